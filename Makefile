@@ -1,0 +1,86 @@
+# The verbs people need. `make help` lists them.
+#   make briefing [CORPUS=folder] [OUT=folder] [CODEBOOK=file]   set up, analyse, render HTML + PDF
+#   make test                                                     ruff + pytest
+SHELL := /bin/bash
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= data/raw
+OUT ?= reports
+CODEBOOK ?= data/codebook.yaml
+# The seed briefing draws into figures/; another OUT keeps its figures beside its report.
+ifeq ($(abspath $(OUT)),$(abspath reports))
+FIGURES ?= figures
+else
+FIGURES ?= $(OUT)/figures
+endif
+# Executed notebooks are working files: one folder per OUT, under build/ (ignored by git).
+WORK := build/$(subst /,_,$(patsubst /%,%,$(abspath $(OUT))))
+
+PACKAGE := $(wildcard src/mediabrief/*.py src/mediabrief/templates/*/*)
+CORPUS_FILES := $(CORPUS) $(wildcard $(CORPUS)/*)
+RUN := $(PY) -m mediabrief run-notebook
+DIRS := -p corpus_dir=$(abspath $(CORPUS)) -p out_dir=$(abspath $(OUT)) -p figures_dir=$(abspath $(FIGURES))
+BRIEFING_STAMP := $(VENV)/.briefing-requirements
+TEST_STAMP := $(VENV)/.test-requirements
+
+.PHONY: help briefing analyze test lab clean setup
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@echo "variables: CORPUS=$(CORPUS) OUT=$(OUT) CODEBOOK=$(CODEBOOK) FIGURES=$(FIGURES)"
+
+setup: $(BRIEFING_STAMP) ## create .venv and install the pinned requirements
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BRIEFING_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TEST_STAMP): requirements-dev.txt $(BRIEFING_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+briefing: $(OUT)/briefing.html $(OUT)/briefing.pdf ## build the briefing (HTML + PDF) for CORPUS into OUT
+	@echo "briefing: $(OUT)/briefing.html and $(OUT)/briefing.pdf; tables in $(OUT)/; figures in $(FIGURES)/"
+
+# Rewritten only when a parameter changes, so switching CORPUS or CODEBOOK reruns what depends on it.
+$(WORK)/parameters: FORCE
+	@mkdir -p $(WORK)
+	@echo "corpus=$(abspath $(CORPUS)) codebook=$(abspath $(CODEBOOK)) figures=$(abspath $(FIGURES))" | cmp -s - $@ \
+		|| echo "corpus=$(abspath $(CORPUS)) codebook=$(abspath $(CODEBOOK)) figures=$(abspath $(FIGURES))" > $@
+
+$(WORK)/01_articles.ipynb: notebooks/01_articles.ipynb $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
+	$(RUN) $< $@ $(DIRS)
+
+$(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(WORK)/01_articles.ipynb $(CODEBOOK) $(PACKAGE) $(WORK)/parameters
+	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
+
+$(OUT)/briefing.html: $(WORK)/briefing.ipynb
+	$(PY) -m mediabrief render html $< $@
+
+$(OUT)/briefing.pdf: $(WORK)/briefing.ipynb
+	@$(PY) -m mediabrief browser --install >/dev/null
+	$(PY) -m mediabrief render pdf $< $@
+
+analyze: $(BRIEFING_STAMP) ## write the analysis tables of CORPUS as CSV into OUT, rendering nothing
+	$(PY) -m mediabrief analyze $(CORPUS) --out $(OUT)
+
+test: $(TEST_STAMP) ## lint and run the tests
+	$(PY) -m ruff check src tests notebooks
+	$(PY) -m pytest
+
+lab: $(BRIEFING_STAMP) ## open JupyterLab on the notebooks, with the project's kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+clean: ## remove build products (executed notebooks, reports, figures); keeps .venv
+	rm -rf build
+	find reports figures -mindepth 1 ! -name .gitkeep -delete
+
+FORCE:

@@ -1,0 +1,84 @@
+"""Every analysis stage in order, and the tables that ``analyze`` writes.
+
+Each stage takes a DataFrame of articles and returns DataFrames, with no hidden state, so the notebooks call the
+stages one by one and the command line calls :func:`analyze` for all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import load_corpus
+from .readability import READABILITY_COLUMNS, readability_table
+
+ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "published", "title", "author", "n_words", "n_sentences"]
+
+# What `analyze` writes: file name -> what one row is. The CLI's --help prints this.
+TABLES = {
+    "articles.csv": "one row per article: " + ", ".join(ARTICLE_COLUMNS + READABILITY_COLUMNS),
+    "ingest_report.csv": "one row per message about a file of the corpus: file, outcome, level, kind, message",
+    "removed_boilerplate.csv": "one row per piece that cleaning removed: article_id, file, kind, text",
+}
+
+
+def source_labels(articles: pd.DataFrame) -> pd.Series:
+    """A short label per article for charts: the outlet, with the file stem where an outlet has several articles.
+
+    >>> source_labels(pd.DataFrame({"outlet": ["TIME", "AP", "AP"], "file": ["a.txt", "b.txt", "c.txt"]})).tolist()
+    ['TIME', 'AP (b)', 'AP (c)']
+    """
+    repeated = articles["outlet"].duplicated(keep=False)
+    stems = articles["file"].str.replace(r"\.[^.]+$", "", regex=True)
+    return articles["outlet"].where(~repeated, articles["outlet"] + " (" + stems + ")")
+
+
+def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The article table the briefing and ``articles.csv`` use: metadata, counts and readability, one row each."""
+    scores = readability_table(articles).drop(columns="file")
+    return (
+        articles[ARTICLE_COLUMNS]
+        .merge(scores, on="article_id", how="left", validate="one_to_one")
+        .assign(label=lambda d: source_labels(d))
+    )
+
+
+def analyze(corpus_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Run every stage on a corpus folder; return the tables by the file name they are written to."""
+    corpus = load_corpus(corpus_dir)
+    return {
+        "articles.csv": articles_table(corpus.articles).drop(columns="label"),
+        "ingest_report.csv": corpus.ingest,
+        "removed_boilerplate.csv": corpus.removed,
+    }
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as CSV (dates as YYYY-MM-DD), atomically: readers never see a half-written file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            table.to_csv(out, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    """Write each table to ``out_dir`` under its name; return the paths."""
+    return [write_table(table, Path(out_dir) / name) for name, table in tables.items()]
+
+
+def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
+    """Read a table written by :func:`write_tables`, with ``published`` as a date again."""
+    table = pd.read_csv(Path(out_dir) / name, keep_default_na=False, na_values=[""])
+    if "published" in table.columns:
+        table["published"] = pd.to_datetime(table["published"], format="%Y-%m-%d")
+    return table

@@ -1,0 +1,205 @@
+"""Strip an article's boilerplate, and read what the boilerplate states (date, byline, headline).
+
+Nothing is thrown away: every removed piece is returned with its kind, so the ingest report can show it.
+The patterns are about how news pages are laid out, not about any story, so they live here, not in the codebook.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+            ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
+_PREFIX = r"(?:(?:published|updated|posted|first published)(?:\s+on)?\s*:?\s*)?"
+# Whole-line datelines: "Thu, 06/05/2025 - 14:02", "June 5, 2025", "5 June 2025 10:00 GMT", "Published: 2025-06-05".
+DATELINE_PATTERNS = [
+    re.compile(rf"^{_PREFIX}{_WEEKDAY}(?P<year>\d{{4}})-(?P<mon>\d{{2}})-(?P<day>\d{{2}}){_TIME}$", re.I),
+    # Numeric dates with slashes are read month first (US style); the ingest report says so.
+    re.compile(rf"^{_PREFIX}{_WEEKDAY}(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{4}}){_TIME}$", re.I),
+    re.compile(rf"^{_PREFIX}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
+    re.compile(rf"^{_PREFIX}{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
+]
+# A "date 2025-06-04" header, which some scrapers put in front of the text, on its own line or not.
+DATE_HEADER_RE = re.compile(r"^\s*date\s+(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b[ \t]*\n?", re.I)
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|da|van|von|der|al|bin|le|la)\s+)?[A-Z][\w'’.-]*){0,4}"
+# "By Teresa De Alba | Jr Journalist", "By Jane Doe and John Roe, Reuters", "BY JANE DOE".
+BYLINE_RE = re.compile(rf"^by\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*)\s*(?:(?:[|,–—-]).*)?$", re.I)
+
+_AGENCIES = (
+    r"getty images|shutterstock|ap photo|associated press|afp|epa|reuters|bloomberg|alamy|"
+    r"kyodo news|xinhua|anadolu|pool|handout|wikimedia commons|unsplash|istock"
+)
+CREDIT_START_RE = re.compile(
+    r"^(?:photo(?:graph)?s?\s+(?:by|via|courtesy)|images?\s+(?:by|via|courtesy)|(?:photo|image|picture)\s*(?:credit)?s?\s*:|"
+    r"credit\s*:|source\s*:\s*(?:" + _AGENCIES + r"))",
+    re.I,
+)
+# A caption that ends with its credit: "Radar facilities ... March 5, 2023. Kyodo News/Getty Images".
+CAPTION_CREDIT_RE = re.compile(r"(?:/|\bvia\s+|\(|\s)(?:" + _AGENCIES + r")\)?\s*$", re.I)
+AI_DISCLAIMER_RE = re.compile(
+    r"\b(?:AI tools|artificial intelligence|AI-generated|generated (?:with|by) AI|(?:with|by) (?:the help of )?AI|"
+    r"AI assist(?:ed|ance))\b",
+    re.I,
+)
+DISCLAIMER_START_RE = re.compile(r"^(?:disclaimer|editor'?s note|note)\s*:", re.I)
+
+MAX_CAPTION_WORDS = 60
+MAX_HEADLINE_WORDS = 25
+HEADER_ZONE_LINES = 5  # bylines and datelines are only looked for among the first non-empty lines
+
+
+class Cleaned(NamedTuple):
+    """The cleaned text, what was removed (kind and text, in order), and what the removed parts state."""
+
+    text: str
+    removed: list[dict]
+    published: date | None
+    published_how: str
+    author: str | None
+    title: str | None
+
+
+def parse_dateline(line: str) -> tuple[date, str] | None:
+    """Read a line that is nothing but a date; return the date and how it was read.
+
+    >>> parse_dateline("Thu, 06/05/2025 - 14:02")
+    (datetime.date(2025, 6, 5), 'dateline read as MM/DD/YYYY')
+    >>> parse_dateline("June 5, 2025") is None, parse_dateline("He left on June 5, 2025.") is None
+    (False, True)
+    """
+    text = line.strip()
+    for pattern in DATELINE_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower()]
+        try:
+            value = date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            return None
+        how = "dateline read as MM/DD/YYYY" if "/" in text else "dateline"
+        return value, how
+    return None
+
+
+def parse_byline(line: str) -> str | None:
+    """The author named by a byline, or None.
+
+    >>> parse_byline("By Teresa De Alba | Jr Journalist & Industry Analyst -")
+    'Teresa De Alba'
+    >>> parse_byline("By making investments in the U.S., we will generate employment.") is None
+    True
+    """
+    text = line.strip()
+    if len(text.split()) > 16 or text.endswith((".", "!", "?")):
+        return None
+    match = BYLINE_RE.match(text)
+    if not match:
+        return None
+    author = re.sub(r"\s+", " ", match.group("author")).strip(" ,")
+    # A byline in capitals ("BY JANE DOE") is given in title case.
+    return author.title() if author.isupper() else author
+
+
+def credit_kind(line: str) -> str | None:
+    """Whether a line is an image credit, a captioned credit or an AI-use disclaimer; None for body text.
+
+    >>> credit_kind("Photo by Chip Somodevilla/Getty Images"), credit_kind("Image via Shutterstock")
+    ('photo or image credit', 'photo or image credit')
+    >>> credit_kind("Japan has ramped up cooperation with Washington.") is None
+    True
+    """
+    text = line.strip()
+    n_words = len(text.split())
+    if n_words == 0 or n_words > MAX_CAPTION_WORDS:
+        return None
+    if CREDIT_START_RE.match(text):
+        return "photo or image credit"
+    if CAPTION_CREDIT_RE.search(text) and not text.endswith((".", "!", "?", "”", '"')):
+        return "image caption and credit"
+    if AI_DISCLAIMER_RE.search(text) and (DISCLAIMER_START_RE.match(text) or n_words <= 40):
+        return "AI-use disclaimer"
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith((".", "!", "?", ",", ";"))
+
+
+def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
+    """Remove boilerplate from an article's text; return what is left, what went, and what it stated.
+
+    >>> c = clean_article(" date 2025-06-03 Trump called.\\n\\nImage via Shutterstock\\n")
+    >>> c.text, [r["kind"] for r in c.removed], str(c.published)
+    ('Trump called.', ['date header', 'photo or image credit'], '2025-06-03')
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    removed: list[dict] = []
+    published: date | None = None
+    published_how = ""
+    author: str | None = None
+    title: str | None = None
+
+    header = DATE_HEADER_RE.match(text)
+    if header:
+        published = date(int(header["year"]), int(header["mon"]), int(header["day"]))
+        published_how = "'date YYYY-MM-DD' header"
+        removed.append({"kind": "date header", "text": header.group(0).strip()})
+        text = text[header.end() :]
+
+    lines = text.split("\n")
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    header_zone = set(nonempty[:HEADER_ZONE_LINES])
+    keep = [True] * len(lines)
+
+    for i in nonempty:
+        line = lines[i]
+        kind = credit_kind(line)
+        if kind is None and i in header_zone:
+            if (name := parse_byline(line)) is not None:
+                kind = "byline"
+                author = author or name
+            elif (stated := parse_dateline(line)) is not None:
+                kind = "dateline"
+                if published is None:
+                    published, published_how = stated
+        if kind:
+            keep[i] = False
+            removed.append({"kind": kind, "text": line.strip()})
+
+    # The first line is a headline when the text repeats the known title, or when a byline or dateline follows it.
+    if nonempty and keep[nonempty[0]] and _is_headline(lines[nonempty[0]]):
+        first = lines[nonempty[0]].strip()
+        same_as_title = known_title is not None and _norm(first) == _norm(known_title)
+        followed_by_header = len(nonempty) > 1 and not keep[nonempty[1]] and any(
+            r["kind"] in ("byline", "dateline") for r in removed
+        )
+        if same_as_title or followed_by_header:
+            keep[nonempty[0]] = False
+            title = first
+            removed.insert(0, {"kind": "headline", "text": first})
+
+    body = "\n".join(line.rstrip() for line, kept in zip(lines, keep) if kept)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    return Cleaned(body, removed, published, published_how, author, title)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

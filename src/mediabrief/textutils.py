@@ -1,0 +1,102 @@
+"""Words and sentences, with character offsets, so that every extractor can point back into the text."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# A word: an abbreviation written with dots (U.S., D.C.) or a run of letters/digits joined by ' ’ - or a decimal point.
+WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.,-][^\W_]+)*")
+
+# Tokens that end with a dot without ending a sentence. Lower-case, without the dot.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon pres
+    no nos vol vs etc inc corp co ltd llc dept univ approx est fig e.g i.e a.m p.m u.s u.k u.n e.u
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# What may start the next sentence: an opening quote or bracket, a capital letter or a digit.
+_NEXT_START_RE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9$€£¥]")
+
+
+class Sentence(NamedTuple):
+    """One sentence: its text and its character span in the text it came from."""
+
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[str]:
+    """The words of a text.
+
+    >>> words("The U.S.-Japan talks cost $175 billion, don't they?")
+    ['The', 'U.S.', 'Japan', 'talks', 'cost', '175', 'billion', "don't", 'they']
+    """
+    return WORD_RE.findall(text)
+
+
+def count_words(text: str) -> int:
+    """How many words a text has.
+
+    >>> count_words("Golden Dome, modeled after Israel's Iron Dome.")
+    7
+    """
+    return len(words(text))
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    """Whether the text before a dot ends with a known abbreviation or a single initial ("J.", "U.S.")."""
+    match = re.search(r"([^\s\"“‘(]+)\.$", chunk)
+    if not match:
+        return False
+    token = match.group(1).lower()
+    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a text into sentences; a line break always ends one (headings and list items stand alone).
+
+    >>> [s.text for s in split_sentences("U.S. Gen. Smith said so. Japan agreed!\\nKey Takeaways")]
+    ['U.S. Gen. Smith said so.', 'Japan agreed!', 'Key Takeaways']
+    """
+    sentences: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        offset = line.start()
+        body = line.group(0)
+        start = 0
+        for boundary in _BOUNDARY_RE.finditer(body):
+            end = boundary.end()
+            if not _NEXT_START_RE.match(body, end):
+                continue
+            if body[boundary.start()] == "." and boundary.end() - boundary.start() == 1:
+                if _ends_with_abbreviation(body[start : boundary.start() + 1]):
+                    continue
+            sentences.extend(_span(body, start, end, offset))
+            start = end
+        sentences.extend(_span(body, start, len(body), offset))
+    return sentences
+
+
+def _span(body: str, start: int, end: int, offset: int) -> list[Sentence]:
+    """The stripped sentence between two positions of a line, if it has any word in it."""
+    piece = body[start:end]
+    stripped = piece.strip()
+    if not stripped or not WORD_RE.search(stripped):
+        return []
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    return [Sentence(begin, begin + len(stripped), stripped)]
+
+
+def count_sentences(text: str) -> int:
+    """How many sentences a text has.
+
+    >>> count_sentences("One. Two? Three!")
+    3
+    """
+    return len(split_sentences(text))
