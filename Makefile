@@ -40,7 +40,7 @@ $(VENV)/bin/python:
 
 $(BRIEFING_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(TEST_STAMP): requirements-dev.txt $(BRIEFING_STAMP)

@@ -40,9 +40,7 @@ def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
     """The article table the briefing and ``articles.csv`` use: metadata, counts and readability, one row each."""
     scores = readability_table(articles).drop(columns="file")
     return (
-        articles[ARTICLE_COLUMNS]
-        .merge(scores, on="article_id", how="left", validate="one_to_one")
-        .assign(label=lambda d: source_labels(d))
+        articles[ARTICLE_COLUMNS].merge(scores, on="article_id", how="left", validate="one_to_one").assign(label=lambda d: source_labels(d))
     )
 
 

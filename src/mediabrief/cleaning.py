@@ -14,9 +14,18 @@ MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-            ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ]
     )
     for m in names
@@ -38,7 +47,7 @@ DATE_HEADER_RE = re.compile(r"^\s*date\s+(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|da|van|von|der|al|bin|le|la)\s+)?[A-Z][\w'’.-]*){0,4}"
 # "By Teresa De Alba | Jr Journalist", "By Jane Doe and John Roe, Reuters", "BY JANE DOE".
-BYLINE_RE = re.compile(rf"^by\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*)\s*(?:(?:[|,–—-]).*)?$", re.I)
+BYLINE_RE = re.compile(rf"^[Bb][Yy]:?\s+(?P<author>{_NAME}(?:\s+(?:and|&)\s+{_NAME})*)\s*(?:(?:[|,–—-]).*)?$")
 
 _AGENCIES = (
     r"getty images|shutterstock|ap photo|associated press|afp|epa|reuters|bloomberg|alamy|"
@@ -56,6 +65,8 @@ AI_DISCLAIMER_RE = re.compile(
     r"AI assist(?:ed|ance))\b",
     re.I,
 )
+# A note about how the text was made, not a sentence about AI: "was produced with the help of AI tools".
+AI_PRODUCTION_RE = re.compile(r"\b(?:produced|written|generated|created|drafted|prepared|assisted|edited)\b", re.I)
 DISCLAIMER_START_RE = re.compile(r"^(?:disclaimer|editor'?s note|note)\s*:", re.I)
 
 MAX_CAPTION_WORDS = 60
@@ -133,7 +144,7 @@ def credit_kind(line: str) -> str | None:
         return "photo or image credit"
     if CAPTION_CREDIT_RE.search(text) and not text.endswith((".", "!", "?", "”", '"')):
         return "image caption and credit"
-    if AI_DISCLAIMER_RE.search(text) and (DISCLAIMER_START_RE.match(text) or n_words <= 40):
+    if AI_DISCLAIMER_RE.search(text) and (DISCLAIMER_START_RE.match(text) or AI_PRODUCTION_RE.search(text)):
         return "AI-use disclaimer"
     return None
 
@@ -188,15 +199,13 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
     if nonempty and keep[nonempty[0]] and _is_headline(lines[nonempty[0]]):
         first = lines[nonempty[0]].strip()
         same_as_title = known_title is not None and _norm(first) == _norm(known_title)
-        followed_by_header = len(nonempty) > 1 and not keep[nonempty[1]] and any(
-            r["kind"] in ("byline", "dateline") for r in removed
-        )
+        followed_by_header = len(nonempty) > 1 and not keep[nonempty[1]] and any(r["kind"] in ("byline", "dateline") for r in removed)
         if same_as_title or followed_by_header:
             keep[nonempty[0]] = False
             title = first
             removed.insert(0, {"kind": "headline", "text": first})
 
-    body = "\n".join(line.rstrip() for line, kept in zip(lines, keep) if kept)
+    body = "\n".join(line.rstrip() for line, kept in zip(lines, keep, strict=True) if kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     return Cleaned(body, removed, published, published_how, author, title)
 

@@ -98,7 +98,9 @@ def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
     path = corpus_dir / METADATA_FILE
     issues: list[dict] = []
     if not path.exists():
-        issues.append(_issue(METADATA_FILE, "info", "no metadata", "no metadata.csv: outlet, title and dates come from the texts and file names"))
+        issues.append(
+            _issue(METADATA_FILE, "info", "no metadata", "no metadata.csv: outlet, title and dates come from the texts and file names")
+        )
         return pd.DataFrame(columns=METADATA_COLUMNS), issues
     decoded = decode_bytes(path.read_bytes())
     if decoded.text is None:
@@ -115,7 +117,14 @@ def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
         )
     for column in METADATA_COLUMNS:
         if column not in meta.columns:
-            issues.append(_issue(METADATA_FILE, "warning", "missing column", f"metadata.csv has no '{column}' column: it is taken from the texts or left unknown"))
+            issues.append(
+                _issue(
+                    METADATA_FILE,
+                    "warning",
+                    "missing column",
+                    f"metadata.csv has no '{column}' column: it is taken from the texts or left unknown",
+                )
+            )
             meta[column] = ""
     extra = [c for c in meta.columns if c not in METADATA_COLUMNS]
     if extra:
@@ -124,9 +133,23 @@ def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
     meta["_row"] = meta.index + 2  # the line number in the file, header being line 1
     duplicated = meta["file"].duplicated(keep="first") & meta["file"].ne("")
     for _, row in meta[duplicated].iterrows():
-        issues.append(_issue(row["file"], "warning", "duplicate metadata row", f"metadata.csv line {row['_row']} repeats this file; the first row is used. Remove the repeated row"))
+        issues.append(
+            _issue(
+                row["file"],
+                "warning",
+                "duplicate metadata row",
+                f"metadata.csv line {row['_row']} repeats this file; the first row is used. Remove the repeated row",
+            )
+        )
     for _, row in meta[meta["file"].eq("")].iterrows():
-        issues.append(_issue(METADATA_FILE, "warning", "row without file", f"metadata.csv line {row['_row']} names no file and is ignored. Fill in its 'file' column or remove it"))
+        issues.append(
+            _issue(
+                METADATA_FILE,
+                "warning",
+                "row without file",
+                f"metadata.csv line {row['_row']} names no file and is ignored. Fill in its 'file' column or remove it",
+            )
+        )
     return meta[~duplicated & meta["file"].ne("")].reset_index(drop=True), issues
 
 
@@ -173,11 +196,25 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
     given_date = meta.get("published", "")
     parsed = _parse_iso_date(given_date) if given_date else None
     if given_date and parsed is None:
-        issues.append(_issue(name, "warning", "malformed date", f"metadata.csv gives published='{given_date}', not a YYYY-MM-DD date; it is ignored. Write it as 2025-06-05"))
+        issues.append(
+            _issue(
+                name,
+                "warning",
+                "malformed date",
+                f"metadata.csv gives published='{given_date}', not a YYYY-MM-DD date; it is ignored. Write it as 2025-06-05",
+            )
+        )
     if parsed is not None:
         row["published"], row["published_origin"] = parsed, FROM_METADATA
         if stated is not None and stated != parsed:
-            issues.append(_issue(name, "warning", "date disagrees", f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}; metadata is used"))
+            issues.append(
+                _issue(
+                    name,
+                    "warning",
+                    "date disagrees",
+                    f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}; metadata is used",
+                )
+            )
     elif stated is not None:
         row["published"], row["published_origin"] = stated, FROM_TEXT
         issues.append(_issue(name, "info", "date from text", f"published {stated:%Y-%m-%d}, from the text's {cleaned.published_how}"))
@@ -226,7 +263,15 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     names = {p.name for p in articles_files}
     for name, row in meta_by_file.items():
         if name not in names:
-            issues.append(_issue(name, "warning", "missing file", f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. Fix the name in metadata.csv or add the file"))
+            issues.append(
+                _issue(
+                    name,
+                    "warning",
+                    "missing file",
+                    f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. "
+                    "Fix the name in metadata.csv or add the file",
+                )
+            )
 
     rows, removed_rows, skipped = [], [], set()
     for path in articles_files:
@@ -235,7 +280,9 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
         if decoded.warning:
             issues.append(_issue(path.name, "warning", "encoding", decoded.warning))
         if decoded.text is None:
-            issues.append(_issue(path.name, "error", "unreadable", f"skipped: {decoded.problem}. Replace it with the article's text or remove it"))
+            issues.append(
+                _issue(path.name, "error", "unreadable", f"skipped: {decoded.problem}. Replace it with the article's text or remove it")
+            )
             skipped.add(path.name)
             continue
         if path.name not in meta_by_file and path.name.lower() in {n.lower() for n in meta_by_file}:
@@ -243,18 +290,32 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
         else:
             hint = ""
         if path.name not in meta_by_file and not meta.empty:
-            issues.append(_issue(path.name, "warning", "no metadata row", f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it"))
+            issues.append(
+                _issue(
+                    path.name,
+                    "warning",
+                    "no metadata row",
+                    f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it",
+                )
+            )
         row, removed = _article_row(path, data, decoded.text, meta_by_file.get(path.name), issues)
         row["encoding"] = decoded.encoding
         if row["n_words"] == 0:
-            issues.append(_issue(path.name, "error", "no text", "skipped: nothing but boilerplate is left after cleaning. Check that the file holds the article"))
+            issues.append(
+                _issue(
+                    path.name,
+                    "error",
+                    "no text",
+                    "skipped: nothing but boilerplate is left after cleaning. Check that the file holds the article",
+                )
+            )
             skipped.add(path.name)
             continue
         rows.append(row)
         removed_rows.extend({"file": path.name, **r} for r in removed)
 
     articles = _articles_frame(rows)
-    ids = dict(zip(articles["file"], articles["article_id"]))
+    ids = dict(zip(articles["file"], articles["article_id"], strict=True))
     removed = pd.DataFrame(removed_rows, columns=["file", "kind", "text"])
     removed.insert(0, "article_id", removed["file"].map(ids))
     ingest = ingest_report(issues, [p.name for p in articles_files], skipped)
@@ -277,7 +338,9 @@ def ingest_report(issues: list[dict], article_files: list[str], skipped: set[str
     """One row per message, plus one 'processed' row for each article file that had none; each with its outcome."""
     report = pd.DataFrame(issues, columns=["file", "level", "kind", "message"])
     quiet = [f for f in article_files if f not in set(report["file"])]
-    report = pd.concat([report, pd.DataFrame({"file": quiet, "level": "info", "kind": "ok", "message": "read; no boilerplate found"})], ignore_index=True)
+    report = pd.concat(
+        [report, pd.DataFrame({"file": quiet, "level": "info", "kind": "ok", "message": "read; no boilerplate found"})], ignore_index=True
+    )
     warned = set(report.loc[report["level"].eq("warning"), "file"])
 
     def outcome(file: str) -> str:

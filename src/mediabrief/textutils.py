@@ -73,9 +73,9 @@ def split_sentences(text: str) -> list[Sentence]:
             end = boundary.end()
             if not _NEXT_START_RE.match(body, end):
                 continue
-            if body[boundary.start()] == "." and boundary.end() - boundary.start() == 1:
-                if _ends_with_abbreviation(body[start : boundary.start() + 1]):
-                    continue
+            lone_dot = body[boundary.start()] == "." and boundary.end() - boundary.start() == 1
+            if lone_dot and _ends_with_abbreviation(body[start : boundary.start() + 1]):
+                continue
             sentences.extend(_span(body, start, end, offset))
             start = end
         sentences.extend(_span(body, start, len(body), offset))

@@ -1,0 +1,96 @@
+import datetime
+
+import pytest
+
+from mediabrief.cleaning import clean_article, credit_kind, parse_byline, parse_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Photo by Jane Roe/AP Photo", "photo or image credit"),
+        ("Image via Shutterstock", "photo or image credit"),
+        ("Photo: Reuters", "photo or image credit"),
+        ("Protesters gather in Tokyo on May 3. (AP Photo)", "image caption and credit"),
+        ("Officials meet in Washington, June 2, 2025. John Doe/Getty Images", "image caption and credit"),
+        ("Disclaimer: This article was generated with AI and checked by editors.", "AI-use disclaimer"),
+        ("This story was written with the help of AI tools.", "AI-use disclaimer"),
+    ],
+)
+def test_credits_and_disclaimers_are_recognised(line, kind):
+    assert credit_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Japan pledged more than $3 billion, according to Reuters.",
+        "The Nikkei reported the talks, citing Getty Images of the meeting as evidence.",
+        "Experts say artificial intelligence will change missile defense in the coming decade, and Japan knows it.",
+        "Photographers were kept outside the room during the talks.",
+    ],
+)
+def test_body_sentences_are_not_credits(line):
+    assert credit_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Teresa De Alba | Jr Journalist & Industry Analyst -", "Teresa De Alba"),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe"),
+        ("BY MARIA VAN DER BERG", "Maria Van Der Berg"),
+    ],
+)
+def test_bylines_name_the_author(line, author):
+    assert parse_byline(line) == author
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    assert parse_byline("By making investments in the U.S., we will generate employment.") is None
+    assert parse_byline("By then the talks had ended") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thu, 06/05/2025 - 14:02", datetime.date(2025, 6, 5)),
+        ("June 5, 2025", datetime.date(2025, 6, 5)),
+        ("5 June 2025 10:00 GMT", datetime.date(2025, 6, 5)),
+        ("Published: 2025-06-05", datetime.date(2025, 6, 5)),
+        ("Updated Jun. 5, 2025 at 3:15 p.m. ET", datetime.date(2025, 6, 5)),
+    ],
+)
+def test_datelines_give_the_date(line, expected):
+    assert parse_dateline(line)[0] == expected
+
+
+def test_impossible_or_embedded_dates_are_not_datelines():
+    assert parse_dateline("Thu, 13/45/2025") is None
+    assert parse_dateline("The call took place on June 5, 2025.") is None
+
+
+def test_headline_byline_dateline_block_is_removed_and_read():
+    raw = "Allies Weigh Shield\nBy Jane Doe\nJune 5, 2025\nThe allies met.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.text == "The allies met."
+    assert (cleaned.title, cleaned.author, cleaned.published) == ("Allies Weigh Shield", "Jane Doe", datetime.date(2025, 6, 5))
+    assert [r["kind"] for r in cleaned.removed] == ["headline", "byline", "dateline"]
+
+
+def test_first_line_without_byline_is_kept_unless_it_repeats_the_title():
+    raw = "Key points of the day\nThe allies met.\n"
+    assert clean_article(raw).text == raw.strip()
+    assert clean_article(raw, known_title="Key Points of the Day").text == "The allies met."
+
+
+def test_bylines_below_the_top_of_the_article_are_body_text():
+    body = "\n".join(f"Paragraph {i} says something." for i in range(6)) + "\nBy Jane Doe\n"
+    assert "By Jane Doe" in clean_article(body).text
+
+
+def test_crlf_and_cr_line_endings_clean_the_same_as_lf():
+    raw = "Image via Shutterstock\nThe allies met.\nThey agreed."
+    expected = clean_article(raw).text
+    assert clean_article(raw.replace("\n", "\r\n")).text == expected
+    assert clean_article(raw.replace("\n", "\r")).text == expected

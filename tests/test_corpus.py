@@ -1,0 +1,153 @@
+import shutil
+
+import pandas as pd
+import pytest
+from conftest import write_corpus
+
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import SKIPPED, WARNED, CorpusError, decode_bytes, load_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(RAW_DIR)
+
+
+def test_seeds_load_as_five_articles_with_their_metadata(seeds, gold):
+    expected = gold("seed_articles.csv")
+    articles = seeds.articles.set_index("file")
+    assert list(articles.index) == list(expected["file"])
+    assert articles["article_id"].is_unique
+    for row in expected.itertuples():
+        article = articles.loc[row.file]
+        assert article["outlet"] == row.outlet
+        assert article["author"] == row.author
+        published = "" if pd.isna(article["published"]) else f"{article['published']:%Y-%m-%d}"
+        assert published == row.published
+
+
+def test_seed_dates_and_bylines_are_inferred_from_the_text_when_metadata_is_silent(seed_copy, gold):
+    (seed_copy / "metadata.csv").unlink()
+    articles = load_corpus(seed_copy).articles.set_index("file")
+    for row in gold("seed_articles.csv").itertuples():
+        article = articles.loc[row.file]
+        published = "" if pd.isna(article["published"]) else f"{article['published']:%Y-%m-%d}"
+        assert published == row.published_from_text
+        assert article["published_origin"] == ("text" if row.published_from_text else "unknown")
+        assert article["author"] == row.author_from_text
+        assert article["title"] == row.title_from_text
+        assert article["outlet_origin"] == "file name"
+
+
+def test_cleaning_removes_each_seeds_boilerplate(seeds, gold):
+    expected = gold("seed_boilerplate.csv")
+    found = seeds.removed[["file", "kind", "text"]].astype(str)
+    assert found.sort_values(["file", "text"]).values.tolist() == expected.sort_values(["file", "text"]).values.tolist()
+
+
+def test_cleaning_removes_nothing_else(seeds, gold):
+    removed = gold("seed_boilerplate.csv")
+    for article in seeds.articles.itertuples():
+        pieces = removed.loc[removed["file"].eq(article.file), "text"].tolist()
+        for line in article.raw_text.splitlines():
+            for piece in pieces:
+                line = line.replace(piece, "")
+            assert line.strip() in article.text, f"{article.file}: lost {line.strip()[:60]!r}"
+        for piece in pieces:
+            assert piece not in article.text
+
+
+def test_counts_are_plausible(seeds):
+    assert seeds.articles["n_words"].between(200, 1000).all()
+    assert (seeds.articles["n_sentences"] < seeds.articles["n_words"] / 8).all()
+
+
+def test_other_files_in_the_folder_are_reported_not_read(seeds):
+    ignored = seeds.ingest[seeds.ingest["kind"].eq("not an article")]
+    assert "PROVENANCE.csv" in set(ignored["file"])
+
+
+def test_empty_file_is_skipped_and_reported(tmp_path):
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed.", "empty.txt": ""}))
+    assert list(corpus.articles["file"]) == ["a.txt"]
+    report = corpus.ingest[corpus.ingest["file"].eq("empty.txt")]
+    assert report["outcome"].eq(SKIPPED).all() and report["message"].str.contains("empty file").any()
+
+
+def test_non_utf8_file_is_decoded_with_a_warning(tmp_path):
+    text = "“Café” talks in Zürich cost €3bn – officials said."
+    corpus = load_corpus(write_corpus(tmp_path, {"cp.txt": text.encode("cp1252")}))
+    assert corpus.articles.loc[0, "text"] == text
+    report = corpus.ingest[corpus.ingest["file"].eq("cp.txt")]
+    assert report["outcome"].eq(WARNED).all()
+    assert report["message"].str.contains("not valid UTF-8.*cp1252", regex=True).any()
+
+
+def test_metadata_row_naming_a_missing_file_is_reported(tmp_path):
+    metadata = "file,outlet,url,published,title,author\na.txt,Outlet A,,,,\ngone.txt,Outlet G,,,,\n"
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed."}, metadata))
+    report = corpus.ingest[corpus.ingest["file"].eq("gone.txt")]
+    assert report["kind"].eq("missing file").any()
+    assert report["message"].str.contains("metadata.csv line 3").any()
+
+
+def test_file_without_metadata_row_is_kept_with_a_warning(tmp_path):
+    metadata = "file,outlet,url,published,title,author\na.txt,Outlet A,,,,\n"
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed.", "b.txt": "China objected."}, metadata))
+    b = corpus.articles.set_index("file").loc["b.txt"]
+    assert b["outlet"] == "b" and b["outlet_origin"] == "file name"
+    report = corpus.ingest[corpus.ingest["file"].eq("b.txt")]
+    assert report["outcome"].eq(WARNED).all() and report["kind"].eq("no metadata row").any()
+
+
+def test_malformed_metadata_date_is_ignored_with_a_warning(tmp_path):
+    metadata = "file,outlet,url,published,title,author\na.txt,A,,5 June,,\n"
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, metadata))
+    assert f"{corpus.articles.loc[0, 'published']:%Y-%m-%d}" == "2025-06-04"
+    assert corpus.ingest["kind"].eq("malformed date").any()
+
+
+def test_metadata_and_text_dates_that_disagree_are_flagged(tmp_path):
+    metadata = "file,outlet,url,published,title,author\na.txt,A,,2025-06-09,,\n"
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, metadata))
+    assert f"{corpus.articles.loc[0, 'published']:%Y-%m-%d}" == "2025-06-09"
+    assert corpus.ingest["kind"].eq("date disagrees").any()
+
+
+def test_extra_metadata_columns_are_kept(seeds):
+    assert {"outlet_type", "title_source", "notes"} <= set(seeds.articles.columns)
+
+
+def test_missing_folder_and_folder_without_articles_raise_clear_errors(tmp_path):
+    with pytest.raises(CorpusError, match="no such folder.*CORPUS="):
+        load_corpus(tmp_path / "nope")
+    (tmp_path / "notes.md").write_text("hi")
+    with pytest.raises(CorpusError, match=r"no article files \(\*\.txt\)"):
+        load_corpus(tmp_path)
+
+
+def test_metadata_without_file_column_names_the_file_and_the_fix(tmp_path):
+    write_corpus(tmp_path, {"a.txt": "Japan agreed."}, "name,outlet\na.txt,A\n")
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no 'file' column.*header"):
+        load_corpus(tmp_path)
+
+
+def test_article_ids_are_stable_and_unique(tmp_path):
+    folder = write_corpus(tmp_path, {"A b.txt": "One.", "a-b.txt": "Two.", "c.txt": "Three."})
+    first = load_corpus(folder).articles["article_id"].tolist()
+    assert len(set(first)) == 3
+    assert load_corpus(folder).articles["article_id"].tolist() == first
+
+
+def test_decoding_handles_boms_and_binary():
+    assert decode_bytes("\ufeffJapan".encode("utf-8")).text == "Japan"
+    assert decode_bytes("Japan agreed".encode("utf-16")).text == "Japan agreed"
+    assert "binary" in decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00").problem
+    assert decode_bytes(b" \n\t ").problem == "contains only white space"
+
+
+def test_raw_files_are_not_modified_by_loading(seed_copy):
+    before = {p.name: p.read_bytes() for p in seed_copy.iterdir()}
+    load_corpus(seed_copy)
+    assert {p.name: p.read_bytes() for p in seed_copy.iterdir()} == before
+    shutil.rmtree(seed_copy)

