@@ -1,5 +1,5 @@
 # The verbs people need. `make help` lists them.
-#   make briefing [CORPUS=folder] [OUT=folder] [CODEBOOK=file]   set up, analyse, render HTML + PDF
+#   make briefing [CORPUS=folder] [OUT=folder] [CODEBOOK=folder]  set up, analyse, render HTML + PDF
 #   make test                                                     ruff + pytest
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
@@ -10,7 +10,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPUS ?= data/raw
 OUT ?= reports
-CODEBOOK ?= data/codebook.yaml
+CODEBOOK ?= data/codebook
 # The seed briefing draws into figures/; another OUT keeps its figures beside its report.
 ifeq ($(abspath $(OUT)),$(abspath reports))
 FIGURES ?= figures
@@ -20,6 +20,8 @@ endif
 # Executed notebooks are working files: one folder per OUT, under build/ (ignored by git).
 WORK := build/$(subst /,_,$(patsubst /%,%,$(abspath $(OUT))))
 
+# The codebook file a notebook reads: $(call codebook,money) is data/codebook/money.yaml (or CODEBOOK, if it is one file).
+codebook = $(if $(wildcard $(CODEBOOK)/$(1).yaml),$(CODEBOOK)/$(1).yaml,$(CODEBOOK))
 PACKAGE := $(wildcard src/mediabrief/*.py src/mediabrief/templates/*/*)
 CORPUS_FILES := $(CORPUS) $(wildcard $(CORPUS)/*)
 RUN := $(PY) -m mediabrief run-notebook
@@ -59,7 +61,7 @@ $(WORK)/parameters: FORCE
 $(WORK)/01_articles.ipynb: notebooks/01_articles.ipynb $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
 	$(RUN) $< $@ $(DIRS)
 
-$(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(WORK)/01_articles.ipynb $(CODEBOOK) $(PACKAGE) $(WORK)/parameters
+$(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(WORK)/01_articles.ipynb $(call codebook,story) $(PACKAGE) $(WORK)/parameters
 	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 
 $(OUT)/briefing.html: $(WORK)/briefing.ipynb

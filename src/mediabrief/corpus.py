@@ -178,6 +178,9 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
     cleaned = clean_article(text, known_title=meta.get("title") or None)
     row: dict = {"file": name}
 
+    def note(level: str, kind: str, message: str) -> None:
+        issues.append(_issue(name, level, kind, message))
+
     def pick(column: str, inferred: str | None, fallback: str = "", fallback_origin: str = UNKNOWN) -> tuple[str, str]:
         """A value and its origin: metadata first, then what the text states, then the fallback."""
         given = meta.get(column, "")
@@ -196,35 +199,26 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
     given_date = meta.get("published", "")
     parsed = _parse_iso_date(given_date) if given_date else None
     if given_date and parsed is None:
-        issues.append(
-            _issue(
-                name,
-                "warning",
-                "malformed date",
-                f"metadata.csv gives published='{given_date}', not a YYYY-MM-DD date; it is ignored. Write it as 2025-06-05",
-            )
+        note(
+            "warning",
+            "malformed date",
+            f"metadata.csv gives published='{given_date}', not a YYYY-MM-DD date; it is ignored. Write it as 2025-06-05",
         )
     if parsed is not None:
         row["published"], row["published_origin"] = parsed, FROM_METADATA
         if stated is not None and stated != parsed:
-            issues.append(
-                _issue(
-                    name,
-                    "warning",
-                    "date disagrees",
-                    f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}; metadata is used",
-                )
-            )
+            disagreement = f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}"
+            note("warning", "date disagrees", disagreement + "; metadata is used")
     elif stated is not None:
         row["published"], row["published_origin"] = stated, FROM_TEXT
-        issues.append(_issue(name, "info", "date from text", f"published {stated:%Y-%m-%d}, from the text's {cleaned.published_how}"))
+        note("info", "date from text", f"published {stated:%Y-%m-%d}, from the text's {cleaned.published_how}")
     else:
         row["published"], row["published_origin"] = pd.NaT, UNKNOWN
     for column in ("title", "author"):
         if row[f"{column}_origin"] == FROM_TEXT:
-            issues.append(_issue(name, "info", f"{column} from text", f"{column} '{row[column]}' from the text"))
+            note("info", f"{column} from text", f"{column} '{row[column]}' from the text")
     for piece in cleaned.removed:
-        issues.append(_issue(name, "info", "cleaned", f"removed {piece['kind']}: {_shorten(piece['text'])}"))
+        note("info", "cleaned", f"removed {piece['kind']}: {_shorten(piece['text'])}")
     for key, value in meta.items():
         if key not in row and key not in METADATA_COLUMNS and not key.startswith("_"):
             row[key] = value
