@@ -5,7 +5,7 @@ import pytest
 from conftest import write_corpus
 
 from mediabrief.config import RAW_DIR
-from mediabrief.corpus import SKIPPED, WARNED, CorpusError, decode_bytes, load_corpus
+from mediabrief.corpus import CorpusError, decode_bytes, load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -67,46 +67,6 @@ def test_other_files_in_the_folder_are_reported_not_read(seeds):
     assert "PROVENANCE.csv" in set(ignored["file"])
 
 
-def test_empty_file_is_skipped_and_reported(tmp_path):
-    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed.", "empty.txt": ""}))
-    assert list(corpus.articles["file"]) == ["a.txt"]
-    report = corpus.ingest[corpus.ingest["file"].eq("empty.txt")]
-    assert report["outcome"].eq(SKIPPED).all() and report["message"].str.contains("empty file").any()
-
-
-def test_non_utf8_file_is_decoded_with_a_warning(tmp_path):
-    text = "“Café” talks in Zürich cost €3bn – officials said."
-    corpus = load_corpus(write_corpus(tmp_path, {"cp.txt": text.encode("cp1252")}))
-    assert corpus.articles.loc[0, "text"] == text
-    report = corpus.ingest[corpus.ingest["file"].eq("cp.txt")]
-    assert report["outcome"].eq(WARNED).all()
-    assert report["message"].str.contains("not valid UTF-8.*cp1252", regex=True).any()
-
-
-def test_metadata_row_naming_a_missing_file_is_reported(tmp_path):
-    metadata = "file,outlet,url,published,title,author\na.txt,Outlet A,,,,\ngone.txt,Outlet G,,,,\n"
-    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed."}, metadata))
-    report = corpus.ingest[corpus.ingest["file"].eq("gone.txt")]
-    assert report["kind"].eq("missing file").any()
-    assert report["message"].str.contains("metadata.csv line 3").any()
-
-
-def test_file_without_metadata_row_is_kept_with_a_warning(tmp_path):
-    metadata = "file,outlet,url,published,title,author\na.txt,Outlet A,,,,\n"
-    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "Japan agreed.", "b.txt": "China objected."}, metadata))
-    b = corpus.articles.set_index("file").loc["b.txt"]
-    assert b["outlet"] == "b" and b["outlet_origin"] == "file name"
-    report = corpus.ingest[corpus.ingest["file"].eq("b.txt")]
-    assert report["outcome"].eq(WARNED).all() and report["kind"].eq("no metadata row").any()
-
-
-def test_malformed_metadata_date_is_ignored_with_a_warning(tmp_path):
-    metadata = "file,outlet,url,published,title,author\na.txt,A,,5 June,,\n"
-    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, metadata))
-    assert f"{corpus.articles.loc[0, 'published']:%Y-%m-%d}" == "2025-06-04"
-    assert corpus.ingest["kind"].eq("malformed date").any()
-
-
 def test_metadata_and_text_dates_that_disagree_are_flagged(tmp_path):
     metadata = "file,outlet,url,published,title,author\na.txt,A,,2025-06-09,,\n"
     corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, metadata))
@@ -122,7 +82,7 @@ def test_missing_folder_and_folder_without_articles_raise_clear_errors(tmp_path)
     with pytest.raises(CorpusError, match="no such folder.*CORPUS="):
         load_corpus(tmp_path / "nope")
     (tmp_path / "notes.md").write_text("hi")
-    with pytest.raises(CorpusError, match=r"no article files \(\*\.txt\)"):
+    with pytest.raises(CorpusError, match=r"no article files \(\*\.txt or \*\.html\)"):
         load_corpus(tmp_path)
 
 

@@ -18,15 +18,20 @@ from typing import NamedTuple
 import pandas as pd
 
 from .cleaning import clean_article
-from .textutils import count_sentences, count_words
+from .htmltext import html_to_text, looks_like_html
+from .textutils import count_sentences, count_words, detect_language, is_english
 
 METADATA_FILE = "metadata.csv"
-ARTICLE_SUFFIX = ".txt"
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# Larger than any article: a file this big is a dump of many, which would distort every per-article measure.
+MAX_ARTICLE_BYTES = 5_000_000
 METADATA_COLUMNS = ["file", "outlet", "url", "published", "title", "author"]
 # Values of the *_origin columns.
 FROM_METADATA, FROM_TEXT, FROM_FILE_NAME, UNKNOWN = "metadata", "text", "file name", "unknown"
 # Outcomes in the ingest report, from best to worst.
 PROCESSED, WARNED, SKIPPED = "processed", "processed with warning", "skipped"
+MISSING, NOT_ARTICLE, METADATA = "missing file", "not an article", "metadata"
 
 
 class CorpusError(Exception):
@@ -171,11 +176,19 @@ def _parse_iso_date(value: str) -> pd.Timestamp | None:
         return None
 
 
-def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: list[dict]) -> tuple[dict, list[dict]]:
+class Stated(NamedTuple):
+    """What a file states about itself before cleaning (an HTML page's meta tags)."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def _article_row(path: Path, data: bytes, text: str, meta: dict | None, stated: Stated, issues: list[dict]) -> tuple[dict, list[dict]]:
     """One article's row, from its decoded text and its metadata row (or None)."""
     name = path.name
     meta = meta or {}
-    cleaned = clean_article(text, known_title=meta.get("title") or None)
+    cleaned = clean_article(text, known_title=meta.get("title") or stated.title or None)
     row: dict = {"file": name}
 
     def note(level: str, kind: str, message: str) -> None:
@@ -192,10 +205,12 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
 
     row["outlet"], row["outlet_origin"] = pick("outlet", None, Path(name).stem, FROM_FILE_NAME)
     row["url"], row["url_origin"] = pick("url", None)
-    row["title"], row["title_origin"] = pick("title", cleaned.title)
-    row["author"], row["author_origin"] = pick("author", cleaned.author)
+    row["title"], row["title_origin"] = pick("title", stated.title or cleaned.title)
+    row["author"], row["author_origin"] = pick("author", stated.author or cleaned.author)
 
-    stated = pd.Timestamp(cleaned.published) if cleaned.published else None
+    page_date = _parse_iso_date((stated.published or "")[:10])
+    stated_date = page_date if page_date is not None else (pd.Timestamp(cleaned.published) if cleaned.published else None)
+    how = "page's meta tags" if page_date is not None else cleaned.published_how
     given_date = meta.get("published", "")
     parsed = _parse_iso_date(given_date) if given_date else None
     if given_date and parsed is None:
@@ -206,12 +221,12 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
         )
     if parsed is not None:
         row["published"], row["published_origin"] = parsed, FROM_METADATA
-        if stated is not None and stated != parsed:
-            disagreement = f"metadata.csv says {parsed:%Y-%m-%d} but the text's {cleaned.published_how} says {stated:%Y-%m-%d}"
+        if stated_date is not None and stated_date != parsed:
+            disagreement = f"metadata.csv says {parsed:%Y-%m-%d} but the text's {how} says {stated_date:%Y-%m-%d}"
             note("warning", "date disagrees", disagreement + "; metadata is used")
-    elif stated is not None:
-        row["published"], row["published_origin"] = stated, FROM_TEXT
-        note("info", "date from text", f"published {stated:%Y-%m-%d}, from the text's {cleaned.published_how}")
+    elif stated_date is not None:
+        row["published"], row["published_origin"] = stated_date, FROM_TEXT
+        note("info", "date from text", f"published {stated_date:%Y-%m-%d}, from the text's {how}")
     else:
         row["published"], row["published_origin"] = pd.NaT, UNKNOWN
     for column in ("title", "author"):
@@ -228,7 +243,41 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, issues: 
     row["removed"] = cleaned.removed
     row["n_words"] = count_words(cleaned.text)
     row["n_sentences"] = count_sentences(cleaned.text)
+    row["language"] = detect_language(cleaned.text)
+    if not is_english(row["language"]):
+        note("warning", "not English", f"language detected: {row['language']}. Analyses that assume English skip this article")
     return row, cleaned.removed
+
+
+def _read_article(path: Path, meta: dict | None, issues: list[dict]) -> tuple[dict, list[dict]] | str:
+    """Read one article file into its row and removed pieces; or return why it is skipped."""
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        return (
+            f"{size / 1e6:.1f} MB is more than one article ({MAX_ARTICLE_BYTES / 1e6:.0f} MB at most): split it into one file per article"
+        )
+    data = path.read_bytes()
+    decoded = decode_bytes(data)
+    if decoded.warning:
+        issues.append(_issue(path.name, "warning", "encoding", decoded.warning))
+    if decoded.text is None:
+        return f"{decoded.problem}. Replace it with the article's text or remove it"
+    text, stated = decoded.text, Stated()
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        page = html_to_text(text)
+        text, stated = page.text, Stated(page.title, page.author, page.published)
+        dropped = f"; dropped {', '.join(page.dropped)}" if page.dropped else ""
+        issues.append(_issue(path.name, "info", "HTML page", f"an HTML page: its article text was extracted{dropped}"))
+    row, removed = _article_row(path, data, text, meta, stated, issues)
+    row["encoding"] = decoded.encoding
+    if row["n_words"] == 0:
+        return "nothing but boilerplate is left after cleaning. Check that the file holds the article"
+    return row, removed
+
+
+def _content_key(text: str) -> str:
+    """The same article under two names: the same words, whatever the spacing and case."""
+    return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
 
 
 def load_corpus(corpus_dir: str | Path) -> Corpus:
@@ -245,66 +294,41 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
             f"(and optionally metadata.csv), e.g. make briefing CORPUS=data/raw"
         )
     files = sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name)
-    articles_files = [p for p in files if p.suffix.lower() == ARTICLE_SUFFIX]
+    articles_files = [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES]
     if not articles_files:
-        raise CorpusError(f"{folder}: no article files (*{ARTICLE_SUFFIX}). Put one article per .txt file in this folder.")
+        raise CorpusError(f"{folder}: no article files (*.txt or *.html). Put one article per .txt file in this folder.")
     meta, issues = read_metadata(folder)
     meta_by_file = {row["file"]: row for row in meta.to_dict("records")}
 
     for path in files:
         if path not in articles_files and path.name != METADATA_FILE:
-            issues.append(_issue(path.name, "info", "not an article", f"not read: only *{ARTICLE_SUFFIX} files are articles"))
+            issues.append(_issue(path.name, "info", "not an article", "not read: only *.txt and *.html files are articles"))
     names = {p.name for p in articles_files}
     for name, row in meta_by_file.items():
         if name not in names:
-            issues.append(
-                _issue(
-                    name,
-                    "warning",
-                    "missing file",
-                    f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. "
-                    "Fix the name in metadata.csv or add the file",
-                )
-            )
+            message = f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. "
+            issues.append(_issue(name, "warning", "missing file", message + "Fix the name in metadata.csv or add the file"))
 
-    rows, removed_rows, skipped = [], [], set()
+    rows, removed_rows, skipped, seen = [], [], set(), {}
     for path in articles_files:
-        data = path.read_bytes()
-        decoded = decode_bytes(data)
-        if decoded.warning:
-            issues.append(_issue(path.name, "warning", "encoding", decoded.warning))
-        if decoded.text is None:
-            issues.append(
-                _issue(path.name, "error", "unreadable", f"skipped: {decoded.problem}. Replace it with the article's text or remove it")
-            )
-            skipped.add(path.name)
-            continue
-        if path.name not in meta_by_file and path.name.lower() in {n.lower() for n in meta_by_file}:
-            hint = " (metadata.csv has it in another letter case)"
-        else:
-            hint = ""
         if path.name not in meta_by_file and not meta.empty:
-            issues.append(
-                _issue(
-                    path.name,
-                    "warning",
-                    "no metadata row",
-                    f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it",
-                )
-            )
-        row, removed = _article_row(path, data, decoded.text, meta_by_file.get(path.name), issues)
-        row["encoding"] = decoded.encoding
-        if row["n_words"] == 0:
-            issues.append(
-                _issue(
-                    path.name,
-                    "error",
-                    "no text",
-                    "skipped: nothing but boilerplate is left after cleaning. Check that the file holds the article",
-                )
-            )
+            other_case = path.name.lower() in {n.lower() for n in meta_by_file}
+            hint = " (metadata.csv has it in another letter case)" if other_case else ""
+            message = f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it"
+            issues.append(_issue(path.name, "warning", "no metadata row", message))
+        result = _read_article(path, meta_by_file.get(path.name), issues)
+        if isinstance(result, str):
+            issues.append(_issue(path.name, "error", "unreadable", f"skipped: {result}"))
             skipped.add(path.name)
             continue
+        row, removed = result
+        key = _content_key(row["text"])
+        if key in seen:
+            message = f"skipped: the same text as {seen[key]}, which is kept, so the article counts once. Remove one of them"
+            issues.append(_issue(path.name, "warning", "duplicate", message))
+            skipped.add(path.name)
+            continue
+        seen[key] = path.name
         rows.append(row)
         removed_rows.extend({"file": path.name, **r} for r in removed)
 
@@ -319,7 +343,7 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
 def _articles_frame(rows: list[dict]) -> pd.DataFrame:
     articles = pd.DataFrame(rows)
     if articles.empty:
-        articles = pd.DataFrame(columns=["file", *METADATA_COLUMNS[1:], "text", "n_words", "n_sentences"])
+        articles = pd.DataFrame(columns=["file", *METADATA_COLUMNS[1:], "text", "n_words", "n_sentences", "language"])
     ids = articles["file"].map(article_id_for)
     # Two files whose names differ only in case or punctuation get numbered ids, still stable.
     ids = ids.where(~ids.duplicated(keep=False), ids + "-" + ids.groupby(ids).cumcount().add(1).astype(str))
@@ -337,12 +361,14 @@ def ingest_report(issues: list[dict], article_files: list[str], skipped: set[str
     )
     warned = set(report.loc[report["level"].eq("warning"), "file"])
 
+    missing = set(report.loc[report["kind"].eq("missing file"), "file"])
+
     def outcome(file: str) -> str:
         if file in skipped:
             return SKIPPED
-        if file not in article_files:
-            return "not an article" if file != METADATA_FILE else "metadata"
-        return WARNED if file in warned else PROCESSED
+        if file in article_files:
+            return WARNED if file in warned else PROCESSED
+        return MISSING if file in missing else METADATA if file == METADATA_FILE else NOT_ARTICLE
 
     report.insert(1, "outcome", report["file"].map(outcome))
     level_order = {"error": 0, "warning": 1, "info": 2}

@@ -15,6 +15,8 @@ import pandas as pd
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from .textutils import is_english
+
 READABILITY_COLUMNS = [
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -69,8 +71,13 @@ def readability_scores(text: str) -> dict[str, float]:
 
 
 def readability_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: ``article_id``, ``file`` and the readability columns, computed on the cleaned text."""
-    scores = [readability_scores(text) for text in articles["text"]]
+    """One row per article: ``article_id``, ``file`` and the readability columns, computed on the cleaned text.
+
+    The formulas are for English: an article detected as another language (column ``language``) gets empty scores.
+    """
+    languages = articles["language"] if "language" in articles else pd.Series("en", index=articles.index)
+    empty = dict.fromkeys(READABILITY_COLUMNS, float("nan"))
+    scores = [readability_scores(text) if is_english(lang) else empty for text, lang in zip(articles["text"], languages, strict=True)]
     return pd.concat(
         [articles[["article_id", "file"]].reset_index(drop=True), pd.DataFrame(scores, columns=READABILITY_COLUMNS)],
         axis=1,

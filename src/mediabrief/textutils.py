@@ -100,3 +100,32 @@ def count_sentences(text: str) -> int:
     3
     """
     return len(split_sentences(text))
+
+
+UNDETERMINED = "und"  # ISO 639-2 for "undetermined": too short to tell
+MIN_WORDS_FOR_LANGUAGE = 20
+
+
+def detect_language(text: str) -> str:
+    """The text's language as an ISO 639-1 code (py3langid's model ships in its package), or 'und' if too short.
+
+    >>> detect_language("Japan is exploring support for the missile-defense project, according to a report this week "
+    ...                 "in a Japanese financial newspaper, which cited people familiar with the talks.")
+    'en'
+    >>> detect_language("Too short.")
+    'und'
+    """
+    if count_words(text) < MIN_WORDS_FOR_LANGUAGE:
+        return UNDETERMINED
+    import py3langid  # loaded on first use: its model takes a second to load
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def is_english(language: str) -> bool:
+    """Whether analyses that assume English should read a text of this detected language ('und' counts as English).
+
+    >>> is_english("en"), is_english("und"), is_english("es")
+    (True, True, False)
+    """
+    return language in ("en", UNDETERMINED)
