@@ -58,10 +58,17 @@ $(WORK)/parameters: FORCE
 	@echo "corpus=$(abspath $(CORPUS)) codebook=$(abspath $(CODEBOOK)) figures=$(abspath $(FIGURES))" | cmp -s - $@ \
 		|| echo "corpus=$(abspath $(CORPUS)) codebook=$(abspath $(CODEBOOK)) figures=$(abspath $(FIGURES))" > $@
 
-$(WORK)/01_articles.ipynb: notebooks/01_articles.ipynb $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
-	$(RUN) $< $@ $(DIRS)
+# One rule per analysis notebook: it reruns when its source, the package, the corpus, the codebook file it reads
+# or a parameter changes. They do not read each other, so `make -j2 briefing` runs them side by side.
+define analysis_notebook
+$(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
+	$$(RUN) $$< $$@ $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
+endef
+ANALYSES := 01_articles 02_cost_estimates
+$(eval $(call analysis_notebook,01_articles,))
+$(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money)))
 
-$(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(WORK)/01_articles.ipynb $(call codebook,story) $(PACKAGE) $(WORK)/parameters
+$(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
 	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 
 $(OUT)/briefing.html: $(WORK)/briefing.ipynb

@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codebook import load_codebook
 from .corpus import load_corpus
+from .engine import run_stage
+from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
+from .textutils import is_english
 
 ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "published", "title", "author", "n_words", "n_sentences"]
 
@@ -22,6 +26,9 @@ TABLES = {
     "articles.csv": "one row per article: " + ", ".join(ARTICLE_COLUMNS + READABILITY_COLUMNS),
     "ingest_report.csv": "one row per message about a file of the corpus: file, outcome, level, kind, message",
     "removed_boilerplate.csv": "one row per piece that cleaning removed: article_id, file, kind, text",
+    "money.csv": "one row per money mention: " + ", ".join(money_table_columns),
+    "money_figures.csv": "one row per distinct figure (amount and referent): which outlets report it and how each attributes it",
+    "money_discrepancies.csv": "one row per pair of sources that disagree on a figure's referent, attribution or amount, quoting both",
 }
 
 
@@ -44,14 +51,48 @@ def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def analyze(corpus_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Run every stage on a corpus folder; return the tables by the file name they are written to."""
-    corpus = load_corpus(corpus_dir)
+def english(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles that analyses written for English may read (the ingest report names the others)."""
+    if "language" not in articles:
+        return articles
+    return articles[articles["language"].map(is_english)]
+
+
+def per_article_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
+    """Every stage that reads one article at a time, on a partition of articles. Partition-pure: no global state."""
+    readable = english(articles)
     return {
-        "articles.csv": articles_table(corpus.articles).drop(columns="label"),
-        "ingest_report.csv": corpus.ingest,
-        "removed_boilerplate.csv": corpus.removed,
+        "articles.csv": articles_table(articles).drop(columns="label"),
+        "money.csv": money_mentions(readable, codebook),
     }
+
+
+def corpus_tables(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
+    """Every stage that compares articles, from the per-article tables of the whole corpus."""
+    return {
+        "money_figures.csv": distinct_figures(tables["money.csv"], articles),
+        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles),
+    }
+
+
+def analyze(
+    corpus_dir: str | Path,
+    codebook_path: str | Path | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    cluster: str | None = None,
+    progress: bool | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Run every stage on a corpus folder; return the tables by the file name they are written to.
+
+    ``workers``, ``engine`` ("local" or "dask") and ``cluster`` (a Dask scheduler address) only say where the
+    per-article stages run; the tables are the same.
+    """
+    corpus = load_corpus(corpus_dir)
+    codebook = load_codebook(codebook_path)
+    tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress)
+    tables |= corpus_tables(tables, corpus.articles, codebook)
+    return {**tables, "ingest_report.csv": corpus.ingest, "removed_boilerplate.csv": corpus.removed}
 
 
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from .codebook import CodebookError
 from .corpus import METADATA_COLUMNS, CorpusError
 
 CORPUS_FORMAT = f"""
@@ -33,7 +34,7 @@ def _tables_help() -> str:
 def _analyze(args: argparse.Namespace) -> int:
     from .analysis import analyze, write_tables
 
-    tables = analyze(args.corpus)
+    tables = analyze(args.corpus, args.codebook, args.workers, args.engine, args.cluster)
     for path in write_tables(tables, args.out):
         print(f"wrote {path} ({len(tables[path.name])} rows)")
     ingest = tables["ingest_report.csv"]
@@ -84,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("corpus", type=Path, metavar="CORPUS_DIR", help="folder of *.txt articles (and metadata.csv)")
     analyze.add_argument("--out", type=Path, required=True, metavar="OUT_DIR", help="folder for the CSV tables (created)")
+    analyze.add_argument("--codebook", type=Path, default=None, help="codebook folder or YAML file (default: data/codebook/)")
+    analyze.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for the per-article stages (default 1)")
+    analyze.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="local processes (default) or Dask (a LocalCluster unless --cluster)"
+    )
+    analyze.add_argument("--cluster", default=None, metavar="ADDRESS", help="a Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     analyze.set_defaults(func=_analyze)
 
     run = commands.add_parser("run-notebook", help="execute a notebook with parameters (used by the Makefile)")
@@ -111,6 +118,6 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except (CorpusError, NotebookError, RenderError) as error:
+    except (CorpusError, CodebookError, NotebookError, RenderError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

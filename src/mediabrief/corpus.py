@@ -300,19 +300,20 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     meta, issues = read_metadata(folder)
     meta_by_file = {row["file"]: row for row in meta.to_dict("records")}
 
-    for path in files:
-        if path not in articles_files and path.name != METADATA_FILE:
-            issues.append(_issue(path.name, "info", "not an article", "not read: only *.txt and *.html files are articles"))
     names = {p.name for p in articles_files}
+    for path in files:
+        if path.name not in names and path.name != METADATA_FILE:
+            issues.append(_issue(path.name, "info", "not an article", "not read: only *.txt and *.html files are articles"))
     for name, row in meta_by_file.items():
         if name not in names:
             message = f"metadata.csv line {row['_row']} names this file, which is not in {folder.name}/. "
             issues.append(_issue(name, "warning", "missing file", message + "Fix the name in metadata.csv or add the file"))
 
+    meta_lower = {n.lower() for n in meta_by_file}
     rows, removed_rows, skipped, seen = [], [], set(), {}
     for path in articles_files:
         if path.name not in meta_by_file and not meta.empty:
-            other_case = path.name.lower() in {n.lower() for n in meta_by_file}
+            other_case = path.name.lower() in meta_lower
             hint = " (metadata.csv has it in another letter case)" if other_case else ""
             message = f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it"
             issues.append(_issue(path.name, "warning", "no metadata row", message))

@@ -39,6 +39,8 @@ STYLE = {
     "grid.color": "#DDDDDD",
     "xtick.color": TEXT_COLOR,
     "ytick.color": TEXT_COLOR,
+    # Article text is full of "$": never read it as mathtext.
+    "text.parse_math": False,
     # Reproducible SVGs: fixed ids and no date stamp.
     "svg.hashsalt": "mediabrief",
     "svg.fonttype": "none",

@@ -1,0 +1,793 @@
+"""Money mentions: every amount of money an article states, parsed, with what it is the price of and who says so.
+
+Figures are found by regular expressions that know how money is written in English news (currency signs and words,
+"billion"/"bn"/"B", ranges, "hundreds of billions"); that is language, so it lives here. What the figures are about
+(cost words, pledges, actors) is topic knowledge and comes from the codebook's ``money`` section
+(``data/codebook/money.yaml``, which documents the rules). Only the sentence holding a figure is read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from itertools import combinations
+from typing import NamedTuple
+
+import pandas as pd
+
+from .textutils import Sentence, split_sentences
+
+money_table_columns = [
+    "article_id",
+    "file",
+    "surface",
+    "start",
+    "end",
+    "currency",
+    "amount_usd",
+    "amount_low_usd",
+    "amount_high_usd",
+    "is_range",
+    "is_vague",
+    "hedge",
+    "horizon_years",
+    "per_year_usd",
+    "referent",
+    "attributed_to",
+    "sentence",
+]
+DISTINCT_COLUMNS = ["amount_low_usd", "amount_high_usd", "referent", "amount", "n_mentions", "n_outlets", "outlets", "attributions"]
+DISCREPANCY_COLUMNS = [
+    "kind",
+    "amount",
+    "referent",
+    "attributed_to",
+    "outlet_a",
+    "value_a",
+    "sentence_a",
+    "outlet_b",
+    "value_b",
+    "sentence_b",
+    "detail",
+]
+OTHER, UNATTRIBUTED = "other", "unattributed"
+
+# --- How amounts are written (language, not topic) ---------------------------------------------------------------------
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12}
+# A bare "$" is read as US dollars: the corpus is US and international English-language news. "¥" is read as yen.
+PREFIX_CURRENCIES = {
+    "$": "USD",
+    "US$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+    "RMB": "CNY",
+}
+ISO_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CAD", "AUD", "KRW", "INR", "CHF"]
+WORD_CURRENCIES = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "pound": "GBP",
+    "pounds sterling": "GBP",
+    "rupee": "INR",
+    "canadian dollar": "CAD",
+    "australian dollar": "AUD",
+}
+# Words that are also ordinary English ("Japan won", "500 pounds" of weight) count as money only with a scale word.
+AMBIGUOUS_WORDS = {"won", "pound"}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+        " eighteen nineteen".split()
+    )
+} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+# Vague magnitudes: "billions" spans one order of magnitude from a billion, "tens of" and "hundreds of" the next ones up.
+VAGUE_MULTIPLIERS = {None: 1.0, "tens": 10.0, "dozens": 10.0, "hundreds": 100.0}
+
+
+def _alternation(options) -> str:
+    """A regex alternation, longest option first so that "US$" wins over "$"."""
+    return "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(options, key=len, reverse=True))
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 or 175; never part of 1.2.3
+_WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:[\s-]+(?:and\s+)?(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
+_ARTICLE_NUM = r"(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a billion", only before a scale
+_PREFIX = rf"(?:(?<!\w)(?:{_alternation(k for k in PREFIX_CURRENCIES if k[0].isalpha())}|U\.S\.\s?\$)|(?<![\w$])[$€£¥₩₹]"
+_PREFIX += rf"|(?<!\w)(?:{_alternation(ISO_CODES)})(?=\s?\d))\s?"
+_CURRENCY_WORD = rf"(?:(?:US|U\.S\.|American)\s+dollars?|(?:{_alternation(WORD_CURRENCIES)})s?|{_alternation(ISO_CODES)})(?!\w)"
+_MAGNITUDE = r"(?:thousands|millions|billions|trillions)"
+
+
+def _scale(tag: str) -> str:
+    """A scale after a number: a word after a space ("175 billion"), or an abbreviation ("175B", "3bn", "3 bn")."""
+    multi = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) > 1)
+    single = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) == 1)
+    return rf"(?:\s+(?P<{tag}w>thousand|million|billion|trillion)(?!\w)|\s?(?P<{tag}m>{multi})(?!\w)|(?P<{tag}a>{single})(?!\w))"
+
+
+POINT_RE = re.compile(
+    rf"(?P<c>{_PREFIX})?(?P<n>{_NUM}|{_WORD_NUM}|{_ARTICLE_NUM}){_scale('s')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?", re.IGNORECASE
+)
+RANGE_RE = re.compile(
+    rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|to|and)\s*"
+    rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
+    re.IGNORECASE,
+)
+VAGUE_RE = re.compile(
+    rf"(?:(?P<m1>tens|dozens|hundreds)\s+of\s+)?(?P<g1>{_MAGNITUDE})"
+    rf"(?:,?\s+(?:if\s+not|or\s+even|or\s+possibly|or\s+perhaps|perhaps\s+even|or|to)\s+(?:(?P<m2>tens|dozens|hundreds)\s+of\s+)?"
+    rf"(?P<g2>{_MAGNITUDE}))?\s+of\s+(?P<w>{_CURRENCY_WORD})"
+    rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})",
+    re.IGNORECASE,
+)
+_HORIZON_AFTER_RE = re.compile(
+    r"\b(?:over|across|during|within|in|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|first\s+)?"
+    rf"(?P<n>\d+|{_alternation(NUMBER_WORDS)}|an?)\s+(?P<u>years?|decades?)\b",
+    re.IGNORECASE,
+)
+_HORIZON_BEFORE_RE = re.compile(rf"\b(?P<n>\d+|{_alternation(NUMBER_WORDS)})[\s-](?P<u>year|decade)\b", re.IGNORECASE)
+_PER_YEAR_RE = re.compile(r"^\s*(?:(?:a|per|each|every)\s+year|annually|yearly|/\s*(?:yr|year))\b", re.IGNORECASE)
+# An aside that describes a noun (", which is estimated to cost $X,") does not carry the main clause's speaker.
+_ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
+
+
+class Amount(NamedTuple):
+    """A parsed amount in its own currency: a point has low == high."""
+
+    currency: str
+    low: float
+    high: float
+    is_range: bool = False
+    is_vague: bool = False
+
+
+class Found(NamedTuple):
+    """An amount found in a text, with its character span."""
+
+    start: int
+    end: int
+    amount: Amount
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The first amount of money written in a text, or None.
+
+    >>> parse_amount("more than $3 billion")
+    Amount(currency='USD', low=3000000000.0, high=3000000000.0, is_range=False, is_vague=False)
+    """
+    found = find_amounts(text)
+    return found[0].amount if found else None
+
+
+def find_amounts(text: str) -> list[Found]:
+    """Every amount of money in a text, in reading order; where two readings overlap, the one starting first and
+    then the longer wins (so a range beats the points inside it).
+
+    >>> [(f.start, f.end, f.amount.high) for f in find_amounts("It cost $175-831 billion, or ¥5 trillion.")]
+    [(8, 24, 831000000000.0), (29, 40, 5000000000000.0)]
+    """
+    if not isinstance(text, str):
+        return []
+    candidates = []
+    for pattern, reader in ((VAGUE_RE, _read_vague), (RANGE_RE, _read_range), (POINT_RE, _read_point)):
+        for match in pattern.finditer(text):
+            found = reader(match)
+            if found and math.isfinite(found.amount.high) and found.end > found.start:
+                candidates.append(found)
+    kept: list[Found] = []
+    for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
+        if not kept or found.start >= kept[-1].end:
+            kept.append(found)
+    return kept
+
+
+def _number(value: str) -> Decimal | None:
+    """A written number: digits with thousands commas, a number in words ("twenty-five"), or "a"/"half a"."""
+    value = value.strip().lower()
+    if value[0].isdigit():
+        try:
+            return Decimal(value.replace(",", ""))
+        except InvalidOperation:
+            return None
+    if value.startswith("half"):
+        return Decimal("0.5")
+    if value in ("a", "an"):
+        return Decimal(1)
+    total = 0
+    for word in re.findall(r"[a-z]+", value):
+        if word == "hundred":
+            total *= 100
+        elif word in NUMBER_WORDS:
+            total += NUMBER_WORDS[word]
+    return Decimal(total)
+
+
+def _scale_of(match: re.Match, tag: str) -> float | None:
+    """The multiplier a scale group stands for, or None if the number has no scale."""
+    word, abbreviation = match.group(f"{tag}w"), match.group(f"{tag}m") or match.group(f"{tag}a")
+    if word:
+        return SCALES[word.lower()]
+    return SCALE_ABBREVIATIONS[abbreviation.lower()] if abbreviation else None
+
+
+def _currency_of(prefix: str | None, word: str | None) -> str | None:
+    """The ISO code for a currency sign ("US$") or word ("yen", "U.S. dollars"); the sign wins if both are given."""
+    if prefix:
+        key = re.sub(r"[\s.]", "", prefix).upper()
+        return PREFIX_CURRENCIES.get(key, "USD" if key == "US$" else key)
+    if word:
+        key = re.sub(r"\s+", " ", word.lower())
+        if re.match(r"(?:us|u\.s\.|american) dollar", key):
+            return "USD"
+        if key.upper() in ISO_CODES:
+            return PREFIX_CURRENCIES.get(key.upper(), key.upper())
+        return WORD_CURRENCIES.get(key) or WORD_CURRENCIES.get(key.removesuffix("s"))
+    return None
+
+
+def _value(number: Decimal, scale: float | None) -> float:
+    """A number times its scale, computed exactly before becoming a float (1.2 billion is 1200000000.0)."""
+    return float(number * Decimal(str(scale or 1)))
+
+
+def _read_point(match: re.Match) -> Found | None:
+    """One amount ("$3 billion", "500 billion yen"); None unless a currency is written next to it."""
+    prefix, word = match.group("c"), match.group("w")
+    scale = _scale_of(match, "s")
+    if not prefix and not word:
+        return None  # a bare number ("175 billion") may be anything: people, kilometres, years
+    if not prefix and not scale and re.sub(r"s$", "", word.lower()) in AMBIGUOUS_WORDS:
+        return None
+    number = _number(match.group("n"))
+    if number is None:
+        return None
+    value = _value(number, scale)
+    return Found(match.start(), match.end(), Amount(_currency_of(prefix, word), value, value))
+
+
+def _read_range(match: re.Match) -> Found | None:
+    """A range ("$175-831 billion", "between $175 billion and $831 billion"); None if it is two figures or no range."""
+    first, second, word = match.group("c1"), match.group("c2"), match.group("w")
+    scale1, scale2 = _scale_of(match, "s1"), _scale_of(match, "s2")
+    if match.group("sep").lower() == "and" and not match.group("between"):
+        return None  # "$5 billion and $6 billion" are two figures
+    if not (first or word) or not (scale2 or second):
+        return None  # "$5 billion to 2030" is not a range
+    currency = _currency_of(first, word)
+    if second and _currency_of(second, None) != currency:
+        return None
+    low, high = _number(match.group("n1")), _number(match.group("n2"))
+    if low is None or high is None:
+        return None
+    # "$175-831 billion": a scale written once applies to both ends.
+    low_value, high_value = sorted((_value(low, scale1 or scale2), _value(high, scale2 or scale1)))
+    return Found(match.start(), match.end(), Amount(currency, low_value, high_value, is_range=True))
+
+
+def _read_vague(match: re.Match) -> Found | None:
+    """A vague magnitude: "billions" is 1e9..1e10, "tens of billions" 1e10..1e11, "hundreds of billions" 1e11..1e12;
+    a second magnitude ("hundreds of billions if not trillions") moves the high end to that magnitude's own high end
+    (1e13); "several/a few billion" is 2e9..1e10."""
+    if match.group("few"):
+        scale = SCALES[match.group("fs").lower()]
+        return Found(match.start(), match.end(), Amount(_currency_of(None, match.group("fw")), 2 * scale, 10 * scale, is_vague=True))
+    low = VAGUE_MULTIPLIERS[_lower(match.group("m1"))] * SCALES[match.group("g1").lower()[:-1]]
+    high = 10 * low
+    if match.group("g2"):
+        high = 10 * VAGUE_MULTIPLIERS[_lower(match.group("m2"))] * SCALES[match.group("g2").lower()[:-1]]
+    low, high = min(low, high), max(low, high)
+    return Found(match.start(), match.end(), Amount(_currency_of(None, match.group("w")), low, high, is_vague=True))
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value else None
+
+
+# --- Codebook cues --------------------------------------------------------------------------------------------------
+
+
+class Cue(NamedTuple):
+    """A codebook phrase found in a text: where, and the label it stands for."""
+
+    start: int
+    end: int
+    label: str
+
+
+class CueSet:
+    """Labelled phrases from the codebook, compiled to one regex; longer phrases win over shorter overlapping ones.
+
+    >>> [c.label for c in CueSet({"pledge": ["pledg"], "cost": ["cost"]}).find("pledging costs")]
+    ['pledge', 'cost']
+    """
+
+    def __init__(self, labelled: dict | None, stems: bool = True):
+        pairs = sorted(
+            ((str(p), str(label)) for label, phrases in (labelled or {}).items() for p in phrases or []), key=lambda x: -len(x[0])
+        )
+        self.labels = [label for _, label in pairs]
+        tail = r"\w*" if stems else r"(?!\w)"
+        body = "|".join(f"({_alternation([phrase])})" for phrase, _ in pairs)
+        self.pattern = re.compile(rf"(?<!\w)(?:{body}){tail}", re.IGNORECASE) if pairs else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """The cues in ``text[start:end]``, with offsets into ``text``."""
+        if self.pattern is None:
+            return []
+        end = len(text) if end is None else end
+        return [Cue(m.start(), m.end(), self.labels[m.lastindex - 1]) for m in self.pattern.finditer(text, start, end)]
+
+
+class MoneyCues(NamedTuple):
+    """The codebook's money section, compiled."""
+
+    referents: CueSet
+    actors: CueSet
+    markers_before: re.Pattern | None
+    markers_after: re.Pattern | None
+    hedges: CueSet
+    usd_rates: dict
+
+    @classmethod
+    def from_codebook(cls, codebook: dict) -> MoneyCues:
+        """Compile ``codebook["money"]`` (missing parts mean no cues: every figure is "other" and "unattributed")."""
+        money = (codebook or {}).get("money") or {}
+        markers = money.get("attribution_markers") or {}
+        before = _alternation(markers.get("before") or [])
+        after = _alternation(markers.get("after") or [])
+        return cls(
+            referents=CueSet(money.get("referents")),
+            actors=CueSet(money.get("attributions"), stems=False),
+            # A marker, then up to three words, then the actor: "according to the US Congressional Budget Office".
+            markers_before=re.compile(rf"(?<!\w)(?:{before})(?:\s+[\w.’'-]+){{0,3}}?\s+$", re.IGNORECASE) if before else None,
+            # The actor, then up to two words, then a marker: "the CBO has projected".
+            markers_after=re.compile(rf"^(?:\s+[\w.’'-]+){{0,2}}?\s+(?:{after})(?!\w)", re.IGNORECASE) if after else None,
+            hedges=CueSet(money.get("hedges"), stems=False),
+            usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
+        )
+
+
+# --- Reading one sentence -------------------------------------------------------------------------------------------
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans (0 if they touch or overlap)."""
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _outside(cues: list[Cue], figures: list[Found]) -> list[Cue]:
+    """The cues that are not part of a figure's own text."""
+    return [c for c in cues if not any(c.start < f.end and f.start < c.end for f in figures)]
+
+
+def _nearest(cues: list[Cue], figure: Found) -> Cue | None:
+    """The cue closest to a figure; the longer one on a tie."""
+    return min(cues, key=lambda c: (_gap(c.start, c.end, figure.start, figure.end), c.start - c.end), default=None)
+
+
+def referent_of(text: str, sentence: Sentence, figures: list[Found], figure: Found, cues: MoneyCues) -> str:
+    """What a figure is the price of: the label of the closest referent cue in its sentence, else "other"."""
+    cue = _nearest(_outside(cues.referents.find(text, sentence.start, sentence.end), figures), figure)
+    return cue.label if cue else OTHER
+
+
+def _actors(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[Cue]:
+    """The actors named in a sentence, without possessives ("Trump's project" names an owner, not a source)."""
+    found = _outside(cues.actors.find(text, sentence.start, sentence.end), figures)
+    return [a for a in found if not _POSSESSIVE_RE.match(text, a.end, sentence.end)]
+
+
+def _is_marked(text: str, sentence: Sentence, actor: Cue, cues: MoneyCues) -> bool:
+    """Whether a marker links an actor to what is said: "according to X", "X projects"."""
+    before = cues.markers_before and cues.markers_before.search(text[sentence.start : actor.start])
+    after = cues.markers_after and cues.markers_after.match(text[actor.end : sentence.end])
+    return bool(before or after)
+
+
+def attributions(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[str]:
+    """Who each figure of a sentence is attributed to (rules in data/codebook/money.yaml), in the figures' order."""
+    actors = _actors(text, sentence, figures, cues)
+    marked: dict[int, list[Cue]] = {}
+    for actor in (a for a in actors if _is_marked(text, sentence, a, cues)):
+        owner = min(range(len(figures)), key=lambda i: _gap(actor.start, actor.end, figures[i].start, figures[i].end))
+        marked.setdefault(owner, []).append(actor)
+    taken = {a for group in marked.values() for a in group}
+    result = []
+    for i, figure in enumerate(figures):
+        if i in marked:
+            result.append(_nearest(marked[i], figure).label)
+            continue
+        begin = _stretch_start(text, sentence, figures, i)
+        subject = next((a for a in actors if a not in taken and begin <= a.start and a.end <= figure.start), None)
+        result.append(subject.label if subject else UNATTRIBUTED)
+    return result
+
+
+def _stretch_start(text: str, sentence: Sentence, figures: list[Found], i: int) -> int:
+    """Where a figure's own part of the sentence begins: after the previous figure, or at an aside still open."""
+    begin = figures[i - 1].end if i else sentence.start
+    asides = list(_ASIDE_RE.finditer(text, begin, figures[i].start))
+    if asides and not re.search(r"[,)—–]", text[asides[-1].end() : figures[i].start]):
+        begin = asides[-1].start()
+    return begin
+
+
+def hedge_of(text: str, begin: int, figure: Found, cues: MoneyCues, n_words: int = 6) -> str:
+    """The hedge in the last few words before a figure ("up to", "as high as", "estimated"), "" if none."""
+    window = text[begin : figure.start]
+    starts = [m.start() for m in re.finditer(r"\S+", window)]
+    offset = begin + (starts[-n_words] if len(starts) >= n_words else 0)
+    cue = max(cues.hedges.find(text, offset, figure.start), key=lambda c: (c.end, c.end - c.start), default=None)
+    return cue.label if cue else ""
+
+
+def horizon_of(text: str, begin: int, figure: Found, end: int) -> float:
+    """Years a figure is spread over: "over 20 years", "over two decades", "a 20-year cost of", "a year"; NaN if none.
+
+    >>> text = "It may cost $831 billion over two decades."
+    >>> horizon_of(text, 0, find_amounts(text)[0], len(text))
+    20.0
+    """
+    after = text[figure.end : end]
+    if _PER_YEAR_RE.match(after):
+        return 1.0
+    match = _HORIZON_AFTER_RE.search(after[:60]) or _HORIZON_BEFORE_RE.search(text[max(begin, figure.start - 60) : figure.start])
+    if not match:
+        return math.nan
+    word = match.group("n").lower()
+    count = float(word) if word.isdigit() else float(NUMBER_WORDS.get(word, 1))
+    return count * (10 if match.group("u").lower().startswith("decade") else 1)
+
+
+# --- The table ------------------------------------------------------------------------------------------------------
+
+
+def _to_usd(value: float, currency: str, rates: dict) -> float:
+    rate = rates.get(currency)
+    return value * rate if rate is not None else math.nan
+
+
+def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[dict]:
+    """One row per figure of one sentence."""
+    rows = []
+    sources = attributions(text, sentence, figures, cues)
+    for i, figure in enumerate(figures):
+        amount = figure.amount
+        low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
+        begin = figures[i - 1].end if i else sentence.start
+        end = figures[i + 1].start if i + 1 < len(figures) else sentence.end
+        horizon = horizon_of(text, begin, figure, end)
+        point = not (amount.is_range or amount.is_vague)
+        rows.append(
+            {
+                "article_id": article_id,
+                "file": file,
+                "surface": text[figure.start : figure.end],
+                "start": figure.start,
+                "end": figure.end,
+                "currency": amount.currency,
+                "amount_usd": low if point else math.nan,
+                "amount_low_usd": low,
+                "amount_high_usd": high,
+                "is_range": amount.is_range,
+                "is_vague": amount.is_vague,
+                "hedge": hedge_of(text, begin, figure, cues),
+                "horizon_years": horizon,
+                "per_year_usd": high / horizon if horizon > 0 else math.nan,
+                "referent": referent_of(text, sentence, figures, figure, cues),
+                "attributed_to": sources[i],
+                "sentence": sentence.text,
+            }
+        )
+    return rows
+
+
+def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues) -> list[dict]:
+    """The money rows of one article's text."""
+    text = text if isinstance(text, str) else ""
+    figures = find_amounts(text)
+    rows = []
+    for sentence in split_sentences(text):
+        inside = [f for f in figures if sentence.start <= f.start < sentence.end]
+        if inside:
+            rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues))
+    return rows
+
+
+def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """One row per money mention in the articles' cleaned ``text`` (columns: :data:`money_table_columns`).
+
+    >>> book = {"money": {"referents": {"component cost": ["per interceptor"]}}}
+    >>> table = money_mentions(pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["About $2M per interceptor."]}), book)
+    >>> table[["surface", "amount_usd", "hedge", "referent", "attributed_to"]].values.tolist()
+    [['$2M', 2000000.0, '', 'component cost', 'unattributed']]
+    """
+    cues = MoneyCues.from_codebook(codebook)
+    rows = [row for a in articles.itertuples(index=False) for row in article_mentions(a.article_id, a.file, a.text, cues)]
+    table = pd.DataFrame(rows, columns=money_table_columns)
+    return table.astype({"start": "int64", "end": "int64", "is_range": "bool", "is_vague": "bool"} | dict.fromkeys(_FLOATS, "float64"))
+
+
+_FLOATS = ["amount_usd", "amount_low_usd", "amount_high_usd", "horizon_years", "per_year_usd"]
+
+
+# --- Comparing sources ----------------------------------------------------------------------------------------------
+
+
+def format_usd(low: float, high: float | None = None) -> str:
+    """A USD amount or range as a reader writes it.
+
+    >>> format_usd(831e9), format_usd(175e9, 831e9), format_usd(1e11, 1e13)
+    ('$831 billion', '$175 billion–$831 billion', '$100 billion–$10 trillion')
+    """
+    if high is not None and not math.isclose(low, high):
+        return f"{format_usd(low)}–{format_usd(high)}"
+    for name, scale in sorted(SCALES.items(), key=lambda kv: -kv[1]):
+        if abs(low) >= scale:
+            return f"${low / scale:,.3g} {name}".replace("e+", "e")
+    return f"${low:,.0f}"
+
+
+def _with_outlets(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The mentions that have a USD amount, with their article's outlet and a readable amount."""
+    table = mentions.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    table = table[table["amount_low_usd"].notna()].copy()
+    table["amount"] = [format_usd(lo, hi) for lo, hi in zip(table["amount_low_usd"], table["amount_high_usd"], strict=True)]
+    return table
+
+
+def distinct_figures(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct (amount_low_usd, amount_high_usd, referent): which outlets report it, and who each says
+    it comes from. Mentions without a USD amount (a currency with no rate in the codebook) cannot be compared and are left out."""
+    table = _with_outlets(mentions, articles)
+    rows = []
+    for (low, high, referent), group in table.groupby(["amount_low_usd", "amount_high_usd", "referent"], sort=True):
+        by_outlet = group.groupby("outlet", sort=True)["attributed_to"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+        rows.append(
+            {
+                "amount_low_usd": low,
+                "amount_high_usd": high,
+                "referent": referent,
+                "amount": group["amount"].iloc[0],
+                "n_mentions": len(group),
+                "n_outlets": group["outlet"].nunique(),
+                "outlets": "; ".join(by_outlet.index),
+                "attributions": "; ".join(f"{outlet}: {who}" for outlet, who in by_outlet.items()),
+            }
+        )
+    return pd.DataFrame(rows, columns=DISTINCT_COLUMNS)
+
+
+def conflicts(
+    table: pd.DataFrame, key_cols: list[str], value_col: str, source_col: str = "outlet", quote_col: str = "sentence", silent=()
+) -> pd.DataFrame:
+    """Pairs of sources that give the same key different values, each quoted; values in ``silent`` (e.g. "the text
+    does not say") contradict nothing and are skipped. Columns: the key columns, source_a, value_a, quote_a, source_b,
+    value_b, quote_b; one row per pair of (source, value), the first quote of each.
+
+    >>> t = pd.DataFrame({"k": [1, 1, 1], "v": ["x", "y", "x"], "outlet": ["A", "B", "C"], "sentence": ["a", "b", "c"]})
+    >>> conflicts(t, ["k"], "v")[["source_a", "value_a", "source_b", "value_b"]].values.tolist()
+    [['A', 'x', 'B', 'y'], ['B', 'y', 'C', 'x']]
+    """
+    columns = [*key_cols, "source_a", "value_a", "quote_a", "source_b", "value_b", "quote_b"]
+    usable = table[~table[value_col].isin(list(silent))].sort_values(source_col, kind="stable")
+    rows = []
+    for key, group in usable.groupby(key_cols, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        firsts = group.drop_duplicates([source_col, value_col])
+        for a, b in combinations(firsts.itertuples(index=False), 2):
+            a, b = a._asdict(), b._asdict()
+            if a[source_col] != b[source_col] and a[value_col] != b[value_col]:
+                sides = [a[source_col], a[value_col], a[quote_col], b[source_col], b[value_col], b[quote_col]]
+                rows.append(dict(zip(columns, [*key, *sides], strict=True)))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Where sources disagree, derived from the mentions: the same amount with different referents or attributions,
+    or the same referent from the same actor with different amounts. "other" and "unattributed" contradict nothing."""
+    table = _with_outlets(mentions, articles)
+    checks = [
+        ("same amount, different referent", ["amount"], "referent"),
+        ("same amount, different attribution", ["amount"], "attributed_to"),
+        ("same referent and source, different amount", ["referent", "attributed_to"], "amount"),
+    ]
+    table = table[~table["referent"].eq(OTHER)]
+    parts = []
+    for kind, keys, value in checks:
+        usable = table[~table["attributed_to"].eq(UNATTRIBUTED)] if "attributed_to" in (keys + [value]) else table
+        found = conflicts(usable, keys, value)
+        if found.empty:
+            continue
+        found = found.rename(columns={"source_a": "outlet_a", "source_b": "outlet_b", "quote_a": "sentence_a", "quote_b": "sentence_b"})
+        found["kind"] = kind
+        found["detail"] = [
+            f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in found[["outlet_a", "value_a", "outlet_b", "value_b"]].values
+        ]
+        parts.append(found)
+    if not parts:
+        return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
+    return pd.concat(parts, ignore_index=True).reindex(columns=DISCREPANCY_COLUMNS).fillna("")
+
+
+# --- Charts ---------------------------------------------------------------------------------------------------------
+
+
+def headline_ratio(mentions: pd.DataFrame) -> dict | None:
+    """The spread of attributed point estimates for the most reported referent: highest vs lowest, and their ratio.
+
+    >>> m = pd.DataFrame({"referent": ["total", "total", "total"], "attributed_to": ["CBO", "White House", "unattributed"],
+    ...                   "amount_usd": [831e9, 175e9, 5e9], "is_range": [False] * 3, "is_vague": [False] * 3})
+    >>> r = headline_ratio(m); (r["high_by"], r["low_by"], round(float(r["ratio"]), 1))
+    ('CBO', 'White House', 4.7)
+    """
+    points = mentions[mentions["amount_usd"].notna() & ~mentions["is_range"] & ~mentions["is_vague"]]
+    points = points[~points["referent"].eq(OTHER) & ~points["attributed_to"].eq(UNATTRIBUTED)]
+    if points.empty:
+        return None
+    referent = points["referent"].value_counts().index[0]
+    by_actor = points[points["referent"].eq(referent)].groupby("attributed_to")["amount_usd"].max().sort_values()
+    if len(by_actor) < 2:
+        return None
+    return {
+        "referent": referent,
+        "high_by": by_actor.index[-1],
+        "high": by_actor.iloc[-1],
+        "low_by": by_actor.index[0],
+        "low": by_actor.iloc[0],
+        "ratio": by_actor.iloc[-1] / by_actor.iloc[0],
+    }
+
+
+def cost_headline(mentions: pd.DataFrame) -> str | None:
+    """The cost chart's finding in words, e.g. "CBO's $831 billion (over 20 years) is 4.7 times White House's $175 billion"."""
+    ratio = headline_ratio(mentions)
+    if ratio is None:
+        return None
+    high = mentions[mentions["attributed_to"].eq(ratio["high_by"]) & mentions["amount_usd"].eq(ratio["high"])]
+    years = high["horizon_years"].dropna()
+    horizon = f" (over {years.iloc[0]:.0f} years)" if len(years) else ""
+    return (
+        f"{_short(ratio['high_by'])}'s {format_usd(ratio['high'])}{horizon} is {ratio['ratio']:.1f} times "
+        f"{_short(ratio['low_by'])}'s {format_usd(ratio['low'])}"
+    )
+
+
+def _short(actor: str) -> str:
+    """A short label for an actor: its initials when it is long ("Congressional Budget Office" -> "CBO")."""
+    actor = actor.split(" / ")[0]
+    words = [w for w in re.findall(r"[A-Za-z]+", actor) if w[0].isupper()]
+    return "".join(w[0] for w in words) if len(actor) > 18 and len(words) >= 2 else actor
+
+
+def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str]):
+    """Every USD figure by source on a log scale: dots for points, bars for ranges, dashed for vague magnitudes,
+    each labelled with who gives it and what it covers. The title states the spread of the most reported figure."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+
+    apply_style()
+    table = _with_outlets(mentions, articles).sort_values(["outlet", "start"], kind="stable").reset_index(drop=True)
+    outlets = list(dict.fromkeys(table["outlet"]))
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.32 * len(table) + 1.6))
+    for y, row in enumerate(table.itertuples(index=False)):
+        color = colors.get(row.outlet, "#555555")
+        if row.is_range or row.is_vague:
+            ax.plot(
+                [row.amount_low_usd, row.amount_high_usd],
+                [y, y],
+                color=color,
+                lw=4,
+                alpha=0.8,
+                ls="--" if row.is_vague else "-",
+                solid_capstyle="butt",
+            )
+        else:
+            ax.plot(row.amount_low_usd, y, "o", color=color, ms=7)
+        who = "no source" if row.attributed_to == UNATTRIBUTED else _short(row.attributed_to)
+        horizon = f", {row.horizon_years:.0f} yrs" if pd.notna(row.horizon_years) else ""
+        ax.annotate(f"  {who}: {row.referent}{horizon}", (row.amount_high_usd, y), va="center", fontsize=7.5, color=TEXT_COLOR)
+    ax.set_xscale("log")
+    ax.set_xlim(table["amount_low_usd"].min() / 3 if len(table) else 1e9, (table["amount_high_usd"].max() if len(table) else 1e12) * 60)
+    ax.set_yticks(
+        range(len(table)),
+        [row.outlet if i == 0 or row.outlet != table["outlet"].iloc[i - 1] else "" for i, row in enumerate(table.itertuples(index=False))],
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("US dollars (log scale)")
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_usd(v).replace(" billion", "bn").replace(" trillion", "tn")))
+    ax.grid(axis="y", visible=False)
+    ax.set_title(cost_headline(mentions) or f"{len(table)} money figures in {len(outlets)} sources")
+    fig.tight_layout()
+    return fig
+
+
+def figure_matrix_chart(figures: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str]):
+    """Which source reports which distinct figure: a marker in the outlet's colour, labelled with its attribution."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import PAGE_WIDTH_IN, apply_style
+
+    apply_style()
+    table = _with_outlets(mentions, articles)
+    outlets = sorted(table["outlet"].unique())
+    rows = [f"{r.amount} · {r.referent}" for r in figures.itertuples(index=False)]
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * len(rows) + 1.5))
+    for y, figure in enumerate(figures.itertuples(index=False)):
+        same = table[
+            (table["amount_low_usd"] == figure.amount_low_usd)
+            & (table["amount_high_usd"] == figure.amount_high_usd)
+            & table["referent"].eq(figure.referent)
+        ]
+        for outlet, group in same.groupby("outlet"):
+            x = outlets.index(outlet)
+            ax.plot(x, y, "s", ms=11, color=colors.get(outlet, "#555555"))
+            who = ", ".join(_short(a) for a in dict.fromkeys(group["attributed_to"]) if a != UNATTRIBUTED) or "no source"
+            ax.annotate(who, (x, y), xytext=(0, -8), textcoords="offset points", ha="center", va="top", fontsize=6.5)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xlim(-0.5, len(outlets) - 0.2)
+    ax.invert_yaxis()
+    ax.grid(visible=False)
+    shared = figures[figures["n_outlets"] > 1]
+    ax.set_title(f"{len(shared)} of {len(figures)} distinct figures appear in more than one source")
+    fig.tight_layout()
+    return fig
+
+
+# --- Evaluation -----------------------------------------------------------------------------------------------------
+
+
+def _in_reading_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Key each row by (file, surface, n-th occurrence of that surface in the file)."""
+    return table.assign(occurrence=table.groupby(["file", "surface"]).cumcount())
+
+
+def evaluate(mentions: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
+    """Precision and recall of the mentions against a hand-made gold table (same file and surface, in reading order),
+    and, over the matched mentions, how often the amount, the referent and the attribution agree.
+
+    >>> row = {"file": "a", "surface": "$3bn", "amount_low_usd": 3e9, "amount_high_usd": 3e9, "referent": "r", "attributed_to": "x"}
+    >>> evaluate(pd.DataFrame([row]), pd.DataFrame([row | {"attributed_to": "y"}]))["attribution_accuracy"]
+    0.0
+    """
+    keys = ["file", "surface", "occurrence"]
+    found = _in_reading_order(mentions.sort_values(["file", "start"]) if "start" in mentions else mentions)
+    matched = found.merge(_in_reading_order(gold), on=keys, suffixes=("", "_gold"))
+    n = len(matched)
+
+    def share(agree: pd.Series) -> float:
+        return float(agree.mean()) if n else float("nan")
+
+    same_amount = [
+        math.isclose(float(a), float(b)) and math.isclose(float(c), float(d))
+        for a, b, c, d in matched[["amount_low_usd", "amount_low_usd_gold", "amount_high_usd", "amount_high_usd_gold"]].values
+    ]
+    return {
+        "precision": n / len(found) if len(found) else float("nan"),
+        "recall": n / len(gold) if len(gold) else float("nan"),
+        "amount_accuracy": share(pd.Series(same_amount, dtype=bool)),
+        "referent_accuracy": share(matched["referent"].eq(matched["referent_gold"])),
+        "attribution_accuracy": share(matched["attributed_to"].eq(matched["attributed_to_gold"])),
+    }

@@ -1,0 +1,356 @@
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediabrief.codebook import load_codebook
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.money import (
+    DISCREPANCY_COLUMNS,
+    conflicts,
+    discrepancies,
+    distinct_figures,
+    find_amounts,
+    money_mentions,
+    money_table_columns,
+    parse_amount,
+)
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(RAW_DIR).articles
+
+
+@pytest.fixture(scope="module")
+def seed_money(seeds, codebook):
+    return money_mentions(seeds, codebook)
+
+
+def one(text: str, codebook: dict) -> dict:
+    """The single money row of a one-article text."""
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    assert len(table) == 1, table[["surface"]].to_dict("records")
+    return table.iloc[0].to_dict()
+
+
+# --- the seed gold table ---------------------------------------------------------------------------------------------
+
+
+def _key(row) -> tuple:
+    return (row["file"], row["surface"])
+
+
+def _numbered(records: list[dict]) -> dict:
+    """Rows keyed by (file, surface, occurrence), so that a surface repeated in a file is matched in reading order."""
+    seen: dict = {}
+    keyed = {}
+    for row in records:
+        n = seen[_key(row)] = seen.get(_key(row), -1) + 1
+        keyed[(*_key(row), n)] = row
+    return keyed
+
+
+def test_seed_money_matches_the_gold_table(seed_money, gold):
+    expected = _numbered(gold("seed_money.csv").to_dict("records"))
+    found = _numbered(seed_money.sort_values(["file", "start"]).to_dict("records"))
+    hits = expected.keys() & found.keys()
+    precision, recall = len(hits) / max(len(found), 1), len(hits) / len(expected)
+    print(f"seed money mentions: precision {precision:.2f}, recall {recall:.2f} ({len(hits)} of {len(expected)} gold, {len(found)} found)")
+    assert sorted(expected.keys() - found.keys()) == [], "gold mentions not found"
+    assert sorted(found.keys() - expected.keys()) == [], "mentions found that are not in the gold table"
+    wrong = []
+    for key in sorted(hits):
+        want, got = expected[key], found[key]
+        for column in ("amount_low_usd", "amount_high_usd", "horizon_years"):
+            a, b = float(want[column] or "nan"), float(got[column])
+            if not (math.isclose(a, b) or (math.isnan(a) and math.isnan(b))):
+                wrong.append((key, column, a, b))
+        for column in ("is_range", "is_vague"):
+            if want[column] != str(bool(got[column])):
+                wrong.append((key, column, want[column], got[column]))
+        for column in ("referent", "attributed_to"):
+            if want[column] != got[column]:
+                wrong.append((key, column, want[column], got[column]))
+    assert wrong == []
+
+
+def test_seed_money_offsets_point_at_the_surface_and_sentence(seed_money, seeds):
+    texts = dict(zip(seeds["article_id"], seeds["text"], strict=True))
+    assert len(seed_money) == 14
+    for row in seed_money.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.surface
+        assert row.surface in row.sentence
+    assert list(seed_money.columns) == money_table_columns
+
+
+def test_seed_points_ranges_and_per_year(seed_money):
+    cbo = seed_money[seed_money["horizon_years"].eq(20)]
+    assert set(cbo["attributed_to"]) == {"Congressional Budget Office"}
+    assert cbo["per_year_usd"].tolist() == pytest.approx([831e9 / 20] * 3)
+    points = seed_money[~seed_money["is_range"] & ~seed_money["is_vague"]]
+    assert (points["amount_usd"] == points["amount_low_usd"]).all() and (points["amount_low_usd"] == points["amount_high_usd"]).all()
+    assert seed_money.loc[seed_money["is_range"] | seed_money["is_vague"], "amount_usd"].isna().all()
+
+
+def test_seed_hedges(seed_money):
+    hedges = list(zip(seed_money["file"].str[:3], seed_money["surface"], seed_money["hedge"], strict=True))
+    assert hedges == [
+        ("000", "$175 billion", "estimated"),
+        ("000", "$831 billion", "as high as"),
+        ("001", "hundreds of billions if not trillions of dollars", "estimated"),
+        ("001", "$3 billion", "more than"),
+        ("002", "$831 billion", "up to"),
+        ("002", "between $175-831 billion", "could reach"),
+        ("002", "$175 billion", ""),
+        ("002", "$831 billion", "as high as"),
+        ("002", "$175 billion", ""),
+        ("003", "$175 billion", ""),
+        ("003", "$831 billion", "could reach"),
+        ("003", "$61 billion", ""),
+        ("004", "US$25 billion", ""),
+        ("004", "US$831 billion", "could reach"),
+    ]
+
+
+# --- comparing sources -----------------------------------------------------------------------------------------------
+
+
+def test_discrepancies_flag_the_831_billion_pledge_against_the_cbo_cost(seed_money, seeds):
+    found = discrepancies(seed_money, seeds)
+    assert list(found.columns) == DISCREPANCY_COLUMNS
+    referent = found[found["kind"].eq("same amount, different referent") & found["amount"].eq("$831 billion")]
+    pairs = {frozenset((r.outlet_a, r.outlet_b)) for r in referent.itertuples()}
+    assert pairs == {frozenset(("Integrity Times", other)) for other in ("TheBlaze", "Benzinga", "Mexico Business News")}
+    for row in referent.itertuples():
+        quotes = {row.outlet_a: row.sentence_a, row.outlet_b: row.sentence_b}
+        assert quotes["Integrity Times"].startswith("Japan is poised to invest up to $831 billion")
+        other = next(s for o, s in quotes.items() if o != "Integrity Times")
+        assert "Congressional Budget Office" in other
+    # The $175 billion figure is the program cost everywhere; TheBlaze not naming its source contradicts nobody.
+    assert not found["amount"].eq("$175 billion").any()
+
+
+def test_distinct_figures_list_outlets_and_their_attributions(seed_money, seeds):
+    table = distinct_figures(seed_money, seeds)
+    cbo = table[
+        (table["amount_low_usd"] == 831e9) & (table["amount_high_usd"] == 831e9) & table["referent"].eq("total program cost estimate")
+    ].iloc[0]
+    assert cbo["n_outlets"] == 4 and cbo["outlets"] == "Benzinga; Integrity Times; Mexico Business News; TheBlaze"
+    assert "TheBlaze: Congressional Budget Office" in cbo["attributions"]
+    assert len(table) == len(table.drop_duplicates(["amount_low_usd", "amount_high_usd", "referent"]))
+
+
+def test_conflicts_is_generic_and_skips_silent_values():
+    table = pd.DataFrame(
+        {
+            "claim": ["cost", "cost", "cost", "date"],
+            "value": ["$1", "unknown", "$2", "2029"],
+            "outlet": ["A", "B", "C", "A"],
+            "sentence": ["a says $1", "b", "c says $2", "a says 2029"],
+        }
+    )
+    found = conflicts(table, ["claim"], "value", silent=["unknown"])
+    assert found[["claim", "source_a", "value_a", "quote_a", "source_b", "value_b"]].values.tolist() == [
+        ["cost", "A", "$1", "a says $1", "C", "$2"]
+    ]
+
+
+def test_the_same_outlet_does_not_conflict_with_itself():
+    table = pd.DataFrame({"k": [1, 1], "v": ["x", "y"], "outlet": ["A", "A"], "sentence": ["a", "b"]})
+    assert conflicts(table, ["k"], "v").empty
+
+
+# --- formats -----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "low", "high", "is_range", "is_vague"),
+    [
+        ("$175 billion", "USD", 175e9, 175e9, False, False),
+        ("US$25 billion", "USD", 25e9, 25e9, False, False),
+        ("$175B", "USD", 175e9, 175e9, False, False),
+        ("$1.2 trillion", "USD", 1.2e12, 1.2e12, False, False),
+        ("$61 Billion Dollars", "USD", 61e9, 61e9, False, False),
+        ("ZERO DOLLARS", "USD", 0, 0, False, False),
+        ("one trillion dollars", "USD", 1e12, 1e12, False, False),
+        ("twenty-five million euros", "EUR", 25e6, 25e6, False, False),
+        ("$3bn", "USD", 3e9, 3e9, False, False),
+        ("$3 billion", "USD", 3e9, 3e9, False, False),
+        ("more than $3 billion", "USD", 3e9, 3e9, False, False),
+        ("$1,200.50", "USD", 1200.5, 1200.5, False, False),
+        ("$175-831 billion", "USD", 175e9, 831e9, True, False),
+        ("$175 to $831 billion", "USD", 175e9, 831e9, True, False),
+        ("between $175 billion and $831 billion", "USD", 175e9, 831e9, True, False),
+        ("$800 million to $1.2 billion", "USD", 800e6, 1.2e9, True, False),
+        ("€2 billion", "EUR", 2e9, 2e9, False, False),
+        ("¥500 billion", "JPY", 500e9, 500e9, False, False),
+        ("500 billion yen", "JPY", 500e9, 500e9, False, False),
+        ("USD 5 billion", "USD", 5e9, 5e9, False, False),
+        ("hundreds of billions if not trillions of dollars", "USD", 1e11, 1e13, False, True),
+        ("billions of dollars", "USD", 1e9, 1e10, False, True),
+        ("tens of billions of U.S. dollars", "USD", 1e10, 1e11, False, True),
+        ("several billion dollars", "USD", 2e9, 1e10, False, True),
+    ],
+)
+def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
+    amount = parse_amount(text)
+    assert amount is not None
+    assert amount.currency == currency
+    assert amount.low == pytest.approx(low) and amount.high == pytest.approx(high)
+    assert (amount.is_range, amount.is_vague) == (is_range, is_vague)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "$",
+        "$ billion",
+        "$1.2.3 billion",
+        "175 billion people",
+        "Japan won 5 medals",
+        "500 pounds of steel",
+        "the 51st state",
+        "in 2029",
+    ],
+)
+def test_malformed_or_moneyless_text_gives_no_amount(text):
+    assert parse_amount(text) is None
+
+
+def test_a_number_at_the_very_end_of_the_text_is_read_cleanly():
+    assert parse_amount("It would cost $175") == parse_amount("$175")
+    assert [f.end for f in find_amounts("It would cost $175")] == [18]
+    assert find_amounts("It would cost $") == []
+
+
+def test_two_figures_joined_by_and_are_two_figures_and_a_year_is_not_a_range_end():
+    assert [f.amount.high for f in find_amounts("$5 billion and $6 billion")] == [5e9, 6e9]
+    assert [f.amount.is_range for f in find_amounts("$5 billion to 2030")] == [False]
+
+
+def test_currency_without_a_rate_keeps_its_code_and_no_usd(codebook):
+    row = one("The EU set aside €2 billion.", codebook)
+    assert row["currency"] == "EUR" and math.isnan(row["amount_usd"]) and math.isnan(row["amount_low_usd"])
+    assert row["surface"] == "€2 billion"
+
+
+def test_yen_is_converted_with_the_codebook_rate(codebook):
+    rate = codebook["money"]["usd_rates"]["JPY"]
+    row = one("Tokyo pledged 500 billion yen.", codebook)
+    assert row["currency"] == "JPY" and row["amount_usd"] == pytest.approx(500e9 * rate)
+    assert row["referent"] == "partner purchase or pledge" and row["attributed_to"] == "Japan"
+
+
+# --- hedges, horizons, referents, attributions on made-up sentences ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The system could cost up to $500 billion.", "up to"),
+        ("The bill is about $25 billion.", "about"),
+        ("Costs may reach as high as $1 trillion.", "as high as"),
+        ("Japan paid $3 billion.", ""),
+        ("It cost an estimated $175 billion, and later $2 billion more.", "estimated"),
+    ],
+)
+def test_hedges(text, hedge, codebook):
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    assert table.iloc[0]["hedge"] == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The CBO says it could cost $831 billion over 20 years.", 20),
+        ("The CBO says it could cost $831 billion over two decades.", 20),
+        ("The CBO puts the 20-year cost at $831 billion.", 20),
+        ("It costs $5 billion a year.", 1),
+        ("It costs $5 billion, to be finished in 2029.", math.nan),
+    ],
+)
+def test_horizons(text, years, codebook):
+    row = one(text, codebook)
+    if math.isnan(years):
+        assert math.isnan(row["horizon_years"]) and math.isnan(row["per_year_usd"])
+    else:
+        assert row["horizon_years"] == years and row["per_year_usd"] == pytest.approx(row["amount_high_usd"] / years)
+
+
+@pytest.mark.parametrize(
+    ("text", "referent", "attributed_to"),
+    [
+        ("Congress allocated $25 billion in the budget bill.", "initial funding or appropriation", "Congress"),
+        ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
+        ("Each interceptor costs $2 million per interceptor.", "component cost", "unattributed"),
+        ("The weather was fine and $5 billion changed hands.", "other", "unattributed"),
+        ("According to the CBO, the total cost is $831 billion.", "total program cost estimate", "Congressional Budget Office"),
+        ("Trump's shield will cost $175 billion.", "total program cost estimate", "unattributed"),
+        ("Trump promised that the system, which is estimated to cost $1 trillion, works.", "total program cost estimate", "unattributed"),
+    ],
+)
+def test_referents_and_attributions(text, referent, attributed_to, codebook):
+    row = one(text, codebook)
+    assert (row["referent"], row["attributed_to"]) == (referent, attributed_to)
+
+
+def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):
+    text = "It will cost $175 billion, with long-term estimates, according to the CBO, reaching $831 billion."
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    assert table["attributed_to"].tolist() == ["unattributed", "Congressional Budget Office"]
+
+
+def test_without_a_money_section_everything_is_other_and_unattributed():
+    row = one("Congress allocated $25 billion.", {})
+    assert (row["referent"], row["attributed_to"], row["hedge"]) == ("other", "unattributed", "")
+
+
+def test_an_article_without_money_gives_zero_rows_with_the_columns(codebook):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "file": ["a.txt", "b.txt"], "text": ["Japan and the U.S. met in 2029.", ""]})
+    table = money_mentions(articles, codebook)
+    assert table.empty and list(table.columns) == money_table_columns
+    assert distinct_figures(table, articles.assign(outlet="X")).empty
+    assert discrepancies(table, articles.assign(outlet="X")).empty
+
+
+# --- properties --------------------------------------------------------------------------------------------------------
+
+amounts = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(amount=amounts, form=st.sampled_from(["${} billion", "${}B", "${}bn", "US${} billion", "{} billion dollars"]))
+def test_billions_in_any_spelling_parse_to_the_amount(amount, form):
+    text = "It costs " + form.format(format(amount.normalize(), "f")) + " in all."
+    parsed = parse_amount(text)
+    assert parsed is not None and parsed.currency == "USD"
+    assert parsed.low == pytest.approx(float(amount) * 1e9, rel=1e-12) and parsed.high == parsed.low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120) | st.text(alphabet="$€¥US0123456789.,- bBmnkto", max_size=40))
+def test_any_text_gives_spans_inside_it_and_finite_non_negative_amounts(text):
+    for found in find_amounts(text):
+        assert 0 <= found.start < found.end <= len(text)
+        assert math.isfinite(found.amount.low) and math.isfinite(found.amount.high)
+        assert 0 <= found.amount.low <= found.amount.high
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80), amounts)
+def test_money_mentions_offsets_hold_in_random_text(prefix, amount):
+    text = f"{prefix} Japan pledged ${amount} billion. {prefix}"
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), {})
+    assert list(table.columns) == money_table_columns
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.surface
