@@ -64,9 +64,10 @@ define analysis_notebook
 $(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
 	$$(RUN) $$< $$@ $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 endef
-ANALYSES := 01_articles 02_cost_estimates
+ANALYSES := 01_articles 02_cost_estimates 03_stance_and_voices
 $(eval $(call analysis_notebook,01_articles,))
 $(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money)))
+$(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) data/analyst_coding.csv))
 
 $(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
 	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))

@@ -17,7 +17,9 @@ from .corpus import load_corpus
 from .engine import run_stage
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
+from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
 from .textutils import is_english
+from .voices import FRAME_COLUMNS, QUOTE_COLUMNS
 
 ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "published", "title", "author", "n_words", "n_sentences"]
 
@@ -29,6 +31,10 @@ TABLES = {
     "money.csv": "one row per money mention: " + ", ".join(money_table_columns),
     "money_figures.csv": "one row per distinct figure (amount and referent): which outlets report it and how each attributes it",
     "money_discrepancies.csv": "one row per pair of sources that disagree on a figure's referent, attribution or amount, quoting both",
+    "stance.csv": "one row per article and stance target: " + ", ".join(STANCE_COLUMNS),
+    "stance_evidence.csv": "the sentences that weigh most in each article's stance: " + ", ".join(EVIDENCE_COLUMNS),
+    "quotes.csv": "one row per direct quotation: " + ", ".join(QUOTE_COLUMNS) + ", and the side its words take",
+    "frames.csv": "one row per article and frame: " + ", ".join(FRAME_COLUMNS),
 }
 
 
@@ -64,6 +70,7 @@ def per_article_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.D
     return {
         "articles.csv": articles_table(articles).drop(columns="label"),
         "money.csv": money_mentions(readable, codebook),
+        **stance_tables(readable, codebook),
     }
 
 

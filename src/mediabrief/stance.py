@@ -1,0 +1,400 @@
+"""Stance toward the story's targets, sentence by sentence and per article, with tone, voice and a bootstrap interval.
+
+The method, in plain words (the cues are data: ``stance`` in ``data/codebook/stance.yaml``):
+
+1. A sentence is *about* a target when it names one of the target's aliases (or, for a ``together`` pair, one word
+   from each list: "Tokyo ... pledging"). Sentences naming no target are kept with ``target`` empty.
+2. Its *cue score* is the mean of its cue matches: a supportive cue counts +1, a critical one -1; a cue with a negation
+   up to ``negation_window`` words before it ("not a deterrent", "undermines stability") counts half, reversed. A
+   sentence with a hedge ("may", "could") is multiplied by ``hedge_factor``. No cue: score 0, not evidence.
+3. Its *tone* is VADER's compound score (-1 to 1), a general-purpose sentiment lexicon: how positive the words are,
+   whatever they are about. Its *voice* and *speaker* come from :mod:`mediabrief.voices`.
+4. An article's *score* for a target is the mean cue score of its evidence sentences (those about the target with a
+   cue), in [-1, 1]; ``own_voice_score`` and ``quoted_score`` are the same mean over its own and its quoted or reported
+   sentences. *Label*: supportive at or above ``thresholds.supportive``, critical at or below
+   ``thresholds.critical``, neutral between, and neutral with fewer than ``thresholds.min_evidence`` evidence
+   sentences (the score is still given). With no evidence the label is neutral, ``n_evidence`` is 0 and the scores
+   are NaN (empty in the CSV): "no evidence" is not the same as "balanced".
+5. The interval is a percentile bootstrap of that mean over the evidence sentences (2,000 resamples, 95 %), from a
+   numpy generator seeded by the seed and the article and target names: the same input gives the same interval.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import zlib
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from . import voices
+from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style
+from .textutils import words
+from .voices import normalise, phrase_regex
+
+STANCE_COLUMNS = ["article_id", "file", "target", "score", "label", "ci_low", "ci_high", "n_evidence", "own_voice_score", "quoted_score"]
+SENTENCE_COLUMNS = [
+    "article_id",
+    "file",
+    "sentence_id",
+    "start",
+    "end",
+    "sentence",
+    "target",
+    "cue_score",
+    "n_cues",
+    "cues",
+    "tone",
+    "voice",
+    "speaker",
+]
+EVIDENCE_COLUMNS = ["article_id", "file", "target", "rank", "sentence_id", "voice", "speaker", "cue_score", "tone", "sentence"]
+LABELS = ["supportive", "neutral", "critical"]
+N_BOOT = 2000
+SEED = 20250604  # any fixed number; the interval of an article depends on it and on the article and target names
+TOP_EVIDENCE = 3
+
+
+class Target(NamedTuple):
+    """One target's compiled rules: how it is named and which cues count for and against it."""
+
+    name: str
+    label: str
+    aliases: re.Pattern
+    together: list[tuple[re.Pattern, re.Pattern]]
+    supportive: re.Pattern
+    critical: re.Pattern
+
+
+class Rules(NamedTuple):
+    """The ``stance`` section of a codebook, compiled."""
+
+    targets: list[Target]
+    negations: frozenset[str]
+    window: int
+    hedges: re.Pattern
+    hedge_factor: float
+    supportive: float
+    critical: float
+    min_evidence: int
+
+
+def stance_rules(codebook: dict) -> Rules:
+    """Compile the codebook's ``stance`` section.
+
+    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["Golden Dome"]}}, "cues": {"critical": ["arms race"]}}})
+    >>> [t.name for t in rules.targets], rules.supportive, rules.critical
+    (['dome'], 0.2, -0.2)
+    """
+    section = codebook.get("stance", {})
+    shared = section.get("cues", {})
+    targets = [
+        Target(
+            name,
+            str(spec.get("label", name)),
+            phrase_regex(spec.get("aliases", [])),
+            [(phrase_regex(a, whole_word=False), phrase_regex(b, whole_word=False)) for a, b in spec.get("together", [])],
+            phrase_regex([*shared.get("supportive", []), *spec.get("supportive", [])], whole_word=False),
+            phrase_regex([*shared.get("critical", []), *spec.get("critical", [])], whole_word=False),
+        )
+        for name, spec in section.get("targets", {}).items()
+    ]
+    thresholds = section.get("thresholds", {})
+    return Rules(
+        targets,
+        frozenset(normalise(str(w)).lower() for w in section.get("negations", [])),
+        int(section.get("negation_window", 3)),
+        phrase_regex(section.get("hedges", [])),
+        float(section.get("hedge_factor", 0.5)),
+        float(thresholds.get("supportive", 0.2)),
+        float(thresholds.get("critical", -0.2)),
+        int(thresholds.get("min_evidence", 1)),
+    )
+
+
+def mentions_target(sentence: str, target: Target) -> bool:
+    """Whether a sentence is about a target: an alias, or one word of each list of a ``together`` pair."""
+    text = normalise(sentence)
+    return bool(target.aliases.search(text)) or any(a.search(text) and b.search(text) for a, b in target.together)
+
+
+def _negated(before: str, rules: Rules) -> bool:
+    """Whether one of the last ``window`` words before a cue is a negation (or ends in n't)."""
+    return any(w.lower() in rules.negations or w.lower().endswith("n't") for w in words(before)[-rules.window :])
+
+
+def cue_hits(sentence: str, target: Target, rules: Rules) -> list[tuple[str, float]]:
+    """The cues a sentence matches for a target, each with its weight (+1, -1, or -0.5/+0.5 when negated).
+
+    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["dome"]}}, "cues": {"supportive": ["deterrent"]},
+    ...     "negations": ["not"]}})
+    >>> cue_hits("It is not a deterrent.", rules.targets[0], rules)
+    [('deterrent', -0.5)]
+    """
+    text = normalise(sentence)
+    hits = [(m, 1.0) for m in target.supportive.finditer(text)] + [(m, -1.0) for m in target.critical.finditer(text)]
+    hits = _drop_overlaps(sorted(hits, key=lambda h: (h[0].start(), -len(h[0].group(0)))))
+    return [(m.group(0), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in hits]
+
+
+def _drop_overlaps(hits: list) -> list:
+    """Keep the longest of overlapping matches ("feasibility concerns" over "concern"), in text order."""
+    kept: list = []
+    for match, sign in sorted(hits, key=lambda h: -len(h[0].group(0))):
+        if all(match.end() <= k.start() or k.end() <= match.start() for k, _ in kept):
+            kept.append((match, sign))
+    return sorted(kept, key=lambda h: h[0].start())
+
+
+def cue_score(sentence: str, target: Target, rules: Rules) -> float:
+    """A sentence's cue score for a target in [-1, 1]: mean cue weight, times ``hedge_factor`` if hedged; 0 without cues.
+
+    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["dome"]}},
+    ...     "cues": {"supportive": ["deterrent"], "critical": ["arms race"]}, "hedges": ["may"]}})
+    >>> [cue_score(s, rules.targets[0], rules) for s in ["A deterrent.", "It may start an arms race.", "A deterrent or an arms race."]]
+    [1.0, -0.5, 0.0]
+    """
+    hits = cue_hits(sentence, target, rules)
+    if not hits:
+        return 0.0
+    score = sum(weight for _, weight in hits) / len(hits)
+    return score * rules.hedge_factor if rules.hedges.search(normalise(sentence)) else score
+
+
+def sentence_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """One row per sentence and target it names (target "" when it names none): cue score, tone, voice, speaker."""
+    rules = stance_rules(codebook)
+    analyzer = SentimentIntensityAnalyzer()
+    rows = []
+    for article in articles.itertuples():
+        sentences, _ = voices.analyse_voices(article.text, codebook)
+        for s in sentences.itertuples():
+            base = {"article_id": article.article_id, "file": article.file, "sentence_id": s.sentence_id, "start": s.start, "end": s.end}
+            base |= {
+                "sentence": s.sentence,
+                "tone": analyzer.polarity_scores(s.sentence)["compound"],
+                "voice": s.voice,
+                "speaker": s.speaker,
+            }
+            about = [t for t in rules.targets if mentions_target(s.sentence, t)]
+            for target in about:
+                hits = cue_hits(s.sentence, target, rules)
+                score = cue_score(s.sentence, target, rules)
+                rows.append(base | {"target": target.name, "cue_score": score, "n_cues": len(hits), "cues": "; ".join(c for c, _ in hits)})
+            if not about:
+                rows.append(base | {"target": "", "cue_score": 0.0, "n_cues": 0, "cues": ""})
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def label_for(score: float, rules: Rules, n_evidence: int | None = None) -> str:
+    """The label of a score: supportive, critical, or neutral between the thresholds, for NaN and with too little evidence.
+
+    >>> rules = stance_rules({"stance": {"thresholds": {"min_evidence": 2}}})
+    >>> [label_for(s, rules) for s in (0.5, 0.1, -0.2, float("nan"))], label_for(0.5, rules, n_evidence=1)
+    (['supportive', 'neutral', 'critical', 'neutral'], 'neutral')
+    """
+    if n_evidence is not None and n_evidence < rules.min_evidence:
+        return "neutral"
+    if score >= rules.supportive:
+        return "supportive"
+    if score <= rules.critical:
+        return "critical"
+    return "neutral"
+
+
+def bootstrap_ci(values: np.ndarray, key: str, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean, reproducible: the generator is seeded by ``seed`` and ``key``.
+
+    >>> bootstrap_ci(np.array([1.0, 1.0]), "a")
+    (1.0, 1.0)
+    """
+    if len(values) == 0:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
+    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
+    low, high = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
+    return float(low), float(high)
+
+
+def _mean(values: pd.Series) -> float:
+    return float(values.mean()) if len(values) else float("nan")
+
+
+def article_table(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> pd.DataFrame:
+    """One row per article and target: score, label, bootstrap interval, evidence count, own and quoted scores."""
+    rules = stance_rules(codebook)
+    evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
+    rows = []
+    for article in articles.itertuples():
+        for target in rules.targets:
+            chosen = evidence[evidence["article_id"].eq(article.article_id) & evidence["target"].eq(target.name)]
+            score = _mean(chosen["cue_score"])
+            low, high = bootstrap_ci(chosen["cue_score"].to_numpy(), f"{article.article_id}/{target.name}", seed)
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "file": article.file,
+                    "target": target.name,
+                    "score": score,
+                    "label": label_for(score, rules, len(chosen)),
+                }
+                | {"ci_low": low, "ci_high": high, "n_evidence": len(chosen)}
+                | {"own_voice_score": _mean(chosen.loc[chosen["voice"].eq("own"), "cue_score"])}
+                | {"quoted_score": _mean(chosen.loc[chosen["voice"].ne("own"), "cue_score"])}
+            )
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def evidence_table(sentences: pd.DataFrame, top: int = TOP_EVIDENCE) -> pd.DataFrame:
+    """The sentences that weigh most (largest absolute cue score, earlier first) per article and target, ranked."""
+    evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
+    ranked = (
+        evidence.assign(weight=evidence["cue_score"].abs())
+        .sort_values(["article_id", "target", "weight", "sentence_id"], ascending=[True, True, False, True])
+        .groupby(["article_id", "target"], sort=False)
+        .head(top)
+    )
+    return ranked.assign(rank=ranked.groupby(["article_id", "target"]).cumcount() + 1)[EVIDENCE_COLUMNS].reset_index(drop=True)
+
+
+def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """Add to each quotation the cue score of its own words (``side_score``, every target's cues) and its ``side``."""
+    rules = stance_rules(codebook)
+    section = codebook.get("stance", {})
+
+    def cues(side: str) -> re.Pattern:
+        extra = [p for spec in section.get("targets", {}).values() for p in spec.get(side, [])]
+        return phrase_regex([*section.get("cues", {}).get(side, []), *extra], whole_word=False)
+
+    anything = Target("any", "any", phrase_regex([]), [], cues("supportive"), cues("critical"))
+    scores = quotes["quote"].map(lambda q: cue_score(q, anything, rules)).astype(float)
+    hits = quotes["quote"].map(lambda q: len(cue_hits(q, anything, rules)))
+    sides = [label_for(s, rules) if n else "no cue" for s, n in zip(scores, hits, strict=True)]
+    return quotes.assign(side_score=scores.where(hits.gt(0)), side=sides)
+
+
+def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """Every table of issue 4 by the file name it is written to: stance, its evidence, quotations, frames."""
+    sentences = sentence_table(articles, codebook)
+    quotes = quote_sides(voices.quotes_table(articles, codebook), codebook)
+    return {
+        "stance.csv": article_table(sentences, articles, codebook, seed),
+        "stance_evidence.csv": evidence_table(sentences),
+        "quotes.csv": quotes,
+        "frames.csv": voices.frames_table(articles, codebook),
+    }
+
+
+def cohen_kappa(first: list[str], second: list[str]) -> float:
+    """Cohen's kappa between two codings of the same items: (observed - chance agreement) / (1 - chance agreement).
+
+    >>> round(cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]), 3)
+    0.5
+    """
+    if len(first) != len(second) or not first:
+        raise ValueError("kappa needs two codings of the same, non-empty list of items")
+    n = len(first)
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    categories = set(first) | set(second)
+    chance = sum((first.count(c) / n) * (second.count(c) / n) for c in categories)
+    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)
+
+
+def agreement_table(stance: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
+    """Automatic labels beside the analyst's, per file and target, with whether they agree."""
+    return (
+        stance[["file", "target", "label", "score", "n_evidence"]]
+        .merge(
+            coding[["file", "target", "label", "rationale"]], on=["file", "target"], suffixes=("_auto", "_analyst"), validate="one_to_one"
+        )
+        .assign(agree=lambda d: d["label_auto"].eq(d["label_analyst"]))
+    )
+
+
+def agreement(table: pd.DataFrame) -> dict[str, float]:
+    """Percent agreement and Cohen's kappa of an :func:`agreement_table`."""
+    auto, analyst = table["label_auto"].tolist(), table["label_analyst"].tolist()
+    return {"n": len(table), "percent": 100 * float(table["agree"].mean()), "kappa": cohen_kappa(auto, analyst)}
+
+
+def stance_chart(
+    stance: pd.DataFrame, labels: pd.Series, outlets: pd.Series, target_labels: dict[str, str], colors: dict[str, str], source_note: str
+) -> Figure:
+    """Per target, each source's score as a diverging bar with its interval, own voice and quoted voices as markers."""
+    apply_style()
+    targets = list(dict.fromkeys(stance["target"]))
+    fig, axes = plt.subplots(
+        1, len(targets), figsize=(PAGE_WIDTH_IN, 0.45 * stance["article_id"].nunique() + 1.9), sharey=True, squeeze=False
+    )
+    for ax, target in zip(axes[0], targets, strict=True):
+        rows = stance[stance["target"].eq(target)].reset_index(drop=True)
+        y = np.arange(len(rows))
+        ax.barh(y, rows["score"].fillna(0), color=[colors.get(outlets[a], "#999999") for a in rows["article_id"]], alpha=0.85)
+        ax.errorbar(
+            rows["score"],
+            y,
+            xerr=[rows["score"] - rows["ci_low"], rows["ci_high"] - rows["score"]],
+            fmt="none",
+            ecolor=TEXT_COLOR,
+            capsize=3,
+            lw=1,
+        )
+        ax.scatter(rows["own_voice_score"], y, marker="o", facecolor="white", edgecolor=TEXT_COLOR, zorder=3, label="own voice")
+        ax.scatter(rows["quoted_score"], y, marker="D", color=TEXT_COLOR, s=18, zorder=3, label="quoted / reported")
+        for i, n in enumerate(rows["n_evidence"]):
+            if n == 0:
+                ax.text(0, i, " no evidence", va="center", fontsize=7.5, color=TEXT_COLOR)
+        ax.axvline(0, color="#888888", lw=0.8)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_yticks(y, rows["article_id"].map(labels))
+        ax.set_title(target_labels.get(target, target), fontsize=9.5)
+    axes[0][0].invert_yaxis()
+    fig.supxlabel("Stance score (−1 critical, +1 supportive; bars: all sentences, lines: 95 % interval)", fontsize=9)
+    axes[0][-1].legend(frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    fig.suptitle(textwrap.fill(_stance_title(stance, labels, target_labels), 90), x=0.0, ha="left", fontsize=11, fontweight="bold")
+    add_source_note(fig, source_note)
+    fig.tight_layout()
+    return fig
+
+
+def _stance_title(stance: pd.DataFrame, labels: pd.Series, target_labels: dict[str, str]) -> str:
+    """The finding for the stance chart: the most supportive and the most critical source per the first target."""
+    target = stance["target"].iloc[0]
+    rows = stance[stance["target"].eq(target)].dropna(subset=["score"])
+    if rows.empty:
+        return "No source takes a measurable stance"
+    high, low = rows.loc[rows["score"].idxmax()], rows.loc[rows["score"].idxmin()]
+    name = target_labels.get(target, target)
+    most, least = labels[high["article_id"]], labels[low["article_id"]]
+    return f"On {name}, {most} leans most supportive ({high['score']:+.2f}), {least} most critical ({low['score']:+.2f})"
+
+
+def tone_stance_chart(sentences: pd.DataFrame, labels: pd.Series, outlets: pd.Series, colors: dict[str, str], source_note: str) -> Figure:
+    """Evidence sentences' tone (VADER) against their cue score, coloured by outlet; the title gives the correlation."""
+    apply_style()
+    data = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")].drop_duplicates(["article_id", "sentence_id"])
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 3.6))
+    for article_id, group in data.groupby("article_id", sort=True):
+        ax.scatter(
+            group["cue_score"], group["tone"], color=colors.get(outlets[article_id], "#999999"), label=labels[article_id], alpha=0.8, s=24
+        )
+    ax.axhline(0, color="#888888", lw=0.8)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("Stance cue score (−1 critical … +1 supportive)")
+    ax.set_ylabel("Tone, VADER compound (−1 … +1)")
+    ax.grid(True, axis="both")
+    ax.legend(frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    r = data["cue_score"].corr(data["tone"]) if len(data) > 2 else float("nan")
+    strength = "barely" if abs(r) < 0.2 else "weakly" if abs(r) < 0.4 else "moderately" if abs(r) < 0.7 else "strongly"
+    gloss = ": positive wording is not the same as support" if abs(r) < 0.4 else ""
+    ax.set_title(textwrap.fill(f"Tone and stance agree {strength} (r = {r:.2f} over {len(data)} sentences){gloss}", 80))
+    add_source_note(fig, source_note)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,369 @@
+"""Who speaks in an article: direct quotations and their speakers, reported speech, actors mentioned, and frames.
+
+Everything topic-specific (the actors, the frames' cue words, even the English attribution grammar) comes from the
+codebook's ``actors``, ``voices`` and ``frames`` sections (``data/codebook/stance.yaml``). A speaker is found by
+patterns, not by parsing: "X said", "X, <apposition>, warned", "according to X", and "he/she said" for the last person
+named; a quotation with no attribution of its own that stands as a sentence continues the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .plotting import PAGE_WIDTH_IN, add_source_note, apply_style
+from .textutils import count_words, split_sentences, words
+
+QUOTE_COLUMNS = ["article_id", "file", "speaker", "speaker_type", "quote", "n_words", "start", "end"]
+FRAME_COLUMNS = ["article_id", "file", "frame", "n_sentences", "share"]
+# Direct quotations: double quotes, curly or straight, within one paragraph. Single quotes are left alone: they
+# mark scare quotes and quotes inside quotes far more often than speech.
+QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+UNKNOWN_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}\b")
+MAX_APPOSITION_WORDS = 15  # "Tomaszewski, vice president of ... Association, said": skipped between name and verb
+MAX_GAP_WORDS = 3  # "Ishiba has since noted": words allowed between a speaker and the verb
+
+
+class Mention(NamedTuple):
+    """An actor named in a text: its span, display name and type."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+class Voice(NamedTuple):
+    """Who a sentence or a quotation is attributed to, and where the attribution is."""
+
+    position: int
+    name: str
+    type: str
+
+
+def normalise(text: str) -> str:
+    """The text with curly single quotes as straight apostrophes, offsets unchanged.
+
+    >>> normalise("Japan’s ‘win-win’")
+    "Japan's 'win-win'"
+    """
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def phrase_regex(phrases: list[str], whole_word: bool = True, case_sensitive: bool = False) -> re.Pattern:
+    """One regex for a list of phrases, longest first, starting at a word (and ending at one if ``whole_word``).
+
+    >>> bool(phrase_regex(["arms race"]).search("a new ARMS RACE")), bool(phrase_regex(["deterr"], False).search("deterrent"))
+    (True, True)
+    """
+    alternatives = sorted({normalise(str(p)) for p in phrases if str(p).strip()}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")  # matches nothing
+    end = r"(?!\w)" if whole_word else ""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in alternatives)}){end}", 0 if case_sensitive else re.IGNORECASE)
+
+
+def actor_index(actors: list[dict]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """A case-sensitive regex for every alias of the gazetteer, and alias -> (name, type).
+
+    >>> pattern, lookup = actor_index([{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}])
+    >>> lookup[pattern.search("President Trump's plan").group(0)]
+    ('Donald Trump', 'person')
+    """
+    lookup = {
+        normalise(str(alias)): (str(actor["name"]), str(actor.get("type", "unknown"))) for actor in actors for alias in actor["aliases"]
+    }
+    return phrase_regex(list(lookup), whole_word=True, case_sensitive=True), lookup
+
+
+def find_actors(text: str, actors: list[dict]) -> list[Mention]:
+    """The gazetteer's actors named in a text, longest alias first, without overlaps.
+
+    >>> [m.name for m in find_actors("Japan Today says Japan agreed.", [
+    ...     {"name": "Japan", "type": "country", "aliases": ["Japan"]},
+    ...     {"name": "Japan Today", "type": "outlet", "aliases": ["Japan Today"]}])]
+    ['Japan Today', 'Japan']
+    """
+    pattern, lookup = actor_index(actors)
+    return [Mention(m.start(), m.end(), *lookup[m.group(0)]) for m in pattern.finditer(normalise(text))]
+
+
+def unknown_names(text: str, known: list[Mention]) -> list[Mention]:
+    """Capitalised names of two to four words that the gazetteer does not know, as actors of type "unknown".
+
+    >>> [m.name for m in unknown_names("It was Jane Roe, not Acme.", [])]
+    ['Jane Roe']
+    """
+    taken = [(m.start, m.end) for m in known]
+    found = []
+    for match in UNKNOWN_NAME_RE.finditer(text):
+        if not any(match.start() < end and start < match.end() for start, end in taken):
+            found.append(Mention(match.start(), match.end(), match.group(0), "unknown"))
+    return found
+
+
+def _mask_quotes(text: str) -> str:
+    """The text with the inside of every double quotation blanked (same length), so attributions are sought outside."""
+    return QUOTE_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+def _word_gap(gap: str) -> int | None:
+    """How many words stand between a speaker and a verb, an apposition between commas skipped; None if too far."""
+    stripped = gap.strip()
+    if stripped.startswith(",") and "," in stripped[1:]:
+        apposition, rest = stripped[1:].rsplit(",", 1)
+        if len(words(apposition)) > MAX_APPOSITION_WORDS or re.search(r"[.;:!?]", apposition):
+            return None
+        stripped = rest
+    if re.search(r"[;:!?“”\"]", stripped):  # a quotation between a name and a verb belongs to someone else
+        return None
+    return len(words(stripped))
+
+
+def _speaker_before(masked: str, lo: int, verb_start: int, mentions: list[Mention], grammar: dict) -> Mention | None:
+    """The speaker of a verb ("X said"): the nearest actor before it, skipping names after a preposition or possessives."""
+    not_after = {str(w).lower() for w in grammar.get("not_after", [])}
+    for mention in sorted((m for m in mentions if lo <= m.start and m.end <= verb_start), key=lambda m: -m.end):
+        previous = [w.lower() for w in words(masked[lo : mention.start])]
+        while previous and previous[-1] in {"the", "a", "an"}:  # "at the Aerospace Industries Association"
+            previous.pop()
+        if (previous and previous[-1] in not_after) or masked[mention.end : mention.end + 2] == "'s":
+            continue
+        gap = _word_gap(masked[mention.end : verb_start])
+        return mention if gap is not None and gap <= MAX_GAP_WORDS else None
+    return None
+
+
+def attributions(text: str, lo: int, hi: int, mentions: list[Mention], grammar: dict) -> list[Voice]:
+    """Attributions in ``text[lo:hi]`` (outside quotations), by position: "X said", "according to X", "he said".
+
+    >>> text = "Critics warn of a race, according to Jane Roe."
+    >>> actors = [{"name": "critics", "type": "group", "aliases": ["Critics"]}]
+    >>> grammar = {"verbs": ["warn"], "markers": ["according to"], "pronouns": ["he"]}
+    >>> [v.name for v in attributions(text, 0, len(text), find_actors(text, actors), grammar)]
+    ['critics', 'Jane Roe']
+    """
+    masked = normalise(_mask_quotes(text))
+    known = [m for m in mentions if lo <= m.start < hi]
+    pronouns = [
+        Mention(m.start(), m.end(), "", "pronoun")
+        for m in phrase_regex(grammar.get("pronouns", []), case_sensitive=True).finditer(masked, lo, hi)
+    ]
+    found: list[Voice] = []
+    for verb in phrase_regex(grammar.get("verbs", [])).finditer(masked, lo, hi):
+        speaker = _speaker_before(masked, lo, verb.start(), known + pronouns, grammar)
+        if speaker is not None:
+            found.append(_resolve(speaker, mentions))
+    for marker in phrase_regex(grammar.get("markers", [])).finditer(masked, lo, hi):
+        clause_end = re.search(r"[,;.:!?“”\"]|$", masked[marker.end() : hi]).start() + marker.end()
+        after = [m for m in known if marker.end() <= m.start and m.end <= clause_end]
+        after = after or unknown_names(masked[:clause_end], [m for m in mentions if m.start < clause_end])
+        after = [m for m in after if m.start >= marker.end()]
+        if after:
+            found.append(_resolve(min(after, key=lambda m: m.start), mentions))
+    return sorted({v for v in found if v.name}, key=lambda v: v.position)
+
+
+def _resolve(speaker: Mention, mentions: list[Mention]) -> Voice:
+    """A speaker as a voice; a pronoun becomes the last person named before it ("" if none)."""
+    if speaker.type != "pronoun":
+        return Voice(speaker.start, speaker.name, speaker.type)
+    people = [m for m in mentions if m.type == "person" and m.end <= speaker.start]
+    return Voice(speaker.start, people[-1].name, "person") if people else Voice(speaker.start, "", "")
+
+
+def _is_naming(quote: str, naming: re.Pattern | None) -> bool:
+    """Whether a quotation only names something ("Golden Dome"): a scare quote, not speech."""
+    return naming is not None and bool(naming.fullmatch(normalise(quote.strip(" ,.;:!?"))))
+
+
+def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentences with their voice (own, quoted, reported) and speaker, and the quotations with theirs.
+
+    >>> book = {"actors": [{"name": "Jane Roe", "type": "person", "aliases": ["Roe"]}],
+    ...         "voices": {"verbs": ["said"], "pronouns": ["she"], "min_quote_words": 3}}
+    >>> sentences, quotes = analyse_voices('Roe spoke. "It is a fine day," she said. It rained.', book)
+    >>> sentences["voice"].tolist(), quotes[["speaker", "n_words"]].values.tolist()
+    (['own', 'quoted', 'own'], [['Jane Roe', 5]])
+    """
+    grammar = codebook.get("voices", {})
+    mentions = sorted(find_actors(text, codebook.get("actors", [])))
+    naming = _naming_regex(codebook)
+    sentences = split_sentences(text)
+    by_sentence = [attributions(text, s.start, s.end, mentions, grammar) for s in sentences]
+    quotes = []
+    paragraph_of = [text.count("\n", 0, s.start) for s in sentences]
+    for match in QUOTE_RE.finditer(text):
+        quote = match.group(1) or match.group(2)
+        first = next(i for i, s in enumerate(sentences) if s.end > match.start())
+        last = max(i for i, s in enumerate(sentences) if s.start < match.end())
+        candidates = [v for i in range(first, last + 1) for v in by_sentence[i]]
+        # A stand-alone quotation continues the speaker of the paragraph's previous attribution.
+        previous = [v for i in range(first) if paragraph_of[i] == paragraph_of[first] for v in by_sentence[i][:1]]
+        alone = not text[sentences[first].start : match.start()].strip(' "“') and not text[match.end() : sentences[last].end].strip(' .,"”')
+        if candidates:
+            speaker = min(candidates, key=lambda v: min(abs(v.position - match.start()), abs(v.position - match.end())))
+        elif alone and previous:
+            speaker = previous[-1]
+        else:
+            speaker = Voice(match.start(), "", "unattributed")
+        n_words = count_words(quote)
+        if _is_naming(quote, naming) or (not speaker.name and n_words < int(grammar.get("min_quote_words", 3))):
+            continue
+        quotes.append(
+            {"speaker": speaker.name, "speaker_type": speaker.type, "quote": " ".join(quote.split()).rstrip(" ,;:."), "n_words": n_words}
+            | {"start": match.start(), "end": match.end(), "_first": first, "_last": last}
+        )
+    rows = []
+    for i, (sentence, voices) in enumerate(zip(sentences, by_sentence, strict=True)):
+        inside = [q for q in quotes if q["_first"] <= i <= q["_last"]]
+        if inside:
+            main = max(inside, key=lambda q: q["n_words"])
+            voice, speaker, kind = "quoted", main["speaker"], main["speaker_type"]
+        elif voices:
+            voice, speaker, kind = "reported", voices[0].name, voices[0].type
+        else:
+            voice, speaker, kind = "own", "", ""
+        rows.append(
+            {"sentence_id": i, "start": sentence.start, "end": sentence.end, "sentence": sentence.text}
+            | {"voice": voice, "speaker": speaker, "speaker_type": kind}
+        )
+    sentence_table = pd.DataFrame(rows, columns=["sentence_id", "start", "end", "sentence", "voice", "speaker", "speaker_type"])
+    quote_table = pd.DataFrame(quotes, columns=[*QUOTE_COLUMNS[2:], "_first", "_last"]).drop(columns=["_first", "_last"])
+    return sentence_table, quote_table
+
+
+def _naming_regex(codebook: dict) -> re.Pattern | None:
+    """The targets' aliases, to recognise quotations that only name a target."""
+    aliases = [a for target in codebook.get("stance", {}).get("targets", {}).values() for a in target.get("aliases", [])]
+    return phrase_regex(aliases) if aliases else None
+
+
+def quotes_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """One row per direct quotation of every article: speaker, speaker type, words, character span."""
+    frames = [analyse_voices(row.text, codebook)[1].assign(article_id=row.article_id, file=row.file) for row in articles.itertuples()]
+    return pd.concat([pd.DataFrame(columns=QUOTE_COLUMNS), *frames], ignore_index=True)[QUOTE_COLUMNS].astype(
+        {"n_words": int, "start": int, "end": int}
+    )
+
+
+def actors_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """How often each gazetteer actor is named in each article (one row per article and actor named).
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["Trump met Ishiba. Trump left."]})
+    >>> book = {"actors": [{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}]}
+    >>> actors_table(arts, book)[["actor", "n_mentions"]].values.tolist()
+    [['Donald Trump', 2]]
+    """
+    rows = [
+        {"article_id": row.article_id, "file": row.file, "actor": m.name, "actor_type": m.type}
+        for row in articles.itertuples()
+        for m in find_actors(row.text, codebook.get("actors", []))
+    ]
+    table = pd.DataFrame(rows, columns=["article_id", "file", "actor", "actor_type"])
+    return table.groupby(["article_id", "file", "actor", "actor_type"], as_index=False).size().rename(columns={"size": "n_mentions"})
+
+
+def frame_of(sentence: str, frames: dict[str, list[str]]) -> str:
+    """The frame whose cue stems a sentence matches most (ties: the first listed); "" for none.
+
+    >>> frame_of("Tariffs hit trade and the economy.", {"security": ["defen"], "economics": ["tariff", "trade", "econom"]})
+    'economics'
+    """
+    counts = {frame: len(phrase_regex(cues, whole_word=False).findall(normalise(sentence))) for frame, cues in frames.items()}
+    best = max(counts.values(), default=0)
+    return next(frame for frame, n in counts.items() if n == best) if best else ""
+
+
+def frames_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """Per article and frame: sentences in that frame and their share of the article's sentences (one frame each).
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["Tariffs rose. Missiles flew. It rained."]})
+    >>> frames_table(arts, {"frames": {"security": ["missile"], "economics": ["tariff"]}})["share"].round(2).tolist()
+    [0.33, 0.33]
+    """
+    frames = codebook.get("frames", {})
+    rows = []
+    for row in articles.itertuples():
+        labels = pd.Series([frame_of(s.text, frames) for s in split_sentences(row.text)], dtype=str)
+        for frame in frames:
+            n = int(labels.eq(frame).sum())
+            rows.append(
+                {
+                    "article_id": row.article_id,
+                    "file": row.file,
+                    "frame": frame,
+                    "n_sentences": n,
+                    "share": n / len(labels) if len(labels) else 0.0,
+                }
+            )
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def voices_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and speaker: quotations, words quoted, and the mean side score of their words (if scored).
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["X", "X"], "speaker_type": ["person"] * 2,
+    ...                   "n_words": [3, 5], "side_score": [1.0, 0.0]})
+    >>> voices_summary(q, pd.DataFrame({"article_id": ["a"], "outlet": ["AP"]})).values.tolist()
+    [['AP', 'X', 'person', 2, 8, 0.5]]
+    """
+    data = quotes.merge(articles[["article_id", "outlet"]], on="article_id", how="left").assign(
+        speaker=lambda d: d["speaker"].replace("", "(unattributed)")
+    )
+    if "side_score" not in data:
+        data = data.assign(side_score=float("nan"))
+    return (
+        data.groupby(["outlet", "speaker", "speaker_type"], as_index=False)
+        .agg(n_quotes=("n_words", "size"), n_words=("n_words", "sum"), side_score=("side_score", "mean"))
+        .sort_values(["outlet", "n_words"], ascending=[True, False], ignore_index=True)
+    )
+
+
+def voices_chart(summary: pd.DataFrame, colors: dict[str, str], source_note: str) -> Figure:
+    """Words quoted per speaker, stacked by outlet; the title names the most quoted speaker."""
+    apply_style()
+    pivot = summary.pivot_table(index="speaker", columns="outlet", values="n_words", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.32 * max(len(pivot), 3) + 1.5))
+    left = pd.Series(0.0, index=pivot.index)
+    for outlet in pivot.columns:
+        ax.barh(pivot.index, pivot[outlet], left=left, color=colors.get(outlet, "#999999"), label=outlet)
+        left += pivot[outlet]
+    ax.set_xlabel("Words in direct quotations (count)")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    if len(pivot):
+        top = pivot.sum(axis=1).idxmax()
+        outlets = [o for o in pivot.columns if pivot.loc[top, o] > 0]
+        title = f"{top} gets the most quoted words ({int(pivot.loc[top].sum())}), in {', '.join(outlets)}"
+    else:
+        title = "No direct quotation found"
+    ax.set_title(textwrap.fill(title, 80))
+    add_source_note(fig, source_note)
+    fig.tight_layout()
+    return fig
+
+
+def frames_heatmap(frames: pd.DataFrame, labels: pd.Series, source_note: str) -> Figure:
+    """Share of each source's sentences in each frame; the title names the frame that leads in most sources."""
+    apply_style()
+    data = frames.assign(source=frames["article_id"].map(labels)).pivot_table(index="source", columns="frame", values="share", sort=False)
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.4 * len(data) + 2.0))
+    image = ax.imshow(data.to_numpy() * 100, cmap="Blues", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(data.columns)), data.columns, fontsize=8, rotation=30, ha="right")
+    ax.set_yticks(range(len(data.index)), data.index)
+    ax.grid(False)
+    for (y, x), value in pd.DataFrame(data.to_numpy() * 100).stack().items():
+        ax.text(x, y, f"{value:.0f}", ha="center", va="center", fontsize=8, color="white" if value > 0.6 * image.get_clim()[1] else "black")
+    fig.colorbar(image, ax=ax, label="Share of the source's sentences (%)")
+    leaders = data.idxmax(axis=1).value_counts()
+    title = f"“{leaders.index[0]}” is the leading frame in {leaders.iloc[0]} of {len(data)} sources" if len(leaders) else "No frame found"
+    ax.set_title(textwrap.fill(title, 80))
+    add_source_note(fig, source_note)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,160 @@
+"""Stance: cue scores with negation and hedges, voices, article labels and intervals, kappa, and the seed corpus."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from mediabrief.codebook import load_codebook
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.stance import (
+    STANCE_COLUMNS,
+    agreement,
+    agreement_table,
+    article_table,
+    bootstrap_ci,
+    cohen_kappa,
+    cue_score,
+    sentence_table,
+    stance_rules,
+    stance_tables,
+)
+
+BOOK = {
+    "stance": {
+        "targets": {
+            "dome": {"aliases": ["Golden Dome", "the shield"], "supportive": ["impenetrable"], "critical": ["boondoggle"]},
+            "japan": {"aliases": ["Japan's involvement"], "together": [[["Japan", "Tokyo"], ["cooperat", "invest"]]]},
+        },
+        "cues": {"supportive": ["deterrent", "win-win"], "critical": ["arms race", "destabiliz"]},
+        "negations": ["not", "no"],
+        "negation_window": 3,
+        "hedges": ["may", "could"],
+        "hedge_factor": 0.5,
+        "thresholds": {"supportive": 0.2, "critical": -0.2, "min_evidence": 1},
+    },
+    "actors": [
+        {"name": "Jane Roe", "type": "person", "aliases": ["Jane Roe", "Roe"]},
+        {"name": "critics", "type": "group", "aliases": ["Critics"]},
+    ],
+    "voices": {"verbs": ["said", "warned", "warn"], "markers": ["according to"], "pronouns": ["she", "he"], "min_quote_words": 4},
+}
+
+
+def articles(**texts: str) -> pd.DataFrame:
+    """A small article table: article id -> text."""
+    return pd.DataFrame(
+        {"article_id": list(texts), "file": [f"{k}.txt" for k in texts], "outlet": list(texts), "text": list(texts.values())}
+    )
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return stance_rules(BOOK)
+
+
+def dome(rules):
+    return rules.targets[0]
+
+
+def test_a_negated_supportive_cue_is_not_supportive(rules):
+    assert cue_score("The Golden Dome is a deterrent.", dome(rules), rules) == 1.0
+    assert cue_score("The Golden Dome is not a deterrent.", dome(rules), rules) < 0
+    assert cue_score("The Golden Dome is no boondoggle.", dome(rules), rules) > 0
+
+
+def test_hedges_soften_and_longest_cue_wins(rules):
+    assert cue_score("The Golden Dome could start an arms race.", dome(rules), rules) == -0.5
+    assert cue_score("The Golden Dome is destabilizing and an arms race.", dome(rules), rules) == -1.0
+
+
+def test_a_sentence_naming_no_target_has_an_empty_target():
+    table = sentence_table(articles(a="The weather was destabilizing. The Golden Dome is a deterrent."), BOOK)
+    assert table["target"].tolist() == ["", "dome"]
+    assert table.loc[0, "cue_score"] == 0 and table.loc[0, "n_cues"] == 0
+
+
+def test_together_pairs_name_a_target():
+    table = sentence_table(articles(a="Tokyo will invest in the plan. Tokyo slept."), BOOK)
+    assert table["target"].tolist() == ["japan", ""]
+
+
+def test_quoted_and_own_voice_are_scored_apart():
+    text = 'The Golden Dome is an impenetrable shield. "The Golden Dome will cause an arms race," Roe said.'
+    sentences = sentence_table(articles(a=text), BOOK)
+    assert sentences.loc[sentences["target"].eq("dome"), ["voice", "speaker"]].values.tolist() == [["own", ""], ["quoted", "Jane Roe"]]
+    row = article_table(sentences, articles(a=text), BOOK).set_index("target").loc["dome"]
+    assert (row["own_voice_score"], row["quoted_score"], row["score"]) == (1.0, -1.0, 0.0)
+    assert row["label"] == "neutral"
+
+
+def test_reported_speech_is_not_own_voice():
+    sentences = sentence_table(articles(a="Critics warned that the Golden Dome is destabilizing."), BOOK)
+    assert sentences[["voice", "speaker"]].values.tolist() == [["reported", "critics"]]
+
+
+def test_an_article_without_a_target_is_neutral_with_no_evidence():
+    arts = articles(a="It rained in Osaka. Nothing else happened.", b="The Golden Dome is a deterrent and win-win.")
+    table = article_table(sentence_table(arts, BOOK), arts, BOOK)
+    assert list(table.columns) == STANCE_COLUMNS
+    empty = table[table["article_id"].eq("a")]
+    assert empty["label"].eq("neutral").all() and empty["n_evidence"].eq(0).all()
+    assert empty[["score", "ci_low", "ci_high", "own_voice_score", "quoted_score"]].isna().all().all()
+    assert table.set_index(["article_id", "target"]).loc[("b", "dome"), "label"] == "supportive"
+
+
+def test_too_little_evidence_is_neutral():
+    book = BOOK | {"stance": BOOK["stance"] | {"thresholds": {"supportive": 0.2, "critical": -0.2, "min_evidence": 2}}}
+    arts = articles(a="The Golden Dome is a deterrent.")
+    row = article_table(sentence_table(arts, book), arts, book).iloc[0]
+    assert (row["score"], row["label"], row["n_evidence"]) == (1.0, "neutral", 1)
+
+
+def test_bootstrap_interval_contains_the_score_and_is_reproducible():
+    values = pd.Series([1.0, -0.5, 0.5, -1.0, 1.0, 0.5]).to_numpy()
+    first, again = bootstrap_ci(values, "a/dome"), bootstrap_ci(values, "a/dome")
+    assert first == again
+    assert first[0] <= values.mean() <= first[1]
+    assert all(math.isnan(x) for x in bootstrap_ci(values[:0], "a"))
+
+
+def test_cohen_kappa_on_a_hand_computed_example():
+    # observed 3/4; chance (2/4)(1/4) + (1/4)(2/4) + (1/4)(1/4) = 5/16; kappa = (12/16 - 5/16) / (11/16) = 7/11
+    auto = ["supportive", "supportive", "neutral", "critical"]
+    analyst = ["supportive", "neutral", "neutral", "critical"]
+    assert cohen_kappa(auto, analyst) == pytest.approx(7 / 11)
+    assert cohen_kappa(auto, auto) == 1.0
+    with pytest.raises(ValueError):
+        cohen_kappa([], [])
+
+
+def test_agreement_table_and_summary():
+    stance = pd.DataFrame(
+        {"file": ["a", "b"], "target": ["t", "t"], "label": ["neutral", "critical"], "score": [0.0, -1.0], "n_evidence": [0, 2]}
+    )
+    coding = pd.DataFrame({"file": ["a", "b"], "target": ["t", "t"], "label": ["neutral", "supportive"], "rationale": ["", ""]})
+    summary = agreement(agreement_table(stance, coding))
+    assert summary["n"] == 2 and summary["percent"] == 50.0
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return stance_tables(load_corpus(RAW_DIR).articles, load_codebook())
+
+
+def test_seeds_have_labels_and_intervals_for_both_targets(seed_tables):
+    stance = seed_tables["stance.csv"]
+    assert len(stance) == 10 and set(stance["target"]) == {"golden_dome", "japan_participation"}
+    assert stance["label"].isin(["supportive", "neutral", "critical"]).all()
+    assert stance["n_evidence"].gt(0).all()
+    assert (stance["ci_low"] <= stance["score"]).all() and (stance["score"] <= stance["ci_high"]).all()
+    assert stance["score"].between(-1, 1).all()
+
+
+def test_seed_evidence_has_at_most_three_sentences_each(seed_tables):
+    evidence = seed_tables["stance_evidence.csv"]
+    assert evidence.groupby(["article_id", "target"]).size().le(3).all()
+    assert evidence["rank"].min() == 1
