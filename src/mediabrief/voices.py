@@ -8,6 +8,7 @@ named; a quotation with no attribution of its own that stands as a sentence cont
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from typing import NamedTuple
@@ -61,7 +62,13 @@ def phrase_regex(phrases: list[str], whole_word: bool = True, case_sensitive: bo
     >>> bool(phrase_regex(["arms race"]).search("a new ARMS RACE")), bool(phrase_regex(["deterr"], False).search("deterrent"))
     (True, True)
     """
-    alternatives = sorted({normalise(str(p)) for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return _phrase_regex(tuple(str(p) for p in phrases), whole_word, case_sensitive)
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_regex(phrases: tuple[str, ...], whole_word: bool, case_sensitive: bool) -> re.Pattern:
+    # Built once per phrase list: the stages ask for the same few lists for every sentence.
+    alternatives = sorted({normalise(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alternatives:
         return re.compile(r"(?!x)x")  # matches nothing
     end = r"(?!\w)" if whole_word else ""
