@@ -21,6 +21,7 @@ The method, in plain words (the cues are data: ``stance`` in ``data/codebook/sta
 
 from __future__ import annotations
 
+import copy
 import re
 import textwrap
 import zlib
@@ -288,6 +289,26 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
         "quotes.csv": quotes,
         "frames.csv": voices.frames_table(articles, codebook),
     }
+
+
+def before_tuning(codebook: dict) -> dict:
+    """The codebook as it was before the changes listed under ``stance.tuning`` (made after seeing disagreement).
+
+    >>> book = {"voices": {"verbs": ["said", "warn"]}, "stance": {"tuning": [{"path": ["voices", "verbs"], "added": ["warn"]}]}}
+    >>> before_tuning(book)["voices"]["verbs"]
+    ['said']
+    """
+    original = copy.deepcopy(codebook)
+    for change in codebook.get("stance", {}).get("tuning") or []:
+        *parents, key = change["path"]
+        holder = original
+        for part in parents:
+            holder = holder[part]
+        if "added" in change:
+            holder[key] = [value for value in holder[key] if value not in change["added"]]
+        if "before" in change:
+            holder[key] = change["before"]
+    return original
 
 
 def cohen_kappa(first: list[str], second: list[str]) -> float:
