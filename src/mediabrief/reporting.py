@@ -85,3 +85,16 @@ def sources_table(articles: pd.DataFrame) -> pd.DataFrame:
             "Grade": articles["flesch_kincaid_grade"].map("{:.1f}".format),
         }
     )
+
+
+def html_table(table: pd.DataFrame, html_columns: tuple[str, ...] = ()) -> str:
+    """A table as HTML for the briefing: every cell escaped except ``html_columns`` (already safe HTML, e.g. links).
+
+    >>> html_table(pd.DataFrame({"a": ["<b>x</b>"], "link": [html_link("https://a.org", "A")]}), ("link",)).count("&lt;b&gt;")
+    1
+    """
+    shown = table.copy()
+    for column in shown.columns:
+        if column not in html_columns:
+            shown[column] = shown[column].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else html.escape(str(v)))
+    return shown.to_html(index=False, escape=False, border=0, classes="briefing-table")

