@@ -22,6 +22,8 @@ WORK := build/$(subst /,_,$(patsubst /%,%,$(abspath $(OUT))))
 
 # The codebook file a notebook reads: $(call codebook,money) is data/codebook/money.yaml (or CODEBOOK, if it is one file).
 codebook = $(if $(wildcard $(CODEBOOK)/$(1).yaml),$(CODEBOOK)/$(1).yaml,$(CODEBOOK))
+# The analysis notebooks, in the order they are numbered; the briefing reads the tables they write.
+ANALYSES := 01_articles 02_cost_estimates 03_stance_and_voices 04_claims_and_lineage
 PACKAGE := $(wildcard src/mediabrief/*.py src/mediabrief/templates/*/*)
 CORPUS_FILES := $(CORPUS) $(wildcard $(CORPUS)/*)
 RUN := $(PY) -m mediabrief run-notebook
@@ -49,7 +51,7 @@ $(TEST_STAMP): requirements-dev.txt $(BRIEFING_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-briefing: $(OUT)/briefing.html $(OUT)/briefing.pdf ## build the briefing (HTML + PDF) for CORPUS into OUT
+briefing: $(OUT)/briefing.html $(OUT)/briefing.pdf $(ANALYSES:%=$(OUT)/notebooks/%.html) ## build the briefing (HTML + PDF) for CORPUS into OUT
 	@echo "briefing: $(OUT)/briefing.html and $(OUT)/briefing.pdf; tables in $(OUT)/; figures in $(FIGURES)/"
 
 # Rewritten only when a parameter changes, so switching CORPUS or CODEBOOK reruns what depends on it.
@@ -64,16 +66,20 @@ define analysis_notebook
 $(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
 	$$(RUN) $$< $$@ $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 endef
-ANALYSES := 01_articles 02_cost_estimates 03_stance_and_voices
 $(eval $(call analysis_notebook,01_articles,))
 $(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money)))
 $(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) data/analyst_coding.csv))
+$(eval $(call analysis_notebook,04_claims_and_lineage,$(call codebook,claims)))
 
 $(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
 	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 
 $(OUT)/briefing.html: $(WORK)/briefing.ipynb
 	$(PY) -m mediabrief render html $< $@
+
+# The analysis notebooks, rendered with their code, for the briefing's audit trail.
+$(OUT)/notebooks/%.html: $(WORK)/%.ipynb
+	$(PY) -m mediabrief render html --with-code $< $@
 
 $(OUT)/briefing.pdf: $(WORK)/briefing.ipynb
 	@$(PY) -m mediabrief browser --install >/dev/null

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .claims import claims_matrix, contradictions, sourcing_sentences, sourcing_shares
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .engine import run_stage
+from .lineage import REUSE_COLUMNS, citations_table, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
@@ -35,6 +37,15 @@ TABLES = {
     "stance_evidence.csv": "the sentences that weigh most in each article's stance: " + ", ".join(EVIDENCE_COLUMNS),
     "quotes.csv": "one row per direct quotation: " + ", ".join(QUOTE_COLUMNS) + ", and the side its words take",
     "frames.csv": "one row per article and frame: " + ", ".join(FRAME_COLUMNS),
+    "claims.csv": "one row per key claim an article makes (codebook claims): article_id, file, claim_id, evidence, and the value it states",
+    "contradictions.csv": "one row per pair of sources stating incompatible values for the same claim, quoting both",
+    "sourcing.csv": "per article, the share of its claim sentences sourced on the record, to a publication or body, unnamed, or not at all",
+    "citations.csv": "one row per attribution to an outside source: article_id, file, cited_source, sentence",
+    "relays.csv": "one row per source that a text says relays another (X reported, citing Y): article_id, relay, origin, sentence",
+    "reuse.csv": "one row per pair of articles: file_a, file_b, verbatim_words, similarity, relation (quotes, rewrites, independent), "
+    "evidence",
+    "lineage_edges.csv": "the lineage graph, one row per edge: who cites, relays or reuses whom",
+    "origins.csv": "the independent origins the articles trace back to",
 }
 
 
@@ -71,14 +82,25 @@ def per_article_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.D
         "articles.csv": articles_table(articles).drop(columns="label"),
         "money.csv": money_mentions(readable, codebook),
         **stance_tables(readable, codebook),
+        "claims.csv": (claims := claims_matrix(readable, codebook)),
+        "sourcing.csv": sourcing_shares(sourcing_sentences(claims, codebook), readable),
+        "citations.csv": citations_table(readable, codebook),
+        "relays.csv": relays(readable, codebook),
     }
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
     """Every stage that compares articles, from the per-article tables of the whole corpus."""
+    readable = english(articles)
+    reuse = reuse_table(readable)[REUSE_COLUMNS]
+    graph = lineage_graph(readable, tables["citations.csv"], reuse, tables["relays.csv"])
     return {
         "money_figures.csv": distinct_figures(tables["money.csv"], articles),
         "money_discrepancies.csv": discrepancies(tables["money.csv"], articles),
+        "contradictions.csv": contradictions(tables["claims.csv"]),
+        "reuse.csv": reuse,
+        "lineage_edges.csv": lineage_edges(graph),
+        "origins.csv": pd.DataFrame({"origin": independent_origins(graph)}),
     }
 
 

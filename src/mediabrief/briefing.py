@@ -11,13 +11,13 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import read_table, source_labels
+from .claims import claim_presence, claims_heatmap  # noqa: F401  (re-exported: the briefing notebook draws it)
 from .money import UNATTRIBUTED, cost_headline, format_usd
 from .money import cost_chart as _cost_chart
+from .plotting import add_source_note
 from .reporting import md_escape
-from .stance import stance_chart
-from .voices import voices_chart, voices_summary
-
-__all__ = ["stance_chart", "voices_chart", "voices_summary"]  # the briefing's charts, re-exported for the notebook
+from .stance import stance_chart  # noqa: F401  (re-exported: the briefing notebook draws it)
+from .voices import voices_chart, voices_summary  # noqa: F401  (re-exported: the briefing notebook draws them)
 
 Tables = dict[str, pd.DataFrame]
 
@@ -45,25 +45,34 @@ def _outlet(tables: Tables, article_id: str) -> str:
 
 
 def cost_judgment(tables: Tables) -> str | None:
-    """Cost range and who gives which figure.
+    """The range of the most reported kind of figure, who gives which, and what the other figures cover.
 
-    >>> money = pd.DataFrame({"article_id": ["a", "b"], "amount_usd": [175e9, 831e9], "amount_low_usd": [175e9, 831e9],
-    ...     "amount_high_usd": [175e9, 831e9], "is_range": [False, False], "is_vague": [False, False],
-    ...     "referent": ["total program cost estimate"] * 2, "attributed_to": ["White House", "CBO"], "horizon_years": [None, 20]})
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
-    >>> cost_judgment({"money.csv": money, "articles.csv": arts}).split(": ")[1]
-    'CBO’s $831 billion (over 20 years) is 4.7 times White House’s $175 billion.'
+    >>> money = pd.DataFrame({"article_id": ["a", "b", "b"], "amount_usd": [175e9, 831e9, 3e9], "amount_low_usd": [175e9, 831e9, 3e9],
+    ...     "amount_high_usd": [175e9, 831e9, 3e9], "is_range": [False] * 3, "is_vague": [False] * 3, "horizon_years": [None, 20, None],
+    ...     "referent": ["total cost", "total cost", "pledge"], "attributed_to": ["White House", "CBO", "Japan"]})
+    >>> cost_judgment({"money.csv": money}).split("; ")[-1]
+    '1 other figure covers pledge.'
     """
     money = tables.get("money.csv")
     if money is None or money.dropna(subset=["amount_low_usd"]).empty:
         return None
-    points = money.dropna(subset=["amount_low_usd"])
-    firm = points[~points["is_vague"]]
-    low, high = (firm if len(firm) else points)["amount_low_usd"].min(), (firm if len(firm) else points)["amount_high_usd"].max()
-    n_sources = points["article_id"].nunique()
-    sentence = f"Cost figures run from {format_usd(low)} to {format_usd(high)} across {n_sources} source{'s' * (n_sources != 1)}"
+    figures = money.dropna(subset=["amount_low_usd"])
+    referent = figures["referent"].value_counts().index[0]
+    main = figures[figures["referent"].eq(referent)]
+    firm = main[~main["is_vague"]] if (~main["is_vague"]).any() else main
+    n_sources = main["article_id"].nunique()
+    sentence = (
+        f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
+        f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
+    )
     headline = cost_headline(money)
-    return (sentence + (f": {headline}." if headline else ".")).replace("'s ", "’s ")
+    others = figures[~figures["referent"].eq(referent)]
+    rest = (
+        f"; {len(others)} other figure{'s cover' if len(others) != 1 else ' covers'} {', '.join(sorted(others['referent'].unique()))}"
+        if len(others)
+        else ""
+    )
+    return (sentence + (f": {headline}" if headline else "") + rest + ".").replace("'s ", "’s ")
 
 
 def discrepancy_judgment(tables: Tables) -> str | None:
@@ -122,9 +131,21 @@ def origins_judgment(tables: Tables) -> str | None:
     origins = tables.get("origins.csv")
     if origins is None or origins.empty:
         return None
+    import networkx as nx
+
+    from .lineage import graph_from_edges
+
     names = ", ".join(origins["origin"].astype(str))
-    n = len(origins)
-    return f"The {len(tables['articles.csv'])} articles trace back to {n} independent origin{'s' * (n != 1)}: {names}."
+    n, n_articles = len(origins), len(tables["articles.csv"])
+    sentence = f"The {n_articles} articles trace back to {n} independent origin{'s' * (n != 1)}: {names}."
+    if "lineage_edges.csv" not in tables:
+        return sentence
+    graph = graph_from_edges(tables["lineage_edges.csv"])
+    reach = {
+        o: sum(1 for a in tables["articles.csv"]["article_id"] if a in graph and o in nx.descendants(graph, a)) for o in origins["origin"]
+    }
+    top = max(reach, key=lambda o: (reach[o], o))
+    return sentence + f" The most shared is {top}, which {reach[top]} of the {n_articles} lead back to, directly or through another source."
 
 
 def bottom_line(tables: Tables, codebook: dict) -> list[str]:
@@ -157,7 +178,6 @@ def unattributed_share(tables: Tables) -> float | None:
 
 def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], note: str):
     """The cost chart with the briefing's source note under it."""
-    from .plotting import add_source_note
 
     fig = _cost_chart(money, articles, colors)
     add_source_note(fig, note)
@@ -304,3 +324,84 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
         "**Shared origins.** Articles that rewrite or cite one report are not independent confirmations: read the lineage "
         "section before counting sources.",
     ]
+
+
+def claims_summary(tables: Tables, codebook: dict) -> str | None:
+    """How many listed claims the sources make, how many only one makes, and which claim is most widely shared."""
+    matrix = tables.get("claims.csv")
+    if matrix is None or matrix.empty:
+        return None
+    labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
+    outlets = matrix.groupby("claim_id")["outlet"].nunique().sort_values(ascending=False)
+    single = outlets[outlets.eq(1)]
+    n_outlets = tables["articles.csv"]["outlet"].nunique()
+    widest = labels.get(outlets.index[0], outlets.index[0])
+    return (
+        f"The sources make {len(outlets)} of the {len(labels)} claims the codebook lists. “{widest}” "
+        f"is made by {outlets.iloc[0]} of {n_outlets} outlets; {len(single)} claim{'s are' if len(single) != 1 else ' is'} made by one "
+        f"outlet only{': ' + '; '.join(labels.get(c, c) for c in single.index) if len(single) else ''}."
+    )
+
+
+def contradiction_rows(tables: Tables, codebook: dict) -> pd.DataFrame:
+    """Claims on which two sources state incompatible values, for print, with excerpts."""
+    found = tables.get("contradictions.csv")
+    if found is None or found.empty:
+        return pd.DataFrame()
+    labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
+    return pd.DataFrame(
+        {
+            "Claim": found["claim_id"].map(lambda c: labels.get(c, c)),
+            "One source says": found["source_a"]
+            + ": “"
+            + [excerpt(q, str(v)) for q, v in zip(found["quote_a"], found["value_a"], strict=True)]
+            + "”",
+            "Another says": found["source_b"]
+            + ": “"
+            + [excerpt(q, str(v)) for q, v in zip(found["quote_b"], found["value_b"], strict=True)]
+            + "”",
+        }
+    )
+
+
+def sourcing_summary(tables: Tables) -> str | None:
+    """How often each outlet names a source for its claims: the highest and the lowest."""
+    sourcing = tables.get("sourcing.csv")
+    if sourcing is None or sourcing.empty:
+        return None
+    named = sourcing[sourcing["sourcing"].str.startswith("named")].groupby("outlet")["share"].sum().sort_values()
+    if named.empty:
+        return None
+    return (
+        f"{named.index[-1]} names a person or body for {named.iloc[-1]:.0%} of its claim sentences; "
+        f"{named.index[0]} for {named.iloc[0]:.0%}."
+    )
+
+
+def reuse_rows(tables: Tables) -> pd.DataFrame:
+    """The pairs of articles that quote or rewrite each other, for print: outlets, relation, measures, first evidence."""
+    reuse = tables.get("reuse.csv")
+    if reuse is None or reuse.empty:
+        return pd.DataFrame()
+    found = reuse[reuse["relation"].ne("independent")]
+    outlet = tables["articles.csv"].set_index("file")["outlet"]
+    return pd.DataFrame(
+        {
+            "Articles": found["file_a"].map(outlet) + " – " + found["file_b"].map(outlet),
+            "Relation": found["relation"],
+            "Shared words (verbatim)": found["verbatim_words"].astype(int),
+            "Similarity": found["similarity"].map("{:.2f}".format),
+            "Evidence": found["evidence"].str.split(" \\| ").str[0],
+        }
+    )
+
+
+def lineage_chart(tables: Tables, colors: dict[str, str], note: str):
+    """The lineage graph from its edge table, titled with the number of origins."""
+    from .lineage import graph_from_edges, lineage_figure
+
+    graph = graph_from_edges(tables["lineage_edges.csv"])
+    n_origins = len(tables.get("origins.csv", []))
+    fig = lineage_figure(graph, colors, title=f"{len(tables['articles.csv'])} articles trace back to {n_origins} origins")
+    add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")
+    return fig

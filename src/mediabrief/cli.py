@@ -56,7 +56,7 @@ def _run_notebook(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from .render import render_html, render_pdf
 
-    out = render_html(args.notebook, args.out) if args.format == "html" else render_pdf(args.notebook, args.out)
+    out = render_html(args.notebook, args.out, args.with_code) if args.format == "html" else render_pdf(args.notebook, args.out)
     print(f"wrote {out}")
     return 0
 
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("format", choices=["html", "pdf"])
     render.add_argument("notebook", type=Path)
     render.add_argument("out", type=Path)
+    render.add_argument("--with-code", action="store_true", help="show the code cells (HTML only; for the analysis notebooks)")
     render.set_defaults(func=_render)
 
     browser = commands.add_parser("browser", help="print the Chromium used for PDF; --install installs one if none")

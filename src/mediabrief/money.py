@@ -690,7 +690,7 @@ def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str,
     apply_style()
     table = _with_outlets(mentions, articles).sort_values(["outlet", "start"], kind="stable").reset_index(drop=True)
     outlets = list(dict.fromkeys(table["outlet"]))
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.32 * len(table) + 1.6))
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.24 * len(table) + 1.4))
     for y, row in enumerate(table.itertuples(index=False)):
         color = colors.get(row.outlet, "#555555")
         if row.is_range or row.is_vague:

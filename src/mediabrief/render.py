@@ -150,9 +150,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def render_html(notebook: str | Path, out_path: str | Path) -> Path:
-    """Render an executed notebook to a self-contained HTML file with code hidden."""
-    body, _ = HTMLExporter(**EXPORTER_SETTINGS).from_notebook_node(nbformat.read(str(notebook), as_version=4))
+def render_html(notebook: str | Path, out_path: str | Path, with_code: bool = False) -> Path:
+    """Render an executed notebook to a self-contained HTML file, code hidden (the briefing) or shown (the appendix)."""
+    settings = EXPORTER_SETTINGS | {"exclude_input": not with_code}
+    body, _ = HTMLExporter(**settings).from_notebook_node(nbformat.read(str(notebook), as_version=4))
     out = Path(out_path)
     _atomic_write(out, body.encode("utf-8"))
     return out

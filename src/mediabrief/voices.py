@@ -332,12 +332,14 @@ def voices_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     )
 
 
-def voices_chart(summary: pd.DataFrame, colors: dict[str, str], source_note: str) -> Figure:
-    """Words quoted per speaker, stacked by outlet; the title names the most quoted speaker."""
+def voices_chart(summary: pd.DataFrame, colors: dict[str, str], source_note: str, top: int | None = None) -> Figure:
+    """Words quoted per speaker, stacked by outlet (the ``top`` most quoted, if given); the title names the most quoted."""
     apply_style()
     pivot = summary.pivot_table(index="speaker", columns="outlet", values="n_words", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.32 * max(len(pivot), 3) + 1.5))
+    if top is not None:
+        pivot = pivot.iloc[-top:]
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.24 * max(len(pivot), 3) + 1.4))
     left = pd.Series(0.0, index=pivot.index)
     for outlet in pivot.columns:
         ax.barh(pivot.index, pivot[outlet], left=left, color=colors.get(outlet, "#999999"), label=outlet)

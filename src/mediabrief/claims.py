@@ -1,0 +1,261 @@
+"""Key claims: which article makes which claim (with the sentence as evidence), the claims only one source makes, what
+recurs across sources without being a listed claim, the contradictions between sources, and how each claim is sourced.
+
+The claims, their cues and value extractors are the codebook's ``claims`` section (``data/codebook/claims.yaml``); the
+attribution phrases are its ``attribution`` section. Nothing about the story is written here.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .lineage import alias_table, cited_sources, source_spans
+from .money import conflicts
+from .plotting import PAGE_WIDTH_IN, apply_style
+from .textutils import split_sentences, words
+
+CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
+SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
+AMOUNT_RE = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?))?\s*(trillion|billion|million|bn|m)?\b", re.I)
+
+
+def sentence_makes(sentence: str, claim: dict) -> bool:
+    """Whether a sentence makes a claim: every cue group has a match (case-insensitive regular expressions).
+
+    >>> sentence_makes("It costs $175 billion.", {"cues": [[r"\\$\\s?175"], ["cost"]]})
+    True
+    """
+    return all(any(re.search(cue, sentence, re.IGNORECASE) for cue in group) for group in claim["cues"])
+
+
+def extract_value(sentence: str, spec: dict | None) -> str:
+    """What a claim sentence asserts, by the claim's value spec (amount, year, pattern); "" if none.
+
+    >>> extract_value("Tokyo pledged more than $3 billion.", {"kind": "amount"}), extract_value("Done by 2029.", {"kind": "year"})
+    ('$3 billion', '2029')
+    """
+    if not spec:
+        return ""
+    if spec["kind"] == "amount":
+        match = AMOUNT_RE.search(sentence)
+        if not match:
+            return ""
+        low, high, unit = (
+            match.group(1).replace(",", ""),
+            match.group(2),
+            {"bn": "billion", "m": "million"}.get(str(match.group(3)).lower(), match.group(3)),
+        )
+        return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
+    if spec["kind"] == "year":
+        match = re.search(r"\b(?:19|20)\d\d\b", sentence)
+        return match.group(0) if match else ""
+    match = re.search(spec["pattern"], sentence)
+    return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
+
+
+def claims_matrix(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """One row per (article, sentence, claim) hit: article_id, file, outlet, claim_id, value, evidence."""
+    rows = [
+        {
+            "article_id": a.article_id,
+            "file": a.file,
+            "outlet": a.outlet,
+            "claim_id": claim["id"],
+            "value": extract_value(s.text, claim.get("value")),
+            "evidence": s.text,
+        }
+        for a in articles.itertuples()
+        for s in split_sentences(a.text)
+        for claim in codebook.get("claims", [])
+        if sentence_makes(s.text, claim)
+    ]
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def claim_presence(matrix: pd.DataFrame, articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """Claims x outlets: how many sentences of each article make each claim (0 where none), in codebook order."""
+    ids = [c["id"] for c in codebook.get("claims", [])]
+    counts = pd.crosstab(matrix["claim_id"], matrix["outlet"]) if len(matrix) else pd.DataFrame()
+    return counts.reindex(index=ids, columns=sorted(articles["outlet"].unique()), fill_value=0).fillna(0).astype(int)
+
+
+def single_source_claims(matrix: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """The claims exactly one outlet makes: claim_id, label, outlet, evidence (its first sentence).
+
+    >>> m = pd.DataFrame({"claim_id": ["a", "a", "b"], "outlet": ["X", "Y", "X"], "evidence": ["s1", "s2", "s3"]})
+    >>> single_source_claims(m, {"claims": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}).to_dict("records")
+    [{'claim_id': 'b', 'label': 'B', 'outlet': 'X', 'evidence': 's3'}]
+    """
+    labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
+    single = matrix.groupby("claim_id")["outlet"].transform("nunique").eq(1)
+    return (
+        matrix.loc[single]
+        .drop_duplicates("claim_id")
+        .assign(label=lambda d: d["claim_id"].map(labels))[["claim_id", "label", "outlet", "evidence"]]
+        .reset_index(drop=True)
+    )
+
+
+def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of outlets stating different values for the same claim, with both sentences (money.conflicts, generic).
+
+    >>> m = pd.DataFrame({"claim_id": ["year"] * 3, "value": ["2029", "2029", "2035"], "outlet": list("ABC"), "evidence": list("abc")})
+    >>> contradictions(m)[["claim_id", "source_a", "value_a", "source_b", "value_b"]].values.tolist()
+    [['year', 'A', '2029', 'C', '2035'], ['year', 'B', '2029', 'C', '2035']]
+    """
+    stated = matrix.loc[matrix["value"].fillna("").astype(str).ne("")]
+    return conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
+
+
+def content_ngrams(text: str, sizes: range = range(2, 5)) -> set[str]:
+    """The n-grams (2 to 4 words by default) of consecutive content words (no stop word inside), lower case, and the numbers.
+
+    >>> sorted(content_ngrams("The missile defense shield is at 175 billion"))
+    ['175', '175 billion', 'defense shield', 'missile defense', 'missile defense shield']
+    """
+    grams: set[str] = set()
+    for sentence in split_sentences(text):
+        run: list[str] = []
+        for token in [*(w.lower().replace("’", "'") for w in words(sentence.text)), ""]:
+            if token and token not in ENGLISH_STOP_WORDS and len(token) > 1:
+                run.append(token)
+                continue
+            grams |= {" ".join(run[i : i + n]) for n in sizes for i in range(len(run) - n + 1)}
+            run = []
+        grams |= {w for w in (x.lower() for x in words(sentence.text)) if re.fullmatch(r"[\d.,]*\d[\d.,]*", w)}
+    return grams
+
+
+def recurring_uncovered(articles: pd.DataFrame, codebook: dict, min_sources: int = 2) -> pd.DataFrame:
+    """Phrases and numbers at least ``min_sources`` outlets use that no claim covers: phrase, n_sources, outlets.
+
+    A phrase is covered when a claim cue matches it, or when it lies inside a cue's match in some sentence of the corpus
+    ("congressional budget" inside "Congressional Budget Office").
+    """
+    cues = [re.compile(cue, re.IGNORECASE) for claim in codebook.get("claims", []) for group in claim["cues"] for cue in group]
+    matched = {
+        " ".join(w.lower().replace("’", "'") for w in words(m.group(0)))
+        for text in articles["text"]
+        for cue in cues
+        for m in cue.finditer(text)
+    }
+    outlets: dict[str, set[str]] = {}
+    for a in articles.itertuples():
+        for gram in content_ngrams(a.text):
+            outlets.setdefault(gram, set()).add(a.outlet)
+    rows = [
+        {"phrase": g, "n_sources": len(o), "outlets": ", ".join(sorted(o)), "n_words": len(g.split())}
+        for g, o in outlets.items()
+        if len(o) >= min_sources and not any(c.search(g) for c in cues) and not any(g in m for m in matched)
+    ]
+    table = pd.DataFrame(rows, columns=["phrase", "n_sources", "outlets", "n_words"]).sort_values(
+        ["n_sources", "n_words", "phrase"], ascending=[False, False, True]
+    )
+    kept: list[dict] = []
+    for row in table.to_dict("records"):
+        # A shorter phrase used by the same outlets as a longer one already listed adds nothing.
+        if not any(row["outlets"] == k["outlets"] and re.search(rf"\b{re.escape(row['phrase'])}\b", k["phrase"]) for k in kept):
+            kept.append(row)
+    return pd.DataFrame(kept, columns=table.columns).drop(columns="n_words").reset_index(drop=True)
+
+
+def sourcing_of(sentence: str, codebook: dict) -> str:
+    """How a sentence is sourced: "named person", "named body", "unnamed" or "no source" (the first that applies).
+
+    >>> book = {"sources": [{"name": "Reuters"}], "attribution": {"after": ["reported"], "on_record_verbs": ["said"]}}
+    >>> book["attribution"]["unnamed"] = ["reportedly"]
+    >>> [sourcing_of(s, book) for s in ["So Ishiba said.", "Reuters reported it.", "It reportedly did.", "Critics said no.", "It did."]]
+    ['named person', 'named body', 'unnamed', 'no source', 'no source']
+    """
+    rules = codebook.get("attribution", {})
+    verbs = "|".join(rules.get("on_record_verbs", []))
+    # A capitalised name within four words before a speech verb; a lone capitalised first word ("Critics said") is not
+    # a name, nor is a source of the codebook ("Reuters reported" is a named body).
+    name = r"(?:(?<=[\s“\"(,])[A-Z][\w.’'-]*|^[A-Z][\w.’'-]*(?=\s+[A-Z]))(?:\s+[A-Z][\w.’'-]*)*"
+    bodies = [(start, end) for _, start, end in source_spans(sentence, alias_table(codebook))]
+    for match in re.finditer(rf"({name})(?:,?\s+[\w,’'-]+){{0,4}}?\s+(?:{verbs})\b", sentence) if verbs else []:
+        if not any(s < match.end(1) and match.start(1) < e for s, e in bodies):
+            return "named person"
+    # "he stated", "she added": a pronoun stands for the person the article has just named.
+    if verbs and re.search(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{verbs})\b", sentence, re.IGNORECASE):
+        return "named person"
+    if cited_sources(sentence, codebook):
+        return "named body"
+    if any(re.search(p, sentence, re.IGNORECASE) for p in rules.get("unnamed", [])):
+        return "unnamed"
+    return "no source"
+
+
+def sourcing_sentences(matrix: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """Each distinct claim sentence of each article with how it is sourced."""
+    return (
+        matrix.drop_duplicates(["article_id", "evidence"])[["article_id", "file", "outlet", "evidence"]]
+        .assign(sourcing=lambda d: [sourcing_of(s, codebook) for s in d["evidence"]])
+        .reset_index(drop=True)
+    )
+
+
+def sourcing_shares(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per article and sourcing level: n_sentences and share of its claim sentences (every level listed, zeros kept)."""
+    index = pd.MultiIndex.from_product([articles["article_id"], SOURCING_LEVELS], names=["article_id", "sourcing"])
+    counts = sentences.groupby(["article_id", "sourcing"]).size().reindex(index, fill_value=0).rename("n_sentences").reset_index()
+    return counts.merge(articles[["article_id", "file", "outlet"]], on="article_id").assign(
+        share=lambda d: (d["n_sentences"] / d.groupby("article_id")["n_sentences"].transform("sum")).fillna(0).round(3)
+    )[["article_id", "file", "outlet", "sourcing", "n_sentences", "share"]]
+
+
+def sourcing_chart(shares: pd.DataFrame) -> Figure:
+    """Stacked bars: the share of each outlet's claim sentences by sourcing level; the title names the best-sourced outlet."""
+    apply_style()
+    wide = shares.pivot_table(index="outlet", columns="sourcing", values="share", aggfunc="sum").reindex(columns=SOURCING_LEVELS).fillna(0)
+    wide = wide.sort_values("no source", ascending=False)
+    named = (wide["named person"] + wide["named body"]).sort_values()
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.5 * len(wide) + 1.6))
+    left = pd.Series(0.0, index=wide.index)
+    for level, color in zip(SOURCING_LEVELS, ["#0072B2", "#56B4E9", "#E69F00", "#BBBBBB"], strict=True):
+        ax.barh(wide.index, wide[level], left=left, color=color, label=level)
+        left += wide[level]
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("Share of the outlet's claim sentences")
+    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.25), frameon=False, fontsize=8)
+    ax.set_title(
+        textwrap.fill(
+            f"{named.index[-1]} names a source for {named.iloc[-1]:.0%} of its claim sentences, {named.index[0]} for {named.iloc[0]:.0%}",
+            80,
+        )
+    )
+    return fig
+
+
+def claims_heatmap(presence: pd.DataFrame, codebook: dict) -> Figure:
+    """Claims x outlets heat map (sentences making each claim); the title names the most widely made claim."""
+    apply_style()
+    labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.6))
+    ax.imshow(presence.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(2, presence.values.max()))
+    ax.set_xticks(range(presence.shape[1]), presence.columns, rotation=20, ha="right")
+    ax.set_yticks(range(presence.shape[0]), [textwrap.shorten(labels.get(i, i), 60, placeholder="…") for i in presence.index], fontsize=7.5)
+    for (r, c), n in pd.DataFrame(presence.values).stack().items():
+        ax.text(c, r, str(n) if n else "", ha="center", va="center", fontsize=7, color="white" if n >= 2 else "black")
+    ax.grid(False)
+    widest = (presence > 0).sum(axis=1).idxmax()
+    n_outlets = (presence.loc[widest] > 0).sum()
+    ax.set_title(textwrap.fill(f"“{labels.get(widest, widest)}” is made by {n_outlets} of {presence.shape[1]} outlets", 80))
+    return fig
+
+
+def claims_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
+    """The tables ``analyze`` writes for this stage, by file name: claims.csv, contradictions.csv, sourcing.csv."""
+    matrix = claims_matrix(articles, codebook)
+    return {
+        "claims.csv": matrix,
+        "contradictions.csv": contradictions(matrix),
+        "sourcing.csv": sourcing_shares(sourcing_sentences(matrix, codebook), articles),
+    }

@@ -1,0 +1,511 @@
+"""Where each article's information comes from: the sources it cites, the text it shares with other articles, and the
+lineage graph from every article back to the origins of the story.
+
+Citations: a sentence cites a source of the codebook (``sources``) when one of its aliases stands within a few words
+of an attribution marker ("according to X", "X reported", "citing X"; the markers are ``attribution`` in the codebook).
+
+Reuse between two articles is measured twice:
+
+- verbatim: passages of at least ``MIN_VERBATIM_WORDS`` consecutive words, inside one sentence, that both contain
+  (word 8-grams, merged), except chains of names and titles (more than ``NAME_CHAIN_SHARE`` of the words capitalised:
+  "President Trump and Japanese Prime Minister Shigeru Ishiba"), which any two articles on a story share;
+- paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``), and between
+  the whole documents (``similarity``).
+
+The relation label, from these measures (thresholds chosen on the seeds and hand-made texts, see tests/test_lineage.py):
+
+- ``rewrites``: at least ``REWRITE_MIN_ALIGNED`` aligned sentence pairs covering at least ``REWRITE_MIN_COVERAGE`` of
+  the shorter article's sentences, or a document similarity of at least ``REWRITE_MIN_SIMILARITY``: one text follows the
+  other sentence by sentence, whatever the wording;
+- ``quotes``: otherwise, at least one shared verbatim passage: a phrase taken over word for word;
+- ``independent``: neither.
+
+For a corpus of more than ``ALL_PAIRS_LIMIT`` articles, only each article's ``NEIGHBOURS`` nearest neighbours (cosine on
+the sparse document TF-IDF matrix) are compared, so that the cost grows with n·k rather than n².
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+from itertools import combinations
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.neighbors import NearestNeighbors
+
+from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+from .textutils import WORD_RE, split_sentences, words
+
+MIN_VERBATIM_WORDS = 8
+ALIGN_THRESHOLD = 0.4
+REWRITE_MIN_ALIGNED = 4
+REWRITE_MIN_COVERAGE = 0.25
+NAME_CHAIN_SHARE = 0.5
+SENTENCE_BREAK = "¶"
+REWRITE_MIN_SIMILARITY = 0.6
+ALL_PAIRS_LIMIT = 300
+NEIGHBOURS = 10
+
+CITATION_COLUMNS = ["article_id", "file", "cited_source", "sentence"]
+REUSE_COLUMNS = ["file_a", "file_b", "verbatim_words", "similarity", "relation", "evidence"]
+
+
+class Mention(NamedTuple):
+    """A cited source in a sentence: its canonical name, where its alias stands, and the marker that links it."""
+
+    source: str
+    start: int
+    end: int
+    marker: str
+
+
+# ---------------------------------------------------------------------------------------------------------- citations
+
+
+def alias_table(codebook: dict) -> list[tuple[str, str]]:
+    """(alias, source name) pairs, longest alias first, so that "Nikkei Asia" wins over "Nikkei".
+
+    >>> alias_table({"sources": [{"name": "Nikkei", "aliases": ["Nikkei", "Nikkei Asia"]}]})
+    [('Nikkei Asia', 'Nikkei'), ('Nikkei', 'Nikkei')]
+    """
+    pairs = [(alias, s["name"]) for s in codebook.get("sources", []) for alias in [s["name"], *s.get("aliases", [])]]
+    return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
+
+
+def source_spans(sentence: str, aliases: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    """The sources named in a sentence, as (name, start, end), without overlaps (longest alias wins).
+
+    >>> source_spans("Nikkei Asia and Reuters", [("Nikkei Asia", "Nikkei"), ("Reuters", "Reuters"), ("Nikkei", "Nikkei")])
+    [('Nikkei', 0, 11), ('Reuters', 16, 23)]
+    """
+    taken: list[tuple[str, int, int]] = []
+    for alias, name in aliases:
+        for match in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?!\w)", sentence):
+            if all(match.end() <= s or match.start() >= e for _, s, e in taken):
+                taken.append((name, match.start(), match.end()))
+    return sorted(taken, key=lambda t: t[1])
+
+
+def _gap_words(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
+    """The sources a sentence attributes something to: a named source with a marker close before or after it.
+
+    >>> book = {"sources": [{"name": "Reuters"}, {"name": "Nikkei"}], "attribution": {"before": ["citing"], "after": ["reported"]}}
+    >>> [m.source for m in cited_sources("The PM called, Reuters reported, citing Nikkei.", book)]
+    ['Reuters', 'Nikkei']
+    """
+    rules = codebook.get("attribution", {})
+    before = [re.compile(rf"\b{m}\b", re.IGNORECASE) for m in rules.get("before", [])]
+    after = [re.compile(rf"\b{m}\b", re.IGNORECASE) for m in rules.get("after", [])]
+    mentions = []
+    for name, start, end in source_spans(sentence, alias_table(codebook)):
+        marker = _marker_before(sentence[:start], before, rules.get("before_window", 4)) or _marker_after(
+            sentence[end:], after, rules.get("after_window", 2)
+        )
+        if marker:
+            mentions.append(Mention(name, start, end, marker))
+    return mentions
+
+
+def _marker_before(head: str, markers: list[re.Pattern], window: int) -> str | None:
+    """The marker ending at most ``window`` words before the end of ``head``, if any."""
+    for marker in markers:
+        for match in marker.finditer(head):
+            if _gap_words(head[match.end() :]) <= window:
+                return match.group(0).lower()
+    return None
+
+
+def _marker_after(tail: str, markers: list[re.Pattern], window: int) -> str | None:
+    """The first marker starting at most ``window`` words into ``tail``, if any."""
+    found = [(m.start(), m.group(0).lower()) for marker in markers if (m := marker.search(tail))]
+    for start, text in sorted(found):
+        if _gap_words(tail[:start]) <= window:
+            return text
+    return None
+
+
+def citations_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """One row per (article, sentence, cited source): article_id, file, cited_source, sentence."""
+    rows = [
+        {"article_id": a.article_id, "file": a.file, "cited_source": source, "sentence": sentence.text}
+        for a in articles.itertuples()
+        for sentence in split_sentences(a.text)
+        for source in dict.fromkeys(m.source for m in cited_sources(sentence.text, codebook))
+    ]
+    return pd.DataFrame(rows, columns=CITATION_COLUMNS)
+
+
+def relays(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+    """Source-to-source citations a sentence states: "X reported, citing Y" or "“… Y reported,” according to X" (X relays Y)."""
+    relay_markers = {m.lower() for m in codebook.get("attribution", {}).get("relay", [])}
+    rows = []
+    for article in articles.itertuples():
+        for sentence in split_sentences(article.text):
+            mentions = cited_sources(sentence.text, codebook)
+            quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]", sentence.text)]
+            for first, second in zip(mentions, mentions[1:], strict=False):
+                if second.marker in relay_markers and first.source != second.source:
+                    rows.append(
+                        {"article_id": article.article_id, "relay": first.source, "origin": second.source, "sentence": sentence.text}
+                    )
+            for inner in mentions:
+                for outer in mentions:
+                    inside = any(s <= inner.start < e for s, e in quoted)
+                    outside = not any(s <= outer.start < e for s, e in quoted)
+                    if inside and outside and inner.source != outer.source:
+                        rows.append(
+                            {"article_id": article.article_id, "relay": outer.source, "origin": inner.source, "sentence": sentence.text}
+                        )
+    return pd.DataFrame(rows, columns=["article_id", "relay", "origin", "sentence"]).drop_duplicates(["article_id", "relay", "origin"])
+
+
+# -------------------------------------------------------------------------------------------------------------- reuse
+
+
+def sentence_words(text: str) -> list[str]:
+    """The words of a text, sentence after sentence, with a break token between sentences (passages stop there).
+
+    >>> sentence_words("Israel’s Iron Dome. It works.")
+    ['Israel’s', 'Iron', 'Dome', '¶', 'It', 'works']
+    """
+    tokens: list[str] = []
+    for sentence in split_sentences(text):
+        tokens += [*words(sentence.text), SENTENCE_BREAK]
+    return tokens[:-1]
+
+
+def _shingles(tokens: list[str], n: int) -> dict[int, list[int]]:
+    """Hash of each n-word shingle (lower case, plain apostrophes, within a sentence) -> its start positions."""
+    plain = [t.lower().replace("’", "'") for t in tokens]
+    table: dict[int, list[int]] = {}
+    for i in range(len(plain) - n + 1):
+        gram = tuple(plain[i : i + n])
+        if SENTENCE_BREAK not in gram:
+            table.setdefault(hash(gram), []).append(i)
+    return table
+
+
+def shared_passages(a: list[str], b: list[str], min_words: int = MIN_VERBATIM_WORDS) -> list[str]:
+    """The maximal word sequences of at least ``min_words`` words that both token lists contain, longest first.
+
+    >>> shared_passages("one two three four five six seven eight nine".split(), "x two three four five six seven eight nine y".split())
+    ['two three four five six seven eight nine']
+    """
+    return _passages(a, _shingles(a, min_words), _shingles(b, min_words), min_words)
+
+
+def _passages(a: list[str], shingles_a: dict[int, list[int]], shingles_b: dict[int, list[int]], n: int) -> list[str]:
+    """Merge the positions of ``a`` whose shingle ``b`` also has into runs, one passage per run."""
+    common = shingles_a.keys() & shingles_b.keys()
+    starts = sorted({i for key in common for i in shingles_a[key]})
+    runs: list[list[int]] = []
+    for i in starts:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    passages = [a[s : e + n] for s, e in runs]
+    kept = [" ".join(p) for p in passages if sum(w[:1].isupper() for w in p) <= NAME_CHAIN_SHARE * len(p)]
+    return sorted(kept, key=lambda p: (-len(p.split()), p))
+
+
+def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, object]:
+    """Each article's sentences, their TF-IDF matrix (rows in article order) and the document TF-IDF matrix."""
+    sentences = [[s.text for s in split_sentences(t)] or [""] for t in articles["text"]]
+    options = {"stop_words": "english", "sublinear_tf": True, "token_pattern": r"(?u)\b\w[\w']*\b"}
+    sentence_matrix = TfidfVectorizer(**options).fit_transform([s for group in sentences for s in group])
+    document_matrix = TfidfVectorizer(**options).fit_transform(articles["text"])
+    return sentences, sentence_matrix, document_matrix
+
+
+def candidate_pairs(document_matrix, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, to compare: all of them for a small corpus, else each article's k nearest neighbours.
+
+    >>> import scipy.sparse as sp
+    >>> candidate_pairs(sp.identity(3, format="csr"))
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    n = document_matrix.shape[0]
+    if n <= all_pairs_limit:
+        return list(combinations(range(n), 2))
+    index = NearestNeighbors(n_neighbors=min(k + 1, n), metric="cosine", algorithm="brute").fit(document_matrix)
+    _, neighbours = index.kneighbors(document_matrix)
+    return sorted({(min(i, j), max(i, j)) for i, row in enumerate(neighbours) for j in row if i != j})
+
+
+def relation_label(verbatim_words: int, n_aligned: int, coverage: float, similarity: float) -> str:
+    """The relation between two articles from the measures (thresholds in the module docstring).
+
+    >>> relation_label(14, 0, 0.0, 0.2), relation_label(0, 6, 0.4, 0.3), relation_label(0, 1, 0.1, 0.1)
+    ('quotes', 'rewrites', 'independent')
+    """
+    if (n_aligned >= REWRITE_MIN_ALIGNED and coverage >= REWRITE_MIN_COVERAGE) or similarity >= REWRITE_MIN_SIMILARITY:
+        return "rewrites"
+    return "quotes" if verbatim_words >= MIN_VERBATIM_WORDS else "independent"
+
+
+def reuse_table(
+    articles: pd.DataFrame, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS, align_threshold: float = ALIGN_THRESHOLD
+) -> pd.DataFrame:
+    """Text reuse between pairs of articles: file_a, file_b, verbatim_words, similarity, relation, evidence (+ n_aligned)."""
+    articles = articles.reset_index(drop=True)
+    sentences, sentence_matrix, document_matrix = _sentence_vectors(articles)
+    offsets = np.cumsum([0] + [len(group) for group in sentences])
+    tokens = [sentence_words(t) for t in articles["text"]]
+    shingles = [_shingles(t, MIN_VERBATIM_WORDS) for t in tokens]
+    blocks = [sentence_matrix[offsets[i] : offsets[i + 1]] for i in range(len(articles))]
+    pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
+    # Document cosines for all pairs at once: one sparse operation instead of one per pair.
+    first, second = (np.array([p[n] for p in pairs], dtype=int) for n in (0, 1))
+    similarities = np.asarray(document_matrix[first].multiply(document_matrix[second]).sum(axis=1)).ravel() if pairs else []
+    rows = []
+    for (i, j), similarity in zip(pairs, similarities, strict=True):
+        passages = _passages(tokens[i], shingles[i], shingles[j], MIN_VERBATIM_WORDS)
+        block = (blocks[i] @ blocks[j].T).toarray()
+        aligned = _aligned_pairs(block, align_threshold)
+        coverage = len(aligned) / min(block.shape)
+        similarity = float(similarity)
+        verbatim = sum(len(p.split()) for p in passages)
+        relation = relation_label(verbatim, len(aligned), coverage, similarity)
+        rows.append(
+            {
+                "file_a": articles.at[i, "file"],
+                "file_b": articles.at[j, "file"],
+                "verbatim_words": verbatim,
+                "similarity": round(similarity, 3),
+                "relation": relation,
+                "evidence": _evidence(passages, aligned, sentences[i], sentences[j], coverage),
+                "n_aligned": len(aligned),
+            }
+        )
+    return pd.DataFrame(rows, columns=[*REUSE_COLUMNS, "n_aligned"])
+
+
+def _aligned_pairs(block: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """One-to-one sentence pairs (greedy, best first) whose cosine reaches the threshold."""
+    candidates = sorted(((block[r, c], r, c) for r, c in zip(*np.nonzero(block >= threshold), strict=True)), reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for score, r, c in candidates:
+        if r not in used_a and c not in used_b:
+            used_a.add(r)
+            used_b.add(c)
+            pairs.append((int(r), int(c), float(score)))
+    return pairs
+
+
+def _evidence(passages: list[str], aligned: list[tuple[int, int, float]], a: list[str], b: list[str], coverage: float) -> str:
+    """A readable summary: the verbatim passages, then the best aligned sentence pairs."""
+    parts = [f"{len(p.split())}-word passage: “{p}”" for p in passages[:3]]
+    if aligned:
+        parts.append(f"{len(aligned)} aligned sentence pair(s), {coverage:.0%} of the shorter article")
+        parts += [f"({score:.2f}) “{_short(a[r])}” ~ “{_short(b[c])}”" for r, c, score in aligned[:3]]
+    return " | ".join(parts)
+
+
+def _short(text: str, width: int = 110) -> str:
+    return textwrap.shorten(text, width, placeholder=" …")
+
+
+# ------------------------------------------------------------------------------------------------------------ lineage
+
+
+def lineage_graph(articles: pd.DataFrame, citations: pd.DataFrame, reuse: pd.DataFrame, relayed: pd.DataFrame | None = None) -> nx.DiGraph:
+    """A directed graph from each article to what it cites or reuses; a cited source that is a corpus outlet is that article.
+
+    Node ids: article ids for articles, source names for outside sources; node attribute ``kind`` ("article" or
+    "source") and ``label``. Reuse edges point from the later article to the earlier one (publication date); when a
+    date is missing, from the one that cites the other, else from the longer one (rewrites tend to expand).
+    """
+    graph = nx.DiGraph()
+    by_outlet = dict(zip(articles["outlet"], articles["article_id"], strict=True))
+    for a in articles.itertuples():
+        graph.add_node(a.article_id, kind="article", label=a.outlet)
+
+    def node_for(source: str) -> str:
+        if source not in by_outlet:
+            graph.add_node(source, kind="source", label=source)
+        return by_outlet.get(source, source)
+
+    for c in citations.itertuples():
+        target = node_for(c.cited_source)
+        if target != c.article_id:
+            graph.add_edge(c.article_id, target, kind="cites")
+    for r in (relayed if relayed is not None else pd.DataFrame(columns=["relay", "origin"])).itertuples():
+        relay, origin = node_for(r.relay), node_for(r.origin)
+        if relay != origin and not nx.has_path(graph, origin, relay):
+            graph.add_edge(relay, origin, kind="relays")
+    info = articles.set_index("file")
+    for r in reuse.loc[reuse["relation"] != "independent"].itertuples():
+        later, earlier = _direction(info.loc[r.file_a], info.loc[r.file_b], graph)
+        if not graph.has_edge(later, earlier) and not nx.has_path(graph, earlier, later):
+            graph.add_edge(later, earlier, kind=r.relation)
+    return graph
+
+
+def _direction(a: pd.Series, b: pd.Series, graph: nx.DiGraph) -> tuple[str, str]:
+    """(derived, original) article ids for a reuse pair."""
+    if graph.has_edge(a.article_id, b.article_id) or graph.has_edge(b.article_id, a.article_id):
+        return (a.article_id, b.article_id) if graph.has_edge(a.article_id, b.article_id) else (b.article_id, a.article_id)
+    if pd.notna(a.published) and pd.notna(b.published) and a.published != b.published:
+        return (a.article_id, b.article_id) if a.published > b.published else (b.article_id, a.article_id)
+    return (a.article_id, b.article_id) if len(a.text) >= len(b.text) else (b.article_id, a.article_id)
+
+
+def independent_origins(graph: nx.DiGraph) -> list[str]:
+    """The origins: nodes something points at that point at nothing themselves (isolated articles are not origins).
+
+    >>> g = nx.DiGraph([("blaze", "time"), ("time", "Nikkei"), ("benzinga", "Reuters"), ("Reuters", "Nikkei")])
+    >>> independent_origins(g)
+    ['Nikkei']
+    """
+    return sorted(n for n in graph.nodes if graph.out_degree(n) == 0 and graph.in_degree(n) > 0)
+
+
+def _depths(graph: nx.DiGraph) -> dict[str, int]:
+    """Each node's layer: 0 for articles nothing points at, then one more than the deepest node pointing at it."""
+    depth: dict[str, int] = {}
+    for node in nx.topological_sort(graph):
+        depth[node] = max((depth[p] + 1 for p in graph.predecessors(node)), default=0)
+    return depth
+
+
+def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
+    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic."""
+    apply_style()
+    depth = _depths(graph)
+    layers: dict[int, list[str]] = {}
+    for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n].get("label", n), n)):
+        layers.setdefault(depth[node], []).append(node)
+    height = max(len(v) for v in layers.values())
+    positions = {n: (d, (height - 1) / 2 - i) for d, nodes in layers.items() for i, n in enumerate(nodes)}
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * height + 1.4))
+    styles = {
+        "cites": ("#555555", "solid"),
+        "relays": ("#999999", "dotted"),
+        "rewrites": ("#D55E00", "solid"),
+        "quotes": ("#D55E00", "dashed"),
+    }
+    for kind, (color, style) in styles.items():
+        edges = [(u, v) for u, v, k in graph.edges(data="kind") if k == kind]
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=edges,
+            ax=ax,
+            edge_color=color,
+            style=style,
+            arrows=True,
+            arrowsize=10,
+            node_size=900,
+            connectionstyle="arc3,rad=0.08",
+        )
+    for node, (x, y) in positions.items():
+        data = graph.nodes[node]
+        face = (colors or {}).get(data.get("label"), "#0072B2") if data.get("kind") == "article" else "#F2F2F2"
+        text_color = "white" if data.get("kind") == "article" else TEXT_COLOR
+        ax.text(
+            x,
+            y,
+            textwrap.fill(str(data.get("label", node)), 16),
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color=text_color,
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": face, "edgecolor": "#888888"},
+            zorder=3,
+        )
+    handles = [plt.Line2D([], [], color=c, linestyle=s, label=k) for k, (c, s) in styles.items()]
+    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
+    ax.set_xlim(-0.6, max(layers) + 0.6)
+    ax.set_ylim(-height / 2 - 0.2, height / 2 + 0.2)
+    ax.axis("off")
+    ax.set_title(title or "Lineage: who cites or reuses whom")
+    return fig
+
+
+# ----------------------------------------------------------------------------------------------------------- pipeline
+
+
+def lineage_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
+    """The tables ``analyze`` writes for this stage, by file name: citations.csv and reuse.csv."""
+    return {
+        "citations.csv": citations_table(articles, codebook),
+        "reuse.csv": reuse_table(articles)[REUSE_COLUMNS],
+    }
+
+
+def cited_pairs(citations: pd.DataFrame) -> set[tuple[str, str]]:
+    """The distinct (file, cited_source) pairs of a citations table, for comparing with a gold table."""
+    return set(zip(citations["file"], citations["cited_source"], strict=True))
+
+
+def precision_recall(found: Iterable, expected: Iterable) -> tuple[float, float]:
+    """Precision and recall of a set of found items against the expected ones.
+
+    >>> precision_recall({1, 2, 3}, {2, 3, 4, 5})
+    (0.6666666666666666, 0.5)
+    """
+    found, expected = set(found), set(expected)
+    hits = len(found & expected)
+    return (hits / len(found) if found else 1.0, hits / len(expected) if expected else 1.0)
+
+
+EDGE_COLUMNS = ["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"]
+
+
+def lineage_edges(graph: nx.DiGraph) -> pd.DataFrame:
+    """The graph as a table, one row per edge with both ends' labels and kinds (isolated articles as edges to '')."""
+    rows = [
+        {
+            "source": u,
+            "target": v,
+            "kind": k,
+            "source_label": graph.nodes[u].get("label", u),
+            "target_label": graph.nodes[v].get("label", v),
+            "source_kind": graph.nodes[u].get("kind", ""),
+            "target_kind": graph.nodes[v].get("kind", ""),
+        }
+        for u, v, k in sorted(graph.edges(data="kind"))
+    ]
+    rows += [
+        {
+            "source": n,
+            "target": "",
+            "kind": "",
+            "source_label": graph.nodes[n].get("label", n),
+            "target_label": "",
+            "source_kind": graph.nodes[n].get("kind", ""),
+            "target_kind": "",
+        }
+        for n in sorted(nx.isolates(graph))
+    ]
+    return pd.DataFrame(rows, columns=EDGE_COLUMNS)
+
+
+def graph_from_edges(edges: pd.DataFrame) -> nx.DiGraph:
+    """The lineage graph back from :func:`lineage_edges`'s table.
+
+    >>> g = nx.DiGraph(); g.add_edge("a", "Nikkei", kind="cites"); g.add_node("a", kind="article", label="A")
+    >>> sorted(graph_from_edges(lineage_edges(g)).edges(data="kind"))
+    [('a', 'Nikkei', 'cites')]
+    """
+    graph = nx.DiGraph()
+    for row in edges.fillna("").itertuples(index=False):
+        graph.add_node(row.source, kind=row.source_kind, label=row.source_label)
+        if row.target:
+            graph.add_node(row.target, kind=row.target_kind, label=row.target_label)
+            graph.add_edge(row.source, row.target, kind=row.kind)
+    return graph

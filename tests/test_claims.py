@@ -1,0 +1,150 @@
+"""Claims, contradictions, recurring phrases and sourcing, on small hand-made texts and the seeds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from mediabrief import claims
+from mediabrief.codebook import load_codebook
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+
+BOOK = {
+    "claims": [
+        {"id": "cost", "label": "It costs $175 billion", "cues": [[r"\b175\b"]]},
+        {"id": "cbo", "label": "CBO: $831 billion over 20 years", "cues": [[r"\b831\b"], [r"\bCBO\b"], [r"20 years", "two decades"]]},
+        {
+            "id": "done",
+            "label": "Completion year",
+            "cues": [[r"\boperational\b", r"\bcomplet"], [r"\b20\d\d\b"]],
+            "value": {"kind": "year"},
+        },
+        {
+            "id": "lead",
+            "label": "Who leads",
+            "cues": [[r"\blead"], [r"\bGeneral\b"]],
+            "value": {"kind": "pattern", "pattern": r"General ([A-Z]\w+)"},
+        },
+    ],
+    "sources": [{"name": "Reuters", "type": "news agency"}, {"name": "Nikkei", "type": "publication", "aliases": ["Nikkei Asia"]}],
+    "attribution": {
+        "before": ["according to", "citing"],
+        "after": ["reported", "said"],
+        "on_record_verbs": ["said", "stated"],
+        "unnamed": ["reportedly", r"officials said"],
+    },
+}
+
+
+def articles(**texts: str) -> pd.DataFrame:
+    """A corpus from outlet=text pairs."""
+    return pd.DataFrame(
+        {
+            "article_id": [f"{i:03d}" for i in range(len(texts))],
+            "file": [f"{i:03d}.txt" for i in range(len(texts))],
+            "outlet": list(texts),
+            "text": list(texts.values()),
+        }
+    )
+
+
+def test_a_claim_needs_every_cue_group():
+    corpus = articles(A="The CBO says $831 billion over two decades. The CBO says $831 billion.")
+    matrix = claims.claims_matrix(corpus, BOOK)
+    assert matrix["claim_id"].tolist() == ["cbo"]
+    assert matrix["evidence"].iloc[0] == "The CBO says $831 billion over two decades."
+
+
+def test_values_are_extracted_by_kind():
+    assert claims.extract_value("It will be operational by 2029.", {"kind": "year"}) == "2029"
+    assert claims.extract_value("It could cost between $175-831 billion.", {"kind": "amount"}) == "$175–831 billion"
+    assert claims.extract_value("It has allocated US$25 billion.", {"kind": "amount"}) == "$25 billion"
+    assert claims.extract_value("General Smith will lead it.", {"kind": "pattern", "pattern": r"General ([A-Z]\w+)"}) == "Smith"
+    assert claims.extract_value("No figure here.", {"kind": "amount"}) == ""
+
+
+def test_contradiction_between_two_hand_made_sources():
+    corpus = articles(
+        Daily="The shield will be operational by 2029. General Smith will lead it.",
+        Weekly="The shield will only be complete in 2035, officials said. General Smith will lead it.",
+    )
+    found = claims.contradictions(claims.claims_matrix(corpus, BOOK))
+    assert found[["claim_id", "source_a", "value_a", "source_b", "value_b"]].values.tolist() == [
+        ["done", "Daily", "2029", "Weekly", "2035"]
+    ]
+    assert found["quote_a"].iloc[0] == "The shield will be operational by 2029."
+    assert "2035" in found["quote_b"].iloc[0]
+
+
+def test_who_leads_conflict_and_agreement():
+    corpus = articles(A="General Smith will lead it.", B="General Jones leads the project.", C="General Smith leads it.")
+    found = claims.contradictions(claims.claims_matrix(corpus, BOOK))
+    assert sorted(map(tuple, found[["source_a", "source_b"]].values.tolist())) == [("A", "B"), ("B", "C")]
+
+
+def test_single_source_claims():
+    corpus = articles(A="It costs $175 billion.", B="The price is 175 billion. It will be operational by 2029.")
+    single = claims.single_source_claims(claims.claims_matrix(corpus, BOOK), BOOK)
+    assert single[["claim_id", "outlet"]].values.tolist() == [["done", "B"]]
+
+
+def test_recurring_phrases_exclude_what_claims_cover():
+    corpus = articles(
+        A="The missile shield costs 175 billion. Tariff talks stalled.",
+        B="Tariff talks stalled again; the missile shield costs 175 billion.",
+    )
+    recurring = claims.recurring_uncovered(corpus, BOOK)
+    phrases = set(recurring["phrase"])
+    assert "tariff talks stalled" in phrases and "missile shield costs" in phrases
+    assert not any("175" in p for p in phrases)  # the cost claim covers it
+    assert "tariff talks" not in phrases  # a shorter phrase with the same outlets adds nothing
+
+
+@pytest.mark.parametrize(
+    "sentence, level",
+    [
+        ("The shield, Prime Minister Ishiba said, is welcome.", "named person"),
+        ("“It will work,” he stated.", "named person"),
+        ("It will work, Reuters reported.", "named body"),
+        ("According to Nikkei Asia, it will work.", "named body"),
+        ("It will reportedly work.", "unnamed"),
+        ("It will work, officials said.", "unnamed"),
+        ("It will work.", "no source"),
+        ("Critics said it will not work.", "no source"),
+    ],
+)
+def test_sourcing_levels(sentence, level):
+    assert claims.sourcing_of(sentence, BOOK) == level
+
+
+def test_sourcing_shares_sum_to_one_per_article():
+    corpus = articles(A="It costs $175 billion, Reuters reported. It will reportedly be operational by 2029.", B="No claim here.")
+    shares = claims.sourcing_shares(claims.sourcing_sentences(claims.claims_matrix(corpus, BOOK), BOOK), corpus)
+    a = shares.loc[shares["outlet"].eq("A")].set_index("sourcing")["share"]
+    assert a["named body"] == 0.5 and a["unnamed"] == 0.5 and a.sum() == 1
+    assert shares.loc[shares["outlet"].eq("B"), "share"].sum() == 0
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(RAW_DIR).articles, load_codebook()
+
+
+def test_seeds_key_claims(seeds):
+    corpus, book = seeds
+    tables = claims.claims_tables(corpus, book)
+    presence = claims.claim_presence(tables["claims.csv"], corpus, book)
+    made_by = (presence > 0).sum(axis=1)
+    assert made_by["completion_year"] == 5
+    assert made_by["cbo_831bn_20y"] == 3  # TheBlaze gives $831 billion and the CBO but no period
+    assert {"canada_price", "initial_allocation", "japan_3bn_interceptors_radar"} <= set(
+        claims.single_source_claims(tables["claims.csv"], book)["claim_id"]
+    )
+    found = tables["contradictions.csv"]
+    # Integrity Times turns the CBO's cost estimate into Japan's investment; TIME has Japan pledging $3 billion.
+    assert found[["claim_id", "source_a", "value_a", "source_b", "value_b"]].values.tolist() == [
+        ["japan_money", "Integrity Times", "$831 billion", "TIME", "$3 billion"]
+    ]
+    sourcing = tables["sourcing.csv"]
+    assert sourcing.groupby("article_id")["share"].sum().round(2).eq(1).all()

@@ -1,0 +1,147 @@
+"""Citations, text reuse and the lineage graph, on small hand-made texts and the seeds (with the gold citations)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from mediabrief import lineage
+from mediabrief.codebook import load_codebook
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+
+BOOK = {
+    "sources": [
+        {"name": "Reuters", "type": "news agency"},
+        {"name": "Nikkei", "type": "publication", "aliases": ["Nikkei Asia", "the Nikkei"]},
+        {"name": "White House", "type": "government body"},
+        {"name": "Daily", "type": "publication"},
+    ],
+    "attribution": {
+        "before": ["according to", "citing", "per a report from"],
+        "before_window": 4,
+        "after": ["reported", "reports", "said"],
+        "after_window": 2,
+        "relay": ["citing"],
+    },
+}
+
+
+def articles(**texts: str) -> pd.DataFrame:
+    """A corpus from outlet=text pairs, dated one day apart in the order given."""
+    n = len(texts)
+    return pd.DataFrame(
+        {
+            "article_id": [f"{i:03d}" for i in range(n)],
+            "file": [f"{i:03d}.txt" for i in range(n)],
+            "outlet": list(texts),
+            "published": pd.date_range("2025-06-01", periods=n),
+            "text": list(texts.values()),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The talks went well, Reuters reported, citing Nikkei Asia.", ["Reuters", "Nikkei"]),
+        ("According to a White House briefing, talks began in February.", ["White House"]),
+        ("Talks began, per a report from the Nikkei.", ["Nikkei"]),
+        ("Reuters is a news agency and the White House is in Washington.", []),
+        ("The Nikkei has long covered defense.", []),
+    ],
+)
+def test_cited_sources(sentence, expected):
+    assert [m.source for m in lineage.cited_sources(sentence, BOOK)] == expected
+
+
+def test_an_article_with_no_citations():
+    corpus = articles(A="Japan may join the shield. Nobody is quoted here, and no outlet is named.")
+    assert lineage.citations_table(corpus, BOOK).empty
+
+
+def test_relays():
+    corpus = articles(
+        A="Trump called Ishiba, Reuters reported, citing Nikkei.", B="“Trump called Ishiba, the Nikkei reported,” according to Reuters."
+    )
+    found = lineage.relays(corpus, BOOK)
+    assert found[["article_id", "relay", "origin"]].values.tolist() == [["000", "Reuters", "Nikkei"], ["001", "Reuters", "Nikkei"]]
+
+
+SHIELD = (
+    "The shield will be a network of satellites, sensors and interceptors to prevent aerial attacks on the mainland. "
+    "It is modelled on the Iron Dome of Israel. The general in charge hopes to finish it by the end of the term. "
+    "Critics fear a new arms race with rival powers. Japan might pay for part of it in exchange for tariff relief."
+)
+REWRITE = (
+    "Critics are afraid of a new arms race with rival powers. Japan might pay for part of the project to get tariff relief. "
+    "The general in charge wants to finish it before the end of the term. Like the Iron Dome of Israel, the shield is a model. "
+    "Satellites, sensors and interceptors will make up the network protecting the mainland from aerial attacks."
+)
+QUOTE = (
+    "Farmers in Ohio harvested early this year. A senator said the plan is a network of satellites, sensors and interceptors "
+    "to prevent aerial attacks on the mainland, which he doubts."
+)
+UNRELATED = "The central bank held interest rates steady on Tuesday. Inflation eased for a third month, and bond yields fell slightly."
+
+
+def test_reuse_relations():
+    corpus = articles(A=SHIELD, B=REWRITE, C=QUOTE, D=UNRELATED)
+    reuse = lineage.reuse_table(corpus).set_index(["file_a", "file_b"])
+    assert reuse.loc[("000.txt", "001.txt"), "relation"] == "rewrites"
+    quote = reuse.loc[("000.txt", "002.txt")]
+    assert quote["relation"] == "quotes" and quote["verbatim_words"] >= 14
+    assert "network of satellites sensors and interceptors to prevent aerial attacks on the mainland" in quote["evidence"]
+    assert reuse.loc[("000.txt", "003.txt"), "relation"] == "independent"
+    assert reuse.loc[("000.txt", "003.txt"), "verbatim_words"] == 0
+    assert reuse.loc[("002.txt", "003.txt"), "relation"] == "independent"
+
+
+def test_shared_passages_stop_at_sentence_ends_and_skip_name_chains():
+    a = lineage.sentence_words(
+        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today. It ends by the end of his term in 2029."
+    )
+    b = lineage.sentence_words(
+        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today. Others say by the end of his term in 2029 too."
+    )
+    assert lineage.shared_passages(a, b) == ["by the end of his term in 2029"]
+
+
+def test_candidate_pairs_use_nearest_neighbours_above_the_limit():
+    corpus = articles(**{f"O{i}": (SHIELD if i % 2 else UNRELATED) + f" Item {i}." for i in range(12)})
+    everything = lineage.reuse_table(corpus)
+    nearest = lineage.reuse_table(corpus, all_pairs_limit=5, k=2)
+    assert len(everything) == 66 and len(nearest) < len(everything)
+    # Every rewrite found with all pairs among same-text articles is found by the neighbours too, for each article.
+    assert set(nearest["file_a"]) | set(nearest["file_b"]) == set(corpus["file"])
+
+
+def test_lineage_graph_and_origins():
+    corpus = articles(Daily="Talks began, the Nikkei reported.", Weekly="Talks began, Daily reported, citing Reuters.")
+    citations = lineage.citations_table(corpus, BOOK)
+    graph = lineage.lineage_graph(corpus, citations, lineage.reuse_table(corpus), lineage.relays(corpus, BOOK))
+    assert set(graph.edges) == {("000", "Nikkei"), ("001", "000"), ("001", "Reuters"), ("000", "Reuters")}
+    assert lineage.independent_origins(graph) == ["Nikkei", "Reuters"]
+    fig = lineage.lineage_figure(graph)
+    assert fig.axes[0].get_title(loc="left")
+
+
+def test_seed_citations_against_gold(gold):
+    corpus = load_corpus(RAW_DIR).articles
+    found = lineage.cited_pairs(lineage.citations_table(corpus, load_codebook()))
+    expected = set(map(tuple, gold("seed_citations.csv")[["file", "cited_source"]].values.tolist()))
+    precision, recall = lineage.precision_recall(found, expected)
+    print(
+        f"seed citations: precision {precision:.2f}, recall {recall:.2f}; "
+        f"missed {sorted(expected - found)}, extra {sorted(found - expected)}"
+    )
+    assert precision >= 0.9 and recall >= 0.9
+
+
+def test_seed_reuse():
+    corpus = load_corpus(RAW_DIR).articles
+    reuse = lineage.reuse_table(corpus).set_index(["file_a", "file_b"])
+    blaze_time = reuse.loc[("000_a41965288185174e.txt", "001_3f1b0c50812f1107.txt")]
+    assert blaze_time["relation"] == "quotes"
+    assert "network of satellites sensors and interceptors to prevent aerial attacks on the U.S. mainland" in blaze_time["evidence"]
+    assert reuse.loc[("000_a41965288185174e.txt", "002_fe83344b8a7021a3.txt"), "relation"] == "rewrites"
