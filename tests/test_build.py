@@ -1,9 +1,13 @@
 """End to end: `make briefing` of the seeds into a temporary folder, with the network cut off where the OS allows."""
 
+import hashlib
+import os
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -23,7 +27,7 @@ def _offline_prefix() -> list[str]:
 def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("briefing")
     prefix = _offline_prefix()
-    command = [*prefix, "make", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={RAW_DIR}"]
+    command = [*prefix, "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={RAW_DIR}"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out, bool(prefix)
@@ -68,3 +72,146 @@ def test_a_second_build_with_nothing_changed_executes_and_renders_nothing(seed_b
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "run-notebook" not in result.stdout and "render" not in result.stdout
+
+
+class Page(HTMLParser):
+    """What a reader sees and what could run: visible text, headings, images, links, scripts and event handlers."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self.headings, self.images, self.links, self.scripts, self.handlers = [], [], [], [], 0, []
+        self._in = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self._in.append(tag)
+        self.scripts += tag == "script"
+        self.handlers += [f"{tag}.{name}" for name in attrs if name.lower().startswith("on")]
+        if tag == "img":
+            self.images.append(attrs)
+        if tag == "a":
+            self.links.append(attrs.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag in self._in:
+            del self._in[len(self._in) - 1 - self._in[::-1].index(tag) :]
+
+    def handle_data(self, data):
+        if not {"style", "script", "title"} & set(self._in):
+            self.text.append(data)
+        if self._in and self._in[-1] in ("h1", "h2"):
+            self.headings.append(data.strip())
+
+
+def read_page(path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.visible = re.sub(r"\s+", " ", " ".join(page.text))
+    return page
+
+
+SECTIONS = [
+    "Bottom line up front",
+    "Cost estimates",
+    "Stance and voices",
+    "Claims and contradictions",
+    "Lineage",
+    "Readability",
+    "Method and limits",
+    "Sources",
+]
+
+
+def test_the_briefing_has_its_sections_in_order_and_every_figure_has_alt_text(seed_build):
+    out, _ = seed_build
+    page = read_page(out / "briefing.html")
+    headings = [h for h in page.headings if h in SECTIONS]
+    assert headings == SECTIONS
+    assert page.images and all(img.get("alt", "").strip() for img in page.images)
+
+
+def test_every_bottom_line_sentence_has_a_computed_number_and_no_nan_or_none_shows(seed_build):
+    out, _ = seed_build
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    bluf = html.split('id="Bottom-line-up-front"')[1].split("<h2")[0]
+    bullets = re.findall(r"<li>(.*?)</li>", bluf, re.S)
+    assert 3 <= len(bullets) <= 5
+    assert all(re.search(r"\d", b) for b in bullets)
+    visible = read_page(out / "briefing.html").visible
+    assert not re.search(r"\b(nan|NaN|None|NaT)\b", visible)
+
+
+def test_the_pdf_fits_eight_pages(seed_build):
+    out, _ = seed_build
+    assert len(PdfReader(out / "briefing.pdf").pages) <= 8
+
+
+def test_raw_data_is_not_modified_by_a_build(seed_build):
+    # The seed build has run (fixture); the raw files still match the gold provenance hashes.
+    expected = {row.file: row.sha256 for row in pd.read_csv(PROJECT_ROOT / "tests" / "gold" / "seed_sha256.csv").itertuples()}
+    for name, digest in expected.items():
+        assert hashlib.sha256((RAW_DIR / name).read_bytes()).hexdigest() == digest
+
+
+HOSTILE_TEXT = (
+    "<script>alert(1)</script> The council met on Tuesday to discuss the harbour. <img src=x onerror=alert(2)> "
+    "Members argued about *bold* plans, __underscores__, $$x^2$$, \\textbf{LaTeX} & {braces} # and a hash.\n"
+    "[Click here](javascript:alert(3)) to read <b>more</b>. The meeting ended late, and nobody agreed on anything at all.\n"
+)
+HOSTILE_METADATA = (
+    "file,outlet,url,published,title,author\n"
+    "hostile.txt,<b>Evil</b> & Co <script>alert(4)</script>,javascript:alert(5),2025-06-05,"
+    '"<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$",Jane <i>Doe</i>\n'
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    """One article, no money, and text and metadata that try to become code: the briefing must still render."""
+    corpus = tmp_path_factory.mktemp("hostile")
+    (corpus / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (corpus / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
+    out = tmp_path_factory.mktemp("hostile_out")
+    command = [*_offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+def test_a_one_article_corpus_without_money_renders_with_one_line_sections(hostile_build):
+    page = read_page(hostile_build / "briefing.html")
+    assert [h for h in page.headings if h in SECTIONS] == SECTIONS
+    assert "No article states a money figure." in page.visible
+    assert len(PdfReader(hostile_build / "briefing.pdf").pages) >= 1
+
+
+def test_article_text_and_metadata_show_as_text_and_never_run(hostile_build):
+    page = read_page(hostile_build / "briefing.html")
+    assert page.scripts == 0 and page.handlers == []
+    assert not [href for href in page.links if not href.startswith(("#", "http://", "https://", "notebooks/"))]
+    assert "<b>Evil</b> & Co <script>alert(4)</script>" in page.visible
+    assert "<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$" in page.visible
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(hostile_build / "briefing.pdf").pages)
+    assert "alert(4)" in pdf_text
+
+
+def test_no_script_runs_when_chromium_opens_the_briefing(hostile_build):
+    from playwright.sync_api import sync_playwright
+
+    from mediabrief.render import BROWSER_ARGS, find_browser
+
+    browser_path = find_browser()
+    if browser_path is None:
+        pytest.skip("no Chromium on this machine")
+    dialogs, requests = [], []
+    with sync_playwright() as playwright:
+        args = BROWSER_ARGS + (["--no-sandbox"] if os.geteuid() == 0 else [])
+        browser = playwright.chromium.launch(executable_path=browser_path, args=args)
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto((hostile_build / "briefing.html").as_uri())
+        page.wait_for_timeout(300)
+        browser.close()
+    assert dialogs == []
+    assert all(url.startswith(("file:", "data:")) for url in requests)

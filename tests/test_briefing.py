@@ -1,0 +1,102 @@
+"""The briefing's sentences come from the tables: hand-made tables in, sentences with the right numbers out."""
+
+import pandas as pd
+
+from mediabrief import briefing as bf
+
+ARTICLES = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"], "file": ["a.txt", "b.txt", "c.txt"]})
+
+
+def money(rows: list[tuple]) -> pd.DataFrame:
+    columns = ["article_id", "surface", "amount_usd", "referent", "attributed_to", "horizon_years"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.assign(
+        amount_low_usd=table["amount_usd"], amount_high_usd=table["amount_usd"], is_range=False, is_vague=False, start=0, sentence=""
+    )
+
+
+def test_cost_judgment_states_the_range_and_the_ratio_of_the_most_reported_figure():
+    table = money(
+        [
+            ("a", "$100 billion", 100e9, "total cost", "Ministry", None),
+            ("b", "$300 billion", 300e9, "total cost", "Auditor", 10),
+            ("c", "$2 billion", 2e9, "pledge", "Ruritania", None),
+        ]
+    )
+    sentence = bf.cost_judgment({"money.csv": table, "articles.csv": ARTICLES})
+    assert sentence.startswith("Figures for the total cost run from $100 billion to $300 billion in 2 sources")
+    assert "Auditor’s $300 billion (over 10 years) is 3.0 times Ministry’s $100 billion" in sentence
+    assert sentence.endswith("1 other figure covers pledge.")
+
+
+def test_stance_judgment_names_the_extremes_and_counts_labels():
+    stance = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "target": ["shield"] * 3,
+            "score": [-0.6, 0.1, 0.7],
+            "label": ["critical", "neutral", "supportive"],
+        }
+    )
+    codebook = {"stance": {"targets": {"shield": {"label": "the shield"}}}}
+    sentence = bf.stance_judgment({"stance.csv": stance, "articles.csv": ARTICLES}, codebook)
+    assert sentence == (
+        "Toward the shield, stance runs from Alpha (-0.60) to Gamma (+0.70) on a scale of −1 to +1; "
+        "by label, 1 supportive, 1 neutral, 1 critical."
+    )
+
+
+def test_voices_judgment_gives_the_top_speaker_and_share():
+    quotes = pd.DataFrame({"article_id": ["a", "b", "b"], "speaker": ["Ann", "Ann", "Bo"], "n_words": [30, 30, 40]})
+    assert bf.voices_judgment({"quotes.csv": quotes}) == (
+        "Ann dominates the quotations: 60 quoted words, 60% of all, in 2 sources; 2 speakers are quoted in all."
+    )
+
+
+def test_origins_judgment_counts_origins_and_the_most_shared():
+    edges = pd.DataFrame(
+        {
+            "source": ["a", "b", "c", "Wire"],
+            "target": ["Wire", "Wire", "Ministry", "Daily"],
+            "kind": ["cites"] * 4,
+            "source_label": ["Alpha", "Beta", "Gamma", "Wire"],
+            "target_label": ["Wire", "Wire", "Ministry", "Daily"],
+            "source_kind": ["article", "article", "article", "source"],
+            "target_kind": ["source"] * 4,
+        }
+    )
+    tables = {"origins.csv": pd.DataFrame({"origin": ["Daily", "Ministry"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    assert bf.origins_judgment(tables) == (
+        "The 3 articles trace back to 2 independent origins: Daily, Ministry. "
+        "The most shared is Daily, which 2 of the 3 lead back to, directly or through another source."
+    )
+
+
+def test_nothing_to_say_gives_no_sentence_and_an_empty_bottom_line():
+    empty = {
+        "articles.csv": ARTICLES,
+        "money.csv": money([]),
+        "stance.csv": pd.DataFrame({"article_id": [], "target": [], "score": [], "label": []}),
+        "quotes.csv": pd.DataFrame({"article_id": [], "speaker": [], "n_words": []}),
+        "money_discrepancies.csv": pd.DataFrame(),
+    }
+    assert bf.bottom_line(empty, {}) == []
+
+
+def test_every_bottom_line_sentence_has_a_number():
+    table = money(
+        [("a", "$100 billion", 100e9, "total cost", "Ministry", None), ("b", "$300 billion", 300e9, "total cost", "Auditor", None)]
+    )
+    quotes = pd.DataFrame({"article_id": ["a"], "speaker": ["Ann"], "n_words": [12]})
+    for sentence in bf.bottom_line({"money.csv": table, "quotes.csv": quotes, "articles.csv": ARTICLES}, {}):
+        assert any(ch.isdigit() for ch in sentence), sentence
+
+
+def test_excerpts_keep_the_figure_and_cut_the_rest():
+    sentence = " ".join(f"w{i}" for i in range(40)) + " costs $5 billion " + " ".join(f"v{i}" for i in range(40))
+    cut = bf.excerpt(sentence, "$5 billion", words=5)
+    assert cut.startswith("… ") and cut.endswith(" …") and "$5 billion" in cut and len(cut.split()) == 2 + 5 + 2 + 5
+
+
+def test_money_for_tables_is_in_billions_with_one_decimal():
+    assert [bf.billions(v) for v in (831e9, 61e9, 1.25e12)] == ["$831.0 bn", "$61.0 bn", "$1,250.0 bn"]
