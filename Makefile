@@ -71,8 +71,10 @@ $(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money)))
 $(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) data/analyst_coding.csv))
 $(eval $(call analysis_notebook,04_claims_and_lineage,$(call codebook,claims)))
 
+# The build date printed on the briefing: today, or SOURCE_DATE_EPOCH's day for a reproducible build.
+BUILD_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%F)
 $(WORK)/briefing.ipynb: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
-	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
+	$(RUN) $< $@ $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p build_date=$(BUILD_DATE)
 
 $(OUT)/briefing.html: $(WORK)/briefing.ipynb
 	$(PY) -m mediabrief render html $< $@

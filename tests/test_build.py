@@ -215,3 +215,18 @@ def test_no_script_runs_when_chromium_opens_the_briefing(hostile_build):
         browser.close()
     assert dialogs == []
     assert all(url.startswith(("file:", "data:")) for url in requests)
+
+
+def test_two_runs_of_the_briefing_give_byte_identical_html_and_figures(seed_build, tmp_path):
+    from mediabrief.notebooks import execute_notebook
+    from mediabrief.render import render_html
+
+    out, _ = seed_build
+    rendered = []
+    for run in ("first", "second"):
+        parameters = {"corpus_dir": str(RAW_DIR), "out_dir": str(out), "figures_dir": str(tmp_path / run), "build_date": "2025-06-30"}
+        executed = execute_notebook(PROJECT_ROOT / "notebooks" / "briefing.ipynb", tmp_path / run / "briefing.ipynb", parameters)
+        rendered.append(render_html(executed, tmp_path / run / "briefing.html").read_bytes())
+    assert rendered[0] == rendered[1]
+    figures = sorted(p.name for p in (tmp_path / "first").glob("*.*g"))
+    assert figures and all((tmp_path / "first" / f).read_bytes() == (tmp_path / "second" / f).read_bytes() for f in figures)

@@ -30,6 +30,15 @@ def load_tables(out_dir: str | Path) -> Tables:
     return tables
 
 
+def billions_range(low: float, high: float) -> str:
+    """An amount or range in $ billions with one decimal.
+
+    >>> billions_range(175e9, 831e9), billions_range(3e9, 3e9)
+    ('$175.0–831.0 bn', '$3.0 bn')
+    """
+    return billions(low) if low == high else f"${low / 1e9:,.1f}–{high / 1e9:,.1f} bn"
+
+
 def billions(value: float) -> str:
     """Money in $ billions with one decimal, for tables.
 
@@ -210,16 +219,17 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
         return pd.DataFrame()
     mentions = money.merge(tables["articles.csv"][["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
     mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
+    shown = dict(zip(mentions["amount"], map(billions_range, mentions["amount_low_usd"], mentions["amount_high_usd"]), strict=True))
     rows = []
     by_amount = found[found["kind"].str.startswith("same amount")]["amount"].unique()
     by_claim = found[~found["kind"].str.startswith("same amount")][["referent", "attributed_to"]].drop_duplicates()
     for amount in by_amount:
         for (referent, source), group in mentions[mentions["amount"].eq(amount)].groupby(["referent", "attributed_to"], sort=True):
-            rows.append((amount, f"{referent}, from {source}", group))
+            rows.append((shown[amount], f"{referent}, from {source}", group))
     for claim in by_claim.itertuples(index=False):
         same = mentions[mentions["referent"].eq(claim.referent) & mentions["attributed_to"].eq(claim.attributed_to)]
         for amount, group in same.groupby("amount", sort=False):
-            rows.append((f"{claim.referent}, from {claim.attributed_to}", amount, group))
+            rows.append((f"{claim.referent}, from {claim.attributed_to}", shown[amount], group))
     return pd.DataFrame(
         {
             "Disputed": [r[0] for r in rows],

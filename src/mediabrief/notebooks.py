@@ -30,6 +30,7 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.N
     lines = [f"{name} = {value!r}" for name, value in parameters.items()]
     cell = nbformat.v4.new_code_cell("# Parameters injected by the build\n" + "\n".join(lines))
     cell.metadata["tags"] = [INJECTED_TAG]
+    cell.id = INJECTED_TAG  # a fixed id, not a random one: two builds of the same inputs give the same bytes
     tagged = [i for i, c in enumerate(nb.cells) if PARAMETERS_TAG in c.get("metadata", {}).get("tags", [])]
     nb.cells.insert(tagged[0] + 1 if tagged else 0, cell)
     return nb
