@@ -3,6 +3,9 @@
 #   make test                                                     ruff + pytest
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
+# The analysis notebooks do not read each other: run two at a time (JOBS=1 for one).
+JOBS ?= 2
+MAKEFLAGS += --jobs=$(JOBS)
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
@@ -31,7 +34,7 @@ DIRS := -p corpus_dir=$(abspath $(CORPUS)) -p out_dir=$(abspath $(OUT)) -p figur
 BRIEFING_STAMP := $(VENV)/.briefing-requirements
 TEST_STAMP := $(VENV)/.test-requirements
 
-.PHONY: help briefing analyze test lab clean setup
+.PHONY: help briefing analyze test lab clean setup bench thumbnail
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -96,6 +99,12 @@ test: $(TEST_STAMP) ## lint and run the tests
 
 lab: $(BRIEFING_STAMP) ## open JupyterLab on the notebooks, with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+bench: $(TEST_STAMP) ## benchmarks: stage throughput vs textstat alone on generated corpora, build times (minutes)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
+thumbnail: $(OUT)/briefing.pdf ## refresh docs/briefing-page1.png, the README's picture of the first page (needs pdftoppm)
+	pdftoppm -r 45 -f 1 -l 1 -singlefile -png $< docs/briefing-page1
 
 clean: ## remove build products (executed notebooks, reports, figures); keeps .venv
 	rm -rf build
