@@ -111,3 +111,15 @@ def test_raw_files_are_not_modified_by_loading(seed_copy):
     load_corpus(seed_copy)
     assert {p.name: p.read_bytes() for p in seed_copy.iterdir()} == before
     shutil.rmtree(seed_copy)
+
+
+def test_metadata_row_with_more_cells_than_the_header_names_the_line(tmp_path):
+    write_corpus(tmp_path, {"a.txt": "Japan agreed."}, "file,outlet\na.txt,Outlet, Tokyo\n")
+    with pytest.raises(CorpusError, match=r"metadata\.csv: line 2 has 3 cells but the header has 2.*double quotes"):
+        load_corpus(tmp_path)
+
+
+def test_metadata_rows_with_fewer_cells_leave_the_rest_empty(tmp_path):
+    corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, "file,outlet,published,author\na.txt,Outlet\n"))
+    article = corpus.articles.iloc[0]
+    assert (article["outlet"], f"{article['published']:%Y-%m-%d}", article["author_origin"]) == ("Outlet", "2025-06-04", "unknown")

@@ -13,6 +13,7 @@ so their examples are batches of several articles: the ``articles`` counts in th
 from __future__ import annotations
 
 import math
+import random
 import string
 import tempfile
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import write_corpus
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mediabrief.claims import CLAIM_COLUMNS, claims_matrix
@@ -34,6 +35,7 @@ from mediabrief.money import money_mentions, money_table_columns
 from mediabrief.readability import READABILITY_COLUMNS, readability_table
 from mediabrief.stance import STANCE_COLUMNS, stance_tables
 from mediabrief.textutils import split_sentences, words
+from mediabrief.voices import FRAME_COLUMNS, QUOTE_COLUMNS, frames_table, quotes_table
 
 FUZZ = settings(
     deadline=None,
@@ -114,47 +116,65 @@ FRAGMENTS = [
     "U.S.",
     "Mr.",
     "...",
+    '\n"—"\n',
+    "\n“…”",
+    '"',
     "٣",
     "１",
 ]
-fragment = st.sampled_from(FRAGMENTS) | st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=3)
-money_fragment = st.sampled_from([f for f in FRAGMENTS if any(c in f for c in "$€¥£0123456789") or "billion" in f or f in (" bn", "bn")])
-MONEY_RE = (
-    r"(US|A|HK)?[$€¥£]? ?\d{1,4}([.,]\d{1,3})? ?(billion|bn|B|m|mn|million|trillion|tn|k)?"
-    r"( ?(-|–|to|and) ?[$€¥£]?\d{1,4} ?(billion|bn|B)?)?"
-)
-money_fragment = money_fragment | st.from_regex(MONEY_RE, fullmatch=True)
+MONEY_FRAGMENTS = [f for f in FRAGMENTS if any(c in f for c in "$€¥£0123456789") or "billion" in f or f in (" bn", "bn")]
+MONEY_PARTS = [
+    ["", "", "US", "A", "HK", "C"],
+    ["$", "$", "€", "¥", "£", "", "$ "],
+    ["1", "2", "3.5", "175", "831", "1,000", "0", "0.0", "999999", "1e5", "12,34", "٣"],
+    ["", " billion", "bn", " bn", "B", "m", " million", " trillion", "tn", "k", " thousand", " billions"],
+    ["", "", "-", "–", " to ", " and ", "-$", " - "],
+    ["", "", "2", "$5", "4.5", "3,000", "€6"],
+    ["", "", " billion", "bn", " yen", " dollars", " euros", " won", " pounds"],
+]
+
+
+def _random_piece(rng: random.Random, money: bool) -> str:
+    """A fragment to insert: from the lists above, a money-like phrase, or 1-3 random Unicode characters."""
+    roll = rng.random()
+    if money and roll < 0.5:
+        return "".join(rng.choice(part) for part in MONEY_PARTS) if roll < 0.3 else rng.choice(MONEY_FRAGMENTS)
+    if roll < 0.75:
+        return rng.choice(FRAGMENTS)
+    characters = (chr(rng.randrange(0x110000)) for _ in range(rng.randint(1, 3)))
+    return "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in characters)
 
 
 def _window(draw, index: int) -> str:
     """A slice of a seed text: a run of whole sentences (often from the start) or any character window."""
     text, spans = SEED_TEXTS[index], SEED_SPANS[index]
     if draw(st.booleans()):
-        first = draw(st.sampled_from([0, 0, *range(len(spans))]))
-        begin = 0 if first == 0 and draw(st.booleans()) else spans[first][0]
-        end = spans[first][1]
-        for _, stop in spans[first + 1 :]:
-            if stop - begin > MAX_TEXT:
-                break
-            end = stop if draw(st.integers(0, 3)) else end
-        return text[begin:end][:MAX_TEXT]
+        first = draw(st.integers(0, len(spans) - 1) | st.just(0))
+        last = min(len(spans) - 1, first + draw(st.integers(0, 6)))
+        begin = 0 if first == 0 else spans[first][0]
+        return text[begin : spans[last][1]][:MAX_TEXT]
     length = draw(st.integers(0, MAX_TEXT))
     begin = draw(st.integers(0, max(0, len(text) - length)))
     return text[begin : begin + length]
 
 
 @st.composite
-def mutated_seed(draw, pieces=fragment, max_edits: int = 12) -> str:
-    """A seed window with random insertions, deletions and replacements."""
+def mutated_seed(draw, money: bool = False, max_edits: int = 12) -> str:
+    """A seed window with random insertions, deletions and replacements.
+
+    The edits come from a ``random.Random`` seeded by hypothesis: one draw instead of dozens keeps thousands of examples
+    fast, and stays reproducible (derandomized). Hypothesis still shrinks the window and the number of edits.
+    """
     text = _window(draw, draw(st.integers(0, len(SEED_TEXTS) - 1)))
-    for _ in range(draw(st.integers(0, max_edits))):
-        op = draw(st.sampled_from(["insert", "insert", "delete", "replace"]))
-        at = draw(st.integers(0, len(text)))
+    n_edits = draw(st.integers(0, max_edits))
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    for _ in range(n_edits):
+        op = rng.choice(["insert", "insert", "delete", "replace"])
+        at = rng.randint(0, len(text))
         if op == "insert":
-            text = text[:at] + draw(pieces) + text[at:]
+            text = text[:at] + _random_piece(rng, money) + text[at:]
         else:
-            span = draw(st.integers(1, 4))
-            text = text[:at] + (draw(pieces) if op == "replace" else "") + text[at + span :]
+            text = text[:at] + (_random_piece(rng, money) if op == "replace" else "") + text[at + rng.randint(1, 4) :]
     return text[: MAX_TEXT + 40]
 
 
@@ -166,9 +186,8 @@ def digit_swapped_header(draw) -> str:
     return draw(st.sampled_from(["", " ", "\ufeff"])) + f"date {digits[:4]}-{digits[4:6]}-{digits[6:]}" + text.lstrip()[15:]
 
 
-article_text = st.one_of(unicode_text, prose_text, mutated_seed(), mutated_seed(money_fragment), digit_swapped_header())
-money_text = st.one_of(unicode_text, prose_text, mutated_seed(money_fragment, max_edits=16), mutated_seed())
-articles_batch = st.lists(article_text, min_size=1, max_size=6)
+article_text = st.one_of(unicode_text, prose_text, mutated_seed(), mutated_seed(money=True), digit_swapped_header())
+money_text = st.one_of(unicode_text, prose_text, mutated_seed(money=True, max_edits=16), mutated_seed())
 
 
 def frame_of(texts: list[str]) -> pd.DataFrame:
@@ -212,7 +231,7 @@ raw_bytes = st.one_of(
 )
 
 
-@fuzz(5000)
+@fuzz(2500)
 @given(raw_bytes)
 def test_decode_bytes_never_raises(data):
     decoded = decode_bytes(data)
@@ -256,8 +275,9 @@ def corpus_files(draw) -> tuple[dict[str, str | bytes], str | None]:
     return articles, "\n".join([header, *rows]) + draw(st.sampled_from(["", "\n", "\r\n"]))
 
 
-@fuzz(400)
+@fuzz(250)
 @given(corpus_files())
+@example(({"a.txt": "Japan pledged money to the project.\n"}, "file,outlet\na.txt,x,y\n"))  # more cells than the header
 def test_load_corpus_reports_every_file_or_raises_corpus_error(files):
     articles, metadata = files
     with tempfile.TemporaryDirectory() as tmp:
@@ -279,7 +299,8 @@ def test_load_corpus_reports_every_file_or_raises_corpus_error(files):
 # --- 3. cleaning -------------------------------------------------------------------------------------------------------
 
 
-@fuzz(4000)
+@fuzz(2500)
+@example("date 2025-13-01 Japan agreed.", None)  # a header that is no date
 @given(article_text, st.none() | st.text(max_size=40) | st.sampled_from(["US and Japan Explore Collaboration on Golden Dome Defense"]))
 def test_clean_article_returns_pieces_of_its_input(raw, known_title):
     cleaned = clean_article(raw, known_title=known_title)
@@ -294,7 +315,7 @@ def test_clean_article_returns_pieces_of_its_input(raw, known_title):
 # --- 4. sentences ------------------------------------------------------------------------------------------------------
 
 
-@fuzz(5000)
+@fuzz(2500)
 @given(article_text)
 def test_sentence_offsets_point_at_the_sentence(text):
     previous_end = 0
@@ -336,8 +357,9 @@ html_piece = st.one_of(
 html_text = st.lists(html_piece, max_size=30).map("".join)
 
 
-@fuzz(3000)
+@fuzz(2000)
 @given(html_text | unicode_text)
+@pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 def test_html_to_text_never_raises(html):
     looks_like_html(html)
     page = html_to_text(html)
@@ -348,10 +370,10 @@ def test_html_to_text_never_raises(html):
 # --- 6. money ----------------------------------------------------------------------------------------------------------
 
 
-@fuzz(800)
+@fuzz(600)
 @given(st.lists(money_text, min_size=1, max_size=6))
 def test_money_mentions_offsets_and_amounts(texts):
-    """800 examples, about 2,800 articles."""
+    """600 examples, about 1,950 articles."""
     articles = frame_of(texts)
     table = money_mentions(articles, CODEBOOK)
     assert list(table.columns) == money_table_columns
@@ -374,10 +396,11 @@ def test_money_mentions_offsets_and_amounts(texts):
 # --- 7. stance, quotations, frames, claims, citations -------------------------------------------------------------------
 
 
-@fuzz(500)
-@given(articles_batch)
+@fuzz(200)
+@given(st.lists(article_text, min_size=1, max_size=10))
+@example(['Japan agreed.\n"!!"'])  # a quotation on a line without words
 def test_stance_quotes_and_frames_hold_on_random_articles(texts):
-    """500 examples, about 1,750 articles: stance, evidence, quotations (with sides) and frames."""
+    """200 examples, about 920 articles: stance, evidence, quotations (with sides) and frames (the costliest run)."""
     articles = frame_of(texts)
     by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
     tables = stance_tables(articles, CODEBOOK)
@@ -408,10 +431,30 @@ def test_stance_quotes_and_frames_hold_on_random_articles(texts):
         assert group["share"].sum() <= 1.0 + 1e-9
 
 
-@fuzz(1000)
-@given(articles_batch)
+@fuzz(400)
+@given(st.lists(article_text, min_size=1, max_size=8))
+@example(['Japan agreed.\n"!!"'])  # a quotation on a line without words
+def test_quotes_and_frames_hold_on_random_articles(texts):
+    """400 examples, about 1,700 articles: the voices tables alone (cheaper than the whole stance run)."""
+    articles = frame_of(texts)
+    by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
+    quotes = quotes_table(articles, CODEBOOK)
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    assert_spans_inside(quotes, by_id)
+    for row in quotes.itertuples(index=False):
+        span = by_id[row.article_id][row.start : row.end]
+        assert span[0] in '"“' and span[-1] in '"”' and row.end - row.start >= 3, (span, row)
+        assert row.n_words >= 0 and isinstance(row.speaker, str)
+    frames = frames_table(articles, CODEBOOK)
+    assert list(frames.columns) == FRAME_COLUMNS
+    assert_in_range(frames["share"], 0.0, 1.0, nan_ok=False)
+    assert (frames["n_sentences"] >= 0).all()
+
+
+@fuzz(500)
+@given(st.lists(article_text, min_size=1, max_size=8))
 def test_claims_and_citations_hold_on_random_articles(texts):
-    """1,000 examples, about 3,500 articles."""
+    """500 examples, about 2,000 articles."""
     articles = frame_of(texts)
     by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
     claims = claims_matrix(articles, CODEBOOK)
@@ -427,10 +470,10 @@ def test_claims_and_citations_hold_on_random_articles(texts):
 # --- 8. readability ----------------------------------------------------------------------------------------------------
 
 
-@fuzz(600)
+@fuzz(500)
 @given(st.lists(st.one_of(unicode_text, prose_text, mutated_seed()), min_size=1, max_size=6))
 def test_readability_is_finite_or_nan(texts):
-    """600 examples, about 2,100 articles."""
+    """500 examples, about 1,850 articles."""
     table = readability_table(frame_of(texts))
     assert list(table.columns) == ["article_id", "file", *READABILITY_COLUMNS]
     for column in READABILITY_COLUMNS:
@@ -439,7 +482,7 @@ def test_readability_is_finite_or_nan(texts):
     assert (table["reading_time_min"].dropna() >= 0).all()
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "“”", '""', "$", "date 2025-06-04"])
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "“”", '""', '"!"', "$", "date 2025-06-04", "date 2025-00-00"])
 def test_edge_texts_run_through_every_extractor(text):
     """The smallest inputs, always tried (hypothesis may or may not draw them)."""
     articles = frame_of([text])

@@ -170,8 +170,12 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
 
     header = DATE_HEADER_RE.match(text)
     if header:
-        published = date(int(header["year"]), int(header["mon"]), int(header["day"]))
-        published_how = "'date YYYY-MM-DD' header"
+        # A header whose digits are no date ("date 2025-13-01") is still a header: removed, but it states no date.
+        try:
+            published = date(int(header["year"]), int(header["mon"]), int(header["day"]))
+            published_how = "'date YYYY-MM-DD' header"
+        except ValueError:
+            published = None
         removed.append({"kind": "date header", "text": header.group(0).strip()})
         text = text[header.end() :]
 

@@ -9,6 +9,7 @@ origin is recorded. Nothing is dropped silently: every file and every metadata r
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
 import io
 import re
@@ -110,8 +111,9 @@ def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
     decoded = decode_bytes(path.read_bytes())
     if decoded.text is None:
         raise CorpusError(f"{path}: {decoded.problem}. Write a CSV with the header {','.join(METADATA_COLUMNS)}, or delete the file.")
+    _check_row_lengths(path, decoded.text)
     try:
-        meta = pd.read_csv(io.StringIO(decoded.text), dtype=str, keep_default_na=False, skipinitialspace=True)
+        meta = pd.read_csv(io.StringIO(decoded.text), dtype=str, keep_default_na=False, skipinitialspace=True).fillna("")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise CorpusError(f"{path}: not a readable CSV ({error}). Fix the quoting, or compare with data/raw/metadata.csv.") from error
     meta.columns = [str(c).strip().lower() for c in meta.columns]
@@ -156,6 +158,21 @@ def read_metadata(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict]]:
             )
         )
     return meta[~duplicated & meta["file"].ne("")].reset_index(drop=True), issues
+
+
+def _check_row_lengths(path: Path, text: str) -> None:
+    """Refuse a metadata row with more cells than the header: pandas would silently shift its values into an index."""
+    rows = csv.reader(io.StringIO(text))
+    try:
+        header = next(rows, [])
+        for line, row in enumerate(rows, start=2):
+            if len(row) > len(header):
+                raise CorpusError(
+                    f"{path}: line {line} has {len(row)} cells but the header has {len(header)}. "
+                    "Put values that contain commas in double quotes, or remove the extra cells."
+                )
+    except csv.Error as error:
+        raise CorpusError(f"{path}: not a readable CSV ({error}). Fix the quoting, or compare with data/raw/metadata.csv.") from None
 
 
 def _issue(file: str, level: str, kind: str, message: str) -> dict:

@@ -4,6 +4,7 @@ titles that state the finding, a source note under each figure, and figures save
 from __future__ import annotations
 
 import io
+import os
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,8 +75,12 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Pa
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"png": folder / f"{name}.png", "svg": folder / f"{name}.svg"}
-    fig.savefig(paths["png"], metadata={"Software": None})
-    fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+    for kind, path in paths.items():
+        # Written beside the target and renamed into place: a reader never sees half a figure.
+        partial = path.with_name(f".{path.name}.partial")
+        fig.savefig(partial, format=kind, metadata=metadata[kind])
+        os.replace(partial, path)
     return paths
 
 

@@ -207,8 +207,10 @@ def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFram
     paragraph_of = [text.count("\n", 0, s.start) for s in sentences]
     for match in QUOTE_RE.finditer(text):
         quote = match.group(1) or match.group(2)
-        first = next(i for i, s in enumerate(sentences) if s.end > match.start())
-        last = max(i for i, s in enumerate(sentences) if s.start < match.end())
+        first = next((i for i, s in enumerate(sentences) if s.end > match.start()), None)
+        last = max((i for i, s in enumerate(sentences) if s.start < match.end()), default=None)
+        if first is None or last is None or last < first:
+            continue  # a quotation outside every sentence has no words ('"!!"'): nothing was said
         candidates = [v for i in range(first, last + 1) for v in by_sentence[i]]
         # A stand-alone quotation continues the speaker of the paragraph's previous attribution.
         previous = [v for i in range(first) if paragraph_of[i] == paragraph_of[first] for v in by_sentence[i][:1]]
