@@ -393,6 +393,25 @@ def test_money_mentions_offsets_and_amounts(texts):
         assert math.isnan(row.horizon_years) or (math.isfinite(row.horizon_years) and row.horizon_years >= 0), row
 
 
+def assert_quotes_hold(quotes: pd.DataFrame, by_id: dict[str, str]) -> None:
+    """Quotation spans lie inside their article, start and end with a quotation mark, and count words."""
+    assert list(quotes.columns[: len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS
+    assert_spans_inside(quotes, by_id)
+    for row in quotes.itertuples(index=False):
+        span = by_id[row.article_id][row.start : row.end]
+        assert span[0] in '"“' and span[-1] in '"”' and row.end - row.start >= 3, (span, row)
+        assert row.n_words >= 0 and isinstance(row.speaker, str)
+
+
+def assert_frames_hold(frames: pd.DataFrame) -> None:
+    """Frame shares lie in [0, 1] and add up to at most 1 per article."""
+    assert list(frames.columns) == FRAME_COLUMNS
+    assert_in_range(frames["share"], 0.0, 1.0, nan_ok=False)
+    assert (frames["n_sentences"] >= 0).all()
+    for _, group in frames.groupby("article_id"):
+        assert group["share"].sum() <= 1.0 + 1e-9
+
+
 # --- 7. stance, quotations, frames, claims, citations -------------------------------------------------------------------
 
 
@@ -419,16 +438,9 @@ def test_stance_quotes_and_frames_hold_on_random_articles(texts):
     for row in evidence.itertuples(index=False):
         assert row.sentence in by_id[row.article_id]
 
-    quotes = tables["quotes.csv"]
-    assert_spans_inside(quotes, by_id)
-    for row in quotes.itertuples(index=False):
-        assert row.end > row.start and row.n_words >= 0
-    assert_in_range(quotes["side_score"], -1.0, 1.0)
-
-    frames = tables["frames.csv"]
-    assert_in_range(frames["share"], 0.0, 1.0, nan_ok=False)
-    for _, group in frames.groupby("article_id"):
-        assert group["share"].sum() <= 1.0 + 1e-9
+    assert_quotes_hold(tables["quotes.csv"], by_id)
+    assert_in_range(tables["quotes.csv"]["side_score"], -1.0, 1.0)
+    assert_frames_hold(tables["frames.csv"])
 
 
 @fuzz(400)
@@ -438,17 +450,8 @@ def test_quotes_and_frames_hold_on_random_articles(texts):
     """400 examples, about 1,700 articles: the voices tables alone (cheaper than the whole stance run)."""
     articles = frame_of(texts)
     by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
-    quotes = quotes_table(articles, CODEBOOK)
-    assert list(quotes.columns) == QUOTE_COLUMNS
-    assert_spans_inside(quotes, by_id)
-    for row in quotes.itertuples(index=False):
-        span = by_id[row.article_id][row.start : row.end]
-        assert span[0] in '"“' and span[-1] in '"”' and row.end - row.start >= 3, (span, row)
-        assert row.n_words >= 0 and isinstance(row.speaker, str)
-    frames = frames_table(articles, CODEBOOK)
-    assert list(frames.columns) == FRAME_COLUMNS
-    assert_in_range(frames["share"], 0.0, 1.0, nan_ok=False)
-    assert (frames["n_sentences"] >= 0).all()
+    assert_quotes_hold(quotes_table(articles, CODEBOOK), by_id)
+    assert_frames_hold(frames_table(articles, CODEBOOK))
 
 
 @fuzz(500)
