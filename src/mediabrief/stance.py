@@ -167,13 +167,14 @@ def cue_score(sentence: str, target: Target, rules: Rules) -> float:
     return score * rules.hedge_factor if rules.hedges.search(normalise(sentence)) else score
 
 
-def sentence_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None) -> pd.DataFrame:
     """One row per sentence and target it names (target "" when it names none): cue score, tone, voice, speaker."""
     rules = stance_rules(codebook)
     analyzer = SentimentIntensityAnalyzer()
+    analysed = analysed if analysed is not None else voices.voices_by_article(articles, codebook)
     rows = []
     for article in articles.itertuples():
-        sentences, _ = voices.analyse_voices(article.text, codebook)
+        sentences, _ = analysed[article.article_id]
         for s in sentences.itertuples():
             base = {"article_id": article.article_id, "file": article.file, "sentence_id": s.sentence_id, "start": s.start, "end": s.end}
             base |= {
@@ -230,10 +231,13 @@ def article_table(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dic
     """One row per article and target: score, label, bootstrap interval, evidence count, own and quoted scores."""
     rules = stance_rules(codebook)
     evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
+    # One pass to group the evidence: filtering the whole table per article and target is quadratic in the corpus.
+    groups = dict(list(evidence.groupby(["article_id", "target"], sort=False)))
+    nothing = evidence.iloc[0:0]
     rows = []
     for article in articles.itertuples():
         for target in rules.targets:
-            chosen = evidence[evidence["article_id"].eq(article.article_id) & evidence["target"].eq(target.name)]
+            chosen = groups.get((article.article_id, target.name), nothing)
             score = _mean(chosen["cue_score"])
             low, high = bootstrap_ci(chosen["cue_score"].to_numpy(), f"{article.article_id}/{target.name}", seed)
             rows.append(
@@ -281,8 +285,9 @@ def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
 
 def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Every table of issue 4 by the file name it is written to: stance, its evidence, quotations, frames."""
-    sentences = sentence_table(articles, codebook)
-    quotes = quote_sides(voices.quotes_table(articles, codebook), codebook)
+    analysed = voices.voices_by_article(articles, codebook)
+    sentences = sentence_table(articles, codebook, analysed)
+    quotes = quote_sides(voices.quotes_table(articles, codebook, analysed), codebook)
     return {
         "stance.csv": article_table(sentences, articles, codebook, seed),
         "stance_evidence.csv": evidence_table(sentences),

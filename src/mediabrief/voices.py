@@ -253,9 +253,15 @@ def _naming_regex(codebook: dict) -> re.Pattern | None:
     return phrase_regex(aliases) if aliases else None
 
 
-def quotes_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
+    """:func:`analyse_voices` of every article, by article id, so the stance stage reads each text once."""
+    return {row.article_id: analyse_voices(row.text, codebook) for row in articles.itertuples()}
+
+
+def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None) -> pd.DataFrame:
     """One row per direct quotation of every article: speaker, speaker type, words, character span."""
-    frames = [analyse_voices(row.text, codebook)[1].assign(article_id=row.article_id, file=row.file) for row in articles.itertuples()]
+    analysed = analysed if analysed is not None else voices_by_article(articles, codebook)
+    frames = [analysed[row.article_id][1].assign(article_id=row.article_id, file=row.file) for row in articles.itertuples()]
     return pd.concat([pd.DataFrame(columns=QUOTE_COLUMNS), *frames], ignore_index=True)[QUOTE_COLUMNS].astype(
         {"n_words": int, "start": int, "end": int}
     )
