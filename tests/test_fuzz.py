@@ -587,10 +587,15 @@ def test_money_mentions_offsets_and_amounts(texts):
     articles = frame_of(texts)
     table = money_mentions(articles, CODEBOOK)
     assert list(table.columns) == money_table_columns
-    by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
+    by_id = texts_by_id(articles)
     assert_spans_inside(table, by_id, "surface")
     for row in columns_of(table):
         assert_money_row(row, by_id[row["article_id"]])
+
+
+def texts_by_id(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's text by its id, to check spans against."""
+    return dict(zip(articles["article_id"], articles["text"], strict=True))
 
 
 def assert_quotes_hold(quotes: pd.DataFrame, by_id: dict[str, str]) -> None:
@@ -616,7 +621,7 @@ def assert_frames_hold(frames: pd.DataFrame) -> None:
 def test_stance_quotes_and_frames_hold_on_random_articles(texts):
     """200 examples, about 920 articles: the assembled stance, evidence, quotations (with sides) and frames tables."""
     articles = frame_of(texts)
-    by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
+    by_id = texts_by_id(articles)
     tables = stance_tables(articles, CODEBOOK)
 
     stance = tables["stance.csv"]
@@ -644,7 +649,7 @@ def test_stance_quotes_and_frames_hold_on_random_articles(texts):
 def test_quotes_and_frames_hold_on_random_articles(texts):
     """250 examples, about 1,050 articles: the assembled quotations and frames tables (cheaper than the stance run)."""
     articles = frame_of(texts)
-    by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
+    by_id = texts_by_id(articles)
     assert_quotes_hold(quotes_table(articles, CODEBOOK), by_id)
     assert_frames_hold(frames_table(articles, CODEBOOK))
 
@@ -654,7 +659,7 @@ def test_quotes_and_frames_hold_on_random_articles(texts):
 def test_claims_and_citations_hold_on_random_articles(texts):
     """300 examples, about 1,200 articles: the assembled claims matrix and citations table."""
     articles = frame_of(texts)
-    by_id = dict(zip(articles["article_id"], articles["text"], strict=True))
+    by_id = texts_by_id(articles)
     claims = claims_matrix(articles, CODEBOOK)
     assert list(claims.columns) == CLAIM_COLUMNS
     for row in claims.itertuples(index=False):

@@ -6,8 +6,6 @@ stages one by one and the command line calls :func:`analyze` for all of them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +14,7 @@ from .claims import claims_matrix, contradictions, sourcing_sentences, sourcing_
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .engine import run_stage
+from .files import atomic_path
 from .lineage import REUSE_COLUMNS, citations_table, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
@@ -126,17 +125,9 @@ def analyze(
 
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     """Write a table as CSV (dates as YYYY-MM-DD), atomically: readers never see a half-written file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            table.to_csv(out, index=False, date_format="%Y-%m-%d", lineterminator="\n")
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    with atomic_path(path) as partial:
+        table.to_csv(partial, index=False, date_format="%Y-%m-%d", lineterminator="\n", encoding="utf-8")
+    return Path(path)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

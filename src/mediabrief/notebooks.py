@@ -6,7 +6,6 @@ run never replaces a good one. A failed run leaves ``<name>.failed.ipynb`` besid
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +14,8 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+
+from .files import atomic_path
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
@@ -80,9 +81,6 @@ def execute_notebook(source: str | Path, executed: str | Path, parameters: dict 
             kernel.shutdown_kernel(now=True)
         shutil.rmtree(ipc_dir, ignore_errors=True)
     failed.unlink(missing_ok=True)
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=executed.parent, prefix=f".{executed.name}.", suffix=".tmp")
-    os.close(handle)
-    nbformat.write(nb, temporary)
-    os.replace(temporary, executed)
+    with atomic_path(executed) as partial:
+        nbformat.write(nb, str(partial))
     return executed

@@ -4,7 +4,6 @@ titles that state the finding, a source note under each figure, and figures save
 from __future__ import annotations
 
 import io
-import os
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +14,8 @@ matplotlib.use("Agg")  # rendering happens without a screen; notebooks show the 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from .files import atomic_path  # noqa: E402
 
 # Okabe & Ito (2008), distinguishable with every common colour-vision deficiency; black is kept for text.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
@@ -77,10 +78,8 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Pa
     paths = {"png": folder / f"{name}.png", "svg": folder / f"{name}.svg"}
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
     for kind, path in paths.items():
-        # Written beside the target and renamed into place: a reader never sees half a figure.
-        partial = path.with_name(f".{path.name}.partial")
-        fig.savefig(partial, format=kind, metadata=metadata[kind])
-        os.replace(partial, path)
+        with atomic_path(path) as partial:
+            fig.savefig(partial, format=kind, metadata=metadata[kind])
     return paths
 
 

@@ -20,6 +20,7 @@ from nbconvert.exporters import HTMLExporter, WebPDFExporter
 from traitlets import Unicode
 
 from .config import TEMPLATES_DIR
+from .files import atomic_path
 
 BROWSER_ENV = "MEDIABRIEF_BROWSER"
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -143,11 +144,8 @@ class SystemChromiumPDFExporter(WebPDFExporter):
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)
+    with atomic_path(path) as partial:
+        partial.write_bytes(data)
 
 
 def render_html(notebook: str | Path, out_path: str | Path, with_code: bool = False) -> Path:
