@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -148,3 +150,23 @@ def test_seeds_key_claims(seeds):
     ]
     sourcing = tables["sourcing.csv"]
     assert sourcing.groupby("article_id")["share"].sum().round(2).eq(1).all()
+
+
+@pytest.mark.parametrize(
+    "cues, sentence, expected",
+    [
+        (["cost", r"\bprice\b"], "The PRICE is high.", True),
+        (["cost", r"\bprice\b"], "Priceless.", False),
+        ([r"(a)\1", "zzz"], "An aardvark.", True),  # a back-reference keeps its own pattern
+        ([r"(?i)shield", "dome"], "The Shield.", True),  # a global flag, allowed only at the start
+        ([], "Anything.", False),
+    ],
+)
+def test_cue_groups_match_as_separate_patterns(cues, sentence, expected):
+    assert any(p.search(sentence) for p in claims.any_of(tuple(cues))) is expected
+    assert any(re.search(cue, sentence, re.IGNORECASE) for cue in cues) is expected
+
+
+def test_a_bad_cue_raises_its_own_error():
+    with pytest.raises(re.error):
+        claims.sentence_makes("Any sentence.", {"cues": [["fine", "unbalanced)"]]})

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import textwrap
+
+import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
+from sklearn.neighbors import NearestNeighbors
 
 from mediabrief import lineage
 from mediabrief.codebook import load_codebook
@@ -145,3 +151,64 @@ def test_seed_reuse():
     assert blaze_time["relation"] == "quotes"
     assert "network of satellites sensors and interceptors to prevent aerial attacks on the U.S. mainland" in blaze_time["evidence"]
     assert reuse.loc[("000_a41965288185174e.txt", "002_fe83344b8a7021a3.txt"), "relation"] == "rewrites"
+
+
+def _slow_passages(a: list[str], b: list[str], n: int) -> list[str]:
+    """The shared passages by a plain set of word tuples: the reference the shingle ids must agree with."""
+
+    def grams(tokens: list[str]) -> dict[tuple[str, ...], list[int]]:
+        plain = [t.lower().replace("’", "'") for t in tokens]
+        table: dict[tuple[str, ...], list[int]] = {}
+        for i in range(len(plain) - n + 1):
+            if lineage.SENTENCE_BREAK not in plain[i : i + n]:
+                table.setdefault(tuple(plain[i : i + n]), []).append(i)
+        return table
+
+    ga, gb = grams(a), grams(b)
+    starts = sorted({i for key in ga.keys() & gb.keys() for i in ga[key]})
+    runs: list[list[int]] = []
+    for i in starts:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    kept = [" ".join(a[s : e + n]) for s, e in runs if sum(w[:1].isupper() for w in a[s : e + n]) <= lineage.NAME_CHAIN_SHARE * (e + n - s)]
+    return sorted(kept, key=lambda p: (-len(p.split()), p))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8, 11])
+def test_shared_passages_agree_with_word_tuples(n):
+    rng = random.Random(n)
+    vocabulary = ["a", "A", "b", "B", "c", "it’s", "it's", "Dome", lineage.SENTENCE_BREAK]
+    for _ in range(300):
+        a = [rng.choice(vocabulary) for _ in range(rng.randint(0, 40))]
+        b = [rng.choice(vocabulary) for _ in range(rng.randint(0, 40))]
+        assert lineage.shared_passages(a, b, n) == _slow_passages(a, b, n), (a, b)
+
+
+def test_nearest_neighbours_match_scikit_learn_block_by_block():
+    rng = np.random.default_rng(3)
+    dense = rng.random((40, 12)) * (rng.random((40, 12)) < 0.4)
+    dense[20:32] = dense[3]  # ties: a dozen identical rows
+    matrix = sp.csr_matrix(dense)
+    _, expected = NearestNeighbors(n_neighbors=6, metric="cosine", algorithm="brute").fit(matrix).kneighbors(matrix)
+    for cells in (10**6, 100, 1):
+        found = lineage.nearest_neighbours(matrix, 6, cells=cells)
+        assert [sorted(row) for row in found.tolist()] == [sorted(row) for row in expected.tolist()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "short",
+        "  spaced \n  out\ttext  ",
+        "word " * 40,
+        "x" * 200,
+        "a co-developed missile-defense shield that the U.S. and Japan have worked on for decades -- and that critics call costly " * 2,
+        "a" * 100 + "-b" * 20,
+        "The shield -- a network of satellites, sensors and interceptors – will be ready by the end of the term, officials said.",
+    ],
+)
+def test_short_is_textwrap_shorten(text):
+    for width in (5, 40, 110):
+        assert lineage._short(text, width) == textwrap.shorten(text, width, placeholder=" …")

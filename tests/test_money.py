@@ -1,4 +1,7 @@
 import math
+import re
+import sys
+from itertools import combinations
 
 import pandas as pd
 import pytest
@@ -9,7 +12,13 @@ from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
 from mediabrief.money import (
+    _STARTS_RE,
     DISCREPANCY_COLUMNS,
+    POINT_RE,
+    RANGE_RE,
+    VAGUE_RE,
+    _finditer,
+    _fold,
     conflicts,
     discrepancies,
     distinct_figures,
@@ -354,3 +363,62 @@ def test_money_mentions_offsets_hold_in_random_text(prefix, amount):
     assert list(table.columns) == money_table_columns
     for row in table.itertuples():
         assert text[row.start : row.end] == row.surface
+
+
+# --- the fast paths give what the slow ones gave ----------------------------------------------------------------------
+
+money_tokens = st.sampled_from(
+    ["$", "US$", "U.S. $", "A$", "HK$", "€", "£", "¥", "₹", "RMB", "USD", "eur", "1", "175", "1,200.5", "1.2.3", "٣", "five"]
+    + ["Twenty-five", "one hundred and ten", "a", "An", "half a", "billion", "bn", "B", "m", "Trillion", "thousand", "dollars"]
+    + ["U.S. dollars", "yen", "won", "pounds", "euros", "between", "and", "to", "-", "–", "tens of", "Hundreds of", "billions"]
+    + ["millions", "if not", "or even", "of", "several", "a few", "A couple of", "often", "money", "İ", "ı", "ſ", "\u212a", ",", "."]
+)
+money_texts = st.lists(st.tuples(money_tokens, st.sampled_from(["", " ", " ", "\n", "-"])), max_size=14).map(
+    lambda pairs: "".join(token + gap for token, gap in pairs)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(money_texts | st.text(max_size=60))
+def test_the_patterns_tried_only_where_an_amount_can_begin_find_what_they_find_everywhere(text):
+    starts = [m.start() for m in _STARTS_RE.finditer(_fold(text))]
+    for pattern in (POINT_RE, RANGE_RE, VAGUE_RE):
+        assert [m.span() for m in _finditer(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_folding_maps_every_letter_that_matches_an_ascii_letter_regardless_of_case_to_it():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    matching = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if letter.match(c))
+    assert len(_fold(matching)) == len(matching) and _fold(matching) == matching.translate(str.maketrans("İıſ\u212a", "iisk")).lower()
+
+
+def _conflicts_pair_by_pair(table, key_cols, value_col, source_col="outlet", quote_col="sentence", silent=()):
+    """conflicts() written the slow, obvious way."""
+    usable = table[~table[value_col].isin(list(silent))].sort_values(source_col, kind="stable")
+    rows = []
+    for key, group in usable.groupby(key_cols, sort=True):
+        firsts = group.drop_duplicates([source_col, value_col]).to_dict("records")
+        for a, b in combinations(firsts, 2):
+            if a[source_col] != b[source_col] and a[value_col] != b[value_col]:
+                sides = [a[source_col], a[value_col], a[quote_col], b[source_col], b[value_col], b[quote_col]]
+                rows.append([*key, *sides])
+    return pd.DataFrame(rows, columns=[*key_cols, "source_a", "value_a", "quote_a", "source_b", "value_b", "quote_b"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["k1", "k2", None]),
+            st.sampled_from(["p", "q"]),
+            st.sampled_from(["x", "y", "z", "unknown"]),
+            st.sampled_from(["A", "B", "C"]),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from([["k"], ["k", "k2"]]),
+)
+def test_conflicts_gives_the_pairs_in_the_order_of_a_pair_by_pair_loop(rows, keys):
+    table = pd.DataFrame(rows, columns=["k", "k2", "v", "outlet"]).assign(sentence=lambda t: [f"s{i}" for i in range(len(t))])
+    expected = _conflicts_pair_by_pair(table, keys, "v", silent=["unknown"])
+    pd.testing.assert_frame_equal(conflicts(table, keys, "v", silent=["unknown"]), expected)

@@ -158,3 +158,12 @@ def test_seed_evidence_has_at_most_three_sentences_each(seed_tables):
     evidence = seed_tables["stance_evidence.csv"]
     assert evidence.groupby(["article_id", "target"]).size().le(3).all()
     assert evidence["rank"].min() == 1
+
+
+def test_evidence_tone_is_the_tone_of_the_sentence_table(seed_tables):
+    # stance_tables asks VADER only about the evidence it shows; the tone must be what every sentence gets.
+    sentences = sentence_table(load_corpus(RAW_DIR).articles, load_codebook())
+    evidence = seed_tables["stance_evidence.csv"]
+    keys = ["article_id", "sentence_id", "target"]
+    both = evidence.merge(sentences[[*keys, "tone"]], on=keys, suffixes=("", "_all"), validate="one_to_one")
+    assert len(both) == len(evidence) and both["tone"].eq(both["tone_all"]).all()

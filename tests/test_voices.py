@@ -7,7 +7,16 @@ import pandas as pd
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
-from mediabrief.voices import QUOTE_COLUMNS, analyse_voices, find_actors, frames_table, quotes_table
+from mediabrief.voices import (
+    QUOTE_COLUMNS,
+    analyse_voices,
+    find_actors,
+    frames_table,
+    quotes_table,
+    voice_records,
+    voice_rules,
+    voices_by_article,
+)
 
 BOOK = {
     "stance": {"targets": {"dome": {"aliases": ["Golden Dome"]}}},
@@ -96,3 +105,16 @@ def test_seed_quotes():
     assert {"Mao Ning", "Donald Trump"} <= speakers["Mexico Business News"]
     assert {"China", "North Korea"} <= speakers["Benzinga"]
     assert not table["quote"].str.fullmatch("Golden Dome").any()
+
+
+def test_frames_from_the_voices_are_the_frames_from_the_text():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "file": ["a.txt", "b.txt"], "text": ["Missile defense. Tariffs and trade.\nRain.", ""]})
+    pd.testing.assert_frame_equal(frames_table(arts, BOOK), frames_table(arts, BOOK, voices_by_article(arts, BOOK)))
+
+
+def test_the_records_are_the_tables():
+    text = "Roe met Japan's envoy. “We will decide next year,” she said.\n“Nothing is agreed yet at all.” Rain."
+    sentences, found = analyse_voices(text, BOOK)
+    voiced = voice_records(text, voice_rules(BOOK))
+    assert sentences.values.tolist() == [list(s) for s in voiced.sentences]
+    assert found.values.tolist() == [list(q) for q in voiced.quotes] and len(voiced.quotes) == 2

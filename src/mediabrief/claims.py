@@ -7,21 +7,24 @@ attribution phrases are its ``attribution`` section. Nothing about the story is 
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .lineage import alias_table, cited_sources, source_spans
+from .lineage import CitationRules, citation_rules, mentions, named_sources
 from .money import conflicts
 from .plotting import PAGE_WIDTH_IN, apply_style
 from .textutils import split_sentences, words
 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
 SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 AMOUNT_RE = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?))?\s*(trillion|billion|million|bn|m)?\b", re.I)
 
 
@@ -31,7 +34,41 @@ def sentence_makes(sentence: str, claim: dict) -> bool:
     >>> sentence_makes("It costs $175 billion.", {"cues": [[r"\\$\\s?175"], ["cost"]]})
     True
     """
-    return all(any(re.search(cue, sentence, re.IGNORECASE) for cue in group) for group in claim["cues"])
+    return _makes(sentence, claim_cues(claim))
+
+
+def claim_cues(claim: dict) -> list[tuple[re.Pattern, ...]]:
+    """A claim's cue groups, compiled (case-insensitive): a sentence makes the claim when each group has a match.
+
+    >>> [len(group) for group in claim_cues({"cues": [["cost", "price"], [r"\\$"]]})]
+    [1, 1]
+    """
+    return [any_of(tuple(group)) for group in claim["cues"]]
+
+
+def _makes(sentence: str, cues: list[tuple[re.Pattern, ...]]) -> bool:
+    """:func:`sentence_makes` with the claim's compiled cue groups."""
+    return all(any(p.search(sentence) for p in group) for group in cues)
+
+
+@functools.lru_cache(maxsize=1024)
+def any_of(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """Case-insensitive patterns, one of which matches where any of ``patterns`` does: usually one alternation.
+
+    The patterns stay apart when they cannot share one expression unchanged: with groups (a back-reference would
+    point elsewhere) or a global flag, which Python allows only at the start.
+
+    >>> [p.pattern for p in any_of(("cost", "price"))], len(any_of((r"(a)\\1", "b")))
+    (['(?:cost)|(?:price)'], 2)
+    """
+    # Compiled one by one first, so that a bad pattern raises its own error.
+    each = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    if len(each) < 2 or any(p.groups for p in each):
+        return each
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return each
 
 
 def extract_value(sentence: str, spec: dict | None) -> str:
@@ -53,7 +90,7 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         )
         return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
     if spec["kind"] == "year":
-        match = re.search(r"\b(?:19|20)\d\d\b", sentence)
+        match = YEAR_RE.search(sentence)
         return match.group(0) if match else ""
     match = re.search(spec["pattern"], sentence)
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
@@ -61,6 +98,7 @@ def extract_value(sentence: str, spec: dict | None) -> str:
 
 def claims_matrix(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """One row per (article, sentence, claim) hit: article_id, file, outlet, claim_id, value, evidence."""
+    cues = [(claim, claim_cues(claim)) for claim in codebook.get("claims", [])]
     rows = [
         {
             "article_id": a.article_id,
@@ -72,8 +110,8 @@ def claims_matrix(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
         }
         for a in articles.itertuples()
         for s in split_sentences(a.text)
-        for claim in codebook.get("claims", [])
-        if sentence_makes(s.text, claim)
+        for claim, groups in cues
+        if _makes(s.text, groups)
     ]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
@@ -165,6 +203,41 @@ def recurring_uncovered(articles: pd.DataFrame, codebook: dict, min_sources: int
     return pd.DataFrame(kept, columns=table.columns).drop(columns="n_words").reset_index(drop=True)
 
 
+class SourcingRules(NamedTuple):
+    """A codebook's sourcing rules, compiled: name-then-verb and pronoun-then-verb patterns (None without verbs), the
+    citation rules and the unnamed-source patterns."""
+
+    named: re.Pattern | None
+    pronoun: re.Pattern | None
+    citations: CitationRules
+    unnamed: tuple[re.Pattern, ...]
+
+
+# A capitalised name within four words before a speech verb; a lone capitalised first word ("Critics said") is not a
+# name, nor is a source of the codebook ("Reuters reported" is a named body).
+NAME = r"(?:(?<=[\s“\"(,])[A-Z][\w.’'-]*|^[A-Z][\w.’'-]*(?=\s+[A-Z]))(?:\s+[A-Z][\w.’'-]*)*"
+
+
+def sourcing_rules(codebook: dict) -> SourcingRules:
+    """The codebook's attribution rules for :func:`sourcing_of`, compiled (once per distinct codebook)."""
+    rules = codebook.get("attribution", {})
+    verbs = "|".join(rules.get("on_record_verbs", []))
+    named, pronoun = _verb_patterns(verbs)
+    return SourcingRules(named, pronoun, citation_rules(codebook), any_of(tuple(rules.get("unnamed", []))))
+
+
+@functools.lru_cache(maxsize=32)
+def _verb_patterns(verbs: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The name-then-verb and pronoun-then-verb patterns for an alternation of speech verbs (None, None if empty)."""
+    if not verbs:
+        return None, None
+    # "he stated", "she added": a pronoun stands for the person the article has just named.
+    return (
+        re.compile(rf"({NAME})(?:,?\s+[\w,’'-]+){{0,4}}?\s+(?:{verbs})\b"),
+        re.compile(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{verbs})\b", re.IGNORECASE),
+    )
+
+
 def sourcing_of(sentence: str, codebook: dict) -> str:
     """How a sentence is sourced: "named person", "named body", "unnamed" or "no source" (the first that applies).
 
@@ -173,30 +246,32 @@ def sourcing_of(sentence: str, codebook: dict) -> str:
     >>> [sourcing_of(s, book) for s in ["So Ishiba said.", "Reuters reported it.", "It reportedly did.", "Critics said no.", "It did."]]
     ['named person', 'named body', 'unnamed', 'no source', 'no source']
     """
-    rules = codebook.get("attribution", {})
-    verbs = "|".join(rules.get("on_record_verbs", []))
-    # A capitalised name within four words before a speech verb; a lone capitalised first word ("Critics said") is not
-    # a name, nor is a source of the codebook ("Reuters reported" is a named body).
-    name = r"(?:(?<=[\s“\"(,])[A-Z][\w.’'-]*|^[A-Z][\w.’'-]*(?=\s+[A-Z]))(?:\s+[A-Z][\w.’'-]*)*"
-    bodies = [(start, end) for _, start, end in source_spans(sentence, alias_table(codebook))]
-    for match in re.finditer(rf"({name})(?:,?\s+[\w,’'-]+){{0,4}}?\s+(?:{verbs})\b", sentence) if verbs else []:
-        if not any(s < match.end(1) and match.start(1) < e for s, e in bodies):
+    return _sourcing(sentence, sourcing_rules(codebook))
+
+
+def _sourcing(sentence: str, rules: SourcingRules) -> str:
+    """:func:`sourcing_of` with compiled rules."""
+    spans = None
+    for match in rules.named.finditer(sentence) if rules.named else []:
+        # The sources the sentence names, found once and only when a name stands before a verb.
+        spans = named_sources(sentence, rules.citations) if spans is None else spans
+        if not any(s < match.end(1) and match.start(1) < e for _, s, e in spans):
             return "named person"
-    # "he stated", "she added": a pronoun stands for the person the article has just named.
-    if verbs and re.search(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{verbs})\b", sentence, re.IGNORECASE):
+    if rules.pronoun and rules.pronoun.search(sentence):
         return "named person"
-    if cited_sources(sentence, codebook):
+    if mentions(sentence, rules.citations, spans):
         return "named body"
-    if any(re.search(p, sentence, re.IGNORECASE) for p in rules.get("unnamed", [])):
+    if any(p.search(sentence) for p in rules.unnamed):
         return "unnamed"
     return "no source"
 
 
 def sourcing_sentences(matrix: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """Each distinct claim sentence of each article with how it is sourced."""
+    rules = sourcing_rules(codebook)
     return (
         matrix.drop_duplicates(["article_id", "evidence"])[["article_id", "file", "outlet", "evidence"]]
-        .assign(sourcing=lambda d: [sourcing_of(s, codebook) for s in d["evidence"]])
+        .assign(sourcing=lambda d: [_sourcing(s, rules) for s in d["evidence"]])
         .reset_index(drop=True)
     )
 

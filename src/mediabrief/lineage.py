@@ -26,10 +26,12 @@ the sparse document TF-IDF matrix) are compared, so that the cost grows with n·
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import textwrap
-from collections.abc import Iterable
-from itertools import combinations
+from collections.abc import Iterable, Iterator
+from itertools import combinations, groupby
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
@@ -38,7 +40,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
 
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import WORD_RE, split_sentences, words
@@ -52,6 +54,7 @@ SENTENCE_BREAK = "¶"
 REWRITE_MIN_SIMILARITY = 0.6
 ALL_PAIRS_LIMIT = 300
 NEIGHBOURS = 10
+NEIGHBOUR_CHUNK_CELLS = 4_000_000
 
 CITATION_COLUMNS = ["article_id", "file", "cited_source", "sentence"]
 REUSE_COLUMNS = ["file_a", "file_b", "verbatim_words", "similarity", "relation", "evidence"]
@@ -79,15 +82,80 @@ def alias_table(codebook: dict) -> list[tuple[str, str]]:
     return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
 
+class CitationRules(NamedTuple):
+    """A codebook's citation rules, compiled once: (alias, name, pattern) longest alias first, and the markers."""
+
+    aliases: tuple[tuple[str, str, re.Pattern], ...]
+    before: tuple[re.Pattern, ...]
+    after: tuple[re.Pattern, ...]
+    before_window: int
+    after_window: int
+
+
+def citation_rules(codebook: dict) -> CitationRules:
+    """The codebook's sources and attribution markers as compiled patterns (compiled once per distinct codebook).
+
+    >>> rules = citation_rules({"sources": [{"name": "Reuters"}], "attribution": {"after": ["reported"]}})
+    >>> [alias for alias, _, _ in rules.aliases], rules.after_window
+    (['Reuters'], 2)
+    """
+    rules = codebook.get("attribution", {})
+    # The markers go into the patterns through an f-string, so their text is the key (lists of markers are not hashable).
+    return _compiled_rules(
+        tuple(alias_table(codebook)),
+        tuple(f"{m}" for m in rules.get("before", [])),
+        tuple(f"{m}" for m in rules.get("after", [])),
+        rules.get("before_window", 4),
+        rules.get("after_window", 2),
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled_rules(
+    aliases: tuple[tuple[str, str], ...], before: tuple[str, ...], after: tuple[str, ...], before_window: int, after_window: int
+) -> CitationRules:
+    """:func:`citation_rules` for one codebook's (hashable) sources and markers."""
+    return CitationRules(
+        _alias_patterns(aliases),
+        tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in before),
+        tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in after),
+        before_window,
+        after_window,
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _alias_patterns(aliases: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """Each (alias, name) with the pattern that finds the alias as a whole word."""
+    return tuple((alias, name, re.compile(rf"(?<![\w.]){re.escape(alias)}(?!\w)")) for alias, name in aliases)
+
+
 def source_spans(sentence: str, aliases: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
     """The sources named in a sentence, as (name, start, end), without overlaps (longest alias wins).
 
     >>> source_spans("Nikkei Asia and Reuters", [("Nikkei Asia", "Nikkei"), ("Reuters", "Reuters"), ("Nikkei", "Nikkei")])
     [('Nikkei', 0, 11), ('Reuters', 16, 23)]
     """
+    return _spans(sentence, _alias_patterns(tuple(aliases)))
+
+
+def named_sources(sentence: str, rules: CitationRules) -> list[tuple[str, int, int]]:
+    """:func:`source_spans` with a codebook's compiled rules.
+
+    >>> named_sources("Reuters and the Nikkei", citation_rules({"sources": [{"name": "Nikkei", "aliases": ["the Nikkei"]}]}))
+    [('Nikkei', 12, 22)]
+    """
+    return _spans(sentence, rules.aliases)
+
+
+def _spans(sentence: str, aliases: tuple[tuple[str, str, re.Pattern], ...]) -> list[tuple[str, int, int]]:
+    """The spans of the aliases in a sentence, longest alias first, without overlaps."""
     taken: list[tuple[str, int, int]] = []
-    for alias, name in aliases:
-        for match in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?!\w)", sentence):
+    for alias, name, pattern in aliases:
+        # A match is the alias itself, so a sentence that does not contain it needs no search (most sentences).
+        if alias not in sentence:
+            continue
+        for match in pattern.finditer(sentence):
             if all(match.end() <= s or match.start() >= e for _, s, e in taken):
                 taken.append((name, match.start(), match.end()))
     return sorted(taken, key=lambda t: t[1])
@@ -104,20 +172,27 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
     >>> [m.source for m in cited_sources("The PM called, Reuters reported, citing Nikkei.", book)]
     ['Reuters', 'Nikkei']
     """
-    rules = codebook.get("attribution", {})
-    before = [re.compile(rf"\b{m}\b", re.IGNORECASE) for m in rules.get("before", [])]
-    after = [re.compile(rf"\b{m}\b", re.IGNORECASE) for m in rules.get("after", [])]
-    mentions = []
-    for name, start, end in source_spans(sentence, alias_table(codebook)):
-        marker = _marker_before(sentence[:start], before, rules.get("before_window", 4)) or _marker_after(
-            sentence[end:], after, rules.get("after_window", 2)
+    return mentions(sentence, citation_rules(codebook))
+
+
+def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, int]] | None = None) -> list[Mention]:
+    """:func:`cited_sources` with compiled rules, and the sentence's :func:`source_spans` if already found.
+
+    >>> rules = citation_rules({"sources": [{"name": "Reuters"}], "attribution": {"after": ["reported"]}})
+    >>> mentions("Reuters reported it.", rules)
+    [Mention(source='Reuters', start=0, end=7, marker='reported')]
+    """
+    found = []
+    for name, start, end in _spans(sentence, rules.aliases) if spans is None else spans:
+        marker = _marker_before(sentence[:start], rules.before, rules.before_window) or _marker_after(
+            sentence[end:], rules.after, rules.after_window
         )
         if marker:
-            mentions.append(Mention(name, start, end, marker))
-    return mentions
+            found.append(Mention(name, start, end, marker))
+    return found
 
 
-def _marker_before(head: str, markers: list[re.Pattern], window: int) -> str | None:
+def _marker_before(head: str, markers: Iterable[re.Pattern], window: int) -> str | None:
     """The marker ending at most ``window`` words before the end of ``head``, if any."""
     for marker in markers:
         for match in marker.finditer(head):
@@ -126,7 +201,7 @@ def _marker_before(head: str, markers: list[re.Pattern], window: int) -> str | N
     return None
 
 
-def _marker_after(tail: str, markers: list[re.Pattern], window: int) -> str | None:
+def _marker_after(tail: str, markers: Iterable[re.Pattern], window: int) -> str | None:
     """The first marker starting at most ``window`` words into ``tail``, if any."""
     found = [(m.start(), m.group(0).lower()) for marker in markers if (m := marker.search(tail))]
     for start, text in sorted(found):
@@ -137,30 +212,37 @@ def _marker_after(tail: str, markers: list[re.Pattern], window: int) -> str | No
 
 def citations_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """One row per (article, sentence, cited source): article_id, file, cited_source, sentence."""
+    rules = citation_rules(codebook)
     rows = [
         {"article_id": a.article_id, "file": a.file, "cited_source": source, "sentence": sentence.text}
         for a in articles.itertuples()
         for sentence in split_sentences(a.text)
-        for source in dict.fromkeys(m.source for m in cited_sources(sentence.text, codebook))
+        for source in dict.fromkeys(m.source for m in mentions(sentence.text, rules))
     ]
     return pd.DataFrame(rows, columns=CITATION_COLUMNS)
+
+
+QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def relays(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """Source-to-source citations a sentence states: "X reported, citing Y" or "“… Y reported,” according to X" (X relays Y)."""
     relay_markers = {m.lower() for m in codebook.get("attribution", {}).get("relay", [])}
+    rules = citation_rules(codebook)
     rows = []
     for article in articles.itertuples():
         for sentence in split_sentences(article.text):
-            mentions = cited_sources(sentence.text, codebook)
-            quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]", sentence.text)]
-            for first, second in zip(mentions, mentions[1:], strict=False):
+            cited = mentions(sentence.text, rules)
+            if not cited:
+                continue
+            quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(sentence.text)]
+            for first, second in zip(cited, cited[1:], strict=False):
                 if second.marker in relay_markers and first.source != second.source:
                     rows.append(
                         {"article_id": article.article_id, "relay": first.source, "origin": second.source, "sentence": sentence.text}
                     )
-            for inner in mentions:
-                for outer in mentions:
+            for inner in cited:
+                for outer in cited:
                     inside = any(s <= inner.start < e for s, e in quoted)
                     outside = not any(s <= outer.start < e for s, e in quoted)
                     if inside and outside and inner.source != outer.source:
@@ -179,21 +261,79 @@ def sentence_words(text: str) -> list[str]:
     >>> sentence_words("Israel’s Iron Dome. It works.")
     ['Israel’s', 'Iron', 'Dome', '¶', 'It', 'works']
     """
+    return _joined_words(s.text for s in split_sentences(text))
+
+
+def _joined_words(sentences: Iterable[str], store: dict[str, str] | None = None) -> list[str]:
+    """The words of the sentences with a break token between sentences; ``store`` keeps one copy of each distinct word."""
     tokens: list[str] = []
-    for sentence in split_sentences(text):
-        tokens += [*words(sentence.text), SENTENCE_BREAK]
+    for sentence in sentences:
+        tokens += [*words(sentence), SENTENCE_BREAK]
+    if store is not None:
+        # A corpus repeats its words: one string object per distinct word keeps the token lists small.
+        tokens = [store.setdefault(t, t) for t in tokens]
     return tokens[:-1]
 
 
-def _shingles(tokens: list[str], n: int) -> dict[int, list[int]]:
-    """Hash of each n-word shingle (lower case, plain apostrophes, within a sentence) -> its start positions."""
-    plain = [t.lower().replace("’", "'") for t in tokens]
-    table: dict[int, list[int]] = {}
-    for i in range(len(plain) - n + 1):
-        gram = tuple(plain[i : i + n])
-        if SENTENCE_BREAK not in gram:
-            table.setdefault(hash(gram), []).append(i)
-    return table
+class Shingles(NamedTuple):
+    """A text's n-word shingles (within a sentence), by id: the ids ascending with the start position of each, and
+    how many capitalised words precede each position of the text (to tell a passage from a chain of names).
+
+    Two shingles (of any texts shingled together) have the same id exactly when they are the same words (lower case,
+    plain apostrophes).
+    """
+
+    ids: np.ndarray
+    starts: np.ndarray
+    capitals: np.ndarray
+
+
+def shingle_ids(token_lists: list[list[str]], n: int) -> list[Shingles]:
+    """The n-word shingles of each token list, with ids shared across the lists (exact ids: no hashing).
+
+    >>> [(s.ids.tolist(), s.starts.tolist()) for s in shingle_ids([["a", "b", "c"], ["B", "c", "¶", "b", "c"]], 2)]
+    [([0, 1], [0, 1]), ([1, 1], [0, 3])]
+    """
+    lengths = [len(tokens) for tokens in token_lists]
+    distinct: dict[str, int] = {}
+    codes = np.array([distinct.setdefault(t, len(distinct)) for tokens in token_lists for t in tokens], dtype=np.int64)
+    plain: dict[str, int] = {}
+    plain_codes = np.array([plain.setdefault(t.lower().replace("’", "'"), len(plain)) for t in distinct], dtype=np.int64)
+    capitalised = np.array([t[:1].isupper() for t in distinct], dtype=bool)
+    ids = plain_codes[codes] if len(codes) else codes
+    breaks = np.concatenate([[0], np.cumsum(ids == plain.get(SENTENCE_BREAK, -1))])
+    capitals = np.concatenate([[0], np.cumsum(capitalised[codes] if len(codes) else codes)])
+    grams = _window_ids(ids, n)
+    result = []
+    for start, end in itertools.pairwise(np.cumsum([0, *lengths]).tolist()):
+        first = np.arange(start, max(end - n + 1, start), dtype=np.int64)
+        first = first[breaks[first + n] == breaks[first]]
+        order = np.argsort(grams[first], kind="stable")
+        result.append(Shingles(grams[first][order], (first[order] - start).astype(np.int32), capitals[start : end + 1] - capitals[start]))
+    return result
+
+
+def _window_ids(ids: np.ndarray, n: int) -> np.ndarray:
+    """An id for the n items starting at each position (as many as there are full windows), equal where the items are.
+
+    Windows of 1, 2, 4, … items are numbered by the pair of half windows they join; a window of n is then the pair of
+    the windows of the largest such size that start at its first item and end at its last.
+    """
+    size, grams = 1, ids
+    while 2 * size <= n:
+        grams, size = _pair_ids(grams[:-size], grams[size:]), 2 * size
+    if n == size:
+        return grams
+    count = max(len(grams) - (n - size), 0)
+    return _pair_ids(grams[:count], grams[n - size : n - size + count])
+
+
+def _pair_ids(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dense ids of the (left, right) pairs: equal ids for equal pairs."""
+    if not len(left):
+        return np.zeros(0, dtype=np.int64)
+    keys = left * (int(right.max()) + 1) + right
+    return np.unique(keys, return_inverse=True)[1].astype(np.int64).ravel()
 
 
 def shared_passages(a: list[str], b: list[str], min_words: int = MIN_VERBATIM_WORDS) -> list[str]:
@@ -202,21 +342,28 @@ def shared_passages(a: list[str], b: list[str], min_words: int = MIN_VERBATIM_WO
     >>> shared_passages("one two three four five six seven eight nine".split(), "x two three four five six seven eight nine y".split())
     ['two three four five six seven eight nine']
     """
-    return _passages(a, _shingles(a, min_words), _shingles(b, min_words), min_words)
+    shingles_a, shingles_b = shingle_ids([a, b], min_words)
+    return _passages(a, shingles_a, shingles_b, min_words)
 
 
-def _passages(a: list[str], shingles_a: dict[int, list[int]], shingles_b: dict[int, list[int]], n: int) -> list[str]:
+def _passages(a: list[str], shingles_a: Shingles, shingles_b: Shingles, n: int) -> list[str]:
     """Merge the positions of ``a`` whose shingle ``b`` also has into runs, one passage per run."""
-    common = shingles_a.keys() & shingles_b.keys()
-    starts = sorted({i for key in common for i in shingles_a[key]})
-    runs: list[list[int]] = []
-    for i in starts:
-        if runs and i == runs[-1][1] + 1:
-            runs[-1][1] = i
-        else:
-            runs.append([i, i])
-    passages = [a[s : e + n] for s, e in runs]
-    kept = [" ".join(p) for p in passages if sum(w[:1].isupper() for w in p) <= NAME_CHAIN_SHARE * len(p)]
+    ids_a, ids_b = shingles_a.ids, shingles_b.ids
+    if not len(ids_a) or not len(ids_b):
+        return []
+    shared = ids_b[np.minimum(np.searchsorted(ids_b, ids_a), len(ids_b) - 1)] == ids_a
+    starts = np.sort(shingles_a.starts[shared])
+    if not len(starts):
+        return []
+    cuts = np.flatnonzero(np.diff(starts) != 1)
+    firsts = starts[np.concatenate([[0], cuts + 1])]
+    lasts = starts[np.concatenate([cuts, [len(starts) - 1]])] + n
+    capitals = shingles_a.capitals[lasts] - shingles_a.capitals[firsts]
+    kept = [
+        " ".join(a[s:e])
+        for s, e, c in zip(firsts.tolist(), lasts.tolist(), capitals.tolist(), strict=True)
+        if c <= NAME_CHAIN_SHARE * (e - s)
+    ]
     return sorted(kept, key=lambda p: (-len(p.split()), p))
 
 
@@ -239,9 +386,36 @@ def candidate_pairs(document_matrix, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: 
     n = document_matrix.shape[0]
     if n <= all_pairs_limit:
         return list(combinations(range(n), 2))
-    index = NearestNeighbors(n_neighbors=min(k + 1, n), metric="cosine", algorithm="brute").fit(document_matrix)
-    _, neighbours = index.kneighbors(document_matrix)
-    return sorted({(min(i, j), max(i, j)) for i, row in enumerate(neighbours) for j in row if i != j})
+    neighbours = nearest_neighbours(document_matrix, min(k + 1, n))
+    return sorted({(min(i, j), max(i, j)) for i, row in enumerate(neighbours.tolist()) for j in row if i != j})
+
+
+def nearest_neighbours(matrix, k: int, cells: int = NEIGHBOUR_CHUNK_CELLS) -> np.ndarray:
+    """Each row's k nearest rows (itself included) by cosine distance, in no particular order, a block of rows at a time.
+
+    The same neighbours as scikit-learn's brute-force ``NearestNeighbors(metric="cosine").kneighbors`` (same
+    arithmetic, same selection), without its n × n distance matrix: a block holds about ``cells`` distances.
+
+    >>> import scipy.sparse as sp
+    >>> sorted(nearest_neighbours(sp.csr_matrix([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]]), 2, cells=2)[0].tolist())
+    [0, 1]
+    """
+    normalized = normalize(matrix, copy=True)
+    columns = normalized.T.tocsr()
+    n = matrix.shape[0]
+    step = max(1, cells // max(n, 1))
+    found = []
+    for start in range(0, n, step):
+        stop = min(start + step, n)
+        distances = (normalized[start:stop] @ columns).toarray()
+        distances *= -1
+        distances += 1
+        distances = np.clip(distances, 0.0, 2.0)
+        # A row's distance to itself is set to 0, as scikit-learn does (rounding would leave about 1e-16).
+        distances[np.arange(stop - start), np.arange(start, stop)] = 0.0
+        # A copy: the slice alone would keep the whole block of indices alive.
+        found.append(np.argpartition(distances, k - 1, axis=1)[:, :k].copy())
+    return np.concatenate(found) if found else np.zeros((0, k), dtype=np.int64)
 
 
 def relation_label(verbatim_words: int, n_aligned: int, coverage: float, similarity: float) -> str:
@@ -262,34 +436,49 @@ def reuse_table(
     articles = articles.reset_index(drop=True)
     sentences, sentence_matrix, document_matrix = _sentence_vectors(articles)
     offsets = np.cumsum([0] + [len(group) for group in sentences])
-    tokens = [sentence_words(t) for t in articles["text"]]
-    shingles = [_shingles(t, MIN_VERBATIM_WORDS) for t in tokens]
-    blocks = [sentence_matrix[offsets[i] : offsets[i + 1]] for i in range(len(articles))]
+    store: dict[str, str] = {}
+    tokens = [_joined_words(group, store) for group in sentences]
+    shingles = shingle_ids(tokens, MIN_VERBATIM_WORDS)
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
     # Document cosines for all pairs at once: one sparse operation instead of one per pair.
     first, second = (np.array([p[n] for p in pairs], dtype=int) for n in (0, 1))
     similarities = np.asarray(document_matrix[first].multiply(document_matrix[second]).sum(axis=1)).ravel() if pairs else []
-    rows = []
-    for (i, j), similarity in zip(pairs, similarities, strict=True):
+    files = articles["file"].tolist()
+    columns: dict[str, list] = {name: [] for name in [*REUSE_COLUMNS, "n_aligned"]}
+    for (i, j), similarity, block in zip(pairs, similarities, _sentence_blocks(sentence_matrix, offsets, pairs), strict=True):
         passages = _passages(tokens[i], shingles[i], shingles[j], MIN_VERBATIM_WORDS)
-        block = (blocks[i] @ blocks[j].T).toarray()
         aligned = _aligned_pairs(block, align_threshold)
         coverage = len(aligned) / min(block.shape)
         similarity = float(similarity)
         verbatim = sum(len(p.split()) for p in passages)
-        relation = relation_label(verbatim, len(aligned), coverage, similarity)
-        rows.append(
-            {
-                "file_a": articles.at[i, "file"],
-                "file_b": articles.at[j, "file"],
-                "verbatim_words": verbatim,
-                "similarity": round(similarity, 3),
-                "relation": relation,
-                "evidence": _evidence(passages, aligned, sentences[i], sentences[j], coverage),
-                "n_aligned": len(aligned),
-            }
-        )
-    return pd.DataFrame(rows, columns=[*REUSE_COLUMNS, "n_aligned"])
+        row = {
+            "file_a": files[i],
+            "file_b": files[j],
+            "verbatim_words": verbatim,
+            "similarity": round(similarity, 3),
+            "relation": relation_label(verbatim, len(aligned), coverage, similarity),
+            "evidence": _evidence(passages, aligned, sentences[i], sentences[j], coverage),
+            "n_aligned": len(aligned),
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    # Built column by column (not from one dict per row): the same table with far less memory on a large corpus.
+    return pd.DataFrame(columns if pairs else [], columns=[*REUSE_COLUMNS, "n_aligned"])
+
+
+def _sentence_blocks(sentence_matrix, offsets: np.ndarray, pairs: list[tuple[int, int]]) -> Iterator[np.ndarray]:
+    """For each pair (i, j), the cosines between the sentences of i (rows) and of j (columns), in the order of the pairs.
+
+    One sparse product per article i with the sentences of all its partners j (pairs come sorted by i), cut into
+    blocks: each cosine is the same sum, in the same order, as a product per pair, at a fraction of the cost.
+    """
+    for i, group in groupby(pairs, key=lambda p: p[0]):
+        partners = [j for _, j in group]
+        rows = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in partners])
+        product = (sentence_matrix[offsets[i] : offsets[i + 1]] @ sentence_matrix[rows].T).toarray()
+        edges = np.cumsum([0] + [offsets[j + 1] - offsets[j] for j in partners])
+        for start, stop in itertools.pairwise(edges):
+            yield product[:, start:stop]
 
 
 def _aligned_pairs(block: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
@@ -315,8 +504,25 @@ def _evidence(passages: list[str], aligned: list[tuple[int, int, float]], a: lis
     return " | ".join(parts)
 
 
-def _short(text: str, width: int = 110) -> str:
-    return textwrap.shorten(text, width, placeholder=" …")
+def _short(text: str, width: int = 110, placeholder: str = " …") -> str:
+    """``textwrap.shorten(text, width, placeholder=placeholder)``, computed directly when the text has no hyphen.
+
+    Without a hyphen within the width, textwrap's line is made of whole words, so it is the text up to the last space that leaves room
+    for the placeholder; with one, textwrap may cut after it ("missile- …"), so textwrap does the work, on the words
+    that can reach the line.
+
+    >>> _short("The  talks  went well."), _short("word " * 30)[-11:], _short("x" * 120)
+    ('The talks went well.', 'word word …', '…')
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    if "-" in flat[: width + 1]:
+        # The line ends before the first space past the width: textwrap gives the same from the text up to there.
+        end = flat.find(" ", width + 1)
+        return textwrap.shorten(flat if end < 0 else flat[:end], width, placeholder=placeholder)
+    cut = flat.rfind(" ", 0, width - len(placeholder) + 1)
+    return flat[:cut] + placeholder if cut > 0 else placeholder.lstrip()
 
 
 # ------------------------------------------------------------------------------------------------------------ lineage

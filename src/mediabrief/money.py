@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from itertools import combinations
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .textutils import Sentence, split_sentences
@@ -188,9 +189,10 @@ def find_amounts(text: str) -> list[Found]:
     """
     if not isinstance(text, str):
         return []
+    starts = [m.start() for m in _STARTS_RE.finditer(_fold(text))]
     candidates = []
     for pattern, reader in ((VAGUE_RE, _read_vague), (RANGE_RE, _read_range), (POINT_RE, _read_point)):
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text, starts):
             found = reader(match)
             if found and math.isfinite(found.amount.high) and found.end > found.start:
                 candidates.append(found)
@@ -199,6 +201,67 @@ def find_amounts(text: str) -> list[Found]:
         if not kept or found.start >= kept[-1].end:
             kept.append(found)
     return kept
+
+
+# Trying the patterns above at every character is slow (case-insensitive alternations, lookbehinds), and almost no
+# character of an article begins an amount. So one cheap pattern first finds every place where one of them could begin
+# (a digit, a currency sign, or the first letter of a currency code, number word, "between", "billions", ...) and they are
+# tried only there. The starts are listed per first letter: that lets the regex engine skip other characters in C.
+_START_WORDS = [
+    *(re.escape(k.lower()) for k in PREFIX_CURRENCIES if k[0].isalpha()),  # POINT_RE, RANGE_RE: "US$", "RMB"
+    r"u\.s\.",  # "U.S. $"
+    *(code.lower() for code in ISO_CODES),  # "USD 5"
+    *NUMBER_WORDS,  # POINT_RE: "twenty-five dollars", and inside words too ("often" holds "ten")
+    "half",  # "half a billion"
+    r"an?\s+(?:thousand|million|billion|trillion)",  # "a billion"
+    "between",  # RANGE_RE
+    *("tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"),  # VAGUE_RE
+    r"a\s+(?:few|couple)",  # VAGUE_RE: "a few billion dollars"
+]
+
+
+def _start_finder(starts: list[str], signs: str) -> re.Pattern:
+    """A case-sensitive pattern that matches one character of folded text (see :func:`_fold`) wherever one of ``starts``
+    (regexes beginning with a lowercase letter) begins, and at every digit and every character of ``signs``.
+
+    >>> [m.start() for m in _start_finder(["one", "two"], "$").finditer("twone $1")]
+    [0, 2, 6, 7]
+    """
+    rests: dict[str, set[str]] = {}
+    for start in starts:
+        rests.setdefault(start[0], set()).add(start[1:])
+    # One branch per first letter, the rest a lookahead: a match is one character wide, so starts inside others are found.
+    branches = [first if "" in rest else f"{first}(?={'|'.join(sorted(rest))})" for first, rest in sorted(rests.items())]
+    return re.compile("|".join([*branches, rf"[\d{re.escape(signs)}]"]))
+
+
+_STARTS_RE = _start_finder(_START_WORDS, "".join(k for k in PREFIX_CURRENCIES if len(k) == 1))
+# The letters that case-insensitive matching takes for an ASCII letter, mapped to it: the only non-ASCII ones are "İ",
+# dotless "ı", long "ſ" and the Kelvin sign (found by trying every code point against (?i)[a-z]).
+_FOLD_TABLE = str.maketrans({chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)} | {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """The text in lower case, one character for one so that offsets still hold.
+
+    >>> _fold("US$ 5 BİLLİON")
+    'us$ 5 billion'
+    """
+    folded = text.lower()
+    if len(folded) == len(text) and "ı" not in folded and "ſ" not in folded:
+        return folded
+    return text.translate(_FOLD_TABLE)  # "İ".lower() is two characters; "ı" and "ſ" have no lower-case ASCII form
+
+
+def _finditer(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(text)`` gives, trying the pattern only at ``starts`` (in ascending order, every
+    place where a match could begin). Like finditer, the search resumes where a match ends; no pattern here matches "".
+    """
+    resume = 0
+    for start in starts:
+        if start >= resume and (match := pattern.match(text, start)):
+            resume = match.end()
+            yield match
 
 
 def _number(value: str) -> Decimal | None:
@@ -328,7 +391,10 @@ class CueSet:
         self.labels = [label for _, label in pairs]
         tail = r"\w*" if stems else r"(?!\w)"
         body = "|".join(f"({_alternation([phrase])})" for phrase, _ in pairs)
-        self.pattern = re.compile(rf"(?<!\w)(?:{body}){tail}", re.IGNORECASE) if pairs else None
+        # The first characters, checked before trying each phrase in turn: most words begin no phrase, and this says so fast.
+        firsts = {phrase[:1] for phrase, _ in pairs}
+        guard = "" if "" in firsts else "(?=[" + "".join(r"\s" if c == " " else re.escape(c) for c in sorted(firsts)) + "])"
+        self.pattern = re.compile(rf"(?<!\w){guard}(?:{body}){tail}", re.IGNORECASE) if pairs else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """The cues in ``text[start:end]``, with offsets into ``text``."""
@@ -385,10 +451,11 @@ def _nearest(cues: list[Cue], figure: Found) -> Cue | None:
     return min(cues, key=lambda c: (_gap(c.start, c.end, figure.start, figure.end), c.start - c.end), default=None)
 
 
-def referent_of(text: str, sentence: Sentence, figures: list[Found], figure: Found, cues: MoneyCues) -> str:
-    """What a figure is the price of: the label of the closest referent cue in its sentence, else "other"."""
-    cue = _nearest(_outside(cues.referents.find(text, sentence.start, sentence.end), figures), figure)
-    return cue.label if cue else OTHER
+def referents(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[str]:
+    """What each figure of a sentence is the price of: the label of the closest referent cue in the sentence, else
+    "other", in the figures' order."""
+    found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
+    return [cue.label if (cue := _nearest(found, figure)) else OTHER for figure in figures]
 
 
 def _actors(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[Cue]:
@@ -470,7 +537,7 @@ def _to_usd(value: float, currency: str, rates: dict) -> float:
 def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[dict]:
     """One row per figure of one sentence."""
     rows = []
-    sources = attributions(text, sentence, figures, cues)
+    sources, prices_of = attributions(text, sentence, figures, cues), referents(text, sentence, figures, cues)
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
@@ -494,7 +561,7 @@ def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, fi
                 "hedge": hedge_of(text, begin, figure, cues),
                 "horizon_years": horizon,
                 "per_year_usd": high / horizon if horizon > 0 else math.nan,
-                "referent": referent_of(text, sentence, figures, figure, cues),
+                "referent": prices_of[i],
                 "attributed_to": sources[i],
                 "sentence": sentence.text,
             }
@@ -559,19 +626,27 @@ def _with_outlets(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
 def distinct_figures(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct (amount_low_usd, amount_high_usd, referent): which outlets report it, and who each says
     it comes from. Mentions without a USD amount (a currency with no rate in the codebook) cannot be compared and are left out."""
-    table = _with_outlets(mentions, articles)
+    keys = ["amount_low_usd", "amount_high_usd", "referent"]
+    table = _with_outlets(mentions, articles).dropna(subset=keys)
+    # One pass over the rows (a groupby per figure is slow when there are thousands of figures).
+    figures: dict[tuple, dict] = {}
+    for *key, amount, outlet, who in zip(*(table[c].tolist() for c in [*keys, "amount", "outlet", "attributed_to"]), strict=True):
+        figure = figures.setdefault(tuple(key), {"amount": amount, "n_mentions": 0, "by_outlet": {}})
+        figure["n_mentions"] += 1
+        if not pd.isna(outlet):  # as in a groupby by outlet, a missing outlet is left out
+            figure["by_outlet"].setdefault(outlet, {})[who] = None
     rows = []
-    for (low, high, referent), group in table.groupby(["amount_low_usd", "amount_high_usd", "referent"], sort=True):
-        by_outlet = group.groupby("outlet", sort=True)["attributed_to"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    for (low, high, referent), figure in sorted(figures.items()):
+        by_outlet = {outlet: ", ".join(who) for outlet, who in sorted(figure["by_outlet"].items())}
         rows.append(
             {
                 "amount_low_usd": low,
                 "amount_high_usd": high,
                 "referent": referent,
-                "amount": group["amount"].iloc[0],
-                "n_mentions": len(group),
-                "n_outlets": group["outlet"].nunique(),
-                "outlets": "; ".join(by_outlet.index),
+                "amount": figure["amount"],
+                "n_mentions": figure["n_mentions"],
+                "n_outlets": len(by_outlet),
+                "outlets": "; ".join(by_outlet),
                 "attributions": "; ".join(f"{outlet}: {who}" for outlet, who in by_outlet.items()),
             }
         )
@@ -591,16 +666,34 @@ def conflicts(
     """
     columns = [*key_cols, "source_a", "value_a", "quote_a", "source_b", "value_b", "quote_b"]
     usable = table[~table[value_col].isin(list(silent))].sort_values(source_col, kind="stable")
-    rows = []
-    for key, group in usable.groupby(key_cols, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        firsts = group.drop_duplicates([source_col, value_col])
-        for a, b in combinations(firsts.itertuples(index=False), 2):
-            a, b = a._asdict(), b._asdict()
-            if a[source_col] != b[source_col] and a[value_col] != b[value_col]:
-                sides = [a[source_col], a[value_col], a[quote_col], b[source_col], b[value_col], b[quote_col]]
-                rows.append(dict(zip(columns, [*key, *sides], strict=True)))
-    return pd.DataFrame(rows, columns=columns)
+    # The first quote of each (key, source, value); like groupby, leave out rows whose key is missing.
+    firsts = usable.dropna(subset=key_cols).drop_duplicates([*key_cols, source_col, value_col])
+    a, b = _pairs_within(firsts.groupby(key_cols, sort=True).ngroup().to_numpy())
+    sides = {col: firsts[col].to_numpy(dtype=object) for col in dict.fromkeys([*key_cols, source_col, value_col, quote_col])}
+    # Object arrays compare element by element with Python's != (so NaN differs from NaN, as in a loop over rows).
+    differ = (sides[source_col][a] != sides[source_col][b]) & (sides[value_col][a] != sides[value_col][b])
+    a, b = a[differ], b[differ]
+    picked = [*(sides[k][a] for k in key_cols), *(sides[c][i] for i in (a, b) for c in (source_col, value_col, quote_col))]
+    # Rows of Python values, as the table had them, so pandas infers the same column types as for any list of rows.
+    return pd.DataFrame(list(zip(*(p.tolist() for p in picked), strict=True)), columns=columns)
+
+
+def _pairs_within(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i, j) of row positions with i before j in the same group, by group number, then i, then j: what
+    itertools.combinations gives for each group's rows in turn.
+
+    >>> [p.tolist() for p in _pairs_within(np.array([1, 0, 1, 0, 1]))]
+    [[1, 0, 0, 2], [3, 2, 4, 4]]
+    """
+    order = np.argsort(groups, kind="stable")
+    sizes = np.bincount(groups, minlength=1)
+    ends = np.cumsum(sizes)
+    firsts, seconds = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+    for start, end in zip(ends - sizes, ends, strict=True):
+        i, j = np.triu_indices(end - start, 1)
+        firsts.append(order[start + i])
+        seconds.append(order[start + j])
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -621,9 +714,8 @@ def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
             continue
         found = found.rename(columns={"source_a": "outlet_a", "source_b": "outlet_b", "quote_a": "sentence_a", "quote_b": "sentence_b"})
         found["kind"] = kind
-        found["detail"] = [
-            f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in found[["outlet_a", "value_a", "outlet_b", "value_b"]].values
-        ]
+        sides = (found[col].tolist() for col in ["outlet_a", "value_a", "outlet_b", "value_b"])
+        found["detail"] = [f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in zip(*sides, strict=True)]
         parts.append(found)
     if not parts:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)

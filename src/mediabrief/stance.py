@@ -120,7 +120,11 @@ def stance_rules(codebook: dict) -> Rules:
 
 def mentions_target(sentence: str, target: Target) -> bool:
     """Whether a sentence is about a target: an alias, or one word of each list of a ``together`` pair."""
-    text = normalise(sentence)
+    return _mentions(normalise(sentence), target)
+
+
+def _mentions(text: str, target: Target) -> bool:
+    """:func:`mentions_target` on a sentence already normalised."""
     return bool(target.aliases.search(text)) or any(a.search(text) and b.search(text) for a, b in target.together)
 
 
@@ -137,8 +141,14 @@ def cue_hits(sentence: str, target: Target, rules: Rules) -> list[tuple[str, flo
     >>> cue_hits("It is not a deterrent.", rules.targets[0], rules)
     [('deterrent', -0.5)]
     """
-    text = normalise(sentence)
+    return _cue_hits(normalise(sentence), target, rules)
+
+
+def _cue_hits(text: str, target: Target, rules: Rules) -> list[tuple[str, float]]:
+    """:func:`cue_hits` on a sentence already normalised."""
     hits = [(m, 1.0) for m in target.supportive.finditer(text)] + [(m, -1.0) for m in target.critical.finditer(text)]
+    if not hits:
+        return []  # most sentences: nothing to sort
     hits = _drop_overlaps(sorted(hits, key=lambda h: (h[0].start(), -len(h[0].group(0)))))
     return [(m.group(0), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in hits]
 
@@ -160,37 +170,61 @@ def cue_score(sentence: str, target: Target, rules: Rules) -> float:
     >>> [cue_score(s, rules.targets[0], rules) for s in ["A deterrent.", "It may start an arms race.", "A deterrent or an arms race."]]
     [1.0, -0.5, 0.0]
     """
-    hits = cue_hits(sentence, target, rules)
+    text = normalise(sentence)
+    return _score(_cue_hits(text, target, rules), text, rules)
+
+
+def _score(hits: list[tuple[str, float]], text: str, rules: Rules) -> float:
+    """:func:`cue_score` from a normalised sentence's cue hits, so that they are found once."""
     if not hits:
         return 0.0
     score = sum(weight for _, weight in hits) / len(hits)
-    return score * rules.hedge_factor if rules.hedges.search(normalise(sentence)) else score
+    return score * rules.hedge_factor if rules.hedges.search(text) else score
 
 
-def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None) -> pd.DataFrame:
-    """One row per sentence and target it names (target "" when it names none): cue score, tone, voice, speaker."""
+def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None, tone: bool = True) -> pd.DataFrame:
+    """One row per sentence and target it names (target "" when it names none): cue score, tone, voice, speaker.
+
+    Without ``tone`` the tone column is left empty (NaN): VADER is the slowest step, and :func:`stance_tables` only shows
+    the tone of the evidence sentences, which :func:`with_tone` adds.
+    """
     rules = stance_rules(codebook)
-    analyzer = SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer() if tone else None
     analysed = analysed if analysed is not None else voices.voices_by_article(articles, codebook)
     rows = []
-    for article in articles.itertuples():
-        sentences, _ = analysed[article.article_id]
-        for s in sentences.itertuples():
-            base = {"article_id": article.article_id, "file": article.file, "sentence_id": s.sentence_id, "start": s.start, "end": s.end}
-            base |= {
-                "sentence": s.sentence,
-                "tone": analyzer.polarity_scores(s.sentence)["compound"],
-                "voice": s.voice,
-                "speaker": s.speaker,
-            }
-            about = [t for t in rules.targets if mentions_target(s.sentence, t)]
+    for article_id, file in zip(articles["article_id"], articles["file"], strict=True):
+        for s in analysed[article_id].sentences:
+            text = normalise(s.sentence)
+            feel = analyzer.polarity_scores(s.sentence)["compound"] if analyzer is not None else float("nan")
+            base = (article_id, file, s.sentence_id, s.start, s.end, s.sentence)  # the columns before "target"
+            about = [t for t in rules.targets if _mentions(text, t)]
             for target in about:
-                hits = cue_hits(s.sentence, target, rules)
-                score = cue_score(s.sentence, target, rules)
-                rows.append(base | {"target": target.name, "cue_score": score, "n_cues": len(hits), "cues": "; ".join(c for c, _ in hits)})
+                hits = _cue_hits(text, target, rules)
+                cues = "; ".join(c for c, _ in hits)
+                rows.append((*base, target.name, _score(hits, text, rules), len(hits), cues, feel, s.voice, s.speaker))
             if not about:
-                rows.append(base | {"target": "", "cue_score": 0.0, "n_cues": 0, "cues": ""})
+                rows.append((*base, "", 0.0, 0, "", feel, s.voice, s.speaker))
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def with_tone(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of sentences (with ``article_id``, ``sentence_id``, ``sentence``) with its ``tone`` column filled in by VADER.
+
+    >>> table = pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 0, 1], "sentence": ["A great success."] * 2 + ["It rained."]})
+    >>> with_tone(table.assign(tone=float("nan")))["tone"].tolist()
+    [0.8316, 0.8316, 0.0]
+    """
+    if table.empty:
+        return table  # and the column keeps its type
+    analyzer = SentimentIntensityAnalyzer()
+    # A sentence that names two targets has a row for each: score it once. (Keyed by position, not text: articles
+    # that share a sentence are each scored, as a corpus without shared sentences would be.)
+    keys = list(zip(table["article_id"], table["sentence_id"], strict=True))
+    tones: dict[tuple[str, int], float] = {}
+    for key, sentence in zip(keys, table["sentence"], strict=True):
+        if key not in tones:
+            tones[key] = analyzer.polarity_scores(sentence)["compound"]
+    return table.assign(tone=[tones[key] for key in keys])
 
 
 def label_for(score: float, rules: Rules, n_evidence: int | None = None) -> str:
@@ -223,35 +257,31 @@ def bootstrap_ci(values: np.ndarray, key: str, seed: int = SEED, n_boot: int = N
     return float(low), float(high)
 
 
-def _mean(values: pd.Series) -> float:
-    return float(values.mean()) if len(values) else float("nan")
+def _mean(values: np.ndarray) -> float:
+    """The mean as pandas computes it (a numpy sum over the count), NaN for no values."""
+    return float(values.sum() / len(values)) if len(values) else float("nan")
 
 
 def article_table(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> pd.DataFrame:
     """One row per article and target: score, label, bootstrap interval, evidence count, own and quoted scores."""
     rules = stance_rules(codebook)
     evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
-    # One pass to group the evidence: filtering the whole table per article and target is quadratic in the corpus.
-    groups = dict(list(evidence.groupby(["article_id", "target"], sort=False)))
-    nothing = evidence.iloc[0:0]
+    # One pass to group the evidence, in table order: filtering the table per article and target is quadratic.
+    groups: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+    for article_id, target, score, voice in zip(
+        evidence["article_id"], evidence["target"], evidence["cue_score"], evidence["voice"], strict=True
+    ):
+        groups.setdefault((article_id, target), []).append((score, voice == "own"))
     rows = []
-    for article in articles.itertuples():
+    for article_id, file in zip(articles["article_id"], articles["file"], strict=True):
         for target in rules.targets:
-            chosen = groups.get((article.article_id, target.name), nothing)
-            score = _mean(chosen["cue_score"])
-            low, high = bootstrap_ci(chosen["cue_score"].to_numpy(), f"{article.article_id}/{target.name}", seed)
-            rows.append(
-                {
-                    "article_id": article.article_id,
-                    "file": article.file,
-                    "target": target.name,
-                    "score": score,
-                    "label": label_for(score, rules, len(chosen)),
-                }
-                | {"ci_low": low, "ci_high": high, "n_evidence": len(chosen)}
-                | {"own_voice_score": _mean(chosen.loc[chosen["voice"].eq("own"), "cue_score"])}
-                | {"quoted_score": _mean(chosen.loc[chosen["voice"].ne("own"), "cue_score"])}
-            )
+            chosen = groups.get((article_id, target.name), [])
+            scores = np.array([score for score, _ in chosen], dtype=float)
+            own = np.array([own for _, own in chosen], dtype=bool)
+            score = _mean(scores)
+            low, high = bootstrap_ci(scores, f"{article_id}/{target.name}", seed)
+            label = label_for(score, rules, len(chosen))
+            rows.append((article_id, file, target.name, score, label, low, high, len(chosen), _mean(scores[own]), _mean(scores[~own])))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
@@ -277,22 +307,24 @@ def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
         return phrase_regex([*section.get("cues", {}).get(side, []), *extra], whole_word=False)
 
     anything = Target("any", "any", phrase_regex([]), [], cues("supportive"), cues("critical"))
-    scores = quotes["quote"].map(lambda q: cue_score(q, anything, rules)).astype(float)
-    hits = quotes["quote"].map(lambda q: len(cue_hits(q, anything, rules)))
-    sides = [label_for(s, rules) if n else "no cue" for s, n in zip(scores, hits, strict=True)]
-    return quotes.assign(side_score=scores.where(hits.gt(0)), side=sides)
+    texts = [normalise(q) for q in quotes["quote"]]
+    hits = [_cue_hits(text, anything, rules) for text in texts]
+    scores = pd.Series([_score(found, text, rules) for found, text in zip(hits, texts, strict=True)], index=quotes.index, dtype=float)
+    sides = [label_for(s, rules) if found else "no cue" for s, found in zip(scores, hits, strict=True)]
+    return quotes.assign(side_score=scores.where([bool(found) for found in hits]), side=sides)
 
 
 def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Every table of issue 4 by the file name it is written to: stance, its evidence, quotations, frames."""
     analysed = voices.voices_by_article(articles, codebook)
-    sentences = sentence_table(articles, codebook, analysed)
+    # Tone only for the evidence shown: the table of every sentence's tone is the notebook's, not a file's.
+    sentences = sentence_table(articles, codebook, analysed, tone=False)
     quotes = quote_sides(voices.quotes_table(articles, codebook, analysed), codebook)
     return {
         "stance.csv": article_table(sentences, articles, codebook, seed),
-        "stance_evidence.csv": evidence_table(sentences),
+        "stance_evidence.csv": with_tone(evidence_table(sentences)),
         "quotes.csv": quotes,
-        "frames.csv": voices.frames_table(articles, codebook),
+        "frames.csv": voices.frames_table(articles, codebook, analysed),
     }
 
 

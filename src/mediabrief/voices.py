@@ -8,9 +8,11 @@ named; a quotation with no attribution of its own that stands as a sentence cont
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import textwrap
+from collections import Counter
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
@@ -45,6 +47,55 @@ class Voice(NamedTuple):
     position: int
     name: str
     type: str
+
+
+class Grammar(NamedTuple):
+    """The codebook's ``voices`` section, compiled: attribution verbs, markers, pronouns and words that rule a speaker out."""
+
+    verbs: re.Pattern
+    markers: re.Pattern
+    pronouns: re.Pattern
+    not_after: frozenset[str]
+
+
+class VoiceRules(NamedTuple):
+    """Everything :func:`analyse_voices` reads from a codebook, compiled once for every text read with it."""
+
+    actors: re.Pattern
+    lookup: dict[str, tuple[str, str]]
+    grammar: Grammar
+    naming: re.Pattern | None
+    min_quote_words: int
+
+
+class VoicedSentence(NamedTuple):
+    """One sentence of an article with its voice (own, quoted, reported) and speaker."""
+
+    sentence_id: int
+    start: int
+    end: int
+    sentence: str
+    voice: str
+    speaker: str
+    speaker_type: str
+
+
+class Quote(NamedTuple):
+    """One direct quotation of an article: its speaker, words and character span."""
+
+    speaker: str
+    speaker_type: str
+    quote: str
+    n_words: int
+    start: int
+    end: int
+
+
+class Voiced(NamedTuple):
+    """One article's voices as plain records: its sentences and its quotations, in text order."""
+
+    sentences: list[VoicedSentence]
+    quotes: list[Quote]
 
 
 def normalise(text: str) -> str:
@@ -96,7 +147,11 @@ def find_actors(text: str, actors: list[dict]) -> list[Mention]:
     ...     {"name": "Japan Today", "type": "outlet", "aliases": ["Japan Today"]}])]
     ['Japan Today', 'Japan']
     """
-    pattern, lookup = actor_index(actors)
+    return _find_actors(text, *actor_index(actors))
+
+
+def _find_actors(text: str, pattern: re.Pattern, lookup: dict[str, tuple[str, str]]) -> list[Mention]:
+    """:func:`find_actors` with the gazetteer already compiled by :func:`actor_index`."""
     return [Mention(m.start(), m.end(), *lookup[m.group(0)]) for m in pattern.finditer(normalise(text))]
 
 
@@ -132,9 +187,8 @@ def _word_gap(gap: str) -> int | None:
     return len(words(stripped))
 
 
-def _speaker_before(masked: str, lo: int, verb_start: int, mentions: list[Mention], grammar: dict) -> Mention | None:
+def _speaker_before(masked: str, lo: int, verb_start: int, mentions: list[Mention], not_after: frozenset[str]) -> Mention | None:
     """The speaker of a verb ("X said"): the nearest actor before it, skipping names after a preposition or possessives."""
-    not_after = {str(w).lower() for w in grammar.get("not_after", [])}
     for mention in sorted((m for m in mentions if lo <= m.start and m.end <= verb_start), key=lambda m: -m.end):
         previous = [w.lower() for w in words(masked[lo : mention.start])]
         while previous and previous[-1] in {"the", "a", "an"}:  # "at the Aerospace Industries Association"
@@ -155,18 +209,37 @@ def attributions(text: str, lo: int, hi: int, mentions: list[Mention], grammar: 
     >>> [v.name for v in attributions(text, 0, len(text), find_actors(text, actors), grammar)]
     ['critics', 'Jane Roe']
     """
-    masked = normalise(_mask_quotes(text))
-    known = [m for m in mentions if lo <= m.start < hi]
-    pronouns = [
-        Mention(m.start(), m.end(), "", "pronoun")
-        for m in phrase_regex(grammar.get("pronouns", []), case_sensitive=True).finditer(masked, lo, hi)
-    ]
+    return _attributions(_masked(text), lo, hi, mentions, [m for m in mentions if lo <= m.start < hi], compile_grammar(grammar))
+
+
+def compile_grammar(grammar: dict) -> Grammar:
+    """Compile a codebook's ``voices`` section.
+
+    >>> compile_grammar({"verbs": ["said"], "not_after": ["With"]}).not_after
+    frozenset({'with'})
+    """
+    return Grammar(
+        phrase_regex(grammar.get("verbs", [])),
+        phrase_regex(grammar.get("markers", [])),
+        phrase_regex(grammar.get("pronouns", []), case_sensitive=True),
+        frozenset(str(w).lower() for w in grammar.get("not_after", [])),
+    )
+
+
+def _masked(text: str) -> str:
+    """The text as attributions are sought in it: quotations blanked, curly apostrophes straightened (offsets unchanged)."""
+    return normalise(_mask_quotes(text))
+
+
+def _attributions(masked: str, lo: int, hi: int, mentions: list[Mention], known: list[Mention], grammar: Grammar) -> list[Voice]:
+    """:func:`attributions` on a text already masked by :func:`_masked`, given ``known``: the mentions starting in [lo, hi)."""
+    pronouns = [Mention(m.start(), m.end(), "", "pronoun") for m in grammar.pronouns.finditer(masked, lo, hi)]
     found: list[Voice] = []
-    for verb in phrase_regex(grammar.get("verbs", [])).finditer(masked, lo, hi):
-        speaker = _speaker_before(masked, lo, verb.start(), known + pronouns, grammar)
+    for verb in grammar.verbs.finditer(masked, lo, hi):
+        speaker = _speaker_before(masked, lo, verb.start(), known + pronouns, grammar.not_after)
         if speaker is not None:
             found.append(_resolve(speaker, mentions))
-    for marker in phrase_regex(grammar.get("markers", [])).finditer(masked, lo, hi):
+    for marker in grammar.markers.finditer(masked, lo, hi):
         clause_end = re.search(r"[,;.:!?“”\"]|$", masked[marker.end() : hi]).start() + marker.end()
         after = [m for m in known if marker.end() <= m.start and m.end <= clause_end]
         after = after or unknown_names(masked[:clause_end], [m for m in mentions if m.start < clause_end])
@@ -198,18 +271,42 @@ def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFram
     >>> sentences["voice"].tolist(), quotes[["speaker", "n_words"]].values.tolist()
     (['own', 'quoted', 'own'], [['Jane Roe', 5]])
     """
+    voiced = voice_records(text, voice_rules(codebook))
+    sentence_table = pd.DataFrame(voiced.sentences, columns=list(VoicedSentence._fields))
+    quote_table = pd.DataFrame(voiced.quotes, columns=QUOTE_COLUMNS[2:])
+    return sentence_table, quote_table
+
+
+def voice_rules(codebook: dict) -> VoiceRules:
+    """Compile what :func:`analyse_voices` reads from a codebook: the gazetteer, the grammar, the targets' names.
+
+    >>> voice_rules({"voices": {"min_quote_words": 5}}).min_quote_words
+    5
+    """
     grammar = codebook.get("voices", {})
-    mentions = sorted(find_actors(text, codebook.get("actors", [])))
-    naming = _naming_regex(codebook)
+    pattern, lookup = actor_index(codebook.get("actors", []))
+    return VoiceRules(pattern, lookup, compile_grammar(grammar), _naming_regex(codebook), int(grammar.get("min_quote_words", 3)))
+
+
+def voice_records(text: str, rules: VoiceRules) -> Voiced:
+    """:func:`analyse_voices` as plain records: building two DataFrames per article costs more than finding the voices."""
+    mentions = sorted(_find_actors(text, rules.actors, rules.lookup))
     sentences = split_sentences(text)
-    by_sentence = [attributions(text, s.start, s.end, mentions, grammar) for s in sentences]
-    quotes = []
-    paragraph_of = [text.count("\n", 0, s.start) for s in sentences]
+    masked = _masked(text)  # once per text, not once per sentence
+    mention_starts = [m.start for m in mentions]
+    by_sentence = [
+        _attributions(masked, s.start, s.end, mentions, _starting_in(mentions, mention_starts, s.start, s.end), rules.grammar)
+        for s in sentences
+    ]
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    paragraph_of = _paragraphs(text, starts)
+    quotes: list[Quote] = []
+    spans: list[tuple[int, int]] = []  # the first and last sentence of each quotation
     for match in QUOTE_RE.finditer(text):
         quote = match.group(1) or match.group(2)
-        first = next((i for i, s in enumerate(sentences) if s.end > match.start()), None)
-        last = max((i for i, s in enumerate(sentences) if s.start < match.end()), default=None)
-        if first is None or last is None or last < first:
+        first = bisect.bisect_right(ends, match.start())  # the first sentence ending after the quotation starts
+        last = bisect.bisect_left(starts, match.end()) - 1  # the last sentence starting before it ends
+        if first == len(sentences) or last < first:
             continue  # a quotation outside every sentence has no words ('"!!"'): nothing was said
         candidates = [v for i in range(first, last + 1) for v in by_sentence[i]]
         # A stand-alone quotation continues the speaker of the paragraph's previous attribution.
@@ -222,29 +319,41 @@ def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFram
         else:
             speaker = Voice(match.start(), "", "unattributed")
         n_words = count_words(quote)
-        if _is_naming(quote, naming) or (not speaker.name and n_words < int(grammar.get("min_quote_words", 3))):
+        if _is_naming(quote, rules.naming) or (not speaker.name and n_words < rules.min_quote_words):
             continue
-        quotes.append(
-            {"speaker": speaker.name, "speaker_type": speaker.type, "quote": " ".join(quote.split()).rstrip(" ,;:."), "n_words": n_words}
-            | {"start": match.start(), "end": match.end(), "_first": first, "_last": last}
-        )
+        quotes.append(Quote(speaker.name, speaker.type, " ".join(quote.split()).rstrip(" ,;:."), n_words, match.start(), match.end()))
+        spans.append((first, last))
     rows = []
     for i, (sentence, voices) in enumerate(zip(sentences, by_sentence, strict=True)):
-        inside = [q for q in quotes if q["_first"] <= i <= q["_last"]]
+        inside = [q for q, (first, last) in zip(quotes, spans, strict=True) if first <= i <= last]
         if inside:
-            main = max(inside, key=lambda q: q["n_words"])
-            voice, speaker, kind = "quoted", main["speaker"], main["speaker_type"]
+            main = max(inside, key=lambda q: q.n_words)
+            voice, speaker, kind = "quoted", main.speaker, main.speaker_type
         elif voices:
             voice, speaker, kind = "reported", voices[0].name, voices[0].type
         else:
             voice, speaker, kind = "own", "", ""
-        rows.append(
-            {"sentence_id": i, "start": sentence.start, "end": sentence.end, "sentence": sentence.text}
-            | {"voice": voice, "speaker": speaker, "speaker_type": kind}
-        )
-    sentence_table = pd.DataFrame(rows, columns=["sentence_id", "start", "end", "sentence", "voice", "speaker", "speaker_type"])
-    quote_table = pd.DataFrame(quotes, columns=[*QUOTE_COLUMNS[2:], "_first", "_last"]).drop(columns=["_first", "_last"])
-    return sentence_table, quote_table
+        rows.append(VoicedSentence(i, sentence.start, sentence.end, sentence.text, voice, speaker, kind))
+    return Voiced(rows, quotes)
+
+
+def _starting_in(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start, with ``starts`` their starts) that start in [lo, hi)."""
+    return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+def _paragraphs(text: str, starts: list[int]) -> list[int]:
+    """The paragraph (line breaks before it) of each of increasing positions, counting each stretch of the text once.
+
+    >>> _paragraphs("a\\nb c\\nd", [0, 2, 4, 6])
+    [0, 1, 1, 2]
+    """
+    counts, seen, last = [], 0, 0
+    for start in starts:
+        seen += text.count("\n", last, start)
+        last = start
+        counts.append(seen)
+    return counts
 
 
 def _naming_regex(codebook: dict) -> re.Pattern | None:
@@ -253,18 +362,22 @@ def _naming_regex(codebook: dict) -> re.Pattern | None:
     return phrase_regex(aliases) if aliases else None
 
 
-def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
-    """:func:`analyse_voices` of every article, by article id, so the stance stage reads each text once."""
-    return {row.article_id: analyse_voices(row.text, codebook) for row in articles.itertuples()}
+def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, Voiced]:
+    """:func:`voice_records` of every article, by article id, so the stance stage reads each text once."""
+    rules = voice_rules(codebook)
+    return {article_id: voice_records(text, rules) for article_id, text in zip(articles["article_id"], articles["text"], strict=True)}
 
 
-def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None) -> pd.DataFrame:
+def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voiced] | None = None) -> pd.DataFrame:
     """One row per direct quotation of every article: speaker, speaker type, words, character span."""
     analysed = analysed if analysed is not None else voices_by_article(articles, codebook)
-    frames = [analysed[row.article_id][1].assign(article_id=row.article_id, file=row.file) for row in articles.itertuples()]
-    return pd.concat([pd.DataFrame(columns=QUOTE_COLUMNS), *frames], ignore_index=True)[QUOTE_COLUMNS].astype(
-        {"n_words": int, "start": int, "end": int}
-    )
+    rows = [
+        (article_id, file, *quote)
+        for article_id, file in zip(articles["article_id"], articles["file"], strict=True)
+        for quote in analysed[article_id].quotes
+    ]
+    # Text columns stay of type object, as the table has always had them (pandas would infer its string type).
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object).astype({"n_words": int, "start": int, "end": int})
 
 
 def actors_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
@@ -290,12 +403,22 @@ def frame_of(sentence: str, frames: dict[str, list[str]]) -> str:
     >>> frame_of("Tariffs hit trade and the economy.", {"security": ["defen"], "economics": ["tariff", "trade", "econom"]})
     'economics'
     """
-    counts = {frame: len(phrase_regex(cues, whole_word=False).findall(normalise(sentence))) for frame, cues in frames.items()}
+    return _frame_of(normalise(sentence), _frame_patterns(frames))
+
+
+def _frame_patterns(frames: dict[str, list[str]]) -> dict[str, re.Pattern]:
+    """Each frame's cue stems as one regex (matching anywhere a word starts)."""
+    return {frame: phrase_regex(cues, whole_word=False) for frame, cues in frames.items()}
+
+
+def _frame_of(text: str, patterns: dict[str, re.Pattern]) -> str:
+    """:func:`frame_of` on a normalised sentence, with the frames compiled by :func:`_frame_patterns`."""
+    counts = {frame: len(pattern.findall(text)) for frame, pattern in patterns.items()}
     best = max(counts.values(), default=0)
     return next(frame for frame, n in counts.items() if n == best) if best else ""
 
 
-def frames_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
+def frames_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voiced] | None = None) -> pd.DataFrame:
     """Per article and frame: sentences in that frame and their share of the article's sentences (one frame each).
 
     >>> arts = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["Tariffs rose. Missiles flew. It rained."]})
@@ -303,20 +426,17 @@ def frames_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     [0.33, 0.33]
     """
     frames = codebook.get("frames", {})
+    patterns = _frame_patterns(frames)
     rows = []
-    for row in articles.itertuples():
-        labels = pd.Series([frame_of(s.text, frames) for s in split_sentences(row.text)], dtype=str)
+    for article_id, file, text in zip(articles["article_id"], articles["file"], articles["text"], strict=True):
+        # The voices, when given, hold the same sentences: no need to split the text again.
+        sentences = (
+            [s.sentence for s in analysed[article_id].sentences] if analysed is not None else [s.text for s in split_sentences(text)]
+        )
+        counts = Counter(_frame_of(normalise(sentence), patterns) for sentence in sentences)
         for frame in frames:
-            n = int(labels.eq(frame).sum())
-            rows.append(
-                {
-                    "article_id": row.article_id,
-                    "file": row.file,
-                    "frame": frame,
-                    "n_sentences": n,
-                    "share": n / len(labels) if len(labels) else 0.0,
-                }
-            )
+            n = counts[frame]
+            rows.append((article_id, file, frame, n, n / len(sentences) if sentences else 0.0))
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
 
