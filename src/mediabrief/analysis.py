@@ -15,7 +15,7 @@ from .codebook import load_codebook
 from .corpus import load_corpus
 from .engine import run_stage
 from .files import atomic_path
-from .lineage import REUSE_COLUMNS, citations_table, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
+from .lineage import REUSE_COLUMNS, citations_table, cited_sentences, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
@@ -100,7 +100,8 @@ def claims_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
 def lineage_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
     """citations.csv and relays.csv: what each article says it draws on."""
     readable = english(articles)
-    return {"citations.csv": citations_table(readable, codebook), "relays.csv": relays(readable, codebook)}
+    cited = cited_sentences(readable, codebook)
+    return {"citations.csv": citations_table(readable, codebook, cited), "relays.csv": relays(readable, codebook, cited)}
 
 
 def money_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:

@@ -100,11 +100,11 @@ def citation_rules(codebook: dict) -> CitationRules:
     (['Reuters'], 2)
     """
     rules = codebook.get("attribution", {})
-    # The markers go into the patterns through an f-string, so their text is the key (lists of markers are not hashable).
+    # Tuples of the markers' text are the cache key (the codebook's lists are not hashable).
     return _compiled_rules(
         tuple(alias_table(codebook)),
-        tuple(f"{m}" for m in rules.get("before", [])),
-        tuple(f"{m}" for m in rules.get("after", [])),
+        tuple(map(str, rules.get("before", []))),
+        tuple(map(str, rules.get("after", []))),
         rules.get("before_window", 4),
         rules.get("after_window", 2),
     )
@@ -210,14 +210,36 @@ def _marker_after(tail: str, markers: Iterable[re.Pattern], window: int) -> str 
     return None
 
 
-def citations_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
-    """One row per (article, sentence, cited source): article_id, file, cited_source, sentence."""
+class CitedSentence(NamedTuple):
+    """A sentence of an article that cites at least one outside source, with those citations."""
+
+    article_id: str
+    file: str
+    sentence: str
+    cited: list[Mention]
+
+
+def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentence]:
+    """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables."""
     rules = citation_rules(codebook)
+    return [
+        CitedSentence(article_id, file, sentence.text, cited)
+        for article_id, file, text in zip(articles["article_id"], articles["file"], articles["text"], strict=True)
+        for sentence in split_sentences(text)
+        if (cited := mentions(sentence.text, rules))
+    ]
+
+
+def citations_table(articles: pd.DataFrame, codebook: dict, cited: list[CitedSentence] | None = None) -> pd.DataFrame:
+    """One row per (article, sentence, cited source): article_id, file, cited_source, sentence.
+
+    ``cited`` is :func:`cited_sentences` of the same articles, when already found.
+    """
+    cited = cited_sentences(articles, codebook) if cited is None else cited
     rows = [
-        {"article_id": a.article_id, "file": a.file, "cited_source": source, "sentence": sentence.text}
-        for a in articles.itertuples()
-        for sentence in split_sentences(a.text)
-        for source in dict.fromkeys(m.source for m in mentions(sentence.text, rules))
+        {"article_id": c.article_id, "file": c.file, "cited_source": source, "sentence": c.sentence}
+        for c in cited
+        for source in dict.fromkeys(m.source for m in c.cited)
     ]
     return pd.DataFrame(rows, columns=CITATION_COLUMNS)
 
@@ -225,30 +247,24 @@ def citations_table(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
-def relays(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
-    """Source-to-source citations a sentence states: "X reported, citing Y" or "“… Y reported,” according to X" (X relays Y)."""
+def relays(articles: pd.DataFrame, codebook: dict, cited: list[CitedSentence] | None = None) -> pd.DataFrame:
+    """Source-to-source citations a sentence states: "X reported, citing Y" or "“… Y reported,” according to X" (X relays Y).
+
+    ``cited`` is :func:`cited_sentences` of the same articles, when already found.
+    """
     relay_markers = {m.lower() for m in codebook.get("attribution", {}).get("relay", [])}
-    rules = citation_rules(codebook)
     rows = []
-    for article in articles.itertuples():
-        for sentence in split_sentences(article.text):
-            cited = mentions(sentence.text, rules)
-            if not cited:
-                continue
-            quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(sentence.text)]
-            for first, second in zip(cited, cited[1:], strict=False):
-                if second.marker in relay_markers and first.source != second.source:
-                    rows.append(
-                        {"article_id": article.article_id, "relay": first.source, "origin": second.source, "sentence": sentence.text}
-                    )
-            for inner in cited:
-                for outer in cited:
-                    inside = any(s <= inner.start < e for s, e in quoted)
-                    outside = not any(s <= outer.start < e for s, e in quoted)
-                    if inside and outside and inner.source != outer.source:
-                        rows.append(
-                            {"article_id": article.article_id, "relay": outer.source, "origin": inner.source, "sentence": sentence.text}
-                        )
+    for c in cited_sentences(articles, codebook) if cited is None else cited:
+        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(c.sentence)]
+        for first, second in zip(c.cited, c.cited[1:], strict=False):
+            if second.marker in relay_markers and first.source != second.source:
+                rows.append({"article_id": c.article_id, "relay": first.source, "origin": second.source, "sentence": c.sentence})
+        for inner in c.cited:
+            for outer in c.cited:
+                inside = any(s <= inner.start < e for s, e in quoted)
+                outside = not any(s <= outer.start < e for s, e in quoted)
+                if inside and outside and inner.source != outer.source:
+                    rows.append({"article_id": c.article_id, "relay": outer.source, "origin": inner.source, "sentence": c.sentence})
     return pd.DataFrame(rows, columns=["article_id", "relay", "origin", "sentence"]).drop_duplicates(["article_id", "relay", "origin"])
 
 
@@ -643,14 +659,6 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
 
 
 # ----------------------------------------------------------------------------------------------------------- pipeline
-
-
-def lineage_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
-    """The tables ``analyze`` writes for this stage, by file name: citations.csv and reuse.csv."""
-    return {
-        "citations.csv": citations_table(articles, codebook),
-        "reuse.csv": reuse_table(articles)[REUSE_COLUMNS],
-    }
 
 
 def cited_pairs(citations: pd.DataFrame) -> set[tuple[str, str]]:
