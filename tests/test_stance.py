@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -18,9 +19,11 @@ from mediabrief.stance import (
     bootstrap_ci,
     cohen_kappa,
     cue_score,
+    evidence_table,
     sentence_table,
     stance_rules,
     stance_tables,
+    with_tone,
 )
 
 BOOK = {
@@ -167,3 +170,26 @@ def test_evidence_tone_is_the_tone_of_the_sentence_table(seed_tables):
     keys = ["article_id", "sentence_id", "target"]
     both = evidence.merge(sentences[[*keys, "tone"]], on=keys, suffixes=("", "_all"), validate="one_to_one")
     assert len(both) == len(evidence) and both["tone"].eq(both["tone_all"]).all()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"a": "The Golden Dome may be a deterrent. Tokyo will invest in it, not in an arms race.", "b": "It rained.", "c": ""},
+        {"a": "It rained in Osaka.", "b": "Nothing happened."},  # no evidence at all
+    ],
+)
+def test_stance_tables_read_only_the_evidence_but_give_the_tables_of_every_sentence(texts):
+    arts = articles(**texts)
+    tables, sentences = stance_tables(arts, BOOK), sentence_table(arts, BOOK, tone=False)
+    pd.testing.assert_frame_equal(tables["stance.csv"], article_table(sentences, arts, BOOK))
+    pd.testing.assert_frame_equal(tables["stance_evidence.csv"], with_tone(evidence_table(sentences)))
+
+
+def test_article_intervals_are_each_samples_bootstrap_interval():
+    # article_table draws every interval at once; each must be what bootstrap_ci gives its sample alone.
+    arts = articles(a="The Golden Dome is a deterrent. The shield is a boondoggle. The shield may be win-win.", b="The shield is win-win.")
+    table = article_table(sentence_table(arts, BOOK, tone=False), arts, BOOK).set_index(["article_id", "target"])
+    for article_id, values in {"a": [1.0, -1.0, 0.5], "b": [1.0]}.items():
+        row = table.loc[(article_id, "dome")]
+        assert (row["ci_low"], row["ci_high"]) == bootstrap_ci(np.array(values), f"{article_id}/dome")

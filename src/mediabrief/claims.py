@@ -7,9 +7,12 @@ attribution phrases are its ``attribution`` section. Nothing about the story is 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import textwrap
+from collections.abc import Iterable
+from itertools import compress
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
@@ -20,7 +23,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from .lineage import CitationRules, citation_rules, mentions, named_sources
 from .money import conflicts
 from .plotting import PAGE_WIDTH_IN, apply_style
-from .textutils import split_sentences, words
+from .textutils import Sentence, fold_case, split_sentences, words
 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
 SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
@@ -48,7 +51,14 @@ def claim_cues(claim: dict) -> list[tuple[re.Pattern, ...]]:
 
 def _makes(sentence: str, cues: list[tuple[re.Pattern, ...]]) -> bool:
     """:func:`sentence_makes` with the claim's compiled cue groups."""
-    return all(any(p.search(sentence) for p in group) for group in cues)
+    # Loops rather than generator expressions: this runs for many sentences, and plain loops cost less.
+    for group in cues:
+        for pattern in group:
+            if pattern.search(sentence):
+                break
+        else:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=1024)
@@ -69,6 +79,82 @@ def any_of(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
         return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
     except re.error:
         return each
+
+
+# --- Screening: a substring test before a regular expression ----------------------------------------------------------
+# Every match of a cue holds some fixed text ("complet" for r"\bcomplet"), and a sentence that does not hold that text
+# once folded to lower case (fold_case) cannot match. Substring tests are fast and rule out most sentences, so the
+# regular expressions, which are slow, run on few.
+
+# One token of a regular expression: an escape, a character class, a counted repeat or one character.
+_REGEX_TOKEN_RE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{\d*(?:,\d*)?\}|.", re.DOTALL)
+_REPEATS = ("?", "*", "+")
+# Escapes that stand for one character of a class (\d) or for none (\b). Other letter and digit escapes (\x41, \1, \n)
+# are not read: a pattern with one is taken to need nothing.
+_CLASS_ESCAPES = set("bBdDsSwWAZ")
+
+
+@functools.lru_cache(maxsize=1024)
+def required_text(pattern: str | re.Pattern) -> str:
+    """Text that every case-insensitive match of ``pattern`` holds, in lower case (see :func:`fold_case`), or "" (which
+    every text holds) if none is certain: the longest run of plain ASCII characters outside groups and alternatives,
+    none of them repeated.
+
+    >>> required_text(r"\\bsatellites?\\b"), required_text(r"end of (?:his|the) Term"), required_text(r"\\$\\s?3 billion")
+    ('satellite', 'end of ', '3 billion')
+    >>> required_text("cost|price"), required_text(r"\\d+"), required_text(r"\\x41")
+    ('', '', '')
+    """
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return ""  # a piece of a larger pattern, say: it is not read
+    if compiled.flags & re.VERBOSE:
+        return ""  # white space and "#" mean something else there
+    runs, run, depth = [], "", 0
+    for token in _REGEX_TOKEN_RE.findall(compiled.pattern):
+        if token in ("(", ")"):
+            # What a group holds may be optional or one of several alternatives: only what stands around it is read.
+            depth += 1 if token == "(" else -1
+        elif depth:
+            continue
+        elif token == "|" or (token[0] == "\\" and token[1].isascii() and token[1].isalnum() and token[1] not in _CLASS_ESCAPES):
+            return ""  # alternatives, or an escape that is not read
+        elif token in _REPEATS or (token[0] == "{" and len(token) > 1):
+            run = run[:-1]  # a repeat may leave out the character before it
+        elif char := _literal(token):
+            run += char.lower()
+            continue
+        runs.append(run)
+        run = ""
+    return max([*runs, run], key=len)
+
+
+def _literal(token: str) -> str | None:
+    """The character a token of a pattern stands for when it is one plain ASCII character ("a", "\\$"), else None."""
+    char = token[-1]
+    plain = token not in (".", "^", "$") if len(token) == 1 else token[0] == "\\" and not char.isalnum()
+    return char if plain and char.isascii() else None
+
+
+class Screened(NamedTuple):
+    """Case-insensitive patterns (or stricter ones), each with the text it needs (:func:`required_text`)."""
+
+    patterns: tuple[re.Pattern, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patterns: tuple[re.Pattern, ...]) -> Screened:
+        """The patterns with their required texts."""
+        return cls(patterns, tuple(map(required_text, patterns)))
+
+    def possible(self, folded: str) -> tuple[re.Pattern, ...]:
+        """The patterns that may match a text, given the text folded by :func:`fold_case`: those whose text it holds.
+
+        >>> [p.pattern for p in Screened.of((re.compile("said"), re.compile(r"\\breportedly"))).possible("he said so")]
+        ['said']
+        """
+        return tuple(compress(self.patterns, map(folded.__contains__, self.texts)))
 
 
 def extract_value(sentence: str, spec: dict | None) -> str:
@@ -96,22 +182,122 @@ def extract_value(sentence: str, spec: dict | None) -> str:
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
 
 
+class ClaimRule(NamedTuple):
+    """A claim of the codebook, compiled: its cue groups (:func:`claim_cues`) and, for each group whose every cue needs
+    a text (:func:`required_text`), those texts."""
+
+    claim: dict
+    groups: list[tuple[re.Pattern, ...]]
+    texts: list[tuple[str, ...]]
+
+
+def claim_rule(claim: dict) -> ClaimRule:
+    """A codebook claim, compiled for :func:`claims_made`.
+
+    >>> claim_rule({"id": "year", "cues": [["cost", "price"], [r"\\b(?:19|20)\\d\\d\\b"]]}).texts
+    [('cost', 'price')]
+    """
+    texts = [tuple(dict.fromkeys(map(required_text, group))) for group in claim["cues"]]
+    # Groups with fewer texts first: where one is missing from a text, fewer searches find that out.
+    return ClaimRule(claim, claim_cues(claim), sorted((group for group in texts if "" not in group), key=len))
+
+
+def claims_made(texts: list[str], rules: list[ClaimRule]) -> list[tuple[int, Sentence, ClaimRule]]:
+    """Each (text number, sentence, claim) where a sentence of the texts makes a claim: by text, then by sentence, then
+    in the order of ``rules``.
+
+    >>> rules = [claim_rule({"id": "cost", "cues": [["cost"], [r"\\$\\d"]]})]
+    >>> [(n, s.text, r.claim["id"]) for n, s, r in claims_made(["It may cost $5. No cost.", "Costs $6."], rules)]
+    [(0, 'It may cost $5.', 'cost'), (1, 'Costs $6.', 'cost')]
+    """
+    # Most claims are made in few sentences: the cues are tried only on the sentences that hold, for every cue group, a
+    # text one of its cues needs (see required_text). Those are found in all the texts at once, a search per text.
+    corpus = _sentences_of(texts)
+    made = []
+    for r, rule in enumerate(rules):
+        for i in _may_make(corpus.folded, corpus.starts, corpus.ends, rule):
+            if _makes(corpus.sentences[i].text, rule.groups):
+                made.append((i, r))
+    return [(corpus.numbers[i], corpus.sentences[i], rules[r]) for i, r in sorted(made)]
+
+
+class _Sentences(NamedTuple):
+    """The sentences of several texts, end to end: the folded texts (see :func:`fold_case`) joined by line breaks, and
+    for each sentence, its text's number and its start and end in the joined text."""
+
+    folded: str
+    sentences: list[Sentence]
+    numbers: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def _sentences_of(texts: list[str]) -> _Sentences:
+    """The sentences of the texts, end to end.
+
+    >>> corpus = _sentences_of(["One. Two.", "Three."])
+    >>> corpus.folded, corpus.numbers, corpus.starts
+    ('one. two.\\nthree.', [0, 0, 1], [0, 5, 10])
+    """
+    folded, sentences, numbers, starts, ends = [], [], [], [], []
+    offset = 0
+    for number, text in enumerate(texts):
+        found = split_sentences(text)
+        sentences += found
+        numbers += [number] * len(found)
+        starts += [offset + s.start for s in found]
+        ends += [offset + s.end for s in found]
+        folded.append(fold_case(text))  # as long as the text: the offsets hold
+        offset += len(text) + 1
+    return _Sentences("\n".join(folded), sentences, numbers, starts, ends)
+
+
+def _may_make(folded: str, starts: list[int], ends: list[int], rule: ClaimRule) -> Iterable[int]:
+    """The sentences (indexes, in order) of a folded text (see :func:`fold_case`) that may make a claim: those holding,
+    for each cue group, one of the group's texts. ``starts`` and ``ends`` are the sentences' offsets in the text, in
+    order."""
+    if not rule.texts:
+        return range(len(starts))
+    # The first group's texts are searched for in the whole text, each once; the others only in the sentences left.
+    first, *others = rule.texts
+    found = _holding(folded, starts, ends, first)
+    return [i for i in found if _holds_each(folded[starts[i] : ends[i]], others)] if others else found
+
+
+def _holding(folded: str, starts: list[int], ends: list[int], texts: tuple[str, ...]) -> list[int]:
+    """The sentences (indexes, in order) of a folded text that hold one of ``texts``, given their offsets.
+
+    >>> _holding("one. two. one.", [0, 5, 10], [4, 9, 14], ("one", "o. "))
+    [0, 2]
+    """
+    found = set()
+    for text in texts:
+        at = folded.find(text, starts[0]) if starts else -1
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if at + len(text) <= ends[i]:
+                found.add(i)
+            # The sentence holds the text or, if this one runs past its end, no later one either: on to the next.
+            at = folded.find(text, starts[i + 1]) if i + 1 < len(starts) else -1
+    return sorted(found)
+
+
+def _holds_each(folded: str, groups: list[tuple[str, ...]]) -> bool:
+    """Whether a folded text holds one of the texts of each group.
+
+    >>> _holds_each("the cbo said", [("cbo", "budget office"), ("said",)]), _holds_each("the cbo", [("said",)])
+    (True, False)
+    """
+    return all(any(map(folded.__contains__, texts)) for texts in groups)
+
+
 def claims_matrix(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """One row per (article, sentence, claim) hit: article_id, file, outlet, claim_id, value, evidence."""
-    cues = [(claim, claim_cues(claim)) for claim in codebook.get("claims", [])]
+    rules = [claim_rule(claim) for claim in codebook.get("claims", [])]
+    ids, files, outlets = (articles[column].tolist() for column in ("article_id", "file", "outlet"))
     rows = [
-        {
-            "article_id": a.article_id,
-            "file": a.file,
-            "outlet": a.outlet,
-            "claim_id": claim["id"],
-            "value": extract_value(s.text, claim.get("value")),
-            "evidence": s.text,
-        }
-        for a in articles.itertuples()
-        for s in split_sentences(a.text)
-        for claim, groups in cues
-        if _makes(s.text, groups)
+        (ids[n], files[n], outlets[n], rule.claim["id"], extract_value(s.text, rule.claim.get("value")), s.text)
+        for n, s, rule in claims_made(articles["text"].tolist(), rules)
     ]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
@@ -204,13 +390,17 @@ def recurring_uncovered(articles: pd.DataFrame, codebook: dict, min_sources: int
 
 
 class SourcingRules(NamedTuple):
-    """A codebook's sourcing rules, compiled: name-then-verb and pronoun-then-verb patterns (None without verbs), the
-    citation rules and the unnamed-source patterns."""
+    """A codebook's sourcing rules, compiled: name-then-verb and pronoun-then-verb patterns (None without verbs) and the
+    text each verb needs (:func:`required_text`), the unnamed-source patterns screened, the citation rules, the
+    sources' aliases and the text each citation marker needs."""
 
     named: re.Pattern | None
     pronoun: re.Pattern | None
+    verbs: tuple[str, ...]
+    unnamed: Screened
     citations: CitationRules
-    unnamed: tuple[re.Pattern, ...]
+    aliases: tuple[str, ...]
+    markers: tuple[str, ...]
 
 
 # A capitalised name within four words before a speech verb; a lone capitalised first word ("Critics said") is not a
@@ -221,12 +411,21 @@ NAME = r"(?:(?<=[\s“\"(,])[A-Z][\w.’'-]*|^[A-Z][\w.’'-]*(?=\s+[A-Z]))(?:\s
 def sourcing_rules(codebook: dict) -> SourcingRules:
     """The codebook's attribution rules for :func:`sourcing_of`, compiled (once per distinct codebook)."""
     rules = codebook.get("attribution", {})
-    verbs = "|".join(rules.get("on_record_verbs", []))
-    named, pronoun = _verb_patterns(verbs)
-    return SourcingRules(named, pronoun, citation_rules(codebook), any_of(tuple(rules.get("unnamed", []))))
+    patterns = _attribution_patterns(tuple(rules.get("on_record_verbs", [])), tuple(rules.get("unnamed", [])))
+    citations = citation_rules(codebook)
+    aliases = tuple(alias for alias, _, _ in citations.aliases)
+    return SourcingRules(*patterns, citations, aliases, tuple(map(required_text, citations.before + citations.after)))
 
 
 @functools.lru_cache(maxsize=32)
+def _attribution_patterns(
+    verbs: tuple[str, ...], unnamed: tuple[str, ...]
+) -> tuple[re.Pattern | None, re.Pattern | None, tuple[str, ...], Screened]:
+    """The fields of :class:`SourcingRules` but the citation rules, for one codebook's speech verbs and unnamed sources."""
+    named, pronoun = _verb_patterns("|".join(verbs))
+    return named, pronoun, tuple(map(required_text, verbs)), Screened.of(tuple(re.compile(p, re.IGNORECASE) for p in unnamed))
+
+
 def _verb_patterns(verbs: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The name-then-verb and pronoun-then-verb patterns for an alternation of speech verbs (None, None if empty)."""
     if not verbs:
@@ -251,19 +450,30 @@ def sourcing_of(sentence: str, codebook: dict) -> str:
 
 def _sourcing(sentence: str, rules: SourcingRules) -> str:
     """:func:`sourcing_of` with compiled rules."""
+    # The name, pronoun and unnamed-source patterns are tried only if the sentence holds a text they need (a speech verb,
+    # "reportedly"): most sentences hold few, and the substring tests are much faster than the patterns.
+    folded = fold_case(sentence)
     spans = None
-    for match in rules.named.finditer(sentence) if rules.named else []:
-        # The sources the sentence names, found once and only when a name stands before a verb.
-        spans = named_sources(sentence, rules.citations) if spans is None else spans
-        if not any(s < match.end(1) and match.start(1) < e for _, s, e in spans):
+    if any(map(folded.__contains__, rules.verbs)):
+        for match in rules.named.finditer(sentence) if rules.named else []:
+            # The sources the sentence names, found once and only when a name stands before a verb.
+            spans = named_sources(sentence, rules.citations) if spans is None else spans
+            if not any(s < match.end(1) and match.start(1) < e for _, s, e in spans):
+                return "named person"
+        if rules.pronoun and rules.pronoun.search(sentence):
             return "named person"
-    if rules.pronoun and rules.pronoun.search(sentence):
-        return "named person"
-    if mentions(sentence, rules.citations, spans):
+    if _may_cite(sentence, folded, spans, rules) and mentions(sentence, rules.citations, spans):
         return "named body"
-    if any(p.search(sentence) for p in rules.unnamed):
+    if any(p.search(sentence) for p in rules.unnamed.possible(folded)):
         return "unnamed"
     return "no source"
+
+
+def _may_cite(sentence: str, folded: str, spans: list[tuple[str, int, int]] | None, rules: SourcingRules) -> bool:
+    """Whether a sentence may cite a source: it names one (``spans``, if already found, or an alias it holds) and holds
+    a text that a citation marker needs. Fast tests that settle most sentences without :func:`lineage.mentions`."""
+    names = bool(spans) if spans is not None else any(map(sentence.__contains__, rules.aliases))
+    return names and any(map(folded.__contains__, rules.markers))
 
 
 def sourcing_sentences(matrix: pd.DataFrame, codebook: dict) -> pd.DataFrame:
@@ -271,7 +481,7 @@ def sourcing_sentences(matrix: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     rules = sourcing_rules(codebook)
     return (
         matrix.drop_duplicates(["article_id", "evidence"])[["article_id", "file", "outlet", "evidence"]]
-        .assign(sourcing=lambda d: [_sourcing(s, rules) for s in d["evidence"]])
+        .assign(sourcing=lambda d: [_sourcing(s, rules) for s in d["evidence"].tolist()])
         .reset_index(drop=True)
     )
 

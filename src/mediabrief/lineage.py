@@ -26,11 +26,14 @@ the sparse document TF-IDF matrix) are compared, so that the cost grows with n·
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
+import sys
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, groupby
 from typing import NamedTuple
 
@@ -43,7 +46,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
-from .textutils import WORD_RE, split_sentences, words
+from .textutils import WORD_RE, Sentence, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
 ALIGN_THRESHOLD = 0.4
@@ -55,6 +58,9 @@ REWRITE_MIN_SIMILARITY = 0.6
 ALL_PAIRS_LIMIT = 300
 NEIGHBOURS = 10
 NEIGHBOUR_CHUNK_CELLS = 4_000_000
+EVIDENCE_ITEMS = 3
+
+TFIDF_OPTIONS = {"stop_words": "english", "sublinear_tf": True, "token_pattern": r"(?u)\b\w[\w']*\b"}
 
 CITATION_COLUMNS = ["article_id", "file", "cited_source", "sentence"]
 REUSE_COLUMNS = ["file_a", "file_b", "verbatim_words", "similarity", "relation", "evidence"]
@@ -83,13 +89,16 @@ def alias_table(codebook: dict) -> list[tuple[str, str]]:
 
 
 class CitationRules(NamedTuple):
-    """A codebook's citation rules, compiled once: (alias, name, pattern) longest alias first, and the markers."""
+    """A codebook's citation rules, compiled once: (alias, name, pattern) longest alias first, and the markers; with
+    all the markers before (after) as one pattern, to tell quickly that none is there (None if they cannot be joined)."""
 
     aliases: tuple[tuple[str, str, re.Pattern], ...]
     before: tuple[re.Pattern, ...]
     after: tuple[re.Pattern, ...]
     before_window: int
     after_window: int
+    any_before: re.Pattern | None = None
+    any_after: re.Pattern | None = None
 
 
 def citation_rules(codebook: dict) -> CitationRules:
@@ -115,13 +124,29 @@ def _compiled_rules(
     aliases: tuple[tuple[str, str], ...], before: tuple[str, ...], after: tuple[str, ...], before_window: int, after_window: int
 ) -> CitationRules:
     """:func:`citation_rules` for one codebook's (hashable) sources and markers."""
+    before_markers = tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in before)
+    after_markers = tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in after)
     return CitationRules(
         _alias_patterns(aliases),
-        tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in before),
-        tuple(re.compile(rf"\b{m}\b", re.IGNORECASE) for m in after),
+        before_markers,
+        after_markers,
         before_window,
         after_window,
+        _any_of(before_markers),
+        _any_of(after_markers),
     )
+
+
+def _any_of(markers: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern that matches wherever one of the markers does; None if there are none, or if a marker has groups
+    (joining would renumber them).
+
+    >>> _any_of((re.compile("said", re.IGNORECASE), re.compile("told", re.IGNORECASE))).pattern
+    '(?:said)|(?:told)'
+    """
+    if not markers or any(m.groups for m in markers):
+        return None
+    return re.compile("|".join(f"(?:{m.pattern})" for m in markers), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=32)
@@ -165,6 +190,17 @@ def _gap_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+def _words_end(text: str, n: int) -> int:
+    """Where the n-th word of a text ends (past the end if it has fewer), so that any text cut at this point or later
+    has at least n words: WORD_RE has no look-ahead, so its first n matches do not depend on what follows them.
+
+    >>> _words_end("Reuters said on Monday", 2), _words_end("Reuters said", 3)
+    (12, 13)
+    """
+    nth = next(itertools.islice(WORD_RE.finditer(text), n - 1, None), None)
+    return nth.end() if nth else len(text) + 1
+
+
 def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
     """The sources a sentence attributes something to: a named source with a marker close before or after it.
 
@@ -184,16 +220,21 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
     """
     found = []
     for name, start, end in _spans(sentence, rules.aliases) if spans is None else spans:
-        marker = _marker_before(sentence[:start], rules.before, rules.before_window) or _marker_after(
-            sentence[end:], rules.after, rules.after_window
+        marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
+            sentence[end:], rules.after, rules.after_window, rules.any_after
         )
         if marker:
             found.append(Mention(name, start, end, marker))
     return found
 
 
-def _marker_before(head: str, markers: Iterable[re.Pattern], window: int) -> str | None:
-    """The marker ending at most ``window`` words before the end of ``head``, if any."""
+def _marker_before(head: str, markers: Iterable[re.Pattern], window: int, any_marker: re.Pattern | None = None) -> str | None:
+    """The marker ending at most ``window`` words before the end of ``head``, if any.
+
+    ``any_marker`` matches wherever one of the markers (or of a larger set) does: most heads have none at all.
+    """
+    if any_marker is not None and not any_marker.search(head):
+        return None
     for marker in markers:
         for match in marker.finditer(head):
             if _gap_words(head[match.end() :]) <= window:
@@ -201,8 +242,22 @@ def _marker_before(head: str, markers: Iterable[re.Pattern], window: int) -> str
     return None
 
 
-def _marker_after(tail: str, markers: Iterable[re.Pattern], window: int) -> str | None:
-    """The first marker starting at most ``window`` words into ``tail``, if any."""
+def _marker_after(tail: str, markers: Iterable[re.Pattern], window: int, any_marker: re.Pattern | None = None) -> str | None:
+    """The first marker starting at most ``window`` words into ``tail``, if any (the lowest in alphabetical order if
+    several start there).
+
+    ``any_marker`` matches wherever one of the markers (or of a larger set) does, so it settles most tails in one
+    search: no match, or none before the end of the first window + 1 words, means no marker; a match within the window
+    is where the first marker starts, if one of ``markers`` starts there.
+    """
+    if any_marker is not None:
+        first = any_marker.search(tail)
+        if first is None or first.start() >= _words_end(tail, window + 1):
+            return None
+        if _gap_words(tail[: first.start()]) <= window:
+            there = [m.group(0).lower() for marker in markers if (m := marker.match(tail, first.start()))]
+            if there:
+                return min(there)
     found = [(m.start(), m.group(0).lower()) for marker in markers if (m := marker.search(tail))]
     for start, text in sorted(found):
         if _gap_words(tail[:start]) <= window:
@@ -223,11 +278,39 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables."""
     rules = citation_rules(codebook)
     return [
-        CitedSentence(article_id, file, sentence.text, cited)
+        CitedSentence(article_id, file, sentence, cited)
         for article_id, file, text in zip(articles["article_id"], articles["file"], articles["text"], strict=True)
-        for sentence in split_sentences(text)
-        if (cited := mentions(sentence.text, rules))
+        for sentence, spans in _naming_sentences(text, rules.aliases)
+        if (cited := mentions(sentence, rules, spans))
     ]
+
+
+def _naming_sentences(text: str, aliases: tuple[tuple[str, str, re.Pattern], ...]) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """The sentences of a text that contain an alias, in order, each with the spans of the sources it names.
+
+    Each alias is looked for once in the whole text, and its occurrences are placed in sentences by their offsets:
+    a sentence is searched only for the aliases it contains, as :func:`named_sources` would.
+
+    >>> rules = citation_rules({"sources": [{"name": "Reuters"}, {"name": "AP"}]})
+    >>> list(_naming_sentences("Reuters said so. Nobody else did. AP and Reuters agreed.", rules.aliases))
+    [('Reuters said so.', [('Reuters', 0, 7)]), ('AP and Reuters agreed.', [('AP', 0, 2), ('Reuters', 7, 14)])]
+    """
+    present = [entry for entry in aliases if entry[0] in text]
+    if not present:
+        return
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    contained: dict[int, set[int]] = {}  # sentence → the aliases (by rank in ``present``) it contains
+    for rank, (alias, _, _) in enumerate(present):
+        at = text.find(alias)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            if index >= 0 and at + len(alias) <= sentences[index].end:
+                contained.setdefault(index, set()).add(rank)
+            at = text.find(alias, at + 1)
+    for index in sorted(contained):
+        sentence = sentences[index].text
+        yield sentence, _spans(sentence, tuple(present[rank] for rank in sorted(contained[index])))
 
 
 def citations_table(articles: pd.DataFrame, codebook: dict, cited: list[CitedSentence] | None = None) -> pd.DataFrame:
@@ -280,19 +363,39 @@ def sentence_words(text: str) -> list[str]:
     return _joined_words(s.text for s in split_sentences(text))
 
 
-def _joined_words(sentences: Iterable[str], store: dict[str, str] | None = None) -> list[str]:
-    """The words of the sentences with a break token between sentences; ``store`` keeps one copy of each distinct word."""
+def _joined_words(sentences: Iterable[str]) -> list[str]:
+    """The words of the sentences with a break token between sentences."""
     tokens: list[str] = []
     for sentence in sentences:
         tokens += [*words(sentence), SENTENCE_BREAK]
-    if store is not None:
-        # A corpus repeats its words: one string object per distinct word keeps the token lists small.
-        tokens = [store.setdefault(t, t) for t in tokens]
     return tokens[:-1]
 
 
+class _Words(NamedTuple):
+    """Token lists as arrays of word codes, and the words by code: one string per distinct word of the corpus."""
+
+    codes: list[np.ndarray]
+    vocabulary: np.ndarray
+
+    def tokens(self, i: int) -> list[str]:
+        """Token list i."""
+        return self.vocabulary[self.codes[i]].tolist()
+
+
+def _word_codes(token_lists: Iterable[list[str]]) -> _Words:
+    """The token lists coded, words numbered as first seen; the lists may come from a generator, as only codes are kept.
+
+    >>> coded = _word_codes([["a", "b", "a"], ["b", "c"]])
+    >>> [c.tolist() for c in coded.codes], coded.tokens(1)
+    ([[0, 1, 0], [1, 2]], ['b', 'c'])
+    """
+    code = defaultdict(itertools.count().__next__)  # an unseen word gets the next number
+    codes = [np.array([code[t] for t in tokens], dtype=np.int32) for tokens in token_lists]
+    return _Words(codes, np.array(list(code), dtype=object))
+
+
 class Shingles(NamedTuple):
-    """A text's n-word shingles (within a sentence), by id: the ids ascending with the start position of each, and
+    """A text's n-word shingles (within a sentence) in order of position: the id and start position of each, and
     how many capitalised words precede each position of the text (to tell a passage from a chain of names).
 
     Two shingles (of any texts shingled together) have the same id exactly when they are the same words (lower case,
@@ -310,22 +413,24 @@ def shingle_ids(token_lists: list[list[str]], n: int) -> list[Shingles]:
     >>> [(s.ids.tolist(), s.starts.tolist()) for s in shingle_ids([["a", "b", "c"], ["B", "c", "¶", "b", "c"]], 2)]
     [([0, 1], [0, 1]), ([1, 1], [0, 3])]
     """
-    lengths = [len(tokens) for tokens in token_lists]
-    distinct: dict[str, int] = {}
-    codes = np.array([distinct.setdefault(t, len(distinct)) for tokens in token_lists for t in tokens], dtype=np.int64)
+    return _shingles(_word_codes(token_lists), n)
+
+
+def _shingles(coded: _Words, n: int) -> list[Shingles]:
+    """:func:`shingle_ids` of token lists already coded (:func:`_word_codes`)."""
     plain: dict[str, int] = {}
-    plain_codes = np.array([plain.setdefault(t.lower().replace("’", "'"), len(plain)) for t in distinct], dtype=np.int64)
-    capitalised = np.array([t[:1].isupper() for t in distinct], dtype=bool)
-    ids = plain_codes[codes] if len(codes) else codes
+    plain_codes = np.array([plain.setdefault(t.lower().replace("’", "'"), len(plain)) for t in coded.vocabulary], dtype=np.int64)
+    capitalised = np.array([t[:1].isupper() for t in coded.vocabulary], dtype=bool)
+    codes = np.concatenate([np.zeros(0, dtype=np.int32), *coded.codes])
+    ids = plain_codes[codes]
     breaks = np.concatenate([[0], np.cumsum(ids == plain.get(SENTENCE_BREAK, -1))])
-    capitals = np.concatenate([[0], np.cumsum(capitalised[codes] if len(codes) else codes)])
+    capitals = np.concatenate([[0], np.cumsum(capitalised[codes])])
     grams = _window_ids(ids, n)
     result = []
-    for start, end in itertools.pairwise(np.cumsum([0, *lengths]).tolist()):
+    for start, end in itertools.pairwise(np.cumsum([0, *map(len, coded.codes)]).tolist()):
         first = np.arange(start, max(end - n + 1, start), dtype=np.int64)
         first = first[breaks[first + n] == breaks[first]]
-        order = np.argsort(grams[first], kind="stable")
-        result.append(Shingles(grams[first][order], (first[order] - start).astype(np.int32), capitals[start : end + 1] - capitals[start]))
+        result.append(Shingles(grams[first], (first - start).astype(np.int32), capitals[start : end + 1] - capitals[start]))
     return result
 
 
@@ -352,44 +457,128 @@ def _pair_ids(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return np.unique(keys, return_inverse=True)[1].astype(np.int64).ravel()
 
 
+class Passage(NamedTuple):
+    """A verbatim passage: its words joined by spaces, and how many words it has."""
+
+    text: str
+    n_words: int
+
+
+# An aligned pair of sentences: (sentence of one article, sentence of the other, cosine).
+Alignment = tuple[int, int, float]
+
+
 def shared_passages(a: list[str], b: list[str], min_words: int = MIN_VERBATIM_WORDS) -> list[str]:
     """The maximal word sequences of at least ``min_words`` words that both token lists contain, longest first.
 
     >>> shared_passages("one two three four five six seven eight nine".split(), "x two three four five six seven eight nine y".split())
     ['two three four five six seven eight nine']
     """
-    shingles_a, shingles_b = shingle_ids([a, b], min_words)
-    return _passages(a, shingles_a, shingles_b, min_words)
+    coded = _word_codes([a, b])
+    ((_, passages),) = _verbatim([(0, 1)], _shingles(coded, min_words), coded, min_words)
+    return [p.text for p in passages]
 
 
-def _passages(a: list[str], shingles_a: Shingles, shingles_b: Shingles, n: int) -> list[str]:
-    """Merge the positions of ``a`` whose shingle ``b`` also has into runs, one passage per run."""
-    ids_a, ids_b = shingles_a.ids, shingles_b.ids
-    if not len(ids_a) or not len(ids_b):
-        return []
-    shared = ids_b[np.minimum(np.searchsorted(ids_b, ids_a), len(ids_b) - 1)] == ids_a
-    starts = np.sort(shingles_a.starts[shared])
-    if not len(starts):
-        return []
-    cuts = np.flatnonzero(np.diff(starts) != 1)
-    firsts = starts[np.concatenate([[0], cuts + 1])]
-    lasts = starts[np.concatenate([cuts, [len(starts) - 1]])] + n
-    capitals = shingles_a.capitals[lasts] - shingles_a.capitals[firsts]
-    kept = [
-        " ".join(a[s:e])
-        for s, e, c in zip(firsts.tolist(), lasts.tolist(), capitals.tolist(), strict=True)
-        if c <= NAME_CHAIN_SHARE * (e - s)
-    ]
-    return sorted(kept, key=lambda p: (-len(p.split()), p))
+def _verbatim(
+    pairs: list[tuple[int, int]], shingles: list[Shingles], coded: _Words, n: int, limit: int | None = None
+) -> Iterator[tuple[int, list[Passage]]]:
+    """For each pair (i, j), in the order of the pairs: how many words of i are in passages that j shares, and the
+    ``limit`` longest passages (:func:`_passages`).
+
+    Article i is compared with all its partners at once (pairs come sorted by i), through its slots (:func:`_runs`):
+    ``slot[id]`` is the index of a shingle of i with that id (any one, if i repeats it), -1 for the ids i lacks.
+    """
+    width = max((int(s.ids.max()) + 1 for s in shingles if len(s.ids)), default=0)
+    slot = np.full(width, -1, dtype=np.int32)
+    for i, group in groupby(pairs, key=lambda p: p[0]):
+        own = shingles[i]
+        slot[own.ids] = np.arange(len(own.ids))
+        runs = _runs(own, slot[own.ids], [slot[shingles[j].ids] for _, j in group], n)
+        slot[own.ids] = -1  # cleared for the next article
+        tokens = coded.tokens(i)
+        for found in runs:
+            yield sum(e - s for s, e in found), _passages(tokens, found, limit)
+
+
+def _runs(own: Shingles, own_slots: np.ndarray, partner_slots: list[np.ndarray], n: int) -> list[list[tuple[int, int]]]:
+    """For each partner, the (first, end) word positions of the passages of ``own`` it shares: the runs of consecutive
+    positions whose shingle the partner also has, except chains of names.
+
+    A slot stands for a shingle id of ``own`` (the index of one of its shingles with that id; -1 for an id it lacks):
+    ``own_slots`` has the slot of each shingle of ``own``, ``partner_slots`` that of each shingle of each partner.
+    """
+    slots = np.concatenate(partner_slots)
+    partner = np.repeat(np.arange(len(partner_slots)), [len(p) for p in partner_slots])
+    has = np.zeros((len(partner_slots), len(own.ids)), dtype=bool)  # partner × slot: the partner has that shingle
+    has[partner[slots >= 0], slots[slots >= 0]] = True
+    owner, position = np.nonzero(has[:, own_slots])
+    if not len(position):
+        return [[] for _ in partner_slots]
+    starts = own.starts[position]
+    # A run begins with each partner's first shared position and wherever the positions stop being consecutive.
+    run = np.flatnonzero(np.concatenate([[True], (np.diff(owner) != 0) | (np.diff(starts) != 1)]))
+    last = np.append(run[1:], len(starts)) - 1
+    firsts, ends = starts[run], starts[last] + n
+    kept = own.capitals[ends] - own.capitals[firsts] <= NAME_CHAIN_SHARE * (ends - firsts)
+    runs = list(zip(firsts[kept].tolist(), ends[kept].tolist(), strict=True))
+    bounds = np.cumsum([0, *np.bincount(owner[run][kept], minlength=len(partner_slots))]).tolist()
+    return [runs[start:stop] for start, stop in itertools.pairwise(bounds)]
+
+
+def _passages(tokens: list[str], runs: list[tuple[int, int]], limit: int | None = None) -> list[Passage]:
+    """The passages at (first, end) positions of the tokens, longest first, then alphabetical; the first ``limit``.
+
+    Tokens are words, without white space, so a passage has as many words as positions.
+    """
+    if limit is not None and len(runs) > limit:
+        # Only runs as long as the limit-th longest can make the cut: the others need no text.
+        shortest = sorted((e - s for s, e in runs), reverse=True)[limit - 1]
+        runs = [(s, e) for s, e in runs if e - s >= shortest]
+    return sorted((Passage(" ".join(tokens[s:e]), e - s) for s, e in runs), key=lambda p: (-p.n_words, p.text))[:limit]
 
 
 def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, object]:
     """Each article's sentences, their TF-IDF matrix (rows in article order) and the document TF-IDF matrix."""
-    sentences = [[s.text for s in split_sentences(t)] or [""] for t in articles["text"]]
-    options = {"stop_words": "english", "sublinear_tf": True, "token_pattern": r"(?u)\b\w[\w']*\b"}
-    sentence_matrix = TfidfVectorizer(**options).fit_transform([s for group in sentences for s in group])
-    document_matrix = TfidfVectorizer(**options).fit_transform(articles["text"])
-    return sentences, sentence_matrix, document_matrix
+    split = [split_sentences(t) for t in articles["text"]]
+    sentences = [[s.text for s in group] or [""] for group in split]
+    analyze = TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()
+    # One string object per distinct term: the terms of every sentence are kept until both matrices are made.
+    sentence_terms = [list(map(sys.intern, analyze(s))) for group in sentences for s in group]
+    document_terms = list(_document_terms(articles["text"], split, sentence_terms, analyze))
+    # Each text is analysed once; the vectorizers count and weigh its terms as they would if they found them.
+    vectorizer = functools.partial(TfidfVectorizer, analyzer=_found_terms, sublinear_tf=TFIDF_OPTIONS["sublinear_tf"])
+    return sentences, vectorizer().fit_transform(sentence_terms), vectorizer().fit_transform(document_terms)
+
+
+def _document_terms(
+    texts: Iterable[str], split: list[list[Sentence]], sentence_terms: list[list[str]], analyze: Callable[[str], list[str]]
+) -> Iterator[list[str]]:
+    """Each text's terms (``analyze(text)``), taken from its sentences' terms (a row each, one row if it has none)
+    when the text is nothing but its sentences and white space.
+
+    A term holds no white space, and white space next to a sentence reads as the edge of the text (to word boundaries
+    and to lower-casing alike): each term of the text then lies inside one sentence and is found there as in the
+    text, so the text's terms are its sentences' terms one after the other.
+    """
+    end = 0
+    for text, group in zip(texts, split, strict=True):
+        start, end = end, end + max(len(group), 1)
+        yield [term for terms in sentence_terms[start:end] for term in terms] if _only_white_space_between(text, group) else analyze(text)
+
+
+def _only_white_space_between(text: str, sentences: list[Sentence]) -> bool:
+    """Whether all of the text outside its sentences is white space.
+
+    >>> [_only_white_space_between(text, split_sentences(text)) for text in ["One.\\n***\\nTwo.", " One.\\n\\n Two. "]]
+    [False, True]
+    """
+    edges = [0, *(edge for s in sentences for edge in (s.start, s.end)), len(text)]
+    return all(text[start:stop].isspace() or start == stop for start, stop in zip(edges[::2], edges[1::2], strict=True))
+
+
+def _found_terms(terms: list[str]) -> list[str]:
+    """The analyzer of terms already found: the terms themselves."""
+    return terms
 
 
 def candidate_pairs(document_matrix, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
@@ -452,28 +641,26 @@ def reuse_table(
     articles = articles.reset_index(drop=True)
     sentences, sentence_matrix, document_matrix = _sentence_vectors(articles)
     offsets = np.cumsum([0] + [len(group) for group in sentences])
-    store: dict[str, str] = {}
-    tokens = [_joined_words(group, store) for group in sentences]
-    shingles = shingle_ids(tokens, MIN_VERBATIM_WORDS)
+    coded = _word_codes(_joined_words(group) for group in sentences)
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
     # Document cosines for all pairs at once: one sparse operation instead of one per pair.
     first, second = (np.array([p[n] for p in pairs], dtype=int) for n in (0, 1))
     similarities = np.asarray(document_matrix[first].multiply(document_matrix[second]).sum(axis=1)).ravel() if pairs else []
+    verbatim = _verbatim(pairs, _shingles(coded, MIN_VERBATIM_WORDS), coded, MIN_VERBATIM_WORDS, EVIDENCE_ITEMS)
+    alignments = _alignments(pairs, sentence_matrix, offsets, align_threshold)
+    short = _ShortSentences(sentences)
     files = articles["file"].tolist()
     columns: dict[str, list] = {name: [] for name in [*REUSE_COLUMNS, "n_aligned"]}
-    for (i, j), similarity, block in zip(pairs, similarities, _sentence_blocks(sentence_matrix, offsets, pairs), strict=True):
-        passages = _passages(tokens[i], shingles[i], shingles[j], MIN_VERBATIM_WORDS)
-        aligned = _aligned_pairs(block, align_threshold)
-        coverage = len(aligned) / min(block.shape)
+    for (i, j), similarity, (words_shared, passages), aligned in zip(pairs, similarities, verbatim, alignments, strict=True):
+        coverage = len(aligned) / min(len(sentences[i]), len(sentences[j]))
         similarity = float(similarity)
-        verbatim = sum(len(p.split()) for p in passages)
         row = {
             "file_a": files[i],
             "file_b": files[j],
-            "verbatim_words": verbatim,
+            "verbatim_words": words_shared,
             "similarity": round(similarity, 3),
-            "relation": relation_label(verbatim, len(aligned), coverage, similarity),
-            "evidence": _evidence(passages, aligned, sentences[i], sentences[j], coverage),
+            "relation": relation_label(words_shared, len(aligned), coverage, similarity),
+            "evidence": _evidence(passages, aligned, coverage, short, i, j),
             "n_aligned": len(aligned),
         }
         for name, value in row.items():
@@ -482,41 +669,81 @@ def reuse_table(
     return pd.DataFrame(columns if pairs else [], columns=[*REUSE_COLUMNS, "n_aligned"])
 
 
-def _sentence_blocks(sentence_matrix, offsets: np.ndarray, pairs: list[tuple[int, int]]) -> Iterator[np.ndarray]:
-    """For each pair (i, j), the cosines between the sentences of i (rows) and of j (columns), in the order of the pairs.
+def _alignments(pairs: list[tuple[int, int]], sentence_matrix, offsets: np.ndarray, threshold: float) -> Iterator[list[Alignment]]:
+    """For each pair (i, j), in the order of the pairs: the aligned sentence pairs (sentence of i, sentence of j, cosine).
 
-    One sparse product per article i with the sentences of all its partners j (pairs come sorted by i), cut into
-    blocks: each cosine is the same sum, in the same order, as a product per pair, at a fraction of the cost.
+    Article i is compared with all its partners at once (pairs come sorted by i): one sparse product per article.
     """
     for i, group in groupby(pairs, key=lambda p: p[0]):
         partners = [j for _, j in group]
-        rows = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in partners])
-        product = (sentence_matrix[offsets[i] : offsets[i + 1]] @ sentence_matrix[rows].T).toarray()
-        edges = np.cumsum([0] + [offsets[j + 1] - offsets[j] for j in partners])
-        for start, stop in itertools.pairwise(edges):
-            yield product[:, start:stop]
+        cosines = _sentence_cosines(sentence_matrix, offsets, i, partners)
+        yield from _aligned_pairs(cosines, [offsets[j + 1] - offsets[j] for j in partners], threshold)
 
 
-def _aligned_pairs(block: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
-    """One-to-one sentence pairs (greedy, best first) whose cosine reaches the threshold."""
-    candidates = sorted(((block[r, c], r, c) for r, c in zip(*np.nonzero(block >= threshold), strict=True)), reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+def _sentence_cosines(sentence_matrix, offsets: np.ndarray, i: int, partners: list[int]) -> np.ndarray:
+    """The cosines between the sentences of article i (rows) and those of its partners, partner after partner (columns).
+
+    One sparse product per article with the sentences of all its partners: each cosine is the same sum, in the same
+    order, as a product per pair, at a fraction of the cost.
+    """
+    rows = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in partners])
+    return (sentence_matrix[offsets[i] : offsets[i + 1]] @ sentence_matrix[rows].T).toarray()
+
+
+def _aligned_pairs(cosines: np.ndarray, widths: list[int], threshold: float) -> list[list[Alignment]]:
+    """For each partner (the next ``widths[p]`` columns of ``cosines``), the one-to-one sentence pairs whose cosine
+    reaches the threshold, taken greedily best first.
+
+    >>> _aligned_pairs(np.array([[0.9, 0.5, 0.1], [0.8, 0.2, 0.6]]), [2, 1], 0.4)
+    [[(0, 0, 0.9)], [(1, 0, 0.6)]]
+    """
+    rows, columns = np.nonzero(cosines >= threshold)
+    scores = cosines[rows, columns]
+    edges = np.cumsum([0, *widths])
+    owners = np.searchsorted(edges, columns, side="right") - 1
+    columns = columns - edges[owners]
+    # Each partner's candidates by score, highest first; equal scores go to the later row, then the later column.
+    order = np.lexsort((-columns, -rows, -scores, owners))
+    candidates = zip(owners[order].tolist(), rows[order].tolist(), columns[order].tolist(), scores[order].tolist(), strict=True)
+    aligned: list[list[Alignment]] = [[] for _ in widths]
+    for owner, group in groupby(candidates, key=lambda c: c[0]):
+        aligned[owner] = _one_to_one((r, c, score) for _, r, c, score in group)
+    return aligned
+
+
+def _one_to_one(candidates: Iterable[Alignment]) -> list[Alignment]:
+    """The candidate (row, column, score) triples in order, except those whose row or column an earlier one took."""
+    used_rows: set[int] = set()
+    used_columns: set[int] = set()
     pairs = []
-    for score, r, c in candidates:
-        if r not in used_a and c not in used_b:
-            used_a.add(r)
-            used_b.add(c)
-            pairs.append((int(r), int(c), float(score)))
+    for r, c, score in candidates:
+        if r not in used_rows and c not in used_columns:
+            used_rows.add(r)
+            used_columns.add(c)
+            pairs.append((r, c, score))
     return pairs
 
 
-def _evidence(passages: list[str], aligned: list[tuple[int, int, float]], a: list[str], b: list[str], coverage: float) -> str:
-    """A readable summary: the verbatim passages, then the best aligned sentence pairs."""
-    parts = [f"{len(p.split())}-word passage: “{p}”" for p in passages[:3]]
+class _ShortSentences(dict):
+    """Sentences shortened for the evidence, by (article, sentence) position, each shortened on first use: an
+    article's sentence recurs in the evidence of many of the article's pairs."""
+
+    def __init__(self, sentences: list[list[str]]):
+        super().__init__()
+        self.sentences = sentences
+
+    def __missing__(self, key: tuple[int, int]) -> str:
+        article, sentence = key
+        self[key] = text = _short(self.sentences[article][sentence])
+        return text
+
+
+def _evidence(passages: list[Passage], aligned: list[Alignment], coverage: float, short: _ShortSentences, i: int, j: int) -> str:
+    """A readable summary: the verbatim passages, then the best aligned sentence pairs (of articles i and j)."""
+    parts = [f"{p.n_words}-word passage: “{p.text}”" for p in passages[:EVIDENCE_ITEMS]]
     if aligned:
         parts.append(f"{len(aligned)} aligned sentence pair(s), {coverage:.0%} of the shorter article")
-        parts += [f"({score:.2f}) “{_short(a[r])}” ~ “{_short(b[c])}”" for r, c, score in aligned[:3]]
+        parts += [f"({score:.2f}) “{short[i, r]}” ~ “{short[j, c]}”" for r, c, score in aligned[:EVIDENCE_ITEMS]]
     return " | ".join(parts)
 
 
@@ -567,23 +794,41 @@ def lineage_graph(articles: pd.DataFrame, citations: pd.DataFrame, reuse: pd.Dat
             graph.add_edge(c.article_id, target, kind="cites")
     for r in (relayed if relayed is not None else pd.DataFrame(columns=["relay", "origin"])).itertuples():
         relay, origin = node_for(r.relay), node_for(r.origin)
-        if relay != origin and not nx.has_path(graph, origin, relay):
+        if relay != origin and not _reaches(graph, origin, relay):
             graph.add_edge(relay, origin, kind="relays")
-    info = articles.set_index("file")
-    for r in reuse.loc[reuse["relation"] != "independent"].itertuples():
-        later, earlier = _direction(info.loc[r.file_a], info.loc[r.file_b], graph)
-        if not graph.has_edge(later, earlier) and not nx.has_path(graph, earlier, later):
-            graph.add_edge(later, earlier, kind=r.relation)
+    # Plain lookups by file, built once, and columns read as lists: a pandas row lookup per reuse pair cost more than
+    # the rest of the graph.
+    columns = (articles[name].tolist() for name in ["file", "article_id", "published", "text"])
+    facts = {f: _Facts(i, p, len(t)) for f, i, p, t in zip(*columns, strict=True)}
+    reused = reuse.loc[reuse["relation"] != "independent"]
+    for file_a, file_b, relation in zip(*(reused[name].tolist() for name in ["file_a", "file_b", "relation"]), strict=True):
+        later, earlier = _direction(facts[file_a], facts[file_b], graph)
+        if not graph.has_edge(later, earlier) and not _reaches(graph, earlier, later):
+            graph.add_edge(later, earlier, kind=relation)
     return graph
 
 
-def _direction(a: pd.Series, b: pd.Series, graph: nx.DiGraph) -> tuple[str, str]:
+def _reaches(graph: nx.DiGraph, source: str, target: str) -> bool:
+    """Whether a path leads from source to target (``nx.has_path``), ruled out first in the common cases where no edge
+    leaves the source or none enters the target."""
+    return bool(graph.succ[source]) and bool(graph.pred[target]) and nx.has_path(graph, source, target)
+
+
+class _Facts(NamedTuple):
+    """What :func:`_direction` reads of an article: its id, publication date (NaT if unknown) and text length."""
+
+    article_id: str
+    published: pd.Timestamp
+    length: int
+
+
+def _direction(a: _Facts, b: _Facts, graph: nx.DiGraph) -> tuple[str, str]:
     """(derived, original) article ids for a reuse pair."""
     if graph.has_edge(a.article_id, b.article_id) or graph.has_edge(b.article_id, a.article_id):
         return (a.article_id, b.article_id) if graph.has_edge(a.article_id, b.article_id) else (b.article_id, a.article_id)
     if pd.notna(a.published) and pd.notna(b.published) and a.published != b.published:
         return (a.article_id, b.article_id) if a.published > b.published else (b.article_id, a.article_id)
-    return (a.article_id, b.article_id) if len(a.text) >= len(b.text) else (b.article_id, a.article_id)
+    return (a.article_id, b.article_id) if a.length >= b.length else (b.article_id, a.article_id)
 
 
 def independent_origins(graph: nx.DiGraph) -> list[str]:
@@ -682,30 +927,10 @@ EDGE_COLUMNS = ["source", "target", "kind", "source_label", "target_label", "sou
 
 def lineage_edges(graph: nx.DiGraph) -> pd.DataFrame:
     """The graph as a table, one row per edge with both ends' labels and kinds (isolated articles as edges to '')."""
-    rows = [
-        {
-            "source": u,
-            "target": v,
-            "kind": k,
-            "source_label": graph.nodes[u].get("label", u),
-            "target_label": graph.nodes[v].get("label", v),
-            "source_kind": graph.nodes[u].get("kind", ""),
-            "target_kind": graph.nodes[v].get("kind", ""),
-        }
-        for u, v, k in sorted(graph.edges(data="kind"))
-    ]
-    rows += [
-        {
-            "source": n,
-            "target": "",
-            "kind": "",
-            "source_label": graph.nodes[n].get("label", n),
-            "target_label": "",
-            "source_kind": graph.nodes[n].get("kind", ""),
-            "target_kind": "",
-        }
-        for n in sorted(nx.isolates(graph))
-    ]
+    # Each node's (label, kind) read once, not once per edge it is an end of.
+    ends = {n: (data.get("label", n), data.get("kind", "")) for n, data in graph.nodes(data=True)}
+    rows = [(u, v, k, ends[u][0], ends[v][0], ends[u][1], ends[v][1]) for u, v, k in sorted(graph.edges(data="kind"))]
+    rows += [(n, "", "", ends[n][0], "", ends[n][1], "") for n in sorted(nx.isolates(graph))]
     return pd.DataFrame(rows, columns=EDGE_COLUMNS)
 
 

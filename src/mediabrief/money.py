@@ -8,6 +8,7 @@ Figures are found by regular expressions that know how money is written in Engli
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .textutils import Sentence, split_sentences
+from .textutils import Sentence, fold_case, split_sentences
 
 money_table_columns = [
     "article_id",
@@ -150,6 +151,11 @@ _PER_YEAR_RE = re.compile(r"^\s*(?:(?:a|per|each|every)\s+year|annually|yearly|/
 # An aside that describes a noun (", which is estimated to cost $X,") does not carry the main clause's speaker.
 _ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
+_ASIDE_END_RE = re.compile(r"[,)—–]")
+_TOKEN_RE = re.compile(r"\S+")
+_PREFIX_NOISE_RE = re.compile(r"[\s.]")  # "U.S. $" is "US$"
+_SPACES_RE = re.compile(r"\s+")
+_US_DOLLAR_RE = re.compile(r"(?:us|u\.s\.|american) dollar")
 
 
 class Amount(NamedTuple):
@@ -189,10 +195,10 @@ def find_amounts(text: str) -> list[Found]:
     """
     if not isinstance(text, str):
         return []
-    starts = [m.start() for m in _STARTS_RE.finditer(_fold(text))]
+    starts = _starts(text)
     candidates = []
-    for pattern, reader in ((VAGUE_RE, _read_vague), (RANGE_RE, _read_range), (POINT_RE, _read_point)):
-        for match in _finditer(pattern, text, starts):
+    for kind, pattern, reader in (("vague", VAGUE_RE, _read_vague), ("range", RANGE_RE, _read_range), ("point", POINT_RE, _read_point)):
+        for match in _finditer(pattern, text, starts[kind]):
             found = reader(match)
             if found and math.isfinite(found.amount.high) and found.end > found.start:
                 candidates.append(found)
@@ -204,53 +210,74 @@ def find_amounts(text: str) -> list[Found]:
 
 
 # Trying the patterns above at every character is slow (case-insensitive alternations, lookbehinds), and almost no
-# character of an article begins an amount. So one cheap pattern first finds every place where one of them could begin
-# (a digit, a currency sign, or the first letter of a currency code, number word, "between", "billions", ...) and they are
-# tried only there. The starts are listed per first letter: that lets the regex engine skip other characters in C.
-_START_WORDS = [
-    *(re.escape(k.lower()) for k in PREFIX_CURRENCIES if k[0].isalpha()),  # POINT_RE, RANGE_RE: "US$", "RMB"
-    r"u\.s\.",  # "U.S. $"
-    *(code.lower() for code in ISO_CODES),  # "USD 5"
-    *NUMBER_WORDS,  # POINT_RE: "twenty-five dollars", and inside words too ("often" holds "ten")
-    "half",  # "half a billion"
-    r"an?\s+(?:thousand|million|billion|trillion)",  # "a billion"
-    "between",  # RANGE_RE
-    *("tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"),  # VAGUE_RE
-    r"a\s+(?:few|couple)",  # VAGUE_RE: "a few billion dollars"
+# character of an article begins an amount. So cheap patterns first find every place where each could begin (a digit, a
+# currency sign, or a currency code, number word, "between", "billions", ...) and it is tried only there. There is one
+# such pattern per first letter: a pattern that begins with a fixed character lets the regex engine skip others in C.
+
+# Currency signs and codes before a number: "US$", "RMB", "U.S. $", "USD 5".
+_PREFIX_WORDS = [
+    *(re.escape(k.lower()) for k in PREFIX_CURRENCIES if k[0].isalpha()),
+    r"u\.s\.\s?\$",
+    *(rf"{code.lower()}\s?\d" for code in ISO_CODES),
 ]
 
 
-def _start_finder(starts: list[str], signs: str) -> re.Pattern:
-    """A case-sensitive pattern that matches one character of folded text (see :func:`_fold`) wherever one of ``starts``
-    (regexes beginning with a lowercase letter) begins, and at every digit and every character of ``signs``.
+def _whole(words: list[str]) -> list[str]:
+    """Words not followed by a letter or digit: where a pattern reads a number word, "half", "between" or a magnitude,
+    a space or hyphen follows it. So "someone" holds no start ("one"), while "often dollars" does ("ten dollars")."""
+    return [rf"{word}(?!\w)" for word in words]
 
-    >>> [m.start() for m in _start_finder(["one", "two"], "$").finditer("twone $1")]
-    [0, 2, 6, 7]
+
+# Where each kind of amount (POINT_RE, RANGE_RE, VAGUE_RE) may begin besides a digit or a currency sign: regexes
+# beginning with a lowercase letter.
+_START_WORDS = {
+    # "twenty-five dollars", "half a billion", "a billion"
+    "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?\s+(?:thousand|million|billion|trillion)"],
+    "range": [*_PREFIX_WORDS, *_whole(["between"])],
+    "vague": [
+        *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
+        r"a\s+(?:few|couple)",
+    ],
+}
+
+
+def _start_finders(words: dict[str, list[str]], digits: list[str], signs: str) -> list[tuple[re.Pattern, list[str]]]:
+    """Case-sensitive patterns for folded text (see :func:`fold_case`) that match one character where an amount may
+    begin, each with the kinds of amount that may begin there: one per first letter of the kinds' start ``words``,
+    wherever one of them begins, and one at every digit and every character of ``signs``, for the kinds in ``digits``.
+
+    >>> _start_finders({"point": ["one", "two"], "vague": ["tens"]}, ["point"], "$")[:2]
+    [(re.compile('o(?=ne)'), ['point']), (re.compile('t(?=ens|wo)'), ['point', 'vague'])]
     """
     rests: dict[str, set[str]] = {}
-    for start in starts:
-        rests.setdefault(start[0], set()).add(start[1:])
-    # One branch per first letter, the rest a lookahead: a match is one character wide, so starts inside others are found.
-    branches = [first if "" in rest else f"{first}(?={'|'.join(sorted(rest))})" for first, rest in sorted(rests.items())]
-    return re.compile("|".join([*branches, rf"[\d{re.escape(signs)}]"]))
+    begins: dict[str, dict[str, None]] = {}
+    for kind, starts in words.items():
+        for start in starts:
+            rests.setdefault(start[0], set()).add(start[1:])
+            begins.setdefault(start[0], {})[kind] = None
+    # The rest is a lookahead: a match is one character wide, so starts inside others are found.
+    letters = [
+        (first if "" in rest else f"{first}(?={'|'.join(sorted(rest))})", list(begins[first])) for first, rest in sorted(rests.items())
+    ]
+    return [(re.compile(finder), begin) for finder, begin in [*letters, (rf"[\d{re.escape(signs)}]", digits)]]
 
 
-_STARTS_RE = _start_finder(_START_WORDS, "".join(k for k in PREFIX_CURRENCIES if len(k) == 1))
-# The letters that case-insensitive matching takes for an ASCII letter, mapped to it: the only non-ASCII ones are "İ",
-# dotless "ı", long "ſ" and the Kelvin sign (found by trying every code point against (?i)[a-z]).
-_FOLD_TABLE = str.maketrans({chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)} | {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+_START_FINDERS = _start_finders(_START_WORDS, ["point", "range"], "".join(k for k in PREFIX_CURRENCIES if len(k) == 1))
 
 
-def _fold(text: str) -> str:
-    """The text in lower case, one character for one so that offsets still hold.
+def _starts(text: str) -> dict[str, list[int]]:
+    """For each kind of amount, every place in a text where one may begin, in order.
 
-    >>> _fold("US$ 5 BİLLİON")
-    'us$ 5 billion'
+    >>> _starts("Often $1")
+    {'point': [2, 6, 7], 'range': [6, 7], 'vague': [2]}
     """
-    folded = text.lower()
-    if len(folded) == len(text) and "ı" not in folded and "ſ" not in folded:
-        return folded
-    return text.translate(_FOLD_TABLE)  # "İ".lower() is two characters; "ı" and "ſ" have no lower-case ASCII form
+    folded = fold_case(text)
+    found: dict[str, list[int]] = {kind: [] for kind in _START_WORDS}
+    for finder, kinds in _START_FINDERS:
+        starts = list(map(re.Match.start, finder.finditer(folded)))
+        for kind in kinds:
+            found[kind] += starts
+    return {kind: sorted(starts) for kind, starts in found.items()}
 
 
 def _finditer(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
@@ -296,11 +323,11 @@ def _scale_of(match: re.Match, tag: str) -> float | None:
 def _currency_of(prefix: str | None, word: str | None) -> str | None:
     """The ISO code for a currency sign ("US$") or word ("yen", "U.S. dollars"); the sign wins if both are given."""
     if prefix:
-        key = re.sub(r"[\s.]", "", prefix).upper()
+        key = _PREFIX_NOISE_RE.sub("", prefix).upper()
         return PREFIX_CURRENCIES.get(key, "USD" if key == "US$" else key)
     if word:
-        key = re.sub(r"\s+", " ", word.lower())
-        if re.match(r"(?:us|u\.s\.|american) dollar", key):
+        key = _SPACES_RE.sub(" ", word.lower())
+        if _US_DOLLAR_RE.match(key):
             return "USD"
         if key.upper() in ISO_CODES:
             return PREFIX_CURRENCIES.get(key.upper(), key.upper())
@@ -380,7 +407,7 @@ class Cue(NamedTuple):
 class CueSet:
     """Labelled phrases from the codebook, compiled to one regex; longer phrases win over shorter overlapping ones.
 
-    >>> [c.label for c in CueSet({"pledge": ["pledg"], "cost": ["cost"]}).find("pledging costs")]
+    >>> [c.label for c in CueSet({"pledge": ["pledg"], "cost": ["cost"]}).find("Pledging costs")]
     ['pledge', 'cost']
     """
 
@@ -389,19 +416,23 @@ class CueSet:
             ((str(p), str(label)) for label, phrases in (labelled or {}).items() for p in phrases or []), key=lambda x: -len(x[0])
         )
         self.labels = [label for _, label in pairs]
+        # ASCII phrases in lower case match the folded text (fold_case) case-sensitively where they match the text
+        # case-insensitively, and a case-sensitive pattern is much faster: the regex engine skips an alternative by its
+        # first character. Each phrase ends with an empty group, whose number tells which phrase matched.
+        self.folds = all(phrase.isascii() for phrase, _ in pairs)
+        body = "|".join(f"{_alternation([phrase.lower() if self.folds else phrase])}()" for phrase, _ in pairs)
         tail = r"\w*" if stems else r"(?!\w)"
-        body = "|".join(f"({_alternation([phrase])})" for phrase, _ in pairs)
-        # The first characters, checked before trying each phrase in turn: most words begin no phrase, and this says so fast.
-        firsts = {phrase[:1] for phrase, _ in pairs}
-        guard = "" if "" in firsts else "(?=[" + "".join(r"\s" if c == " " else re.escape(c) for c in sorted(firsts)) + "])"
-        self.pattern = re.compile(rf"(?<!\w){guard}(?:{body}){tail}", re.IGNORECASE) if pairs else None
+        self.pattern = re.compile(rf"(?<!\w)(?:{body}){tail}", 0 if self.folds else re.IGNORECASE) if pairs else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """The cues in ``text[start:end]``, with offsets into ``text``."""
         if self.pattern is None:
             return []
-        end = len(text) if end is None else end
-        return [Cue(m.start(), m.end(), self.labels[m.lastindex - 1]) for m in self.pattern.finditer(text, start, end)]
+        # The piece keeps the character before ``start``, for the look-behind.
+        offset = max(start - 1, 0)
+        piece = text[offset : len(text) if end is None else end]
+        matches = self.pattern.finditer(fold_case(piece) if self.folds else piece, start - offset)
+        return [Cue(m.start() + offset, m.end() + offset, self.labels[m.lastindex - 1]) for m in matches]
 
 
 class MoneyCues(NamedTuple):
@@ -494,7 +525,7 @@ def _stretch_start(text: str, sentence: Sentence, figures: list[Found], i: int) 
     """Where a figure's own part of the sentence begins: after the previous figure, or at an aside still open."""
     begin = figures[i - 1].end if i else sentence.start
     asides = list(_ASIDE_RE.finditer(text, begin, figures[i].start))
-    if asides and not re.search(r"[,)—–]", text[asides[-1].end() : figures[i].start]):
+    if asides and not _ASIDE_END_RE.search(text, asides[-1].end(), figures[i].start):
         begin = asides[-1].start()
     return begin
 
@@ -502,7 +533,7 @@ def _stretch_start(text: str, sentence: Sentence, figures: list[Found], i: int) 
 def hedge_of(text: str, begin: int, figure: Found, cues: MoneyCues, n_words: int = 6) -> str:
     """The hedge in the last few words before a figure ("up to", "as high as", "estimated"), "" if none."""
     window = text[begin : figure.start]
-    starts = [m.start() for m in re.finditer(r"\S+", window)]
+    starts = list(map(re.Match.start, _TOKEN_RE.finditer(window)))
     offset = begin + (starts[-n_words] if len(starts) >= n_words else 0)
     cue = max(cues.hedges.find(text, offset, figure.start), key=lambda c: (c.end, c.end - c.start), default=None)
     return cue.label if cue else ""
@@ -572,13 +603,31 @@ def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, fi
 def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues) -> list[dict]:
     """The money rows of one article's text."""
     text = text if isinstance(text, str) else ""
-    figures = find_amounts(text)
     rows = []
-    for sentence in split_sentences(text):
-        inside = [f for f in figures if sentence.start <= f.start < sentence.end]
-        if inside:
-            rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues))
+    for sentence, inside in sentences_with_figures(text, find_amounts(text)):
+        rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues))
     return rows
+
+
+def sentences_with_figures(text: str, figures: list[Found]) -> list[tuple[Sentence, list[Found]]]:
+    """The sentences of a text in which figures begin, each with those figures, in reading order.
+
+    >>> text = "No figure.\\nIt costs $5. Or $6.\\nNone here."
+    >>> [(s.text, len(f)) for s, f in sentences_with_figures(text, find_amounts(text))]
+    [('It costs $5.', 1), ('Or $6.', 1)]
+    """
+    # Only the lines that hold a figure are split into sentences (most do not): a line break always ends a sentence, and
+    # split_sentences reads each line on its own, so a line alone splits into the sentences it has within the text.
+    found = []
+    for line_start, on_line in itertools.groupby(figures, key=lambda f: text.rfind("\n", 0, f.start) + 1):
+        on_line = list(on_line)
+        line_end = text.find("\n", line_start)
+        for s in split_sentences(text[line_start : line_end if line_end >= 0 else len(text)]):
+            sentence = Sentence(s.start + line_start, s.end + line_start, s.text)
+            inside = [f for f in on_line if sentence.start <= f.start < sentence.end]
+            if inside:
+                found.append((sentence, inside))
+    return found
 
 
 def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:

