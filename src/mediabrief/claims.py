@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .lineage import CitationRules, citation_rules, mentions, named_sources
 from .money import conflicts
+from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, apply_style
 from .textutils import Sentence, fold_case, split_sentences, words
 
@@ -59,26 +60,6 @@ def _makes(sentence: str, cues: list[tuple[re.Pattern, ...]]) -> bool:
         else:
             return False
     return True
-
-
-@functools.lru_cache(maxsize=1024)
-def any_of(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    """Case-insensitive patterns, one of which matches where any of ``patterns`` does: usually one alternation.
-
-    The patterns stay apart when they cannot share one expression unchanged: with groups (a back-reference would
-    point elsewhere) or a global flag, which Python allows only at the start.
-
-    >>> [p.pattern for p in any_of(("cost", "price"))], len(any_of((r"(a)\\1", "b")))
-    (['(?:cost)|(?:price)'], 2)
-    """
-    # Compiled one by one first, so that a bad pattern raises its own error.
-    each = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-    if len(each) < 2 or any(p.groups for p in each):
-        return each
-    try:
-        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
-    except re.error:
-        return each
 
 
 # --- Screening: a substring test before a regular expression ----------------------------------------------------------

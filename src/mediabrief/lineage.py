@@ -45,6 +45,7 @@ from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import WORD_RE, Sentence, split_sentences, words
 
@@ -138,15 +139,14 @@ def _compiled_rules(
 
 
 def _any_of(markers: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """One pattern that matches wherever one of the markers does; None if there are none, or if a marker has groups
-    (joining would renumber them).
+    """One case-insensitive pattern that matches wherever one of the markers does (:func:`phrases.any_of`); None if
+    there are none or they cannot be joined.
 
     >>> _any_of((re.compile("said", re.IGNORECASE), re.compile("told", re.IGNORECASE))).pattern
     '(?:said)|(?:told)'
     """
-    if not markers or any(m.groups for m in markers):
-        return None
-    return re.compile("|".join(f"(?:{m.pattern})" for m in markers), re.IGNORECASE)
+    joined = any_of(tuple(m.pattern for m in markers))
+    return joined[0] if len(joined) == 1 else None
 
 
 @functools.lru_cache(maxsize=32)

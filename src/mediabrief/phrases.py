@@ -4,6 +4,8 @@ every list of a stage in one pass over a text.
 The stance, frames and voices stages look for many phrase lists (aliases, cue phrases, attribution verbs) in every
 sentence; :func:`phrase_spots` tells them where in each sentence a list can match, and :func:`find_all` tries the list's
 own regex there only, so the matches are exactly the regex's.
+
+:func:`any_of` joins a list of codebook regexes into one alternation where it can (claim cues, citation markers).
 """
 
 from __future__ import annotations
@@ -215,3 +217,23 @@ def find_any(phrases: Phrases, text: str, spots: Spots | None) -> bool:
     if spots is None:
         return phrases.pattern.search(text) is not None
     return any(phrases.pattern.match(text, position) for position in spots.get(phrases, ()))
+
+
+@functools.lru_cache(maxsize=1024)
+def any_of(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """Case-insensitive patterns, one of which matches where any of ``patterns`` does: usually one alternation.
+
+    The patterns stay apart when they cannot share one expression unchanged: with groups (a back-reference would
+    point elsewhere) or a global flag, which Python allows only at the start.
+
+    >>> [p.pattern for p in any_of(("cost", "price"))], len(any_of((r"(a)\\1", "b")))
+    (['(?:cost)|(?:price)'], 2)
+    """
+    # Compiled one by one first, so that a bad pattern raises its own error.
+    each = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    if len(each) < 2 or any(p.groups for p in each):
+        return each
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return each
