@@ -11,6 +11,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
 
 from mediabrief import lineage
 from mediabrief.codebook import load_codebook
@@ -188,15 +189,40 @@ def test_shared_passages_agree_with_word_tuples(n):
         assert lineage.shared_passages(a, b, n) == _slow_passages(a, b, n), (a, b)
 
 
-def test_nearest_neighbours_match_scikit_learn_block_by_block():
+def _as_near_as_exact(matrix, found: np.ndarray) -> np.ndarray:
+    """Per row, the share of the found neighbours that are as near as scikit-learn's exact k-th nearest neighbour
+    (equal distances are ties: either row is right)."""
+    k = found.shape[1]
+    distances, _ = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(matrix).kneighbors(matrix)
+    rows = np.repeat(np.arange(matrix.shape[0]), k)
+    normalized = normalize(matrix)
+    found_distances = 1 - np.asarray(normalized[rows].multiply(normalized[found.ravel()]).sum(axis=1)).reshape(found.shape)
+    return (found_distances <= distances[:, -1:] + 1e-9).mean(axis=1)
+
+
+def test_nearest_neighbours_are_scikit_learns_exact_ones_block_by_block():
     rng = np.random.default_rng(3)
     dense = rng.random((40, 12)) * (rng.random((40, 12)) < 0.4)
     dense[20:32] = dense[3]  # ties: a dozen identical rows
     matrix = sp.csr_matrix(dense)
-    _, expected = NearestNeighbors(n_neighbors=6, metric="cosine", algorithm="brute").fit(matrix).kneighbors(matrix)
     for cells in (10**6, 100, 1):
         found = lineage.nearest_neighbours(matrix, 6, cells=cells)
-        assert [sorted(row) for row in found.tolist()] == [sorted(row) for row in expected.tolist()]
+        assert (found[:, 0] == np.arange(40)).all()  # each row first
+        assert (_as_near_as_exact(matrix, found) == 1).all()
+
+
+def test_nearest_neighbours_in_a_large_vocabulary_are_found_through_the_projection():
+    # 600 "articles" on 40 topics over 2,000 terms, more than the projection keeps: each row is its topic's terms, at
+    # random weights, and a few terms of its own.
+    rng = np.random.default_rng(5)
+    topics = rng.random((40, 2000)) * (rng.random((40, 2000)) < 0.03)
+    rows = topics[rng.integers(0, 40, 600)] * rng.random((600, 2000)) + rng.random((600, 2000)) * (rng.random((600, 2000)) < 0.01)
+    matrix = sp.csr_matrix(rows)
+    assert min(matrix.shape) > lineage.PROJECTED_DIMENSIONS
+    found = lineage.nearest_neighbours(matrix, 11, cells=50_000)
+    assert _as_near_as_exact(matrix, found).mean() >= 0.99
+    # The shortlist is what makes it work: the same search with a shortlist of k finds far fewer exact neighbours.
+    assert _as_near_as_exact(matrix, lineage.nearest_neighbours(matrix, 11, shortlist=11)).mean() < 0.99
 
 
 @pytest.mark.parametrize(
