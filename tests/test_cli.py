@@ -26,7 +26,7 @@ def test_analyze_writes_the_article_table_for_a_corpus(tmp_path):
     result = run_cli("analyze", str(corpus), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     articles = pd.read_csv(tmp_path / "out" / "articles.csv", keep_default_na=False)
-    assert list(articles.columns) == ARTICLES_CSV_COLUMNS + READABILITY_COLUMNS
+    assert list(articles.columns) == ARTICLES_CSV_COLUMNS + READABILITY_COLUMNS  # not the text, nor its sentences
     one, two = articles.to_dict("records")
     assert (one["title"], one["author"], one["published"], one["n_sentences"]) == ("Allied Shield Plans", "Jane Doe", "2025-06-02", 2)
     assert (two["outlet"], two["published"], two["n_words"]) == ("Daily Two", "2025-06-03", 11)

@@ -6,6 +6,7 @@ from conftest import write_corpus
 
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import CorpusError, decode_bytes, load_corpus
+from mediabrief.textutils import split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,12 @@ def test_cleaning_removes_nothing_else(seeds, gold):
             assert line.strip() in article.text, f"{article.file}: lost {line.strip()[:60]!r}"
         for piece in pieces:
             assert piece not in article.text
+
+
+def test_each_text_is_split_into_sentences_once_at_load_for_the_stages_to_share(seeds):
+    articles = seeds.articles
+    assert articles["sentences"].tolist() == [split_sentences(text) for text in articles["text"]]
+    assert articles["n_sentences"].tolist() == articles["sentences"].map(len).tolist()
 
 
 def test_counts_are_plausible(seeds):

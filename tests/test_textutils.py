@@ -1,4 +1,6 @@
-from mediabrief.textutils import count_words, split_sentences, words
+import pandas as pd
+
+from mediabrief.textutils import article_sentences, count_words, split_sentences, words
 
 
 def test_words_keep_abbreviations_contractions_and_numbers():
@@ -41,3 +43,10 @@ def test_lowercase_after_period_is_not_a_new_sentence():
 def test_empty_and_punctuation_only_texts_have_no_sentences_or_words():
     assert split_sentences("") == [] and split_sentences(" ... !!! ") == []
     assert count_words("— … —") == 0
+
+
+def test_article_sentences_are_the_sentences_column_or_else_each_text_split():
+    texts = pd.DataFrame({"text": ["One. Two.", "Three."]})
+    assert article_sentences(texts) == [split_sentences("One. Two."), split_sentences("Three.")]
+    given = texts.assign(sentences=[["given"], []])
+    assert article_sentences(given) == [["given"], []]

@@ -24,7 +24,7 @@ from .lineage import CitationRules, citation_rules, mentions, named_sources
 from .money import conflicts
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, apply_style
-from .textutils import Sentence, fold_case, split_sentences, words
+from .textutils import Sentence, article_sentences, fold_case, split_sentences, words
 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
 SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
@@ -183,9 +183,11 @@ def claim_rule(claim: dict) -> ClaimRule:
     return ClaimRule(claim, claim_cues(claim), sorted((group for group in texts if "" not in group), key=len))
 
 
-def claims_made(texts: list[str], rules: list[ClaimRule]) -> list[tuple[int, Sentence, ClaimRule]]:
+def claims_made(
+    texts: list[str], rules: list[ClaimRule], split: list[list[Sentence]] | None = None
+) -> list[tuple[int, Sentence, ClaimRule]]:
     """Each (text number, sentence, claim) where a sentence of the texts makes a claim: by text, then by sentence, then
-    in the order of ``rules``.
+    in the order of ``rules``. ``split`` holds each text's sentences, if already split.
 
     >>> rules = [claim_rule({"id": "cost", "cues": [["cost"], [r"\\$\\d"]]})]
     >>> [(n, s.text, r.claim["id"]) for n, s, r in claims_made(["It may cost $5. No cost.", "Costs $6."], rules)]
@@ -193,7 +195,7 @@ def claims_made(texts: list[str], rules: list[ClaimRule]) -> list[tuple[int, Sen
     """
     # Most claims are made in few sentences: the cues are tried only on the sentences that hold, for every cue group, a
     # text one of its cues needs (see required_text). Those are found in all the texts at once, a search per text.
-    corpus = _sentences_of(texts)
+    corpus = _sentences_of(texts, [split_sentences(text) for text in texts] if split is None else split)
     made = []
     for r, rule in enumerate(rules):
         for i in _may_make(corpus.folded, corpus.starts, corpus.ends, rule):
@@ -213,17 +215,17 @@ class _Sentences(NamedTuple):
     ends: list[int]
 
 
-def _sentences_of(texts: list[str]) -> _Sentences:
-    """The sentences of the texts, end to end.
+def _sentences_of(texts: list[str], split: list[list[Sentence]]) -> _Sentences:
+    """The sentences of the texts, end to end, given each text's sentences.
 
-    >>> corpus = _sentences_of(["One. Two.", "Three."])
+    >>> texts = ["One. Two.", "Three."]
+    >>> corpus = _sentences_of(texts, [split_sentences(text) for text in texts])
     >>> corpus.folded, corpus.numbers, corpus.starts
     ('one. two.\\nthree.', [0, 0, 1], [0, 5, 10])
     """
     folded, sentences, numbers, starts, ends = [], [], [], [], []
     offset = 0
-    for number, text in enumerate(texts):
-        found = split_sentences(text)
+    for number, (text, found) in enumerate(zip(texts, split, strict=True)):
         sentences += found
         numbers += [number] * len(found)
         starts += [offset + s.start for s in found]
@@ -278,7 +280,7 @@ def claims_matrix(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     ids, files, outlets = (articles[column].tolist() for column in ("article_id", "file", "outlet"))
     rows = [
         (ids[n], files[n], outlets[n], rule.claim["id"], extract_value(s.text, rule.claim.get("value")), s.text)
-        for n, s, rule in claims_made(articles["text"].tolist(), rules)
+        for n, s, rule in claims_made(articles["text"].tolist(), rules, article_sentences(articles))
     ]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
@@ -318,14 +320,15 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     return conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
 
 
-def content_ngrams(text: str, sizes: range = range(2, 5)) -> set[str]:
-    """The n-grams (2 to 4 words by default) of consecutive content words (no stop word inside), lower case, and the numbers.
+def content_ngrams(text: str, sizes: range = range(2, 5), sentences: list[Sentence] | None = None) -> set[str]:
+    """The n-grams (2 to 4 words by default) of consecutive content words (no stop word inside), lower case, and the numbers;
+    ``sentences`` are the text's sentences, if already split.
 
     >>> sorted(content_ngrams("The missile defense shield is at 175 billion"))
     ['175', '175 billion', 'defense shield', 'missile defense', 'missile defense shield']
     """
     grams: set[str] = set()
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text) if sentences is None else sentences:
         run: list[str] = []
         for token in [*(w.lower().replace("’", "'") for w in words(sentence.text)), ""]:
             if token and token not in ENGLISH_STOP_WORDS and len(token) > 1:
@@ -351,8 +354,8 @@ def recurring_uncovered(articles: pd.DataFrame, codebook: dict, min_sources: int
         for m in cue.finditer(text)
     }
     outlets: dict[str, set[str]] = {}
-    for a in articles.itertuples():
-        for gram in content_ngrams(a.text):
+    for a, sentences in zip(articles.itertuples(), article_sentences(articles), strict=True):
+        for gram in content_ngrams(a.text, sentences=sentences):
             outlets.setdefault(gram, set()).add(a.outlet)
     rows = [
         {"phrase": g, "n_sources": len(o), "outlets": ", ".join(sorted(o)), "n_words": len(g.split())}

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .cleaning import clean_article
 from .htmltext import html_to_text, looks_like_html
-from .textutils import count_sentences, count_words, detect_language, is_english
+from .textutils import SENTENCES_COLUMN, count_words, detect_language, is_english, split_sentences
 
 METADATA_FILE = "metadata.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -264,7 +264,9 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, stated: 
     row["text"] = cleaned.text
     row["removed"] = cleaned.removed
     row["n_words"] = count_words(cleaned.text)
-    row["n_sentences"] = count_sentences(cleaned.text)
+    # Split once here: every analysis stage reads these sentences (textutils.article_sentences) instead of splitting again.
+    row[SENTENCES_COLUMN] = split_sentences(cleaned.text)
+    row["n_sentences"] = len(row[SENTENCES_COLUMN])
     row["language"] = detect_language(cleaned.text)
     if not is_english(row["language"]):
         note("warning", "not English", f"language detected: {row['language']}. Analyses that assume English skip this article")
@@ -318,7 +320,10 @@ def _content_key(text: str) -> str:
 
 
 def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
-    """Load every article file of a corpus folder, with its metadata, cleaned text and counts.
+    """Load every article file of a corpus folder, with its metadata, cleaned text, its sentences and counts.
+
+    The ``sentences`` column holds each text split into sentences once, for the analysis stages to share; it is for
+    reading, never for a table (articles.csv takes :data:`mediabrief.analysis.ARTICLE_COLUMNS`).
 
     ``workers`` processes read and clean the files when the corpus is large; the result is the same.
 
@@ -384,7 +389,7 @@ def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
 def _articles_frame(rows: list[dict]) -> pd.DataFrame:
     articles = pd.DataFrame(rows)
     if articles.empty:
-        articles = pd.DataFrame(columns=["file", *METADATA_COLUMNS[1:], "text", "n_words", "n_sentences", "language"])
+        articles = pd.DataFrame(columns=["file", *METADATA_COLUMNS[1:], "text", SENTENCES_COLUMN, "n_words", "n_sentences", "language"])
     ids = articles["file"].map(article_id_for)
     # Two files whose names differ only in case or punctuation get numbered ids, still stable.
     ids = ids.where(~ids.duplicated(keep=False), ids + "-" + ids.groupby(ids).cumcount().add(1).astype(str))

@@ -53,7 +53,7 @@ from threadpoolctl import threadpool_limits
 
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
-from .textutils import WORD_RE, Sentence, split_sentences, words
+from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
 ALIGN_THRESHOLD = 0.4
@@ -285,28 +285,31 @@ class CitedSentence(NamedTuple):
 def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentence]:
     """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables."""
     rules = citation_rules(codebook)
+    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), strict=True)
     return [
         CitedSentence(article_id, file, sentence, cited)
-        for article_id, file, text in zip(articles["article_id"], articles["file"], articles["text"], strict=True)
-        for sentence, spans in _naming_sentences(text, rules.aliases)
+        for article_id, file, text, split in rows
+        for sentence, spans in _naming_sentences(text, split, rules.aliases)
         if (cited := mentions(sentence, rules, spans))
     ]
 
 
-def _naming_sentences(text: str, aliases: tuple[tuple[str, str, re.Pattern], ...]) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
-    """The sentences of a text that contain an alias, in order, each with the spans of the sources it names.
+def _naming_sentences(
+    text: str, sentences: list[Sentence], aliases: tuple[tuple[str, str, re.Pattern], ...]
+) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """The sentences of a text (given, split) that contain an alias, in order, each with the spans of the sources it names.
 
     Each alias is looked for once in the whole text, and its occurrences are placed in sentences by their offsets:
     a sentence is searched only for the aliases it contains, as :func:`named_sources` would.
 
     >>> rules = citation_rules({"sources": [{"name": "Reuters"}, {"name": "AP"}]})
-    >>> list(_naming_sentences("Reuters said so. Nobody else did. AP and Reuters agreed.", rules.aliases))
+    >>> text = "Reuters said so. Nobody else did. AP and Reuters agreed."
+    >>> list(_naming_sentences(text, split_sentences(text), rules.aliases))
     [('Reuters said so.', [('Reuters', 0, 7)]), ('AP and Reuters agreed.', [('AP', 0, 2), ('Reuters', 7, 14)])]
     """
     present = [entry for entry in aliases if entry[0] in text]
     if not present:
         return
-    sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     contained: dict[int, set[int]] = {}  # sentence → the aliases (by rank in ``present``) it contains
     for rank, (alias, _, _) in enumerate(present):
@@ -547,7 +550,7 @@ def _passages(tokens: list[str], runs: list[tuple[int, int]], limit: int | None 
 
 def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, object]:
     """Each article's sentences, their TF-IDF matrix (rows in article order) and the document TF-IDF matrix."""
-    split = [split_sentences(t) for t in articles["text"]]
+    split = article_sentences(articles)
     sentences = [[s.text for s in group] or [""] for group in split]
     analyze = TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()
     # One string object per distinct term: the terms of every sentence are kept until both matrices are made.

@@ -8,7 +8,7 @@ Figures are found by regular expressions that know how money is written in Engli
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import math
 import re
 from collections.abc import Iterator
@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .textutils import Sentence, fold_case, split_sentences
+from .textutils import Sentence, article_sentences, fold_case, split_sentences
 
 money_table_columns = [
     "article_id",
@@ -600,33 +600,32 @@ def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, fi
     return rows
 
 
-def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues) -> list[dict]:
-    """The money rows of one article's text."""
+def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues, sentences: list[Sentence] | None = None) -> list[dict]:
+    """The money rows of one article's text; ``sentences`` are its sentences, if already split."""
     text = text if isinstance(text, str) else ""
     rows = []
-    for sentence, inside in sentences_with_figures(text, find_amounts(text)):
+    for sentence, inside in sentences_with_figures(text, find_amounts(text), sentences):
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues))
     return rows
 
 
-def sentences_with_figures(text: str, figures: list[Found]) -> list[tuple[Sentence, list[Found]]]:
-    """The sentences of a text in which figures begin, each with those figures, in reading order.
+def sentences_with_figures(text: str, figures: list[Found], sentences: list[Sentence] | None = None) -> list[tuple[Sentence, list[Found]]]:
+    """The sentences of a text in which figures begin, each with those figures, in reading order. ``sentences`` are the
+    text's sentences, if already split.
 
     >>> text = "No figure.\\nIt costs $5. Or $6.\\nNone here."
     >>> [(s.text, len(f)) for s, f in sentences_with_figures(text, find_amounts(text))]
     [('It costs $5.', 1), ('Or $6.', 1)]
     """
-    # Only the lines that hold a figure are split into sentences (most do not): a line break always ends a sentence, and
-    # split_sentences reads each line on its own, so a line alone splits into the sentences it has within the text.
+    if not figures:
+        return []  # no need to split a text without figures
+    sentences = split_sentences(text) if sentences is None else sentences
+    starts = [f.start for f in figures]  # figures come in reading order
     found = []
-    for line_start, on_line in itertools.groupby(figures, key=lambda f: text.rfind("\n", 0, f.start) + 1):
-        on_line = list(on_line)
-        line_end = text.find("\n", line_start)
-        for s in split_sentences(text[line_start : line_end if line_end >= 0 else len(text)]):
-            sentence = Sentence(s.start + line_start, s.end + line_start, s.text)
-            inside = [f for f in on_line if sentence.start <= f.start < sentence.end]
-            if inside:
-                found.append((sentence, inside))
+    for sentence in sentences:
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        if first < last:
+            found.append((sentence, figures[first:last]))
     return found
 
 
@@ -639,7 +638,11 @@ def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     [['$2M', 2000000.0, '', 'component cost', 'unattributed']]
     """
     cues = MoneyCues.from_codebook(codebook)
-    rows = [row for a in articles.itertuples(index=False) for row in article_mentions(a.article_id, a.file, a.text, cues)]
+    rows = [
+        row
+        for a, sentences in zip(articles.itertuples(index=False), article_sentences(articles), strict=True)
+        for row in article_mentions(a.article_id, a.file, a.text, cues, sentences)
+    ]
     table = pd.DataFrame(rows, columns=money_table_columns)
     return table.astype({"start": "int64", "end": "int64", "is_range": "bool", "is_vague": "bool"} | dict.fromkeys(_FLOATS, "float64"))
 

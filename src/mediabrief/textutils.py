@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # A word: an abbreviation written with dots (U.S., D.C.) or a run of letters/digits joined by ' ’ - or a decimal point.
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.,-][^\W_]+)*")
@@ -99,6 +102,23 @@ def _span(body: str, start: int, end: int, offset: int) -> list[Sentence]:
     lead = len(piece) - len(piece.lstrip())
     begin = offset + start + lead
     return [Sentence(begin, begin + len(stripped), stripped)]
+
+
+# The column of split sentences that load_corpus adds to the articles: analysis reads it, no table shows it.
+SENTENCES_COLUMN = "sentences"
+
+
+def article_sentences(articles: pd.DataFrame) -> list[list[Sentence]]:
+    """Each article's sentences, in row order: the ``sentences`` column (load_corpus splits each text once, and every
+    stage reads the same split) or, without it, each ``text`` split (no sentence where the text is missing).
+
+    >>> import pandas as pd
+    >>> [[s.text for s in found] for found in article_sentences(pd.DataFrame({"text": ["One. Two.", None]}))]
+    [['One.', 'Two.'], []]
+    """
+    if SENTENCES_COLUMN in articles:
+        return articles[SENTENCES_COLUMN].tolist()
+    return [split_sentences(text) if isinstance(text, str) else [] for text in articles["text"].tolist()]
 
 
 def count_sentences(text: str) -> int:

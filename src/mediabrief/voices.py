@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, normalise, phrase_regex, phrase_scanner, phrase_spots
 from .plotting import PAGE_WIDTH_IN, add_source_note, apply_style
-from .textutils import count_words, split_sentences, words
+from .textutils import Sentence, article_sentences, count_words, split_sentences, words
 
 QUOTE_COLUMNS = ["article_id", "file", "speaker", "speaker_type", "quote", "n_words", "start", "end"]
 FRAME_COLUMNS = ["article_id", "file", "frame", "n_sentences", "share"]
@@ -291,10 +291,11 @@ def voice_rules(codebook: dict) -> VoiceRules:
     return VoiceRules(pattern, lookup, compile_grammar(grammar), _naming_regex(codebook), int(grammar.get("min_quote_words", 3)))
 
 
-def voice_records(text: str, rules: VoiceRules) -> Voiced:
-    """:func:`analyse_voices` as plain records: building two DataFrames per article costs more than finding the voices."""
+def voice_records(text: str, rules: VoiceRules, sentences: list[Sentence] | None = None) -> Voiced:
+    """:func:`analyse_voices` as plain records: building two DataFrames per article costs more than finding the voices.
+    ``sentences`` are the text's sentences, if already split."""
     mentions = sorted(_find_actors(text, rules.actors, rules.lookup))
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     masked = _masked(text)  # once per text, not once per sentence
     mention_starts = [m.start for m in mentions]
     grammar = rules.grammar
@@ -385,7 +386,10 @@ def rows_of(table: pd.DataFrame, *columns: str) -> Iterator[tuple]:
 def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, Voiced]:
     """:func:`voice_records` of every article, by article id, so the stance stage reads each text once."""
     rules = voice_rules(codebook)
-    return {article_id: voice_records(text, rules) for article_id, text in rows_of(articles, "article_id", "text")}
+    return {
+        article_id: voice_records(text, rules, sentences)
+        for (article_id, text), sentences in zip(rows_of(articles, "article_id", "text"), article_sentences(articles), strict=True)
+    }
 
 
 def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voiced] | None = None) -> pd.DataFrame:
@@ -451,11 +455,11 @@ def frames_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voi
     patterns = frame_patterns(codebook.get("frames", {}))
     scanner = phrase_scanner(list(patterns.values()))
     rows = []
-    for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
-        # The voices, when given, hold the same sentences: no need to split the text again.
-        sentences = (
-            [(s.start, s.end, s.sentence) for s in analysed[article_id].sentences] if analysed is not None else split_sentences(text)
-        )
+    if analysed is None:
+        split = article_sentences(articles)
+    else:  # the voices hold the same sentences
+        split = [[(s.start, s.end, s.sentence) for s in analysed[a].sentences] for a in articles["article_id"].tolist()]
+    for (article_id, file, text), sentences in zip(rows_of(articles, "article_id", "file", "text"), split, strict=True):
         spots = phrase_spots(scanner, normalise(text), [(start, end) for start, end, _ in sentences])
         rows += frame_rows(article_id, file, [normalise(sentence) for _, _, sentence in sentences], spots, patterns)
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)

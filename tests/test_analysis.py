@@ -1,0 +1,39 @@
+"""The stages share one split of each text: load_corpus adds the sentences, every stage reads them, no table changes."""
+
+import pandas as pd
+import pytest
+
+from mediabrief import claims, lineage, money, textutils, voices
+from mediabrief.analysis import corpus_tables, per_article_tables
+from mediabrief.codebook import load_codebook
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.textutils import SENTENCES_COLUMN
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(RAW_DIR).articles, load_codebook()
+
+
+def all_tables(articles: pd.DataFrame, codebook: dict) -> dict[str, pd.DataFrame]:
+    tables = per_article_tables(articles, codebook)
+    return tables | corpus_tables(tables, articles, codebook)
+
+
+def test_the_tables_are_the_same_with_and_without_the_sentences_column(seeds):
+    articles, codebook = seeds
+    given = all_tables(articles, codebook)
+    split_here = all_tables(articles.drop(columns=SENTENCES_COLUMN), codebook)
+    assert set(split_here) == set(given)
+    for name, table in given.items():
+        pd.testing.assert_frame_equal(split_here[name], table, obj=name)
+
+
+def test_no_stage_splits_a_text_again_when_the_articles_hold_its_sentences(seeds, monkeypatch):
+    def refuse(text: str):
+        raise AssertionError("a stage split a text that load_corpus had split")
+
+    for module in (textutils, money, voices, claims, lineage):
+        monkeypatch.setattr(module, "split_sentences", refuse)
+    all_tables(*seeds)
