@@ -622,7 +622,8 @@ def nearest_neighbours(matrix, k: int, cells: int = NEIGHBOUR_CHUNK_CELLS, short
     if n == 0:
         return np.zeros((0, k), dtype=np.int64)
     # One BLAS thread: on matrices this thin (n × 128), more threads cost more than they save, much more when the
-    # cores are busy (a truncated SVD of 10,000 articles took 1.0 s on one thread, 7.4 s on two beside another job).
+    # cores are busy (a truncated SVD of 10,000 articles took 1.0 s on one thread, 7.4 s on two beside another job);
+    # and the projection's last digits, which decide between equally near neighbours, do not depend on the machine's cores.
     with threadpool_limits(limits=1, user_api="blas"):
         candidates = _nearest_projected(projected_rows(normalized), min(max(shortlist, k), n), cells)
     return _nearest_by_cosine(normalized, candidates, k, cells)
