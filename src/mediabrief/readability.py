@@ -79,7 +79,8 @@ def vocabulary_sized_word_caches() -> Iterator[None]:
     installed = [(module, name, getattr(module, name)) for module, name in _PER_WORD_FUNCTIONS]
     if not all(hasattr(function, "__wrapped__") for _, _, function in installed) or not _counts_a_text_word_by_word():
         raise RuntimeError(
-            "textstat's per-word functions are no longer memoised where mediabrief expects; pin textstat as in requirements.txt"
+            "textstat's per-word functions and syllable count are no longer where mediabrief expects them; pin textstat as in "
+            "requirements.txt"
         )
     text_syllables = _syllables_per_word.count_syllables
     try:
