@@ -15,11 +15,11 @@ from .codebook import load_codebook
 from .corpus import load_corpus
 from .engine import run_stage
 from .files import atomic_path
+from .language import is_english
 from .lineage import REUSE_COLUMNS, citations_table, cited_sentences, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
-from .textutils import is_english
 from .voices import FRAME_COLUMNS, QUOTE_COLUMNS
 
 Tables = dict[str, pd.DataFrame]

@@ -22,7 +22,8 @@ import pandas as pd
 
 from .cleaning import clean_article
 from .htmltext import html_to_text, looks_like_html
-from .textutils import SENTENCES_COLUMN, count_words, detect_language, is_english, split_sentences
+from .language import detect_languages, is_english
+from .textutils import SENTENCES_COLUMN, count_words, split_sentences
 
 METADATA_FILE = "metadata.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -267,9 +268,6 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, stated: 
     # Split once here: every analysis stage reads these sentences (textutils.article_sentences) instead of splitting again.
     row[SENTENCES_COLUMN] = split_sentences(cleaned.text)
     row["n_sentences"] = len(row[SENTENCES_COLUMN])
-    row["language"] = detect_language(cleaned.text)
-    if not is_english(row["language"]):
-        note("warning", "not English", f"language detected: {row['language']}. Analyses that assume English skip this article")
     return row, cleaned.removed
 
 
@@ -355,6 +353,10 @@ def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
 
     meta_lower = {n.lower() for n in meta_by_file}
     reads = read_articles(articles_files, meta_by_file, workers)
+    read_rows = [result[0] for result, _ in reads if not isinstance(result, str)]
+    # All texts at once, here rather than in the readers: language detection walks every text together (language.py).
+    for row, language in zip(read_rows, detect_languages([row["text"] for row in read_rows]), strict=True):
+        row["language"] = language
     rows, removed_rows, skipped, seen = [], [], set(), {}
     for path, (result, read_issues) in zip(articles_files, reads, strict=True):
         if path.name not in meta_by_file and not meta.empty:
@@ -368,6 +370,9 @@ def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
             skipped.add(path.name)
             continue
         row, removed = result
+        if not is_english(row["language"]):
+            message = f"language detected: {row['language']}. Analyses that assume English skip this article"
+            issues.append(_issue(path.name, "warning", "not English", message))
         key = _content_key(row["text"])
         if key in seen:
             message = f"skipped: the same text as {seen[key]}, which is kept, so the article counts once. Remove one of them"

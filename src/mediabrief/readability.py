@@ -20,7 +20,7 @@ from textstat.backend.metrics import _syllables_per_word
 from textstat.backend.selections import _list_difficult_words, _list_words
 from textstat.backend.validations import _is_difficult_word
 
-from .textutils import is_english
+from .language import is_english
 
 READABILITY_COLUMNS = [
     "flesch_reading_ease",

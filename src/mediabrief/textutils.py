@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -128,38 +127,6 @@ def count_sentences(text: str) -> int:
     3
     """
     return len(split_sentences(text))
-
-
-UNDETERMINED = "und"  # ISO 639-2 for "undetermined": too short to tell
-MIN_WORDS_FOR_LANGUAGE = 20
-LANGUAGE_SAMPLE_CHARS = 800
-
-
-def detect_language(text: str) -> str:
-    """The text's language as an ISO 639-1 code (py3langid's model ships in its package), or 'und' if too short.
-
-    >>> detect_language("Japan is exploring support for the missile-defense project, according to a report this week "
-    ...                 "in a Japanese financial newspaper, which cited people familiar with the talks.")
-    'en'
-    >>> detect_language("Too short.")
-    'und'
-    """
-    # Counting stops at the threshold: the length of a long text does not matter here.
-    if sum(1 for _ in itertools.islice(WORD_RE.finditer(text), MIN_WORDS_FOR_LANGUAGE)) < MIN_WORDS_FOR_LANGUAGE:
-        return UNDETERMINED
-    import py3langid  # loaded on first use: its model takes a second to load
-
-    # A paragraph or two tells the language as well as the whole text, at a fraction of the cost.
-    return py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])[0]
-
-
-def is_english(language: str) -> bool:
-    """Whether analyses that assume English should read a text of this detected language ('und' counts as English).
-
-    >>> is_english("en"), is_english("und"), is_english("es")
-    (True, True, False)
-    """
-    return language in ("en", UNDETERMINED)
 
 
 # The letters that case-insensitive matching takes for an ASCII letter, mapped to it: the only non-ASCII ones are "İ",
