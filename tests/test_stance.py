@@ -7,12 +7,14 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
 from mediabrief.stance import (
     STANCE_COLUMNS,
+    WindowedVader,
     agreement,
     agreement_table,
     article_table,
@@ -25,6 +27,7 @@ from mediabrief.stance import (
     stance_tables,
     with_tone,
 )
+from mediabrief.textutils import split_sentences
 
 BOOK = {
     "stance": {
@@ -193,3 +196,37 @@ def test_article_intervals_are_each_samples_bootstrap_interval():
     for article_id, values in {"a": [1.0, -1.0, 0.5], "b": [1.0]}.items():
         row = table.loc[(article_id, "dome")]
         assert (row["ci_low"], row["ci_high"]) == bootstrap_ci(np.array(values), f"{article_id}/dome")
+
+
+# Sentences that reach every branch of VADER's negation and idiom checks: a negation one, two and three words before a
+# sentiment word, "never so", "without doubt", idioms before and after the word, boosters, "least", "but", capitals,
+# a sentiment word first, second and third in the sentence, and an emoji.
+VADER_CASES = [
+    "Good.",
+    "Not good.",
+    "It is not good at all.",
+    "It isn't really that good, but the plan is great.",
+    "They were never so happy with the deal.",
+    "This is never this bad, without doubt a success.",
+    "Without doubt the deal is good.",
+    "Without a doubt, the shield is a good idea.",
+    "The new shield is the bomb, and it will cut the mustard.",
+    "It is kind of good and sort of useful.",
+    "The least bad option is at least acceptable, and very least welcome.",
+    "The plan is NOT GOOD, said the very angry minister, who was not at all happy.",
+    "No good option is left, no one is happy, and neither nor is fine.",
+    "Hardly anyone thinks the shield is a great idea, nor a terrible one 😀.",
+    "Happy happy joy.",
+    "Critics called the whole plan a kiss of death for the treaty.",
+    "Some in Tokyo call it a deal to die for.",
+    "It is sort of a good idea.",
+    "",
+]
+
+
+def test_windowed_vader_scores_are_vaders():
+    sentences = VADER_CASES + [s.text for text in load_corpus(RAW_DIR).articles["text"] for s in split_sentences(text)]
+    vader, windowed = SentimentIntensityAnalyzer(), WindowedVader()
+    assert [windowed.polarity_scores(s) for s in sentences] == [vader.polarity_scores(s) for s in sentences]
+    # The cases reach the checks: without the negation check, scores change.
+    assert vader.polarity_scores("It is not good at all.")["compound"] < 0 < vader.polarity_scores("Good.")["compound"]
