@@ -200,7 +200,7 @@ def test_article_intervals_are_each_samples_bootstrap_interval():
 
 # Sentences that reach every branch of VADER's negation and idiom checks: a negation one, two and three words before a
 # sentiment word, "never so", "without doubt", idioms before and after the word, boosters, "least", "but", capitals,
-# a sentiment word first, second and third in the sentence, and an emoji.
+# a sentiment word first, second and third in the sentence; emoji, alone and in text, and white space around.
 VADER_CASES = [
     "Good.",
     "Not good.",
@@ -220,6 +220,9 @@ VADER_CASES = [
     "Critics called the whole plan a kiss of death for the treaty.",
     "Some in Tokyo call it a deal to die for.",
     "It is sort of a good idea.",
+    "☺️",
+    "A great 👶🏻 baby step.",
+    "  Spaced  out, but fine.  ",
     "",
 ]
 
