@@ -1,10 +1,13 @@
-"""The stages share one split of each text: load_corpus adds the sentences, every stage reads them, no table changes."""
+"""The stages share one split of each text: load_corpus adds the sentences, every stage reads them, no table changes.
+And while they run, the collector leaves the loaded corpus alone."""
+
+import gc
 
 import pandas as pd
 import pytest
 
 from mediabrief import claims, lineage, money, textutils, voices
-from mediabrief.analysis import corpus_tables, per_article_tables
+from mediabrief.analysis import corpus_tables, loaded_corpus_left_alone, per_article_tables
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
@@ -37,3 +40,20 @@ def test_no_stage_splits_a_text_again_when_the_articles_hold_its_sentences(seeds
     for module in (textutils, money, voices, claims, lineage):
         monkeypatch.setattr(module, "split_sentences", refuse)
     all_tables(*seeds)
+
+
+def test_the_loaded_corpus_is_left_alone_by_the_collector_only_in_the_block():
+    assert gc.get_freeze_count() == 0
+    with loaded_corpus_left_alone():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_callers_own_freeze_is_kept():
+    gc.freeze()
+    try:
+        with loaded_corpus_left_alone():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
