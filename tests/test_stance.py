@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from mediabrief import stance
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
 from mediabrief.stance import (
+    SEED,
     STANCE_COLUMNS,
     WindowedVader,
     agreement,
@@ -233,3 +235,12 @@ def test_windowed_vader_scores_are_vaders():
     assert [windowed.polarity_scores(s) for s in sentences] == [vader.polarity_scores(s) for s in sentences]
     # The cases reach the checks: without the negation check, scores change.
     assert vader.polarity_scores("It is not good at all.")["compound"] < 0 < vader.polarity_scores("Good.")["compound"]
+
+
+def test_intervals_drawn_block_by_block_are_each_samples_interval(monkeypatch):
+    monkeypatch.setattr(stance, "BOOTSTRAP_BLOCK", 2)
+    values = [[1.0, -1.0], [], [0.5], [1.0, 0.5, -0.5], [-1.0, 0.0]]
+    samples = [(np.array(v, dtype=float), f"a{n}/dome") for n, v in enumerate(values)]
+    intervals = stance._bootstrap_cis(samples, SEED)
+    assert all(math.isnan(bound) for bound in intervals[1])
+    assert [interval for n, interval in enumerate(intervals) if n != 1] == [bootstrap_ci(v, key) for v, key in samples if len(v)]
