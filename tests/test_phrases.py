@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from mediabrief.phrases import compile_phrases, find_all, normalise, phrase_scanner, phrase_spots
 from mediabrief.textutils import split_sentences
@@ -33,3 +34,19 @@ def test_a_text_with_non_ascii_case_is_read_with_each_regex():
     arms = compile_phrases(["arms race"])
     assert phrase_spots(phrase_scanner([arms]), "Straße: ARMS RACE.", [(0, 18)]) == [None]
     assert [m.group(0) for m in find_all(arms, "Straße: ARMS RACE.", None)] == ["ARMS RACE"]
+
+
+def test_case_sensitive_lists_match_as_an_alternation_longest_first_does():
+    # The gazetteer's kind of list: names that start other names, dots and apostrophes, a name inside a longer word,
+    # and (whole_word=False) a prefix that a longer name extends.
+    names = ["Japan", "Japan Today", "Japanese", "U.S.", "US", "U.S. Space Force", "Japan's Ministry of Foreign Affairs", "Ishiba"]
+    text = (
+        "Japan Today: Japan's Ministry of Foreign Affairs and Japan's envoy. Japanese US-U.S. talks; "
+        "the U.S. Space Forces, U.S. Space Force, USS Japanx Ishiba's Japan Todays Ishibas"
+    )
+    for whole_word in (True, False):
+        end = r"(?!\w)" if whole_word else ""
+        alternation = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))}){end}")
+        found = [m.span() for m in compile_phrases(names, whole_word=whole_word, case_sensitive=True).pattern.finditer(text)]
+        assert found == [m.span() for m in alternation.finditer(text)], whole_word
+        assert len(found) >= 10

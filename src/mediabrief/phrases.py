@@ -61,8 +61,12 @@ def _compile_phrases(phrases: tuple[str, ...], whole_word: bool, case_sensitive:
     if not alternatives:
         return Phrases((), re.compile(r"(?!x)x"))  # matches nothing
     end = r"(?!\w)" if whole_word else ""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return Phrases(tuple(alternatives), re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in alternatives)}){end}", flags))
+    if case_sensitive:
+        # As a trie, the same matches, found faster (a gazetteer's hundred names are tried at every word otherwise).
+        # The phrases that can match at one place all start the text there, so they are prefixes of one another; the
+        # trie tries the longer first, as the alternation does.
+        return Phrases(tuple(alternatives), re.compile(rf"(?<!\w)(?:{_trie_regex(set(alternatives))}){end}"))
+    return Phrases(tuple(alternatives), re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in alternatives)}){end}", re.IGNORECASE))
 
 
 # --- Finding several phrase lists in one pass --------------------------------------------------------------------------
