@@ -38,3 +38,4 @@ def test_best_of_keeps_each_stages_shortest_time_and_the_highest_peak():
     best = bench.best_of([first, second])
     assert best["seconds"] == {"load": 1.0, "money": 3.0, "textstat alone": 5.0}
     assert (best["total"], best["peak_mb"], best["runs"]) == (4.0, 100.0, 2)
+    assert best["run_ratios"] == [1.0, 5.0 / 6.0]  # each run's total over its own textstat alone
