@@ -130,12 +130,11 @@ def _feature_counts(model: _Model, texts: list[bytes]) -> sparse.csr_matrix:
         features.append(met[hit])
     visitors_all = np.concatenate(visitors) if visitors else np.zeros(0, dtype=np.int64)
     features_all = np.concatenate(features) if features else np.zeros(0, dtype=np.int64)
-    counts = sparse.coo_matrix(
+    # Converted to CSR, a feature met several times by a text becomes one entry: its count.
+    return sparse.coo_matrix(
         (np.ones(len(visitors_all), dtype=np.float32), (visitors_all, features_all)),
         shape=(len(texts), len(model.feature)),
     ).tocsr()
-    counts.sum_duplicates()
-    return counts
 
 
 def _scores(model: _Model, counts: sparse.csr_matrix) -> np.ndarray:
