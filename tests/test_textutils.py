@@ -1,6 +1,12 @@
-import pandas as pd
+import re
 
-from mediabrief.textutils import article_sentences, count_words, split_sentences, words
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediabrief.config import RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.textutils import WORD_RE, article_sentences, count_words, split_sentences, words
 
 
 def test_words_keep_abbreviations_contractions_and_numbers():
@@ -50,3 +56,19 @@ def test_article_sentences_are_the_sentences_column_or_else_each_text_split():
     assert article_sentences(texts) == [split_sentences("One. Two."), split_sentences("Three.")]
     given = texts.assign(sentences=[["given"], []])
     assert article_sentences(given) == [["given"], []]
+
+
+# WORD_RE as first written: textutils writes it with the first character in front, to be found faster.
+READABLE_WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet="aü9²_.'’,- ", max_size=10))
+def test_word_pattern_finds_what_its_readable_form_finds(text):
+    assert WORD_RE.findall(text) == READABLE_WORD_RE.findall(text)
+
+
+def test_word_pattern_finds_what_its_readable_form_finds_in_the_seeds():
+    texts = load_corpus(RAW_DIR).articles["text"].tolist()
+    tricky = ["U.S.-Japan", "e.g. this", "1.2.3.", "A1.B2.", "x.y.", "Ü.Ö. talks", "a_b", "it’s", "3,500.75", "..a.b.", "1.a.b."]
+    assert [WORD_RE.findall(t) for t in texts + tricky] == [READABLE_WORD_RE.findall(t) for t in texts + tricky]
