@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import textwrap
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
@@ -272,10 +276,84 @@ def test_one_pattern_marker_tests_change_no_citation():
         assert lineage.mentions(sentence, rules) == lineage.mentions(sentence, each_marker), sentence
 
 
+AWKWARD = ["Lines.\n___\nx_y. Words.", "One.\n***\nTwo.", "ΟΔΟΣ ΣΑΣ. Σ is one.", "İstanbul’s  mayor\tsaid so.  It’s", "", " \n "]
+
+
+def _same_matrix(found, expected) -> bool:
+    """Whether two sparse matrices are stored alike, entry for entry and bit for bit (in the same order in each row)."""
+    parts = ("data", "indices", "indptr")
+    return found.shape == expected.shape and all(np.array_equal(getattr(found, name), getattr(expected, name)) for name in parts)
+
+
 def test_document_matrix_from_sentence_terms_is_that_of_the_texts():
     """Document terms taken from the sentences' terms give the TF-IDF matrix of the whole texts, bit for bit."""
-    awkward = ["Lines.\n___\nx_y. Words.", "One.\n***\nTwo.", "ΟΔΟΣ ΣΑΣ. Σ is one.", "İstanbul’s  mayor\tsaid so.  It’s", "", " \n "]
-    texts = [*load_corpus(RAW_DIR).articles["text"], *awkward]
+    texts = [*load_corpus(RAW_DIR).articles["text"], *AWKWARD]
     _, _, documents = lineage._sentence_vectors(pd.DataFrame({"text": texts}))
-    expected = TfidfVectorizer(**lineage.TFIDF_OPTIONS).fit_transform(texts)
-    assert all(np.array_equal(getattr(documents, name), getattr(expected, name)) for name in ("data", "indices", "indptr"))
+    assert _same_matrix(documents, TfidfVectorizer(**lineage.TFIDF_OPTIONS).fit_transform(texts))
+
+
+def test_sentence_matrix_is_the_vectorizers_of_the_sentences():
+    texts = [*load_corpus(RAW_DIR).articles["text"], *AWKWARD]
+    found, sentences, _ = lineage._sentence_vectors(pd.DataFrame({"text": texts}))
+    expected = TfidfVectorizer(**lineage.TFIDF_OPTIONS).fit_transform([s for group in found for s in group])
+    assert _same_matrix(sentences, expected)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZİıß9_'’ .\n-", max_size=14))
+def test_terms_are_the_vectorizers(text):
+    analyze = TfidfVectorizer(**lineage.TFIDF_OPTIONS).build_analyzer()
+    assert lineage._terms(text) == analyze(text)
+    assert lineage._terms(f"the {text} and") == analyze(f"the {text} and")  # stop words on both sides
+
+
+def test_a_corpus_of_stop_words_has_the_vectorizers_error():
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        TfidfVectorizer(**lineage.TFIDF_OPTIONS).fit_transform(["the and of", "it is"])
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        lineage._sentence_vectors(pd.DataFrame({"text": ["the and of", "it is"]}))
+
+
+def _aligned_pair_by_pair(pairs, matrix, offsets, threshold):
+    """The sentence alignments of each pair from its own product, dense, best cosine first (the later row, then the
+    later column, on ties), greedily one to one."""
+    found = []
+    for i, j in pairs:
+        cosines = (matrix[offsets[i] : offsets[i + 1]] @ matrix[offsets[j] : offsets[j + 1]].T).toarray()
+        candidates = sorted(((-cosines[r, c], -r, -c) for r, c in zip(*np.nonzero(cosines >= threshold), strict=True)))
+        used_rows, used_columns, aligned = set(), set(), []
+        for score, r, c in candidates:
+            if -r not in used_rows and -c not in used_columns:
+                used_rows.add(-r)
+                used_columns.add(-c)
+                aligned.append((-r, -c, -score))
+        found.append(aligned)
+    return found
+
+
+@pytest.mark.parametrize("chunk", [1, 3, lineage.ALIGN_CHUNK_PAIRS])
+def test_alignments_in_chunks_of_pairs_are_those_of_each_pair(chunk, monkeypatch):
+    corpus = load_corpus(RAW_DIR).articles
+    more = [SHIELD, REWRITE, QUOTE, UNRELATED, SHIELD + " " + REWRITE, "", "One. Two."]
+    texts = [*corpus["text"], *more]
+    sentences, matrix, _ = lineage._sentence_vectors(pd.DataFrame({"text": texts}))
+    offsets = np.cumsum([0] + [len(group) for group in sentences])
+    pairs = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
+    monkeypatch.setattr(lineage, "ALIGN_CHUNK_PAIRS", chunk)
+    found = list(lineage._alignments(pairs, matrix, offsets, 0.2))
+    assert found == _aligned_pair_by_pair(pairs, matrix, offsets, 0.2)
+    assert sum(map(len, found)) > 20  # the pairs have sentences to align
+
+
+def test_reaches_is_has_path():
+    rng = random.Random(8)
+    checked = 0
+    for _ in range(200):
+        n = rng.randint(2, 25)
+        graph = nx.DiGraph()
+        graph.add_nodes_from(range(n))
+        graph.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 2 * n)))
+        for a, b in itertools.permutations(range(n), 2):
+            assert lineage._reaches(graph, a, b) == nx.has_path(graph, a, b), (sorted(graph.edges), a, b)
+            checked += nx.has_path(graph, a, b)
+    assert checked > 1000  # many of the pairs are connected, not only a few

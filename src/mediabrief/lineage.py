@@ -47,8 +47,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from scipy.sparse import csr_array, csr_matrix
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
@@ -69,6 +70,7 @@ NEIGHBOUR_CHUNK_CELLS = 4_000_000
 SHORTLIST = 30
 PROJECTED_DIMENSIONS = 128
 EVIDENCE_ITEMS = 3
+ALIGN_CHUNK_PAIRS = 1024
 
 TFIDF_OPTIONS = {"stop_words": "english", "sublinear_tf": True, "token_pattern": r"(?u)\b\w[\w']*\b"}
 
@@ -553,13 +555,26 @@ def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, 
     """Each article's sentences, their TF-IDF matrix (rows in article order) and the document TF-IDF matrix."""
     split = article_sentences(articles)
     sentences = [[s.text for s in group] or [""] for group in split]
-    analyze = TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()
+    sentence_terms = [_terms(s) for group in sentences for s in group]
+    document_terms = list(_document_terms(articles["text"], split, sentence_terms, _terms))
+    # Each text is analysed once; its terms are counted and weighed as the vectorizer would if it found them.
+    return sentences, _tfidf_matrix(sentence_terms), _tfidf_matrix(document_terms)
+
+
+# TFIDF_OPTIONS' token pattern without its leading \b, which findall does not need: it tries each position from the
+# start of the text, and a word character always starts a match, so it never reaches one right after another.
+_TERM_RE = re.compile(r"\w[\w']*\b")
+
+
+def _terms(text: str) -> list[str]:
+    """The TF-IDF terms of a text: ``TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()(text)`` (tests/test_lineage.py
+    compares them), without the layers of calls around each step.
+
+    >>> _terms("Japan's Golden Dome is not cheap")
+    ["japan's", 'golden', 'dome', 'cheap']
+    """
     # One string object per distinct term: the terms of every sentence are kept until both matrices are made.
-    sentence_terms = [list(map(sys.intern, analyze(s))) for group in sentences for s in group]
-    document_terms = list(_document_terms(articles["text"], split, sentence_terms, analyze))
-    # Each text is analysed once; the vectorizers count and weigh its terms as they would if they found them.
-    vectorizer = functools.partial(TfidfVectorizer, analyzer=_found_terms, sublinear_tf=TFIDF_OPTIONS["sublinear_tf"])
-    return sentences, vectorizer().fit_transform(sentence_terms), vectorizer().fit_transform(document_terms)
+    return [sys.intern(term) for term in _TERM_RE.findall(text.lower()) if term not in ENGLISH_STOP_WORDS]
 
 
 def _document_terms(
@@ -588,9 +603,28 @@ def _only_white_space_between(text: str, sentences: list[Sentence]) -> bool:
     return all(text[start:stop].isspace() or start == stop for start, stop in zip(edges[::2], edges[1::2], strict=True))
 
 
-def _found_terms(terms: list[str]) -> list[str]:
-    """The analyzer of terms already found: the terms themselves."""
-    return terms
+def _tfidf_matrix(term_lists: list[list[str]]):
+    """The TF-IDF matrix of texts given as their terms: what ``TfidfVectorizer(**TFIDF_OPTIONS)`` makes of the texts,
+    bit for bit (tests/test_lineage.py compares them), with the terms counted in one pass of pandas (the vectorizer
+    counts them one by one in Python).
+
+    The order of the entries in a row is the vectorizer's too: the row's terms in the order the corpus first shows
+    them, each numbered by its place in the alphabetical vocabulary. The sums over a row (its norm, its cosines) are
+    then taken in the same order, and come out the same to the last bit.
+    """
+    lengths = np.fromiter(map(len, term_lists), dtype=np.int64, count=len(term_lists))
+    codes, terms = pd.factorize(np.fromiter(itertools.chain.from_iterable(term_lists), dtype=object, count=int(lengths.sum())))
+    if not len(terms):
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")  # the vectorizer's own message
+    index = np.int32 if len(codes) < 2**31 else np.int64  # the vectorizer's choice
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(index)
+    first_seen = csr_array((np.ones(len(codes)), codes.astype(index), indptr), shape=(len(term_lists), len(terms)))
+    first_seen.sum_duplicates()  # a row's terms numbered as first seen, in order, with their counts
+    alphabetical = np.empty(len(terms), dtype=index)
+    alphabetical[np.argsort(terms)] = np.arange(len(terms))
+    # Renumbered, left in place: a new matrix, which does not take its rows for sorted, as the one renumbered would.
+    counts = csr_array((first_seen.data, alphabetical[first_seen.indices], first_seen.indptr), shape=first_seen.shape)
+    return TfidfTransformer(sublinear_tf=TFIDF_OPTIONS["sublinear_tf"]).fit_transform(counts)
 
 
 def candidate_pairs(document_matrix, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
@@ -721,40 +755,58 @@ def reuse_table(
 def _alignments(pairs: list[tuple[int, int]], sentence_matrix, offsets: np.ndarray, threshold: float) -> Iterator[list[Alignment]]:
     """For each pair (i, j), in the order of the pairs: the aligned sentence pairs (sentence of i, sentence of j, cosine).
 
-    Article i is compared with all its partners at once (pairs come sorted by i): one sparse product per article.
+    The pairs are compared ``ALIGN_CHUNK_PAIRS`` at a time, in one sparse product per chunk (:func:`_pair_cosines`):
+    a product per article cost more in scipy's overhead than in arithmetic.
     """
-    for i, group in groupby(pairs, key=lambda p: p[0]):
-        partners = [j for _, j in group]
-        cosines = _sentence_cosines(sentence_matrix, offsets, i, partners)
-        yield from _aligned_pairs(cosines, [offsets[j + 1] - offsets[j] for j in partners], threshold)
+    # Each pair's terms get their own block of columns, so a chunk's columns must stay countable in 32 bits.
+    step = max(1, min(ALIGN_CHUNK_PAIRS, (2**31 - 1) // max(sentence_matrix.shape[1], 1)))
+    for start in range(0, len(pairs), step):
+        chunk = np.array(pairs[start : start + step], dtype=np.int64).reshape(-1, 2)
+        yield from _aligned_pairs(*_pair_cosines(sentence_matrix, offsets, chunk, threshold), len(chunk))
 
 
-def _sentence_cosines(sentence_matrix, offsets: np.ndarray, i: int, partners: list[int]) -> np.ndarray:
-    """The cosines between the sentences of article i (rows) and those of its partners, partner after partner (columns).
+def _pair_cosines(sentence_matrix, offsets: np.ndarray, pairs: np.ndarray, threshold: float) -> tuple[np.ndarray, ...]:
+    """The sentence cosines of the pairs (i, j) that reach the threshold, as arrays: pair (its index), sentence of i,
+    sentence of j, cosine.
 
-    One sparse product per article with the sentences of all its partners: each cosine is the same sum, in the same
-    order, as a product per pair, at a fraction of the cost.
+    Both sides are stacked with each pair's terms moved to its own block of columns (:func:`_stacked_sentences`), so
+    that one product of the stacks pairs only sentences of the same pair. Each cosine is the same sum, in the same
+    order, as in a product of the two articles' sentences alone: scipy adds up a row's terms in the order they are stored.
     """
-    rows = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in partners])
-    return (sentence_matrix[offsets[i] : offsets[i + 1]] @ sentence_matrix[rows].T).toarray()
+    left, left_pair, left_first = _stacked_sentences(sentence_matrix, offsets, pairs[:, 0])
+    right, _, right_first = _stacked_sentences(sentence_matrix, offsets, pairs[:, 1])
+    product = (left @ right.T).tocsr()
+    rows = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
+    reached = product.data >= threshold
+    rows, columns, scores = rows[reached], product.indices[reached], product.data[reached]
+    pair = left_pair[rows]
+    return pair, rows - left_first[pair], columns - right_first[pair], scores
 
 
-def _aligned_pairs(cosines: np.ndarray, widths: list[int], threshold: float) -> list[list[Alignment]]:
-    """For each partner (the next ``widths[p]`` columns of ``cosines``), the one-to-one sentence pairs whose cosine
-    reaches the threshold, taken greedily best first.
+def _stacked_sentences(sentence_matrix, offsets: np.ndarray, articles: np.ndarray) -> tuple[object, np.ndarray, np.ndarray]:
+    """The sentence rows of the articles, one after the other, the k-th article's terms moved to the k-th block of
+    columns; with the block of each row, and the first row of each block."""
+    lengths = offsets[articles + 1] - offsets[articles]
+    first = np.cumsum(lengths) - lengths
+    block = np.repeat(np.arange(len(articles)), lengths)
+    picked = sentence_matrix[np.arange(lengths.sum()) - first[block] + offsets[articles][block]]
+    n_terms = sentence_matrix.shape[1]
+    columns = picked.indices + np.repeat(block, np.diff(picked.indptr)) * n_terms
+    stacked = csr_matrix((picked.data, columns, picked.indptr), shape=(picked.shape[0], n_terms * len(articles)))
+    return stacked, block, first
 
-    >>> _aligned_pairs(np.array([[0.9, 0.5, 0.1], [0.8, 0.2, 0.6]]), [2, 1], 0.4)
-    [[(0, 0, 0.9)], [(1, 0, 0.6)]]
+
+def _aligned_pairs(pair: np.ndarray, rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, n_pairs: int) -> list[list[Alignment]]:
+    """For each of the pairs, the one-to-one sentence pairs among its candidates (row, column, score), taken greedily
+    best first.
+
+    >>> _aligned_pairs(np.array([0, 0, 0, 1]), np.array([0, 1, 1, 1]), np.array([0, 0, 1, 0]), np.array([0.9, 0.8, 0.5, 0.6]), 3)
+    [[(0, 0, 0.9), (1, 1, 0.5)], [(1, 0, 0.6)], []]
     """
-    rows, columns = np.nonzero(cosines >= threshold)
-    scores = cosines[rows, columns]
-    edges = np.cumsum([0, *widths])
-    owners = np.searchsorted(edges, columns, side="right") - 1
-    columns = columns - edges[owners]
-    # Each partner's candidates by score, highest first; equal scores go to the later row, then the later column.
-    order = np.lexsort((-columns, -rows, -scores, owners))
-    candidates = zip(owners[order].tolist(), rows[order].tolist(), columns[order].tolist(), scores[order].tolist(), strict=True)
-    aligned: list[list[Alignment]] = [[] for _ in widths]
+    # Each pair's candidates by score, highest first; equal scores go to the later row, then the later column.
+    order = np.lexsort((-columns, -rows, -scores, pair))
+    candidates = zip(pair[order].tolist(), rows[order].tolist(), columns[order].tolist(), scores[order].tolist(), strict=True)
+    aligned: list[list[Alignment]] = [[] for _ in range(n_pairs)]
     for owner, group in groupby(candidates, key=lambda c: c[0]):
         aligned[owner] = _one_to_one((r, c, score) for _, r, c, score in group)
     return aligned
@@ -858,9 +910,35 @@ def lineage_graph(articles: pd.DataFrame, citations: pd.DataFrame, reuse: pd.Dat
 
 
 def _reaches(graph: nx.DiGraph, source: str, target: str) -> bool:
-    """Whether a path leads from source to target (``nx.has_path``), ruled out first in the common cases where no edge
-    leaves the source or none enters the target."""
-    return bool(graph.succ[source]) and bool(graph.pred[target]) and nx.has_path(graph, source, target)
+    """Whether a path of one edge or more leads from source to target (``nx.has_path`` for two nodes), by a search from both
+    ends that grows the smaller frontier; ruled out first in the common cases where no edge leaves the source or none
+    enters the target.
+
+    >>> _reaches(nx.DiGraph([("a", "b"), ("b", "c"), ("d", "c")]), "a", "c"), _reaches(nx.DiGraph([("a", "b"), ("c", "b")]), "a", "c")
+    (True, False)
+    """
+    succ, pred = graph.succ, graph.pred
+    if not succ[source] or not pred[target]:
+        return False
+    # networkx's own search asks for the nodes' views at every step: this one costs a third as much.
+    ahead, behind = {source}, {target}  # reached from the source; reaching the target
+    ahead_frontier, behind_frontier = [source], [target]
+    while ahead_frontier and behind_frontier:
+        forward = len(ahead_frontier) <= len(behind_frontier)
+        frontier, seen, other, step = (ahead_frontier, ahead, behind, succ) if forward else (behind_frontier, behind, ahead, pred)
+        grown = []
+        for node in frontier:
+            for neighbour in step[node]:
+                if neighbour in other:
+                    return True
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    grown.append(neighbour)
+        if forward:
+            ahead_frontier = grown
+        else:
+            behind_frontier = grown
+    return False
 
 
 class _Facts(NamedTuple):
