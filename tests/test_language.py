@@ -87,3 +87,22 @@ def test_short_texts_are_undetermined_and_keep_their_place():
 @pytest.mark.parametrize("code", ["en", "ja"])
 def test_one_text(code):
     assert detect_language(WRITTEN_IN[code]) == code
+
+
+def test_the_model_is_py3langids():
+    """Read in one piece here, the model is the one py3langid's own loader reads, array for array."""
+    ours, theirs = language._model(), langid._get_identifier()
+    assert np.array_equal(ours.identifier.nb_ptc, theirs.nb_ptc) and np.array_equal(ours.identifier.nb_pc, theirs.nb_pc)
+    assert ours.identifier.nb_classes == theirs.nb_classes and ours.identifier._alias_pairs == theirs._alias_pairs
+    assert np.array_equal(ours.next_state, np.frombuffer(theirs.tk_nextmove, dtype=np.dtype(theirs.tk_nextmove.typecode)))
+    assert ours.row_start.tolist() == [row << 8 for row in theirs.tk_row] and ours.feature.tolist() == list(theirs.tk_output)
+
+
+def test_a_model_that_fails_to_load_fails_where_it_is_needed(monkeypatch):
+    monkeypatch.setattr(language, "_Model", lambda: 1 / 0)
+    language.start_loading_model.cache_clear()
+    try:
+        with pytest.raises(ZeroDivisionError):
+            detect_languages([WRITTEN_IN["en"]])
+    finally:
+        language.start_loading_model.cache_clear()

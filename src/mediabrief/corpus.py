@@ -22,7 +22,7 @@ import pandas as pd
 
 from .cleaning import clean_article
 from .htmltext import html_to_text, looks_like_html
-from .language import detect_languages, is_english
+from .language import detect_languages, is_english, start_loading_model
 from .textutils import SENTENCES_COLUMN, count_words, split_sentences
 
 METADATA_FILE = "metadata.csv"
@@ -306,10 +306,15 @@ def _read_with_issues(path: Path, meta: dict | None) -> tuple[tuple[dict, list[d
 def read_articles(paths: list[Path], meta_by_file: dict[str, dict], workers: int = 1) -> list:
     """Read every file (in worker processes when there are many), in order: each result with its messages."""
     metas = [meta_by_file.get(p.name) for p in paths]
-    if workers <= 1 or len(paths) < PARALLEL_READ_MIN_FILES:
+    if not _reads_in_processes(paths, workers):
         return [_read_with_issues(p, m) for p, m in zip(paths, metas, strict=True)]
     with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
         return list(pool.map(_read_with_issues, paths, metas, chunksize=PARALLEL_READ_CHUNK))
+
+
+def _reads_in_processes(paths: list[Path], workers: int) -> bool:
+    """Whether :func:`read_articles` reads the files in worker processes."""
+    return workers > 1 and len(paths) >= PARALLEL_READ_MIN_FILES
 
 
 def _content_key(text: str) -> str:
@@ -352,6 +357,10 @@ def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
             issues.append(_issue(name, "warning", "missing file", message + "Fix the name in metadata.csv or add the file"))
 
     meta_lower = {n.lower() for n in meta_by_file}
+    if not _reads_in_processes(articles_files, workers):
+        # The language model loads while the files are read (not before forking worker processes: a child forked
+        # while another thread holds a lock would inherit the lock held).
+        start_loading_model()
     reads = read_articles(articles_files, meta_by_file, workers)
     read_rows = [result[0] for result, _ in reads if not isinstance(result, str)]
     # All texts at once, here rather than in the readers: language detection walks every text together (language.py).

@@ -9,9 +9,13 @@ labels against ``py3langid.classify``).
 
 from __future__ import annotations
 
+import io
 import itertools
+import lzma
 import re
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from functools import lru_cache
 
 import numpy as np
@@ -76,23 +80,50 @@ def _has_enough_words(text: str) -> bool:
 
 
 class _Model:
-    """py3langid's loaded identifier, with its state machine as numpy arrays."""
+    """py3langid's identifier, with its state machine as numpy arrays."""
 
     def __init__(self) -> None:
-        from py3langid import langid  # loaded on first use: its model takes a second to load
+        from py3langid import langid  # loaded on first use
 
-        identifier = langid._get_identifier()
-        self.identifier = identifier
-        self.encode = identifier._encode  # upper-case texts lowered, NFC, UTF-8: as classify reads a str
-        self.next_state = np.frombuffer(identifier.tk_nextmove, dtype=np.dtype(identifier.tk_nextmove.typecode))
-        self.row_start = np.asarray(identifier.tk_row, dtype=np.int64) << 8
-        self.feature = np.asarray(identifier.tk_output, dtype=np.int64)
+        # py3langid's own loader (modelio.load_model) decompresses the model 8 KB at a time, taking the interpreter's
+        # lock back after each piece: in a background thread it would crawl while the files are read. Decompressed in
+        # one call, the same model loads beside them (tests/test_language.py checks it is py3langid's).
+        packed = (langid.MODEL_DIR / langid.MODEL_FILE).read_bytes()
+        with np.load(io.BytesIO(lzma.decompress(packed)), allow_pickle=False) as data:
+            ptc, pc, classes, next_state, state_row, feature = (data[name] for name in MODEL_ARRAYS)
+        self.identifier = langid.LanguageIdentifier(ptc, pc, classes.tolist(), next_state, feature, tk_row=state_row)
+        self.encode = self.identifier._encode  # upper-case texts lowered, NFC, UTF-8: as classify reads a str
+        self.next_state = next_state
+        self.row_start = state_row.astype(np.int64) << 8
+        self.feature = feature.astype(np.int64)
         self.floor = langid.RAW_FLOOR
 
 
-@lru_cache(maxsize=1)
+# The arrays of py3langid's model file, in the order its LanguageIdentifier takes them (modelio.load_model).
+MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
 def _model() -> _Model:
-    return _Model()
+    return start_loading_model().result()
+
+
+@lru_cache(maxsize=1)
+def start_loading_model() -> Future:
+    """py3langid's model, loading in a background thread from the first call on (later calls return the same future).
+
+    :func:`mediabrief.corpus.load_corpus` starts it before it reads the files, and finds it loaded (most of the half
+    second it takes is decompression, which leaves the interpreter to the other thread).
+    """
+    future: Future = Future()
+
+    def load() -> None:
+        try:
+            future.set_result(_Model())
+        except BaseException as error:  # raised again where the model is needed
+            future.set_exception(error)
+
+    threading.Thread(target=load, name="py3langid model", daemon=True).start()
+    return future
 
 
 def _classify(samples: Sequence[str]) -> list[str]:
