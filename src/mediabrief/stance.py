@@ -25,14 +25,13 @@ import copy
 import itertools
 import textwrap
 import zlib
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from . import voices
 from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, find_any, normalise, phrase_scanner, phrase_spots
@@ -273,13 +272,26 @@ class WindowedVader(SentimentIntensityAnalyzer):
       ``start_i + 1`` (the idiom check: three) words before it, so no index it reads wraps around, in the window or
       out of it.
     - VADER first copies the text character by character, putting a description in place of each emoji. A text with
-      no emoji character comes out as it went in, so it is handed over as one piece (:class:`_OnePiece`).
+      no emoji character comes out as it went in, stripped: it is read as it is, by VADER's own loop over its words
+      with each word lower-cased once (VADER lower-cases each word up to four times), a word that is not in the
+      lexicon taking the zero VADER gives it without a call to ``sentiment_valence``. A text with emoji is VADER's.
     """
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if self.emojis.keys().isdisjoint(text) and text not in self.emojis:
-            return super().polarity_scores(_OnePiece(text))
-        return super().polarity_scores(text)
+        if not (self.emojis.keys().isdisjoint(text) and text not in self.emojis):
+            return super().polarity_scores(text)
+        text = text.strip()
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        lowered = [word.lower() for word in words]
+        sentiments: list[float] = []
+        for i, (word, lower) in enumerate(zip(words, lowered, strict=True)):
+            # Boosters, "kind" in "kind of" and words outside the lexicon weigh nothing of their own.
+            if lower not in self.lexicon or lower in BOOSTER_DICT or (lower == "kind" and i < len(words) - 1 and lowered[i + 1] == "of"):
+                sentiments.append(0)
+            else:
+                sentiments = self.sentiment_valence(0, sentitext, word, i, sentiments)
+        return self.score_valence(self._but_check(words, sentiments), text)
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
@@ -290,13 +302,6 @@ class WindowedVader(SentimentIntensityAnalyzer):
     def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
         first = max(0, i - 3)
         return SentimentIntensityAnalyzer._special_idioms_check(valence, words_and_emoticons[first : i + 3], i - first)
-
-
-class _OnePiece(str):
-    """A text that iterates as a single item, itself: VADER's character-by-character copy of it takes one step."""
-
-    def __iter__(self) -> Iterator[str]:
-        yield str(self)
 
 
 def with_tone(table: pd.DataFrame) -> pd.DataFrame:
