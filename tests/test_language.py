@@ -96,6 +96,8 @@ def test_the_model_is_py3langids():
     assert ours.identifier.nb_classes == theirs.nb_classes and ours.identifier._alias_pairs == theirs._alias_pairs
     assert np.array_equal(ours.next_state, np.frombuffer(theirs.tk_nextmove, dtype=np.dtype(theirs.tk_nextmove.typecode)))
     assert ours.row_start.tolist() == [row << 8 for row in theirs.tk_row] and ours.feature.tolist() == list(theirs.tk_output)
+    # py3langid's own methods read it as they read theirs.
+    assert [ours.identifier.classify(text) for text in WRITTEN_IN.values()] == [theirs.classify(text) for text in WRITTEN_IN.values()]
 
 
 def test_a_model_that_fails_to_load_fails_where_it_is_needed(monkeypatch):

@@ -91,7 +91,8 @@ class _Model:
         packed = (langid.MODEL_DIR / langid.MODEL_FILE).read_bytes()
         with np.load(io.BytesIO(lzma.decompress(packed)), allow_pickle=False) as data:
             ptc, pc, classes, next_state, state_row, feature = (data[name] for name in MODEL_ARRAYS)
-        self.identifier = langid.LanguageIdentifier(ptc, pc, classes.tolist(), next_state, feature, tk_row=state_row)
+        # As py3langid makes it, so that its own methods work too (it shifts the rows' ints: they must not be uint16).
+        self.identifier = langid.LanguageIdentifier(ptc, pc, classes.tolist(), next_state, feature.tolist(), tk_row=state_row.tolist())
         self.encode = self.identifier._encode  # upper-case texts lowered, NFC, UTF-8: as classify reads a str
         self.next_state = next_state
         self.row_start = state_row.astype(np.int64) << 8
