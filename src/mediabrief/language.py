@@ -79,6 +79,10 @@ def _has_enough_words(text: str) -> bool:
     return sum(len(UNSPACED_LETTER.findall(run)) or 1 for run in runs) >= MIN_WORDS_FOR_LANGUAGE
 
 
+# The arrays of py3langid's model file, in the order its LanguageIdentifier takes them (modelio.load_model).
+MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
 class _Model:
     """py3langid's identifier, with its state machine as numpy arrays."""
 
@@ -98,10 +102,6 @@ class _Model:
         self.row_start = state_row.astype(np.int64) << 8
         self.feature = feature.astype(np.int64)
         self.floor = langid.RAW_FLOOR
-
-
-# The arrays of py3langid's model file, in the order its LanguageIdentifier takes them (modelio.load_model).
-MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def _model() -> _Model:
