@@ -70,8 +70,11 @@ $(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)
 	$$(RUN) $$< $$@ $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK))
 endef
 $(eval $(call analysis_notebook,01_articles,))
-$(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money)))
-$(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) data/analyst_coding.csv))
+# Who gives a figure is read with the attribution grammar and gazetteer of stance.yaml; notebook 03 also scores the
+# development corpus against its gold tables.
+DEV_CORPUS := $(wildcard tests/dev_corpus/*) $(wildcard tests/gold/dev_*.csv)
+$(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money) $(call codebook,stance)))
+$(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) data/analyst_coding.csv $(DEV_CORPUS)))
 $(eval $(call analysis_notebook,04_claims_and_lineage,$(call codebook,claims)))
 
 # The build date printed on the briefing: today, or SOURCE_DATE_EPOCH's day for a reproducible build.

@@ -6,7 +6,7 @@ import gc
 import pandas as pd
 import pytest
 
-from mediabrief import claims, lineage, money, textutils, voices
+from mediabrief import attribution, claims, lineage, money, textutils
 from mediabrief.analysis import corpus_tables, loaded_corpus_left_alone, per_article_tables
 from mediabrief.codebook import load_codebook
 from mediabrief.config import RAW_DIR
@@ -37,7 +37,7 @@ def test_no_stage_splits_a_text_again_when_the_articles_hold_its_sentences(seeds
     def refuse(text: str):
         raise AssertionError("a stage split a text that load_corpus had split")
 
-    for module in (textutils, money, voices, claims, lineage):
+    for module in (textutils, money, attribution, claims, lineage):
         monkeypatch.setattr(module, "split_sentences", refuse)
     all_tables(*seeds)
 

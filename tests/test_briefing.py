@@ -29,21 +29,30 @@ def test_cost_judgment_states_the_range_and_the_ratio_of_the_most_reported_figur
     assert sentence.endswith("1 other figure covers pledge.")
 
 
-def test_stance_judgment_names_the_extremes_and_counts_labels():
+def test_stance_judgment_counts_own_voice_labels_and_names_the_strongest_verdicts():
     stance = pd.DataFrame(
         {
-            "article_id": ["a", "b", "c"],
-            "target": ["shield"] * 3,
-            "score": [-0.6, 0.1, 0.7],
-            "label": ["critical", "neutral", "supportive"],
+            "article_id": ["a", "b", "c", "d"],
+            "target": ["shield"] * 4,
+            "score": [-0.6, -0.9, 0.7, float("nan")],
+            "label": ["critical", "neutral", "supportive", "not discussed"],
+            "confidence": [0.9, 0.6, 0.8, 1.0],
         }
     )
     codebook = {"stance": {"targets": {"shield": {"label": "the shield"}}}}
-    sentence = bf.stance_judgment({"stance.csv": stance, "articles.csv": ARTICLES}, codebook)
+    articles = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["d"], "outlet": ["Delta"], "file": ["d.txt"]})])
+    sentence = bf.stance_judgment({"stance.csv": stance, "articles.csv": articles}, codebook)
+    # The neutral article's -0.90 (one stray word, too little to decide) is not named as a verdict.
     assert sentence == (
-        "Toward the shield, stance runs from Alpha (-0.60) to Gamma (+0.70) on a scale of −1 to +1; "
-        "by label, 1 supportive, 1 neutral, 1 critical."
+        "Toward the shield, in their own voice: 1 supportive, 1 neutral, 1 critical; 1 does not discuss it. "
+        "The strongest verdicts: most critical, Alpha (-0.60, confidence 90%); most supportive, Gamma (+0.70, confidence 80%)."
     )
+
+
+def test_stance_judgment_says_when_no_outlet_takes_a_side():
+    stance = pd.DataFrame({"article_id": ["a"], "target": ["shield"], "score": [0.1], "label": ["neutral"], "confidence": [1.0]})
+    sentence = bf.stance_judgment({"stance.csv": stance, "articles.csv": ARTICLES}, {"stance": {"targets": {"shield": {}}}})
+    assert sentence.endswith("No outlet takes a side in its own voice; the quoted voices carry the debate.")
 
 
 def test_voices_judgment_gives_the_top_speaker_and_share():

@@ -90,13 +90,13 @@ def test_together_pairs_name_a_target():
     assert table["target"].tolist() == ["japan", ""]
 
 
-def test_quoted_and_own_voice_are_scored_apart():
+def test_quoted_and_own_voice_are_scored_apart_and_the_own_voice_decides():
     text = 'The Golden Dome is an impenetrable shield. "The Golden Dome will cause an arms race," Roe said.'
     sentences = sentence_table(articles(a=text), BOOK)
     assert sentences.loc[sentences["target"].eq("dome"), ["voice", "speaker"]].values.tolist() == [["own", ""], ["quoted", "Jane Roe"]]
     row = article_table(sentences, articles(a=text), BOOK).set_index("target").loc["dome"]
-    assert (row["own_voice_score"], row["quoted_score"], row["score"]) == (1.0, -1.0, 0.0)
-    assert row["label"] == "neutral"
+    assert (row["own_voice_score"], row["quoted_score"], row["score"]) == (1.0, -1.0, 1.0)
+    assert (row["label"], row["n_evidence"], row["n_quoted"]) == ("supportive", 1, 1)
 
 
 def test_reported_speech_is_not_own_voice():
@@ -104,12 +104,12 @@ def test_reported_speech_is_not_own_voice():
     assert sentences[["voice", "speaker"]].values.tolist() == [["reported", "critics"]]
 
 
-def test_an_article_without_a_target_is_neutral_with_no_evidence():
+def test_an_article_that_never_names_a_target_says_not_discussed():
     arts = articles(a="It rained in Osaka. Nothing else happened.", b="The Golden Dome is a deterrent and win-win.")
     table = article_table(sentence_table(arts, BOOK), arts, BOOK)
     assert list(table.columns) == STANCE_COLUMNS
     empty = table[table["article_id"].eq("a")]
-    assert empty["label"].eq("neutral").all() and empty["n_evidence"].eq(0).all()
+    assert empty["label"].eq("not discussed").all() and empty["n_evidence"].eq(0).all() and empty["mentions"].eq(0).all()
     assert empty[["score", "ci_low", "ci_high", "own_voice_score", "quoted_score"]].isna().all().all()
     assert table.set_index(["article_id", "target"]).loc[("b", "dome"), "label"] == "supportive"
 
@@ -156,10 +156,10 @@ def seed_tables():
 def test_seeds_have_labels_and_intervals_for_both_targets(seed_tables):
     stance = seed_tables["stance.csv"]
     assert len(stance) == 10 and set(stance["target"]) == {"golden_dome", "japan_participation"}
-    assert stance["label"].isin(["supportive", "neutral", "critical"]).all()
-    assert stance["n_evidence"].gt(0).all()
-    assert (stance["ci_low"] <= stance["score"]).all() and (stance["score"] <= stance["ci_high"]).all()
-    assert stance["score"].between(-1, 1).all()
+    assert stance["label"].isin(["supportive", "neutral", "critical"]).all()  # every seed discusses both targets
+    scored = stance[stance["n_evidence"].gt(0)]
+    assert (scored["ci_low"] <= scored["score"]).all() and (scored["score"] <= scored["ci_high"]).all()
+    assert scored["score"].between(-1, 1).all() and stance["confidence"].between(0, 1).all()
 
 
 def test_seed_evidence_has_at_most_three_sentences_each(seed_tables):
@@ -172,7 +172,7 @@ def test_evidence_tone_is_the_tone_of_the_sentence_table(seed_tables):
     # stance_tables asks VADER only about the evidence it shows; the tone must be what every sentence gets.
     sentences = sentence_table(load_corpus(RAW_DIR).articles, load_codebook())
     evidence = seed_tables["stance_evidence.csv"]
-    keys = ["article_id", "sentence_id", "target"]
+    keys = ["article_id", "sentence_id", "target", "voice"]
     both = evidence.merge(sentences[[*keys, "tone"]], on=keys, suffixes=("", "_all"), validate="one_to_one")
     assert len(both) == len(evidence) and both["tone"].eq(both["tone_all"]).all()
 
@@ -187,8 +187,9 @@ def test_evidence_tone_is_the_tone_of_the_sentence_table(seed_tables):
 def test_stance_tables_read_only_the_evidence_but_give_the_tables_of_every_sentence(texts):
     arts = articles(**texts)
     tables, sentences = stance_tables(arts, BOOK), sentence_table(arts, BOOK, tone=False)
-    pd.testing.assert_frame_equal(tables["stance.csv"], article_table(sentences, arts, BOOK))
-    pd.testing.assert_frame_equal(tables["stance_evidence.csv"], with_tone(evidence_table(sentences)))
+    stance = article_table(sentences, arts, BOOK)
+    pd.testing.assert_frame_equal(tables["stance.csv"], stance)
+    pd.testing.assert_frame_equal(tables["stance_evidence.csv"], with_tone(evidence_table(sentences, stance)))
 
 
 def test_article_intervals_are_each_samples_bootstrap_interval():

@@ -38,7 +38,9 @@ BOOK = {
 
 
 def quotes(text: str) -> list[list]:
-    return analyse_voices(text, BOOK)[1][["speaker", "speaker_type", "quote"]].values.tolist()
+    """The quotations (not the terms) of a text, with speaker and type."""
+    found = analyse_voices(text, BOOK)[1]
+    return found[found["kind"].eq("quotation")][["speaker", "speaker_type", "quote"]].values.tolist()
 
 
 def test_curly_and_straight_quotes_get_their_speakers():
@@ -64,18 +66,20 @@ def test_apposition_and_preposition_do_not_mislead():
     assert found["speaker"].tolist() == ["Jane Roe"]
 
 
-def test_unknown_names_fall_back_with_type_unknown():
-    assert quotes("“The plan is far too costly,” according to John Smith.") == [["John Smith", "unknown", "The plan is far too costly"]]
+def test_names_the_gazetteer_lacks_are_found_from_the_grammar():
+    assert quotes("“The plan is far too costly,” according to John Smith.") == [["John Smith", "person", "The plan is far too costly"]]
 
 
-def test_a_standalone_quote_continues_the_speaker_and_naming_quotes_are_dropped():
+def test_a_standalone_quote_continues_the_speaker_and_naming_quotes_are_terms():
     text = "Roe said the “Golden Dome” was coming. “It will be built by 2029 at the latest.”"
     assert quotes(text) == [["Jane Roe", "person", "It will be built by 2029 at the latest"]]
+    found = analyse_voices(text, BOOK)[1]
+    assert found[["quote", "kind", "speaker"]].values.tolist()[0] == ["Golden Dome", "term", ""]
 
 
 def test_short_unattributed_quotes_are_terms_not_speech():
-    sentences, found = analyse_voices("They called it a “new golden age” once.", BOOK)
-    assert found.empty and sentences["voice"].tolist() == ["own"]
+    sentences, found = analyse_voices("It was sold as a “new golden age” once.", BOOK)
+    assert found["kind"].tolist() == ["term"] and sentences["voice"].tolist() == ["own"]
 
 
 def test_find_actors_prefers_longer_aliases():
@@ -104,7 +108,8 @@ def test_seed_quotes():
     assert {"Shigeru Ishiba", "David N. Miller Jr.", "Steve Jordan Tomaszewski"} <= speakers["TIME"]
     assert {"Mao Ning", "Donald Trump"} <= speakers["Mexico Business News"]
     assert {"China", "North Korea"} <= speakers["Benzinga"]
-    assert not table["quote"].str.fullmatch("Golden Dome").any()
+    assert table.loc[table["quote"].str.fullmatch("Golden Dome"), "kind"].eq("term").all()
+    assert table.loc[table["kind"].eq("term"), "speaker"].eq("").all()
 
 
 def test_frames_from_the_voices_are_the_frames_from_the_text():

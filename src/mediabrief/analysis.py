@@ -38,7 +38,9 @@ TABLES = {
     "money_discrepancies.csv": "one row per pair of sources that disagree on a figure's referent, attribution or amount, quoting both",
     "stance.csv": "one row per article and stance target: " + ", ".join(STANCE_COLUMNS),
     "stance_evidence.csv": "the sentences that weigh most in each article's stance: " + ", ".join(EVIDENCE_COLUMNS),
-    "quotes.csv": "one row per direct quotation: " + ", ".join(QUOTE_COLUMNS) + ", and the side its words take",
+    "quotes.csv": "one row per span in quotation marks (kind: quotation, or term for a name, title or scare quote): "
+    + ", ".join(QUOTE_COLUMNS)
+    + ", and the side its words take",
     "frames.csv": "one row per article and frame: " + ", ".join(FRAME_COLUMNS),
     "claims.csv": "one row per key claim an article makes (codebook claims): article_id, file, claim_id, evidence, and the value it states",
     "contradictions.csv": "one row per pair of sources stating incompatible values for the same claim, quoting both",

@@ -99,36 +99,56 @@ def discrepancy_judgment(tables: Tables) -> str | None:
 
 
 def stance_judgment(tables: Tables, codebook: dict) -> str | None:
-    """The spread of stance toward the first target across outlets."""
+    """How outlets lean toward the first target in their own voice: the labels counted, and the strongest verdict on
+    each side (a score is named only beside the label it decided)."""
     stance = tables.get("stance.csv")
-    if stance is None or stance.dropna(subset=["score"]).empty:
+    if stance is None or stance.empty:
         return None
     targets = codebook.get("stance", {}).get("targets", {})
     target = next(iter(targets), stance["target"].iloc[0])
-    rows = stance[stance["target"].eq(target)].dropna(subset=["score"])
-    if rows.empty:
+    rows = stance[stance["target"].eq(target)]
+    discussed = rows[rows["label"].ne("not discussed")]
+    if discussed.empty:
         return None
-    low, high = rows.loc[rows["score"].idxmin()], rows.loc[rows["score"].idxmax()]
-    counts = rows["label"].value_counts()
+    counts = discussed["label"].value_counts()
     tally = ", ".join(f"{counts[label]} {label}" for label in ("supportive", "neutral", "critical") if label in counts)
+    absent = len(rows) - len(discussed)
     name = targets.get(target, {}).get("label", target)
-    return (
-        f"Toward {name}, stance runs from {_outlet(tables, low['article_id'])} ({low['score']:+.2f}) to "
-        f"{_outlet(tables, high['article_id'])} ({high['score']:+.2f}) on a scale of −1 to +1; by label, {tally}."
+    sentence = (
+        f"Toward {name}, in their own voice: {tally}" + (f"; {absent} do{'es' * (absent == 1)} not discuss it" if absent else "") + "."
     )
+    sides = []
+    for label, pick in (("critical", "idxmin"), ("supportive", "idxmax")):
+        taken = discussed[discussed["label"].eq(label)]
+        if len(taken):
+            row = taken.loc[getattr(taken["score"], pick)()]
+            confidence = f", confidence {row['confidence']:.0%}" if pd.notna(row.get("confidence")) else ""
+            sides.append(f"most {label}, {_outlet(tables, row['article_id'])} ({row['score']:+.2f}{confidence})")
+    if sides:
+        sentence += " The strongest verdicts: " + "; ".join(sides) + "."
+    else:
+        sentence += " No outlet takes a side in its own voice; the quoted voices carry the debate."
+    return sentence
 
 
 def voices_judgment(tables: Tables) -> str | None:
-    """Whose words dominate the quotations."""
+    """Whose words dominate the quotations (terms in quotation marks left out, spellings of one speaker merged)."""
     quotes = tables.get("quotes.csv")
     if quotes is None or quotes.empty:
         return None
+    if "kind" in quotes:
+        quotes = quotes[quotes["kind"].fillna("quotation").eq("quotation")]
     named = quotes[quotes["speaker"].fillna("").ne("")]
     if named.empty:
         return None
+    from .attribution import merged_names
+
+    kinds = named["speaker_type"].fillna("").tolist() if "speaker_type" in named else [""] * len(named)
+    merged = merged_names(zip(named["speaker"].tolist(), kinds, strict=True))
+    named = named.assign(speaker=named["speaker"].map(lambda s: merged.get(s, s)))
     words = named.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
     share = words.iloc[0] / quotes["n_words"].sum()
-    outlets = quotes.loc[quotes["speaker"].eq(words.index[0]), "article_id"].nunique()
+    outlets = named.loc[named["speaker"].eq(words.index[0]), "article_id"].nunique()
     return (
         f"{words.index[0]} dominates the quotations: {words.iloc[0]:,.0f} quoted words, {share:.0%} of all, in "
         f"{outlets} source{'s' * (outlets != 1)}; {len(words)} speakers are quoted in all."
@@ -241,19 +261,36 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
 
 
 def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
-    """One sentence per outlet that weighs most in its stance toward the first target, with its label and score."""
+    """Each outlet's label toward the first target, its confidence, and the one to three own-voice sentences that
+    decide it (or why there are none)."""
     stance, evidence = tables.get("stance.csv"), tables.get("stance_evidence.csv")
-    if stance is None or evidence is None or evidence.empty:
+    if stance is None or stance.empty:
         return pd.DataFrame()
     target = next(iter(codebook.get("stance", {}).get("targets", {})), stance["target"].iloc[0])
-    top = evidence[evidence["target"].eq(target)].sort_values(["article_id", "rank"]).drop_duplicates("article_id")
-    rows = top.merge(stance[stance["target"].eq(target)][["article_id", "label", "score"]], on="article_id")
+    evidence = evidence if evidence is not None else pd.DataFrame(columns=["article_id", "target", "rank", "sentence"])
+    deciding = (
+        evidence[evidence["target"].eq(target)]
+        .sort_values(["article_id", "rank"])
+        .groupby("article_id")["sentence"]
+        .agg(lambda s: " · ".join(f"“{t}”" for t in s))
+    )
+    rows = stance[stance["target"].eq(target)]
+
+    def why(row) -> str:
+        if row["label"] == "not discussed":
+            return "The article does not discuss it."
+        found = deciding.get(row["article_id"], "")
+        return found or "No sentence in the outlet's own voice judges it; only the voices it quotes or reports do."
+
     return pd.DataFrame(
         {
             "Outlet": rows["article_id"].map(lambda a: _outlet(tables, a)),
-            "Stance": rows["label"] + " (" + rows["score"].map("{:+.2f}".format) + ")",
-            "Voice": rows["voice"] + rows["speaker"].fillna("").map(lambda s: f": {s}" if s else ""),
-            "Sentence that weighs most": rows["sentence"],
+            "Own-voice stance": [
+                label if label in ("not discussed",) or pd.isna(score) else f"{label} ({score:+.2f}; confidence {conf:.0%})"
+                for label, score, conf in zip(rows["label"], rows["score"], rows["confidence"], strict=True)
+            ],
+            "Quoted voices": rows["quoted_score"].map(lambda q: "—" if pd.isna(q) else f"{q:+.2f}"),
+            "Sentences that decide it": [why(r) for _, r in rows.iterrows()],
         }
     )
 
@@ -320,11 +357,13 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
     """The method and its limits in plain words, with the corpus size and the stance agreement computed."""
     n = len(tables["articles.csv"])
     stance = (
-        f"**Automated stance** agrees with an analyst's coding on {agree['percent']:.0f} % of {agree['n']} article-target pairs "
-        f"(Cohen's kappa {agree['kappa']:.2f}; 1 is perfect agreement, 0 what chance alone gives). Read the scores as pointers "
-        "to the evidence sentences, not as verdicts."
+        f"**Automated stance** is each outlet's own voice, read from evaluative words (quoted and reported voices are scored "
+        f"apart); it agrees with an analyst's coding on {agree['percent']:.0f} % of {agree['n']} article-target pairs "
+        f"(Cohen's kappa {agree['kappa']:.2f}; 1 is perfect agreement, 0 what chance alone gives). Read a label with the "
+        "sentences that decide it."
         if agree
-        else "**Automated stance** has no analyst coding for this corpus to be checked against."
+        else "**Automated stance** is each outlet's own voice, read from evaluative words (quoted and reported voices are "
+        "scored apart); no analyst coding covers this corpus to check it against. Read a label with the sentences that decide it."
     )
     return [
         f"**{n} article{'s' * (n != 1)}.** Every count and score describes these texts, not the coverage at large.",

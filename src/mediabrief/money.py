@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import attribution
 from .textutils import Sentence, article_sentences, fold_case, split_sentences
 
 money_table_columns = [
@@ -200,7 +201,8 @@ def find_amounts(text: str) -> list[Found]:
     for kind, pattern, reader in (("vague", VAGUE_RE, _read_vague), ("range", RANGE_RE, _read_range), ("point", POINT_RE, _read_point)):
         for match in _finditer(pattern, text, starts[kind]):
             found = reader(match)
-            if found and math.isfinite(found.amount.high) and found.end > found.start:
+            # A reading across a line break is two lines' words, not an amount: sentences end at line breaks.
+            if found and math.isfinite(found.amount.high) and found.end > found.start and "\n" not in text[found.start : found.end]:
                 candidates.append(found)
     kept: list[Found] = []
     for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
@@ -444,6 +446,8 @@ class MoneyCues(NamedTuple):
     markers_after: re.Pattern | None
     hedges: CueSet
     usd_rates: dict
+    grammar: attribution.Grammar | None = None  # who says what, with the money verbs and markers added
+    owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -461,6 +465,12 @@ class MoneyCues(NamedTuple):
             markers_after=re.compile(rf"^(?:\s+[\w.’'-]+){{0,2}}?\s+(?:{after})(?!\w)", re.IGNORECASE) if after else None,
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
+            grammar=attribution.compile_grammar(
+                codebook or {}, extra_verbs=money.get("owner_verbs") or [], extra_markers=markers.get("before") or []
+            ),
+            owner_labels={
+                str(alias).lower(): str(label) for label, aliases in (money.get("attributions") or {}).items() for alias in aliases
+            },
         )
 
 
@@ -489,35 +499,21 @@ def referents(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCu
     return [cue.label if (cue := _nearest(found, figure)) else OTHER for figure in figures]
 
 
-def _actors(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[Cue]:
-    """The actors named in a sentence, without possessives ("Trump's project" names an owner, not a source)."""
-    found = _outside(cues.actors.find(text, sentence.start, sentence.end), figures)
-    return [a for a in found if not _POSSESSIVE_RE.match(text, a.end, sentence.end)]
-
-
-def _is_marked(text: str, sentence: Sentence, actor: Cue, cues: MoneyCues) -> bool:
-    """Whether a marker links an actor to what is said: "according to X", "X projects"."""
-    before = cues.markers_before and cues.markers_before.search(text[sentence.start : actor.start])
-    after = cues.markers_after and cues.markers_after.match(text[actor.end : sentence.end])
-    return bool(before or after)
-
-
-def attributions(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[str]:
-    """Who each figure of a sentence is attributed to (rules in data/codebook/money.yaml), in the figures' order."""
-    actors = _actors(text, sentence, figures, cues)
-    marked: dict[int, list[Cue]] = {}
-    for actor in (a for a in actors if _is_marked(text, sentence, a, cues)):
-        owner = min(range(len(figures)), key=lambda i: _gap(actor.start, actor.end, figures[i].start, figures[i].end))
-        marked.setdefault(owner, []).append(actor)
-    taken = {a for group in marked.values() for a in group}
+def attributions(
+    text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues, analysis: attribution.Analysis | None = None
+) -> list[str]:
+    """Who each figure of a sentence is attributed to, in the figures' order: the owner :mod:`mediabrief.attribution`
+    finds for it (a quotation's speaker; the subject of "said", "estimates", "allocated", "pledging"; "according to
+    X", bound to the figure nearest it), named by the codebook's attribution group where one lists it, else as the text
+    names it; "unattributed" where the sentence gives it to no one. ``analysis`` is the article's, if already read."""
+    if analysis is None:
+        analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), [sentence])
+    spans = [(f.start, f.end) for f in figures]
+    labels = cues.owner_labels or {}
     result = []
-    for i, figure in enumerate(figures):
-        if i in marked:
-            result.append(_nearest(marked[i], figure).label)
-            continue
-        begin = _stretch_start(text, sentence, figures, i)
-        subject = next((a for a in actors if a not in taken and begin <= a.start and a.end <= figure.start), None)
-        result.append(subject.label if subject else UNATTRIBUTED)
+    for figure in figures:
+        owner = attribution.owner_of_span(analysis, figure.start, figure.end, spans)
+        result.append(labels.get(owner.name.lower(), owner.name) if owner.name else UNATTRIBUTED)
     return result
 
 
@@ -565,10 +561,18 @@ def _to_usd(value: float, currency: str, rates: dict) -> float:
     return value * rate if rate is not None else math.nan
 
 
-def _sentence_rows(article_id: str, file: str, text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[dict]:
+def _sentence_rows(
+    article_id: str,
+    file: str,
+    text: str,
+    sentence: Sentence,
+    figures: list[Found],
+    cues: MoneyCues,
+    analysis: attribution.Analysis | None = None,
+) -> list[dict]:
     """One row per figure of one sentence."""
     rows = []
-    sources, prices_of = attributions(text, sentence, figures, cues), referents(text, sentence, figures, cues)
+    sources, prices_of = attributions(text, sentence, figures, cues, analysis), referents(text, sentence, figures, cues)
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
@@ -604,8 +608,13 @@ def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues, sen
     """The money rows of one article's text; ``sentences`` are its sentences, if already split."""
     text = text if isinstance(text, str) else ""
     rows = []
-    for sentence, inside in sentences_with_figures(text, find_amounts(text), sentences):
-        rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues))
+    found = sentences_with_figures(text, find_amounts(text), sentences)
+    if not found:
+        return rows
+    # Who says what is read for the whole article: a pronoun or "the agency" reaches back to earlier sentences.
+    analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
+    for sentence, inside in found:
+        rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
     return rows
 
 

@@ -1,28 +1,40 @@
-"""Stance toward the story's targets, sentence by sentence and per article, with tone, voice and a bootstrap interval.
+"""Stance toward the story's targets in each outlet's own voice, with the sentences that decide it, a confidence, and
+the quoted voices scored beside it.
 
-The method, in plain words (the cues are data: ``stance`` in ``data/codebook/stance.yaml``):
+The method, in plain words (the cue words are data: ``stance`` in ``data/codebook/stance.yaml``):
 
-1. A sentence is *about* a target when it names one of the target's aliases (or, for a ``together`` pair, one word
-   from each list: "Tokyo ... pledging"). Sentences naming no target are kept with ``target`` empty.
-2. Its *cue score* is the mean of its cue matches: a supportive cue counts +1, a critical one -1; a cue with a negation
-   up to ``negation_window`` words before it ("not a deterrent", "undermines stability") counts half, reversed. A
-   sentence with a hedge ("may", "could") is multiplied by ``hedge_factor``. No cue: score 0, not evidence.
-3. Its *tone* is VADER's compound score (-1 to 1), a general-purpose sentiment lexicon: how positive the words are,
-   whatever they are about. Its *voice* and *speaker* come from :mod:`mediabrief.voices`.
-4. An article's *score* for a target is the mean cue score of its evidence sentences (those about the target with a
-   cue), in [-1, 1]; ``own_voice_score`` and ``quoted_score`` are the same mean over its own and its quoted or reported
-   sentences. *Label*: supportive at or above ``thresholds.supportive``, critical at or below
-   ``thresholds.critical``, neutral between, and neutral with fewer than ``thresholds.min_evidence`` evidence
-   sentences (the score is still given). With no evidence the label is neutral, ``n_evidence`` is 0 and the scores
-   are NaN (empty in the CSV): "no evidence" is not the same as "balanced".
-5. The interval is a percentile bootstrap of that mean over the evidence sentences (2,000 resamples, 95 %), from a
-   numpy generator seeded by the seed and the article and target names: the same input gives the same interval.
+1. **Whose voice.** Every sentence is the outlet's own, quoted (it holds a quotation) or reported ("critics say",
+   "according to X"), as :mod:`mediabrief.attribution` reads it. Only the outlet's own sentences decide its label;
+   quoted and reported ones are scored apart (``quoted_score``), so a neutral report that relays critics stays neutral.
+2. **About what.** A sentence is about a target when it names it (an alias: "Golden Dome", "Japan's participation", or
+   a country and an act of cooperation together). The story's main target (``implicit: true``) also takes the
+   evaluative sentences that name no target, once the article discusses it: op-eds say "it" and "this folly". An
+   article that never names a target has the label "not discussed" for it.
+3. **Evaluative words, not topic words.** Cues are judgements ("boondoggle", "unworkable", "long overdue", "worth the
+   cost"), not the vocabulary of defence reporting ("threat", "attack", "intercept"), which describes the subject.
+   A negation just before a cue reverses it at half weight ("not a boondoggle"); a hedge ("may", "could") halves a
+   sentence. In "X, but Y" the clause after "but" weighs three times the clause before; "While X, Y" likewise.
+4. **Rebuttals.** Words that dismiss an argument ("myth", "misrepresents", "recycled", "alarmist") count for the side
+   whose argument they dismiss: against the critics (supportive) when critics or opponents are named in the sentence
+   or the one before, against the programme when its backers are; words that endorse ("critics are right") the other
+   way. Naming critics is not criticism.
+5. **Weights.** A headline counts twice, the closing paragraph one and a half times: the last word is the outlet's.
+6. **Label.** The article's ``score`` is the weighted mean of its own evidence sentences' cue scores, ``net`` their
+   weighted sum. Supportive when net >= ``thresholds.min_net`` and score >= ``thresholds.supportive``; critical when
+   net <= -min_net and score <= ``thresholds.critical``; else neutral ("mentions the target but takes no side in its
+   own voice"). The interval is a percentile bootstrap of the weighted mean over the evidence sentences (2,000
+   resamples, seeded by the article and target); ``confidence`` is the share of resamples that give the same label.
+7. **Tone** (VADER's compound score) is a descriptive column only; it never decides a label.
+
+Known failure modes: sarcasm and irony; an op-ed whose judgement is carried by facts it selects, not by evaluative
+words; an outlet paraphrasing a critic without a reporting verb (read as its own voice); evaluative words about
+something else in a sentence (read as about the main target).
 """
 
 from __future__ import annotations
 
 import copy
-import itertools
+import re
 import textwrap
 import zlib
 from typing import NamedTuple
@@ -39,7 +51,23 @@ from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style
 from .textutils import words
 from .voices import rows_of
 
-STANCE_COLUMNS = ["article_id", "file", "target", "score", "label", "ci_low", "ci_high", "n_evidence", "own_voice_score", "quoted_score"]
+STANCE_COLUMNS = [
+    "article_id",
+    "file",
+    "target",
+    "score",
+    "label",
+    "ci_low",
+    "ci_high",
+    "n_evidence",
+    "own_voice_score",
+    "quoted_score",
+    "net",
+    "confidence",
+    "n_quoted",
+    "mentions",
+    "opinion",
+]
 SENTENCE_COLUMNS = [
     "article_id",
     "file",
@@ -54,13 +82,16 @@ SENTENCE_COLUMNS = [
     "tone",
     "voice",
     "speaker",
+    "weight",
 ]
 EVIDENCE_COLUMNS = ["article_id", "file", "target", "rank", "sentence_id", "voice", "speaker", "cue_score", "tone", "sentence"]
 LABELS = ["supportive", "neutral", "critical"]
+NOT_DISCUSSED = "not discussed"
 N_BOOT = 2000
 BOOTSTRAP_BLOCK = 256  # samples whose bootstrap means are held at once: 256 x 2,000 means, 4 MB
 SEED = 20250604  # any fixed number; the interval of an article depends on it and on the article and target names
 TOP_EVIDENCE = 3
+HEADLINE_MAX_WORDS = 25
 
 
 class Target(NamedTuple):
@@ -72,6 +103,10 @@ class Target(NamedTuple):
     together: list[tuple[Phrases, Phrases]]
     supportive: Phrases
     critical: Phrases
+    implicit: bool = False
+    anaphors: Phrases | None = None
+    implicit_words: Phrases | None = None  # a sentence naming no target but one of these is about this one, once discussed
+    min_net: float | None = None  # this target's own threshold on the net, if it has one
 
 
 class Rules(NamedTuple):
@@ -86,6 +121,19 @@ class Rules(NamedTuple):
     critical: float
     min_evidence: int
     scanner: PhraseScanner
+    rebuttals: Phrases | None = None
+    endorsements: Phrases | None = None
+    critics: Phrases | None = None
+    backers: Phrases | None = None
+    contrast: re.Pattern | None = None
+    concession: re.Pattern | None = None
+    min_net: float = 1.0
+    headline_weight: float = 2.0
+    closing_weight: float = 1.5
+    min_net_opinion: float | None = None
+    opinion_labels: re.Pattern | None = None
+    opinion_markers: re.Pattern | None = None
+    opinion_share: float = 1.0
 
 
 def stance_rules(codebook: dict) -> Rules:
@@ -105,11 +153,24 @@ def stance_rules(codebook: dict) -> Rules:
             [(compile_phrases(a, whole_word=False), compile_phrases(b, whole_word=False)) for a, b in spec.get("together", [])],
             compile_phrases([*shared.get("supportive", []), *spec.get("supportive", [])], whole_word=False),
             compile_phrases([*shared.get("critical", []), *spec.get("critical", [])], whole_word=False),
+            bool(spec.get("implicit", False)),
+            compile_phrases(spec.get("anaphors", [])),
+            compile_phrases(spec.get("implicit_words", []), whole_word=False),
+            float(spec["min_net"]) if spec.get("min_net") is not None else None,
         )
         for name, spec in section.get("targets", {}).items()
     ]
     hedges = compile_phrases(section.get("hedges", []))
     thresholds = section.get("thresholds", {})
+    rebuttal = section.get("rebuttal", {})
+    rebuttals = compile_phrases(rebuttal.get("dismiss", []), whole_word=False)
+    endorsements = compile_phrases(rebuttal.get("endorse", []), whole_word=False)
+    critics = compile_phrases(rebuttal.get("critics", []), whole_word=False)
+    backers = compile_phrases(rebuttal.get("backers", []), whole_word=False)
+    contrast = section.get("contrast", ["but", "yet", "however", "nevertheless", "nonetheless", "still"])
+    concession = section.get("concession", ["while", "although", "though", "even though", "even if", "despite", "whatever"])
+    weights = section.get("weights", {})
+    opinion = section.get("opinion", {})
     return Rules(
         targets,
         frozenset(normalise(str(w)).lower() for w in section.get("negations", [])),
@@ -119,7 +180,20 @@ def stance_rules(codebook: dict) -> Rules:
         float(thresholds.get("supportive", 0.2)),
         float(thresholds.get("critical", -0.2)),
         int(thresholds.get("min_evidence", 1)),
-        phrase_scanner(_phrase_lists(targets, hedges)),
+        phrase_scanner([*_phrase_lists(targets, hedges), rebuttals, endorsements, critics, backers]),
+        rebuttals,
+        endorsements,
+        critics,
+        backers,
+        re.compile(rf"(?i)(?:^|[\s,;—–-])(?:{'|'.join(map(re.escape, contrast))})(?=[\s,])") if contrast else None,
+        re.compile(rf"(?i)^\W*(?:{'|'.join(map(re.escape, concession))})\b") if concession else None,
+        float(thresholds.get("min_net", 1.0)),
+        float(weights.get("headline", 2.0)),
+        float(weights.get("closing", 1.5)),
+        float(thresholds["min_net_opinion"]) if thresholds.get("min_net_opinion") is not None else None,
+        re.compile(rf"(?im)^\W*(?:{'|'.join(map(re.escape, opinion.get('labels', [])))})\b") if opinion.get("labels") else None,
+        re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, opinion.get('markers', [])))})(?![\w'])") if opinion.get("markers") else None,
+        float(opinion.get("min_share", 1.0)),
     )
 
 
@@ -145,49 +219,74 @@ def _mentions(text: str, target: Target, spots: Spots | None = None) -> bool:
 
 def _negated(before: str, rules: Rules) -> bool:
     """Whether one of the last ``window`` words before a cue is a negation (or ends in n't)."""
-    for word in _last_words(before, rules.window):
+    for word in words(before)[-rules.window :] if rules.window > 0 else []:
         lowered = word.lower()
         if lowered in rules.negations or lowered.endswith("n't"):
             return True
     return False
 
 
-def _last_words(text: str, n: int) -> list[str]:
-    """``words(text)[-n:]``, reading only the end of the text when it holds n words.
+def cue_hits(sentence: str, target: Target, rules: Rules, previous: str = "") -> list[tuple[str, float]]:
+    """The cues a sentence matches for a target, each with its weight (+1, -1, -0.5/+0.5 when negated, a rebuttal's
+    side), clause weights left out. ``previous`` is the sentence before it (where a rebutted argument may be named).
 
-    >>> _last_words("Japan is not, they say, a U.S.-made deterrent", 3)
-    ['U.S.', 'made', 'deterrent']
-    """
-    if n > 0:
-        # A word never spans white space: the words of the last n white-space-separated chunks end the text's words.
-        chunks = text.rsplit(None, n)
-        if len(chunks) > n and len(tail := words(" ".join(chunks[1:]))) >= n:
-            return tail[-n:]
-    return words(text)[-n:]
-
-
-def cue_hits(sentence: str, target: Target, rules: Rules) -> list[tuple[str, float]]:
-    """The cues a sentence matches for a target, each with its weight (+1, -1, or -0.5/+0.5 when negated).
-
-    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["dome"]}}, "cues": {"supportive": ["deterrent"]},
+    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["dome"]}}, "cues": {"supportive": ["overdue"]},
     ...     "negations": ["not"]}})
-    >>> cue_hits("It is not a deterrent.", rules.targets[0], rules)
-    [('deterrent', -0.5)]
+    >>> cue_hits("It is not overdue.", rules.targets[0], rules)
+    [('overdue', -0.5)]
     """
-    return _cue_hits(normalise(sentence), target, rules)
+    return [(cue, weight) for cue, _, weight in _hits(normalise(sentence), target, rules, None, normalise(previous))]
 
 
-def _cue_hits(text: str, target: Target, rules: Rules, spots: Spots | None = None) -> list[tuple[str, float]]:
-    """:func:`cue_hits` on a sentence already normalised, tried only at its :func:`phrase_spots` if found."""
-    hits = [(m, 1.0) for m in find_all(target.supportive, text, spots)] + [(m, -1.0) for m in find_all(target.critical, text, spots)]
-    if len(hits) > 1:
-        hits = _drop_overlaps(hits)  # most sentences have one cue or none: nothing to sort
-    return [(m.group(0), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in hits]
+def _hits(text: str, target: Target, rules: Rules, spots: Spots | None, previous: str = "") -> list[tuple[str, int, float]]:
+    """Cue matches of a normalised sentence as (cue, position, signed weight), overlaps resolved, negation applied."""
+    found = [(m, 1.0) for m in find_all(target.supportive, text, spots)] + [(m, -1.0) for m in find_all(target.critical, text, spots)]
+    side = None
+    for phrases, sign in ((rules.rebuttals, 1.0), (rules.endorsements, -1.0)):
+        if phrases is None or (spots is not None and phrases not in spots):
+            continue
+        for match in find_all(phrases, text, spots):
+            side = _rebutted_side(text, previous, match.start(), rules) if side is None else side
+            if side:
+                found.append((match, sign * side))
+    if len(found) > 1:
+        found = _drop_overlaps(found)
+    hits = [(m.group(0), m.start(), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in found]
+    return [hit for hit in hits if not _their_claim(text, hit, rules, found)]
+
+
+def _their_claim(text: str, hit: tuple[str, int, float], rules: Rules, found: list) -> bool:
+    """Whether a cue restates one side's claim rather than the outlet's verdict: a critical cue after the critics are
+    named ("Objection one: it is impossible"), a supportive one after the backers ("the pitch: a leak-proof shield"),
+    in a sentence with no rebuttal word."""
+    cue, position, weight = hit
+    if any(rules.rebuttals is not None and m.re is rules.rebuttals.pattern for m, _ in found):
+        return False
+    side = rules.critics if weight < 0 else rules.backers
+    return side is not None and side.pattern.search(text, 0, position) is not None
+
+
+def _rebutted_side(text: str, previous: str, position: int, rules: Rules) -> float:
+    """Whose argument a dismissing word answers: +1 for the critics' (so it supports the target), -1 for its backers',
+    0 if neither is named in the sentence or the one before. The side named nearest before the word wins."""
+
+    def last_named(piece: str) -> tuple[int, float]:
+        best = (-1, 0.0)
+        for phrases, side in ((rules.critics, 1.0), (rules.backers, -1.0)):
+            if phrases is not None:
+                for match in phrases.pattern.finditer(piece):
+                    best = max(best, (match.start(), side))
+        return best
+
+    here = last_named(text[:position]) if position else (-1, 0.0)
+    if here[1]:
+        return here[1]
+    after = last_named(text[position:])
+    return after[1] or last_named(previous)[1]
 
 
 def _drop_overlaps(hits: list) -> list:
-    """Keep the longest of overlapping matches ("feasibility concerns" over "concern"; of equally long ones, the first),
-    in text order."""
+    """Keep the longest of overlapping matches (of equally long ones, the first), in text order."""
     kept: list = []
     for match, sign in sorted(hits, key=lambda h: (h[0].start() - h[0].end(), h[0].start())):
         if all(match.end() <= k.start() or k.end() <= match.start() for k, _ in kept):
@@ -195,28 +294,85 @@ def _drop_overlaps(hits: list) -> list:
     return sorted(kept, key=lambda h: h[0].start())
 
 
-def cue_score(sentence: str, target: Target, rules: Rules) -> float:
-    """A sentence's cue score for a target in [-1, 1]: mean cue weight, times ``hedge_factor`` if hedged; 0 without cues.
+def _clause_weights(text: str, positions: list[int], rules: Rules) -> list[float]:
+    """Each cue's weight by its clause: after the last "but"/"however" 1.5, before it 0.5; in a sentence opening with
+    "While"/"Although", before the first comma 0.5 and after it 1.5; else 1."""
+    if not positions:
+        return []
+    if rules.contrast is not None:
+        turns = [m.start() for m in rules.contrast.finditer(text) if m.start() > 0]
+        if turns:
+            return [1.5 if p > turns[-1] else 0.5 for p in positions]
+    if rules.concession is not None and rules.concession.match(text) and "," in text:
+        comma = text.index(",")
+        return [0.5 if p < comma else 1.5 for p in positions]
+    return [1.0] * len(positions)
+
+
+def cue_score(sentence: str, target: Target, rules: Rules, previous: str = "") -> float:
+    """A sentence's cue score for a target in [-1, 1]: the clause-weighted mean cue weight, times ``hedge_factor`` if
+    hedged; 0 without cues.
 
     >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["dome"]}},
-    ...     "cues": {"supportive": ["deterrent"], "critical": ["arms race"]}, "hedges": ["may"]}})
-    >>> [cue_score(s, rules.targets[0], rules) for s in ["A deterrent.", "It may start an arms race.", "A deterrent or an arms race."]]
-    [1.0, -0.5, 0.0]
+    ...     "cues": {"supportive": ["overdue"], "critical": ["boondoggle"]}, "hedges": ["may"]}})
+    >>> [cue_score(s, rules.targets[0], rules) for s in ["Overdue.", "It may be a boondoggle.", "Costly, but overdue."]]
+    [1.0, -0.5, 1.0]
     """
     text = normalise(sentence)
-    return _score(_cue_hits(text, target, rules), text, rules)
+    return _score(_hits(text, target, rules, None, normalise(previous)), text, rules)
 
 
-def _score(hits: list[tuple[str, float]], text: str, rules: Rules, spots: Spots | None = None) -> float:
-    """:func:`cue_score` from a normalised sentence's cue hits, so that they are found once (and its spots, if found)."""
+def _score(hits: list[tuple[str, int, float]], text: str, rules: Rules, spots: Spots | None = None) -> float:
+    """:func:`cue_score` from a normalised sentence's hits (found once)."""
     if not hits:
         return 0.0
-    score = sum([weight for _, weight in hits]) / len(hits)
+    clause = _clause_weights(text, [position for _, position, _ in hits], rules)
+    score = sum(w * c for (_, _, w), c in zip(hits, clause, strict=True)) / sum(clause)
     return score * rules.hedge_factor if find_any(rules.hedges, text, spots) else score
 
 
+def is_opinion(text: str, sentences: list, rules: Rules) -> bool:
+    """Whether an article is an opinion piece: a label ("Opinion", "Editorial") on one of its first lines, or the
+    author's own voice (first person, "should", a question) in at least ``opinion.min_share`` of its own sentences.
+
+    >>> rules = stance_rules({"stance": {"opinion": {"labels": ["opinion"], "markers": ["I"], "min_share": 0.5}}})
+    >>> is_opinion("OPINION: A blank check. It rained.", [], rules)
+    True
+    """
+    text = text if isinstance(text, str) else ""
+    if rules.opinion_labels is not None and rules.opinion_labels.search(text[:300]):
+        return True
+    own = [s for s in sentences if getattr(s, "voice", "own") == "own"]
+    if rules.opinion_markers is None or not own:
+        return False
+    marked = sum(1 for s in own if rules.opinion_markers.search(s.sentence) or s.sentence.rstrip().endswith("?"))
+    return marked / len(own) >= rules.opinion_share
+
+
+def discussed(text: str, targets: list[Target]) -> dict[str, int]:
+    """How many times an article names each target (aliases and ``together`` pairs, by sentence), 0 if never.
+
+    >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["Golden Dome"]}}}})
+    >>> discussed("The Golden Dome. More on the Golden Dome.", rules.targets)
+    {'dome': 2}
+    """
+    plain = normalise(text)
+    return {t.name: len(find_all(t.aliases, plain, None)) + _together_count(plain, t) for t in targets}
+
+
+def _together_count(text: str, target: Target) -> int:
+    """Sentences (lines split at full stops) that name one word of each list of a ``together`` pair."""
+    if not target.together:
+        return 0
+    return sum(
+        1
+        for piece in re.split(r"(?<=[.!?])\s+|\n", text)
+        if any(find_any(a, piece, None) and find_any(b, piece, None) for a, b in target.together)
+    )
+
+
 def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None = None, tone: bool = True) -> pd.DataFrame:
-    """One row per sentence and target it names (target "" when it names none): cue score, tone, voice, speaker.
+    """One row per sentence and target it is about (target "" when none): cue score, tone, voice, speaker, weight.
 
     Without ``tone`` the tone column is left empty (NaN): VADER is the slowest step, and :func:`stance_tables` only shows
     the tone of the evidence sentences, which :func:`with_tone` adds.
@@ -226,40 +382,80 @@ def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None
     rows = []
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
-        rows += _sentence_rows(article_id, file, sentences, *_scanned(rules.scanner, text, sentences), rules)
+        rows += _sentence_rows(article_id, file, text, sentences, *_scanned(rules.scanner, text, sentences), rules)
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return with_tone(table) if tone else table
 
 
 def _scanned(scanner: PhraseScanner, text: str, sentences: list[voices.VoicedSentence]) -> tuple[list[str], list[Spots | None]]:
     """A text's sentences normalised, as the stance reads them, and their :func:`phrase_spots`."""
-    plain = normalise(text)
+    plain = normalise(text if isinstance(text, str) else "")
     return [plain[s.start : s.end] for s in sentences], phrase_spots(scanner, plain, [(s.start, s.end) for s in sentences])
+
+
+def _sentence_weights(text: str, sentences: list[voices.VoicedSentence], rules: Rules) -> list[float]:
+    """Each sentence's weight in its article: a headline (a first line without a full stop) counts ``headline_weight``,
+    the closing paragraph ``closing_weight``, the rest 1."""
+    text = text if isinstance(text, str) else ""
+    weights = [1.0] * len(sentences)
+    if not sentences:
+        return weights
+    first = sentences[0]
+    line_end = text.find("\n", first.start)
+    if (
+        line_end != -1
+        and first.end <= line_end
+        and not first.sentence.rstrip().endswith((".", "”", '"'))
+        and len(first.sentence.split()) <= HEADLINE_MAX_WORDS
+    ):
+        weights[0] = rules.headline_weight
+    last_break = text.rstrip().rfind("\n")
+    closing = [i for i, s in enumerate(sentences) if s.start > last_break] if last_break > sentences[0].end else []
+    for i in closing if len(closing) < len(sentences) else []:
+        weights[i] = max(weights[i], rules.closing_weight)
+    return weights
 
 
 def _sentence_rows(
     article_id: str,
     file: str,
+    text: str,
     sentences: list[voices.VoicedSentence],
     plain: list[str],
     spots: list[Spots | None],
     rules: Rules,
     evidence_only: bool = False,
 ) -> list[tuple]:
-    """The rows of :func:`sentence_table` for one article, tone left empty, given its sentences normalised and their
-    :func:`phrase_spots` (from a scanner with every list of the rules); with ``evidence_only``, only the evidence (a
-    target and a cue)."""
+    """The rows of :func:`sentence_table` for one article, tone left empty; with ``evidence_only``, only the sentences
+    with a target and a cue. A sentence naming no target goes to the implicit target if the article discusses it."""
+    counts = discussed(text if isinstance(text, str) else "", rules.targets)
+    implicit = next((t for t in rules.targets if t.implicit and counts[t.name]), None)
+    weights = _sentence_weights(text, sentences, rules)
     rows = []
-    for s, sentence, at in zip(sentences, plain, spots, strict=True):
+    for i, (s, sentence, at) in enumerate(zip(sentences, plain, spots, strict=True)):
         about = [t for t in rules.targets if _mentions(sentence, t, at)] if at != {} else []  # {}: no phrase of any list
         base = (article_id, file, s.sentence_id, s.start, s.end, s.sentence)  # the columns before "target"
-        for target in about:
-            hits = _cue_hits(sentence, target, rules, at)
-            if hits or not evidence_only:
-                cues = "; ".join([cue for cue, _ in hits])
-                rows.append((*base, target.name, _score(hits, sentence, rules, at), len(hits), cues, float("nan"), s.voice, s.speaker))
-        if not about and not evidence_only:
-            rows.append((*base, "", 0.0, 0, "", float("nan"), s.voice, s.speaker))
+        previous = " ".join(plain[max(0, i - 2) : i])  # where a rebutted argument may have been named
+        by_words = [
+            t for t in rules.targets if counts[t.name] and t.implicit_words is not None and find_any(t.implicit_words, sentence, None)
+        ]
+        scored = about or by_words[:1] or ([implicit] if implicit is not None else [])
+        if sentence.rstrip().rstrip("\"”'’)").endswith("?"):
+            scored = about if not evidence_only else []  # a question asks; it does not judge
+        for target in scored:
+            hits = _hits(sentence, target, rules, at, previous)
+            # Cues outside every quotation and reported clause are the outlet's own, whatever the sentence holds besides.
+            theirs = [h for h in hits if any(a <= s.start + h[1] < b for a, b in getattr(s, "others", ()))]
+            own = [h for h in hits if h not in theirs]
+            parts = [(own, "own", ""), (theirs, s.voice, s.speaker)] if s.voice != "own" else [(hits, "own", "")]
+            for found, voice, speaker in parts:
+                # Without cues, a sentence about a target keeps one row: in its own voice, quoted or reported.
+                if found or (not evidence_only and about and (voice != "own" or s.voice == "own")):
+                    cues = "; ".join([cue for cue, _, _ in found])
+                    score = _score(found, sentence, rules, at)
+                    rows.append((*base, target.name, score, len(found), cues, float("nan"), voice, speaker, weights[i]))
+        if not about and not evidence_only and not (implicit is not None and rows and rows[-1][2] == s.sentence_id):
+            rows.append((*base, "", 0.0, 0, "", float("nan"), s.voice, s.speaker, weights[i]))
     return rows
 
 
@@ -324,22 +520,6 @@ def with_tone(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(tone=[tones[key] for key in keys])
 
 
-def label_for(score: float, rules: Rules, n_evidence: int | None = None) -> str:
-    """The label of a score: supportive, critical, or neutral between the thresholds, for NaN and with too little evidence.
-
-    >>> rules = stance_rules({"stance": {"thresholds": {"min_evidence": 2}}})
-    >>> [label_for(s, rules) for s in (0.5, 0.1, -0.2, float("nan"))], label_for(0.5, rules, n_evidence=1)
-    (['supportive', 'neutral', 'critical', 'neutral'], 'neutral')
-    """
-    if n_evidence is not None and n_evidence < rules.min_evidence:
-        return "neutral"
-    if score >= rules.supportive:
-        return "supportive"
-    if score <= rules.critical:
-        return "critical"
-    return "neutral"
-
-
 def bootstrap_ci(values: np.ndarray, key: str, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean, reproducible: the generator is seeded by ``seed`` and ``key``.
 
@@ -380,40 +560,119 @@ def _bootstrap_cis(samples: list[tuple[np.ndarray, str]], seed: int, level: floa
     return intervals
 
 
+def label_for(score: float, rules: Rules, n_evidence: int | None = None, net: float | None = None, min_net: float | None = None) -> str:
+    """The label of an article's own-voice score (and net, if given): supportive, critical, or neutral between the
+    thresholds, for NaN, with too little evidence or too small a net.
+
+    >>> rules = stance_rules({"stance": {"thresholds": {"min_evidence": 2, "min_net": 1.0}}})
+    >>> [label_for(s, rules) for s in (0.5, 0.1, -0.2, float("nan"))], label_for(0.5, rules, n_evidence=1)
+    (['supportive', 'neutral', 'critical', 'neutral'], 'neutral')
+    >>> label_for(0.6, rules, 3, net=0.8), label_for(-0.6, rules, 3, net=-1.8)
+    ('neutral', 'critical')
+    """
+    if n_evidence is not None and n_evidence < rules.min_evidence:
+        return "neutral"
+    if net is not None and abs(net) < (rules.min_net if min_net is None else min_net):
+        return "neutral"
+    if score >= rules.supportive:
+        return "supportive"
+    if score <= rules.critical:
+        return "critical"
+    return "neutral"
+
+
+def _weighted_resamples(
+    values: np.ndarray, weights: np.ndarray, key: str, seed: int, n_boot: int = N_BOOT
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted means and weighted sums of ``n_boot`` resamples of (value, weight) pairs, seeded by ``seed`` and ``key``."""
+    rng = np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
+    picks = rng.integers(0, len(values), size=(n_boot, len(values)))
+    sums = (values * weights)[picks].sum(axis=1)
+    return sums / weights[picks].sum(axis=1), sums
+
+
+def _weighted_mean(values: np.ndarray, weights: np.ndarray) -> float:
+    """The weighted mean, NaN for no values."""
+    return float((values * weights).sum() / weights.sum()) if len(values) else float("nan")
+
+
 def _mean(values: np.ndarray) -> float:
     """The mean as pandas computes it (a numpy sum over the count), NaN for no values."""
     return float(values.sum() / len(values)) if len(values) else float("nan")
 
 
-def article_table(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> pd.DataFrame:
-    """One row per article and target: score, label, bootstrap interval, evidence count, own and quoted scores."""
+def article_table(
+    sentences: pd.DataFrame, articles: pd.DataFrame, codebook: dict, seed: int = SEED, opinion: dict[str, bool] | None = None
+) -> pd.DataFrame:
+    """One row per article and target: own-voice score and label, bootstrap interval and confidence, evidence counts,
+    quoted score, and how often the article names the target."""
     rules = stance_rules(codebook)
     evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
-    # One pass to group the evidence, in table order: filtering the table per article and target is quadratic.
-    groups: dict[tuple[str, str], list[tuple[float, bool]]] = {}
-    for article_id, target, score, voice in rows_of(evidence, "article_id", "target", "cue_score", "voice"):
-        groups.setdefault((article_id, target), []).append((score, voice == "own"))
-    rows, samples = [], []
-    for article_id, file in rows_of(articles, "article_id", "file"):
+    groups: dict[tuple[str, str], list[tuple[float, float, bool]]] = {}
+    for article_id, target, score, voice, weight in rows_of(evidence, "article_id", "target", "cue_score", "voice", "weight"):
+        groups.setdefault((article_id, target), []).append((score, weight, voice == "own"))
+    rows = []
+    opinion = opinion or {}
+    for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
+        counts = discussed(text if isinstance(text, str) else "", rules.targets)
         for target in rules.targets:
             chosen = groups.get((article_id, target.name), [])
-            scores = np.array([score for score, _ in chosen], dtype=float)
-            own = np.array([own for _, own in chosen], dtype=bool)
-            score = _mean(scores)
-            samples.append((scores, f"{article_id}/{target.name}"))
-            label = label_for(score, rules, len(chosen))
-            rows.append((article_id, file, target.name, score, label, len(chosen), _mean(scores[own]), _mean(scores[~own])))
-    # The intervals, drawn all at once, go between the label and the evidence count (STANCE_COLUMNS).
-    intervals = _bootstrap_cis(samples, seed)
-    return pd.DataFrame([(*row[:5], low, high, *row[5:]) for row, (low, high) in zip(rows, intervals, strict=True)], columns=STANCE_COLUMNS)
+            own = np.array([(s, w) for s, w, is_own in chosen if is_own], dtype=float).reshape(-1, 2)
+            quoted = np.array([s for s, _, is_own in chosen if not is_own], dtype=float)
+            values, weights = own[:, 0], own[:, 1]
+            score, net = _weighted_mean(values, weights), float((values * weights).sum())
+            min_net = target.min_net
+            if opinion.get(article_id) and rules.min_net_opinion is not None:
+                min_net = min(rules.min_net_opinion, min_net if min_net is not None else rules.min_net)
+            label = label_for(score, rules, len(values), net, min_net) if counts[target.name] else NOT_DISCUSSED
+            low = high = float("nan")
+            confidence = 1.0
+            if len(values) and counts[target.name]:
+                means, sums = _weighted_resamples(values, weights, f"{article_id}/{target.name}", seed)
+                low, high = (float(q) for q in np.quantile(means, [0.025, 0.975]))
+                resampled = [label_for(m, rules, len(values), n, min_net) for m, n in zip(means, sums, strict=True)]
+                confidence = float(np.mean([r == label for r in resampled]))
+            rows.append(
+                (
+                    article_id,
+                    file,
+                    target.name,
+                    score,
+                    label,
+                    low,
+                    high,
+                    len(values),
+                    score,
+                    _mean(quoted),
+                    net,
+                    confidence,
+                    len(quoted),
+                    counts[target.name],
+                    bool(opinion.get(article_id, False)),
+                )
+            )
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
-def evidence_table(sentences: pd.DataFrame, top: int = TOP_EVIDENCE) -> pd.DataFrame:
-    """The sentences that weigh most (largest absolute cue score, earlier first) per article and target, ranked."""
-    evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("")]
+def evidence_table(sentences: pd.DataFrame, stance: pd.DataFrame | None = None, top: int = TOP_EVIDENCE) -> pd.DataFrame:
+    """The one to three own-voice sentences that decide each article's label per target (those that push toward it
+    most: weight times cue score; for a neutral label, the strongest either way), ranked."""
+    evidence = sentences[sentences["n_cues"].gt(0) & sentences["target"].ne("") & sentences["voice"].eq("own")]
+    evidence = evidence.assign(pull=evidence["cue_score"] * evidence["weight"])
+    if stance is not None:
+        labels = stance.set_index(["article_id", "target"])["label"]
+        sign = [
+            {"supportive": 1.0, "critical": -1.0}.get(labels.get((a, t), "neutral"), 0.0)
+            for a, t in rows_of(evidence, "article_id", "target")
+        ]
+        evidence = evidence.assign(sign=sign)
+        evidence = evidence[evidence["sign"].eq(0) | (evidence["pull"] * evidence["sign"]).gt(0)]
+        weight = np.where(evidence["sign"].eq(0), evidence["pull"].abs(), evidence["pull"] * evidence["sign"])
+    else:
+        weight = evidence["pull"].abs()
     ranked = (
-        evidence.assign(weight=evidence["cue_score"].abs())
-        .sort_values(["article_id", "target", "weight", "sentence_id"], ascending=[True, True, False, True])
+        evidence.assign(weight_=weight)
+        .sort_values(["article_id", "target", "weight_", "sentence_id"], ascending=[True, True, False, True])
         .groupby(["article_id", "target"], sort=False)
         .head(top)
     )
@@ -431,39 +690,38 @@ def quote_sides(quotes: pd.DataFrame, codebook: dict) -> pd.DataFrame:
 
     anything = Target("any", "any", compile_phrases([]), [], cues("supportive"), cues("critical"))
     texts = [normalise(q) for q in quotes["quote"].tolist()]
-    # One scan for every quotation: they are read as the spans of one text, a line break between each two.
-    starts = itertools.accumulate([len(text) + 1 for text in texts], initial=0)
-    spans = [(start, start + len(text)) for start, text in zip(starts, texts, strict=False)]  # the last start is unused
-    spots = phrase_spots(phrase_scanner([anything.supportive, anything.critical, rules.hedges]), "\n".join(texts), spans)
-    hits = [_cue_hits(text, anything, rules, at) for text, at in zip(texts, spots, strict=True)]
-    scores = pd.Series(
-        [_score(found, text, rules, at) for found, text, at in zip(hits, texts, spots, strict=True)], index=quotes.index, dtype=float
-    )
-    sides = [label_for(s, rules) if found else "no cue" for s, found in zip(scores, hits, strict=True)]
+    hits = [_hits(text, anything, rules, None) for text in texts]
+    scores = pd.Series([_score(found, text, rules) for found, text in zip(hits, texts, strict=True)], index=quotes.index, dtype=float)
+    kinds = quotes["kind"].tolist() if "kind" in quotes else ["quotation"] * len(quotes)
+    sides = [
+        ("term" if kind == "term" else label_for(s, rules) if found else "no cue")
+        for s, found, kind in zip(scores, hits, kinds, strict=True)
+    ]
     return quotes.assign(side_score=scores.where([bool(found) for found in hits]), side=sides)
 
 
 def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """Every table of issue 4 by the file name it is written to: stance, its evidence, quotations, frames."""
+    """Every stance table by the file name it is written to: stance, its deciding evidence, quotations, frames."""
     analysed = voices.voices_by_article(articles, codebook)
     rules = stance_rules(codebook)
     frames = voices.frame_patterns(codebook.get("frames", {}))
     # One scan of each text finds the stance's phrases and the frames' cues, for the rows of both tables.
-    scanner = phrase_scanner([*_phrase_lists(rules.targets, rules.hedges), *frames.values()])
-    evidence, framed = [], []
+    scanner = phrase_scanner([*_phrase_lists(rules.targets, rules.hedges), rules.rebuttals, rules.endorsements, *frames.values()])
+    evidence, framed, opinion = [], [], {}
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
+        opinion[article_id] = is_opinion(text, sentences, rules)
         plain, spots = _scanned(scanner, text, sentences)
-        # Only the evidence sentences: they are all the stance and evidence tables read.
-        evidence += _sentence_rows(article_id, file, sentences, plain, spots, rules, evidence_only=True)
+        evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True)
         framed += voices.frame_rows(article_id, file, plain, spots, frames)
     # With no evidence at all, the table of every sentence gives the empty evidence table its column types.
     sentences = pd.DataFrame(evidence, columns=SENTENCE_COLUMNS) if evidence else sentence_table(articles, codebook, analysed, tone=False)
+    stance = article_table(sentences, articles, codebook, seed, opinion)
     quotes = quote_sides(voices.quotes_table(articles, codebook, analysed), codebook)
     return {
-        "stance.csv": article_table(sentences, articles, codebook, seed),
+        "stance.csv": stance,
         # Tone only for the evidence shown: the table of every sentence and its tone is the notebook's, not a file's.
-        "stance_evidence.csv": with_tone(evidence_table(sentences)),
+        "stance_evidence.csv": with_tone(evidence_table(sentences, stance)),
         "quotes.csv": quotes,
         "frames.csv": pd.DataFrame(framed, columns=voices.FRAME_COLUMNS),
     }
@@ -484,8 +742,13 @@ def before_tuning(codebook: dict) -> dict:
             holder = holder[part]
         if "added" in change:
             holder[key] = [value for value in holder[key] if value not in change["added"]]
+        if "removed" in change:
+            holder[key] = [*holder[key], *change["removed"]]
         if "before" in change:
-            holder[key] = change["before"]
+            if change["before"] is None:
+                holder.pop(key, None)  # the setting did not exist
+            else:
+                holder[key] = change["before"]
     return original
 
 
@@ -543,17 +806,19 @@ def stance_chart(
             capsize=3,
             lw=1,
         )
-        ax.scatter(rows["own_voice_score"], y, marker="o", facecolor="white", edgecolor=TEXT_COLOR, zorder=3, label="own voice")
-        ax.scatter(rows["quoted_score"], y, marker="D", color=TEXT_COLOR, s=18, zorder=3, label="quoted / reported")
-        for i, n in enumerate(rows["n_evidence"]):
-            if n == 0:
-                ax.text(0, i, " no evidence", va="center", fontsize=7.5, color=TEXT_COLOR)
+        ax.scatter(rows["quoted_score"], y, marker="D", color=TEXT_COLOR, s=18, zorder=3, label="quoted / reported voices")
+        absent = rows["label"].eq(NOT_DISCUSSED).to_numpy()
+        if absent.any():  # a mark, not words: words at the axis would run into the quoted voices' diamonds
+            ax.scatter(np.zeros(absent.sum()), y[absent], marker="x", color="#888888", s=22, zorder=3, label="not discussed")
         ax.axvline(0, color="#888888", lw=0.8)
         ax.set_xlim(-1.05, 1.05)
         ax.set_yticks(y, rows["article_id"].map(labels))
         ax.set_title(target_labels.get(target, target), fontsize=9.5)
     axes[0][0].invert_yaxis()
-    fig.supxlabel("Stance score (−1 critical, +1 supportive; bars: all sentences, lines: 95 % interval)", fontsize=9)
+    fig.supxlabel(
+        "Own-voice stance (−1 critical, +1 supportive; lines: 95 % interval). No bar: no sentence in the outlet's own voice takes a side",
+        fontsize=8.5,
+    )
     axes[0][-1].legend(frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.suptitle(textwrap.fill(_stance_title(stance, labels, target_labels), 90), x=0.0, ha="left", fontsize=11, fontweight="bold")
     add_source_note(fig, source_note)
@@ -562,15 +827,20 @@ def stance_chart(
 
 
 def _stance_title(stance: pd.DataFrame, labels: pd.Series, target_labels: dict[str, str]) -> str:
-    """The finding for the stance chart: the most supportive and the most critical source per the first target."""
+    """The finding for the stance chart: the most supportive and the most critical labelled source on the first target."""
     target = stance["target"].iloc[0]
-    rows = stance[stance["target"].eq(target)].dropna(subset=["score"])
+    rows = stance[stance["target"].eq(target) & stance["label"].isin(["supportive", "critical"])].dropna(subset=["score"])
     if rows.empty:
-        return "No source takes a measurable stance"
-    high, low = rows.loc[rows["score"].idxmax()], rows.loc[rows["score"].idxmin()]
+        return "No source takes a side in its own voice"
     name = target_labels.get(target, target)
-    most, least = labels[high["article_id"]], labels[low["article_id"]]
-    return f"On {name}, {most} leans most supportive ({high['score']:+.2f}), {least} most critical ({low['score']:+.2f})"
+    parts = []
+    for label, pick in (("supportive", "idxmax"), ("critical", "idxmin")):
+        side = rows[rows["label"].eq(label)]
+        if len(side):
+            row = side.loc[getattr(side["score"], pick)()]
+            parts.append(f"{labels[row['article_id']]} is most {label} ({row['score']:+.2f})")
+    counts = stance[stance["target"].eq(target)]["label"].value_counts()
+    return f"On {name}, " + " and ".join(parts) + f"; {counts.get('neutral', 0)} take no side in their own voice"
 
 
 def tone_stance_chart(sentences: pd.DataFrame, labels: pd.Series, outlets: pd.Series, colors: dict[str, str], source_note: str) -> Figure:

@@ -1,15 +1,13 @@
-"""Who speaks in an article: direct quotations and their speakers, reported speech, actors mentioned, and frames.
+"""Who speaks in an article: quotations and their speakers, terms in quotation marks, reported speech, actors
+mentioned, and frames.
 
-Everything topic-specific (the actors, the frames' cue words, even the English attribution grammar) comes from the
-codebook's ``actors``, ``voices`` and ``frames`` sections (``data/codebook/stance.yaml``). A speaker is found by
-patterns, not by parsing: "X said", "X, <apposition>, warned", "according to X", and "he/she said" for the last person
-named; a quotation with no attribution of its own that stands as a sentence continues the previous speaker.
+Who said what is :mod:`mediabrief.attribution`'s answer (the one engine that voices, figures, citations and stance
+share); this module turns it into the tables and charts of voices. The gazetteer (``actors``), the grammar (``voices``)
+and the frames' cue words come from the codebook (``data/codebook/stance.yaml``).
 """
 
 from __future__ import annotations
 
-import bisect
-import operator
 import re
 import textwrap
 from collections import Counter
@@ -20,28 +18,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, normalise, phrase_regex, phrase_scanner, phrase_spots
+from . import attribution
+from .phrases import Phrases, Spots, compile_phrases, find_all, normalise, phrase_regex, phrase_scanner, phrase_spots
 from .plotting import PAGE_WIDTH_IN, add_source_note, apply_style
-from .textutils import Sentence, article_sentences, count_words, split_sentences, words
+from .textutils import Sentence, article_sentences, count_words
 
-QUOTE_COLUMNS = ["article_id", "file", "speaker", "speaker_type", "quote", "n_words", "start", "end"]
+QUOTE_COLUMNS = ["article_id", "file", "speaker", "speaker_type", "quote", "n_words", "start", "end", "kind", "how_found"]
 FRAME_COLUMNS = ["article_id", "file", "frame", "n_sentences", "share"]
-# Direct quotations: double quotes, curly or straight, within one paragraph. Single quotes are left alone: they
-# mark scare quotes and quotes inside quotes far more often than speech.
-QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
-UNKNOWN_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}\b")
-LAST_NAME_STOP_RE = re.compile(r"(?s:.*)[^A-Za-z.\s]")  # up to the last character that cannot be part of a name
-CLAUSE_END_RE = re.compile(r"[,;.:!?“”\"]|$")  # where the source named after "according to" ends
-APPOSITION_STOP_RE = re.compile(r"[.;:!?]")
-QUOTED_GAP_RE = re.compile(r"[;:!?“”\"]")
-MAX_APPOSITION_WORDS = 15  # "Tomaszewski, vice president of ... Association, said": skipped between name and verb
-MAX_GAP_WORDS = 3  # "Ishiba has since noted": words allowed between a speaker and the verb
-ARTICLES = frozenset({"the", "a", "an"})  # skipped before a name when looking for a preposition: "at the Pentagon"
-_START, _END, _POSITION = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("position")
 
 
 class Mention(NamedTuple):
-    """An actor named in a text: its span, display name and type."""
+    """An actor of the gazetteer named in a text: its span, display name and type."""
 
     start: int
     end: int
@@ -49,33 +36,10 @@ class Mention(NamedTuple):
     type: str
 
 
-class Voice(NamedTuple):
-    """Who a sentence or a quotation is attributed to, and where the attribution is."""
-
-    position: int
-    name: str
-    type: str
-
-
-class Grammar(NamedTuple):
-    """The codebook's ``voices`` section, compiled: attribution verbs, markers, pronouns and words that rule a speaker out,
-    and a scanner that finds the three lists together."""
-
-    verbs: Phrases
-    markers: Phrases
-    pronouns: Phrases
-    not_after: frozenset[str]
-    scanner: PhraseScanner
-
-
 class VoiceRules(NamedTuple):
     """Everything :func:`analyse_voices` reads from a codebook, compiled once for every text read with it."""
 
-    actors: re.Pattern
-    lookup: dict[str, tuple[str, str]]
-    grammar: Grammar
-    naming: re.Pattern | None
-    min_quote_words: int
+    grammar: attribution.Grammar
 
 
 class VoicedSentence(NamedTuple):
@@ -88,10 +52,11 @@ class VoicedSentence(NamedTuple):
     voice: str
     speaker: str
     speaker_type: str
+    others: tuple = ()  # (start, end) of the parts that are someone else's words (quotations, reported clauses)
 
 
 class Quote(NamedTuple):
-    """One direct quotation of an article: its speaker, words and character span."""
+    """One span in quotation marks: its speaker, words, character span, kind (quotation or term), how the speaker was found."""
 
     speaker: str
     speaker_type: str
@@ -99,10 +64,12 @@ class Quote(NamedTuple):
     n_words: int
     start: int
     end: int
+    kind: str
+    how_found: str
 
 
 class Voiced(NamedTuple):
-    """One article's voices as plain records: its sentences and its quotations, in text order."""
+    """One article's voices as plain records: its sentences and its quoted spans, in text order."""
 
     sentences: list[VoicedSentence]
     quotes: list[Quote]
@@ -129,150 +96,18 @@ def find_actors(text: str, actors: list[dict]) -> list[Mention]:
     ...     {"name": "Japan Today", "type": "outlet", "aliases": ["Japan Today"]}])]
     ['Japan Today', 'Japan']
     """
-    return _find_actors(text, *actor_index(actors))
-
-
-def _find_actors(text: str, pattern: re.Pattern, lookup: dict[str, tuple[str, str]]) -> list[Mention]:
-    """:func:`find_actors` with the gazetteer already compiled by :func:`actor_index`."""
+    pattern, lookup = actor_index(actors)
     plain = normalise(text)
-    found = []
-    for match in pattern.finditer(plain):
-        start, end = match.regs[0]  # an attribute, not three method calls: this runs for every actor named in every text
-        found.append(Mention(start, end, *lookup[plain[start:end]]))
-    return found
-
-
-def unknown_names(text: str, known: list[Mention]) -> list[Mention]:
-    """Capitalised names of two to four words that the gazetteer does not know, as actors of type "unknown".
-
-    >>> [m.name for m in unknown_names("It was Jane Roe, not Acme.", [])]
-    ['Jane Roe']
-    """
-    return _names_between(text, 0, len(text), known)
-
-
-def _mask_quotes(text: str) -> str:
-    """The text with the inside of every double quotation blanked (same length), so attributions are sought outside."""
-    return QUOTE_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
-
-
-def _word_gap(gap: str) -> int | None:
-    """How many words stand between a speaker and a verb, an apposition between commas skipped; None if too far."""
-    stripped = gap.strip()
-    if stripped.startswith(",") and "," in stripped[1:]:
-        apposition, rest = stripped[1:].rsplit(",", 1)
-        if len(words(apposition)) > MAX_APPOSITION_WORDS or APPOSITION_STOP_RE.search(apposition):
-            return None
-        stripped = rest
-    if QUOTED_GAP_RE.search(stripped):  # a quotation between a name and a verb belongs to someone else
-        return None
-    return len(words(stripped))
-
-
-def _speaker_before(masked: str, lo: int, verb_start: int, mentions: list[Mention], not_after: frozenset[str]) -> Mention | None:
-    """The speaker of a verb ("X said"): the nearest actor before it, skipping names after a preposition or possessives."""
-    # Nearest first: the latest end first, and mentions ending together in their given order (sorting is stable).
-    for mention in sorted([m for m in mentions if lo <= m.start and m.end <= verb_start], key=_END, reverse=True):
-        previous = words(masked[lo : mention.start])
-        while previous and previous[-1].lower() in ARTICLES:  # "at the Aerospace Industries Association"
-            previous.pop()
-        if (previous and previous[-1].lower() in not_after) or masked[mention.end : mention.end + 2] == "'s":
-            continue
-        gap = _word_gap(masked[mention.end : verb_start])
-        return mention if gap is not None and gap <= MAX_GAP_WORDS else None
-    return None
-
-
-def attributions(text: str, lo: int, hi: int, mentions: list[Mention], grammar: dict) -> list[Voice]:
-    """Attributions in ``text[lo:hi]`` (outside quotations), by position: "X said", "according to X", "he said".
-
-    >>> text = "Critics warn of a race, according to Jane Roe."
-    >>> actors = [{"name": "critics", "type": "group", "aliases": ["Critics"]}]
-    >>> grammar = {"verbs": ["warn"], "markers": ["according to"], "pronouns": ["he"]}
-    >>> [v.name for v in attributions(text, 0, len(text), find_actors(text, actors), grammar)]
-    ['critics', 'Jane Roe']
-    """
-    return _attributions(_masked(text), lo, hi, mentions, [m for m in mentions if lo <= m.start < hi], compile_grammar(grammar))
-
-
-def compile_grammar(grammar: dict) -> Grammar:
-    """Compile a codebook's ``voices`` section.
-
-    >>> compile_grammar({"verbs": ["said"], "not_after": ["With"]}).not_after
-    frozenset({'with'})
-    """
-    verbs = compile_phrases(grammar.get("verbs", []))
-    markers = compile_phrases(grammar.get("markers", []))
-    pronouns = compile_phrases(grammar.get("pronouns", []), case_sensitive=True)
-    not_after = frozenset(str(w).lower() for w in grammar.get("not_after", []))
-    return Grammar(verbs, markers, pronouns, not_after, phrase_scanner([verbs, markers, pronouns]))
-
-
-def _masked(text: str) -> str:
-    """The text as attributions are sought in it: quotations blanked, curly apostrophes straightened (offsets unchanged)."""
-    return normalise(_mask_quotes(text))
-
-
-def _attributions(
-    masked: str, lo: int, hi: int, mentions: list[Mention], known: list[Mention], grammar: Grammar, spots: Spots | None = None
-) -> list[Voice]:
-    """:func:`attributions` on a text already masked by :func:`_masked`, given ``known``: the mentions starting in [lo, hi),
-    and the grammar's :func:`phrase_spots` in [lo, hi) if found (else the grammar is sought everywhere)."""
-    found: list[Voice] = []
-    verbs = find_all(grammar.verbs, masked, spots, lo, hi)
-    if verbs:  # pronouns only stand for a speaker of a verb
-        speakers = known + [Mention(m.start(), m.end(), "", "pronoun") for m in find_all(grammar.pronouns, masked, spots, lo, hi)]
-        for verb in verbs:
-            speaker = _speaker_before(masked, lo, verb.start(), speakers, grammar.not_after)
-            if speaker is not None:
-                found.append(_resolve(speaker, mentions))
-    for marker in find_all(grammar.markers, masked, spots, lo, hi):
-        clause_end = CLAUSE_END_RE.search(masked, marker.end(), hi).start()
-        after = [m for m in known if marker.end() <= m.start and m.end <= clause_end]
-        after = after or _names_between(masked, marker.end(), clause_end, mentions)
-        after = [m for m in after if m.start >= marker.end()]
-        if after:
-            found.append(_resolve(min(after, key=_START), mentions))
-    return sorted({v for v in found if v.name}, key=_POSITION)
-
-
-def _names_between(masked: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-    """The :func:`unknown_names` of ``masked[:end]``, the ``mentions`` known, that start at or after ``start``.
-
-    A name holds only letters, dots and white space: no name of ``masked[:end]`` spans the last other character before
-    ``start``, so the names are sought from there on, not from the text's start.
-    """
-    stop = LAST_NAME_STOP_RE.match(masked, 0, start)
-    lo = stop.end() if stop else 0
-    nearby = [(m.start, m.end) for m in mentions if m.end > lo and m.start < end]  # the only mentions a name there can overlap
-    return [
-        Mention(match.start(), match.end(), match.group(0), "unknown")
-        for match in UNKNOWN_NAME_RE.finditer(masked, lo, end)
-        if match.start() >= start and not any(match.start() < b and a < match.end() for a, b in nearby)
-    ]
-
-
-def _resolve(speaker: Mention, mentions: list[Mention]) -> Voice:
-    """A speaker as a voice; a pronoun becomes the last person named before it ("" if none)."""
-    if speaker.type != "pronoun":
-        return Voice(speaker.start, speaker.name, speaker.type)
-    people = [m for m in mentions if m.type == "person" and m.end <= speaker.start]
-    return Voice(speaker.start, people[-1].name, "person") if people else Voice(speaker.start, "", "")
-
-
-def _is_naming(quote: str, naming: re.Pattern | None) -> bool:
-    """Whether a quotation only names something ("Golden Dome"): a scare quote, not speech."""
-    return naming is not None and bool(naming.fullmatch(normalise(quote.strip(" ,.;:!?"))))
+    return [Mention(m.start(), m.end(), *lookup[plain[m.start() : m.end()]]) for m in pattern.finditer(plain)]
 
 
 def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sentences with their voice (own, quoted, reported) and speaker, and the quotations with theirs.
+    """Sentences with their voice (own, quoted, reported) and speaker, and the quoted spans with theirs.
 
-    >>> book = {"actors": [{"name": "Jane Roe", "type": "person", "aliases": ["Roe"]}],
-    ...         "voices": {"verbs": ["said"], "pronouns": ["she"], "min_quote_words": 3}}
+    >>> book = {"actors": [{"name": "Jane Roe", "type": "person", "aliases": ["Roe"]}]}
     >>> sentences, quotes = analyse_voices('Roe spoke. "It is a fine day," she said. It rained.', book)
-    >>> sentences["voice"].tolist(), quotes[["speaker", "n_words"]].values.tolist()
-    (['own', 'quoted', 'own'], [['Jane Roe', 5]])
+    >>> sentences["voice"].tolist(), quotes[["speaker", "n_words", "kind"]].values.tolist()
+    (['own', 'quoted', 'own'], [['Jane Roe', 5, 'quotation']])
     """
     voiced = voice_records(text, voice_rules(codebook))
     sentence_table = pd.DataFrame(voiced.sentences, columns=list(VoicedSentence._fields))
@@ -281,97 +116,33 @@ def analyse_voices(text: str, codebook: dict) -> tuple[pd.DataFrame, pd.DataFram
 
 
 def voice_rules(codebook: dict) -> VoiceRules:
-    """Compile what :func:`analyse_voices` reads from a codebook: the gazetteer, the grammar, the targets' names.
-
-    >>> voice_rules({"voices": {"min_quote_words": 5}}).min_quote_words
-    5
-    """
-    grammar = codebook.get("voices", {})
-    pattern, lookup = actor_index(codebook.get("actors", []))
-    return VoiceRules(pattern, lookup, compile_grammar(grammar), _naming_regex(codebook), int(grammar.get("min_quote_words", 3)))
+    """Compile what :func:`analyse_voices` reads from a codebook: the attribution grammar and the gazetteer."""
+    return VoiceRules(attribution.compile_grammar(codebook))
 
 
 def voice_records(text: str, rules: VoiceRules, sentences: list[Sentence] | None = None) -> Voiced:
-    """:func:`analyse_voices` as plain records: building two DataFrames per article costs more than finding the voices.
-    ``sentences`` are the text's sentences, if already split."""
-    mentions = sorted(_find_actors(text, rules.actors, rules.lookup))
-    sentences = split_sentences(text) if sentences is None else sentences
-    masked = _masked(text)  # once per text, not once per sentence
-    mention_starts = [m.start for m in mentions]
-    grammar = rules.grammar
-    spots_of = phrase_spots(grammar.scanner, masked, [(s.start, s.end) for s in sentences])
-    # Only a sentence with an attribution verb or marker can have an attribution: most sentences are skipped.
-    by_sentence = [
-        _attributions(masked, s.start, s.end, mentions, _starting_in(mentions, mention_starts, s.start, s.end), grammar, spots)
-        if spots is None or grammar.verbs in spots or grammar.markers in spots
-        else []
-        for s, spots in zip(sentences, spots_of, strict=True)
-    ]
-    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    paragraph_of = _paragraphs(text, starts)
-    quotes: list[Quote] = []
-    spans: list[tuple[int, int]] = []  # the first and last sentence of each quotation
-    for match in QUOTE_RE.finditer(text):
-        quote = match.group(1) or match.group(2)
-        first = bisect.bisect_right(ends, match.start())  # the first sentence ending after the quotation starts
-        last = bisect.bisect_left(starts, match.end()) - 1  # the last sentence starting before it ends
-        if first == len(sentences) or last < first:
-            continue  # a quotation outside every sentence has no words ('"!!"'): nothing was said
-        candidates = [v for i in range(first, last + 1) for v in by_sentence[i]]
-        # A stand-alone quotation continues the speaker of the paragraph's previous attribution.
-        previous = [v for i in range(first) if paragraph_of[i] == paragraph_of[first] for v in by_sentence[i][:1]]
-        alone = not text[sentences[first].start : match.start()].strip(' "“') and not text[match.end() : sentences[last].end].strip(' .,"”')
-        if candidates:
-            speaker = min(candidates, key=lambda v: min(abs(v.position - match.start()), abs(v.position - match.end())))
-        elif alone and previous:
-            speaker = previous[-1]
-        else:
-            speaker = Voice(match.start(), "", "unattributed")
-        n_words = count_words(quote)
-        if _is_naming(quote, rules.naming) or (not speaker.name and n_words < rules.min_quote_words):
-            continue
-        quotes.append(Quote(speaker.name, speaker.type, " ".join(quote.split()).rstrip(" ,;:."), n_words, match.start(), match.end()))
-        spans.append((first, last))
-    longest: list[Quote | None] = [None] * len(sentences)  # each sentence's longest quotation (the first of equally long)
-    for found, (first, last) in zip(quotes, spans, strict=True):
-        for i in range(first, last + 1):
-            if longest[i] is None or found.n_words > longest[i].n_words:
-                longest[i] = found
+    """:func:`analyse_voices` as plain records, from :func:`mediabrief.attribution.analyse`. ``sentences`` are the
+    text's sentences, if already split."""
+    analysis = attribution.analyse(text, rules.grammar, sentences)
+    return voiced_from(analysis)
+
+
+def voiced_from(analysis: attribution.Analysis) -> Voiced:
+    """An article's voices from its attribution analysis."""
+    quotes = []
+    for q in analysis.quotations:
+        speaker_type = analysis.type(q.entity) if q.entity >= 0 else ("unattributed" if q.kind == "quotation" else "")
+        speaker_type = "person" if speaker_type == "name" else speaker_type
+        text = q.text.rstrip(" ,;:.")
+        quotes.append(Quote(analysis.name(q.entity), speaker_type, text, count_words(text), q.start, q.end, q.kind, q.how))
     rows = []
-    for i, (sentence, voices, inside) in enumerate(zip(sentences, by_sentence, longest, strict=True)):
-        if inside is not None:
-            voice, speaker, kind = "quoted", inside.speaker, inside.speaker_type
-        elif voices:
-            voice, speaker, kind = "reported", voices[0].name, voices[0].type
-        else:
-            voice, speaker, kind = "own", "", ""
-        rows.append(VoicedSentence(i, sentence.start, sentence.end, sentence.text, voice, speaker, kind))
+    for i, sentence in enumerate(analysis.sentences):
+        voice, speaker, kind = attribution.sentence_voice(analysis, i)
+        others = tuple(attribution.others_spans(analysis, i)) if voice != "own" else ()
+        rows.append(
+            VoicedSentence(i, sentence.start, sentence.end, sentence.text, voice, speaker, "person" if kind == "name" else kind, others)
+        )
     return Voiced(rows, quotes)
-
-
-def _starting_in(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
-    """The mentions (sorted by start, with ``starts`` their starts) that start in [lo, hi)."""
-    return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-
-
-def _paragraphs(text: str, starts: list[int]) -> list[int]:
-    """The paragraph (line breaks before it) of each of increasing positions, counting each stretch of the text once.
-
-    >>> _paragraphs("a\\nb c\\nd", [0, 2, 4, 6])
-    [0, 1, 1, 2]
-    """
-    counts, seen, last = [], 0, 0
-    for start in starts:
-        seen += text.count("\n", last, start)
-        last = start
-        counts.append(seen)
-    return counts
-
-
-def _naming_regex(codebook: dict) -> re.Pattern | None:
-    """The targets' aliases, to recognise quotations that only name a target."""
-    aliases = [a for target in codebook.get("stance", {}).get("targets", {}).values() for a in target.get("aliases", [])]
-    return phrase_regex(aliases) if aliases else None
 
 
 def rows_of(table: pd.DataFrame, *columns: str) -> Iterator[tuple]:
@@ -385,11 +156,7 @@ def rows_of(table: pd.DataFrame, *columns: str) -> Iterator[tuple]:
 
 def voices_by_article(articles: pd.DataFrame, codebook: dict) -> dict[str, Voiced]:
     """:func:`voice_records` of every article, by article id, so the stance stage reads each text once."""
-    rules = voice_rules(codebook)
-    return {
-        article_id: voice_records(text, rules, sentences)
-        for (article_id, text), sentences in zip(rows_of(articles, "article_id", "text"), article_sentences(articles), strict=True)
-    }
+    return {article_id: voiced_from(found) for article_id, found in attribution.analyse_articles(articles, codebook).items()}
 
 
 def quotes_table(articles: pd.DataFrame, codebook: dict, analysed: dict[str, Voiced] | None = None) -> pd.DataFrame:
@@ -479,15 +246,21 @@ def frame_rows(article_id: str, file: str, sentences: list[str], spots: list[Spo
 
 
 def voices_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and speaker: quotations, words quoted, and the mean side score of their words (if scored).
+    """Per outlet and speaker: quotations, words quoted, and the mean side score of their words (if scored). Terms are
+    left out; a speaker's spellings across articles are merged ("Trump" with "Donald Trump", "CBO" with "Congressional
+    Budget Office").
 
     >>> q = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["X", "X"], "speaker_type": ["person"] * 2,
     ...                   "n_words": [3, 5], "side_score": [1.0, 0.0]})
     >>> voices_summary(q, pd.DataFrame({"article_id": ["a"], "outlet": ["AP"]})).values.tolist()
     [['AP', 'X', 'person', 2, 8, 0.5]]
     """
+    quotes = quotes.assign(speaker=quotes["speaker"].fillna(""), speaker_type=quotes["speaker_type"].fillna(""))
+    if "kind" in quotes:
+        quotes = quotes[quotes["kind"].fillna("quotation").eq("quotation")]  # terms ("Golden Dome", a title) are nobody's words
+    merged = attribution.merged_names(zip(quotes["speaker"].tolist(), quotes["speaker_type"].tolist(), strict=True))
     data = quotes.merge(articles[["article_id", "outlet"]], on="article_id", how="left").assign(
-        speaker=lambda d: d["speaker"].replace("", "(unattributed)")
+        speaker=lambda d: d["speaker"].map(lambda name: merged.get(name, name)).replace("", "(unattributed)")
     )
     if "side_score" not in data:
         data = data.assign(side_score=float("nan"))

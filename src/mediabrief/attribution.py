@@ -1,0 +1,1287 @@
+"""Who says what: one attribution engine for quotations, figures, citations and the voice of each sentence.
+
+Every analysis asks the same question of a stretch of an article: whose words, or whose figure, is this? This module
+answers it once per article, from the grammar of the text rather than from a list of known actors:
+
+1. **People and bodies** are found as runs of capitalised words ("Kremlin spokesman Dmitry Peskov", "Sen. Jeff
+   Merkley", "Taxpayers for Common Sense", "the Congressional Budget Office (CBO)"), their titles split off ("Kremlin
+   spokesman", "Sen.") and typed by their words (an "Office" is an organisation, a "News" or "Times" an outlet, two
+   plain capitalised words a person). The codebook's gazetteer (``actors``) adds aliases and types; it is not the limit
+   of what can be found. Within an article, "Peskov" is the Dmitry Peskov named before, "CBO" the Congressional
+   Budget Office, "the spokesman" the last person so titled, "he" the last person named, "the agency" the last body.
+2. **Attributions** are the subjects of reporting and estimating verbs ("X said", "said X", "X, a policy analyst at Y,
+   told Z", "X estimates"), "according to X", and a group's voice ("critics say"). "X told Y" and "Y reported" credit
+   an outlet Y, kept apart from the speaker: the outlet relays, the speaker owns the words.
+3. **Quotations** get the attribution of their own sentence (the verb nearest to them), else of the next sentence
+   ("…" he wrote on Truth Social.), else of a previous sentence ending with a colon, else the speaker of the quotation
+   they continue. A name, a title or a scare-quoted phrase in quotation marks is a **term**, not speech: title case
+   ("Iron Dome for America"), a naming word before it ("dubbed", "so-called", "known as"), a target's own name, or a
+   short phrase that nobody is said to have said.
+4. **Any span** (an amount, a claim) is given to the speaker of the quotation it sits in, else to the attribution of
+   its sentence nearest to it (a non-outlet first: "Defense One reported that the CBO estimates $X": the CBO's figure,
+   relayed by Defense One), else to nobody: the outlet's own statement.
+
+The English grammar (verbs, markers, titles, role words, group words) is data, in the codebook's ``voices`` section.
+It is patterns, not a parser, so it fails where patterns do: a speaker named only far from the verb, a pronoun whose
+referent is not the last person named, a name written in lower case. Those cases come out unattributed, not guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .phrases import normalise
+from .textutils import Sentence, split_sentences
+
+# --- What is found -------------------------------------------------------------------------------------------------
+
+
+class Entity(NamedTuple):
+    """A person or body an article names, as one: its display name, type, titles and roles seen with it."""
+
+    name: str
+    type: str  # person, organisation, outlet, country, group, unknown
+
+
+class Mention(NamedTuple):
+    """Where an article names an entity (or stands for one: a pronoun, "the spokesman"), and which one."""
+
+    start: int
+    end: int
+    entity: int  # index into Analysis.entities; -1 while unresolved
+    kind: str  # name, pronoun, role, group
+
+
+class Attribution(NamedTuple):
+    """One attribution in a sentence: who (an entity), through which cue, and where the cue is."""
+
+    position: int  # where the verb or marker is
+    entity: int
+    how: str  # before, after, according to, told, reported
+    outlet: int  # an outlet credited in the same attribution ("told Reuters"), -1 if none
+    subject: int = -1  # where the speaker is named (or the marker starts)
+
+
+class Quotation(NamedTuple):
+    """A span in quotation marks: its words, kind (quotation or term), speaker and how the speaker was found."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity: int
+    how: str
+    first: int  # the first and last sentence it spans
+    last: int
+
+
+class Analysis(NamedTuple):
+    """One article read for attribution: its entities, mentions, sentences, each sentence's attributions, its quotes."""
+
+    text: str
+    entities: list[Entity]
+    mentions: list[Mention]
+    sentences: list[Sentence]
+    attributions: list[list[Attribution]]
+    quotations: list[Quotation]
+
+    def name(self, entity: int) -> str:
+        """The display name of an entity ("" for none)."""
+        return self.entities[entity].name if entity >= 0 else ""
+
+    def type(self, entity: int) -> str:
+        """The type of an entity ("" for none)."""
+        return self.entities[entity].type if entity >= 0 else ""
+
+
+class Owner(NamedTuple):
+    """Who a span of an article is given to, how, and the outlet that relays it (if any)."""
+
+    name: str
+    type: str
+    how: str
+    relayed_by: str
+
+
+# --- The grammar, compiled from the codebook ----------------------------------------------------------------------
+
+# Double quotes, curly or straight, within a paragraph; and curly single quotes used as quotation marks (British
+# style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
+QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])")
+_CAP = r"(?:St\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+_CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
+NAME_RE = re.compile(
+    rf"(?<![\w'’.-]){_CAP}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*(?:,?[ \t]+Jr\.|[ \t]+Sr\.)?(?![\w])"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_WORD_RE = re.compile(r"[\w'’.-]+")
+_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|\.(?=\s|$)|$")
+# Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
+LEADING_STOP = frozenset(
+    """a an the but and or so yet still also even if as since under over this that these those it its he she they we i
+    our his her their my your some many most both each not no now then there here what why how who when where while
+    after before with without for from in on at by to of meanwhile however although though because until unless last
+    next earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december according asked speaking writing
+    instead indeed moreover furthermore finally first second third one two three just only once despite among""".split()
+)
+ORG_WORDS = frozenset(
+    """office agency administration department ministry committee council institute institution foundation center
+    centre association corporation corp. corp inc. inc company co. group party force command university bureau
+    commission service senate house congress pentagon kremlin laboratories laboratory lab labs systems technologies
+    industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
+    taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
+    authority program programme initiative project court police federation organization organisation""".split()
+)
+OUTLET_WORDS = frozenset(
+    """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
+    telegraph guardian economist monitor observer chronicle shimbun insider newsletter newspaper reporter digest
+    dispatch bulletin report newswire media broadcaster channel""".split()
+)
+
+
+class Grammar(NamedTuple):
+    """The codebook's ``voices`` section and gazetteer, compiled for the engine."""
+
+    verbs: re.Pattern  # reporting and estimating verbs
+    markers: re.Pattern  # "according to", "per", ...
+    pronouns: dict[str, str]  # pronoun -> the type it stands for (person, group)
+    person_roles: re.Pattern  # "the spokesman", "the senator"
+    body_roles: re.Pattern  # "the agency", "the ministry"
+    groups: re.Pattern  # "critics", "officials", "people familiar with the matter"
+    titles: frozenset[str]  # lower-case title words stripped from names: "president", "sen.", "spokesman"
+    naming: re.Pattern  # "dubbed", "so-called", ... before a term
+    gazetteer: dict[str, tuple[str, str]]  # alias -> (name, type)
+    gazetteer_re: re.Pattern | None
+    not_after: frozenset[str]
+    min_quote_words: int
+    terms: re.Pattern | None  # names that are terms when quoted (the targets' aliases)
+    not_names: re.Pattern | None  # capitalised names that are things, never speakers (the targets, "Iron Dome")
+
+
+DEFAULT_VERBS = [
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "posted",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "explained",
+    "estimated",
+    "estimates",
+    "estimate",
+    "projected",
+    "projects",
+    "calculated",
+    "found",
+    "concluded",
+    "announced",
+    "reported",
+    "reports",
+    "declared",
+    "stressed",
+    "urged",
+    "cautioned",
+    "acknowledged",
+    "predicted",
+    "asked",
+    "responded",
+    "replied",
+    "countered",
+    "continued",
+    "observed",
+    "believes",
+    "believe",
+    "put it",
+    "puts it",
+    "revealed",
+    "unveiled",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dismissed",
+    "dismisses",
+    "labelled",
+    "labeled",
+    "branded",
+    "denounced",
+    "criticized",
+    "criticised",
+    "praised",
+    "hailed",
+    "welcomed",
+    "slammed",
+    "blasted",
+    "decried",
+    "condemned",
+    "touted",
+    "defended",
+    "vowed",
+    "promised",
+    "pledged",
+    "testified",
+    "recalled",
+    "saying",
+    "adding",
+    "writing",
+    "warning",
+    "arguing",
+    "noting",
+    "insisting",
+    "contends",
+    "contended",
+]
+DEFAULT_MARKERS = ["according to", "per", "in the words of", "as reported by", "as quoted by"]
+DEFAULT_PERSON_ROLES = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "president",
+    "prime minister",
+    "minister",
+    "secretary",
+    "general",
+    "official",
+    "analyst",
+    "executive",
+    "chief",
+    "director",
+    "researcher",
+    "economist",
+    "physicist",
+    "scientist",
+    "professor",
+    "author",
+    "ambassador",
+    "envoy",
+    "governor",
+    "admiral",
+    "commander",
+    "chairman",
+    "chairwoman",
+    "fellow",
+    "expert",
+    "former official",
+    "leader",
+    "representative",
+]
+DEFAULT_BODY_ROLES = [
+    "agency",
+    "office",
+    "ministry",
+    "department",
+    "company",
+    "firm",
+    "watchdog",
+    "think tank",
+    "group",
+    "committee",
+    "administration",
+    "government",
+    "organization",
+    "organisation",
+    "budget office",
+    "institute",
+    "report",
+    "study",
+    "analysis",
+    "center",
+    "foundation",
+    "service",
+    "statement",
+    "ministry's statement",
+    "embassy",
+    "commission",
+]
+DEFAULT_GROUPS = [
+    "critics",
+    "opponents",
+    "skeptics",
+    "sceptics",
+    "supporters",
+    "proponents",
+    "advocates",
+    "experts",
+    "analysts",
+    "officials",
+    "lawmakers",
+    "legislators",
+    "Democrats",
+    "Republicans",
+    "scientists",
+    "observers",
+    "diplomats",
+    "people familiar with the matter",
+    "people familiar with the plans",
+    "sources",
+    "a source",
+    "one official",
+    "an official",
+    "a senior official",
+    "a defense official",
+    "a defence official",
+    "a U.S. official",
+    "a US official",
+    "a spokesperson",
+    "a spokesman",
+    "a spokeswoman",
+    "industry executives",
+    "defense analysts",
+    "defence analysts",
+    "arms control experts",
+    "arms-control experts",
+]
+DEFAULT_TITLES = [
+    "president",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "secretary",
+    "defense secretary",
+    "defence secretary",
+    "secretary of defense",
+    "secretary of war",
+    "war secretary",
+    "state secretary",
+    "sen.",
+    "sen",
+    "senator",
+    "rep.",
+    "rep",
+    "representative",
+    "gen.",
+    "general",
+    "lt.",
+    "lt",
+    "maj.",
+    "col.",
+    "adm.",
+    "admiral",
+    "brig.",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "ms.",
+    "ms",
+    "gov.",
+    "governor",
+    "minister",
+    "foreign minister",
+    "defense minister",
+    "defence minister",
+    "chief cabinet secretary",
+    "cabinet secretary",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "ceo",
+    "chief",
+    "executive",
+    "speaker",
+    "leader",
+    "majority leader",
+    "minority leader",
+    "house speaker",
+    "space force",
+    "u.s.",
+    "us",
+    "former",
+    "then-president",
+    "commander",
+    "professor",
+    "prof.",
+    "analyst",
+    "economist",
+    "deputy",
+    "assistant",
+    "acting",
+    "senior",
+    "press secretary",
+    "white house press secretary",
+    "kremlin spokesman",
+    "kremlin spokesperson",
+    "lieutenant",
+    "major",
+    "colonel",
+    "sgt.",
+    "capt.",
+    "captain",
+    "king",
+    "queen",
+    "pope",
+    "mayor",
+    "judge",
+    "justice",
+    "republican",
+    "democratic",
+    "democrat",
+    "gop",
+    "independent",
+]
+DEFAULT_NAMING = [
+    "dubbed",
+    "so-called",
+    "so called",
+    "known as",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "named",
+    "branded",
+    "billed as",
+    "labelled",
+    "labeled",
+    "called the",
+    "the term",
+    "the phrase",
+    "the slogan",
+    "codenamed",
+]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Escaped phrases, longest first, as one alternation (white space inside a phrase matches any white space)."""
+    unique = sorted({str(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) or r"(?!x)x"
+
+
+def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_markers: Iterable[str] = ()) -> Grammar:
+    """Compile the codebook's ``voices`` section (its lists extend the defaults above) and its ``actors`` gazetteer;
+    ``extra_verbs`` and ``extra_markers`` add to them (the money ledger adds "allocated", "pledged", "based on").
+
+    >>> compile_grammar({}).verbs.search("she said so") is not None
+    True
+    """
+    section = codebook.get("voices", {}) or {}
+    verbs = [*DEFAULT_VERBS, *section.get("verbs", []), *extra_verbs]
+    markers = [*DEFAULT_MARKERS, *section.get("markers", []), *extra_markers]
+    person_roles = [*DEFAULT_PERSON_ROLES, *section.get("person_roles", [])]
+    body_roles = [*DEFAULT_BODY_ROLES, *section.get("body_roles", [])]
+    groups = [*DEFAULT_GROUPS, *section.get("groups", [])]
+    titles = frozenset(t.lower() for t in [*DEFAULT_TITLES, *section.get("titles", [])])
+    naming = [*DEFAULT_NAMING, *section.get("naming", [])]
+    gazetteer = {
+        normalise(str(alias)): (str(actor["name"]), str(actor.get("type", "unknown")))
+        for actor in codebook.get("actors", []) or []
+        for alias in actor.get("aliases", [])
+    }
+    for source in codebook.get("sources", []) or []:
+        for alias in source.get("aliases", []):
+            gazetteer.setdefault(normalise(str(alias)), (str(source["name"]), _source_type(source.get("type", ""))))
+    gazetteer_re = re.compile(rf"(?<![\w])(?:{_alternation(gazetteer)})(?!\w)") if gazetteer else None
+    aliases = [a for target in (codebook.get("stance", {}) or {}).get("targets", {}).values() for a in target.get("aliases", [])]
+    pronouns = {"he": "person", "she": "person", "He": "person", "She": "person", "they": "group", "They": "group"}
+    return Grammar(
+        verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
+        markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
+        pronouns=pronouns,
+        person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
+        body_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})\b", re.IGNORECASE),
+        groups=re.compile(
+            rf"(?<![\w-])(?:some\s+|many\s+|other\s+|most\s+|several\s+|the\s+)?(?:{_alternation(groups)})(?![\w-])", re.IGNORECASE
+        ),
+        titles=titles,
+        naming=re.compile(rf"(?<![\w-])(?:{_alternation(naming)})\s*$", re.IGNORECASE),
+        gazetteer=gazetteer,
+        gazetteer_re=gazetteer_re,
+        not_after=frozenset(str(w).lower() for w in section.get("not_after", ["with", "of", "to", "for", "from", "by", "about"])),
+        min_quote_words=int(section.get("min_quote_words", 4)),
+        terms=re.compile(rf"(?i)^(?:the\s+)?(?:{_alternation(aliases)})$") if aliases else None,
+        not_names=re.compile(rf"(?i)\b(?:{_alternation([*aliases, *section.get('not_names', [])])})\b")
+        if aliases or section.get("not_names")
+        else None,
+    )
+
+
+def _source_type(kind: str) -> str:
+    """A codebook source type as an entity type: publications and agencies are outlets."""
+    return "outlet" if kind in ("publication", "news agency", "") else "organisation"
+
+
+# --- Finding people and bodies --------------------------------------------------------------------------------------
+
+
+def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Split the title words (and an affiliation before them) off a capitalised run:
+    ["NATO", "Secretary", "General", "Mark", "Rutte"] -> (["NATO", "Secretary", "General"], ["Mark", "Rutte"]).
+
+    >>> _strip_title(["Defense", "Secretary", "Pete", "Hegseth"], frozenset({"secretary", "defense secretary"}))
+    (['Defense', 'Secretary'], ['Pete', 'Hegseth'])
+    """
+    last = -1
+    i = 0
+    while i < len(tokens) - 1:
+        for width in (3, 2, 1):
+            if i + width < len(tokens) and " ".join(tokens[i : i + width]).lower() in titles:
+                last = i + width - 1
+                i += width
+                break
+        else:
+            i += 1
+    if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS:
+        return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
+    return tokens[: last + 1], tokens[last + 1 :]
+
+
+def entity_type(name: str, grammar: Grammar) -> str:
+    """The type of a name found by grammar: organisation, outlet or person (by its words), or unknown.
+
+    >>> g = compile_grammar({})
+    >>> [entity_type(n, g) for n in ["Taxpayers for Common Sense", "Federal News Network", "Dmitry Peskov", "CBO"]]
+    ['organisation', 'outlet', 'name', 'organisation']
+    """
+    tokens = name.split()
+    lowered = [t.lower().strip(".,") for t in tokens]
+    if len(tokens) == 1 and not (tokens[0].replace(".", "").isupper() and len(tokens[0].replace(".", "")) >= 2):
+        return "unknown"  # one plain capitalised word ("Program", "Washington"): only known or introduced names count
+    if any(t in OUTLET_WORDS for t in lowered) and lowered[-1] != "report":
+        return "outlet"
+    if any(t in ORG_WORDS or t.rstrip(".") in ORG_WORDS for t in lowered):
+        return "organisation"
+    if len(tokens) == 1 and tokens[0].replace(".", "").isupper() and len(tokens[0].replace(".", "")) >= 2:
+        return "organisation"
+    if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+        return "name"  # a person once a title, a role or a verb of speech says so
+    return "unknown"
+
+
+def _acronym(name: str) -> str:
+    """The initials of a body's name, connectors skipped: "Congressional Budget Office" -> "CBO"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+class _Registry:
+    """An article's entities as they are named: full names, surnames, acronyms and gazetteer names, merged."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.roles: list[set[str]] = []  # role words seen with each entity ("spokesman")
+        self.by_key: dict[str, int] = {}
+
+    def add(self, name: str, kind: str, roles: Iterable[str] = (), acronym: str = "") -> int:
+        """The entity a name stands for, added if new; merged with an earlier one by full name, surname or acronym."""
+        key = name.lower()
+        index = self.by_key.get(key)
+        if index is None and kind in PERSONLIKE:
+            index = self._person_like(name)
+        if index is None and len(name.split()) == 1:
+            index = self._short_form(name)
+        if index is None:
+            index = len(self.entities)
+            self.entities.append(Entity(name, kind))
+            self.roles.append(set())
+        else:
+            old = self.entities[index]
+            fuller = name if old.type in PERSONLIKE and kind in PERSONLIKE and len(name) > len(old.name) else old.name
+            self.entities[index] = Entity(fuller, "person" if "person" in (old.type, kind) and old.type in PERSONLIKE else old.type)
+        self.by_key[key] = index
+        if acronym:
+            self.by_key[acronym.lower()] = index
+        self.roles[index].update(r.lower() for r in roles)
+        return index
+
+    def promote(self, index: int) -> None:
+        """Mark a name as a person's (a title, a role or a verb of speech says so)."""
+        if self.entities[index].type == "name":
+            self.entities[index] = Entity(self.entities[index].name, "person")
+
+    def _person_like(self, name: str) -> int | None:
+        """An earlier person with the same surname and a compatible first name ("Donald Trump" ~ "Trump")."""
+        tokens = name.split()
+        for i, entity in enumerate(self.entities):
+            if entity.type not in PERSONLIKE:
+                continue
+            other = entity.name.split()
+            if other[-1] == tokens[-1] and (len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0] or other[0][0] == tokens[0][0]):
+                return i
+        return None
+
+    def _short_form(self, word: str) -> int | None:
+        """An earlier entity a single word stands for: a person's surname (or, failing that, the first of a name written
+        family name first: "Mao" of "Mao Ning"), a body's acronym."""
+        first_names = []
+        for i, entity in enumerate(self.entities):
+            parts = entity.name.split()
+            if entity.type in PERSONLIKE and len(parts) > 1 and parts[-1] == word:
+                return i
+            if entity.type in ("organisation", "outlet") and len(parts) > 1 and _acronym(entity.name) == word:
+                return i
+            if entity.type == "person" and len(parts) == 2 and parts[0] == word:
+                first_names.append(i)
+        return first_names[0] if len(first_names) == 1 else None
+
+    def find(self, word: str) -> int | None:
+        """The entity a single word stands for, if any: a known key or a short form."""
+        index = self.by_key.get(word.lower())
+        return index if index is not None else self._short_form(word)
+
+
+PERSONLIKE = ("person", "name")
+# Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
+_NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
+_POSSESSIVE_BODY_RE = re.compile(
+    r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
+    r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|office))\b"
+)
+_SPEECH_AFTER_RE = re.compile(
+    r"(?:,[^,.;:]{1,90},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|wrote|writes|added|argued|argues|warned|warns|noted|insisted|posted|explained|stated)\b"
+)
+_SPEECH_BEFORE_RE = re.compile(r"(?:said|says|told|wrote|added|argued|warned|noted|insisted|explained|stated)\s+$")
+
+
+def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
+    """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
+    function words at the start dropped, things that are not speakers (the story's own names) left out."""
+    found = []
+    for match in NAME_RE.finditer(text):
+        start, surface = match.start(), match.group(0)
+        possessive = _POSSESSIVE_RE.search(surface)
+        if possessive and possessive.end() == len(surface):
+            surface = surface[: possessive.start()]
+        tokens = surface.split()
+        while tokens and tokens[0].lower().strip(".,") in LEADING_STOP:
+            start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        title, name = _strip_title(tokens, grammar.titles)
+        if title:
+            start = text.index(name[0], start + len(" ".join(title)))
+        if not name or (len(name) == 1 and name[0].lower() in LEADING_STOP):
+            continue
+        joined = " ".join(name)
+        if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]", text[match.end() : match.end() + 3]):
+            continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
+        connectors = [i for i, t in enumerate(name) if t in ("of", "for", "on", "and", "the", "&")]
+        head = " ".join(name[: connectors[0]]) if connectors else ""
+        if connectors and (entity_type(joined, grammar) not in ("organisation", "outlet") or entity_type(head, grammar) == "name"):
+            # "Kevin Cramer of North Dakota" is Kevin Cramer; "Laura Grego of the Union of Concerned Scientists" is
+            # Laura Grego, and the Union of Concerned Scientists a body of its own.
+            rest = [t for t in name[connectors[0] + 1 :] if t != "the" or name.index(t) > connectors[0] + 1]
+            tail = " ".join(rest)
+            if rest and entity_type(tail, grammar) in ("organisation", "outlet"):
+                tail_start = text.index(rest[0], start + len(head))
+                found.append((tail_start, tail_start + len(tail), tail, [], entity_type(tail, grammar)))
+            name = name[: connectors[0]]
+            joined = " ".join(name)
+        if not name or (not_names is not None and not_names.search(joined)):
+            continue
+        end = start + len(joined) if text.startswith(joined, start) else match.end()
+        found.append((start, end, joined, [t.lower() for t in title], entity_type(joined, grammar)))
+    return found
+
+
+def _apposition_roles(text: str, end: int) -> list[str]:
+    """Role words in an apposition right after a name: "Gabe Murphy, a policy analyst at ..." -> ["policy", "analyst"]."""
+    match = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:]{1,80})", text[end : end + 90])
+    return [w for w in match.group(1).split() if w.islower()] if match else []
+
+
+def _roles_before(text: str, start: int, grammar: Grammar) -> list[str]:
+    """Lower-case role words right before a name: "Kremlin spokesman Dmitry Peskov" -> ["spokesman"]."""
+    before = re.findall(r"[A-Za-z.-]+", text[max(0, start - 40) : start])[-3:]
+    roles = []
+    for word in reversed(before):
+        if word.lower() in grammar.titles or word.lower() in DEFAULT_PERSON_ROLES:
+            roles.append(word.lower())
+        elif word[:1].islower():
+            break
+    return roles
+
+
+def _says_person(text: str, start: int, end: int, title: list[str], roles: list[str], grammar: Grammar) -> bool:
+    """Whether the words around a name say it is a person's: a person's title, an apposition with a person's role, or
+    a verb of speech right after it ("Murphy said", "Murphy, an analyst, told") or right before it ("said Murphy")."""
+    if [t for t in title if t not in _NOT_PERSON_TITLES]:
+        return True
+    if re.match(r",\s+who\s|\s+of\s+(?:the\s+)?[A-Z]", text[end : end + 12]):  # "Steve Ellis, who heads", "Grego of the Union"
+        return True
+    if any(r in grammar.titles or r.rstrip("s") in DEFAULT_PERSON_ROLES for r in roles):
+        return True
+    return bool(_SPEECH_AFTER_RE.match(text, end) or _SPEECH_BEFORE_RE.search(text[max(0, start - 20) : start]))
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz")."""
+    after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
+    return bool(after) and " " not in text[start:end] and after.group(1).lower() not in ORG_WORDS | OUTLET_WORDS
+
+
+def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Mention], list[set[str]]]:
+    """The people and bodies an article names, merged, with every place they are named (pronouns and roles come later).
+
+    >>> entities, mentions, _ = find_entities("Kremlin spokesman Dmitry Peskov spoke. Peskov said no.", compile_grammar({}))
+    >>> [e.name for e in entities], [e.type for e in entities], len(mentions)
+    (['Dmitry Peskov'], ['person'], 2)
+    """
+    registry = _Registry()
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    plain = normalise(text)
+    for match in _POSSESSIVE_BODY_RE.finditer(text):  # "North Korea's foreign ministry": a body, not the country
+        if not any(a < match.end() and match.start() < b for a, b in taken):
+            index = registry.add(f"{match.group(1)}'s {match.group(2)}", "organisation")
+            mentions.append(Mention(match.start(), match.end(), index, "name"))
+            taken.append((match.start(), match.end()))
+    if grammar.gazetteer_re is not None:
+        for match in grammar.gazetteer_re.finditer(plain):
+            if any(a < match.end() and match.start() < b for a, b in taken) or _inside_longer_name(text, match.start(), match.end()):
+                continue
+            name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
+            roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
+            roles += [w.lower() for w in match.group(0).split() if w.lower() in grammar.titles]  # "President Donald Trump"
+            index = registry.add(name, kind, roles)
+            registry.by_key[match.group(0).lower()] = index
+            mentions.append(Mention(match.start(), match.end(), index, "name"))
+            taken.append((match.start(), match.end()))
+    for start, end, name, title, kind in _names(text, grammar, grammar.not_names):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
+        if len(name.split()) == 1 and kind != "organisation":
+            index = registry.find(name)
+            if index is None:
+                continue  # a lone capitalised word nobody introduced: a place, a month, a word at a sentence start
+        else:
+            acronym_match = _ACRONYM_AFTER_RE.match(text, end)
+            acronym = acronym_match.group(1) if acronym_match else ""
+            index = registry.add(name, kind, roles, acronym)
+        registry.roles[index].update(roles)
+        if registry.entities[index].type in PERSONLIKE and _says_person(text, start, end, title, roles, grammar):
+            registry.promote(index)
+        mentions.append(Mention(start, end, index, "name"))
+    mentions.sort()
+    return registry.entities, mentions, registry.roles
+
+
+# --- Attributions in a sentence --------------------------------------------------------------------------------------
+
+
+def _mask_quotes(text: str) -> str:
+    """The text with the inside of every quotation blanked (same length), so attributions are sought outside."""
+    return QUOTE_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+_DOCUMENT_WORDS = frozenset(
+    """own budget documents document report reports statement analysis study estimate estimates letter post memo figures
+    data filing website latest new annual official press release spokesperson spokesman spokeswoman""".split()
+)
+_GAP_WORDS = frozenset(
+    """is are was were to poised plans planning set expected ready willing will would could may might must""".split()
+) | frozenset(
+    "has have had also later then further previously again once recently repeatedly publicly has been would will did does".split()
+)
+
+
+def _words_between(masked: str, start: int, end: int) -> list[str] | None:
+    """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
+    gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
+    gap = re.sub(
+        r"^of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
+    ).strip()  # "Sen. Jack Reed of Rhode Island, the top Democrat ..., told"
+    if gap == ",":
+        return []  # the name was itself the apposition: "the ministry's spokeswoman, Mao Ning, said"
+    if gap.startswith(",") and "," in gap[1:]:
+        apposition, gap = gap[1:].rsplit(",", 1)
+        if len(apposition.split()) > 18 or re.search(r"[.;:!?“”\"]", apposition):
+            return None
+        gap = gap.strip()
+    if re.search(r"[,;:!?“”\".]", gap):
+        return None
+    found = _WORD_RE.findall(gap)
+    if gap.startswith(("'s", "’s")):  # "the White House's own budget documents now describe"
+        found = [w for w in found[1:] if w.lower() not in _DOCUMENT_WORDS]
+    return found
+
+
+def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str]) -> Mention | None:
+    """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between."""
+    for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
+        before = _WORD_RE.findall(masked[lo : mention.start])
+        while before and before[-1].lower() in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1].lower() in not_after:
+            continue
+        if mention.entity < 0:
+            continue
+        if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
+            continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
+        between = _words_between(masked, mention.end, verb)
+        passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
+        if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
+            return None  # passive: "it is estimated", "the system was projected" names no estimator
+        if between is not None and len([w for w in between if w.lower() not in _GAP_WORDS]) <= 1 and len(between) <= 3:
+            return mention
+        # Too far, or a clause between: an earlier candidate may still be the subject, with this one in its
+        # apposition ("Roe, a spokesperson for the ministry, urged"); its own gap is checked the same way.
+    return None
+
+
+def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) -> Mention | None:
+    """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
+    start (within its first six words)."""
+    for mention in sorted(m for m in candidates if lo <= m.start < verb):
+        if len(_WORD_RE.findall(masked[lo : mention.start])) <= 6:
+            return mention
+        break
+    return None
+
+
+def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention]) -> Mention | None:
+    """The speaker of an inverted verb: ``, said Peskov`` / ``" said the spokesman`` (the first candidate right after it)."""
+    after = [m for m in candidates if verb_end <= m.start < hi]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.start)
+    gap = masked[verb_end : first.start].split()
+    # Nothing between, an article, or a few capitalised words and titles: "said Republican Senator Kevin Cramer".
+    if len(gap) <= 4 and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap) and not re.search(r"[,;:]", " ".join(gap)):
+        return first
+    return None
+
+
+def _is_inverted(masked: str, lo: int, verb: int) -> bool:
+    """Whether a verb comes right after a quotation, its subject after it: ``"…," said X``."""
+    before = masked[lo:verb].rstrip().rstrip(",")
+    return not before or before[-1] in '”"’'
+
+
+def sentence_attributions(
+    masked: str, sentence: Sentence, mentions: list[Mention], entities: list[Entity], grammar: Grammar
+) -> list[Attribution]:
+    """The attributions of one sentence (outside quotations), by position."""
+    lo, hi = sentence.start, sentence.end
+    inside = [m for m in mentions if lo <= m.start < hi]
+    found: list[Attribution] = []
+    for verb in grammar.verbs.finditer(masked, lo, hi):
+        subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
+        how = "after" if subject is not None else "before"
+        if subject is None and verb.group(0).lower().endswith("ing") and masked[lo : verb.start()].rstrip().endswith(","):
+            subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
+        elif subject is None:
+            subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
+        if subject is None or subject.entity < 0:
+            continue
+        outlet = -1
+        if verb.group(0).lower() in ("told", "tells"):
+            told = [m for m in inside if m.start >= verb.end() and entities[m.entity].type == "outlet" if m.entity >= 0]
+            if told and not masked[verb.end() : told[0].start].strip(" the"):
+                outlet = told[0].entity
+        found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
+    for marker in grammar.markers.finditer(masked, lo, hi):
+        end = _CLAUSE_END_RE.search(masked, marker.end(), hi)
+        clause_end = end.start() if end else hi
+        after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
+        if after:
+            found.append(Attribution(marker.start(), min(after).entity, "according to", -1, min(after).end))
+    return sorted(set(found))
+
+
+# --- Pronouns, roles and groups -------------------------------------------------------------------------------------
+
+
+def _references(
+    text: str, masked: str, grammar: Grammar, entities: list[Entity], mentions: list[Mention], roles: list[set[str]]
+) -> tuple[list[Entity], list[Mention]]:
+    """Mentions that stand for an entity without naming it: he/she (the last person), "the spokesman" (the last person
+    with that role), "the agency" (the last body), and groups ("critics", "officials"), each a group entity."""
+    entities = list(entities)
+    added: list[Mention] = []
+    named = [m for m in mentions if m.entity >= 0]
+    starts = [m.start for m in named]
+
+    def last(before: int, accept) -> int:
+        for m in reversed(named[: bisect.bisect_left(starts, before)]):
+            if accept(m.entity):
+                return m.entity
+        return -1
+
+    for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
+        person = last(match.start(), lambda e: entities[e].type == "person")
+        added.append(
+            Mention(
+                match.start(),
+                match.end(),
+                person if person >= 0 else last(match.start(), lambda e: entities[e].type in PERSONLIKE),
+                "pronoun",
+            )
+        )
+    for match in _ANONYMOUS_RE.finditer(masked):
+        body = match.group(1) or ""
+        name = f"{body.strip()} {match.group(2).lower()}".strip() if body.strip() else f"an {match.group(2).lower()}"
+        entities.append(Entity(name, "person"))
+        roles.append({match.group(2).lower()})
+        added.append(Mention(match.start(), match.end(), len(entities) - 1, "name"))
+        named.append(added[-1])
+        starts.append(match.start())
+        order = sorted(range(len(named)), key=lambda k: named[k].start)
+        named[:] = [named[k] for k in order]
+        starts[:] = [m.start for m in named]
+    for match in grammar.person_roles.finditer(masked):
+        if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
+            continue  # an adjective before a name: "the official Korean Central News Agency"
+        role = match.group(1).lower()
+        entity = last(match.start(), lambda e, r=role: entities[e].type in PERSONLIKE and (r in roles[e] or r.split()[-1] in roles[e]))
+        if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
+            entity = last(match.start(), lambda e: entities[e].type == "person")
+        added.append(Mention(match.start(), match.end(), entity, "role"))
+    for match in grammar.body_roles.finditer(masked):
+        role = match.group(1).lower()
+        words_for = _BODY_ROLE_WORDS.get(role, (role,))
+        entity = last(
+            match.start(),
+            lambda e, w=words_for: entities[e].type == "organisation" and any(x in entities[e].name.lower() or x in roles[e] for x in w),
+        )
+        if entity < 0:
+            entity = last(match.start(), lambda e: entities[e].type == "organisation")
+        added.append(Mention(match.start(), match.end(), entity, "role"))
+    group_index: dict[str, int] = {}
+    for match in grammar.groups.finditer(masked):
+        word = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
+        owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
+        if owner and entities[owner[-1].entity].type in ("organisation", "country") and word in _BODY_GROUPS:
+            added.append(Mention(match.start(), match.end(), owner[-1].entity, "group"))  # "White House officials"
+            continue
+        if word not in group_index:
+            group_index[word] = len(entities)
+            entities.append(Entity(word, "group"))
+        added.append(Mention(match.start(), match.end(), group_index[word], "group"))
+    for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
+        added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "organisation"), "pronoun"))
+    for match in re.finditer(r"\b(?:they|They)\b", masked):
+        added.append(
+            Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in ("group", "organisation")), "pronoun")
+        )
+    every = sorted([*mentions, *added])
+    # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name.
+    names = [(m.start, m.end) for m in mentions]
+    return entities, [m for m in every if m.kind == "name" or not any(a < m.end and m.start < b for a, b in names)]
+
+
+# What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
+_BODY_ROLE_WORDS = {
+    "service": ("force", "army", "navy", "corps", "guard", "service"),
+    "department": ("department", "pentagon"),
+    "agency": ("agency", "office", "administration"),
+    "budget office": ("budget office",),
+    "office": ("office",),
+    "ministry": ("ministry",),
+    "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
+    "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
+}
+
+
+# An unnamed person who speaks for a body: "a NATO official", "one senior defense official", "a Pentagon spokesperson".
+_ANONYMOUS_RE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|former\s+|top\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?(?:senior\s+|defen[cs]e\s+|administration\s+)?"
+    r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker)\b"
+)
+
+
+# Group words that speak for the body named right before them: "White House officials", "Chinese officials".
+_BODY_GROUPS = frozenset({"officials", "lawmakers", "diplomats", "sources", "a spokesperson", "a spokesman", "a spokeswoman"})
+
+
+# --- Quotations ------------------------------------------------------------------------------------------------------
+
+
+def _is_title_case(quote: str) -> bool:
+    """Whether a quotation reads as a name or a title: its words of four letters or more all capitalised, not all caps.
+
+    >>> _is_title_case("Potential Costs of a National Missile Defense System"), _is_title_case("It will work")
+    (True, False)
+    """
+    words = re.findall(r"[A-Za-z][\w'’-]*", quote)
+    long_words = [w for w in words if len(w) >= 4]
+    if not words or quote.isupper() or len(words) > 16 or len(long_words) < 2:
+        return False
+    return words[0][0].isupper() and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> str:
+    """Whether a quoted span is speech (``quotation``) or a ``term``: a name, a title, a scare-quoted phrase.
+
+    >>> g = compile_grammar({})
+    >>> quote_kind("Iron Dome for America", "an order titled ", False, g), quote_kind("we will build it", "", True, g)
+    ('term', 'quotation')
+    """
+    stripped = quote.strip(" ,.;:!?")
+    n_words = len(_WORD_RE.findall(stripped))
+    if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
+        return "term"
+    if grammar.naming.search(before[-40:]) and n_words <= 12:
+        return "term"
+    if _is_title_case(stripped) and n_words <= 16 and not re.search(r"[.!?]\s", stripped):
+        return "term"
+    if not has_speaker and n_words < grammar.min_quote_words:
+        return "term"
+    return "quotation"
+
+
+def _paragraph_of(text: str, positions: list[int]) -> list[int]:
+    """The paragraph of each position: how many runs of line breaks come before it (a blank line is one break)."""
+    breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
+    return [bisect.bisect_right(breaks, position - 1) for position in positions]
+
+
+def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) -> bool:
+    """Whether a sentence only says who spoke the quotation before it: short, opening with its attribution, no quote of
+    its own ("He wrote on Truth Social.", "Trump posted the message on Monday.")."""
+    if not found or QUOTE_RE.search(text, sentence.start, sentence.end):
+        return False
+    return found[0].position - sentence.start <= 40 and len(sentence.text.split()) <= 14
+
+
+def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
+    """The speaker among a sentence's attributions: the first that is not an outlet (an outlet relays), else the first."""
+    return next((a.entity for a in found if entities[a.entity].type != "outlet"), found[0].entity)
+
+
+def _quotations(
+    text: str, sentences: list[Sentence], attributions: list[list[Attribution]], entities: list[Entity], grammar: Grammar
+) -> list[Quotation]:
+    """Every quoted span with its kind and speaker (see the module's docstring for the order of the rules)."""
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    paragraph = _paragraph_of(text, starts)
+    found: list[Quotation] = []
+    for match in QUOTE_RE.finditer(text):
+        quote = match.group(1) or match.group(2) or match.group(3)
+        first = bisect.bisect_right(ends, match.start())
+        last = bisect.bisect_left(starts, match.end()) - 1
+        if first == len(sentences) or last < first:
+            continue
+        entity, how = -1, "none"
+        own = [a for i in range(first, last + 1) for a in attributions[i]]
+        alone = not text[sentences[first].start : match.start()].strip(" \"“‘'—-") and not text[match.end() : sentences[last].end].strip(
+            " .,\"”’'"
+        )
+        people = [a for a in own if entities[a.entity].type != "outlet"]
+        if own:
+            nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
+            entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
+        elif alone and last + 1 < len(sentences) and _attributes_back(text, sentences[last + 1], attributions[last + 1]):
+            entity, how = _speaker(attributions[last + 1], entities), "next sentence"
+        elif first > 0 and (alone or text[sentences[first].start : match.start()].rstrip().endswith(":")):
+            # A quotation standing alone continues the voice just before it: the previous sentence's attribution, else
+            # the speaker of the last quotation of this paragraph or the one before.
+            previous = [q for q in found if q.kind == "quotation" and q.entity >= 0 and paragraph[q.last] >= paragraph[first] - 1]
+            before = attributions[first - 1] if paragraph[first - 1] >= paragraph[first] - 1 else []
+            if before and (not previous or previous[-1].last < first - 1):
+                entity, how = _speaker(before, entities), "previous sentence"
+            elif previous:
+                entity, how = previous[-1].entity, "continuation"
+        kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar)
+        if kind == "term":
+            entity, how = -1, "none"
+        found.append(Quotation(match.start(), match.end(), " ".join(quote.split()), kind, entity, how, first, last))
+    return found
+
+
+# --- The engine ------------------------------------------------------------------------------------------------------
+
+
+def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:
+    """Read one article for attribution: who is named, each sentence's attributions, each quotation's speaker.
+
+    >>> g = compile_grammar({})
+    >>> a = analyse('Kremlin spokesman Dmitry Peskov spoke. "It is our affair," the spokesman said.', g)
+    >>> [(q.text, a.name(q.entity), q.how) for q in a.quotations]
+    [('It is our affair,', 'Dmitry Peskov', 'after')]
+    """
+    text = text if isinstance(text, str) else ""
+    sentences = split_sentences(text) if sentences is None else sentences
+    masked = normalise(_mask_quotes(text))
+    entities, mentions, roles = find_entities(masked, grammar)
+    entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
+    by_sentence = [sentence_attributions(masked, s, mentions, entities, grammar) for s in sentences]
+    quotations = _quotations(text, sentences, by_sentence, entities, grammar)
+    return Analysis(text, entities, mentions, sentences, by_sentence, quotations)
+
+
+def analyse_articles(articles, codebook: dict) -> dict[str, Analysis]:
+    """:func:`analyse` of every article of a table (``article_id``, ``text``, and ``sentences`` if split), by article id."""
+    from .textutils import article_sentences
+
+    grammar = compile_grammar(codebook)
+    ids, texts = articles["article_id"].tolist(), articles["text"].tolist()
+    return {i: analyse(t, grammar, s) for i, t, s in zip(ids, texts, article_sentences(articles), strict=True)}
+
+
+def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:
+    """Who an article gives a span to (a figure, a claim): the speaker of the quotation it is in; else its sentence's
+    attribution nearest to it (not an outlet, if there is another: the outlet relays), where "according to X" binds
+    only the span nearest to it among ``others`` (the other figures of the sentence); else a body whose estimate it is
+    ("the CBO's estimate of $X"); else nobody (""): the outlet's own statement.
+
+    >>> g = compile_grammar({})
+    >>> text = "Defense News reported that the Congressional Budget Office estimates $1.2 trillion."
+    >>> owner_of_span(analyse(text, g), text.index("$"), text.index(" trillion"))
+    Owner(name='Congressional Budget Office', type='organisation', how='before', relayed_by='Defense News')
+    """
+    for quote in analysis.quotations:
+        if quote.start <= start and end <= quote.end and quote.kind == "quotation":
+            return Owner(analysis.name(quote.entity), analysis.type(quote.entity), "quotation", "")
+    ends = [s.end for s in analysis.sentences]
+    i = bisect.bisect_right(ends, start)
+    if i >= len(analysis.sentences):
+        return Owner("", "", "none", "")
+    spans = [(start, end), *[o for o in others if o != (start, end)]]
+
+    def distance(span: tuple[int, int], a: Attribution) -> int:
+        return min(max(0, span[0] - p, p - span[1]) for p in (a.position, a.subject if a.subject >= 0 else a.position))
+
+    def binds(a: Attribution) -> bool:
+        if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
+            return min(spans, key=lambda span: distance(span, a)) == (start, end)
+        # A figure in an aside that has its own verb ("Trump promised that the system, which is estimated to cost $1
+        # trillion, works") is not the outer speaker's.
+        lo, hi = sorted((a.position, start))
+        aside = _ASIDE_RE.search(analysis.text, lo, hi)
+        return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi]))
+
+    found = [a for a in analysis.attributions[i] if binds(a)]
+    outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
+    others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
+    relay = analysis.name(outlets[0].entity) if outlets else ""
+    if others_found:
+        # The verb that governs a figure comes before it ("He said a bill would carry $25 billion and that Canada had
+        # asked"), unless the attribution closes the sentence ("…, the CBO said").
+        marked = [a for a in others_found if a.how == "according to"]  # bound to this figure alone: it wins
+        before = [a for a in others_found if a.position < start]
+        chosen = min(marked or before or others_found, key=lambda a: abs(a.position - start))
+        relay = relay or analysis.name(chosen.outlet)
+        return Owner(analysis.name(chosen.entity), _public_type(analysis.type(chosen.entity)), chosen.how, relay)
+    sentence = analysis.sentences[i]
+    before = [m for m in analysis.mentions if sentence.start <= m.start and m.end <= start and m.entity >= 0]
+    for mention in reversed(before):
+        if analysis.type(mention.entity) == "outlet":
+            continue
+        gap = analysis.text[mention.end : start]
+        if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or _POSSESSIVE_FIGURE_RE.fullmatch(gap):
+            return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
+    label = _LIST_LABEL_RE.match(analysis.text, sentence.start, sentence.end)
+    if label and label.end() <= start and before and before[0].start < label.end():  # "- White House, May 2025: $175 billion"
+        first = before[0]
+        return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "label", relay)
+    if outlets:
+        return Owner(relay, "outlet", outlets[0].how, "")
+    return Owner("", "", "none", "")
+
+
+_POSSESSIVE_FIGURE_RE = re.compile(
+    r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?"
+)
+_LIST_LABEL_RE = re.compile(r"\W*(?:[A-Z][\w.&'’-]*[ \t]*){1,8}(?:\([^)]*\))?(?:,[^:]{0,30})?:")
+_ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose|that)\b", re.IGNORECASE)
+# "the CBO's estimate", "the Pentagon's own figure of", "the administration's $175 billion price tag"
+_ESTIMATE_OF_RE = re.compile(
+    r"['’]s?\s+(?:[\w$.,-]+\s+){0,3}?(?:estimate|estimates|projection|projections|figure|figures|price tag|calculation|"
+    r"analysis|study|model|forecast|budget request|request|tally|assessment|scenario|scenarios)\b",
+    re.IGNORECASE,
+)
+
+
+def _public_type(kind: str) -> str:
+    """An entity type as tables show it: a name the words call a person's is a person's."""
+    return "person" if kind == "name" else kind
+
+
+def sentence_voice(analysis: Analysis, i: int) -> tuple[str, str, str]:
+    """The voice of sentence i: ("quoted", speaker, type) if it holds a quotation, ("reported", …) if it has an
+    attribution, else ("own", "", "")."""
+    sentence = analysis.sentences[i]
+    inside = [q for q in analysis.quotations if q.kind == "quotation" and q.first <= i <= q.last]
+    if inside:
+        longest = max(inside, key=lambda q: len(q.text))
+        return "quoted", analysis.name(longest.entity), analysis.type(longest.entity) or "unattributed"
+    if analysis.attributions[i]:
+        a = analysis.attributions[i][0]
+        return "reported", analysis.name(a.entity), analysis.type(a.entity)
+    del sentence
+    return "own", "", ""
+
+
+_SUBORDINATE_RE = re.compile(r"^\W*(?:while|although|though|as|because|if|since|whereas|even|when|for|whatever|despite)\b", re.IGNORECASE)
+
+
+def others_spans(analysis: Analysis, i: int) -> list[tuple[int, int]]:
+    """The parts of sentence i that are someone else's words: its quotations, and the clause each attribution governs
+    ("Critics say it is unworkable": from "Critics" on; "…, he said.": all of it; "While critics warn of a race, the
+    shield is vital": up to the comma, the rest is the outlet's)."""
+    sentence = analysis.sentences[i]
+    text = analysis.text
+    spans = [
+        (max(q.start, sentence.start), min(q.end, sentence.end))
+        for q in analysis.quotations
+        if q.kind == "quotation" and q.first <= i <= q.last
+    ]
+    for a in analysis.attributions[i]:
+        start = min(a.subject, a.position) if a.subject >= 0 else a.position
+        after = text[a.position : sentence.end]
+        if a.how == "according to" or len(_WORD_RE.findall(after)) <= 8 and "," not in after[:-1].rstrip(",. "):
+            spans.append((sentence.start, sentence.end))  # "…, critics say." / "according to X": the whole sentence
+            continue
+        head = text[sentence.start : start]
+        comma = text.find(",", a.position, sentence.end)
+        subordinate = _SUBORDINATE_RE.match(head) or (
+            head.rstrip() and head.rstrip()[-1].isalpha() and analysis.text[start : start + 3].lower() in ("he ", "she", "the")
+        )
+        spans.append((start, comma if subordinate and comma != -1 else sentence.end))
+    return sorted(spans)
+
+
+def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One display name per speaker across a corpus: a surname to the one full name that ends with it, an acronym to
+    the one body whose initials it is.
+
+    >>> merged_names([("Trump", "person"), ("Donald Trump", "person"), ("CBO", "organisation"),
+    ...               ("Congressional Budget Office", "organisation")])["CBO"]
+    'Congressional Budget Office'
+    """
+    names = list(dict.fromkeys(names))
+    mapping = {name: name for name, _ in names}
+    fulls = [(n, t) for n, t in names if len(n.split()) > 1]
+    for name, kind in names:
+        if len(name.split()) != 1:
+            continue
+        if kind == "person" or kind == "unknown":
+            matches = {n for n, t in fulls if t == "person" and n.split()[-1] == name}
+        else:
+            matches = {n for n, t in fulls if t in ("organisation", "outlet") and _acronym(n) == name}
+        if len(matches) == 1:
+            mapping[name] = matches.pop()
+    return mapping

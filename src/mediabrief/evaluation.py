@@ -1,0 +1,193 @@
+"""How the analyses do against hand-made gold labels: stance labels, quotation speakers, figures' referents and owners.
+
+The development corpus (``tests/dev_corpus/``) is split once, by a fixed rule, into a tuning half (odd file numbers)
+and a validation half (even file numbers): cues and rules are tuned on the first only; the second measures them. Gold
+tables live in ``tests/gold/dev_*.csv`` (see ``tests/gold/README.md`` for how they were made).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .config import PROJECT_ROOT
+from .stance import agreement, agreement_table
+
+DEV_CORPUS_DIR = PROJECT_ROOT / "tests" / "dev_corpus"
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+HALVES = ("tuning", "validation")
+_TITLES_RE = re.compile(
+    r"^(?:(?:U\.S\.|US|Former|Acting|President|Vice President|Prime Minister|Sen\.|Senator|Rep\.|Gen\.|General|Lt\.|Dr\.|Mr\.|Ms\.|Mrs\.|"
+    r"Secretary|Defense Secretary|Minister|Chief Cabinet Secretary|Kremlin spokesman|spokesman|spokeswoman|spokesperson)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def half_of(file: str) -> str:
+    """The half of the development corpus a file belongs to, by the fixed rule: odd number tuning, even validation.
+
+    >>> half_of("07_japan.txt"), half_of("12_budget.txt")
+    ('tuning', 'validation')
+    """
+    match = re.match(r"(\d+)", Path(file).name)
+    if not match:
+        raise ValueError(f"{file}: a development-corpus file name starts with its number (NN_slug.txt)")
+    return HALVES[1 - int(match.group(1)) % 2]
+
+
+def read_gold(name: str, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
+    """A gold table of the development corpus (``dev_<name>.csv``), with its half; empty strings kept as "".
+
+    >>> read_gold("stance").columns.tolist()[:3]
+    ['file', 'target', 'label']
+    """
+    table = pd.read_csv(gold_dir / f"dev_{name}.csv", dtype=str, keep_default_na=False)
+    return table.assign(half=table["file"].map(half_of))
+
+
+def stance_agreement(stance: pd.DataFrame, gold: pd.DataFrame, half: str | None = None, target: str | None = None) -> dict:
+    """Agreement and Cohen's kappa of the automatic labels with the gold labels (one half, one target, if given)."""
+    chosen = gold[(gold["half"].eq(half) if half else True) & (gold["target"].eq(target) if target else True)]
+    table = agreement_table(stance, chosen.assign(rationale=chosen.get("rationale", "")))
+    return agreement(table) | {"table": table}
+
+
+def same_speaker(found: str, expected: str) -> bool:
+    """Whether a speaker found names the gold speaker: equal once titles are dropped and case ignored, or the same
+    surname of a person, or one's initials are the other (CBO, Congressional Budget Office).
+
+    >>> same_speaker("Peskov", "Dmitry Peskov"), same_speaker("CBO", "Congressional Budget Office"), same_speaker("Russia", "Dmitry Peskov")
+    (True, True, False)
+    """
+    a, b = _plain_name(found), _plain_name(expected)
+    if not a or not b:
+        return a == b
+    if a == b:
+        return True
+    a_words, b_words = a.split(), b.split()
+    if a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0][0] == b_words[0][0]):
+        return True
+    return _initials(found) == expected.replace(".", "").upper() or _initials(expected) == found.replace(".", "").upper()
+
+
+def _plain_name(name: str) -> str:
+    """A name without titles, "the", possessives and punctuation, in lower case."""
+    name = _TITLES_RE.sub("", str(name).strip())
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:spokesperson|spokesman|spokeswoman|official|officials)$", "", name, flags=re.IGNORECASE)
+    return re.sub(r"['’]s$|[.,]", "", name).lower().strip()
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a multi-word name ("" for one word)."""
+    parts = [w for w in re.split(r"[\s-]+", str(name)) if w[:1].isupper()]
+    return "".join(w[0] for w in parts) if len(parts) > 1 else ""
+
+
+def match_quotes(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Each gold quoted span beside the span found for it (matched by file and opening words), with whether kind and
+    speaker agree. Columns: the gold's, then ``found_kind``, ``found_speaker``, ``kind_ok``, ``speaker_ok``."""
+    rows = []
+    by_file = {file: group for file, group in found.groupby("file")}
+    for row in gold.itertuples(index=False):
+        candidates = by_file.get(row.file, found.iloc[0:0])
+        opening = _opening(row.quote_opening)
+        hit = next(
+            (q for q in candidates.itertuples(index=False) if _opening(q.quote).startswith(opening[: max(len(opening) - 2, 1)])), None
+        )
+        found_kind = hit.kind if hit is not None else "missed"
+        found_speaker = hit.speaker if hit is not None else ""
+        rows.append(
+            row._asdict()
+            | {
+                "found_kind": found_kind,
+                "found_speaker": found_speaker,
+                "kind_ok": found_kind == row.kind,
+                "speaker_ok": row.kind != "quotation" or (found_kind == "quotation" and same_speaker(found_speaker, row.speaker)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _opening(text: str) -> str:
+    """The first words of a quotation, lower case, letters and digits only, for matching."""
+    return " ".join(re.findall(r"[\w']+", str(text).replace("’", "'").lower())[:6])
+
+
+def quote_scores(matched: pd.DataFrame) -> dict[str, float]:
+    """Speaker accuracy over gold quotations, and term precision (terms found that are gold terms) and recall."""
+    quotations = matched[matched["kind"].eq("quotation")]
+    found_terms = matched[matched["found_kind"].eq("term")]
+    gold_terms = matched[matched["kind"].eq("term")]
+    return {
+        "quotations": len(quotations),
+        "speaker_right": float(quotations["speaker_ok"].mean()) if len(quotations) else float("nan"),
+        "terms": len(gold_terms),
+        "term_precision": float(found_terms["kind"].eq("term").mean()) if len(found_terms) else float("nan"),
+        "term_recall": float(gold_terms["found_kind"].eq("term").mean()) if len(gold_terms) else float("nan"),
+    }
+
+
+def match_money(found: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None = None) -> pd.DataFrame:
+    """Each gold money mention beside the mention found for it (same file and surface, in reading order), with whether
+    the owner agrees. A found owner that is a codebook attribution group ("White House / the President") agrees with
+    a gold owner the group lists ("Donald Trump")."""
+    groups = {
+        str(label): [str(a) for a in aliases] for label, aliases in ((codebook or {}).get("money", {}).get("attributions") or {}).items()
+    }
+    found = found.sort_values(["file", "start"]).assign(occurrence=lambda d: d.groupby(["file", "surface"]).cumcount())
+    gold = gold.assign(occurrence=gold.groupby(["file", "surface"]).cumcount())
+    matched = gold.merge(found, on=["file", "surface", "occurrence"], how="left", suffixes=("", "_found"))
+
+    def owner_ok(expected: str, got: object) -> bool:
+        got = "" if not isinstance(got, str) or got == "unattributed" else got
+        expected = "" if expected == "unattributed" else expected
+        if not got or not expected:
+            return got == expected
+        names = groups.get(got, [got])
+        return any(same_speaker(name, expected) for name in names)
+
+    return matched.assign(
+        found=matched["start"].notna(),
+        owner_ok=[owner_ok(e, g) for e, g in zip(matched["owner"], matched["attributed_to"], strict=True)],
+    )
+
+
+def dev_corpus_scores(codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_dir: Path = GOLD_DIR) -> dict[str, pd.DataFrame]:
+    """The development corpus analysed with a codebook and scored against its gold tables, computed afresh:
+    ``stance`` (agreement and kappa per half and target), ``quotes`` (speaker accuracy and term precision per half) and
+    ``money`` (owner accuracy per half)."""
+    from .corpus import load_corpus
+    from .money import money_mentions
+    from .stance import stance_tables
+
+    articles = load_corpus(corpus_dir).articles
+    tables = stance_tables(articles, codebook)
+    gold = read_gold("stance", gold_dir)
+    rows = []
+    for half in HALVES:
+        for target in [None, *sorted(gold["target"].unique())]:
+            result = stance_agreement(tables["stance.csv"], gold, half, target)
+            rows.append(
+                {"half": half, "target": target or "both", "n": result["n"], "agreement": result["percent"] / 100, "kappa": result["kappa"]}
+            )
+    matched = match_quotes(tables["quotes.csv"], read_gold("quotes", gold_dir))
+    quotes = pd.DataFrame([{"half": half} | quote_scores(matched[matched["half"].eq(half)]) for half in HALVES])
+    owners = match_money(money_mentions(articles, codebook), read_gold("money", gold_dir), codebook)
+    money = pd.DataFrame(
+        [
+            {"half": half, "mentions": int(part["found"].sum()), "owner_right": float(part.loc[part["found"], "owner_ok"].mean())}
+            for half, part in owners.groupby("half")
+        ]
+    )
+    return {"stance": pd.DataFrame(rows), "quotes": quotes, "money": money, "tables": tables}
+
+
+def covers(codebook: dict, gold_dir: Path = GOLD_DIR) -> bool:
+    """Whether the development corpus's gold labels are about this codebook's stance targets (it is about the Golden
+    Dome: another story's codebook has other targets, and the scores would mean nothing)."""
+    path = gold_dir / "dev_stance.csv"
+    targets = set(codebook.get("stance", {}).get("targets", {}))
+    return path.exists() and set(pd.read_csv(path, usecols=["target"])["target"]) <= targets

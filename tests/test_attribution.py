@@ -1,0 +1,169 @@
+"""Who says what: speakers found from the grammar of a sentence (not only from the codebook), quotations vs terms,
+pronouns and roles, relaying outlets, and the owner of a figure. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediabrief.attribution import analyse, compile_grammar, entity_type, merged_names, owner_of_span, quote_kind
+from mediabrief.codebook import load_codebook
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return compile_grammar(load_codebook())
+
+
+def speakers(text: str, grammar) -> list[tuple[str, str]]:
+    """(kind, speaker) of every quoted span of a text, in order."""
+    found = analyse(text, grammar)
+    return [(q.kind, found.name(q.entity)) for q in found.quotations]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # attribution after the quotation, and inverted with titles
+        ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
+        ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),
+        # before it, with an apposition, a party tag, "of Place", "who"
+        ('Sen. Jack Reed (D-R.I.) said the plan was "a blank check for contractors."', "Jack Reed"),
+        ('Rep. Seth Moulton, a Massachusetts Democrat, called it "a fantasy with a price tag."', "Seth Moulton"),
+        ('Sen. Ann Lowry of Ohio, the ranking member of the panel, told NPR that "nobody has seen the plan."', "Ann Lowry"),
+        ('Steve Ellis, who heads Taxpayers for Common Sense, said "the meter is running and nobody is reading it."', "Steve Ellis"),
+        # names the codebook does not list, typed by their words
+        ('"The plan is far too costly to defend," according to Mara Quint of the Orbital Policy Institute.', "Mara Quint"),
+        ('Gabe Murphy, a policy analyst at Taxpayers for Common Sense, told Federal News Network: "It will not work."', "Gabe Murphy"),
+        # a participle hanging on the main clause, "as X put it"
+        ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
+        ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),
+        # a name that is the apposition, and a family name first
+        ('Foreign ministry spokeswoman, Mao Ning, said the plan was "a threat to everyone in the region."', "Mao Ning"),
+    ],
+)
+def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):
+    assert speakers(text, grammar) == [("quotation", speaker)]
+
+
+def test_a_spokesman_is_the_person_not_his_country(grammar):
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Wednesday. "
+        '"Every country builds what it can," Peskov told reporters. "We see nothing unusual in it," he added.\n\n'
+        '"Talks on stability will have to resume."\n\n'
+        'Asked about the timing, the spokesman said it was too early. "Any conclusion would be premature," the spokesman said.'
+    )
+    assert speakers(text, grammar) == [("quotation", "Dmitry Peskov")] * 4
+
+
+def test_a_post_quoted_in_full_belongs_to_whoever_the_next_sentence_says_wrote_it(grammar):
+    text = (
+        "President Donald Trump raised the price again on Monday.\n"
+        '"Canada can have the shield for $71 billion, or for free as our 51st state. Their choice!"\n'
+        "He wrote the post on Truth Social shortly after midnight."
+    )
+    found = analyse(text, grammar)
+    assert [(q.kind, found.name(q.entity), q.how) for q in found.quotations] == [("quotation", "Donald Trump", "next sentence")]
+    owner = owner_of_span(found, text.index("$71"), text.index(" billion, or"))
+    assert (owner.name, owner.how) == ("Donald Trump", "quotation")
+
+
+def test_a_quotation_standing_alone_continues_the_voice_before_it(grammar):
+    text = (
+        "Todd Harrison, a defense budget analyst, has modeled the cost. "
+        '"The range is wide because the design is unknown," Harrison said. "Nobody can price a secret."'
+    )
+    assert speakers(text, grammar) == [("quotation", "Todd Harrison"), ("quotation", "Todd Harrison")]
+
+
+def test_pronouns_go_to_the_last_person_named_not_to_a_platform(grammar):
+    text = (
+        "Laura Grego of the Union of Concerned Scientists testified. "
+        'In a post on Truth Social, she called the layer "a bet against physics."'
+    )
+    assert speakers(text, grammar) == [("quotation", "Laura Grego")]
+
+
+def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
+    text = 'North Korea\'s foreign ministry called the plan "a scheme to turn space into a battlefield," according to the official KCNA.'
+    assert speakers(text, grammar) == [("quotation", "North Korea's foreign ministry")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('The president signed an order titled "The Iron Dome for America" in January.', "term"),
+        ('Its report, "Potential Costs of a National Missile Defense System," came out in May.', "term"),
+        ('The so-called "Golden Dome" would cover the whole country.', "term"),
+        ('The shield is meant to be "layered", with sensors in orbit.', "term"),  # a scare-quoted word nobody is said to have said
+        ('Peskov called the shield "a sovereign matter for the United States."', "quotation"),
+        ('"That is the job," Guetlein said.', "quotation"),
+    ],
+)
+def test_names_titles_and_scare_quotes_are_terms_not_quotations(text, kind, grammar):
+    assert speakers(text, grammar)[0][0] == kind
+
+
+def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(grammar):
+    assert quote_kind("Golden Dome", "the so-called ", False, grammar) == "term"
+    assert quote_kind("firmly opposes", "Beijing ", True, grammar) == "quotation"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "relay"),
+    [
+        (
+            "Defense News reported that the Congressional Budget Office estimates the cost at $1.2 trillion.",
+            "Congressional Budget Office",
+            "Defense News",
+        ),
+        (
+            "According to Bloomberg, which cited people familiar with the matter, the Pentagon puts it at $210 billion.",
+            "Pentagon",
+            "Bloomberg",
+        ),
+        ("The Congressional Budget Office put the interceptor layer at $743 billion.", "Congressional Budget Office", ""),
+        ("The budget office's estimate of $542 billion covered only one layer.", "Congressional Budget Office", ""),
+        ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
+    ],
+)
+def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, relay):
+    book = load_codebook()
+    grammar = compile_grammar(book, extra_verbs=book["money"]["owner_verbs"])  # as the money ledger reads it
+    found = analyse("The Congressional Budget Office (CBO) studied it. " + text, grammar)
+    start = found.text.index("$")
+    got = owner_of_span(found, start, found.text.index(" ", start))
+    assert (got.name, got.relayed_by) == (owner, relay)
+
+
+def test_a_marked_source_binds_the_nearest_figure_only(grammar):
+    text = "It will cost $175 billion, with long-term estimates, according to the CBO, reaching $831 billion."
+    found = analyse("The Congressional Budget Office (CBO) is busy. " + text, grammar)
+    spans = [(found.text.index("$175"), found.text.index("$175") + 12), (found.text.index("$831"), found.text.index("$831") + 12)]
+    owners = [owner_of_span(found, a, b, spans).name for a, b in spans]
+    assert owners == ["", "Congressional Budget Office"]
+
+
+def test_reported_clauses_are_someone_elses_words_and_the_rest_is_the_outlets(grammar):
+    from mediabrief.attribution import others_spans
+
+    text = "While critics warn of an arms race, the shield is long overdue. Critics say the cost is a scandal."
+    found = analyse(text, grammar)
+    first, second = found.sentences
+    own_part = text.index("the shield")
+    assert not any(a <= own_part < b for a, b in others_spans(found, 0))  # the main clause is the outlet's
+    assert any(a <= text.index("scandal") < b for a, b in others_spans(found, 1))  # what critics say is theirs
+    assert first.text.startswith("While") and second.text.startswith("Critics")
+
+
+def test_names_are_typed_by_their_words_and_merged_across_spellings():
+    grammar = compile_grammar({})
+    assert [entity_type(n, grammar) for n in ["Union of Concerned Scientists", "Pacific Rim Dispatch", "Jane Roe", "NATO"]] == [
+        "organisation",
+        "outlet",
+        "name",
+        "organisation",
+    ]
+    merged = merged_names(
+        [("Trump", "person"), ("Donald Trump", "person"), ("CBO", "organisation"), ("Congressional Budget Office", "organisation")]
+    )
+    assert merged["Trump"] == "Donald Trump" and merged["CBO"] == "Congressional Budget Office"

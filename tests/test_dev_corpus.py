@@ -1,0 +1,136 @@
+"""The development corpus: its gold tables hold together, and the methods are measured on the half they were not
+tuned on (tests/gold/README.md says how the corpus and its labels were made). Also the stance hard cases the issue
+names, each in a short text written for this test, read with the project's own codebook."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from mediabrief import evaluation
+from mediabrief.codebook import load_codebook
+from mediabrief.config import DATA_DIR, RAW_DIR
+from mediabrief.corpus import load_corpus
+from mediabrief.stance import agreement, agreement_table, stance_tables
+
+CORPUS = evaluation.DEV_CORPUS_DIR
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+@pytest.fixture(scope="module")
+def scores(codebook):
+    return evaluation.dev_corpus_scores(codebook)
+
+
+def test_every_article_has_metadata_and_gold_labels_for_both_targets():
+    files = sorted(p.name for p in CORPUS.glob("*.txt"))
+    metadata = pd.read_csv(CORPUS / "metadata.csv")
+    stance = evaluation.read_gold("stance")
+    assert len(files) >= 40 and sorted(metadata["file"]) == files
+    assert stance.groupby("file")["target"].apply(lambda t: sorted(t) == ["golden_dome", "japan_participation"]).all()
+    assert sorted(stance["file"].unique()) == files
+    assert set(stance["label"]) <= {"supportive", "neutral", "critical", "not discussed"}
+    assert stance["rationale"].str.len().gt(10).all()
+    halves = stance.drop_duplicates("file")["half"].value_counts()
+    assert abs(halves["tuning"] - halves["validation"]) <= 2
+
+
+def test_gold_quotes_and_money_point_at_text_that_is_there():
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    normal = {name: " ".join(text.replace("’", "'").split()) for name, text in texts.items()}
+    for row in evaluation.read_gold("quotes").itertuples():
+        assert " ".join(row.quote_opening.replace("’", "'").split()) in normal[row.file], (row.file, row.quote_opening)
+        assert row.kind in ("quotation", "term") and (row.kind == "quotation" or row.speaker == "")
+    for row in evaluation.read_gold("money").itertuples():
+        assert row.surface in texts[row.file], (row.file, row.surface)
+
+
+def test_stance_on_the_validation_half(scores):
+    table = scores["stance"].set_index(["half", "target"])
+    both, dome = table.loc[("validation", "both")], table.loc[("validation", "golden_dome")]
+    print(f"\nvalidation half, both targets: agreement {both['agreement']:.2f}, kappa {both['kappa']:.2f} (n={both['n']})")
+    print(f"validation half, the Golden Dome: agreement {dome['agreement']:.2f}, kappa {dome['kappa']:.2f} (n={dome['n']})")
+    assert both["agreement"] >= 0.80 and both["kappa"] >= 0.60
+
+
+def test_stance_on_the_seeds_against_the_analysts_coding(codebook):
+    stance = stance_tables(load_corpus(RAW_DIR).articles, codebook)["stance.csv"]
+    result = agreement(agreement_table(stance, pd.read_csv(DATA_DIR / "analyst_coding.csv")))
+    print(f"\nseeds: agreement {result['percent']:.0f} %, kappa {result['kappa']:.2f}")
+    assert result["percent"] >= 80
+
+
+def test_speakers_and_terms_on_the_development_corpus(scores):
+    quotes = scores["quotes"].set_index("half")
+    for half, row in quotes.iterrows():
+        print(
+            f"\n{half}: speaker right for {row['speaker_right']:.2f} of {row['quotations']:.0f} quotations; "
+            f"terms precision {row['term_precision']:.2f}"
+        )
+    # Floors below which a change has broken attribution (the issue's aim, 0.90 on the whole corpus, is not yet met).
+    assert quotes.loc["tuning", "speaker_right"] >= 0.90 and quotes.loc["validation", "speaker_right"] >= 0.70
+    assert quotes["term_precision"].min() >= 0.90
+
+
+def test_figures_owners_on_the_development_corpus(scores):
+    money = scores["money"].set_index("half")
+    print("\n" + money.round(2).to_string())
+    assert money["owner_right"].min() >= 0.60
+
+
+def label(text: str, codebook: dict, target: str = "golden_dome") -> str:
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "outlet": ["A"], "text": [text]})
+    stance = stance_tables(articles, codebook)["stance.csv"]
+    return stance.set_index("target").loc[target, "label"]
+
+
+def test_a_neutral_wire_report_with_a_critics_say_paragraph_is_neutral(codebook):
+    text = (
+        "Pentagon picks first Golden Dome contractors\n"
+        "WASHINGTON, Nov 25 - The Space Force awarded the first prototype deals for the Golden Dome missile shield on Tuesday.\n"
+        "The awards, worth about $10 million each, cover space-based interceptors.\n"
+        "Critics say the program is a boondoggle that will never work and warn it could start an arms race in space.\n"
+        '"This is a blank check," said Sen. Ann Lowry, a Democrat. Supporters say the shield is a vital deterrent.\n'
+        "The service plans a demonstration in 2028."
+    )
+    assert label(text, codebook) == "neutral"
+
+
+def test_an_op_ed_that_quotes_critics_to_rebut_them_is_supportive(codebook):
+    text = (
+        "The critics of Golden Dome are fighting the last war\n"
+        "By A. Writer\n"
+        'Opponents call the shield "a fantasy" and "a money pit." Those arguments are recycled from the 1980s and do not hold up.\n'
+        "The technology exists, launch is cheap, and the threat is real.\n"
+        "The critics are wrong about cost, and they are wrong about stability. Congress should fund Golden Dome."
+    )
+    assert label(text, codebook) == "supportive"
+
+
+def test_threat_vocabulary_in_a_description_is_not_a_verdict(codebook):
+    text = (
+        "What the Golden Dome is meant to do\n"
+        "The Golden Dome missile defense system would detect and intercept ballistic, hypersonic and cruise missile attacks.\n"
+        "Its sensors would track threats from launch, and interceptors in orbit would attack missiles in their boost phase.\n"
+        "The Pentagon says the layers are designed to counter a surprise strike on the homeland."
+    )
+    assert label(text, codebook) == "neutral"
+
+
+def test_negation_and_hedging_are_read(codebook):
+    assert (
+        label("Golden Dome, again\nThe Golden Dome is not a boondoggle. It is not a fantasy either. It is long overdue.", codebook)
+        == "supportive"
+    )
+    hedged = "The Golden Dome may perhaps prove costly. Some parts could be unproven."
+    assert label(hedged, codebook) == "neutral"  # two hedged doubts in a report are not yet a verdict
+
+
+def test_an_article_that_never_mentions_the_target_says_so(codebook):
+    text = "Israel's Iron Beam laser shot down drones in a test on Sunday, the defense ministry said. It is cheap to fire."
+    assert label(text, codebook) == "not discussed"
+    assert label(text, codebook, "japan_participation") == "not discussed"
