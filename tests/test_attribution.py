@@ -167,3 +167,31 @@ def test_names_are_typed_by_their_words_and_merged_across_spellings():
         [("Trump", "person"), ("Donald Trump", "person"), ("CBO", "organisation"), ("Congressional Budget Office", "organisation")]
     )
     assert merged["Trump"] == "Donald Trump" and merged["CBO"] == "Congressional Budget Office"
+
+
+def test_a_pronoun_after_a_passing_mention_goes_to_the_speaker(grammar):
+    text = (
+        "President Donald Trump said Canada should join. He hosted King Charles at the White House on Monday. "
+        '"Canada pays $61 billion or joins as the 51st state," he wrote later that night.'
+    )
+    assert speakers(text, grammar) == [("quotation", "Donald Trump")]
+
+
+def test_outlets_credited_by_verb_told_link_and_wire_credit(grammar):
+    from mediabrief.attribution import credited_outlets
+
+    text = (
+        "WASHINGTON, May 2 (Harbor Wire) - The plan moved ahead, Punchbowl News reported.\n"
+        'Sen. Ann Lowry told NPR that "nobody has seen it."\n'
+        "As [Defense One](https://www.defenseone.com/x) reported, the bill grew. "
+        'Public broadcaster <a href="https://www.nhk.or.jp/news/">NHK</a> said Tokyo would join.'
+    )
+    found = {(name, how) for _, name, _, _, how in credited_outlets(analyse(text, grammar))}
+    assert {
+        ("Harbor Wire", "wire credit"),
+        ("Punchbowl News", "before"),
+        ("NPR", "told"),
+        ("Defense One", "link"),
+        ("NHK", "link"),
+    } <= found
+    assert not {name for name, _ in found} & {"Ann Lowry", "Tokyo"}

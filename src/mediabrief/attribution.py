@@ -741,6 +741,23 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(after) and " " not in text[start:end] and after.group(1).lower() not in ORG_WORDS | OUTLET_WORDS
 
 
+class _Spans:
+    """Spans of a text already taken, to ask quickly whether a new one overlaps any (kept sorted by start)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # the spans starting before ``end``; taken spans never overlap
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Mention], list[set[str]]]:
     """The people and bodies an article names, merged, with every place they are named (pronouns and roles come later).
 
@@ -750,16 +767,16 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     """
     registry = _Registry()
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     plain = normalise(text)
     for match in _POSSESSIVE_BODY_RE.finditer(text):  # "North Korea's foreign ministry": a body, not the country
-        if not any(a < match.end() and match.start() < b for a, b in taken):
+        if not taken.overlaps(match.start(), match.end()):
             index = registry.add(f"{match.group(1)}'s {match.group(2)}", "organisation")
             mentions.append(Mention(match.start(), match.end(), index, "name"))
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
     if grammar.gazetteer_re is not None:
         for match in grammar.gazetteer_re.finditer(plain):
-            if any(a < match.end() and match.start() < b for a, b in taken) or _inside_longer_name(text, match.start(), match.end()):
+            if taken.overlaps(match.start(), match.end()) or _inside_longer_name(text, match.start(), match.end()):
                 continue
             name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
             roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
@@ -767,9 +784,9 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             index = registry.add(name, kind, roles)
             registry.by_key[match.group(0).lower()] = index
             mentions.append(Mention(match.start(), match.end(), index, "name"))
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
     for start, end, name, title, kind in _names(text, grammar, grammar.not_names):
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
         if len(name.split()) == 1 and kind != "organisation":
@@ -881,13 +898,24 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
 
 
 def sentence_attributions(
-    masked: str, sentence: Sentence, mentions: list[Mention], entities: list[Entity], grammar: Grammar
+    masked: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    entities: list[Entity],
+    grammar: Grammar,
+    starts: list[int] | None = None,
+    cues: tuple[list[re.Match], list[re.Match]] | None = None,
 ) -> list[Attribution]:
-    """The attributions of one sentence (outside quotations), by position."""
+    """The attributions of one sentence (outside quotations), by position; ``mentions`` sorted by start (``starts``
+    their starts, if at hand); ``cues`` are the sentence's verb and marker matches, if found already."""
     lo, hi = sentence.start, sentence.end
-    inside = [m for m in mentions if lo <= m.start < hi]
+    starts = [m.start for m in mentions] if starts is None else starts
+    inside = mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     found: list[Attribution] = []
-    for verb in grammar.verbs.finditer(masked, lo, hi):
+    verbs, markers = (
+        cues if cues is not None else (list(grammar.verbs.finditer(masked, lo, hi)), list(grammar.markers.finditer(masked, lo, hi)))
+    )
+    for verb in verbs:
         subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
         how = "after" if subject is not None else "before"
         if subject is None and verb.group(0).lower().endswith("ing") and masked[lo : verb.start()].rstrip().endswith(","):
@@ -902,7 +930,11 @@ def sentence_attributions(
             if told and not masked[verb.end() : told[0].start].strip(" the"):
                 outlet = told[0].entity
         found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
-    for marker in grammar.markers.finditer(masked, lo, hi):
+    for match in _ACCOUNT_RE.finditer(masked, lo, hi):
+        owner = [m for m in inside if m.start == match.start(1) and m.entity >= 0]
+        if owner:
+            found.append(Attribution(match.start(), owner[0].entity, "according to", -1, owner[0].end))
+    for marker in markers:
         end = _CLAUSE_END_RE.search(masked, marker.end(), hi)
         clause_end = end.start() if end else hi
         after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
@@ -980,6 +1012,9 @@ def _references(
             group_index[word] = len(entities)
             entities.append(Entity(word, "group"))
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
+    for match in _ACCOUNT_RE.finditer(masked):  # "In her account, ...": the possessive stands for the last person
+        person = last(match.start(), lambda e: entities[e].type == "person")
+        added.append(Mention(match.start(1), match.end(1), person, "pronoun"))
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
         added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "organisation"), "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
@@ -988,8 +1023,11 @@ def _references(
         )
     every = sorted([*mentions, *added])
     # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name.
-    names = [(m.start, m.end) for m in mentions]
-    return entities, [m for m in every if m.kind == "name" or not any(a < m.end and m.start < b for a, b in names)]
+    names = _Spans()
+    for m in mentions:
+        if not names.overlaps(m.start, m.end):
+            names.add(m.start, m.end)
+    return entities, [m for m in every if m.kind == "name" or not names.overlaps(m.start, m.end)]
 
 
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
@@ -1003,6 +1041,10 @@ _BODY_ROLE_WORDS = {
     "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
     "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
 }
+
+
+# "In her account, ...", "in his view": a clause given as someone's account.
+_ACCOUNT_RE = re.compile(r"\b[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b")
 
 
 # An unnamed person who speaks for a body: "a NATO official", "one senior defense official", "a Pentagon spokesperson".
@@ -1114,6 +1156,17 @@ def _quotations(
 # --- The engine ------------------------------------------------------------------------------------------------------
 
 
+def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Mention], pronoun: Mention) -> bool:
+    """Whether the person a pronoun was first taken for was last named in passing (not opening a sentence: "met King
+    Charles"), so that the speaker before them is the better reading."""
+    named = [m for m in mentions if m.kind == "name" and m.entity == pronoun.entity and m.end <= pronoun.start]
+    if not named:
+        return True
+    last = named[-1]
+    home = next((s for s in sentences if s.start <= last.start < s.end), None)
+    return home is not None and len(_WORD_RE.findall(masked[home.start : last.start])) > 3
+
+
 def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:
     """Read one article for attribution: who is named, each sentence's attributions, each quotation's speaker.
 
@@ -1127,7 +1180,38 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     masked = normalise(_mask_quotes(text))
     entities, mentions, roles = find_entities(masked, grammar)
     entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
-    by_sentence = [sentence_attributions(masked, s, mentions, entities, grammar) for s in sentences]
+    starts = [m.start for m in mentions]
+    # The verbs and markers are sought once in the whole text, then handed to their sentences.
+    verbs, markers = list(grammar.verbs.finditer(masked)), list(grammar.markers.finditer(masked))
+    verb_starts, marker_starts = [v.start() for v in verbs], [m.start() for m in markers]
+
+    def within(found: list[re.Match], at: list[int], s: Sentence) -> list[re.Match]:
+        return [m for m in found[bisect.bisect_left(at, s.start) : bisect.bisect_left(at, s.end)] if m.end() <= s.end]
+
+    by_sentence = [
+        sentence_attributions(
+            masked, s, mentions, entities, grammar, starts, (within(verbs, verb_starts, s), within(markers, marker_starts, s))
+        )
+        for s in sentences
+    ]
+    # A "he" or "she" that opens a sentence (or follows its quotation) most often means the person who was just
+    # speaking, not whoever was named last in passing ("…met King Charles. 'We will pay,' he wrote."): where the
+    # sentence or the one before has a person as the speaker, the pronoun takes that person.
+    for i, sentence in enumerate(sentences):
+        speakers = [a.entity for j in (i - 1, i - 2) if j >= 0 for a in by_sentence[j] if entities[a.entity].type == "person"]
+        if not speakers:
+            continue
+        changed = False
+        for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+            m = mentions[k]
+            if m.kind == "pronoun" and masked[m.start : m.end].lower() in ("he", "she") and m.entity != speakers[0]:
+                head = masked[sentence.start : m.start]
+                opens = len(_WORD_RE.findall(head)) <= 3 or head.rstrip().rstrip(",").endswith(("”", '"'))
+                if opens and _named_in_passing(masked, sentences, mentions, m):
+                    mentions[k] = m._replace(entity=speakers[0])
+                    changed = True
+        if changed:
+            by_sentence[i] = sentence_attributions(masked, sentence, mentions, entities, grammar, starts)
     quotations = _quotations(text, sentences, by_sentence, entities, grammar)
     return Analysis(text, entities, mentions, sentences, by_sentence, quotations)
 
@@ -1264,6 +1348,37 @@ def others_spans(analysis: Analysis, i: int) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(https?://[^)\s]+\)|<a\s[^>]*href=\"https?://[^\"]+\"[^>]*>([^<]{2,60})</a>", re.IGNORECASE)
+_WIRE_CREDIT_RE = re.compile(r"\(([A-Z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—]|$)")
+
+
+_PLAIN_GRAMMAR: Grammar  # compiled below, once the defaults are defined
+
+
+def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
+    """Outlets an article credits, sentence by sentence, as (sentence index, name, start, end, how): an outlet that is
+    the subject of a reporting verb or named after "according to" ("Defense One reported", "according to NHK"), the
+    outlet a speaker "told", a link to an outlet's page ([Defense One](https://...), an HTML link), and a wire credit
+    ("WASHINGTON (Reuters) -"). Bodies and persons are speakers, not outlets: they are left out."""
+    found = []
+    for i, sentence in enumerate(analysis.sentences):
+        for a in analysis.attributions[i]:
+            for entity, how in ((a.entity, a.how), (a.outlet, "told")):
+                if entity >= 0 and analysis.entities[entity].type == "outlet":
+                    found.append((i, analysis.entities[entity].name, a.subject if a.subject >= 0 else a.position, a.position, how))
+        for match in _LINK_RE.finditer(analysis.text, sentence.start, sentence.end):
+            name = (match.group(1) or match.group(2)).strip()
+            if name[:1].isupper():
+                found.append((i, name, match.start(), match.end(), "link"))
+        for match in _WIRE_CREDIT_RE.finditer(analysis.text, sentence.start, sentence.end):
+            name = match.group(1).strip()
+            line = analysis.text[analysis.text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            dateline = bool(re.match(r"\s*[A-Z]{3,}", line)) and len(line) < 60  # "WASHINGTON, May 2 (Reuters) -"
+            if dateline or entity_type(name, _PLAIN_GRAMMAR) == "outlet":
+                found.append((i, name, match.start(1), match.end(1), "wire credit"))
+    return found
+
+
 def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """One display name per speaker across a corpus: a surname to the one full name that ends with it, an acronym to
     the one body whose initials it is.
@@ -1285,3 +1400,6 @@ def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
         if len(matches) == 1:
             mapping[name] = matches.pop()
     return mapping
+
+
+_PLAIN_GRAMMAR = compile_grammar({})

@@ -285,14 +285,21 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Outlet": rows["article_id"].map(lambda a: _outlet(tables, a)),
-            "Own-voice stance": [
-                label if label in ("not discussed",) or pd.isna(score) else f"{label} ({score:+.2f}; confidence {conf:.0%})"
-                for label, score, conf in zip(rows["label"], rows["score"], rows["confidence"], strict=True)
-            ],
+            "Own-voice stance": [_stance_cell(row) for _, row in rows.iterrows()],
             "Quoted voices": rows["quoted_score"].map(lambda q: "—" if pd.isna(q) else f"{q:+.2f}"),
             "Sentences that decide it": [why(r) for _, r in rows.iterrows()],
         }
     )
+
+
+def _stance_cell(row: pd.Series) -> str:
+    """A label as the briefing shows it: a side with its score and confidence; neutral with why."""
+    label, n = row["label"], int(row.get("n_evidence", 0) or 0)
+    if label in ("supportive", "critical"):
+        return f"{label} ({row['score']:+.2f}; confidence {row['confidence']:.0%})"
+    if label == "neutral" and n:
+        return f"neutral ({n} evaluative sentence{'s' * (n != 1)} of its own, too few or too mixed to take a side)"
+    return str(label)
 
 
 def stance_agreement(tables: Tables, coding_path: str | Path) -> dict | None:

@@ -482,7 +482,8 @@ def sourcing_shares(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
 def sourcing_chart(shares: pd.DataFrame) -> Figure:
     """Stacked bars: the share of each outlet's claim sentences by sourcing level; the title names the best-sourced outlet."""
     apply_style()
-    wide = shares.pivot_table(index="outlet", columns="sourcing", values="share", aggfunc="sum").reindex(columns=SOURCING_LEVELS).fillna(0)
+    # An outlet with several articles: the mean of its articles' shares, so that each bar still adds up to 100 %.
+    wide = shares.pivot_table(index="outlet", columns="sourcing", values="share", aggfunc="mean").reindex(columns=SOURCING_LEVELS).fillna(0)
     wide = wide.sort_values("no source", ascending=False)
     named = (wide["named person"] + wide["named body"]).sort_values()
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.5 * len(wide) + 1.6))

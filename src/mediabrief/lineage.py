@@ -53,6 +53,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from . import attribution
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
@@ -286,15 +287,36 @@ class CitedSentence(NamedTuple):
 
 
 def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentence]:
-    """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables."""
+    """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables.
+
+    Two readings are joined: the codebook's sources next to an attribution marker, and the outlets that
+    :func:`mediabrief.attribution.credited_outlets` finds from the grammar of attribution whatever their name ("X
+    reported", "told X", a link, a wire credit), named as the codebook names them where it lists them.
+    """
     rules = citation_rules(codebook)
+    grammar = attribution.compile_grammar(codebook)
+    canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
     rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), strict=True)
-    return [
-        CitedSentence(article_id, file, sentence, cited)
-        for article_id, file, text, split in rows
-        for sentence, spans in _naming_sentences(text, split, rules.aliases)
-        if (cited := mentions(sentence, rules, spans))
-    ]
+    found = []
+    for article_id, file, text, split in rows:
+        by_codebook = {
+            sentence: cited
+            for sentence, spans in _naming_sentences(text, split, rules.aliases)
+            if (cited := mentions(sentence, rules, spans))
+        }
+        by_grammar: dict[int, list[Mention]] = {}
+        if isinstance(text, str) and split:
+            analysis = attribution.analyse(text, grammar, split)
+            for i, name, start, end, how in attribution.credited_outlets(analysis):
+                offset = split[i].start
+                by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
+        for i, sentence in enumerate(split if isinstance(text, str) else []):
+            cited = list(by_codebook.get(sentence.text, []))
+            known = {m.source for m in cited}
+            cited += [m for m in by_grammar.get(i, []) if m.source not in known and not known.add(m.source)]
+            if cited:
+                found.append(CitedSentence(article_id, file, sentence.text, sorted(cited, key=lambda m: m.start)))
+    return found
 
 
 def _naming_sentences(
