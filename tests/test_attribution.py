@@ -195,3 +195,13 @@ def test_outlets_credited_by_verb_told_link_and_wire_credit(grammar):
         ("NHK", "link"),
     } <= found
     assert not {name for name, _ in found} & {"Ann Lowry", "Tokyo"}
+
+
+def test_a_post_quoted_over_several_sentences_after_a_passing_mention_is_the_posters(grammar):
+    text = (
+        "President Donald Trump spoke on Friday.\n\n"
+        "The president first named a price in a post on the day King Charles III opened Parliament.\n\n"
+        '"Canada wants in. It will cost them $61 billion as a separate country. As our 51st state, nothing!" he wrote.'
+    )
+    found = analyse(text, grammar)
+    assert [found.name(q.entity) for q in found.quotations] == ["Donald Trump"]

@@ -76,10 +76,12 @@ def test_speakers_and_terms_on_the_development_corpus(scores):
     assert quotes["term_precision"].min() >= 0.90
 
 
-def test_figures_owners_on_the_development_corpus(scores):
+def test_what_figures_cover_and_who_gives_them_on_the_development_corpus(scores):
     money = scores["money"].set_index("half")
     print("\n" + money.round(2).to_string())
-    assert money["owner_right"].min() >= 0.60
+    # Floors below which a change has broken the ledger (the aim, 0.90 each, is met for what a figure covers on
+    # the tuning half only).
+    assert money["owner_right"].min() >= 0.60 and money["referent_right"].min() >= 0.70
 
 
 def label(text: str, codebook: dict, target: str = "golden_dome") -> str:

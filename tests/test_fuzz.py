@@ -464,7 +464,7 @@ def assert_quote_holds(row, text: str) -> None:
     start, end = int(row["start"]), int(row["end"])
     assert start == row["start"] and 0 <= start < end <= len(text), (row, text)
     span = text[start:end]
-    assert span[0] in '"“‘' and span[-1] in '"”’' and end - start >= 3, (span, row)
+    assert span[0] in "\"“‘'" and span[-1] in "\"”’'" and end - start >= 3, (span, row)
     assert row["quote"] == " ".join(span[1:-1].split()).rstrip(" ,;:."), (span, row)
     assert row["n_words"] >= 0 and isinstance(row["speaker"], str) and isinstance(row["speaker_type"], str), row
 

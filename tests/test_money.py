@@ -152,9 +152,7 @@ def test_discrepancies_flag_the_831_billion_pledge_against_the_cbo_cost(seed_mon
 
 def test_distinct_figures_list_outlets_and_their_attributions(seed_money, seeds):
     table = distinct_figures(seed_money, seeds)
-    cbo = table[
-        (table["amount_low_usd"] == 831e9) & (table["amount_high_usd"] == 831e9) & table["referent"].eq("total program cost estimate")
-    ].iloc[0]
+    cbo = table[(table["amount_low_usd"] == 831e9) & (table["amount_high_usd"] == 831e9) & table["referent"].eq("program total")].iloc[0]
     assert cbo["n_outlets"] == 4 and cbo["outlets"] == "Benzinga; Integrity Times; Mexico Business News; TheBlaze"
     assert "TheBlaze: Congressional Budget Office" in cbo["attributions"]
     assert len(table) == len(table.drop_duplicates(["amount_low_usd", "amount_high_usd", "referent"]))
@@ -301,13 +299,13 @@ def test_horizons(text, years, codebook):
 @pytest.mark.parametrize(
     ("text", "referent", "attributed_to"),
     [
-        ("Congress allocated $25 billion in the budget bill.", "initial funding or appropriation", "Congress"),
+        ("Congress allocated $25 billion in the budget bill.", "budget or appropriation", "Congress"),
         ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
-        ("Each interceptor costs $2 million per interceptor.", "component cost", "unattributed"),
+        ("Each interceptor costs $2 million per interceptor.", "part or unit cost", "unattributed"),
         ("The weather was fine and $5 billion changed hands.", "other", "unattributed"),
-        ("According to the CBO, the total cost is $831 billion.", "total program cost estimate", "Congressional Budget Office"),
-        ("Trump's shield will cost $175 billion.", "total program cost estimate", "unattributed"),
-        ("Trump promised that the system, which is estimated to cost $1 trillion, works.", "total program cost estimate", "unattributed"),
+        ("According to the CBO, the total cost is $831 billion.", "program total", "Congressional Budget Office"),
+        ("Trump's shield will cost $175 billion.", "program total", "unattributed"),
+        ("Trump promised that the system, which is estimated to cost $1 trillion, works.", "program total", "unattributed"),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):

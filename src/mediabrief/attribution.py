@@ -110,7 +110,7 @@ class Owner(NamedTuple):
 
 # Double quotes, curly or straight, within a paragraph; and curly single quotes used as quotation marks (British
 # style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
-QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])")
+QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w'])'([A-Z][^'\n]{1,80}?)'(?![\w'])")
 _CAP = r"(?:St\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
 _CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
 NAME_RE = re.compile(
@@ -253,7 +253,19 @@ DEFAULT_VERBS = [
     "contends",
     "contended",
 ]
-DEFAULT_MARKERS = ["according to", "per", "in the words of", "as reported by", "as quoted by"]
+DEFAULT_MARKERS = [
+    "according to",
+    "per",
+    "in the words of",
+    "as reported by",
+    "as quoted by",
+    "the verdict of",
+    "the complaint of",
+    "the view of",
+    "the assessment of",
+    "the warning of",
+    "the argument of",
+]
 DEFAULT_PERSON_ROLES = [
     "spokesman",
     "spokeswoman",
@@ -290,6 +302,8 @@ DEFAULT_PERSON_ROLES = [
     "former official",
     "leader",
     "representative",
+    "republican",
+    "democrat",
 ]
 DEFAULT_BODY_ROLES = [
     "agency",
@@ -1121,7 +1135,7 @@ def _quotations(
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
     for match in QUOTE_RE.finditer(text):
-        quote = match.group(1) or match.group(2) or match.group(3)
+        quote = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         first = bisect.bisect_right(ends, match.start())
         last = bisect.bisect_left(starts, match.end()) - 1
         if first == len(sentences) or last < first:
@@ -1198,7 +1212,20 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # speaking, not whoever was named last in passing ("…met King Charles. 'We will pay,' he wrote."): where the
     # sentence or the one before has a person as the speaker, the pronoun takes that person.
     for i, sentence in enumerate(sentences):
-        speakers = [a.entity for j in (i - 1, i - 2) if j >= 0 for a in by_sentence[j] if entities[a.entity].type == "person"]
+        speakers = []
+        # The two sentences before that have words of their own outside quotations (a post quoted in full spans
+        # several sentences of someone else's words).
+        before = [j for j in range(i - 1, max(-1, i - 8), -1) if len(_WORD_RE.findall(masked[sentences[j].start : sentences[j].end])) >= 3][
+            :2
+        ]
+        for j in before:
+            speakers += [a.entity for a in by_sentence[j] if entities[a.entity].type == "person"]
+            # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
+            opening = mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
+            first = opening[0] if opening else None
+            is_person = first is not None and first.entity >= 0 and entities[first.entity].type == "person"
+            if is_person and len(_WORD_RE.findall(masked[sentences[j].start : first.start])) <= 3:
+                speakers.append(first.entity)
         if not speakers:
             continue
         changed = False
@@ -1368,7 +1395,9 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
                     found.append((i, analysis.entities[entity].name, a.subject if a.subject >= 0 else a.position, a.position, how))
         for match in _LINK_RE.finditer(analysis.text, sentence.start, sentence.end):
             name = (match.group(1) or match.group(2)).strip()
-            if name[:1].isupper():
+            words = name.split()
+            # A link to an outlet names the outlet ("Defense One", "NHK"), not a headline ("How Golden Dome reshaped ...").
+            if len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
                 found.append((i, name, match.start(), match.end(), "link"))
         for match in _WIRE_CREDIT_RE.finditer(analysis.text, sentence.start, sentence.end):
             name = match.group(1).strip()

@@ -53,8 +53,10 @@ def _outlet(tables: Tables, article_id: str) -> str:
     return articles.loc[article_id, "outlet"] if article_id in articles.index else article_id
 
 
-def cost_judgment(tables: Tables) -> str | None:
-    """The range of the most reported kind of figure, who gives which, and what the other figures cover.
+def cost_judgment(tables: Tables, program_total: str | None = None) -> str | None:
+    """The range of the programme totals (the codebook's ``money.program_total`` label; without one, the most reported
+    kind of figure), who gives which, and what the other figures cover. Zero amounts ("nothing") are left out of the
+    range.
 
     >>> money = pd.DataFrame({"article_id": ["a", "b", "b"], "amount_usd": [175e9, 831e9, 3e9], "amount_low_usd": [175e9, 831e9, 3e9],
     ...     "amount_high_usd": [175e9, 831e9, 3e9], "is_range": [False] * 3, "is_vague": [False] * 3, "horizon_years": [None, 20, None],
@@ -66,7 +68,11 @@ def cost_judgment(tables: Tables) -> str | None:
     if money is None or money.dropna(subset=["amount_low_usd"]).empty:
         return None
     figures = money.dropna(subset=["amount_low_usd"])
-    referent = figures["referent"].value_counts().index[0]
+    figures = figures[figures["amount_high_usd"].gt(0)]
+    if figures.empty:
+        return None
+    totals = figures["referent"].eq(program_total) if program_total else pd.Series(False, index=figures.index)
+    referent = program_total if totals.any() else figures["referent"].value_counts().index[0]
     main = figures[figures["referent"].eq(referent)]
     firm = main[~main["is_vague"]] if (~main["is_vague"]).any() else main
     n_sources = main["article_id"].nunique()
@@ -74,7 +80,7 @@ def cost_judgment(tables: Tables) -> str | None:
         f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
         f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
     )
-    headline = cost_headline(money)
+    headline = cost_headline(money, referent)
     others = figures[~figures["referent"].eq(referent)]
     rest = (
         f"; {len(others)} other figure{'s cover' if len(others) != 1 else ' covers'} {', '.join(sorted(others['referent'].unique()))}"
@@ -180,7 +186,7 @@ def origins_judgment(tables: Tables) -> str | None:
 def bottom_line(tables: Tables, codebook: dict) -> list[str]:
     """Three to five key judgments, each with numbers from the tables; those the corpus cannot support are left out."""
     sentences = [
-        cost_judgment(tables),
+        cost_judgment(tables, (codebook.get("money") or {}).get("program_total")),
         stance_judgment(tables, codebook),
         discrepancy_judgment(tables),
         origins_judgment(tables),

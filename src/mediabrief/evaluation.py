@@ -158,7 +158,7 @@ def match_money(found: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None =
 def dev_corpus_scores(codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_dir: Path = GOLD_DIR) -> dict[str, pd.DataFrame]:
     """The development corpus analysed with a codebook and scored against its gold tables, computed afresh:
     ``stance`` (agreement and kappa per half and target), ``quotes`` (speaker accuracy and term precision per half) and
-    ``money`` (owner accuracy per half)."""
+    ``money`` (what each figure covers and who gives it, right per half)."""
     from .corpus import load_corpus
     from .money import money_mentions
     from .stance import stance_tables
@@ -178,7 +178,12 @@ def dev_corpus_scores(codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_di
     owners = match_money(money_mentions(articles, codebook), read_gold("money", gold_dir), codebook)
     money = pd.DataFrame(
         [
-            {"half": half, "mentions": int(part["found"].sum()), "owner_right": float(part.loc[part["found"], "owner_ok"].mean())}
+            {
+                "half": half,
+                "mentions": int(part["found"].sum()),
+                "referent_right": float(part.loc[part["found"], "referent"].eq(part.loc[part["found"], "referent_found"]).mean()),
+                "owner_right": float(part.loc[part["found"], "owner_ok"].mean()),
+            }
             for half, part in owners.groupby("half")
         ]
     )

@@ -447,6 +447,12 @@ class MoneyCues(NamedTuple):
     hedges: CueSet
     usd_rates: dict
     grammar: attribution.Grammar | None = None  # who says what, with the money verbs and markers added
+    per_unit: re.Pattern | None = None  # a unit right after a figure: "per satellite", "a kilogram", "each"
+    per_unit_label: str = ""
+    per_period: re.Pattern | None = None  # a period right after a figure: "a year", "annually"
+    priority: list | None = None  # referent labels, the first winning where cues of several stand in a figure's clause
+    default_large: tuple | None = None  # (label, US dollars): what a figure with no cue at all covers from that size up
+    program_total: tuple | None = None  # (label, US dollars): the programme total's label, and the least such a total can be
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
 
     @classmethod
@@ -471,7 +477,39 @@ class MoneyCues(NamedTuple):
             owner_labels={
                 str(alias).lower(): str(label) for label, aliases in (money.get("attributions") or {}).items() for alias in aliases
             },
+            per_unit=_per_unit_pattern(money.get("per_unit") or {}),
+            per_unit_label=str((money.get("per_unit") or {}).get("label", "")),
+            per_period=_per_period_pattern((money.get("per_unit") or {}).get("periods", [])),
+            priority=[str(p) for p in money.get("priority") or []],
+            default_large=(str(money["default_large"]["label"]), float(money["default_large"]["at_least_usd"]))
+            if money.get("default_large")
+            else None,
+            program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
+            if money.get("program_total")
+            else None,
         )
+
+
+def _per_unit_pattern(spec: dict) -> re.Pattern | None:
+    """A unit right after a figure, from the codebook's ``per_unit`` section: "per satellite", "a kilogram", "for
+    each interceptor", "to build each", "apiece" (up to three words, such as "to build", before the unit)."""
+    units = [str(u) for u in spec.get("units", [])]
+    if not units:
+        return None
+    unit = _alternation(units)
+    return re.compile(
+        rf"\s*(?:[\w-]+\s+){{0,3}}?(?:per|a|an|each|for\s+each|for\s+every|every|/)\s*(?:{unit})s?(?!\w)|\s*(?:[\w-]+\s+){{0,2}}?(?:each|apiece|a\s+piece)(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _per_period_pattern(periods: list) -> re.Pattern | None:
+    """A period right after a figure: "a year", "per year", "annually"."""
+    if not periods:
+        return None
+    return re.compile(
+        rf"\s*(?:(?:a|an|per|each|every)\s+(?:{_alternation([str(p) for p in periods])})|annually|yearly)(?!\w)", re.IGNORECASE
+    )
 
 
 # --- Reading one sentence -------------------------------------------------------------------------------------------
@@ -493,10 +531,59 @@ def _nearest(cues: list[Cue], figure: Found) -> Cue | None:
 
 
 def referents(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[str]:
-    """What each figure of a sentence is the price of: the label of the closest referent cue in the sentence, else
-    "other", in the figures' order."""
+    """What each figure of a sentence is the price of, in the figures' order (rules in data/codebook/money.yaml):
+
+    1. a unit right after the figure ("$22 million per satellite", "$500 a kilogram", "$10 million each"): the
+       per-unit label;
+    2. the cues in the figure's own clause (between the punctuation around it), by the codebook's ``priority`` (a
+       "layer" or a "reconciliation law" in the clause outranks the generic "cost"), the nearest first among equals;
+    3. a period after the figure ("$1 billion a year"): the per-unit label;
+    4. the nearest cue anywhere in the sentence;
+    5. the codebook's default for large figures (a programme's scale), else "other".
+    """
     found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
-    return [cue.label if (cue := _nearest(found, figure)) else OTHER for figure in figures]
+    rank = {label: i for i, label in enumerate(cues.priority or [])}
+    labels = []
+    for i, figure in enumerate(figures):
+        if cues.per_unit is not None and cues.per_unit_label and cues.per_unit.match(text, figure.end, sentence.end):
+            labels.append(cues.per_unit_label)
+            continue
+        lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
+        hi = min(figures[i + 1].start if i + 1 < len(figures) else sentence.end, _clause_end(text, figure.end, sentence.end))
+        own = [c for c in found if lo <= c.start and c.end <= hi]
+        if own:
+            best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
+            labels.append(best.label)
+        elif cues.per_period is not None and cues.per_unit_label and cues.per_period.match(text, figure.end, sentence.end):
+            labels.append(cues.per_unit_label)
+        elif cue := _nearest(found, figure):
+            labels.append(cue.label)
+        elif cues.default_large and figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan) >= cues.default_large[1]:
+            labels.append(cues.default_large[0])
+        else:
+            labels.append(OTHER)
+        if cues.program_total and labels[-1] == cues.program_total[0]:
+            usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
+            if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
+                labels[-1] = OTHER
+    return labels
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]|\s-\s|\bwhich\b|\bwhile\b|\bbut\b")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding position ``at`` starts: after the last comma, semicolon, dash or "which" before it."""
+    last = lo
+    for match in _CLAUSE_BREAK_RE.finditer(text, lo, at):
+        last = match.end()
+    return last
+
+
+def _clause_end(text: str, at: int, hi: int) -> int:
+    """Where the clause holding position ``at`` ends: at the next comma, semicolon, dash or "which" after it."""
+    match = _CLAUSE_BREAK_RE.search(text, at, hi)
+    return match.start() if match else hi
 
 
 def attributions(
@@ -641,10 +728,10 @@ def sentences_with_figures(text: str, figures: list[Found], sentences: list[Sent
 def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     """One row per money mention in the articles' cleaned ``text`` (columns: :data:`money_table_columns`).
 
-    >>> book = {"money": {"referents": {"component cost": ["per interceptor"]}}}
+    >>> book = {"money": {"referents": {"part or unit cost": ["per interceptor"]}}}
     >>> table = money_mentions(pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["About $2M per interceptor."]}), book)
     >>> table[["surface", "amount_usd", "hedge", "referent", "attributed_to"]].values.tolist()
-    [['$2M', 2000000.0, '', 'component cost', 'unattributed']]
+    [['$2M', 2000000.0, '', 'part or unit cost', 'unattributed']]
     """
     cues = MoneyCues.from_codebook(codebook)
     rows = [
@@ -786,8 +873,9 @@ def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
 # --- Charts ---------------------------------------------------------------------------------------------------------
 
 
-def headline_ratio(mentions: pd.DataFrame) -> dict | None:
-    """The spread of attributed point estimates for the most reported referent: highest vs lowest, and their ratio.
+def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict | None:
+    """The spread of attributed point estimates for a referent (the programme total, if given and present; else the
+    most reported one): highest vs lowest, and their ratio. Zero amounts are not estimates to compare.
 
     >>> m = pd.DataFrame({"referent": ["total", "total", "total"], "attributed_to": ["CBO", "White House", "unattributed"],
     ...                   "amount_usd": [831e9, 175e9, 5e9], "is_range": [False] * 3, "is_vague": [False] * 3})
@@ -795,10 +883,10 @@ def headline_ratio(mentions: pd.DataFrame) -> dict | None:
     ('CBO', 'White House', 4.7)
     """
     points = mentions[mentions["amount_usd"].notna() & ~mentions["is_range"] & ~mentions["is_vague"]]
-    points = points[~points["referent"].eq(OTHER) & ~points["attributed_to"].eq(UNATTRIBUTED)]
+    points = points[~points["referent"].eq(OTHER) & ~points["attributed_to"].eq(UNATTRIBUTED) & points["amount_usd"].gt(0)]
     if points.empty:
         return None
-    referent = points["referent"].value_counts().index[0]
+    referent = referent if referent is not None and points["referent"].eq(referent).any() else points["referent"].value_counts().index[0]
     by_actor = points[points["referent"].eq(referent)].groupby("attributed_to")["amount_usd"].max().sort_values()
     if len(by_actor) < 2:
         return None
@@ -812,9 +900,9 @@ def headline_ratio(mentions: pd.DataFrame) -> dict | None:
     }
 
 
-def cost_headline(mentions: pd.DataFrame) -> str | None:
+def cost_headline(mentions: pd.DataFrame, referent: str | None = None) -> str | None:
     """The cost chart's finding in words, e.g. "CBO's $831 billion (over 20 years) is 4.7 times White House's $175 billion"."""
-    ratio = headline_ratio(mentions)
+    ratio = headline_ratio(mentions, referent)
     if ratio is None:
         return None
     high = mentions[mentions["attributed_to"].eq(ratio["high_by"]) & mentions["amount_usd"].eq(ratio["high"])]
