@@ -381,8 +381,10 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
     return [
         f"**{n} article{'s' * (n != 1)}.** Every count and score describes these texts, not the coverage at large.",
         stance,
-        "**Extraction** reads one English sentence at a time with cue phrases from the codebook: a source named in another "
-        "sentence, irony and figures without a currency are missed; non-English articles are listed but not scored.",
+        "**Extraction** reads English with patterns, not a parser: who says what from the grammar of attribution (a "
+        "speaker named far from the verb, or a pronoun that is not about the last speaker, is missed or misread), figures "
+        "and their referents from cue words in their clause; irony and figures without a currency are missed; "
+        "non-English articles are listed but not scored.",
         "**Shared origins.** Articles that rewrite or cite one report are not independent confirmations: read the lineage "
         "section before counting sources.",
     ]
