@@ -244,6 +244,14 @@ DEFAULT_VERBS = [
     "testified",
     "recalled",
     "saying",
+    "calling",
+    "describing",
+    "dubbing",
+    "labeling",
+    "labelling",
+    "terming",
+    "written",
+    "tweeted",
     "adding",
     "writing",
     "warning",
@@ -565,8 +573,13 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
                 i += width
                 break
         else:
+            # Before a title only an affiliation may stand ("NATO Secretary General", "Russian Deputy Foreign
+            # Minister"): a plain name ("Angus King of Maine") has its title-like word in the middle, not a title.
+            word = tokens[i].strip(".,")
+            if not (word.isupper() or word.lower() in ORG_WORDS or word.endswith(("an", "ese", "ish", "i"))):
+                break
             i += 1
-    if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS:
+    if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
     return tokens[: last + 1], tokens[last + 1 :]
 
@@ -714,6 +727,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             joined = " ".join(name)
         if not name or (not_names is not None and not_names.search(joined)):
             continue
+        if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
+            continue  # "the Nebraska Republican": a description of someone named before, not a name
         end = start + len(joined) if text.startswith(joined, start) else match.end()
         found.append((start, end, joined, [t.lower() for t in title], entity_type(joined, grammar)))
     return found
@@ -886,6 +901,8 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) 
     """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
     start (within its first six words)."""
     for mention in sorted(m for m in candidates if lo <= m.start < verb):
+        if masked[mention.end : mention.end + 2] in ("'s", "’s"):
+            continue  # "The Kremlin's spokesman, Dmitry Peskov, ...": the owner of a noun is not its subject
         if len(_WORD_RE.findall(masked[lo : mention.start])) <= 6:
             return mention
         break
@@ -945,7 +962,7 @@ def sentence_attributions(
                 outlet = told[0].entity
         found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
     for match in _ACCOUNT_RE.finditer(masked, lo, hi):
-        owner = [m for m in inside if m.start == match.start(1) and m.entity >= 0]
+        owner = [m for m in inside if m.start == match.start(1 if match.group(1) else 2) and m.entity >= 0]
         if owner:
             found.append(Attribution(match.start(), owner[0].entity, "according to", -1, owner[0].end))
     for marker in markers:
@@ -987,8 +1004,8 @@ def _references(
             )
         )
     for match in _ANONYMOUS_RE.finditer(masked):
-        body = match.group(1) or ""
-        name = f"{body.strip()} {match.group(2).lower()}".strip() if body.strip() else f"an {match.group(2).lower()}"
+        # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman".
+        name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
         added.append(Mention(match.start(), match.end(), len(entities) - 1, "name"))
@@ -1028,7 +1045,8 @@ def _references(
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
     for match in _ACCOUNT_RE.finditer(masked):  # "In her account, ...": the possessive stands for the last person
         person = last(match.start(), lambda e: entities[e].type == "person")
-        added.append(Mention(match.start(1), match.end(1), person, "pronoun"))
+        group = 1 if match.group(1) else 2
+        added.append(Mention(match.start(group), match.end(group), person, "pronoun"))
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
         added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "organisation"), "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
@@ -1058,13 +1076,18 @@ _BODY_ROLE_WORDS = {
 
 
 # "In her account, ...", "in his view": a clause given as someone's account.
-_ACCOUNT_RE = re.compile(r"\b[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b")
+_ACCOUNT_RE = re.compile(
+    r"\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
+    r"|(?<=\s)(his|her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|tweet)s?\b)"
+)
 
 
 # An unnamed person who speaks for a body: "a NATO official", "one senior defense official", "a Pentagon spokesperson".
 _ANONYMOUS_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|former\s+|top\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?(?:senior\s+|defen[cs]e\s+|administration\s+)?"
-    r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker)\b"
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|former\s+|top\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
+    r"(?:senior\s+|defen[cs]e\s+|administration\s+|government\s+|former\s+|industry\s+)?"
+    r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
+    r"researcher|staffer|source|adviser|advisor)\b"
 )
 
 
@@ -1178,7 +1201,11 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
         return True
     last = named[-1]
     home = next((s for s in sentences if s.start <= last.start < s.end), None)
-    return home is not None and len(_WORD_RE.findall(masked[home.start : last.start])) > 3
+    if home is None:
+        return False
+    first = next((m for m in mentions if home.start <= m.start < home.end and m.entity >= 0), None)
+    # Named in passing: not the first one the sentence names (its subject), or deep into the sentence.
+    return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[home.start : last.start])) > 3
 
 
 def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:

@@ -67,6 +67,8 @@ def same_speaker(found: str, expected: str) -> bool:
     if a == b:
         return True
     a_words, b_words = a.split(), b.split()
+    if len(a_words) > 1 and len(b_words) > 1 and (a.endswith(" " + b) or b.endswith(" " + a)):
+        return True  # "Foreign Ministry" in an article about Japan's: "Japanese Foreign Ministry"
     if a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0][0] == b_words[0][0]):
         return True
     return _initials(found) == expected.replace(".", "").upper() or _initials(expected) == found.replace(".", "").upper()

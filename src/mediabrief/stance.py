@@ -218,12 +218,18 @@ def _mentions(text: str, target: Target, spots: Spots | None = None) -> bool:
 
 
 def _negated(before: str, rules: Rules) -> bool:
-    """Whether one of the last ``window`` words before a cue is a negation (or ends in n't)."""
+    """Whether one of the last ``window`` words before a cue is a negation (or ends in n't), or the cue's clause opens
+    with one ("None of this proves the plan is unaffordable")."""
     for word in words(before)[-rules.window :] if rules.window > 0 else []:
         lowered = word.lower()
         if lowered in rules.negations or lowered.endswith("n't"):
             return True
-    return False
+    clause = re.split(r"[,;:—–]", before)[-1]
+    opening = words(clause)[:1]
+    return bool(opening) and opening[0].lower() in _CLAUSE_NEGATIONS
+
+
+_CLAUSE_NEGATIONS = frozenset({"none", "nothing", "no", "neither", "nor", "never", "nobody"})
 
 
 def cue_hits(sentence: str, target: Target, rules: Rules, previous: str = "") -> list[tuple[str, float]]:
