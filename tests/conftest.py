@@ -70,3 +70,21 @@ def no_network(monkeypatch):
 
     monkeypatch.setattr(nltk, "download", refuse)
     yield
+
+
+# Figures the tests measure against gold tables, printed at the end of every run (make test) so that a reader of the
+# log sees them without -s: agreement, kappa, accuracies on the development corpus and the seeds.
+_MEASURED: list[str] = []
+
+
+@pytest.fixture
+def measured():
+    """Append a line to the end-of-run report of figures measured against gold tables."""
+    return _MEASURED.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _MEASURED:
+        terminalreporter.section("measured against hand-made gold tables")
+        for line in _MEASURED:
+            terminalreporter.write_line(line)
