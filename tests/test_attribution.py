@@ -156,8 +156,7 @@ def test_reported_clauses_are_someone_elses_words_and_the_rest_is_the_outlets(gr
 
 
 def test_names_are_typed_by_their_words_and_merged_across_spellings():
-    grammar = compile_grammar({})
-    assert [entity_type(n, grammar) for n in ["Union of Concerned Scientists", "Pacific Rim Dispatch", "Jane Roe", "NATO"]] == [
+    assert [entity_type(n) for n in ["Union of Concerned Scientists", "Pacific Rim Dispatch", "Jane Roe", "NATO"]] == [
         "organisation",
         "outlet",
         "name",

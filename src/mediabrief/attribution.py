@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .phrases import alternation as _alternation
 from .phrases import normalise
 from .textutils import Sentence, split_sentences
 
@@ -149,7 +150,6 @@ class Grammar(NamedTuple):
 
     verbs: re.Pattern  # reporting and estimating verbs
     markers: re.Pattern  # "according to", "per", ...
-    pronouns: dict[str, str]  # pronoun -> the type it stands for (person, group)
     person_roles: re.Pattern  # "the spokesman", "the senator"
     body_roles: re.Pattern  # "the agency", "the ministry"
     groups: re.Pattern  # "critics", "officials", "people familiar with the matter"
@@ -495,12 +495,6 @@ DEFAULT_NAMING = [
 ]
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """Escaped phrases, longest first, as one alternation (white space inside a phrase matches any white space)."""
-    unique = sorted({str(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) or r"(?!x)x"
-
-
 def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_markers: Iterable[str] = ()) -> Grammar:
     """Compile the codebook's ``voices`` section (its lists extend the defaults above) and its ``actors`` gazetteer;
     ``extra_verbs`` and ``extra_markers`` add to them (the money ledger adds "allocated", "pledged", "based on").
@@ -526,11 +520,9 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
             gazetteer.setdefault(normalise(str(alias)), (str(source["name"]), _source_type(source.get("type", ""))))
     gazetteer_re = re.compile(rf"(?<![\w])(?:{_alternation(gazetteer)})(?!\w)") if gazetteer else None
     aliases = [a for target in (codebook.get("stance", {}) or {}).get("targets", {}).values() for a in target.get("aliases", [])]
-    pronouns = {"he": "person", "she": "person", "He": "person", "She": "person", "they": "group", "They": "group"}
     return Grammar(
         verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
-        pronouns=pronouns,
         person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
         body_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})\b", re.IGNORECASE),
         groups=re.compile(
@@ -584,11 +576,10 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
     return tokens[: last + 1], tokens[last + 1 :]
 
 
-def entity_type(name: str, grammar: Grammar) -> str:
+def entity_type(name: str) -> str:
     """The type of a name found by grammar: organisation, outlet or person (by its words), or unknown.
 
-    >>> g = compile_grammar({})
-    >>> [entity_type(n, g) for n in ["Taxpayers for Common Sense", "Federal News Network", "Dmitry Peskov", "CBO"]]
+    >>> [entity_type(n) for n in ["Taxpayers for Common Sense", "Federal News Network", "Dmitry Peskov", "CBO"]]
     ['organisation', 'outlet', 'name', 'organisation']
     """
     tokens = name.split()
@@ -715,14 +706,14 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
         connectors = [i for i, t in enumerate(name) if t in ("of", "for", "on", "and", "the", "&")]
         head = " ".join(name[: connectors[0]]) if connectors else ""
-        if connectors and (entity_type(joined, grammar) not in ("organisation", "outlet") or entity_type(head, grammar) == "name"):
+        if connectors and (entity_type(joined) not in ("organisation", "outlet") or entity_type(head) == "name"):
             # "Kevin Cramer of North Dakota" is Kevin Cramer; "Laura Grego of the Union of Concerned Scientists" is
             # Laura Grego, and the Union of Concerned Scientists a body of its own.
             rest = [t for t in name[connectors[0] + 1 :] if t != "the" or name.index(t) > connectors[0] + 1]
             tail = " ".join(rest)
-            if rest and entity_type(tail, grammar) in ("organisation", "outlet"):
+            if rest and entity_type(tail) in ("organisation", "outlet"):
                 tail_start = text.index(rest[0], start + len(head))
-                found.append((tail_start, tail_start + len(tail), tail, [], entity_type(tail, grammar)))
+                found.append((tail_start, tail_start + len(tail), tail, [], entity_type(tail)))
             name = name[: connectors[0]]
             joined = " ".join(name)
         if not name or (not_names is not None and not_names.search(joined)):
@@ -730,7 +721,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
             continue  # "the Nebraska Republican": a description of someone named before, not a name
         end = start + len(joined) if text.startswith(joined, start) else match.end()
-        found.append((start, end, joined, [t.lower() for t in title], entity_type(joined, grammar)))
+        found.append((start, end, joined, [t.lower() for t in title], entity_type(joined)))
     return found
 
 
@@ -1361,7 +1352,6 @@ def _public_type(kind: str) -> str:
 def sentence_voice(analysis: Analysis, i: int) -> tuple[str, str, str]:
     """The voice of sentence i: ("quoted", speaker, type) if it holds a quotation, ("reported", …) if it has an
     attribution, else ("own", "", "")."""
-    sentence = analysis.sentences[i]
     inside = [q for q in analysis.quotations if q.kind == "quotation" and q.first <= i <= q.last]
     if inside:
         longest = max(inside, key=lambda q: len(q.text))
@@ -1369,7 +1359,6 @@ def sentence_voice(analysis: Analysis, i: int) -> tuple[str, str, str]:
     if analysis.attributions[i]:
         a = analysis.attributions[i][0]
         return "reported", analysis.name(a.entity), analysis.type(a.entity)
-    del sentence
     return "own", "", ""
 
 
@@ -1406,9 +1395,6 @@ _LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(https?://[^)\s]+\)|<a\s[^>]*href=\"
 _WIRE_CREDIT_RE = re.compile(r"\(([A-Z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—]|$)")
 
 
-_PLAIN_GRAMMAR: Grammar  # compiled below, once the defaults are defined
-
-
 def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
     """Outlets an article credits, sentence by sentence, as (sentence index, name, start, end, how): an outlet that is
     the subject of a reporting verb or named after "according to" ("Defense One reported", "according to NHK"), the
@@ -1430,7 +1416,7 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
             name = match.group(1).strip()
             line = analysis.text[analysis.text.rfind("\n", 0, match.start()) + 1 : match.start()]
             dateline = bool(re.match(r"\s*[A-Z]{3,}", line)) and len(line) < 60  # "WASHINGTON, May 2 (Reuters) -"
-            if dateline or entity_type(name, _PLAIN_GRAMMAR) == "outlet":
+            if dateline or entity_type(name) == "outlet":
                 found.append((i, name, match.start(1), match.end(1), "wire credit"))
     return found
 
@@ -1456,6 +1442,3 @@ def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
         if len(matches) == 1:
             mapping[name] = matches.pop()
     return mapping
-
-
-_PLAIN_GRAMMAR = compile_grammar({})

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import attribution
+from .phrases import alternation as _alternation
 from .textutils import Sentence, article_sentences, fold_case, split_sentences
 
 money_table_columns = [
@@ -104,11 +105,6 @@ NUMBER_WORDS = {
 } | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 # Vague magnitudes: "billions" spans one order of magnitude from a billion, "tens of" and "hundreds of" the next ones up.
 VAGUE_MULTIPLIERS = {None: 1.0, "tens": 10.0, "dozens": 10.0, "hundreds": 100.0}
-
-
-def _alternation(options) -> str:
-    """A regex alternation, longest option first so that "US$" wins over "$"."""
-    return "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(options, key=len, reverse=True))
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 or 175; never part of 1.2.3
@@ -441,9 +437,6 @@ class MoneyCues(NamedTuple):
     """The codebook's money section, compiled."""
 
     referents: CueSet
-    actors: CueSet
-    markers_before: re.Pattern | None
-    markers_after: re.Pattern | None
     hedges: CueSet
     usd_rates: dict
     grammar: attribution.Grammar | None = None  # who says what, with the money verbs and markers added
@@ -460,15 +453,8 @@ class MoneyCues(NamedTuple):
         """Compile ``codebook["money"]`` (missing parts mean no cues: every figure is "other" and "unattributed")."""
         money = (codebook or {}).get("money") or {}
         markers = money.get("attribution_markers") or {}
-        before = _alternation(markers.get("before") or [])
-        after = _alternation(markers.get("after") or [])
         return cls(
             referents=CueSet(money.get("referents")),
-            actors=CueSet(money.get("attributions"), stems=False),
-            # A marker, then up to three words, then the actor: "according to the US Congressional Budget Office".
-            markers_before=re.compile(rf"(?<!\w)(?:{before})(?:\s+[\w.’'-]+){{0,3}}?\s+$", re.IGNORECASE) if before else None,
-            # The actor, then up to two words, then a marker: "the CBO has projected".
-            markers_after=re.compile(rf"^(?:\s+[\w.’'-]+){{0,2}}?\s+(?:{after})(?!\w)", re.IGNORECASE) if after else None,
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
             grammar=attribution.compile_grammar(

@@ -25,6 +25,17 @@ def normalise(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+def alternation(phrases) -> str:
+    """Escaped phrases as one regex alternation, longest first (so "US$" wins over "$"), white space inside a phrase
+    matching any white space; a pattern that matches nothing for no phrases.
+
+    >>> re.match(alternation(["$", "US$"]), "US$5").group(0), bool(re.fullmatch(alternation(["per year"]), "per   year"))
+    ('US$', True)
+    """
+    unique = sorted({str(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) or r"(?!x)x"
+
+
 def phrase_regex(phrases: list[str], whole_word: bool = True, case_sensitive: bool = False) -> re.Pattern:
     """One regex for a list of phrases, longest first, starting at a word (and ending at one if ``whole_word``).
 

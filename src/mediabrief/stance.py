@@ -180,7 +180,7 @@ def stance_rules(codebook: dict) -> Rules:
         float(thresholds.get("supportive", 0.2)),
         float(thresholds.get("critical", -0.2)),
         int(thresholds.get("min_evidence", 1)),
-        phrase_scanner([*_phrase_lists(targets, hedges), rebuttals, endorsements, critics, backers]),
+        phrase_scanner([*_phrase_lists(targets, hedges), rebuttals, endorsements, critics, backers]),  # the lists of _all_lists
         rebuttals,
         endorsements,
         critics,
@@ -203,6 +203,14 @@ def _phrase_lists(targets: list[Target], hedges: Phrases) -> list[Phrases]:
     for target in targets:
         lists += [target.aliases, *(phrases for pair in target.together for phrases in pair), target.supportive, target.critical]
     return lists
+
+
+def _all_lists(rules: Rules) -> list[Phrases]:
+    """Every phrase list the stance reads a sentence for, to scan a text for them all at once."""
+    return [
+        *_phrase_lists(rules.targets, rules.hedges),
+        *(p for p in (rules.rebuttals, rules.endorsements, rules.critics, rules.backers) if p),
+    ]
 
 
 def mentions_target(sentence: str, target: Target) -> bool:
@@ -712,7 +720,7 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
     rules = stance_rules(codebook)
     frames = voices.frame_patterns(codebook.get("frames", {}))
     # One scan of each text finds the stance's phrases and the frames' cues, for the rows of both tables.
-    scanner = phrase_scanner([*_phrase_lists(rules.targets, rules.hedges), rules.rebuttals, rules.endorsements, *frames.values()])
+    scanner = phrase_scanner([*_all_lists(rules), *frames.values()])
     evidence, framed, opinion = [], [], {}
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
