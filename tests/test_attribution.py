@@ -123,6 +123,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ),
         ("The Congressional Budget Office put the interceptor layer at $743 billion.", "Congressional Budget Office", ""),
         ("The budget office's estimate of $542 billion covered only one layer.", "Congressional Budget Office", ""),
+        ("Moscow responded to Donald Trump's claim that his $175 billion shield is ready.", "Donald Trump", ""),
         ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
     ],
 )

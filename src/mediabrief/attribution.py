@@ -1302,6 +1302,13 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         aside = _ASIDE_RE.search(analysis.text, lo, hi)
         return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi]))
 
+    # A figure a person's possessive names ("his $175 billion shield", "Trump's $175 billion") is that person's,
+    # whoever is speaking in the clause around it ("Moscow responded to Trump's claim that his $175 billion ...").
+    possessive = _HIS_FIGURE_RE.search(analysis.text, max(0, start - 40), start)
+    if possessive:
+        people = [m for m in analysis.mentions if m.end <= possessive.start() and m.entity >= 0 and analysis.type(m.entity) == "person"]
+        if people:
+            return Owner(analysis.name(people[-1].entity), "person", "estimate of", "")
     found = [a for a in analysis.attributions[i] if binds(a)]
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
@@ -1331,6 +1338,9 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     return Owner("", "", "none", "")
 
 
+_HIS_FIGURE_RE = re.compile(
+    r"\b(?:his|her)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?$"
+)
 _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?"
 )
