@@ -260,6 +260,14 @@ DEFAULT_VERBS = [
     "insisting",
     "contends",
     "contended",
+    "accusing",
+    "accused",
+    "accuses",
+    "went on",
+    "goes on",
+    "answered",
+    "concludes",
+    "remarked",
 ]
 DEFAULT_MARKERS = [
     "according to",
@@ -273,6 +281,12 @@ DEFAULT_MARKERS = [
     "the assessment of",
     "the warning of",
     "the argument of",
+    "the words of",
+    "the reaction of",
+    "the response of",
+    "the message of",
+    "the conclusion of",
+    "the judgment of",
 ]
 DEFAULT_PERSON_ROLES = [
     "spokesman",
@@ -312,6 +326,14 @@ DEFAULT_PERSON_ROLES = [
     "representative",
     "republican",
     "democrat",
+    "mayor",
+    "chair",
+    "captain",
+    "colonel",
+    "manager",
+    "founder",
+    "commentator",
+    "columnist",
 ]
 DEFAULT_BODY_ROLES = [
     "agency",
@@ -524,7 +546,7 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
         person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
-        body_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})\b", re.IGNORECASE),
+        body_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})s?\b", re.IGNORECASE),
         groups=re.compile(
             rf"(?<![\w-])(?:some\s+|many\s+|other\s+|most\s+|several\s+|the\s+)?(?:{_alternation(groups)})(?![\w-])", re.IGNORECASE
         ),
@@ -671,6 +693,9 @@ class _Registry:
 PERSONLIKE = ("person", "name")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
+_HOLDERS_OFFICE_RE = re.compile(
+    r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
+)
 _POSSESSIVE_BODY_RE = re.compile(
     r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
     r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|office))\b"
@@ -748,7 +773,7 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
     a verb of speech right after it ("Murphy said", "Murphy, an analyst, told") or right before it ("said Murphy")."""
     if [t for t in title if t not in _NOT_PERSON_TITLES]:
         return True
-    if re.match(r",\s+who\s|\s+of\s+(?:the\s+)?[A-Z]", text[end : end + 12]):  # "Steve Ellis, who heads", "Grego of the Union"
+    if re.match(r",\s+(?:who|whose)\s|\s+of\s+(?:the\s+)?[A-Z]", text[end : end + 12]):  # "Steve Ellis, who heads", "Grego of the Union"
         return True
     if any(r in grammar.titles or r.rstrip("s") in DEFAULT_PERSON_ROLES for r in roles):
         return True
@@ -789,6 +814,10 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     mentions: list[Mention] = []
     taken = _Spans()
     plain = normalise(text)
+    for match in _HOLDERS_OFFICE_RE.finditer(text):  # "the Prime Minister's Office", "Prime Minister Mark Carney's office"
+        index = registry.add(f"{' '.join(match.group(1).split())}'s Office", "organisation")
+        mentions.append(Mention(match.start(), match.end(), index, "name"))
+        taken.add(match.start(), match.end())
     for match in _POSSESSIVE_BODY_RE.finditer(text):  # "North Korea's foreign ministry": a body, not the country
         if not taken.overlaps(match.start(), match.end()):
             index = registry.add(f"{match.group(1)}'s {match.group(2)}", "organisation")
@@ -871,8 +900,9 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
         before = _WORD_RE.findall(masked[lo : mention.start])
         while before and before[-1].lower() in ("the", "a", "an"):
             before.pop()
-        if before and before[-1].lower() in not_after:
-            continue
+        participle = masked[verb : verb + 30].split(" ", 1)[0].lower().endswith("ing") and not masked[mention.end : verb].strip()
+        if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with"):
+            continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
             continue
         if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
@@ -942,6 +972,16 @@ def sentence_attributions(
         how = "after" if subject is not None else "before"
         if subject is None and verb.group(0).lower().endswith("ing") and masked[lo : verb.start()].rstrip().endswith(","):
             subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
+        elif subject is None and re.search(r"\band\s*$", masked[lo : verb.start()]) and not re.search(r"[;:]", masked[lo : verb.start()]):
+            # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
+            # and said …": the speaker of the verb before, else the person the sentence opens with.
+            if found:
+                subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
+            else:
+                opening = _opening_mention(masked, inside)
+                words_before = len(_WORD_RE.findall(masked[lo : opening.start])) if opening else 99
+                if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
+                    subject = opening
         elif subject is None:
             subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
         if subject is None or subject.entity < 0:
@@ -952,6 +992,12 @@ def sentence_attributions(
             if told and not masked[verb.end() : told[0].start].strip(" the"):
                 outlet = told[0].entity
         found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
+    back = _BACK_NAMING_RE.match(masked, lo, hi)
+    if back:  # '"…" That was Gen. Michael Guetlein, speaking to reporters.' / '"…" So wrote Grant Whitley.'
+        named = [m for m in inside if m.start >= back.end() and m.entity >= 0 and not masked[back.end() : m.start].strip(" the")]
+        named = named or [m for m in inside if m.start >= back.end() and m.entity >= 0 and _only_titles(masked[back.end() : m.start])]
+        if named:
+            found.append(Attribution(back.start(), named[0].entity, "according to", -1, named[0].start))
     for match in _ACCOUNT_RE.finditer(masked, lo, hi):
         owner = [m for m in inside if m.start == match.start(1 if match.group(1) else 2) and m.entity >= 0]
         if owner:
@@ -984,19 +1030,13 @@ def _references(
                 return m.entity
         return -1
 
-    for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
-        person = last(match.start(), lambda e: entities[e].type == "person")
-        added.append(
-            Mention(
-                match.start(),
-                match.end(),
-                person if person >= 0 else last(match.start(), lambda e: entities[e].type in PERSONLIKE),
-                "pronoun",
-            )
-        )
     for match in _ANONYMOUS_RE.finditer(masked):
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman".
         name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
+        body = last(match.start(), lambda e: entities[e].type == "organisation")
+        body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
+        if not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
+            name = f"{entities[body].name} {name}"  # "The Pentagon's response was brisk. '…,' a spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
         added.append(Mention(match.start(), match.end(), len(entities) - 1, "name"))
@@ -1015,6 +1055,12 @@ def _references(
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = match.group(1).lower()
+        qualifier = re.match(r"\w+\s+([A-Z][\w-]+)\s", match.group(0))
+        if qualifier and role in _GOVERNING_BODIES:  # "the Chinese government": a body of its own, not the last one named
+            entities.append(Entity(f"{qualifier.group(1)} {role}", "organisation"))
+            roles.append({role})
+            added.append(Mention(match.start(), match.end(), len(entities) - 1, "role"))
+            continue
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
         entity = last(
             match.start(),
@@ -1023,6 +1069,20 @@ def _references(
         if entity < 0:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))
+    # He and she refer to the last person named or referred to by role ("the president made it cheaper. Here is his
+    # post"): the roles just resolved count as mentions of their person.
+    named = sorted([*named, *(m for m in added if m.kind == "role" and m.entity >= 0)])
+    starts = [m.start for m in named]
+    for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
+        person = last(match.start(), lambda e: entities[e].type == "person")
+        added.append(
+            Mention(
+                match.start(),
+                match.end(),
+                person if person >= 0 else last(match.start(), lambda e: entities[e].type in PERSONLIKE),
+                "pronoun",
+            )
+        )
     group_index: dict[str, int] = {}
     for match in grammar.groups.finditer(masked):
         word = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
@@ -1064,6 +1124,10 @@ _BODY_ROLE_WORDS = {
     "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
     "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
 }
+
+
+# Bodies a nationality qualifies into a body of their own: "the Chinese government", "the Japanese ministry".
+_GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administration", "foreign ministry"})
 
 
 # "In her account, ...", "in his view": a clause given as someone's account.
@@ -1122,6 +1186,20 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     return "quotation"
 
 
+def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote: int) -> bool:
+    """Whether ``inner`` is named inside the clause that ``outer``'s verb reports, both before a quotation at ``quote``:
+    "He added that the group's review found …" (outer: he added; inner: the group … found)."""
+    if not outer.position < inner.subject < inner.position < quote:
+        return False
+    return bool(re.fullmatch(r"\w+\s+(?:that\s+)?", text[outer.position : inner.subject])) and not re.search(
+        r"[;:]", text[outer.position : quote]
+    )
+
+
+# Words after a quotation that open a clause of its own, whose subject is not the quotation's speaker.
+_NEW_CLAUSE_RE = re.compile(r"(?i)\b(?:and|but|while|whereas|with|or|as|then|after|before|because|when|which|who)\b|[;:]")
+
+
 def _paragraph_of(text: str, positions: list[int]) -> list[int]:
     """The paragraph of each position: how many runs of line breaks come before it (a blank line is one break)."""
     breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
@@ -1133,7 +1211,44 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
     its own ("He wrote on Truth Social.", "Trump posted the message on Monday.")."""
     if not found or QUOTE_RE.search(text, sentence.start, sentence.end):
         return False
+    if _BACK_REFERENCE_RE.match(sentence.text):  # "That was the verdict of X, who ...": however long it runs on
+        return True
     return found[0].position - sentence.start <= 40 and len(sentence.text.split()) <= 14
+
+
+# A sentence that names the speaker of the quotation before it: "That was Gen. X, speaking ...", "So wrote X".
+_BACK_NAMING_RE = re.compile(r"\W*(?:(?:That|This)\s+(?:was|is)|So\s+(?:said|wrote|argued|says|writes))\s+")
+
+
+def _only_titles(gap: str) -> bool:
+    """Whether the words before a name are only capitalised titles ("Gen.", "Sen.", "Foreign Minister")."""
+    words = gap.split()
+    return len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+# A sentence that points back at the quotation before it: "That was the complaint of ...", "Those were the words of ...".
+_BACK_REFERENCE_RE = re.compile(
+    r"\W*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:of|from)\s|[A-Z])"
+    r"|So\s+(?:said|wrote|argued|says|writes)\s)"
+)
+
+
+def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
+    """The person or body a colon introduces a quotation for: the one its sentence (or, for a quotation standing after
+    a sentence that ends with a colon, the sentence before) opens with, within its first few words; -1 if none."""
+    head = text[sentences[first].start : quote].rstrip(" “\"‘'")
+    if head.endswith(":"):
+        sentence = sentences[first]
+    elif not head and first > 0 and sentences[first - 1].text.rstrip().endswith(":"):
+        sentence = sentences[first - 1]
+    else:
+        return -1
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.entity >= 0]
+    opening = _opening_mention(text, inside)
+    if opening is None or entities[opening.entity].type not in (*PERSONLIKE, "organisation", "country"):
+        return -1
+    # Within the first words, or the first name after a leading phrase ("A representative sample, from Lena Marsh, …").
+    return opening.entity if len(_WORD_RE.findall(text[sentence.start : opening.start])) <= 5 else -1
 
 
 def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
@@ -1142,7 +1257,12 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
 
 
 def _quotations(
-    text: str, sentences: list[Sentence], attributions: list[list[Attribution]], entities: list[Entity], grammar: Grammar
+    text: str,
+    sentences: list[Sentence],
+    attributions: list[list[Attribution]],
+    entities: list[Entity],
+    grammar: Grammar,
+    mentions: list[Mention] = (),
 ) -> list[Quotation]:
     """Every quoted span with its kind and speaker (see the module's docstring for the order of the rules)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
@@ -1159,10 +1279,24 @@ def _quotations(
         alone = not text[sentences[first].start : match.start()].strip(" \"“‘'—-") and not text[match.end() : sentences[last].end].strip(
             " .,\"”’'"
         )
+        # A speaker named after the quotation owns it only when written right after it ('"…," the spokesman said'),
+        # not in a clause of its own ('… of "serving as an accomplice" and the Kremlin warning that …').
+        own = [
+            a
+            for a in own
+            if min(a.position, a.subject) < match.end() or not _NEW_CLAUSE_RE.search(text[match.end() : min(a.position, a.subject)])
+        ]
+        # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
+        # is the one quoting: the attribution inside the reported clause is not the quotation's.
+        own = [a for a in own if not any(_reports_clause_of(text, b, a, match.start()) for b in own)]
         people = [a for a in own if entities[a.entity].type != "outlet"]
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
             entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
+        elif (introduced := _introducer(text, sentences, first, match.start(), mentions, entities)) >= 0:
+            # Introduced by a colon, without a verb of speech: "Laura Grego put it more politely: '…'", "Trump made
+            # the offer in a post, which read in full: / '…'": the one the introducing sentence opens with.
+            entity, how = introduced, "before"
         elif alone and last + 1 < len(sentences) and _attributes_back(text, sentences[last + 1], attributions[last + 1]):
             entity, how = _speaker(attributions[last + 1], entities), "next sentence"
         elif first > 0 and (alone or text[sentences[first].start : match.start()].rstrip().endswith(":")):
@@ -1184,6 +1318,23 @@ def _quotations(
 # --- The engine ------------------------------------------------------------------------------------------------------
 
 
+def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
+    """The first of a sentence's mentions, a body that only qualifies the person after it skipped: in "Foreign Ministry
+    spokeswoman Maria Zakharova went further", the sentence opens with Zakharova."""
+    if not mentions:
+        return None
+    first = mentions[0]
+    for after in mentions[1:]:
+        gap = masked[first.end : after.start]
+        if not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS:
+            break
+        first = after
+    return first
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "at", "for", "in", "on", "to", "with", "from", "by", "met"})
+
+
 def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Mention], pronoun: Mention) -> bool:
     """Whether the person a pronoun was first taken for was last named in passing (not opening a sentence: "met King
     Charles"), so that the speaker before them is the better reading."""
@@ -1194,7 +1345,7 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
     home = next((s for s in sentences if s.start <= last.start < s.end), None)
     if home is None:
         return False
-    first = next((m for m in mentions if home.start <= m.start < home.end and m.entity >= 0), None)
+    first = _opening_mention(masked, [m for m in mentions if home.start <= m.start < home.end and m.entity >= 0])
     # Named in passing: not the first one the sentence names (its subject), or deep into the sentence.
     return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[home.start : last.start])) > 3
 
@@ -1239,8 +1390,9 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
         for j in before:
             speakers += [a.entity for a in by_sentence[j] if entities[a.entity].type == "person"]
             # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
-            opening = mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
-            first = opening[0] if opening else None
+            first = _opening_mention(
+                masked, mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
+            )
             is_person = first is not None and first.entity >= 0 and entities[first.entity].type == "person"
             if is_person and len(_WORD_RE.findall(masked[sentences[j].start : first.start])) <= 3:
                 speakers.append(first.entity)
@@ -1257,7 +1409,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
                     changed = True
         if changed:
             by_sentence[i] = sentence_attributions(masked, sentence, mentions, entities, grammar, starts)
-    quotations = _quotations(text, sentences, by_sentence, entities, grammar)
+    quotations = _quotations(text, sentences, by_sentence, entities, grammar, mentions)
     return Analysis(text, entities, mentions, sentences, by_sentence, quotations)
 
 
