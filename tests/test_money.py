@@ -299,7 +299,13 @@ def test_horizons(text, years, codebook):
 @pytest.mark.parametrize(
     ("text", "referent", "attributed_to"),
     [
-        ("Congress allocated $25 billion in the budget bill.", "budget or appropriation", "Congress"),
+        # A sum a legislature passes is a fact, not its estimate (the development corpus's gold never gives one to Congress).
+        ("Congress allocated $25 billion in the budget bill.", "budget or appropriation", "unattributed"),
+        ("The White House requested $17.5 billion in the budget bill.", "budget or appropriation", "White House / the President"),
+        ("The CBO puts the interceptor layer at about $743 billion.", "part or unit cost", "Congressional Budget Office"),
+        ("Canada could join for $61 billion, Trump has said.", "price quoted to a partner", "White House / the President"),
+        ("The estimate is well above the $175 billion Trump cited in May.", "program total", "White House / the President"),
+        ("Senators questioned the $185 billion figure Guetlein gave in March.", "program total", "Gen. Michael Guetlein (Space Force)"),
         ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         ("Each interceptor costs $2 million per interceptor.", "part or unit cost", "unattributed"),
         ("The weather was fine and $5 billion changed hands.", "other", "unattributed"),

@@ -268,6 +268,9 @@ DEFAULT_VERBS = [
     "answered",
     "concludes",
     "remarked",
+    "repeated",
+    "reiterated",
+    "lists",
 ]
 DEFAULT_MARKERS = [
     "according to",
@@ -693,6 +696,10 @@ class _Registry:
 PERSONLIKE = ("person", "name")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
+_DOCUMENT_OF_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper)"
+    r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
+)
 _HOLDERS_OFFICE_RE = re.compile(
     r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
 )
@@ -814,6 +821,13 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     mentions: list[Mention] = []
     taken = _Spans()
     plain = normalise(text)
+    for match in _DOCUMENT_OF_RE.finditer(text):  # "A Pentagon fact sheet describes …": the body speaks through it
+        name = " ".join((match.group(1) or match.group(2)).split())
+        if grammar.not_names is not None and grammar.not_names.search(name):
+            continue
+        index = registry.add(name, entity_type(name) if entity_type(name) in ("organisation", "outlet") else "organisation")
+        mentions.append(Mention(match.start(), match.end(), index, "name"))
+        taken.add(match.start(), match.end())
     for match in _HOLDERS_OFFICE_RE.finditer(text):  # "the Prime Minister's Office", "Prime Minister Mark Carney's office"
         index = registry.add(f"{' '.join(match.group(1).split())}'s Office", "organisation")
         mentions.append(Mention(match.start(), match.end(), index, "name"))
@@ -883,7 +897,8 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
         return []  # the name was itself the apposition: "the ministry's spokeswoman, Mao Ning, said"
     if gap.startswith(",") and "," in gap[1:]:
         apposition, gap = gap[1:].rsplit(",", 1)
-        if len(apposition.split()) > 18 or re.search(r"[.;:!?“”\"]", apposition):
+        plain = re.sub(r"\b(?:Sen|Rep|Gen|Dr|Lt|Col|Adm|Mr|Ms|Mrs|Gov|Sgt|Capt|Maj|St)\.|\b(?:[A-Z]\.){2,}", "", apposition)
+        if len(apposition.split()) > 18 or re.search(r"[.;:!?“”\"]", plain):
             return None
         gap = gap.strip()
     if re.search(r"[,;:!?“”\".]", gap):
@@ -1006,6 +1021,10 @@ def sentence_attributions(
         end = _CLAUSE_END_RE.search(masked, marker.end(), hi)
         clause_end = end.start() if end else hi
         after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
+        if not after and _BACK_REFERENCE_RE.match(masked, lo, hi):  # "That was the view of the panel's chair, Sen. X"
+            after = [m for m in inside if marker.end() <= m.start and m.entity >= 0][:1]
+        if after and re.search(r"[$€£¥\d]", masked[marker.end() : min(after).start]):
+            after = []  # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source
         if after:
             found.append(Attribution(marker.start(), min(after).entity, "according to", -1, min(after).end))
     return sorted(set(found))
@@ -1045,13 +1064,23 @@ def _references(
         order = sorted(range(len(named)), key=lambda k: named[k].start)
         named[:] = [named[k] for k in order]
         starts[:] = [m.start for m in named]
+    unnamed_roles: dict[str, int] = {}
     for match in grammar.person_roles.finditer(masked):
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
-        entity = last(match.start(), lambda e, r=role: entities[e].type in PERSONLIKE and (r in roles[e] or r.split()[-1] in roles[e]))
+        entity = last(
+            match.start(),
+            lambda e, r=role: entities[e].type in PERSONLIKE and bool({r, r.split()[-1]} & _full_roles(roles[e])),
+        )
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             entity = last(match.start(), lambda e: entities[e].type == "person")
+        if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
+            if f"the {role}" not in unnamed_roles:
+                entities.append(Entity(f"the {role}", "person"))
+                roles.append({role})
+                unnamed_roles[f"the {role}"] = len(entities) - 1
+            entity = unnamed_roles[f"the {role}"]
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = match.group(1).lower()
@@ -1124,6 +1153,28 @@ _BODY_ROLE_WORDS = {
     "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
     "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
 }
+
+
+# Title abbreviations and the roles they stand for: "Gen. Michael Guetlein" is "the general".
+_ABBREVIATED_ROLES = {
+    "gen.": "general",
+    "gen": "general",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "rep": "representative",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "lt.": "lieutenant",
+    "gov.": "governor",
+    "dr.": "doctor",
+    "capt.": "captain",
+}
+
+
+def _full_roles(roles: set[str]) -> set[str]:
+    """A person's roles with title abbreviations spelled out."""
+    return roles | {_ABBREVIATED_ROLES[r] for r in roles if r in _ABBREVIATED_ROLES}
 
 
 # Bodies a nationality qualifies into a body of their own: "the Chinese government", "the Japanese ministry".
@@ -1445,9 +1496,18 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     def distance(span: tuple[int, int], a: Attribution) -> int:
         return min(max(0, span[0] - p, p - span[1]) for p in (a.position, a.subject if a.subject >= 0 else a.position))
 
+    def same_clause(span: tuple[int, int], a: Attribution) -> bool:
+        lo, hi = sorted((span[0], a.position))
+        return ";" not in analysis.text[lo:hi]
+
     def binds(a: Attribution) -> bool:
         if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
-            return min(spans, key=lambda span: distance(span, a)) == (start, end)
+            clause = [span for span in spans if same_clause(span, a)] or spans
+            return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
+        # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
+        # trillion budget the administration has requested", the request is the $1.5 trillion's.
+        if a.position > end and any(end <= o[0] and o[1] <= a.position for o in spans[1:]):
+            return False
         # A figure in an aside that has its own verb ("Trump promised that the system, which is estimated to cost $1
         # trillion, works") is not the outer speaker's.
         lo, hi = sorted((a.position, start))
@@ -1461,6 +1521,34 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         people = [m for m in analysis.mentions if m.end <= possessive.start() and m.entity >= 0 and analysis.type(m.entity) == "person"]
         if people:
             return Owner(analysis.name(people[-1].entity), "person", "estimate of", "")
+    # The noun phrase binds tighter than the clause: "the president's original $175 billion", "Trump's US$175bn",
+    # "the $175 billion Trump cited", "the $61 billion price he gave Canada".
+    sentence = analysis.sentences[i]
+    near = [
+        m for m in analysis.mentions if sentence.start <= m.start < sentence.end and m.entity >= 0 and analysis.type(m.entity) != "outlet"
+    ]
+    before_figure = [m for m in near if m.end <= start]
+    gap_before = analysis.text[before_figure[-1].end : start] if before_figure else ""
+    if before_figure and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE)):
+        m = before_figure[-1]
+        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    after_figure = [m for m in near if m.start >= end]
+    if (
+        after_figure
+        and _GIVEN_BY_RE.fullmatch(analysis.text[end : after_figure[0].start])
+        and _GIVING_VERB_RE.match(analysis.text, after_figure[0].end)
+    ):
+        m = after_figure[0]
+        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "Its report concluded …", "His high-end scenarios run as far as …": the sentence opens with a possessive
+    # pronoun's document, whose owner is the body or person the pronoun stands for.
+    opener = _POSSESSIVE_OPENER_RE.match(analysis.text, sentence.start, sentence.end)
+    if opener and opener.end() <= start and not analysis.attributions[i]:
+        wanted = ("organisation", "country") if opener.group(1).lower() in ("its", "their") else PERSONLIKE
+        earlier = [m for m in analysis.mentions if m.end <= sentence.start and m.entity >= 0 and analysis.type(m.entity) in wanted]
+        if earlier:
+            m = earlier[-1]
+            return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "pronoun", "")
     found = [a for a in analysis.attributions[i] if binds(a)]
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
@@ -1492,6 +1580,32 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
 
 _HIS_FIGURE_RE = re.compile(
     r"\b(?:his|her)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?$"
+)
+# After a figure, before the one who gives it: "the $175 billion (that) Trump cited", "$61 billion price he gave".
+_GIVEN_BY_RE = re.compile(
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline)\s+)?(?:that\s+)?(?:the\s+)?", re.IGNORECASE
+)
+_GIVING_VERB_RE = re.compile(
+    r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+)?"
+    r"(?:cited|gave|quoted|named|set|floated|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
+    r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|"
+    r"asked for|seeks)\b"
+)
+# A possessive's figure through its noun: "Trump's figure is roughly C$84 billion", "the program office's baseline is now
+# $185 billion", "the agency's SHIELD vehicle carries a ceiling of $151 billion", "the White House's request for".
+_POSSESSIVE_NOUN_FIGURE_RE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|projection|budget|"
+    r"vehicle carries a ceiling|target|offer|bill)\s+(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|"
+    r"nearly|some|just|under|over|more than|less than)\s+)*"
+)
+# A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
+_FIGURE_OF_RE = re.compile(
+    r"(?:['’]s)?\s+(?:own\s+|latest\s+|original\s+|official\s+|new\s+)?(?:figure|estimate|price tag|baseline|number|projection)"
+    r"\s+of\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
+)
+_POSSESSIVE_OPENER_RE = re.compile(
+    r"\W*(Its|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:report|estimate|estimates|analysis|study|scenarios|scenario|figures|figure|"
+    r"model|projection|projections|calculation|tally|assessment|numbers|review|paper)\b"
 )
 _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?"

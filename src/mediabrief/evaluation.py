@@ -37,6 +37,12 @@ def half_of(file: str) -> str:
     return HALVES[1 - int(match.group(1)) % 2]
 
 
+def _number(file: str) -> int:
+    """The number a development-corpus file name starts with."""
+    match = re.match(r"(\d+)", Path(file).name)
+    return int(match.group(1)) if match else -1
+
+
 def read_gold(name: str, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
     """A gold table of the development corpus (``dev_<name>.csv``), with its half; empty strings kept as "".
 
@@ -157,17 +163,26 @@ def match_money(found: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None =
     )
 
 
-def dev_corpus_scores(codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_dir: Path = GOLD_DIR) -> dict[str, pd.DataFrame]:
+def dev_corpus_scores(
+    codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_dir: Path = GOLD_DIR, from_number: int = 0
+) -> dict[str, pd.DataFrame]:
     """The development corpus analysed with a codebook and scored against its gold tables, computed afresh:
     ``stance`` (agreement and kappa per half and target), ``quotes`` (speaker accuracy and term precision per half) and
-    ``money`` (what each figure covers and who gives it, right per half)."""
+    ``money`` (what each figure covers and who gives it, right per half). ``from_number`` keeps only the articles
+    numbered from it on (81: the articles added last, measured apart)."""
     from .corpus import load_corpus
     from .money import money_mentions
     from .stance import stance_tables
 
     articles = load_corpus(corpus_dir).articles
+    articles = articles[articles["file"].map(_number).ge(from_number)]
+
+    def read(name: str) -> pd.DataFrame:
+        table = read_gold(name, gold_dir)
+        return table[table["file"].map(_number).ge(from_number)]
+
     tables = stance_tables(articles, codebook)
-    gold = read_gold("stance", gold_dir)
+    gold = read("stance")
     rows = []
     for half in HALVES:
         for target in [None, *sorted(gold["target"].unique())]:
@@ -175,9 +190,9 @@ def dev_corpus_scores(codebook: dict, corpus_dir: Path = DEV_CORPUS_DIR, gold_di
             rows.append(
                 {"half": half, "target": target or "both", "n": result["n"], "agreement": result["percent"] / 100, "kappa": result["kappa"]}
             )
-    matched = match_quotes(tables["quotes.csv"], read_gold("quotes", gold_dir))
+    matched = match_quotes(tables["quotes.csv"], read("quotes"))
     quotes = pd.DataFrame([{"half": half} | quote_scores(matched[matched["half"].eq(half)]) for half in HALVES])
-    owners = match_money(money_mentions(articles, codebook), read_gold("money", gold_dir), codebook)
+    owners = match_money(money_mentions(articles, codebook), read("money"), codebook)
     money = pd.DataFrame(
         [
             {

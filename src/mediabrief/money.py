@@ -447,6 +447,7 @@ class MoneyCues(NamedTuple):
     default_large: tuple | None = None  # (label, US dollars): what a figure with no cue at all covers from that size up
     program_total: tuple | None = None  # (label, US dollars): the programme total's label, and the least such a total can be
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
+    enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -472,6 +473,9 @@ class MoneyCues(NamedTuple):
             else None,
             program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
             if money.get("program_total")
+            else None,
+            enacted=(str(money["enacted"]["referent"]), frozenset(str(b).lower() for b in money["enacted"]["by"]))
+            if money.get("enacted")
             else None,
         )
 
@@ -586,7 +590,9 @@ def attributions(
     result = []
     for figure in figures:
         owner = attribution.owner_of_span(analysis, figure.start, figure.end, spans)
-        result.append(labels.get(owner.name.lower(), owner.name) if owner.name else UNATTRIBUTED)
+        # A group may list a person by surname ("Guetlein"): the full name the text gives is looked up by it too.
+        surname = owner.name.split()[-1].lower() if owner.type == "person" and owner.name else ""
+        result.append(labels.get(owner.name.lower(), labels.get(surname, owner.name)) if owner.name else UNATTRIBUTED)
     return result
 
 
@@ -653,6 +659,9 @@ def _sentence_rows(
         end = figures[i + 1].start if i + 1 < len(figures) else sentence.end
         horizon = horizon_of(text, begin, figure, end)
         point = not (amount.is_range or amount.is_vague)
+        owner = sources[i]
+        if cues.enacted and prices_of[i] == cues.enacted[0] and owner.lower() in cues.enacted[1]:
+            owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
             {
                 "article_id": article_id,
@@ -670,7 +679,7 @@ def _sentence_rows(
                 "horizon_years": horizon,
                 "per_year_usd": high / horizon if horizon > 0 else math.nan,
                 "referent": prices_of[i],
-                "attributed_to": sources[i],
+                "attributed_to": owner,
                 "sentence": sentence.text,
             }
         )
