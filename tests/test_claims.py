@@ -231,3 +231,24 @@ def test_claims_made_finds_what_trying_every_cue_on_every_sentence_finds(seeds):
         if claims.sentence_makes(s.text, rule.claim)
     ]
     assert [(n, s, rule.claim["id"]) for n, s, rule in claims.claims_made(texts, rules)] == everywhere
+
+
+def test_another_general_named_in_a_sentence_claims_nothing_about_who_leads():
+    book = load_codebook()
+    corpus = articles(
+        A="Trump named Space Force General Michael Guetlein to lead the Golden Dome project.",
+        B="Gen. Gregory Guillot, who leads U.S. Northern Command, said the Golden Dome would take years.",
+        C="Gen. Michael Guetlein, who runs the program, spoke on Tuesday.",
+    )
+    found = claims.contradictions(claims.claims_matrix(corpus, book))
+    assert not found["claim_id"].eq("leader").any()
+
+
+def test_rounded_and_exact_amounts_of_one_sum_are_no_contradiction():
+    book = load_codebook()
+    corpus = articles(
+        A="Congress has already provided about $24 billion for the program.",
+        B="Lawmakers already appropriated $24.4 billion through reconciliation.",
+        C="The first $25 billion was set aside in the budget bill.",
+    )
+    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty

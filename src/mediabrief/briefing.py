@@ -91,17 +91,25 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
 
 
 def discrepancy_judgment(tables: Tables) -> str | None:
-    """How many disagreements about figures there are, with the first as an example."""
+    """How many disagreements about figures there are, with the first as an example (each row of the discrepancy
+    table is one disagreement, the outlets on each side listed with "; ")."""
     found = tables.get("money_discrepancies.csv")
     if found is None or found.empty:
         return None
     first = found.iloc[0]
-    pairs = found[["outlet_a", "outlet_b"]].stack().nunique()
+    outlets = {o for side in ("outlet_a", "outlet_b") for cell in found[side].astype(str) for o in cell.split("; ")}
+    side_a, side_b = (str(first[side]).split("; ") for side in ("outlet_a", "outlet_b"))
+    what = first["amount"] if str(first["amount"]) else f"the {first['referent']} from {first['attributed_to']}"
     return (
         f"Sources disagree {len(found)} time{'s' * (len(found) != 1)} about what a figure is or who gives it, "
-        f"involving {pairs} outlets; for {first['amount']}, {first['outlet_a']} gives “{first['value_a']}” "
-        f"where {first['outlet_b']} gives “{first['value_b']}”."
+        f"involving {len(outlets)} outlets; for {what}, {_and_list(side_a)} give{'s' * (len(side_a) == 1)} “{first['value_a']}” "
+        f"where {_and_list(side_b)} give{'s' * (len(side_b) == 1)} “{first['value_b']}”."
     )
+
+
+def _and_list(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def stance_judgment(tables: Tables, codebook: dict) -> str | None:

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .lineage import CitationRules, citation_rules, mentions, named_sources
-from .money import conflicts
+from .money import conflicts, parse_amount
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, apply_style
 from .textutils import Sentence, article_sentences, fold_case, split_sentences, words
@@ -147,9 +147,13 @@ def extract_value(sentence: str, spec: dict | None) -> str:
     if not spec:
         return ""
     if spec["kind"] == "amount":
-        match = AMOUNT_RE.search(sentence)
-        if not match:
+        found = list(AMOUNT_RE.finditer(sentence))
+        if not found:
             return ""
+        match = found[0]
+        near = [m.start() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
+        if near:  # the amount the claim's own words stand next to ("the first $24 billion"), not the sentence's first
+            match = min(found, key=lambda m: min(abs(m.start() - n) for n in near))
         low, high, unit = (
             match.group(1).replace(",", ""),
             match.group(2),
@@ -317,7 +321,24 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     [['year', 'A', '2029', 'C', '2035'], ['year', 'B', '2029', 'C', '2035']]
     """
     stated = matrix.loc[matrix["value"].fillna("").astype(str).ne("")]
-    return conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
+    found = conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
+    # Amounts a reader takes for one figure ("about $24 billion", "$24.4 billion", "$25 billion") contradict nothing.
+    keep = pd.Series(
+        [not same_amount(a, b) for a, b in zip(found["value_a"], found["value_b"], strict=True)], index=found.index, dtype=bool
+    )
+    return found.loc[keep].reset_index(drop=True)
+
+
+def same_amount(a: str, b: str, tolerance: float = 0.05) -> bool:
+    """Whether two stated values are one amount of money, within rounding (ranges that overlap count as one).
+
+    >>> same_amount("$24.4 billion", "$25 billion"), same_amount("$17.5 billion", "$25 billion"), same_amount("2029", "2030")
+    (True, False, False)
+    """
+    x, y = parse_amount(str(a)), parse_amount(str(b))
+    if x is None or y is None or x.currency != y.currency:
+        return False
+    return x.low <= y.high * (1 + tolerance) and y.low <= x.high * (1 + tolerance)
 
 
 def content_ngrams(text: str, sizes: range = range(2, 5), sentences: list[Sentence] | None = None) -> set[str]:

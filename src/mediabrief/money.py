@@ -38,6 +38,7 @@ money_table_columns = [
     "horizon_years",
     "per_year_usd",
     "referent",
+    "referent_cue",  # the words that say what the figure covers ("per satellite", "invest up to"); "" where only its size does
     "attributed_to",
     "sentence",
 ]
@@ -108,7 +109,9 @@ VAGUE_MULTIPLIERS = {None: 1.0, "tens": 10.0, "dozens": 10.0, "hundreds": 100.0}
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 or 175; never part of 1.2.3
-_WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:[\s-]+(?:and\s+)?(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
+# "and" joins the words of one number only after "hundred" ("one hundred and sixty-one"); elsewhere it joins two
+# numbers ("between one hundred sixty-one and five hundred forty-two billion").
+_WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:(?:[\s-]+|(?<=hundred)\s+and\s+)(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
 _ARTICLE_NUM = r"(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a billion", only before a scale
 _PREFIX = rf"(?:(?<!\w)(?:{_alternation(k for k in PREFIX_CURRENCIES if k[0].isalpha())}|U\.S\.\s?\$)|(?<![\w$])[$€£¥₩₹]"
 _PREFIX += rf"|(?<!\w)(?:{_alternation(ISO_CODES)})(?=\s?\d))\s?"
@@ -127,8 +130,8 @@ POINT_RE = re.compile(
     rf"(?P<c>{_PREFIX})?(?P<n>{_NUM}|{_WORD_NUM}|{_ARTICLE_NUM}){_scale('s')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?", re.IGNORECASE
 )
 RANGE_RE = re.compile(
-    rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|to|and)\s*"
-    rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
+    rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|to|and)\s*"
+    rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}|{_WORD_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
     re.IGNORECASE,
 )
 VAGUE_RE = re.compile(
@@ -231,7 +234,7 @@ def _whole(words: list[str]) -> list[str]:
 _START_WORDS = {
     # "twenty-five dollars", "half a billion", "a billion"
     "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?\s+(?:thousand|million|billion|trillion)"],
-    "range": [*_PREFIX_WORDS, *_whole(["between"])],
+    "range": [*_PREFIX_WORDS, *_whole(["between", *NUMBER_WORDS])],
     "vague": [
         *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
         r"a\s+(?:few|couple)",
@@ -359,6 +362,8 @@ def _read_range(match: re.Match) -> Found | None:
     scale1, scale2 = _scale_of(match, "s1"), _scale_of(match, "s2")
     if match.group("sep").lower() == "and" and not match.group("between"):
         return None  # "$5 billion and $6 billion" are two figures
+    if match.group("sep") in "-–—" and not match.group("n1")[0].isdigit():
+        return None  # "twenty-five million" is one number in words, not a range from twenty
     if not (first or word) or not (scale2 or second):
         return None  # "$5 billion to 2030" is not a range
     currency = _currency_of(first, word)
@@ -521,7 +526,13 @@ def _nearest(cues: list[Cue], figure: Found) -> Cue | None:
 
 
 def referents(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[str]:
-    """What each figure of a sentence is the price of, in the figures' order (rules in data/codebook/money.yaml):
+    """What each figure of a sentence is the price of, in the figures' order: the labels of :func:`referent_readings`."""
+    return [label for label, _ in referent_readings(text, sentence, figures, cues)]
+
+
+def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCues) -> list[tuple[str, str]]:
+    """What each figure of a sentence is the price of, and the words that say so ("" where only its size does), in the
+    figures' order (rules in data/codebook/money.yaml):
 
     1. a unit right after the figure ("$22 million per satellite", "$500 a kilogram", "$10 million each"): the
        per-unit label;
@@ -533,30 +544,46 @@ def referents(text: str, sentence: Sentence, figures: list[Found], cues: MoneyCu
     """
     found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
     rank = {label: i for i, label in enumerate(cues.priority or [])}
-    labels = []
+    labels, words = [], []
     for i, figure in enumerate(figures):
-        if cues.per_unit is not None and cues.per_unit_label and cues.per_unit.match(text, figure.end, sentence.end):
+        unit = cues.per_unit.match(text, figure.end, sentence.end) if cues.per_unit is not None and cues.per_unit_label else None
+        if unit:
             labels.append(cues.per_unit_label)
+            words.append(" ".join(unit.group(0).split()))
             continue
         lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
         hi = min(figures[i + 1].start if i + 1 < len(figures) else sentence.end, _clause_end(text, figure.end, sentence.end))
         own = [c for c in found if lo <= c.start and c.end <= hi]
+        period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
             labels.append(best.label)
-        elif cues.per_period is not None and cues.per_unit_label and cues.per_period.match(text, figure.end, sentence.end):
+            words.append(_cue_words(text, best))
+        elif period:
             labels.append(cues.per_unit_label)
+            words.append(" ".join(period.group(0).split()))
         elif cue := _nearest(found, figure):
             labels.append(cue.label)
+            words.append(_cue_words(text, cue))
         elif cues.default_large and figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan) >= cues.default_large[1]:
             labels.append(cues.default_large[0])
+            words.append("")
         else:
             labels.append(OTHER)
+            words.append("")
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
-                labels[-1] = OTHER
-    return labels
+                labels[-1], words[-1] = OTHER, ""
+    return list(zip(labels, words, strict=True))
+
+
+def _cue_words(text: str, cue: Cue) -> str:
+    """The words of the text a cue matched, whole ("invest" matched in "investing" gives "investing")."""
+    end = cue.end
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+        end += 1
+    return " ".join(text[cue.start : end].split())
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]|\s-\s|\bwhich\b|\bwhile\b|\bbut\b")
@@ -651,7 +678,7 @@ def _sentence_rows(
 ) -> list[dict]:
     """One row per figure of one sentence."""
     rows = []
-    sources, prices_of = attributions(text, sentence, figures, cues, analysis), referents(text, sentence, figures, cues)
+    sources, readings = attributions(text, sentence, figures, cues, analysis), referent_readings(text, sentence, figures, cues)
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
@@ -660,7 +687,8 @@ def _sentence_rows(
         horizon = horizon_of(text, begin, figure, end)
         point = not (amount.is_range or amount.is_vague)
         owner = sources[i]
-        if cues.enacted and prices_of[i] == cues.enacted[0] and owner.lower() in cues.enacted[1]:
+        referent, referent_cue = readings[i]
+        if cues.enacted and referent == cues.enacted[0] and owner.lower() in cues.enacted[1]:
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
             {
@@ -678,7 +706,8 @@ def _sentence_rows(
                 "hedge": hedge_of(text, begin, figure, cues),
                 "horizon_years": horizon,
                 "per_year_usd": high / horizon if horizon > 0 else math.nan,
-                "referent": prices_of[i],
+                "referent": referent,
+                "referent_cue": referent_cue,
                 "attributed_to": owner,
                 "sentence": sentence.text,
             }
@@ -839,9 +868,11 @@ def _pairs_within(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
-def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame, program_total: str | None = "program total") -> pd.DataFrame:
     """Where sources disagree, derived from the mentions: the same amount with different referents or attributions,
-    or the same referent from the same actor with different amounts. "other" and "unattributed" contradict nothing."""
+    or the same referent from the same actor with incompatible amounts (see ``_incompatible_amounts``). "other" and
+    "unattributed" contradict nothing, and a round amount ("$1 trillion", "$10 million") is too common a number for two
+    sources giving it to be talking about the same thing. One row per disagreement, the outlets on each side listed."""
     table = _with_outlets(mentions, articles)
     checks = [
         ("same amount, different referent", ["amount"], "referent"),
@@ -849,9 +880,15 @@ def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         ("same referent and source, different amount", ["referent", "attributed_to"], "amount"),
     ]
     table = table[~table["referent"].eq(OTHER)]
+    # One source gives many budget lines and unit costs: only a programme total is one thing whose amounts must agree.
+    totals = table[table["referent"].eq(program_total)] if program_total else table
     parts = []
     for kind, keys, value in checks:
-        usable = table[~table["attributed_to"].eq(UNATTRIBUTED)] if "attributed_to" in (keys + [value]) else table
+        usable = table if value != "amount" else totals
+        usable = usable[~usable["attributed_to"].eq(UNATTRIBUTED)] if "attributed_to" in (keys + [value]) else usable
+        if keys == ["amount"]:
+            specific = [_specific(lo, hi) for lo, hi in zip(usable["amount_low_usd"], usable["amount_high_usd"], strict=True)]
+            usable = usable.loc[pd.Series(specific, index=usable.index, dtype=bool)]
         found = conflicts(usable, keys, value)
         if found.empty:
             continue
@@ -859,10 +896,123 @@ def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         found["kind"] = kind
         sides = (found[col].tolist() for col in ["outlet_a", "value_a", "outlet_b", "value_b"])
         found["detail"] = [f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in zip(*sides, strict=True)]
+        if value == "amount":
+            found = _incompatible_amounts(found, usable)
+        found = _one_row_per_disagreement(found, keys)
+        if not found.empty:
+            holds = [
+                _holds(usable, row, keys, value, "a") and _holds(usable, row, keys, value, "b") for row in found.itertuples(index=False)
+            ]
+            found = found.loc[pd.Series(holds, index=found.index, dtype=bool)]
         parts.append(found)
     if not parts:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
-    return pd.concat(parts, ignore_index=True).reindex(columns=DISCREPANCY_COLUMNS).fillna("")
+    return pd.concat(parts, ignore_index=True).reindex(columns=DISCREPANCY_COLUMNS).astype(object).fillna("")
+
+
+def _holds(table: pd.DataFrame, row, keys: list[str], value: str, side: str) -> bool:
+    """Whether one side of a disagreement is a reading to set against the other. What a figure covers must be said in
+    so many words next to it on that side ("invest up to $831 billion", "the whole system at $175 billion"); who gives
+    a figure must be read so by two outlets or more. A reading without either is more likely a misreading (this
+    project's or the outlet's) than a dispute between sources."""
+    outlets = str(getattr(row, f"outlet_{side}")).split("; ")
+    if value == "attributed_to":
+        return len(outlets) >= 2
+    mine = table[table["outlet"].isin(outlets)]
+    for key in keys:
+        mine = mine[mine[key].eq(getattr(row, key))]
+    mine = mine[mine[value].eq(getattr(row, f"value_{side}"))]
+    # One outlet alone must say it right beside the figure; a programme total from one source at two amounts must be
+    # read so by two outlets on each side.
+    if value == "amount" and len(outlets) < 2:
+        return False
+    reach = 2 if len(outlets) < 2 or value == "amount" else 4
+    return any(_cue_next_to(s, f, c, reach) for s, f, c in zip(mine["sentence"], mine["surface"], mine["referent_cue"], strict=True))
+
+
+def _cue_next_to(sentence: str, surface: str, cue: str, words: int = 4) -> bool:
+    """Whether a cue stands within a few words of a figure in its sentence.
+
+    >>> _cue_next_to("Japan is poised to invest up to $831 billion.", "$831 billion", "invest up to")
+    True
+    """
+    if not cue or surface not in sentence or cue not in sentence:
+        return False
+    at, where = sentence.index(surface), sentence.index(cue)
+    lo, hi = sorted((at, where))
+    between = sentence[lo + (len(cue) if where < at else len(surface)) : hi]
+    return len(between.split()) <= words
+
+
+def _specific(low: float, high: float) -> bool:
+    """Whether an amount is specific enough to identify a figure: a range, or two significant digits or more.
+
+    >>> _specific(1.2e12, 1.2e12), _specific(1e12, 1e12), _specific(161e9, 542e9)
+    (True, False, True)
+    """
+    return low != high or len(f"{high:.6e}".split("e")[0].replace(".", "").rstrip("0")) >= 2
+
+
+def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Pairs of outlets folded into one row per (key, value, value): the outlets on each side listed, the first
+    sentence of each side kept."""
+    if found.empty:
+        return found
+    swap = found["value_a"].astype(str) > found["value_b"].astype(str)
+    sides = ["outlet", "value", "sentence"]
+    flipped = found.copy()
+    for col in sides:
+        flipped.loc[swap, f"{col}_a"], flipped.loc[swap, f"{col}_b"] = found.loc[swap, f"{col}_b"], found.loc[swap, f"{col}_a"]
+    rows = []
+    for (*key, value_a, value_b), group in flipped.groupby([*keys, "value_a", "value_b"], sort=False):
+        outlets_a = list(dict.fromkeys(group["outlet_a"]))
+        outlets_b = [o for o in dict.fromkeys(group["outlet_b"]) if o not in outlets_a] or list(dict.fromkeys(group["outlet_b"]))
+        first = group.iloc[0]
+        rows.append(
+            dict(zip(keys, key, strict=True))
+            | {
+                "kind": first["kind"],
+                "outlet_a": "; ".join(outlets_a),
+                "value_a": value_a,
+                "sentence_a": first["sentence_a"],
+                "outlet_b": "; ".join(outlets_b),
+                "value_b": value_b,
+                "sentence_b": first["sentence_b"],
+                "detail": f"{'; '.join(outlets_a)} give{'s' * (len(outlets_a) == 1)} {value_a!r}, "
+                f"{'; '.join(outlets_b)} give{'s' * (len(outlets_b) == 1)} {value_b!r}"
+                + (first["detail"].split("years:", 1)[1].join([" (per year:", ")"]) if "years:" in first["detail"] else ""),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Of pairs that give one referent from one source different amounts, those a careful reader would call a
+    disagreement: not a range and a figure inside it ("$161 billion to $542 billion" and "$542 billion"), not two
+    figures over different horizons that come to the same amount a year; where horizons differ, the detail compares
+    the per-year figures and says so."""
+    first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"]).set_index(
+        ["outlet", "referent", "attributed_to", "amount"]
+    )
+    keep, details = [], []
+    for row in found.itertuples(index=False):
+        a = first.loc[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
+        b = first.loc[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
+        overlap = a["amount_low_usd"] <= b["amount_high_usd"] and b["amount_low_usd"] <= a["amount_high_usd"]
+        horizons = [h for h in (a["horizon_years"], b["horizon_years"]) if h == h and h > 0]
+        detail = row.detail
+        if len(horizons) == 2 and horizons[0] != horizons[1]:
+            per_year = a["per_year_usd"], b["per_year_usd"]
+            if math.isclose(*per_year, rel_tol=0.05):
+                keep.append(False)
+                details.append(detail)
+                continue
+            detail += (
+                f" over {horizons[0]:g} and {horizons[1]:g} years: per year {format_usd(per_year[0])} against {format_usd(per_year[1])}"
+            )
+        keep.append(not overlap)
+        details.append(detail)
+    return found.assign(detail=details).loc[pd.Series(keep, index=found.index, dtype=bool)] if len(found) else found
 
 
 # --- Charts ---------------------------------------------------------------------------------------------------------
