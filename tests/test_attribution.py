@@ -205,3 +205,17 @@ def test_a_post_quoted_over_several_sentences_after_a_passing_mention_is_the_pos
     )
     found = analyse(text, grammar)
     assert [found.name(q.entity) for q in found.quotations] == ["Donald Trump"]
+
+
+def test_articles_are_read_once_for_all_stages_and_afresh_when_anything_changes():
+    import pandas as pd
+
+    from mediabrief import attribution
+
+    book = {"voices": {}}
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ['"It works," Roe said.']})
+    first = attribution.analyse_articles(articles, book)
+    assert attribution.analyse_articles(articles.copy(), book) is first  # the money, voices and citations stages share it
+    changed = attribution.analyse_articles(articles.assign(text=['"It fails," Doe said.']), book)
+    assert changed is not first and changed["a"].quotations[0].text == "It fails,"
+    assert attribution.analyse_articles(articles, {"voices": {}}) is not first  # another codebook reads afresh

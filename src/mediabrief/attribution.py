@@ -528,8 +528,13 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
     True
     """
     section = codebook.get("voices", {}) or {}
-    verbs = [*DEFAULT_VERBS, *section.get("verbs", []), *extra_verbs]
-    markers = [*DEFAULT_MARKERS, *section.get("markers", []), *extra_markers]
+    # One grammar for every question of who says what: the money section's verbs of estimating and requesting
+    # ("puts it at", "pledged") and its markers ("based on") attribute quotations as well as figures, so that an
+    # article is read once for voices, figures and citations alike.
+    money = codebook.get("money", {}) or {}
+    money_markers = (money.get("attribution_markers") or {}).get("before") or []
+    verbs = [*DEFAULT_VERBS, *section.get("verbs", []), *(money.get("owner_verbs") or []), *extra_verbs]
+    markers = [*DEFAULT_MARKERS, *section.get("markers", []), *money_markers, *extra_markers]
     person_roles = [*DEFAULT_PERSON_ROLES, *section.get("person_roles", [])]
     body_roles = [*DEFAULT_BODY_ROLES, *section.get("body_roles", [])]
     groups = [*DEFAULT_GROUPS, *section.get("groups", [])]
@@ -1465,12 +1470,26 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
 
 
 def analyse_articles(articles, codebook: dict) -> dict[str, Analysis]:
-    """:func:`analyse` of every article of a table (``article_id``, ``text``, and ``sentences`` if split), by article id."""
+    """:func:`analyse` of every article of a table (``article_id``, ``text``, and ``sentences`` if split), by article id.
+
+    The stages that ask who says what (voices and stance, the cost ledger, citations) each call this for the same
+    articles and codebook; the last answer is kept, so an article is read once, not once per stage.
+    """
     from .textutils import article_sentences
 
-    grammar = compile_grammar(codebook)
     ids, texts = articles["article_id"].tolist(), articles["text"].tolist()
-    return {i: analyse(t, grammar, s) for i, t, s in zip(ids, texts, article_sentences(articles), strict=True)}
+    key = (id(codebook), tuple(ids), tuple(hash(t) if isinstance(t, str) else None for t in texts))
+    if _LAST_ANALYSES and _LAST_ANALYSES[0] == key and _LAST_ANALYSES[1] is codebook:
+        return _LAST_ANALYSES[2]
+    grammar = compile_grammar(codebook)
+    analysed = {i: analyse(t, grammar, s) for i, t, s in zip(ids, texts, article_sentences(articles), strict=True)}
+    _LAST_ANALYSES[:] = [key, codebook, analysed]
+    return analysed
+
+
+# The last (key, codebook, analyses) of analyse_articles: the codebook object itself is kept so that its id cannot be
+# reused by another codebook while the key lives.
+_LAST_ANALYSES: list = []
 
 
 def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:

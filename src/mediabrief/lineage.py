@@ -294,7 +294,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     reported", "told X", a link, a wire credit), named as the codebook names them where it lists them.
     """
     rules = citation_rules(codebook)
-    grammar = attribution.compile_grammar(codebook)
+    analysed = attribution.analyse_articles(articles, codebook) if len(articles) else {}  # shared with voices and money
     canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
     rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), strict=True)
     found = []
@@ -306,7 +306,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
         }
         by_grammar: dict[int, list[Mention]] = {}
         if isinstance(text, str) and split:
-            analysis = attribution.analyse(text, grammar, split)
+            analysis = analysed[article_id]
             for i, name, start, end, how in attribution.credited_outlets(analysis):
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))

@@ -458,14 +458,11 @@ class MoneyCues(NamedTuple):
     def from_codebook(cls, codebook: dict) -> MoneyCues:
         """Compile ``codebook["money"]`` (missing parts mean no cues: every figure is "other" and "unattributed")."""
         money = (codebook or {}).get("money") or {}
-        markers = money.get("attribution_markers") or {}
         return cls(
             referents=CueSet(money.get("referents")),
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
-            grammar=attribution.compile_grammar(
-                codebook or {}, extra_verbs=money.get("owner_verbs") or [], extra_markers=markers.get("before") or []
-            ),
+            grammar=attribution.compile_grammar(codebook or {}),  # its money verbs and markers included
             owner_labels={
                 str(alias).lower(): str(label) for label, aliases in (money.get("attributions") or {}).items() for alias in aliases
             },
@@ -715,15 +712,24 @@ def _sentence_rows(
     return rows
 
 
-def article_mentions(article_id: str, file: str, text: str, cues: MoneyCues, sentences: list[Sentence] | None = None) -> list[dict]:
-    """The money rows of one article's text; ``sentences`` are its sentences, if already split."""
+def article_mentions(
+    article_id: str,
+    file: str,
+    text: str,
+    cues: MoneyCues,
+    sentences: list[Sentence] | None = None,
+    analysis: attribution.Analysis | None = None,
+) -> list[dict]:
+    """The money rows of one article's text; ``sentences`` are its sentences and ``analysis`` its reading for who
+    says what (:func:`mediabrief.attribution.analyse`), if already made."""
     text = text if isinstance(text, str) else ""
     rows = []
     found = sentences_with_figures(text, find_amounts(text), sentences)
     if not found:
         return rows
     # Who says what is read for the whole article: a pronoun or "the agency" reaches back to earlier sentences.
-    analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
+    if analysis is None:
+        analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
     for sentence, inside in found:
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
     return rows
@@ -758,10 +764,12 @@ def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     [['$2M', 2000000.0, '', 'part or unit cost', 'unattributed']]
     """
     cues = MoneyCues.from_codebook(codebook)
+    # Read for who says what once per article, shared with the voices and citations stages.
+    analysed = attribution.analyse_articles(articles, codebook) if len(articles) else {}
     rows = [
         row
         for a, sentences in zip(articles.itertuples(index=False), article_sentences(articles), strict=True)
-        for row in article_mentions(a.article_id, a.file, a.text, cues, sentences)
+        for row in article_mentions(a.article_id, a.file, a.text, cues, sentences, analysed.get(a.article_id))
     ]
     table = pd.DataFrame(rows, columns=money_table_columns)
     return table.astype({"start": "int64", "end": "int64", "is_range": "bool", "is_vague": "bool"} | dict.fromkeys(_FLOATS, "float64"))
