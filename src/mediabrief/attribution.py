@@ -271,6 +271,8 @@ DEFAULT_VERBS = [
     "repeated",
     "reiterated",
     "lists",
+    "laid out",
+    "lays out",
 ]
 DEFAULT_MARKERS = [
     "according to",
@@ -362,6 +364,7 @@ DEFAULT_BODY_ROLES = [
     "foundation",
     "service",
     "statement",
+    "briefing",
     "ministry's statement",
     "embassy",
     "commission",
@@ -702,7 +705,7 @@ PERSONLIKE = ("person", "name")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
 _DOCUMENT_OF_RE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper)"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper|briefing|slide deck)"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
 )
 _HOLDERS_OFFICE_RE = re.compile(
@@ -990,7 +993,10 @@ def sentence_attributions(
     for verb in verbs:
         subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
         how = "after" if subject is not None else "before"
-        if subject is None and verb.group(0).lower().endswith("ing") and masked[lo : verb.start()].rstrip().endswith(","):
+        participle = verb.group(0).lower() in _SPEECH_PARTICIPLES and not _subject_before(
+            masked, lo, verb.start(), inside, grammar.not_after
+        )
+        if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
             subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
         elif subject is None and re.search(r"\band\s*$", masked[lo : verb.start()]) and not re.search(r"[;:]", masked[lo : verb.start()]):
             # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
@@ -1100,6 +1106,13 @@ def _references(
             match.start(),
             lambda e, w=words_for: entities[e].type == "organisation" and any(x in entities[e].name.lower() or x in roles[e] for x in w),
         )
+        if entity < 0 and role in _ROLES_OF_THEIR_OWN:
+            # "the administration" with no administration named is the one the story is about, not the last body named.
+            if f"the {role}" not in unnamed_roles:
+                entities.append(Entity(f"the {role}", "organisation"))
+                roles.append({role})
+                unnamed_roles[f"the {role}"] = len(entities) - 1
+            entity = unnamed_roles[f"the {role}"]
         if entity < 0:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))
@@ -1160,6 +1173,10 @@ _BODY_ROLE_WORDS = {
 }
 
 
+# Participles of speech that hang on the clause's subject even without a comma: "Trump launched it saying ...".
+_SPEECH_PARTICIPLES = frozenset({"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling"})
+
+
 # Title abbreviations and the roles they stand for: "Gen. Michael Guetlein" is "the general".
 _ABBREVIATED_ROLES = {
     "gen.": "general",
@@ -1182,6 +1199,10 @@ def _full_roles(roles: set[str]) -> set[str]:
     return roles | {_ABBREVIATED_ROLES[r] for r in roles if r in _ABBREVIATED_ROLES}
 
 
+# Body roles that stand for a body of their own when none of their kind was named: "the administration".
+_ROLES_OF_THEIR_OWN = frozenset({"administration", "government"})
+
+
 # Bodies a nationality qualifies into a body of their own: "the Chinese government", "the Japanese ministry".
 _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administration", "foreign ministry"})
 
@@ -1189,7 +1210,7 @@ _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administrat
 # "In her account, ...", "in his view": a clause given as someone's account.
 _ACCOUNT_RE = re.compile(
     r"\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
-    r"|(?<=\s)(his|her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|tweet)s?\b)"
+    r"|(?<=\s)(his|her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|tweet|platform|account|feed)s?\b)"
 )
 
 
@@ -1299,12 +1320,20 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
         sentence = sentences[first - 1]
     else:
         return -1
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.entity >= 0]
-    opening = _opening_mention(text, inside)
-    if opening is None or entities[opening.entity].type not in (*PERSONLIKE, "organisation", "country"):
-        return -1
-    # Within the first words, or the first name after a leading phrase ("A representative sample, from Lena Marsh, …").
-    return opening.entity if len(_WORD_RE.findall(text[sentence.start : opening.start])) <= 5 else -1
+    at = sentences.index(sentence)
+    # The introducing sentence, else the one before it when the introducer is only "It read, in full:" after "The
+    # offer came in a post on his platform.": the person its possessive stands for.
+    for candidate in (sentence, *sentences[max(0, at - 1) : at][::-1]):
+        inside = [m for m in mentions if candidate.start <= m.start < candidate.end and m.entity >= 0]
+        if candidate is not sentence:
+            inside = [m for m in inside if m.kind == "pronoun" and text[m.start : m.end].lower() in ("his", "her")]
+        opening = _opening_mention(text, inside)
+        if opening is None or entities[opening.entity].type not in (*PERSONLIKE, "organisation", "country"):
+            continue
+        # Within the first words, or the first name after a leading phrase ("A representative sample, from Lena Marsh").
+        if candidate is not sentence or len(_WORD_RE.findall(text[candidate.start : opening.start])) <= 5:
+            return opening.entity
+    return -1
 
 
 def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
