@@ -944,9 +944,12 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
 def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) -> Mention | None:
     """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
     start (within its first six words)."""
-    for mention in sorted(m for m in candidates if lo <= m.start < verb):
+    before = sorted(m for m in candidates if lo <= m.start < verb)
+    for k, mention in enumerate(before):
         if masked[mention.end : mention.end + 2] in ("'s", "’s"):
             continue  # "The Kremlin's spokesman, Dmitry Peskov, ...": the owner of a noun is not its subject
+        # "Chinese foreign ministry spokesperson Mao Ning urged …, warning": the body only qualifies the person.
+        mention = _opening_mention(masked, before[k:]) or mention
         if len(_WORD_RE.findall(masked[lo : mention.start])) <= 6:
             return mention
         break
@@ -993,8 +996,10 @@ def sentence_attributions(
     for verb in verbs:
         subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
         how = "after" if subject is not None else "before"
-        participle = verb.group(0).lower() in _SPEECH_PARTICIPLES and not _subject_before(
-            masked, lo, verb.start(), inside, grammar.not_after
+        participle = (
+            verb.group(0).lower() in _SPEECH_PARTICIPLES
+            and bool(_REPORTED_CLAUSE_RE.match(masked, verb.end()))
+            and not _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
         )
         if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
             subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
@@ -1175,6 +1180,11 @@ _BODY_ROLE_WORDS = {
 
 # Participles of speech that hang on the clause's subject even without a comma: "Trump launched it saying ...".
 _SPEECH_PARTICIPLES = frozenset({"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling"})
+
+
+# What follows a participle that reports speech ("saying it would cost", "warning that"), not a noun ("missile warning
+# and defense").
+_REPORTED_CLAUSE_RE = re.compile(r"\s+(?:that|it|he|she|they|we|I|there|this|the\s+\w+\s+(?:would|will|could|is|was))\b|\s*[“\"]")
 
 
 # Title abbreviations and the roles they stand for: "Gen. Michael Guetlein" is "the general".
