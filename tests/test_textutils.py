@@ -1,12 +1,23 @@
 import re
 
 import pandas as pd
+import pytest
+import sentencex
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediabrief.config import RAW_DIR
+from mediabrief import textutils
+from mediabrief.config import PROJECT_ROOT, RAW_DIR
 from mediabrief.corpus import load_corpus
 from mediabrief.textutils import WORD_RE, article_sentences, count_words, split_sentences, words
+
+BOUNDARY_CASES = yaml.safe_load((PROJECT_ROOT / "tests" / "gold" / "sentence_boundaries.yaml").read_text(encoding="utf-8"))
+# Cases the splitter still gets wrong, kept so that a fix shows (strict: a case that starts passing fails the run).
+KNOWN_MISSES = {
+    "1) The sensors go up first 2) the interceptors follow",  # a list run into one line without full stops
+    "a. The sensors. b. The interceptors.",  # items lettered in lower case
+}
 
 
 def test_words_keep_abbreviations_contractions_and_numbers():
@@ -40,6 +51,30 @@ def test_sentence_offsets_point_at_the_sentence():
     text = "  First one here.   Second, after spaces!\n\nThird line"
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True)) if c["text"] in KNOWN_MISSES else c for c in BOUNDARY_CASES],
+    ids=[f"{c['kind']}: {c['text'][:40]}" for c in BOUNDARY_CASES],
+)
+def test_hand_written_boundary_cases(case):
+    assert [s.text for s in split_sentences(case["text"])] == case["sentences"]
+
+
+def test_offsets_hold_past_characters_outside_the_basic_plane_and_blanked_quotation_marks():
+    text = "“Ready?” he asked on 𝕏. ‘Yes.’ Japan’s 🚀 plan is set. It costs ¥1.5 trillion."
+    found = split_sentences(text)
+    assert [s.text for s in found] == ["“Ready?” he asked on 𝕏.", "‘Yes.’", "Japan’s 🚀 plan is set.", "It costs ¥1.5 trillion."]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_library_segments_give_the_text_back_so_their_lengths_are_offsets():
+    # textutils._library_ends adds up the lengths of sentencex.segment's pieces; this fails if a version stops
+    # returning every character (textutils then asks get_sentence_boundaries for the offsets instead).
+    for text in load_corpus(RAW_DIR).articles["text"].tolist() + ["  lead. Then\n\n\nmore.  \n", "One. Two?  "]:
+        assert "".join(sentencex.segment("en", text)) == text
+        assert textutils._library_ends(text) == [b["end_index"] for b in sentencex.get_sentence_boundaries("en", text)]
 
 
 def test_lowercase_after_period_is_not_a_new_sentence():

@@ -356,7 +356,10 @@ AUDITED_PACKAGES = [
     "nbclient",
     "playwright",
     "py3langid",
+    "sentencex",
     "beautifulsoup4",
+    "trafilatura",
+    "htmldate",
     "pyyaml",
 ]
 

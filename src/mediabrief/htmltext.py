@@ -1,11 +1,20 @@
-"""Article text out of an HTML page (saved as .html, or pasted into a .txt): the story, not the page around it."""
+"""Article text out of an HTML page (saved as .html, or pasted into a .txt): the story, not the page around it.
+
+trafilatura finds the story's text, title and author, htmldate the day it was first published (measured against the
+page tags we read before, on pages written for the purpose: benchmarks/bench_html.py, README "Dependency notes").
+Both read the page as parsed here, never a URL, so nothing is fetched. Where trafilatura finds no text (a page of a
+few words, a fragment), the page's blocks are read tag by tag as before, and the meta tags fill what it leaves empty.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # Page furniture: never article text. Captions (figcaption) are image credits and go with them.
 NOT_TEXT = ["script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "nav", "header", "footer", "aside"]
@@ -45,9 +54,46 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
 
 
 def html_to_text(html: str) -> Page:
-    """The article's text from an HTML page: the <article> (else <main>, else <body>), block by block.
+    """The article's text from an HTML page, one block a line, with its title, author and first publication date.
 
-    >>> page = html_to_text("<html><head><title>T</title></head><body><nav>Home</nav>"
+    >>> page = html_to_text("<html><head><title>T</title><meta name='author' content='Jo Lee'></head><body><nav>Home</nav>"
+    ...                     "<article><h1>Allies meet</h1><p>Japan <b>agreed</b>.</p><p>Published 4 June 2025</p></article></body></html>")
+    >>> page.text, page.title, page.author, page.published, page.dropped
+    ('Allies meet\\nJapan agreed.\\nPublished 4 June 2025', 'Allies meet', 'Jo Lee', '2025-06-04', ['nav'])
+    """
+    by_tags = read_by_tags(html)
+    found = _extracted(html)
+    if found is None or not (found.text or "").strip():
+        return by_tags
+    published = _first_published(html) or by_tags.published
+    return Page(found.text, found.title or by_tags.title, found.author or by_tags.author, published, by_tags.dropped)
+
+
+def _extracted(html: str) -> Document | None:
+    """trafilatura's reading of a page (its text, title and author), or None. favor_precision leaves out the links
+    around a short story that its default reading keeps."""
+    import trafilatura  # here, not at the top: with htmldate it takes half a second to import, and most corpora have no page
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, favor_precision=True)
+
+
+def _first_published(html: str) -> str | None:
+    """The day a page was first published (YYYY-MM-DD), by htmldate, from its meta tags, structured data, URL or text."""
+    import trafilatura
+    from htmldate import find_date
+
+    tree = trafilatura.load_html(html)  # a parsed page: given a string that looks like a URL, htmldate would fetch it
+    return find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d") if tree is not None else None
+
+
+def read_by_tags(html: str) -> Page:
+    """The article's text read tag by tag: the <article> (else <main>, else <body>), block by block, and what its meta
+    tags state.
+
+    >>> page = read_by_tags("<html><head><title>T</title></head><body><nav>Home</nav>"
     ...                     "<article><h1>Allies meet</h1><p>Japan <b>agreed</b>.</p></article></body></html>")
     >>> page.text, page.title, page.dropped
     ('Allies meet\\nJapan agreed.', 'Allies meet', ['nav'])
