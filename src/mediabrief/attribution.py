@@ -273,6 +273,15 @@ DEFAULT_VERBS = [
     "lists",
     "laid out",
     "lays out",
+    # Plural present forms: "Moscow and Beijing call the shield destabilizing", "critics contend".
+    "call",
+    "warn",
+    "argue",
+    "contend",
+    "insist",
+    "claim",
+    "describe",
+    "predict",
 ]
 DEFAULT_MARKERS = [
     "according to",
