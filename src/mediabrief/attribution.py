@@ -566,7 +566,12 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
         person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
-        body_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})s?\b", re.IGNORECASE),
+        # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
+        body_roles=re.compile(
+            rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})s?\b"
+            rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
         groups=re.compile(
             rf"(?<![\w-])(?:some\s+|many\s+|other\s+|most\s+|several\s+|the\s+)?(?:{_alternation(groups)})(?![\w-])", re.IGNORECASE
         ),
@@ -1108,7 +1113,7 @@ def _references(
             entity = unnamed_roles[f"the {role}"]
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
-        role = match.group(1).lower()
+        role = (match.group(1) or match.group(2)).lower()
         qualifier = re.match(r"\w+\s+([A-Z][\w-]+)\s", match.group(0))
         if qualifier and role in _GOVERNING_BODIES:  # "the Chinese government": a body of its own, not the last one named
             entities.append(Entity(f"{qualifier.group(1)} {role}", "organisation"))
@@ -1219,7 +1224,7 @@ def _full_roles(roles: set[str]) -> set[str]:
 
 
 # Body roles that stand for a body of their own when none of their kind was named: "the administration".
-_ROLES_OF_THEIR_OWN = frozenset({"administration", "government"})
+_ROLES_OF_THEIR_OWN = frozenset({"administration", "government", "budget office"})
 
 
 # Bodies a nationality qualifies into a body of their own: "the Chinese government", "the Japanese ministry".
@@ -1568,6 +1573,8 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         return ";" not in analysis.text[lo:hi]
 
     def binds(a: Attribution) -> bool:
+        if not same_clause((start, end), a):  # "… could cost $1.2 trillion, budget office says; Pentagon says it …"
+            return False
         if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
             clause = [span for span in spans if same_clause(span, a)] or spans
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
