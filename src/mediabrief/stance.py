@@ -191,7 +191,10 @@ def stance_rules(codebook: dict) -> Rules:
         float(weights.get("headline", 2.0)),
         float(weights.get("closing", 1.5)),
         float(thresholds["min_net_opinion"]) if thresholds.get("min_net_opinion") is not None else None,
-        re.compile(rf"(?im)^\W*(?:{'|'.join(map(re.escape, opinion.get('labels', [])))})\b") if opinion.get("labels") else None,
+        # A label opening a line, or after a separator on a masthead line ("The Granite State Courier | Opinion").
+        re.compile(rf"(?im)^(?:[^\n|·•]{{0,60}}[|·•]\s*)?\W*(?:{'|'.join(map(re.escape, opinion.get('labels', [])))})\b")
+        if opinion.get("labels")
+        else None,
         re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, opinion.get('markers', [])))})(?![\w'])") if opinion.get("markers") else None,
         float(opinion.get("min_share", 1.0)),
     )
@@ -722,9 +725,11 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
     # One scan of each text finds the stance's phrases and the frames' cues, for the rows of both tables.
     scanner = phrase_scanner([*_all_lists(rules), *frames.values()])
     evidence, framed, opinion = [], [], {}
+    titles = dict(zip(articles["article_id"], articles["title"].fillna("").astype(str), strict=True)) if "title" in articles else {}
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
-        opinion[article_id] = is_opinion(text, sentences, rules)
+        # The headline counts too ("Editorial: Japan has joined a shield it cannot see"): the loader takes it out of the text.
+        opinion[article_id] = is_opinion(f"{titles.get(article_id, '')}\n{text}", sentences, rules)
         plain, spots = _scanned(scanner, text, sentences)
         evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True)
         framed += voices.frame_rows(article_id, file, plain, spots, frames)
