@@ -53,15 +53,16 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from . import attribution
+from . import attribution, facts
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
+QUOTE_MIN_CONTENT_WORDS = 6
 ALIGN_THRESHOLD = 0.4
 REWRITE_MIN_ALIGNED = 4
-REWRITE_MIN_COVERAGE = 0.25
+REWRITE_MIN_COVERAGE = 0.3
 NAME_CHAIN_SHARE = 0.5
 SENTENCE_BREAK = "¶"
 REWRITE_MIN_SIMILARITY = 0.6
@@ -77,6 +78,7 @@ TFIDF_OPTIONS = {"stop_words": "english", "sublinear_tf": True, "token_pattern":
 
 CITATION_COLUMNS = ["article_id", "file", "cited_source", "sentence"]
 REUSE_COLUMNS = ["file_a", "file_b", "verbatim_words", "similarity", "relation", "evidence"]
+FACT_COLUMNS = ["file_a", "file_b", "facts_aligned", "distinctive_aligned", "fact_share", "aligned_facts"]
 
 
 class Mention(NamedTuple):
@@ -289,16 +291,20 @@ class CitedSentence(NamedTuple):
 def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentence]:
     """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables.
 
-    Two readings are joined: the codebook's sources next to an attribution marker, and the outlets that
+    Three readings are joined: the codebook's sources next to an attribution marker; the outlets that
     :func:`mediabrief.attribution.credited_outlets` finds from the grammar of attribution whatever their name ("X
-    reported", "told X", a link, a wire credit), named as the codebook names them where it lists them.
+    reported", "told X", a link, a wire credit), with the bodies the grammar finds as the subject of a reporting verb
+    or after "according to" ("the Pentagon estimated"); and links to another site (:func:`linked_sources`). Each source
+    is then named one way across the corpus (:func:`source_names`), and an article's own outlet (its byline or
+    dateline credit, a link to its own site) is not a source it cites.
     """
     rules = citation_rules(codebook)
     grammar = attribution.compile_grammar(codebook)
     canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
-    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), strict=True)
+    outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(articles)
+    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), outlets, strict=True)
     found = []
-    for article_id, file, text, split in rows:
+    for article_id, file, text, split, outlet in rows:
         by_codebook = {
             sentence: cited
             for sentence, spans in _naming_sentences(text, split, rules.aliases)
@@ -307,16 +313,133 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
         by_grammar: dict[int, list[Mention]] = {}
         if isinstance(text, str) and split:
             analysis = attribution.analyse(text, grammar, split)
-            for i, name, start, end, how in attribution.credited_outlets(analysis):
+            for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis)]:
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
+            known = [name for _, name in alias_table(codebook)]
+            for i, name, start, end in linked_sources(text, split, known):
+                offset = split[i].start
+                by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, "link"))
+        own = outlet if isinstance(outlet, str) else ""
         for i, sentence in enumerate(split if isinstance(text, str) else []):
             cited = list(by_codebook.get(sentence.text, []))
-            known = {m.source for m in cited}
-            cited += [m for m in by_grammar.get(i, []) if m.source not in known and not known.add(m.source)]
+            keys = {source_key(m.source) for m in cited}
+            for m in by_grammar.get(i, []):
+                if source_key(m.source) not in keys:
+                    keys.add(source_key(m.source))
+                    cited.append(m)
+            cited = [m for m in cited if not own or not is_own_outlet(m.source, own)]
             if cited:
                 found.append(CitedSentence(article_id, file, sentence.text, sorted(cited, key=lambda m: m.start)))
+    names = source_names([m.source for c in found for m in c.cited], codebook)
+    return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
+
+
+def _credited_bodies(analysis: attribution.Analysis) -> list[tuple[int, str, int, int, str]]:
+    """Bodies (not persons, not outlets) that an attribution credits, as (sentence index, name, start, end, how): "the
+    Pentagon estimated", "according to the Congressional Budget Office". A body named only as a speaker's employer is
+    not credited here."""
+    found = []
+    for i, attributions in enumerate(analysis.attributions):
+        for a in attributions:
+            if a.entity >= 0 and analysis.entities[a.entity].type == "organisation":
+                found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
     return found
+
+
+_URL_RE = re.compile(r"https?://(?:www\d?\.)?([\w-]+(?:\.[\w-]+)+)[^\s)\"'<>\]]*", re.IGNORECASE)
+# Second-level labels that are not the site's own name ("bbc.co.uk" is BBC's, "nhk.or.jp" NHK's).
+_GENERIC_LABELS = frozenset({"co", "com", "or", "ac", "gov", "org", "net", "ne", "go", "edu", "news"})
+
+
+def site_name(url: str, known: Iterable[str] = ()) -> str:
+    """The source a link points to: the known name whose letters are the site's name ("defenseone.com" is "Defense
+    One"), else the site's domain without "www.".
+
+    >>> site_name("https://www.defenseone.com/x/y", ["Defense One", "Reuters"]), site_name("https://www3.nhk.or.jp/news/")
+    ('Defense One', 'nhk.or.jp')
+    """
+    match = _URL_RE.match(url)
+    if not match:
+        return url
+    domain = match.group(1).lower()
+    labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_LABELS]
+    squashed = {re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the ")): name for name in known}
+    return next((squashed[label] for label in reversed(labels) if label in squashed), domain)
+
+
+def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = ()) -> list[tuple[int, str, int, int]]:
+    """The sites a text links to (a markdown or HTML link, or a bare address), as (sentence index, source name, start,
+    end): the name :func:`site_name` gives, or the link's text when it is a short name and the site is none of the
+    known ones.
+
+    >>> text = "The talks began, [Defense One](https://www.defenseone.com/a) reported. See https://www.nhk.or.jp/news."
+    >>> [(i, name) for i, name, _, _ in linked_sources(text, split_sentences(text), ["Defense One"])]
+    [(0, 'Defense One'), (1, 'nhk.or.jp')]
+    """
+    known = list(known)
+    starts = [s.start for s in sentences]
+    found = []
+    for match in _URL_RE.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= sentences[index].end:
+            continue
+        name = site_name(match.group(0), known)
+        # The link's own text names the outlet when it is short and capitalised ("[NHK](...)"), not a headline.
+        before = re.search(r"\[([^\]\n]{2,60})\]\(\Z", text[max(0, match.start() - 64) : match.start()])
+        after = re.match(r"[^>]*>([^<]{2,60})</a>", text[match.end() : match.end() + 200])
+        words = ((before and before.group(1)) or (after and after.group(1)) or "").split()
+        if name not in known and words and len(words) <= 4 and all(w[:1].isupper() or w in ("of", "the", "and") for w in words):
+            name = " ".join(words)
+        found.append((index, name, match.start(), match.end()))
+    return found
+
+
+def is_own_outlet(source: str, outlet: str) -> bool:
+    """Whether a source found in an article is the article's own outlet: the same :func:`source_key`, or a site whose
+    name is the outlet's, letters only ("northwestsignal.example" is Northwest Signal's).
+
+    >>> is_own_outlet("Meridian Wire", "Meridian Wire"), is_own_outlet("northwestsignal.example", "Northwest Signal")
+    (True, True)
+    >>> is_own_outlet("Reuters", "Meridian Wire")
+    False
+    """
+    if source_key(source) == source_key(outlet):
+        return True
+    squashed = re.sub(r"[^a-z0-9]", "", source_key(outlet))
+    return "." in source and " " not in source and squashed in [re.sub(r"[^a-z0-9]", "", label) for label in source.lower().split(".")]
+
+
+def source_key(name: str) -> str:
+    """A source's name reduced to what tells it from others: lower case, without "the", a leading "U.S." and a trailing
+    "News" ("The Wall Street Journal" and "Wall Street Journal" are one; so are "Bloomberg News" and "Bloomberg").
+
+    >>> source_key("The Wall Street Journal"), source_key("U.S. Space Force"), source_key("Bloomberg News")
+    ('wall street journal', 'space force', 'bloomberg')
+    """
+    key = re.sub(r"[’']", "'", str(name)).lower().strip()
+    key = re.sub(r"^(?:the|u\.s\.|us)\s+", "", key)
+    key = re.sub(r"\s+news$", "", key)
+    return re.sub(r"\s+", " ", key.replace(".", "")).strip()
+
+
+def source_names(names: Iterable[str], codebook: dict | None = None) -> dict[str, str]:
+    """One name per source across a corpus: spellings with the same :func:`source_key` take the codebook's name if it
+    gives one, else the longest spelling; an acronym takes the one full name whose initials it is
+    (:func:`mediabrief.attribution.merged_names`).
+
+    >>> names = source_names(["Bloomberg", "Bloomberg News", "AP", "Associated Press", "Reuters"])
+    >>> names["Bloomberg"], names["AP"], names["Reuters"]
+    ('Bloomberg News', 'Associated Press', 'Reuters')
+    """
+    names = list(dict.fromkeys(names))
+    listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(source_key(name), []).append(name)
+    display = {key: listed.get(key) or max(spellings, key=lambda n: (len(n), n)) for key, spellings in groups.items()}
+    merged = attribution.merged_names((name, "outlet") for name in display.values())
+    return {name: merged.get(display[source_key(name)], display[source_key(name)]) for name in names}
 
 
 def _naming_sentences(
@@ -728,26 +851,54 @@ def _nearest_by_cosine(normalized, candidates: np.ndarray, k: int, cells: int) -
     return np.concatenate(found)
 
 
-def relation_label(verbatim_words: int, n_aligned: int, coverage: float, similarity: float) -> str:
-    """The relation between two articles from the measures (thresholds in the module docstring).
+def relation_label(
+    verbatim_words: int, n_aligned: int, coverage: float, similarity: float, content_words: int | None = None, by_facts: bool = False
+) -> str:
+    """The relation between two articles from the measures (thresholds in the module docstring): ``content_words`` is
+    the most lower-case words other than stop words in one shared passage (None: not counted), ``by_facts`` whether
+    their facts align as a rewrite's do (:func:`mediabrief.facts.rewrite_by_facts`).
 
     >>> relation_label(14, 0, 0.0, 0.2), relation_label(0, 6, 0.4, 0.3), relation_label(0, 1, 0.1, 0.1)
     ('quotes', 'rewrites', 'independent')
+    >>> relation_label(8, 0, 0.0, 0.2, content_words=2), relation_label(0, 1, 0.1, 0.3, by_facts=True)
+    ('independent', 'rewrites')
     """
-    if (n_aligned >= REWRITE_MIN_ALIGNED and coverage >= REWRITE_MIN_COVERAGE) or similarity >= REWRITE_MIN_SIMILARITY:
+    if by_facts or (n_aligned >= REWRITE_MIN_ALIGNED and coverage >= REWRITE_MIN_COVERAGE) or similarity >= REWRITE_MIN_SIMILARITY:
         return "rewrites"
-    return "quotes" if verbatim_words >= MIN_VERBATIM_WORDS else "independent"
+    if verbatim_words >= MIN_VERBATIM_WORDS and (content_words is None or content_words >= QUOTE_MIN_CONTENT_WORDS):
+        return "quotes"
+    return "independent"
+
+
+def content_words(passage: str) -> int:
+    """How many words of a passage say something of their own: lower case, not a stop word, not a number ("161
+    billion to 542 billion over 20 years" has 3, a phrase any report of the figure would use).
+
+    >>> content_words("a network of satellites sensors and interceptors to prevent aerial attacks on the U.S. mainland")
+    8
+    """
+    return sum(1 for w in passage.split() if w[:1].islower() and not w[:1].isdigit() and w.lower() not in ENGLISH_STOP_WORDS)
 
 
 def reuse_table(
     articles: pd.DataFrame, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS, align_threshold: float = ALIGN_THRESHOLD
 ) -> pd.DataFrame:
-    """Text reuse between pairs of articles: file_a, file_b, verbatim_words, similarity, relation, evidence (+ n_aligned)."""
+    """Text reuse between pairs of articles: file_a, file_b, verbatim_words, similarity, relation, evidence (+ n_aligned
+    and the fact alignment: facts_aligned, distinctive_aligned, fact_share, aligned_facts; see :data:`FACT_COLUMNS`).
+
+    Above ``all_pairs_limit`` articles, the pairs compared are each article's k nearest by TF-IDF and its partners
+    with the most rare facts in common (:func:`mediabrief.facts.fact_candidate_pairs`): a rewrite in other words
+    shares few words but the same facts.
+    """
     articles = articles.reset_index(drop=True)
     sentences, sentence_matrix, document_matrix = _sentence_vectors(articles)
     offsets = np.cumsum([0] + [len(group) for group in sentences])
     coded = _word_codes(_joined_words(group) for group in sentences)
+    article_facts = facts.corpus_facts(articles["text"])
+    weights, distinctive = facts.fact_weights(article_facts), facts.distinctive_keys(article_facts)
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
+    if len(articles) > all_pairs_limit:
+        pairs = sorted(set(pairs) | facts.fact_candidate_pairs(article_facts))
     # Document cosines for all pairs at once: one sparse operation instead of one per pair.
     first, second = (np.array([p[n] for p in pairs], dtype=int) for n in (0, 1))
     similarities = np.asarray(document_matrix[first].multiply(document_matrix[second]).sum(axis=1)).ravel() if pairs else []
@@ -755,23 +906,46 @@ def reuse_table(
     alignments = _alignments(pairs, sentence_matrix, offsets, align_threshold)
     short = _ShortSentences(sentences)
     files = articles["file"].tolist()
-    columns: dict[str, list] = {name: [] for name in [*REUSE_COLUMNS, "n_aligned"]}
+    names = [*REUSE_COLUMNS, "n_aligned", *FACT_COLUMNS[2:]]
+    columns: dict[str, list] = {name: [] for name in names}
     for (i, j), similarity, (words_shared, passages), aligned in zip(pairs, similarities, verbatim, alignments, strict=True):
         coverage = len(aligned) / min(len(sentences[i]), len(sentences[j]))
         similarity = float(similarity)
+        by_facts = facts.align_facts(article_facts[i], article_facts[j], weights)
+        is_fact_rewrite = facts.rewrite_by_facts(by_facts, distinctive)
+        relation = relation_label(
+            words_shared, len(aligned), coverage, similarity, max((content_words(p.text) for p in passages), default=0), is_fact_rewrite
+        )
+        evidence = _evidence(passages, aligned, coverage, short, i, j)
+        if is_fact_rewrite:
+            fact_note = f"{len(by_facts.pairs)} facts in the same order ({by_facts.share:.0%} of the article with fewer)"
+            evidence = " | ".join(
+                part for part in [fact_note + ": " + _short(facts.fact_evidence(by_facts, distinctive), 160), evidence] if part
+            )
         row = {
             "file_a": files[i],
             "file_b": files[j],
             "verbatim_words": words_shared,
             "similarity": round(similarity, 3),
-            "relation": relation_label(words_shared, len(aligned), coverage, similarity),
-            "evidence": _evidence(passages, aligned, coverage, short, i, j),
+            "relation": relation,
+            "evidence": evidence,
             "n_aligned": len(aligned),
+            "facts_aligned": len(by_facts.pairs),
+            "distinctive_aligned": sum(x.key in distinctive for x, _ in by_facts.pairs),
+            "fact_share": round(by_facts.share, 3),
+            "aligned_facts": facts.fact_evidence(by_facts),
         }
         for name, value in row.items():
             columns[name].append(value)
     # Built column by column (not from one dict per row): the same table with far less memory on a large corpus.
-    return pd.DataFrame(columns if pairs else [], columns=[*REUSE_COLUMNS, "n_aligned"])
+    return pd.DataFrame(columns if pairs else [], columns=names)
+
+
+def reuse_facts(reuse: pd.DataFrame) -> pd.DataFrame:
+    """The fact alignment of each pair compared, beside reuse.csv (``reuse_facts.csv``): file_a, file_b, facts_aligned
+    (facts both give in the same order), distinctive_aligned (of them, those few articles give), fact_share (their
+    weight's share of the facts of the article with fewer) and aligned_facts ("$175 billion ~ US$175bn; ...")."""
+    return reuse[FACT_COLUMNS] if len(reuse) else pd.DataFrame(columns=FACT_COLUMNS)
 
 
 def _alignments(pairs: list[tuple[int, int]], sentence_matrix, offsets: np.ndarray, threshold: float) -> Iterator[list[Alignment]]:
@@ -1053,6 +1227,42 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
 
 
 # ----------------------------------------------------------------------------------------------------------- pipeline
+
+
+def same_source(found: str, expected: str, codebook: dict | None = None) -> bool:
+    """Whether two names name one source: the same codebook source, the same :func:`source_key`, or the same speaker
+    by :func:`mediabrief.evaluation.same_speaker` (initials, a name ending the other's).
+
+    >>> same_source("Bloomberg", "Bloomberg News"), same_source("CBO", "Congressional Budget Office"), same_source("Reuters", "AP")
+    (True, True, False)
+    """
+    from .evaluation import same_speaker
+
+    listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    a, b = source_key(found), source_key(expected)
+    return listed.get(a, a) == listed.get(b, b) or same_speaker(found, expected)
+
+
+def citation_scores(citations: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None = None) -> dict[str, float | int | list]:
+    """Precision and recall of the (file, cited source) pairs found against a gold table (``file``, ``cited``), names
+    matched by :func:`same_source` within a file; with the pairs missed and the extra ones.
+
+    >>> found = pd.DataFrame({"file": ["a", "a"], "cited_source": ["Bloomberg", "AP"]})
+    >>> citation_scores(found, pd.DataFrame({"file": ["a", "a"], "cited": ["Bloomberg News", "Reuters"]}))["recall"]
+    0.5
+    """
+    found = sorted(cited_pairs(citations))
+    expected = sorted(set(zip(gold["file"], gold["cited"], strict=True)))
+    hit_found = {(f, c) for f, c in found if any(g == f and same_source(c, e, codebook) for g, e in expected)}
+    hit_expected = {(g, e) for g, e in expected if any(f == g and same_source(c, e, codebook) for f, c in found)}
+    return {
+        "found": len(found),
+        "expected": len(expected),
+        "precision": len(hit_found) / len(found) if found else 1.0,
+        "recall": len(hit_expected) / len(expected) if expected else 1.0,
+        "missed": sorted(set(expected) - hit_expected),
+        "extra": sorted(set(found) - hit_found),
+    }
 
 
 def cited_pairs(citations: pd.DataFrame) -> set[tuple[str, str]]:
