@@ -41,8 +41,8 @@ from .money import find_amounts
 QUOTE_MIN_WORDS = 4
 QUOTE_KEY_WORDS = 6
 FACT_MIN_ALIGNED = 6
-FACT_MIN_DISTINCTIVE = 3
-FACT_MIN_SHARE = 0.5
+FACT_MIN_DISTINCTIVE = 5
+FACT_MIN_SHARE = 0.65
 DISTINCTIVE_SHARE = 0.1
 # A fact given by more articles than this is too common to find candidate pairs by (a shortlist stays small).
 SHORTLIST_MAX_DF = 50
@@ -70,18 +70,22 @@ QUOTATION_RE = re.compile(r"[“\"]([^”\"]{10,}?)[”\"]")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
 _TITLE_WORDS = frozenset(word for title in DEFAULT_TITLES for word in title.replace(".", "").split())
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
-_BREAK_WORDS = _TITLE_WORDS | {"u.s", "us", *MONTHS, *WEEKDAYS}
+_BREAK_WORDS = _TITLE_WORDS | {"u.s", "us", "and", "&", *MONTHS, *WEEKDAYS}
 _CAPITALISED_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+# Where a sentence ends, roughly (the facts' sentence numbers only need to tell sentences apart, in order).
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"‘'(A-Z0-9])|\n\s*\n")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*|\n\s*)$")
 
 
 class Fact(NamedTuple):
-    """A fact of an article: its key (what it says, normalised), kind, the words as written, and where it starts."""
+    """A fact of an article: its key (what it says, normalised), kind, the words as written, where it starts, and the
+    number of its sentence (facts of one sentence may come in any order in a rewrite)."""
 
     key: str
     kind: str
     surface: str
     start: int
+    sentence: int = 0
 
 
 def _amount_key(value: float) -> str:
@@ -133,27 +137,27 @@ def _names(text: str, known: set[str] | None = None) -> list[Fact]:
     """
     runs = []
     for match in NAME_RE.finditer(text):
-        tokens = [(m.group(0), match.start() + m.start()) for m in re.finditer(r"\S+", match.group(0))]
         part: list[tuple[str, int]] = []
-        for token, at in [*tokens, ("", -1)]:
-            bare = re.sub(r"['’]s?$", "", token).strip(".,")
-            if part and part[-1][0] == "'s":  # "Japan's Ishiba": two names
-                part.pop()
-                runs.append(part)
-                part = []
-            if not token or bare.lower() in _BREAK_WORDS:
+        at = match.start()
+        for token in [*match.group(0).split(), ""]:
+            at = text.find(token, at) if token else -1
+            possessive = token.endswith(("'s", "’s"))
+            bare = (token[:-2] if possessive else token.rstrip("'’")).strip(".,")
+            lower = bare.lower()
+            if not token or lower in _BREAK_WORDS:
                 while part and part[-1][0].lower() in _CONNECTORS:
                     part.pop()
                 if part:
                     runs.append(part)
                 part = []
                 continue
-            if not part and (bare.lower() in LEADING_STOP or bare.lower() in _CONNECTORS):
+            if not part and (lower in LEADING_STOP or lower in _CONNECTORS):
                 continue
             part.append((bare, at))
-            if re.search(r"['’]s$", token):
-                part.append(("'s", at))
-    known = capitalised_inside(text) | (known or set())
+            if possessive:  # "Japan's Ishiba": two names
+                runs.append(part)
+                part = []
+    known = capitalised_inside(text) if known is None else known
     facts = []
     for part in runs:
         words = [w for w, _ in part]
@@ -232,7 +236,8 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
 
 def article_facts(text: str, known_names: set[str] | None = None) -> list[Fact]:
     """An article's facts in reading order, the first mention of each key only (a name repeated is one fact);
-    ``known_names`` are words the corpus writes capitalised inside sentences (a sentence's first word is a name if so).
+    ``known_names`` are words the corpus writes capitalised inside sentences (a sentence's first word is a name if so;
+    by default, those of the text).
 
     >>> [f.key for f in article_facts('On May 20 Trump put the shield at $175 billion. "It will be ready by 2029," he said.')]
     ['date:may 20', 'name:trump', 'amount:175000000000', 'quotation:it will be ready by 2029', 'year:2029']
@@ -243,9 +248,10 @@ def article_facts(text: str, known_names: set[str] | None = None) -> list[Fact]:
     dates = _dates(text)
     taken = [(s, e) for s, e, _ in money] + [(d.start, d.start + len(d.surface)) for d in dates]
     facts = [f for _, _, group in money for f in group] + dates + _numbers(text, taken) + _names(text, known_names) + _quotations(text)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     first: dict[str, Fact] = {}
     for fact in sorted(facts, key=lambda f: (f.start, f.key)):
-        first.setdefault(fact.key, fact)
+        first.setdefault(fact.key, fact._replace(sentence=bisect.bisect_right(ends, fact.start)))
     return list(first.values())
 
 
@@ -257,7 +263,7 @@ def corpus_facts(texts: Iterable[str]) -> list[list[Fact]]:
     [['name:shigeru ishiba'], ['name:shigeru ishiba']]
     """
     texts = [t if isinstance(t, str) else "" for t in texts]
-    known = set().union(*map(capitalised_inside, texts)) if texts else set()
+    known = set().union(*map(capitalised_inside, texts))
     facts = [article_facts(t, known) for t in texts]
     names = {f.surface: f.key for group in facts for f in group if f.kind == "name"}
     merged = merged_names((surface, "person") for surface in names)
@@ -306,23 +312,24 @@ class FactAlignment(NamedTuple):
 
 
 def align_facts(a: list[Fact], b: list[Fact], weights: dict[str, float] | None = None) -> FactAlignment:
-    """The longest run of facts both lists give in the same order (not necessarily next to each other): the longest
-    increasing subsequence of the shared facts' positions in ``b``, taken in ``a``'s order. O(k log k) for k shared facts.
+    """The longest run of facts both lists give in the same order of sentences (not necessarily next to each other;
+    facts of one sentence in either order, as a rewrite words a sentence its own way): the longest non-decreasing
+    subsequence of the shared facts' sentences in ``b``, taken in ``a``'s order of sentences. O(k log k) for k shared facts.
 
     >>> a, b = corpus_facts(["Trump named Guetlein on May 20. The cost: $175 billion. Japan's Ishiba called.",
     ...                      "On May 20, Trump chose Guetlein; it costs US$175bn. Ishiba of Japan called."])
     >>> [x.key for x, _ in align_facts(a, b).pairs]
-    ['name:trump', 'name:guetlein', 'amount:175000000000', 'name:ishiba']
+    ['name:trump', 'name:guetlein', 'date:may 20', 'amount:175000000000', 'name:japan', 'name:ishiba']
     """
     weights = weights or {}
-    where = {f.key: i for i, f in enumerate(b)}
-    shared = [(where[f.key], f) for f in a if f.key in where]
-    # Patience sorting: tails[k] is the smallest b-position ending an increasing run of k + 1 facts.
+    where = {f.key: f for f in b}
+    shared = sorted(((f.sentence, where[f.key].sentence, where[f.key].start), f) for f in a if f.key in where)
+    # Patience sorting, ties allowed: tails[k] is the smallest b-sentence ending a non-decreasing run of k + 1 facts.
     tails: list[int] = []
     tail_index: list[int] = []
     previous = [-1] * len(shared)
-    for i, (position, _) in enumerate(shared):
-        k = bisect.bisect_left(tails, position)
+    for i, ((_, position, _), _) in enumerate(shared):
+        k = bisect.bisect_right(tails, position)
         if k == len(tails):
             tails.append(position)
             tail_index.append(i)
@@ -335,7 +342,7 @@ def align_facts(a: list[Fact], b: list[Fact], weights: dict[str, float] | None =
     while i >= 0:
         chain.append(i)
         i = previous[i]
-    pairs = [(shared[i][1], b[shared[i][0]]) for i in reversed(chain)]
+    pairs = sorted(((shared[i][1], where[shared[i][1].key]) for i in chain), key=lambda p: p[0].start)
     totals = [sum(weights.get(f.key, 1.0) for f in facts) for facts in (a, b)]
     aligned = sum(weights.get(x.key, 1.0) for x, _ in pairs)
     return FactAlignment(pairs, aligned / min(totals) if min(totals) else 0.0)
@@ -345,7 +352,7 @@ def rewrite_by_facts(alignment: FactAlignment, distinctive: set[str]) -> bool:
     """Whether the aligned facts make a rewrite: enough of them, enough distinctive, and a large enough share.
 
     >>> facts = [Fact(str(i), "number", str(i), i) for i in range(8)]
-    >>> rewrite_by_facts(align_facts(facts, facts), {"1", "2", "3"}), rewrite_by_facts(align_facts(facts, facts[:3]), set())
+    >>> rewrite_by_facts(align_facts(facts, facts), {"1", "2", "3", "4", "5"}), rewrite_by_facts(align_facts(facts, facts[:3]), set())
     (True, False)
     """
     n_distinctive = sum(x.key in distinctive for x, _ in alignment.pairs)

@@ -913,9 +913,9 @@ def reuse_table(
         similarity = float(similarity)
         by_facts = facts.align_facts(article_facts[i], article_facts[j], weights)
         is_fact_rewrite = facts.rewrite_by_facts(by_facts, distinctive)
-        relation = relation_label(
-            words_shared, len(aligned), coverage, similarity, max((content_words(p.text) for p in passages), default=0), is_fact_rewrite
-        )
+        # Content words are counted only where a passage is long enough to be quoting.
+        most_content = max((content_words(p.text) for p in passages), default=0) if words_shared >= MIN_VERBATIM_WORDS else 0
+        relation = relation_label(words_shared, len(aligned), coverage, similarity, most_content, is_fact_rewrite)
         evidence = _evidence(passages, aligned, coverage, short, i, j)
         if is_fact_rewrite:
             fact_note = f"{len(by_facts.pairs)} facts in the same order ({by_facts.share:.0%} of the article with fewer)"
@@ -1164,6 +1164,64 @@ def independent_origins(graph: nx.DiGraph) -> list[str]:
     return sorted(n for n in graph.nodes if graph.out_degree(n) == 0 and graph.in_degree(n) > 0)
 
 
+class OriginCounts(NamedTuple):
+    """How the articles of a lineage graph trace back: the known origins (nodes something points at that point at
+    nothing), the articles that lead to one, and the articles with no source found (no edge at all: each is its own
+    origin, as far as the corpus shows)."""
+
+    n_articles: int
+    origins: list[str]
+    traced: int
+    unsourced: list[str]
+
+
+def origin_counts(graph: nx.DiGraph) -> OriginCounts:
+    """The :class:`OriginCounts` of a lineage graph (origins by label).
+
+    >>> g = nx.DiGraph([("a", "Wire"), ("b", "a")])
+    >>> g.add_nodes_from([("a", {"kind": "article", "label": "A"}), ("b", {"kind": "article", "label": "B"}),
+    ...                   ("c", {"kind": "article", "label": "C"}), ("Wire", {"kind": "source", "label": "Wire"})])
+    >>> origin_counts(g)
+    OriginCounts(n_articles=3, origins=['Wire'], traced=2, unsourced=['C'])
+    """
+    articles = [n for n, kind in graph.nodes(data="kind") if kind == "article"]
+    label = {n: graph.nodes[n].get("label", n) for n in graph}
+    return OriginCounts(
+        len(articles),
+        sorted(label[n] for n in independent_origins(graph)),
+        sum(1 for n in articles if graph.out_degree(n) > 0),
+        sorted(label[n] for n in articles if graph.degree(n) == 0),
+    )
+
+
+def origins_sentence(counts: OriginCounts) -> str:
+    """What the lineage shows, in words, counting an article with no source found as its own origin.
+
+    >>> origins_sentence(OriginCounts(14, ["Nikkei", "Reuters", "TIME"], 5, ["A"] * 9))
+    '5 of the 14 articles trace back to 3 known origins (Nikkei, Reuters, TIME); 9 have no source found, each its own origin.'
+    >>> origins_sentence(OriginCounts(2, [], 0, ["A", "B"]))
+    'None of the 2 articles has a source found: each is its own origin.'
+    """
+    n, k, m = counts.n_articles, len(counts.origins), len(counts.unsourced)
+    if not k:
+        return f"None of the {n} articles has a source found: each is its own origin."
+    sentence = f"{counts.traced} of the {n} articles trace back to {k} known origin{'s' * (k != 1)} ({', '.join(counts.origins)})"
+    if not m:
+        return sentence + "; every article has a source found."
+    return sentence + f"; {m} {'has' if m == 1 else 'have'} no source found, each its own origin."
+
+
+def origins_title(counts: OriginCounts) -> str:
+    """A chart title from the counts: short, with the same numbers as :func:`origins_sentence`.
+
+    >>> origins_title(OriginCounts(14, ["Nikkei", "Reuters", "TIME"], 5, ["A"] * 9))
+    '5 of 14 articles trace back to 3 known origins; 9 have no source found'
+    """
+    k, m = len(counts.origins), len(counts.unsourced)
+    title = f"{counts.traced} of {counts.n_articles} articles trace back to {k} known origin{'s' * (k != 1)}"
+    return title + (f"; {m} {'has' if m == 1 else 'have'} no source found" if m else "")
+
+
 def _depths(graph: nx.DiGraph) -> dict[str, int]:
     """Each node's layer: 0 for articles nothing points at, then one more than the deepest node pointing at it."""
     depth: dict[str, int] = {}
@@ -1172,16 +1230,43 @@ def _depths(graph: nx.DiGraph) -> dict[str, int]:
     return depth
 
 
+def _light(color: str, share: float = 0.78) -> tuple[float, float, float]:
+    """A colour mixed with white (``share`` of white): a fill dark text reads on.
+
+    >>> _light("#000000", 0.5)
+    (0.5, 0.5, 0.5)
+    """
+    from matplotlib.colors import to_rgb
+
+    return tuple(round(c + (1 - c) * share, 6) for c in to_rgb(color))
+
+
+LABEL_WIDTH = 18  # characters per line of a node's label
+ROW_HEIGHT_IN = 0.42  # vertical room per node of the fullest layer
+
+
 def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
-    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic."""
+    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic.
+
+    Articles with no edge (no source found) are listed together in one box below the graph, so that the graph shows
+    only what is connected; each layer gets a row per node, so labels do not overlap; fills are light (each article's
+    outlet colour mixed with white) under dark text.
+    """
     apply_style()
-    depth = _depths(graph)
+    connected = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+    unsourced = sorted(str(graph.nodes[n].get("label", n)) for n in graph if graph.degree(n) == 0)
+    depth = _depths(connected)
     layers: dict[int, list[str]] = {}
-    for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n].get("label", n), n)):
+    for node in sorted(connected.nodes, key=lambda n: (str(connected.nodes[n].get("label", n)), n)):
         layers.setdefault(depth[node], []).append(node)
-    height = max(len(v) for v in layers.values())
-    positions = {n: (d, (height - 1) / 2 - i) for d, nodes in layers.items() for i, n in enumerate(nodes)}
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * height + 1.4))
+    height = max((len(v) for v in layers.values()), default=0)
+    box_lines = textwrap.wrap(f"No source found ({len(unsourced)}): " + " · ".join(unsourced), 110) if unsourced else []
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, ROW_HEIGHT_IN * height + 0.16 * len(box_lines) + 1.3))
+    positions = {
+        n: (d, (height - 1) / 2 - i * (height - 1) / max(len(nodes) - 1, 1) if len(nodes) > 1 else 0.0)
+        for d, nodes in layers.items()
+        for i, n in enumerate(nodes)
+    }
     styles = {
         "cites": ("#555555", "solid"),
         "relays": ("#999999", "dotted"),
@@ -1189,9 +1274,9 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
         "quotes": ("#D55E00", "dashed"),
     }
     for kind, (color, style) in styles.items():
-        edges = [(u, v) for u, v, k in graph.edges(data="kind") if k == kind]
+        edges = [(u, v) for u, v, k in connected.edges(data="kind") if k == kind]
         nx.draw_networkx_edges(
-            graph,
+            connected,
             positions,
             edgelist=edges,
             ax=ax,
@@ -1199,28 +1284,42 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
             style=style,
             arrows=True,
             arrowsize=10,
-            node_size=900,
-            connectionstyle="arc3,rad=0.08",
+            node_size=1400,
+            connectionstyle="arc3,rad=0.06",
         )
     for node, (x, y) in positions.items():
-        data = graph.nodes[node]
-        face = (colors or {}).get(data.get("label"), "#0072B2") if data.get("kind") == "article" else "#F2F2F2"
-        text_color = "white" if data.get("kind") == "article" else TEXT_COLOR
+        data = connected.nodes[node]
+        is_article = data.get("kind") == "article"
+        edge = (colors or {}).get(data.get("label"), "#0072B2") if is_article else "#888888"
         ax.text(
             x,
             y,
-            textwrap.fill(str(data.get("label", node)), 16),
+            textwrap.fill(str(data.get("label", node)), LABEL_WIDTH),
             ha="center",
             va="center",
             fontsize=7.5,
-            color=text_color,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": face, "edgecolor": "#888888"},
+            color=TEXT_COLOR,
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": _light(edge) if is_article else "#F2F2F2", "edgecolor": edge},
             zorder=3,
         )
+    last = max(layers, default=0)
+    bottom = -height / 2 - 0.2 if layers else 0.0
+    if box_lines:
+        ax.text(
+            last / 2,
+            bottom - 0.3,
+            "\n".join(box_lines),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color=TEXT_COLOR,
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "#F7F7F7", "edgecolor": "#BBBBBB"},
+        )
     handles = [plt.Line2D([], [], color=c, linestyle=s, label=k) for k, (c, s) in styles.items()]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
-    ax.set_xlim(-0.6, max(layers) + 0.6)
-    ax.set_ylim(-height / 2 - 0.2, height / 2 + 0.2)
+    if layers:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4, fontsize=7, frameon=False)
+    ax.set_xlim(-0.6, last + 0.6)
+    ax.set_ylim(bottom - 0.4 - 0.42 * len(box_lines) if box_lines else bottom, height / 2 + 0.2 if layers else 0.5)
     ax.axis("off")
     ax.set_title(title or "Lineage: who cites or reuses whom")
     return fig
