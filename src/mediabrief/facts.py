@@ -8,7 +8,7 @@ each with a key that reads the same however it is written:
   ``amount:175000000000``; a range gives its two ends), found by :func:`mediabrief.money.find_amounts`;
 - ``date``: a month and day ("May 20", "20 May"), a weekday, a month; ``year``: a four-digit year;
 - ``name``: a capitalised run without its titles ("Prime Minister Shigeru Ishiba" is ``shigeru ishiba``), a surname
-  alone read as the one full name of the corpus that ends with it (:func:`mediabrief.attribution.merged_names`);
+  alone read as the one full name of the corpus that ends with it;
 - ``quotation``: a quotation of at least ``QUOTE_MIN_WORDS`` words, by its first words;
 - ``number``: any other number of two digits or more, or a percentage.
 
@@ -35,7 +35,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .attribution import DEFAULT_TITLES, LEADING_STOP, NAME_RE, merged_names
+from .attribution import DEFAULT_TITLES, LEADING_STOP, NAME_RE
 from .money import find_amounts
 
 QUOTE_MIN_WORDS = 4
@@ -46,7 +46,7 @@ FACT_MIN_SHARE = 0.65
 DISTINCTIVE_SHARE = 0.1
 # A fact given by more articles than this is too common to find candidate pairs by (a shortlist stays small).
 SHORTLIST_MAX_DF = 50
-SHORTLIST_PER_ARTICLE = 10
+SHORTLIST_PER_ARTICLE = 5
 
 MONTHS = "january february march april may june july august september october november december".split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -250,8 +250,9 @@ def article_facts(text: str, known_names: set[str] | None = None) -> list[Fact]:
     facts = [f for _, _, group in money for f in group] + dates + _numbers(text, taken) + _names(text, known_names) + _quotations(text)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     first: dict[str, Fact] = {}
-    for fact in sorted(facts, key=lambda f: (f.start, f.key)):
-        first.setdefault(fact.key, fact._replace(sentence=bisect.bisect_right(ends, fact.start)))
+    for key, kind, surface, start, _ in sorted(facts, key=lambda f: (f.start, f.key)):
+        if key not in first:
+            first[key] = Fact(key, kind, surface, start, bisect.bisect_right(ends, start))
     return list(first.values())
 
 
@@ -265,17 +266,32 @@ def corpus_facts(texts: Iterable[str]) -> list[list[Fact]]:
     texts = [t if isinstance(t, str) else "" for t in texts]
     known = set().union(*map(capitalised_inside, texts))
     facts = [article_facts(t, known) for t in texts]
-    names = {f.surface: f.key for group in facts for f in group if f.kind == "name"}
-    merged = merged_names((surface, "person") for surface in names)
-    renamed = {names[short]: "name:" + full.lower().replace("’", "'") for short, full in merged.items() if short != full}
+    renamed = _surnames_as_full_names({f.key for group in facts for f in group if f.kind == "name"})
+    if not renamed:
+        return facts
     result = []
     for group in facts:
         first: dict[str, Fact] = {}
         for f in group:
-            fact = f._replace(key=renamed.get(f.key, f.key))
+            fact = Fact(renamed[f.key], f.kind, f.surface, f.start, f.sentence) if f.key in renamed else f
             first.setdefault(fact.key, fact)
         result.append(list(first.values()))
     return result
+
+
+def _surnames_as_full_names(keys: set[str]) -> dict[str, str]:
+    """A one-word name key to the one longer name key ending with it, where there is exactly one (as
+    :func:`mediabrief.attribution.merged_names` does for persons), by an index of last words: linear in the names.
+
+    >>> _surnames_as_full_names({"name:ishiba", "name:shigeru ishiba", "name:smith", "name:ann smith", "name:bob smith"})
+    {'name:ishiba': 'name:shigeru ishiba'}
+    """
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) > 1:
+            by_last["name:" + words[-1]].add(key)
+    return {key: next(iter(by_last[key])) for key in sorted(keys) if " " not in key and len(by_last.get(key, ())) == 1}
 
 
 def fact_weights(facts: list[list[Fact]]) -> dict[str, float]:

@@ -2,22 +2,30 @@
 lineage graph from every article back to the origins of the story.
 
 Citations: a sentence cites a source of the codebook (``sources``) when one of its aliases stands within a few words
-of an attribution marker ("according to X", "X reported", "citing X"; the markers are ``attribution`` in the codebook).
+of an attribution marker ("according to X", "X reported", "citing X"; the markers are ``attribution`` in the codebook);
+it also cites any outlet or body the attribution grammar credits (:mod:`mediabrief.attribution`), and any other site
+it links to (:func:`linked_sources`). Each source is named one way across the corpus (:func:`source_names`).
 
-Reuse between two articles is measured twice:
+Reuse between two articles is measured three times:
 
 - verbatim: passages of at least ``MIN_VERBATIM_WORDS`` consecutive words, inside one sentence, that both contain
   (word 8-grams, merged), except chains of names and titles (more than ``NAME_CHAIN_SHARE`` of the words capitalised:
   "President Trump and Japanese Prime Minister Shigeru Ishiba"), which any two articles on a story share;
 - paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``), and between
-  the whole documents (``similarity``).
+  the whole documents (``similarity``);
+- facts: the distinctive facts (amounts by value, dates, names, quotations, numbers) both give in the same order of
+  sentences (:mod:`mediabrief.facts`).
 
-The relation label, from these measures (thresholds chosen on the seeds and hand-made texts, see tests/test_lineage.py):
+The relation label, from these measures (thresholds chosen on the seeds, hand-made texts and the development corpus's
+tuning half, see tests/test_lineage.py and tests/test_facts.py):
 
-- ``rewrites``: at least ``REWRITE_MIN_ALIGNED`` aligned sentence pairs covering at least ``REWRITE_MIN_COVERAGE`` of
-  the shorter article's sentences, or a document similarity of at least ``REWRITE_MIN_SIMILARITY``: one text follows the
-  other sentence by sentence, whatever the wording;
-- ``quotes``: otherwise, at least one shared verbatim passage: a phrase taken over word for word;
+- ``rewrites``: the facts align as a rewrite's do (:func:`mediabrief.facts.rewrite_by_facts`), or at least
+  ``REWRITE_MIN_ALIGNED`` aligned sentence pairs covering at least ``REWRITE_MIN_COVERAGE`` of the shorter article's
+  sentences, or a document similarity of at least ``REWRITE_MIN_SIMILARITY``: one text follows the other sentence by
+  sentence, whatever the wording;
+- ``quotes``: otherwise, a shared verbatim passage with at least ``QUOTE_MIN_CONTENT_WORDS`` content words (lower
+  case, not stop words, not numbers): a phrase taken over word for word, not a stock phrase of figures ("161 billion to
+  542 billion over 20 years") that any report of the same estimate writes;
 - ``independent``: neither.
 
 For a corpus of more than ``ALL_PAIRS_LIMIT`` articles, only each article's ``NEIGHBOURS`` nearest neighbours (cosine on
@@ -1242,7 +1250,7 @@ def _light(color: str, share: float = 0.78) -> tuple[float, float, float]:
 
 
 LABEL_WIDTH = 18  # characters per line of a node's label
-ROW_HEIGHT_IN = 0.42  # vertical room per node of the fullest layer
+ROW_HEIGHT_IN = 0.5  # vertical room per node of the fullest layer
 
 
 def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
