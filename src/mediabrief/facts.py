@@ -26,6 +26,7 @@ An independent report of the same event shares some facts (the leaders, the head
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -126,6 +127,15 @@ def capitalised_inside(text: str) -> set[str]:
     return {m.group(0) for m in _CAPITALISED_RE.finditer(text) if not _SENTENCE_START_RE.search(text[max(0, m.start() - 3) : m.start()])}
 
 
+@functools.lru_cache(maxsize=65536)
+def _token(token: str) -> tuple[str, str, bool]:
+    """A word of a capitalised run: without a possessive and edge punctuation, in lower case, and whether it had a
+    possessive ("Japan's" -> "Japan", "japan", True); cached, as names recur across a corpus."""
+    possessive = token.endswith(("'s", "’s"))
+    bare = (token[:-2] if possessive else token.rstrip("'’")).strip(".,")
+    return bare, bare.lower(), possessive
+
+
 def _names(text: str, known: set[str] | None = None) -> list[Fact]:
     """The capitalised runs of a text as name facts: titles split off ("Prime Minister Shigeru Ishiba" gives
     "Shigeru Ishiba"), function words at the start dropped, possessives trimmed; a single word that opens a sentence
@@ -141,9 +151,7 @@ def _names(text: str, known: set[str] | None = None) -> list[Fact]:
         at = match.start()
         for token in [*match.group(0).split(), ""]:
             at = text.find(token, at) if token else -1
-            possessive = token.endswith(("'s", "’s"))
-            bare = (token[:-2] if possessive else token.rstrip("'’")).strip(".,")
-            lower = bare.lower()
+            bare, lower, possessive = _token(token)
             if not token or lower in _BREAK_WORDS:
                 while part and part[-1][0].lower() in _CONNECTORS:
                     part.pop()
@@ -327,10 +335,13 @@ class FactAlignment(NamedTuple):
     share: float
 
 
-def align_facts(a: list[Fact], b: list[Fact], weights: dict[str, float] | None = None) -> FactAlignment:
+def align_facts(
+    a: list[Fact], b: list[Fact], weights: dict[str, float] | None = None, totals: tuple[float, float] | None = None
+) -> FactAlignment:
     """The longest run of facts both lists give in the same order of sentences (not necessarily next to each other;
     facts of one sentence in either order, as a rewrite words a sentence its own way): the longest non-decreasing
     subsequence of the shared facts' sentences in ``b``, taken in ``a``'s order of sentences. O(k log k) for k shared facts.
+    ``totals``: the weights of all of a's and b's facts, when already summed (an article is in many pairs).
 
     >>> a, b = corpus_facts(["Trump named Guetlein on May 20. The cost: $175 billion. Japan's Ishiba called.",
     ...                      "On May 20, Trump chose Guetlein; it costs US$175bn. Ishiba of Japan called."])
@@ -359,7 +370,7 @@ def align_facts(a: list[Fact], b: list[Fact], weights: dict[str, float] | None =
         chain.append(i)
         i = previous[i]
     pairs = sorted(((shared[i][1], where[shared[i][1].key]) for i in chain), key=lambda p: p[0].start)
-    totals = [sum(weights.get(f.key, 1.0) for f in facts) for facts in (a, b)]
+    totals = totals or tuple(sum(weights.get(f.key, 1.0) for f in facts) for facts in (a, b))
     aligned = sum(weights.get(x.key, 1.0) for x, _ in pairs)
     return FactAlignment(pairs, aligned / min(totals) if min(totals) else 0.0)
 

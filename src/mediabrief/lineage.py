@@ -904,6 +904,7 @@ def reuse_table(
     coded = _word_codes(_joined_words(group) for group in sentences)
     article_facts = facts.corpus_facts(articles["text"])
     weights, distinctive = facts.fact_weights(article_facts), facts.distinctive_keys(article_facts)
+    fact_totals = [sum(weights[f.key] for f in group) for group in article_facts]
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
     if len(articles) > all_pairs_limit:
         pairs = sorted(set(pairs) | facts.fact_candidate_pairs(article_facts))
@@ -919,11 +920,12 @@ def reuse_table(
     for (i, j), similarity, (words_shared, passages), aligned in zip(pairs, similarities, verbatim, alignments, strict=True):
         coverage = len(aligned) / min(len(sentences[i]), len(sentences[j]))
         similarity = float(similarity)
-        by_facts = facts.align_facts(article_facts[i], article_facts[j], weights)
+        by_facts = facts.align_facts(article_facts[i], article_facts[j], weights, (fact_totals[i], fact_totals[j]))
         is_fact_rewrite = facts.rewrite_by_facts(by_facts, distinctive)
-        # Content words are counted only where a passage is long enough to be quoting.
-        most_content = max((content_words(p.text) for p in passages), default=0) if words_shared >= MIN_VERBATIM_WORDS else 0
-        relation = relation_label(words_shared, len(aligned), coverage, similarity, most_content, is_fact_rewrite)
+        # Content words are counted only where they can decide: a passage long enough, a pair not already a rewrite.
+        relation = relation_label(words_shared, len(aligned), coverage, similarity, None, is_fact_rewrite)
+        if relation == "quotes" and not any(content_words(p.text) >= QUOTE_MIN_CONTENT_WORDS for p in passages):
+            relation = "independent"
         evidence = _evidence(passages, aligned, coverage, short, i, j)
         if is_fact_rewrite:
             fact_note = f"{len(by_facts.pairs)} facts in the same order ({by_facts.share:.0%} of the article with fewer)"
