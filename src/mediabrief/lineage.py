@@ -1174,6 +1174,9 @@ def independent_origins(graph: nx.DiGraph) -> list[str]:
     return sorted(n for n in graph.nodes if graph.out_degree(n) == 0 and graph.in_degree(n) > 0)
 
 
+ORIGINS_NAMED = 4
+
+
 class OriginCounts(NamedTuple):
     """How the articles of a lineage graph trace back: the known origins (nodes something points at that point at
     nothing), the articles that lead to one, and the articles with no source found (no edge at all: each is its own
@@ -1209,13 +1212,17 @@ def origins_sentence(counts: OriginCounts) -> str:
 
     >>> origins_sentence(OriginCounts(14, ["Nikkei", "Reuters", "TIME"], 5, ["A"] * 9))
     '5 of the 14 articles trace back to 3 known origins (Nikkei, Reuters, TIME); 9 have no source found, each its own origin.'
+    >>> origins_sentence(OriginCounts(5, list("ABCDEFGH"), 5, []))
+    '5 of the 5 articles trace back to 8 known origins; every article has a source found.'
     >>> origins_sentence(OriginCounts(2, [], 0, ["A", "B"]))
     'None of the 2 articles has a source found: each is its own origin.'
     """
     n, k, m = counts.n_articles, len(counts.origins), len(counts.unsourced)
     if not k:
         return f"None of the {n} articles has a source found: each is its own origin."
-    sentence = f"{counts.traced} of the {n} articles trace back to {k} known origin{'s' * (k != 1)} ({', '.join(counts.origins)})"
+    # Up to ORIGINS_NAMED origins are named; past that, a list of names is harder to read than the count.
+    named = f" ({', '.join(counts.origins)})" if k <= ORIGINS_NAMED else ""
+    sentence = f"{counts.traced} of the {n} articles trace back to {k} known origin{'s' * (k != 1)}{named}"
     if not m:
         return sentence + "; every article has a source found."
     return sentence + f"; {m} {'has' if m == 1 else 'have'} no source found, each its own origin."
