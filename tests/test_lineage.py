@@ -433,3 +433,21 @@ def test_dev_corpus_citations_against_gold(gold, measured):
             f"({scores[half]['expected']} gold pairs)"
         )
     assert scores["validation"]["precision"] >= 0.7 and scores["validation"]["recall"] >= 0.45
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Tokyo is weighing a role, according to a report in the South China Morning Post.", ["South China Morning Post"]),
+        ("Tokyo is weighing a role, the Kyodo news agency reported on Tuesday.", ["Kyodo"]),
+        ("Tokyo is weighing a role, the Yomiuri Shimbun's English edition reported.", ["Yomiuri Shimbun"]),
+        ("The minister told the Hong Kong daily Ming Pao that talks continue.", ["Ming Pao"]),
+        ("The plan was first reported by Semafor.", ["Semafor"]),
+        ("SEOUL, June 2 (Yonhap) -- South Korea said it would watch closely.", ["Yonhap"]),
+        # A person who "reported" progress, and a report by a person, cite no publication.
+        ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
+    ],
+)
+def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):
+    found = lineage.citations_table(articles(Elsewhere=sentence), BOOK)
+    assert sorted(set(found["cited_source"])) == expected

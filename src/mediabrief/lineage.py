@@ -324,6 +324,9 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis)]:
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
+            for i, sentence in enumerate(split):
+                for name, start, end, how in credited_by_pattern(sentence.text):
+                    by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start, end, how))
             known = [name for _, name in alias_table(codebook)]
             for i, name, start, end in linked_sources(text, split, known):
                 offset = split[i].start
@@ -333,7 +336,8 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             cited = list(by_codebook.get(sentence.text, []))
             keys = {source_key(m.source) for m in cited}
             for m in by_grammar.get(i, []):
-                if source_key(m.source) not in keys:
+                # A source already found at the same place is the same one, however long a name each reading took.
+                if source_key(m.source) not in keys and all(m.end <= c.start or m.start >= c.end for c in cited):
                     keys.add(source_key(m.source))
                     cited.append(m)
             cited = [m for m in cited if not own or not is_own_outlet(m.source, own)]
@@ -352,6 +356,60 @@ def _credited_bodies(analysis: attribution.Analysis) -> list[tuple[int, str, int
         for a in attributions:
             if a.entity >= 0 and analysis.entities[a.entity].type == "organisation":
                 found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
+    return found
+
+
+# A publication's name: capitalised words, "of"/"and" inside ("The Japan Times", "South China Morning Post").
+_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*){0,5}"
+# What an article calls a publication before or after its name: "the Hong Kong daily", "the Kyodo news agency".
+_OUTLET_KIND = (
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}(?:daily|newspaper|weekly|news\s+agency|wire\s+service|broadcaster|public\s+broadcaster|"
+    r"news\s+site|newsletter|magazine|outlet|tabloid|radio|television|network))"
+)
+OUTLET_CREDIT_RES = (
+    # "according to a report in X", "an article in X said", "a report by X"
+    re.compile(
+        rf"\b(?:a|an|the)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?:in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
+    ),
+    # "first reported by X", "was reported by X"
+    re.compile(rf"\breported\s+(?:\w+\s+)?by\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"),
+    # "X's English edition reported", "the X news agency reported", "X first reported"
+    re.compile(
+        rf"(?P<name>{_OUTLET_NAME})(?P<kind>['’]s\s+English(?:-language)?\s+(?:edition|service|website)|\s+{_OUTLET_KIND})?"
+        r"\s+(?:first\s+|also\s+|earlier\s+)?(?:reported|reports|broke\s+the\s+news)\b"
+    ),
+    # "told the Hong Kong daily X", "told the broadcaster X"
+    re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
+)
+
+
+def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
+    """Publications a sentence credits in the forms the attribution grammar may not read, as (name, start, end,
+    how): "a report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the
+    Hong Kong daily X". A name that :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a
+    publication only when the text calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It reported")
+    is none.
+
+    >>> [n for n, *_ in credited_by_pattern("Tokyo is weighing a role, according to a report in the South China Morning Post.")]
+    ['South China Morning Post']
+    >>> [n for n, *_ in credited_by_pattern("The talks go on, the Kyodo news agency reported.")]
+    ['Kyodo']
+    """
+    found = []
+    for pattern in OUTLET_CREDIT_RES:
+        for match in pattern.finditer(sentence):
+            name = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
+            words = name.split()
+            if not words or words[0].lower() in attribution.LEADING_STOP:
+                continue
+            # "X reported" alone is read as a publication's credit only for a name that is one ("Bloomberg News");
+            # "a report in X", "reported by X" also for a name of unknown kind ("Semafor").
+            readable = ("outlet",) if pattern is OUTLET_CREDIT_RES[2] else ("outlet", "unknown")
+            if not match.group("kind") and attribution.entity_type(name) not in readable:
+                continue
+            if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):
+                continue
+            found.append((name, match.start("name"), match.end("name"), "reported"))
     return found
 
 
