@@ -11,8 +11,9 @@ Reuse between two articles is measured three times:
 - verbatim: passages of at least ``MIN_VERBATIM_WORDS`` consecutive words, inside one sentence, that both contain
   (word 8-grams, merged), except chains of names and titles (more than ``NAME_CHAIN_SHARE`` of the words capitalised:
   "President Trump and Japanese Prime Minister Shigeru Ishiba"), which any two articles on a story share;
-- paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``), and between
-  the whole documents (``similarity``);
+- paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``, both sentences
+  of at least ``ALIGN_MIN_WORDS`` words: a short heading matches any other), and between the whole documents
+  (``similarity``);
 - facts: the distinctive facts (amounts by value, dates, names, quotations, numbers) both give in the same order of
   sentences (:mod:`mediabrief.facts`).
 
@@ -69,6 +70,7 @@ from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, wo
 MIN_VERBATIM_WORDS = 8
 QUOTE_MIN_CONTENT_WORDS = 6
 ALIGN_THRESHOLD = 0.4
+ALIGN_MIN_WORDS = 6
 REWRITE_MIN_ALIGNED = 4
 REWRITE_MIN_COVERAGE = 0.3
 NAME_CHAIN_SHARE = 0.5
@@ -963,6 +965,7 @@ def reuse_table(
     article_facts = facts.corpus_facts(articles["text"])
     weights, distinctive = facts.fact_weights(article_facts), facts.distinctive_keys(article_facts)
     fact_totals = [sum(weights[f.key] for f in group) for group in article_facts]
+    sentence_words_count = [[len(sentence.split()) for sentence in group] for group in sentences]
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
     if len(articles) > all_pairs_limit:
         pairs = sorted(set(pairs) | facts.fact_candidate_pairs(article_facts))
@@ -976,6 +979,9 @@ def reuse_table(
     names = [*REUSE_COLUMNS, "n_aligned", *FACT_COLUMNS[2:]]
     columns: dict[str, list] = {name: [] for name in names}
     for (i, j), similarity, (words_shared, passages), aligned in zip(pairs, similarities, verbatim, alignments, strict=True):
+        # A heading or a question of a few words ("What will it cost?") aligns with any other explainer's: only
+        # sentences of ALIGN_MIN_WORDS words or more count as following another text.
+        aligned = [(r, c, score) for r, c, score in aligned if sentence_words_count[i][r] >= ALIGN_MIN_WORDS <= sentence_words_count[j][c]]
         coverage = len(aligned) / min(len(sentences[i]), len(sentences[j]))
         similarity = float(similarity)
         by_facts = facts.align_facts(article_facts[i], article_facts[j], weights, (fact_totals[i], fact_totals[j]))
