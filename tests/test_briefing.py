@@ -62,23 +62,49 @@ def test_voices_judgment_gives_the_top_speaker_and_share():
     )
 
 
+def _edges(rows: list[tuple[str, str, str, str]], isolated: list[tuple[str, str]] = ()) -> pd.DataFrame:
+    """A lineage edge table from (source, target, source kind, target kind) rows (labels: the ids, articles' outlets)
+    and isolated articles (id, outlet), as lineage.lineage_edges writes it."""
+    label = dict(zip(ARTICLES["article_id"], ARTICLES["outlet"], strict=True))
+    table = [(u, v, "cites", label.get(u, u), label.get(v, v), uk, vk) for u, v, uk, vk in rows]
+    table += [(a, "", "", outlet, "", "article", "") for a, outlet in isolated]
+    return pd.DataFrame(table, columns=["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"])
+
+
 def test_origins_judgment_counts_origins_and_the_most_shared():
-    edges = pd.DataFrame(
-        {
-            "source": ["a", "b", "c", "Wire"],
-            "target": ["Wire", "Wire", "Ministry", "Daily"],
-            "kind": ["cites"] * 4,
-            "source_label": ["Alpha", "Beta", "Gamma", "Wire"],
-            "target_label": ["Wire", "Wire", "Ministry", "Daily"],
-            "source_kind": ["article", "article", "article", "source"],
-            "target_kind": ["source"] * 4,
-        }
+    edges = _edges(
+        [
+            ("a", "Wire", "article", "source"),
+            ("b", "Wire", "article", "source"),
+            ("c", "Ministry", "article", "source"),
+            ("Wire", "Daily", "source", "source"),
+        ]
     )
     tables = {"origins.csv": pd.DataFrame({"origin": ["Daily", "Ministry"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
     assert bf.origins_judgment(tables) == (
-        "The 3 articles trace back to 2 independent origins: Daily, Ministry. "
+        "3 of the 3 articles trace back to 2 known origins (Daily, Ministry); every article has a source found. "
         "The most shared is Daily, which 2 of the 3 lead back to, directly or through another source."
     )
+
+
+def test_articles_without_a_source_found_are_their_own_origins_and_said_so():
+    # a cites the Wire; b and c cite nothing and reuse nothing: the sentence must not say 3 articles trace back to 1 origin.
+    edges = _edges([("a", "Wire", "article", "source")], isolated=[("b", "Beta"), ("c", "Gamma")])
+    tables = {"origins.csv": pd.DataFrame({"origin": ["Wire"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    assert bf.origins_judgment(tables).startswith(
+        "1 of the 3 articles trace back to 1 known origin (Wire); 2 have no source found, each its own origin."
+    )
+
+
+def test_the_lineage_chart_groups_unsourced_articles_in_one_box_with_dark_text():
+    edges = _edges([("a", "Wire", "article", "source")], isolated=[("b", "Beta"), ("c", "Gamma")])
+    tables = {"origins.csv": pd.DataFrame({"origin": ["Wire"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    fig = bf.lineage_chart(tables, {"Alpha": "#0072B2"}, "Source: test.")
+    texts = [t for t in fig.axes[0].texts]
+    box = [t.get_text() for t in texts if t.get_text().startswith("No source found")]
+    assert box == ["No source found (2): Beta · Gamma"]
+    assert fig.axes[0].get_title(loc="left") == "1 of 3 articles trace back to 1 known origin; 2 have no source found"
+    assert all(t.get_color() == "#222222" for t in texts)  # dark text, on light fills
 
 
 def test_nothing_to_say_gives_no_sentence_and_an_empty_bottom_line():

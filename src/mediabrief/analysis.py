@@ -19,7 +19,17 @@ from .corpus import load_corpus
 from .engine import run_stage
 from .files import atomic_path
 from .language import is_english
-from .lineage import REUSE_COLUMNS, citations_table, cited_sentences, independent_origins, lineage_edges, lineage_graph, relays, reuse_table
+from .lineage import (
+    REUSE_COLUMNS,
+    citations_table,
+    cited_sentences,
+    independent_origins,
+    lineage_edges,
+    lineage_graph,
+    relays,
+    reuse_facts,
+    reuse_table,
+)
 from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
@@ -49,6 +59,8 @@ TABLES = {
     "relays.csv": "one row per source that a text says relays another (X reported, citing Y): article_id, relay, origin, sentence",
     "reuse.csv": "one row per pair of articles: file_a, file_b, verbatim_words, similarity, relation (quotes, rewrites, independent), "
     "evidence",
+    "reuse_facts.csv": "beside reuse.csv, the facts each pair gives in the same order: file_a, file_b, facts_aligned, "
+    "distinctive_aligned, fact_share, aligned_facts (as each article writes them)",
     "lineage_edges.csv": "the lineage graph, one row per edge: who cites, relays or reuses whom",
     "origins.csv": "the independent origins the articles trace back to",
 }
@@ -125,10 +137,12 @@ def claims_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) ->
 def lineage_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
     """reuse.csv, lineage_edges.csv and origins.csv: which articles reuse which, and where the story starts."""
     readable = english(articles)
-    reuse = reuse_table(readable)[REUSE_COLUMNS]
+    compared = reuse_table(readable)
+    reuse = compared[REUSE_COLUMNS]
     graph = lineage_graph(readable, tables["citations.csv"], reuse, tables["relays.csv"])
     return {
         "reuse.csv": reuse,
+        "reuse_facts.csv": reuse_facts(compared),
         "lineage_edges.csv": lineage_edges(graph),
         "origins.csv": pd.DataFrame({"origin": independent_origins(graph)}),
     }

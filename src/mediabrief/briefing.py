@@ -170,20 +170,21 @@ def voices_judgment(tables: Tables) -> str | None:
 
 
 def origins_judgment(tables: Tables) -> str | None:
-    """How many independent origins the articles have."""
+    """How many known origins the articles trace back to, and how many have no source found (each its own origin);
+    then the most shared origin."""
     origins = tables.get("origins.csv")
     if origins is None or origins.empty:
         return None
     import networkx as nx
 
-    from .lineage import graph_from_edges
+    from .lineage import graph_from_edges, origin_counts, origins_sentence
 
-    names = ", ".join(origins["origin"].astype(str))
-    n, n_articles = len(origins), len(tables["articles.csv"])
-    sentence = f"The {n_articles} articles trace back to {n} independent origin{'s' * (n != 1)}: {names}."
+    n_articles = len(tables["articles.csv"])
     if "lineage_edges.csv" not in tables:
-        return sentence
+        names = ", ".join(origins["origin"].astype(str))
+        return f"The {n_articles} articles trace back to {len(origins)} known origin{'s' * (len(origins) != 1)}: {names}."
     graph = graph_from_edges(tables["lineage_edges.csv"])
+    sentence = origins_sentence(origin_counts(graph))
     reach = {
         o: sum(1 for a in tables["articles.csv"]["article_id"] if a in graph and o in nx.descendants(graph, a)) for o in origins["origin"]
     }
@@ -454,29 +455,35 @@ def sourcing_summary(tables: Tables) -> str | None:
 
 
 def reuse_rows(tables: Tables) -> pd.DataFrame:
-    """The pairs of articles that quote or rewrite each other, for print: outlets, relation, measures, first evidence."""
+    """The pairs of articles that quote or rewrite each other, for print: outlets, relation, measures (with the facts
+    both give in the same order, from reuse_facts.csv when written), first evidence."""
     reuse = tables.get("reuse.csv")
     if reuse is None or reuse.empty:
         return pd.DataFrame()
     found = reuse[reuse["relation"].ne("independent")]
+    facts = tables.get("reuse_facts.csv")
+    if facts is not None and len(facts):
+        found = found.merge(facts[["file_a", "file_b", "facts_aligned", "fact_share"]], on=["file_a", "file_b"], how="left")
     outlet = tables["articles.csv"].set_index("file")["outlet"]
-    return pd.DataFrame(
-        {
-            "Articles": found["file_a"].map(outlet) + " – " + found["file_b"].map(outlet),
-            "Relation": found["relation"],
-            "Shared words (verbatim)": found["verbatim_words"].astype(int),
-            "Similarity": found["similarity"].map("{:.2f}".format),
-            "Evidence": found["evidence"].str.split(" \\| ").str[0],
-        }
-    )
+    rows = {
+        "Articles": found["file_a"].map(outlet) + " – " + found["file_b"].map(outlet),
+        "Relation": found["relation"],
+        "Shared words (verbatim)": found["verbatim_words"].astype(int),
+        "Similarity": found["similarity"].map("{:.2f}".format),
+    }
+    if "facts_aligned" in found:
+        rows["Facts in order"] = [
+            "" if pd.isna(n) else f"{int(n)} ({share:.0%})" for n, share in zip(found["facts_aligned"], found["fact_share"], strict=True)
+        ]
+    rows["Evidence"] = found["evidence"].str.split(" \\| ").str[0]
+    return pd.DataFrame(rows)
 
 
 def lineage_chart(tables: Tables, colors: dict[str, str], note: str):
-    """The lineage graph from its edge table, titled with the number of origins."""
-    from .lineage import graph_from_edges, lineage_figure
+    """The lineage graph from its edge table, titled with the known origins and the articles with no source found."""
+    from .lineage import graph_from_edges, lineage_figure, origin_counts, origins_title
 
     graph = graph_from_edges(tables["lineage_edges.csv"])
-    n_origins = len(tables.get("origins.csv", []))
-    fig = lineage_figure(graph, colors, title=f"{len(tables['articles.csv'])} articles trace back to {n_origins} origins")
+    fig = lineage_figure(graph, colors, title=origins_title(origin_counts(graph)))
     add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")
     return fig

@@ -2,22 +2,31 @@
 lineage graph from every article back to the origins of the story.
 
 Citations: a sentence cites a source of the codebook (``sources``) when one of its aliases stands within a few words
-of an attribution marker ("according to X", "X reported", "citing X"; the markers are ``attribution`` in the codebook).
+of an attribution marker ("according to X", "X reported", "citing X"; the markers are ``attribution`` in the codebook);
+it also cites any outlet or body the attribution grammar credits (:mod:`mediabrief.attribution`), and any other site
+it links to (:func:`linked_sources`). Each source is named one way across the corpus (:func:`source_names`).
 
-Reuse between two articles is measured twice:
+Reuse between two articles is measured three times:
 
 - verbatim: passages of at least ``MIN_VERBATIM_WORDS`` consecutive words, inside one sentence, that both contain
   (word 8-grams, merged), except chains of names and titles (more than ``NAME_CHAIN_SHARE`` of the words capitalised:
   "President Trump and Japanese Prime Minister Shigeru Ishiba"), which any two articles on a story share;
-- paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``), and between
-  the whole documents (``similarity``).
+- paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``, both sentences
+  of at least ``ALIGN_MIN_WORDS`` words: a short heading matches any other), and between the whole documents
+  (``similarity``);
+- facts: the distinctive facts (amounts by value, dates, names, quotations, numbers) both give in the same order of
+  sentences (:mod:`mediabrief.facts`).
 
-The relation label, from these measures (thresholds chosen on the seeds and hand-made texts, see tests/test_lineage.py):
+The relation label, from these measures (thresholds chosen on the seeds, hand-made texts and the development corpus's
+tuning half, see tests/test_lineage.py and tests/test_facts.py):
 
-- ``rewrites``: at least ``REWRITE_MIN_ALIGNED`` aligned sentence pairs covering at least ``REWRITE_MIN_COVERAGE`` of
-  the shorter article's sentences, or a document similarity of at least ``REWRITE_MIN_SIMILARITY``: one text follows the
-  other sentence by sentence, whatever the wording;
-- ``quotes``: otherwise, at least one shared verbatim passage: a phrase taken over word for word;
+- ``rewrites``: the facts align as a rewrite's do (:func:`mediabrief.facts.rewrite_by_facts`), or at least
+  ``REWRITE_MIN_ALIGNED`` aligned sentence pairs covering at least ``REWRITE_MIN_COVERAGE`` of the shorter article's
+  sentences, or a document similarity of at least ``REWRITE_MIN_SIMILARITY``: one text follows the other sentence by
+  sentence, whatever the wording;
+- ``quotes``: otherwise, a shared verbatim passage with at least ``QUOTE_MIN_CONTENT_WORDS`` content words (lower
+  case, not stop words, not numbers): a phrase taken over word for word, not a stock phrase of figures ("161 billion to
+  542 billion over 20 years") that any report of the same estimate writes;
 - ``independent``: neither.
 
 For a corpus of more than ``ALL_PAIRS_LIMIT`` articles, only each article's ``NEIGHBOURS`` nearest neighbours (cosine on
@@ -53,15 +62,17 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from . import attribution
+from . import attribution, facts
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
+QUOTE_MIN_CONTENT_WORDS = 6
 ALIGN_THRESHOLD = 0.4
+ALIGN_MIN_WORDS = 6
 REWRITE_MIN_ALIGNED = 4
-REWRITE_MIN_COVERAGE = 0.25
+REWRITE_MIN_COVERAGE = 0.3
 NAME_CHAIN_SHARE = 0.5
 SENTENCE_BREAK = "¶"
 REWRITE_MIN_SIMILARITY = 0.6
@@ -77,6 +88,7 @@ TFIDF_OPTIONS = {"stop_words": "english", "sublinear_tf": True, "token_pattern":
 
 CITATION_COLUMNS = ["article_id", "file", "cited_source", "sentence"]
 REUSE_COLUMNS = ["file_a", "file_b", "verbatim_words", "similarity", "relation", "evidence"]
+FACT_COLUMNS = ["file_a", "file_b", "facts_aligned", "distinctive_aligned", "fact_share", "aligned_facts"]
 
 
 class Mention(NamedTuple):
@@ -289,16 +301,20 @@ class CitedSentence(NamedTuple):
 def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentence]:
     """Every sentence that cites a source, with its citations: found once, read by the citations and relays tables.
 
-    Two readings are joined: the codebook's sources next to an attribution marker, and the outlets that
+    Three readings are joined: the codebook's sources next to an attribution marker; the outlets that
     :func:`mediabrief.attribution.credited_outlets` finds from the grammar of attribution whatever their name ("X
-    reported", "told X", a link, a wire credit), named as the codebook names them where it lists them.
+    reported", "told X", a link, a wire credit), with the bodies the grammar finds as the subject of a reporting verb
+    or after "according to" ("the Pentagon estimated"); and links to another site (:func:`linked_sources`). Each source
+    is then named one way across the corpus (:func:`source_names`), and an article's own outlet (its byline or
+    dateline credit, a link to its own site) is not a source it cites.
     """
     rules = citation_rules(codebook)
     analysed = attribution.analyse_articles(articles, codebook) if len(articles) else {}  # shared with voices and money
     canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
-    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), strict=True)
+    outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(articles)
+    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), outlets, strict=True)
     found = []
-    for article_id, file, text, split in rows:
+    for article_id, file, text, split, outlet in rows:
         by_codebook = {
             sentence: cited
             for sentence, spans in _naming_sentences(text, split, rules.aliases)
@@ -307,16 +323,191 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
         by_grammar: dict[int, list[Mention]] = {}
         if isinstance(text, str) and split:
             analysis = analysed[article_id]
-            for i, name, start, end, how in attribution.credited_outlets(analysis):
+            for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis)]:
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
+            for i, sentence in enumerate(split):
+                for name, start, end, how in credited_by_pattern(sentence.text):
+                    by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start, end, how))
+            known = [name for _, name in alias_table(codebook)]
+            for i, name, start, end in linked_sources(text, split, known):
+                offset = split[i].start
+                by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, "link"))
+        own = outlet if isinstance(outlet, str) else ""
         for i, sentence in enumerate(split if isinstance(text, str) else []):
             cited = list(by_codebook.get(sentence.text, []))
-            known = {m.source for m in cited}
-            cited += [m for m in by_grammar.get(i, []) if m.source not in known and not known.add(m.source)]
+            keys = {source_key(m.source) for m in cited}
+            for m in by_grammar.get(i, []):
+                # A source already found at the same place is the same one, however long a name each reading took.
+                if source_key(m.source) not in keys and all(m.end <= c.start or m.start >= c.end for c in cited):
+                    keys.add(source_key(m.source))
+                    cited.append(m)
+            cited = [m for m in cited if not own or not is_own_outlet(m.source, own)]
             if cited:
                 found.append(CitedSentence(article_id, file, sentence.text, sorted(cited, key=lambda m: m.start)))
+    names = source_names([m.source for c in found for m in c.cited], codebook)
+    return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
+
+
+def _credited_bodies(analysis: attribution.Analysis) -> list[tuple[int, str, int, int, str]]:
+    """Bodies (not persons, not outlets) that an attribution credits, as (sentence index, name, start, end, how): "the
+    Pentagon estimated", "according to the Congressional Budget Office". A body named only as a speaker's employer is
+    not credited here."""
+    found = []
+    for i, attributions in enumerate(analysis.attributions):
+        for a in attributions:
+            if a.entity >= 0 and analysis.entities[a.entity].type == "organisation":
+                found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
     return found
+
+
+# A publication's name: capitalised words, "of"/"and" inside ("The Japan Times", "South China Morning Post").
+_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*){0,5}"
+# What an article calls a publication before or after its name: "the Hong Kong daily", "the Kyodo news agency".
+_OUTLET_KIND = (
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}(?:daily|newspaper|weekly|news\s+agency|wire\s+service|broadcaster|public\s+broadcaster|"
+    r"news\s+site|newsletter|magazine|outlet|tabloid|radio|television|network))"
+)
+OUTLET_CREDIT_RES = (
+    # "according to a report in X", "an article in X said", "a report by X"
+    re.compile(
+        rf"\b(?:a|an|the)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?:in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
+    ),
+    # "first reported by X", "was reported by X"
+    re.compile(rf"\breported\s+(?:\w+\s+)?by\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"),
+    # "X's English edition reported", "the X news agency reported", "X first reported"
+    re.compile(
+        rf"(?P<name>{_OUTLET_NAME})(?P<kind>['’]s\s+English(?:-language)?\s+(?:edition|service|website)|\s+{_OUTLET_KIND})?"
+        r"\s+(?:first\s+|also\s+|earlier\s+)?(?:reported|reports|broke\s+the\s+news)\b"
+    ),
+    # "told the Hong Kong daily X", "told the broadcaster X"
+    re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
+)
+
+
+def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
+    """Publications a sentence credits in the forms the attribution grammar may not read, as (name, start, end,
+    how): "a report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the
+    Hong Kong daily X". A name that :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a
+    publication only when the text calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It reported")
+    is none.
+
+    >>> [n for n, *_ in credited_by_pattern("Tokyo is weighing a role, according to a report in the South China Morning Post.")]
+    ['South China Morning Post']
+    >>> [n for n, *_ in credited_by_pattern("The talks go on, the Kyodo news agency reported.")]
+    ['Kyodo']
+    """
+    found = []
+    for pattern in OUTLET_CREDIT_RES:
+        for match in pattern.finditer(sentence):
+            name = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
+            words = name.split()
+            if not words or words[0].lower() in attribution.LEADING_STOP:
+                continue
+            # "X reported" alone is read as a publication's credit only for a name that is one ("Bloomberg News");
+            # "a report in X", "reported by X" also for a name of unknown kind ("Semafor").
+            readable = ("outlet",) if pattern is OUTLET_CREDIT_RES[2] else ("outlet", "unknown")
+            if not match.group("kind") and attribution.entity_type(name) not in readable:
+                continue
+            if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):
+                continue
+            found.append((name, match.start("name"), match.end("name"), "reported"))
+    return found
+
+
+_URL_RE = re.compile(r"https?://(?:www\d?\.)?([\w-]+(?:\.[\w-]+)+)[^\s)\"'<>\]]*", re.IGNORECASE)
+# Second-level labels that are not the site's own name ("bbc.co.uk" is BBC's, "nhk.or.jp" NHK's).
+_GENERIC_LABELS = frozenset({"co", "com", "or", "ac", "gov", "org", "net", "ne", "go", "edu", "news"})
+
+
+def site_name(url: str, known: Iterable[str] = ()) -> str:
+    """The source a link points to: the known name whose letters are the site's name ("defenseone.com" is "Defense
+    One"), else the site's domain without "www.".
+
+    >>> site_name("https://www.defenseone.com/x/y", ["Defense One", "Reuters"]), site_name("https://www3.nhk.or.jp/news/")
+    ('Defense One', 'nhk.or.jp')
+    """
+    match = _URL_RE.match(url)
+    if not match:
+        return url
+    domain = match.group(1).lower()
+    labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_LABELS]
+    squashed = {re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the ")): name for name in known}
+    return next((squashed[label] for label in reversed(labels) if label in squashed), domain)
+
+
+def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = ()) -> list[tuple[int, str, int, int]]:
+    """The sites a text links to (a markdown or HTML link, or a bare address), as (sentence index, source name, start,
+    end): the name :func:`site_name` gives, or the link's text when it is a short name and the site is none of the
+    known ones.
+
+    >>> text = "The talks began, [Defense One](https://www.defenseone.com/a) reported. See https://www.nhk.or.jp/news."
+    >>> [(i, name) for i, name, _, _ in linked_sources(text, split_sentences(text), ["Defense One"])]
+    [(0, 'Defense One'), (1, 'nhk.or.jp')]
+    """
+    known = list(known)
+    starts = [s.start for s in sentences]
+    found = []
+    for match in _URL_RE.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= sentences[index].end:
+            continue
+        name = site_name(match.group(0), known)
+        # The link's own text names the outlet when it is short and capitalised ("[NHK](...)"), not a headline.
+        before = re.search(r"\[([^\]\n]{2,60})\]\(\Z", text[max(0, match.start() - 64) : match.start()])
+        after = re.match(r"[^>]*>([^<]{2,60})</a>", text[match.end() : match.end() + 200])
+        words = ((before and before.group(1)) or (after and after.group(1)) or "").split()
+        if name not in known and words and len(words) <= 4 and all(w[:1].isupper() or w in ("of", "the", "and") for w in words):
+            name = " ".join(words)
+        found.append((index, name, match.start(), match.end()))
+    return found
+
+
+def is_own_outlet(source: str, outlet: str) -> bool:
+    """Whether a source found in an article is the article's own outlet: the same :func:`source_key`, or a site whose
+    name is the outlet's, letters only ("northwestsignal.example" is Northwest Signal's).
+
+    >>> is_own_outlet("Meridian Wire", "Meridian Wire"), is_own_outlet("northwestsignal.example", "Northwest Signal")
+    (True, True)
+    >>> is_own_outlet("Reuters", "Meridian Wire")
+    False
+    """
+    if source_key(source) == source_key(outlet):
+        return True
+    squashed = re.sub(r"[^a-z0-9]", "", source_key(outlet))
+    return "." in source and " " not in source and squashed in [re.sub(r"[^a-z0-9]", "", label) for label in source.lower().split(".")]
+
+
+def source_key(name: str) -> str:
+    """A source's name reduced to what tells it from others: lower case, without "the", a leading "U.S." and a trailing
+    "News" ("The Wall Street Journal" and "Wall Street Journal" are one; so are "Bloomberg News" and "Bloomberg").
+
+    >>> source_key("The Wall Street Journal"), source_key("U.S. Space Force"), source_key("Bloomberg News")
+    ('wall street journal', 'space force', 'bloomberg')
+    """
+    key = re.sub(r"[’']", "'", str(name)).lower().strip()
+    key = re.sub(r"^(?:the|u\.s\.|us)\s+", "", key)
+    key = re.sub(r"\s+news$", "", key)
+    return re.sub(r"\s+", " ", key.replace(".", "")).strip()
+
+
+def source_names(names: Iterable[str], codebook: dict | None = None) -> dict[str, str]:
+    """One name per source across a corpus: spellings with the same :func:`source_key` take the codebook's name if it
+    gives one, else the longest spelling; an acronym takes the one full name whose initials it is
+    (:func:`mediabrief.attribution.merged_names`).
+
+    >>> names = source_names(["Bloomberg", "Bloomberg News", "AP", "Associated Press", "Reuters"])
+    >>> names["Bloomberg"], names["AP"], names["Reuters"]
+    ('Bloomberg News', 'Associated Press', 'Reuters')
+    """
+    names = list(dict.fromkeys(names))
+    listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(source_key(name), []).append(name)
+    display = {key: listed.get(key) or max(spellings, key=lambda n: (len(n), n)) for key, spellings in groups.items()}
+    merged = attribution.merged_names((name, "outlet") for name in display.values())
+    return {name: merged.get(display[source_key(name)], display[source_key(name)]) for name in names}
 
 
 def _naming_sentences(
@@ -728,26 +919,56 @@ def _nearest_by_cosine(normalized, candidates: np.ndarray, k: int, cells: int) -
     return np.concatenate(found)
 
 
-def relation_label(verbatim_words: int, n_aligned: int, coverage: float, similarity: float) -> str:
-    """The relation between two articles from the measures (thresholds in the module docstring).
+def relation_label(
+    verbatim_words: int, n_aligned: int, coverage: float, similarity: float, content_words: int | None = None, by_facts: bool = False
+) -> str:
+    """The relation between two articles from the measures (thresholds in the module docstring): ``content_words`` is
+    the most lower-case words other than stop words in one shared passage (None: not counted), ``by_facts`` whether
+    their facts align as a rewrite's do (:func:`mediabrief.facts.rewrite_by_facts`).
 
     >>> relation_label(14, 0, 0.0, 0.2), relation_label(0, 6, 0.4, 0.3), relation_label(0, 1, 0.1, 0.1)
     ('quotes', 'rewrites', 'independent')
+    >>> relation_label(8, 0, 0.0, 0.2, content_words=2), relation_label(0, 1, 0.1, 0.3, by_facts=True)
+    ('independent', 'rewrites')
     """
-    if (n_aligned >= REWRITE_MIN_ALIGNED and coverage >= REWRITE_MIN_COVERAGE) or similarity >= REWRITE_MIN_SIMILARITY:
+    if by_facts or (n_aligned >= REWRITE_MIN_ALIGNED and coverage >= REWRITE_MIN_COVERAGE) or similarity >= REWRITE_MIN_SIMILARITY:
         return "rewrites"
-    return "quotes" if verbatim_words >= MIN_VERBATIM_WORDS else "independent"
+    if verbatim_words >= MIN_VERBATIM_WORDS and (content_words is None or content_words >= QUOTE_MIN_CONTENT_WORDS):
+        return "quotes"
+    return "independent"
+
+
+def content_words(passage: str) -> int:
+    """How many words of a passage say something of their own: lower case, not a stop word, not a number ("161
+    billion to 542 billion over 20 years" has 3, a phrase any report of the figure would use).
+
+    >>> content_words("a network of satellites sensors and interceptors to prevent aerial attacks on the U.S. mainland")
+    8
+    """
+    return sum(1 for w in passage.split() if w[:1].islower() and not w[:1].isdigit() and w.lower() not in ENGLISH_STOP_WORDS)
 
 
 def reuse_table(
     articles: pd.DataFrame, all_pairs_limit: int = ALL_PAIRS_LIMIT, k: int = NEIGHBOURS, align_threshold: float = ALIGN_THRESHOLD
 ) -> pd.DataFrame:
-    """Text reuse between pairs of articles: file_a, file_b, verbatim_words, similarity, relation, evidence (+ n_aligned)."""
+    """Text reuse between pairs of articles: file_a, file_b, verbatim_words, similarity, relation, evidence (+ n_aligned
+    and the fact alignment: facts_aligned, distinctive_aligned, fact_share, aligned_facts; see :data:`FACT_COLUMNS`).
+
+    Above ``all_pairs_limit`` articles, the pairs compared are each article's k nearest by TF-IDF and its partners
+    with the most rare facts in common (:func:`mediabrief.facts.fact_candidate_pairs`): a rewrite in other words
+    shares few words but the same facts.
+    """
     articles = articles.reset_index(drop=True)
     sentences, sentence_matrix, document_matrix = _sentence_vectors(articles)
     offsets = np.cumsum([0] + [len(group) for group in sentences])
     coded = _word_codes(_joined_words(group) for group in sentences)
+    article_facts = facts.corpus_facts(articles["text"])
+    weights, distinctive = facts.fact_weights(article_facts), facts.distinctive_keys(article_facts)
+    fact_totals = [sum(weights[f.key] for f in group) for group in article_facts]
+    sentence_words_count = [[len(sentence.split()) for sentence in group] for group in sentences]
     pairs = candidate_pairs(document_matrix, all_pairs_limit, k)
+    if len(articles) > all_pairs_limit:
+        pairs = sorted(set(pairs) | facts.fact_candidate_pairs(article_facts))
     # Document cosines for all pairs at once: one sparse operation instead of one per pair.
     first, second = (np.array([p[n] for p in pairs], dtype=int) for n in (0, 1))
     similarities = np.asarray(document_matrix[first].multiply(document_matrix[second]).sum(axis=1)).ravel() if pairs else []
@@ -755,23 +976,50 @@ def reuse_table(
     alignments = _alignments(pairs, sentence_matrix, offsets, align_threshold)
     short = _ShortSentences(sentences)
     files = articles["file"].tolist()
-    columns: dict[str, list] = {name: [] for name in [*REUSE_COLUMNS, "n_aligned"]}
+    names = [*REUSE_COLUMNS, "n_aligned", *FACT_COLUMNS[2:]]
+    columns: dict[str, list] = {name: [] for name in names}
     for (i, j), similarity, (words_shared, passages), aligned in zip(pairs, similarities, verbatim, alignments, strict=True):
+        # A heading or a question of a few words ("What will it cost?") aligns with any other explainer's: only
+        # sentences of ALIGN_MIN_WORDS words or more count as following another text.
+        aligned = [(r, c, score) for r, c, score in aligned if sentence_words_count[i][r] >= ALIGN_MIN_WORDS <= sentence_words_count[j][c]]
         coverage = len(aligned) / min(len(sentences[i]), len(sentences[j]))
         similarity = float(similarity)
+        by_facts = facts.align_facts(article_facts[i], article_facts[j], weights, (fact_totals[i], fact_totals[j]))
+        is_fact_rewrite = facts.rewrite_by_facts(by_facts, distinctive)
+        # Content words are counted only where they can decide: a passage long enough, a pair not already a rewrite.
+        relation = relation_label(words_shared, len(aligned), coverage, similarity, None, is_fact_rewrite)
+        if relation == "quotes" and not any(content_words(p.text) >= QUOTE_MIN_CONTENT_WORDS for p in passages):
+            relation = "independent"
+        evidence = _evidence(passages, aligned, coverage, short, i, j)
+        if is_fact_rewrite:
+            fact_note = f"{len(by_facts.pairs)} facts in the same order ({by_facts.share:.0%} of the article with fewer)"
+            evidence = " | ".join(
+                part for part in [fact_note + ": " + _short(facts.fact_evidence(by_facts, distinctive), 160), evidence] if part
+            )
         row = {
             "file_a": files[i],
             "file_b": files[j],
             "verbatim_words": words_shared,
             "similarity": round(similarity, 3),
-            "relation": relation_label(words_shared, len(aligned), coverage, similarity),
-            "evidence": _evidence(passages, aligned, coverage, short, i, j),
+            "relation": relation,
+            "evidence": evidence,
             "n_aligned": len(aligned),
+            "facts_aligned": len(by_facts.pairs),
+            "distinctive_aligned": sum(x.key in distinctive for x, _ in by_facts.pairs),
+            "fact_share": round(by_facts.share, 3),
+            "aligned_facts": facts.fact_evidence(by_facts),
         }
         for name, value in row.items():
             columns[name].append(value)
     # Built column by column (not from one dict per row): the same table with far less memory on a large corpus.
-    return pd.DataFrame(columns if pairs else [], columns=[*REUSE_COLUMNS, "n_aligned"])
+    return pd.DataFrame(columns if pairs else [], columns=names)
+
+
+def reuse_facts(reuse: pd.DataFrame) -> pd.DataFrame:
+    """The fact alignment of each pair compared, beside reuse.csv (``reuse_facts.csv``): file_a, file_b, facts_aligned
+    (facts both give in the same order), distinctive_aligned (of them, those few articles give), fact_share (their
+    weight's share of the facts of the article with fewer) and aligned_facts ("$175 billion ~ US$175bn; ...")."""
+    return reuse[FACT_COLUMNS] if len(reuse) else pd.DataFrame(columns=FACT_COLUMNS)
 
 
 def _alignments(pairs: list[tuple[int, int]], sentence_matrix, offsets: np.ndarray, threshold: float) -> Iterator[list[Alignment]]:
@@ -990,6 +1238,71 @@ def independent_origins(graph: nx.DiGraph) -> list[str]:
     return sorted(n for n in graph.nodes if graph.out_degree(n) == 0 and graph.in_degree(n) > 0)
 
 
+ORIGINS_NAMED = 4
+
+
+class OriginCounts(NamedTuple):
+    """How the articles of a lineage graph trace back: the known origins (nodes something points at that point at
+    nothing), the articles that lead to one, and the articles with no source found (no edge at all: each is its own
+    origin, as far as the corpus shows)."""
+
+    n_articles: int
+    origins: list[str]
+    traced: int
+    unsourced: list[str]
+
+
+def origin_counts(graph: nx.DiGraph) -> OriginCounts:
+    """The :class:`OriginCounts` of a lineage graph (origins by label).
+
+    >>> g = nx.DiGraph([("a", "Wire"), ("b", "a")])
+    >>> g.add_nodes_from([("a", {"kind": "article", "label": "A"}), ("b", {"kind": "article", "label": "B"}),
+    ...                   ("c", {"kind": "article", "label": "C"}), ("Wire", {"kind": "source", "label": "Wire"})])
+    >>> origin_counts(g)
+    OriginCounts(n_articles=3, origins=['Wire'], traced=2, unsourced=['C'])
+    """
+    articles = [n for n, kind in graph.nodes(data="kind") if kind == "article"]
+    label = {n: graph.nodes[n].get("label", n) for n in graph}
+    return OriginCounts(
+        len(articles),
+        sorted(label[n] for n in independent_origins(graph)),
+        sum(1 for n in articles if graph.out_degree(n) > 0),
+        sorted(label[n] for n in articles if graph.degree(n) == 0),
+    )
+
+
+def origins_sentence(counts: OriginCounts) -> str:
+    """What the lineage shows, in words, counting an article with no source found as its own origin.
+
+    >>> origins_sentence(OriginCounts(14, ["Nikkei", "Reuters", "TIME"], 5, ["A"] * 9))
+    '5 of the 14 articles trace back to 3 known origins (Nikkei, Reuters, TIME); 9 have no source found, each its own origin.'
+    >>> origins_sentence(OriginCounts(5, list("ABCDEFGH"), 5, []))
+    '5 of the 5 articles trace back to 8 known origins; every article has a source found.'
+    >>> origins_sentence(OriginCounts(2, [], 0, ["A", "B"]))
+    'None of the 2 articles has a source found: each is its own origin.'
+    """
+    n, k, m = counts.n_articles, len(counts.origins), len(counts.unsourced)
+    if not k:
+        return f"None of the {n} articles has a source found: each is its own origin."
+    # Up to ORIGINS_NAMED origins are named; past that, a list of names is harder to read than the count.
+    named = f" ({', '.join(counts.origins)})" if k <= ORIGINS_NAMED else ""
+    sentence = f"{counts.traced} of the {n} articles trace back to {k} known origin{'s' * (k != 1)}{named}"
+    if not m:
+        return sentence + "; every article has a source found."
+    return sentence + f"; {m} {'has' if m == 1 else 'have'} no source found, each its own origin."
+
+
+def origins_title(counts: OriginCounts) -> str:
+    """A chart title from the counts: short, with the same numbers as :func:`origins_sentence`.
+
+    >>> origins_title(OriginCounts(14, ["Nikkei", "Reuters", "TIME"], 5, ["A"] * 9))
+    '5 of 14 articles trace back to 3 known origins; 9 have no source found'
+    """
+    k, m = len(counts.origins), len(counts.unsourced)
+    title = f"{counts.traced} of {counts.n_articles} articles trace back to {k} known origin{'s' * (k != 1)}"
+    return title + (f"; {m} {'has' if m == 1 else 'have'} no source found" if m else "")
+
+
 def _depths(graph: nx.DiGraph) -> dict[str, int]:
     """Each node's layer: 0 for articles nothing points at, then one more than the deepest node pointing at it."""
     depth: dict[str, int] = {}
@@ -998,16 +1311,43 @@ def _depths(graph: nx.DiGraph) -> dict[str, int]:
     return depth
 
 
+def _light(color: str, share: float = 0.78) -> tuple[float, float, float]:
+    """A colour mixed with white (``share`` of white): a fill dark text reads on.
+
+    >>> _light("#000000", 0.5)
+    (0.5, 0.5, 0.5)
+    """
+    from matplotlib.colors import to_rgb
+
+    return tuple(round(c + (1 - c) * share, 6) for c in to_rgb(color))
+
+
+LABEL_WIDTH = 18  # characters per line of a node's label
+ROW_HEIGHT_IN = 0.5  # vertical room per node of the fullest layer
+
+
 def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
-    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic."""
+    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic.
+
+    Articles with no edge (no source found) are listed together in one box below the graph, so that the graph shows
+    only what is connected; each layer gets a row per node, so labels do not overlap; fills are light (each article's
+    outlet colour mixed with white) under dark text.
+    """
     apply_style()
-    depth = _depths(graph)
+    connected = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+    unsourced = sorted(str(graph.nodes[n].get("label", n)) for n in graph if graph.degree(n) == 0)
+    depth = _depths(connected)
     layers: dict[int, list[str]] = {}
-    for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n].get("label", n), n)):
+    for node in sorted(connected.nodes, key=lambda n: (str(connected.nodes[n].get("label", n)), n)):
         layers.setdefault(depth[node], []).append(node)
-    height = max(len(v) for v in layers.values())
-    positions = {n: (d, (height - 1) / 2 - i) for d, nodes in layers.items() for i, n in enumerate(nodes)}
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * height + 1.4))
+    height = max((len(v) for v in layers.values()), default=0)
+    box_lines = textwrap.wrap(f"No source found ({len(unsourced)}): " + " · ".join(unsourced), 110) if unsourced else []
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, ROW_HEIGHT_IN * height + 0.16 * len(box_lines) + 1.3))
+    positions = {
+        n: (d, (height - 1) / 2 - i * (height - 1) / max(len(nodes) - 1, 1) if len(nodes) > 1 else 0.0)
+        for d, nodes in layers.items()
+        for i, n in enumerate(nodes)
+    }
     styles = {
         "cites": ("#555555", "solid"),
         "relays": ("#999999", "dotted"),
@@ -1015,9 +1355,9 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
         "quotes": ("#D55E00", "dashed"),
     }
     for kind, (color, style) in styles.items():
-        edges = [(u, v) for u, v, k in graph.edges(data="kind") if k == kind]
+        edges = [(u, v) for u, v, k in connected.edges(data="kind") if k == kind]
         nx.draw_networkx_edges(
-            graph,
+            connected,
             positions,
             edgelist=edges,
             ax=ax,
@@ -1025,34 +1365,84 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
             style=style,
             arrows=True,
             arrowsize=10,
-            node_size=900,
-            connectionstyle="arc3,rad=0.08",
+            node_size=1400,
+            connectionstyle="arc3,rad=0.06",
         )
     for node, (x, y) in positions.items():
-        data = graph.nodes[node]
-        face = (colors or {}).get(data.get("label"), "#0072B2") if data.get("kind") == "article" else "#F2F2F2"
-        text_color = "white" if data.get("kind") == "article" else TEXT_COLOR
+        data = connected.nodes[node]
+        is_article = data.get("kind") == "article"
+        edge = (colors or {}).get(data.get("label"), "#0072B2") if is_article else "#888888"
         ax.text(
             x,
             y,
-            textwrap.fill(str(data.get("label", node)), 16),
+            textwrap.fill(str(data.get("label", node)), LABEL_WIDTH),
             ha="center",
             va="center",
             fontsize=7.5,
-            color=text_color,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": face, "edgecolor": "#888888"},
+            color=TEXT_COLOR,
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": _light(edge) if is_article else "#F2F2F2", "edgecolor": edge},
             zorder=3,
         )
+    last = max(layers, default=0)
+    bottom = -height / 2 - 0.2 if layers else 0.0
+    if box_lines:
+        ax.text(
+            last / 2,
+            bottom - 0.3,
+            "\n".join(box_lines),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color=TEXT_COLOR,
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "#F7F7F7", "edgecolor": "#BBBBBB"},
+        )
     handles = [plt.Line2D([], [], color=c, linestyle=s, label=k) for k, (c, s) in styles.items()]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
-    ax.set_xlim(-0.6, max(layers) + 0.6)
-    ax.set_ylim(-height / 2 - 0.2, height / 2 + 0.2)
+    if layers:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4, fontsize=7, frameon=False)
+    ax.set_xlim(-0.6, last + 0.6)
+    ax.set_ylim(bottom - 0.4 - 0.42 * len(box_lines) if box_lines else bottom, height / 2 + 0.2 if layers else 0.5)
     ax.axis("off")
     ax.set_title(title or "Lineage: who cites or reuses whom")
     return fig
 
 
 # ----------------------------------------------------------------------------------------------------------- pipeline
+
+
+def same_source(found: str, expected: str, codebook: dict | None = None) -> bool:
+    """Whether two names name one source: the same codebook source, the same :func:`source_key`, or the same speaker
+    by :func:`mediabrief.evaluation.same_speaker` (initials, a name ending the other's).
+
+    >>> same_source("Bloomberg", "Bloomberg News"), same_source("CBO", "Congressional Budget Office"), same_source("Reuters", "AP")
+    (True, True, False)
+    """
+    from .evaluation import same_speaker
+
+    listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    a, b = source_key(found), source_key(expected)
+    return listed.get(a, a) == listed.get(b, b) or same_speaker(found, expected)
+
+
+def citation_scores(citations: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None = None) -> dict[str, float | int | list]:
+    """Precision and recall of the (file, cited source) pairs found against a gold table (``file``, ``cited``), names
+    matched by :func:`same_source` within a file; with the pairs missed and the extra ones.
+
+    >>> found = pd.DataFrame({"file": ["a", "a"], "cited_source": ["Bloomberg", "AP"]})
+    >>> citation_scores(found, pd.DataFrame({"file": ["a", "a"], "cited": ["Bloomberg News", "Reuters"]}))["recall"]
+    0.5
+    """
+    found = sorted(cited_pairs(citations))
+    expected = sorted(set(zip(gold["file"], gold["cited"], strict=True)))
+    hit_found = {(f, c) for f, c in found if any(g == f and same_source(c, e, codebook) for g, e in expected)}
+    hit_expected = {(g, e) for g, e in expected if any(f == g and same_source(c, e, codebook) for f, c in found)}
+    return {
+        "found": len(found),
+        "expected": len(expected),
+        "precision": len(hit_found) / len(found) if found else 1.0,
+        "recall": len(hit_expected) / len(expected) if expected else 1.0,
+        "missed": sorted(set(expected) - hit_expected),
+        "extra": sorted(set(found) - hit_found),
+    }
 
 
 def cited_pairs(citations: pd.DataFrame) -> set[tuple[str, str]]:
