@@ -414,7 +414,10 @@ def test_dev_corpus_reuse_against_gold(gold, measured):
         f"reuse, dev corpus: {len(expected) - 1} gold reuse pairs found, the independent same-event report not flagged; "
         f"{len(others)} other pairs of {len(reuse)} flagged"
     )
-    assert len(others) <= 8  # measured 6, each a phrase of 9-17 words that two articles share word for word (a "quotes" edge)
+    # Measured on articles 1-80: 6, each a phrase of 9-17 words two articles share word for word (a "quotes" edge). With
+    # 81-104 (whose writer read a few earlier articles for their format): 9, two of them "rewrites" by sentence
+    # alignment (37/81 on the CBO estimate, 44/87 on the Canada post: six close sentences each) that no gold labels.
+    assert len(others) <= 10
 
 
 def test_dev_corpus_citations_against_gold(gold, measured):

@@ -310,6 +310,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     """
     rules = citation_rules(codebook)
     analysed = attribution.analyse_articles(articles, codebook) if len(articles) else {}  # shared with voices and money
+    money_acts = _MONEY_ACTS
     canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
     outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(articles)
     rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), outlets, strict=True)
@@ -323,7 +324,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
         by_grammar: dict[int, list[Mention]] = {}
         if isinstance(text, str) and split:
             analysis = analysed[article_id]
-            for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis)]:
+            for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis, money_acts)]:
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
             for i, sentence in enumerate(split):
@@ -349,13 +350,23 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
 
 
-def _credited_bodies(analysis: attribution.Analysis) -> list[tuple[int, str, int, int, str]]:
+# Verbs of acting on money, whose subject spends, passes or pledges a sum rather than gives information.
+_MONEY_ACTS = re.compile(
+    r"(?i)(?:allocat|appropriat|approv|set\s+aside|sets\s+aside|spen[dt]|invest|paid|pays?\b|charg|commit|pledg|earmark|budgeted|"
+    r"award|put\b|puts\b|offer|request|seek|sought|asked\s+for|wants?\b)"
+)
+
+
+def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = None) -> list[tuple[int, str, int, int, str]]:
     """Bodies (not persons, not outlets) that an attribution credits, as (sentence index, name, start, end, how): "the
     Pentagon estimated", "according to the Congressional Budget Office". A body named only as a speaker's employer is
-    not credited here."""
+    not credited here, nor one that only acts on money (``acts``: "the administration has allocated $25 billion" cites
+    nobody)."""
     found = []
     for i, attributions in enumerate(analysis.attributions):
         for a in attributions:
+            if acts is not None and a.how != "according to" and acts.match(analysis.text, a.position):
+                continue
             if a.entity >= 0 and analysis.entities[a.entity].type == "organisation":
                 found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
     return found
