@@ -72,7 +72,8 @@ def test_cells_run_here_give_the_outputs_a_jupyter_kernel_gives(tmp_path):
         "import pandas as pd\nfrom IPython.display import HTML, Image, Markdown, display",
         "wide = pd.DataFrame({f'column_{i}': [i * 1000.5] * 3 for i in range(30)})\nwide",
         "print('before'); display(Markdown(f'**{greeting}**')); print('after'); print('again')",
-        "import base64\npng = base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')\n"
+        "import base64\npng = base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9'\n"
+        "    'awAAAABJRU5ErkJggg==')\n"
         "Image(data=png, format='png', metadata={'alt': 'one pixel'}, width=10)",
         "display(HTML('<b>x</b>')); 1 + 1",
         "wide.shape;",

@@ -91,15 +91,25 @@ def _browser(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose epilog may be a function, called only when the help is shown: the list of tables needs every
+    analysis module imported, a second and a half that a build step should not spend on parsing its arguments."""
+
+    def format_help(self) -> str:
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mediabrief", description="Measure a folder of news articles on one story.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = commands.add_parser(
         "analyze",
         help="write the analysis tables of a corpus as CSV",
         description="Read a corpus folder and write the analysis tables as CSV into OUT_DIR, rendering nothing.",
-        epilog=CORPUS_FORMAT + "\n" + _tables_help(),
+        epilog=lambda: CORPUS_FORMAT + "\n" + _tables_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyze.add_argument("corpus", type=Path, metavar="CORPUS_DIR", help="folder of *.txt articles (and metadata.csv)")

@@ -48,10 +48,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from scipy.sparse import csr_array, csr_matrix
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
-from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
 from . import attribution
 from .phrases import any_of
@@ -588,6 +584,19 @@ def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, 
 _TERM_RE = re.compile(r"\w[\w']*\b")
 
 
+@functools.cache
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported when first needed: scikit-learn takes a second to import, and only
+    the claims and text-reuse stages need it.
+
+    >>> "the" in english_stop_words(), "dome" in english_stop_words()
+    (True, False)
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS
+
+
 def _terms(text: str) -> list[str]:
     """The TF-IDF terms of a text: ``TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()(text)`` (tests/test_lineage.py
     compares them), without the layers of calls around each step.
@@ -596,7 +605,8 @@ def _terms(text: str) -> list[str]:
     ["japan's", 'golden', 'dome', 'cheap']
     """
     # One string object per distinct term: the terms of every sentence are kept until both matrices are made.
-    return [sys.intern(term) for term in _TERM_RE.findall(text.lower()) if term not in ENGLISH_STOP_WORDS]
+    stop_words = english_stop_words()
+    return [sys.intern(term) for term in _TERM_RE.findall(text.lower()) if term not in stop_words]
 
 
 def _document_terms(
@@ -646,6 +656,8 @@ def _tfidf_matrix(term_lists: list[list[str]]):
     alphabetical[np.argsort(terms)] = np.arange(len(terms))
     # Renumbered, left in place: a new matrix, which does not take its rows for sorted, as the one renumbered would.
     counts = csr_array((first_seen.data, alphabetical[first_seen.indices], first_seen.indptr), shape=first_seen.shape)
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     return TfidfTransformer(sublinear_tf=TFIDF_OPTIONS["sublinear_tf"]).fit_transform(counts)
 
 
@@ -675,6 +687,9 @@ def nearest_neighbours(matrix, k: int, cells: int = NEIGHBOUR_CHUNK_CELLS, short
     >>> nearest_neighbours(sp.csr_matrix([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]]), 2, cells=2)[:, 1].tolist()
     [1, 0, 1]
     """
+    from sklearn.preprocessing import normalize
+    from threadpoolctl import threadpool_limits
+
     normalized = normalize(matrix, copy=True)
     n = matrix.shape[0]
     if n == 0:
@@ -693,6 +708,9 @@ def projected_rows(normalized) -> np.ndarray:
     corpus gives the same projection)."""
     if min(normalized.shape) <= PROJECTED_DIMENSIONS:
         return normalized.toarray().astype(np.float32)
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
     # Two power iterations: the shortlist needs the leading directions, not their last digits (the re-ranking is exact).
     projection = TruncatedSVD(PROJECTED_DIMENSIONS, n_iter=2, random_state=0).fit_transform(normalized)
     return normalize(projection).astype(np.float32)
