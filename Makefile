@@ -96,9 +96,10 @@ test: $(TEST_STAMP) ## lint and run the tests
 lab: $(BRIEFING_STAMP) ## open JupyterLab on the notebooks, with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-# Each corpus measured three times in fresh processes, the best time of each stage kept: one run moves with the machine.
-BENCH_ARGS ?= --repeat 3
-bench: $(TEST_STAMP) ## benchmarks: stage throughput vs textstat alone on generated corpora, build times (minutes)
+# Build times first (clean, one codebook edit, no-op, a 15-article corpus: three runs each, median and range), then
+# each generated corpus three times in fresh processes, the best time of each stage kept: one run moves with the machine.
+BENCH_ARGS ?= --repeat 3 --build-runs 3
+bench: $(TEST_STAMP) ## benchmarks: build times of the briefing, then analysis throughput on generated corpora (minutes)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 thumbnail: $(OUT)/briefing.pdf ## refresh docs/briefing-page1.png, the README's picture of the first page (needs pdftoppm)
