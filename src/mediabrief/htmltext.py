@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bs4 import BeautifulSoup
-
 # Page furniture: never article text. Captions (figcaption) are image credits and go with them.
 NOT_TEXT = ["script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "nav", "header", "footer", "aside"]
 BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td"]
@@ -36,7 +34,7 @@ def looks_like_html(text: str) -> bool:
     return tags >= 10 and tags * 40 > len(text[:200_000].split())
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def _meta(soup, *names: str) -> str | None:
     for name in names:
         tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
         if tag and tag.get("content", "").strip():
@@ -52,6 +50,8 @@ def html_to_text(html: str) -> Page:
     >>> page.text, page.title, page.dropped
     ('Allies meet\\nJapan agreed.', 'Allies meet', ['nav'])
     """
+    from bs4 import BeautifulSoup  # here, not at the top: most corpora have no HTML page, and bs4 takes a moment to import
+
     soup = BeautifulSoup(html, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
     author = _meta(soup, "author", "article:author")

@@ -47,7 +47,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from scipy.sparse import csr_array, csr_matrix
 
 from . import attribution
 from .phrases import any_of
@@ -650,6 +649,8 @@ def _tfidf_matrix(term_lists: list[list[str]]):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")  # the vectorizer's own message
     index = np.int32 if len(codes) < 2**31 else np.int64  # the vectorizer's choice
     indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(index)
+    from scipy.sparse import csr_array  # here, not at the top: the briefing draws the lineage without it
+
     first_seen = csr_array((np.ones(len(codes)), codes.astype(index), indptr), shape=(len(term_lists), len(terms)))
     first_seen.sum_duplicates()  # a row's terms numbered as first seen, in order, with their counts
     alphabetical = np.empty(len(terms), dtype=index)
@@ -832,6 +833,8 @@ def _stacked_sentences(sentence_matrix, offsets: np.ndarray, articles: np.ndarra
     picked = sentence_matrix[np.arange(lengths.sum()) - first[block] + offsets[articles][block]]
     n_terms = sentence_matrix.shape[1]
     columns = picked.indices + np.repeat(block, np.diff(picked.indptr)) * n_terms
+    from scipy.sparse import csr_matrix
+
     stacked = csr_matrix((picked.data, columns, picked.indptr), shape=(picked.shape[0], n_terms * len(articles)))
     return stacked, block, first
 
