@@ -1,7 +1,8 @@
-"""The benchmark script runs and prints its table (its figures are not asserted: targets live in the benchmark)."""
+"""The benchmark script runs and prints its tables (its figures are not asserted: targets live in the benchmark)."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import subprocess
 import sys
@@ -10,7 +11,14 @@ from mediabrief.analysis import PER_ARTICLE_STAGES
 from mediabrief.config import PROJECT_ROOT
 
 
-def test_bench_prints_every_stage_and_target_on_a_small_corpus():
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", PROJECT_ROOT / "benchmarks" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_bench_prints_every_stage_and_the_analyze_time_on_a_small_corpus():
     bench = PROJECT_ROOT / "benchmarks" / "bench.py"
     result = subprocess.run(
         [sys.executable, str(bench), "--sizes", "30", "--skip-build", "--workers", "2", "--repeat", "2"],
@@ -21,21 +29,41 @@ def test_bench_prints_every_stage_and_target_on_a_small_corpus():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     first_cells = {line.split()[0] for line in lines if line.strip()}
-    for stage in ["load", *PER_ARTICLE_STAGES, "textstat"]:
+    for stage in ["load", *PER_ARTICLE_STAGES]:
         assert stage in first_cells, f"no row for stage {stage}:\n{result.stdout}"
-    assert any(line.startswith("analysis / textstat alone, 30") for line in lines), result.stdout
+    assert any(line.startswith("analyze of 30 articles, 2 workers, s") for line in lines), result.stdout
     assert any(line.startswith("machine: ") and "cores" in line for line in lines), result.stdout
-    assert "times: the best of 2 runs in fresh processes, stage by stage (textstat alone too)" in lines, result.stdout
+    assert "times: the best of 2 runs in fresh processes, stage by stage" in lines, result.stdout
 
 
 def test_best_of_keeps_each_stages_shortest_time_and_the_highest_peak():
-    spec = importlib.util.spec_from_file_location("bench", PROJECT_ROOT / "benchmarks" / "bench.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    # Two made-up runs: each wins one stage; textstat alone is kept apart from the analysis total.
-    first = {"n": 10, "seconds": {"load": 1.0, "money": 4.0, "textstat alone": 5.0}, "total": 5.0, "peak_mb": 100.0}
-    second = {"n": 10, "seconds": {"load": 2.0, "money": 3.0, "textstat alone": 6.0}, "total": 5.0, "peak_mb": 90.0}
-    best = bench.best_of([first, second])
-    assert best["seconds"] == {"load": 1.0, "money": 3.0, "textstat alone": 5.0}
+    # Two made-up runs: each wins one stage.
+    first = {"n": 10, "seconds": {"load": 1.0, "money": 4.0}, "total": 5.0, "peak_mb": 100.0}
+    second = {"n": 10, "seconds": {"load": 2.0, "money": 3.0}, "total": 5.0, "peak_mb": 90.0}
+    best = _bench().best_of([first, second])
+    assert best["seconds"] == {"load": 1.0, "money": 3.0}
     assert (best["total"], best["peak_mb"], best["runs"]) == (4.0, 100.0, 2)
-    assert best["run_ratios"] == [1.0, 5.0 / 6.0]  # each run's total over its own textstat alone
+
+
+def test_build_summary_gives_the_median_and_range_of_each_kind_of_build_first_in_the_report(capsys):
+    bench = _bench()
+    times = {"clean seed build": [30.0, 10.0, 20.0, 11.0], "after one codebook edit": [4.0], "no-op": [0.3, 0.1, 0.2]}
+    lines = bench.build_summary(times)
+    assert lines[1].split() == ["clean", "seed", "build,", "4", "runs", "15.5", "s", "10.0-30.0", "s", "<=", "20", "s"]
+    assert lines[2].split()[-7:] == ["4.0", "s", "4.0-4.0", "s", "<=", "5", "s"]
+    assert lines[3].split() == ["no-op,", "3", "runs", "0.2", "s", "0.1-0.3", "s"]  # no target
+    bench.report([], times)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("machine: ") and printed[2:6] == lines
+
+
+def test_the_small_corpus_is_fifteen_dev_articles_with_their_metadata_rows(tmp_path):
+    folder = _bench().small_corpus(tmp_path / "corpus")
+    articles = sorted(p.name for p in folder.glob("*.txt"))
+    with (folder / "metadata.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(articles) == 15 and [row["file"] for row in rows] == articles
+    with (PROJECT_ROOT / "tests" / "dev_corpus" / "metadata.csv").open(newline="", encoding="utf-8") as handle:
+        originals = {row["file"]: row for row in csv.DictReader(handle)}
+    assert all(originals[row["file"]] == row for row in rows)
+    assert all((folder / name).read_bytes() == (PROJECT_ROOT / "tests" / "dev_corpus" / name).read_bytes() for name in articles)

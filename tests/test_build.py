@@ -3,12 +3,12 @@
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from conftest import offline_prefix
 from pypdf import PdfReader
 
 from mediabrief.codebook import load_codebook
@@ -16,21 +16,9 @@ from mediabrief.config import PROJECT_ROOT, RAW_DIR
 from mediabrief.corpus import load_corpus
 
 
-def _offline_prefix() -> list[str]:
-    """`unshare -rn`: a new network namespace with no interface up, so nothing can reach any network."""
-    if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
-        return ["unshare", "-rn"]
-    return []
-
-
 @pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("briefing")
-    prefix = _offline_prefix()
-    command = [*prefix, "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={RAW_DIR}"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out, bool(prefix)
+def seed_build(build_briefing):
+    return build_briefing(RAW_DIR), build_briefing.offline
 
 
 def test_the_build_ran_with_the_network_cut_off(seed_build):
@@ -172,7 +160,7 @@ def hostile_build(tmp_path_factory):
     (corpus / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     (corpus / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile_out")
-    command = [*_offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
+    command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out
@@ -230,3 +218,18 @@ def test_two_runs_of_the_briefing_give_byte_identical_html_and_figures(seed_buil
     assert rendered[0] == rendered[1]
     figures = sorted(p.name for p in (tmp_path / "first").glob("*.*g"))
     assert figures and all((tmp_path / "first" / f).read_bytes() == (tmp_path / "second" / f).read_bytes() for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("edited", "rerun"),
+    [("data/codebook/claims.yaml", ["04_claims_and_lineage", "briefing"]), ("data/codebook/story.yaml", ["briefing"])],
+)
+def test_editing_one_codebook_file_reruns_only_the_notebooks_that_read_it(seed_build, edited, rerun):
+    out, _ = seed_build
+    # make -W: build as if the file had just been edited, leaving it alone. (Not `make -n`: a dry run cannot know
+    # that the parameters file stays the same, and lists every notebook.) The rebuilt files are the same bytes.
+    command = ["make", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={RAW_DIR}", "-W", edited]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=True)
+    executed = re.findall(r"run-notebook notebooks/(\w+)\.ipynb", result.stdout)
+    assert executed == rerun, result.stdout
+    assert f"--html {out}/briefing.html --pdf {out}/briefing.pdf" in result.stdout

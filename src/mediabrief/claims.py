@@ -18,9 +18,8 @@ from typing import NamedTuple
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .lineage import CitationRules, citation_rules, mentions, named_sources
+from .lineage import CitationRules, citation_rules, english_stop_words, mentions, named_sources
 from .money import conflicts, parse_amount
 from .phrases import any_of
 from .plotting import PAGE_WIDTH_IN, apply_style
@@ -349,10 +348,11 @@ def content_ngrams(text: str, sizes: range = range(2, 5), sentences: list[Senten
     ['175', '175 billion', 'defense shield', 'missile defense', 'missile defense shield']
     """
     grams: set[str] = set()
+    stop_words = english_stop_words()
     for sentence in split_sentences(text) if sentences is None else sentences:
         run: list[str] = []
         for token in [*(w.lower().replace("’", "'") for w in words(sentence.text)), ""]:
-            if token and token not in ENGLISH_STOP_WORDS and len(token) > 1:
+            if token and token not in stop_words and len(token) > 1:
                 run.append(token)
                 continue
             grams |= {" ".join(run[i : i + n]) for n in sizes for i in range(len(run) - n + 1)}

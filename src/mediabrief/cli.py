@@ -50,8 +50,25 @@ def _run_notebook(args: argparse.Namespace) -> int:
     from .notebooks import execute_notebook
 
     parameters = dict(item.split("=", 1) for item in args.parameter)
+    browser = None
+    if args.pdf:  # before the run: a machine without a browser learns it at once
+        from .render import install_browser
+
+        browser = install_browser()
     execute_notebook(args.source, args.executed, parameters)
     print(f"executed {args.source} -> {args.executed}")
+    if args.html or args.pdf:
+        # Rendered here, in the process that ran the notebook: one start-up and one nbconvert set-up for all three files.
+        import nbformat
+
+        from .render import notebook_html, print_pdf, write_html
+
+        nb = nbformat.read(str(args.executed), as_version=4)
+        page = notebook_html(nb, args.with_code)
+        if args.html:
+            print(f"wrote {write_html(page, args.html)}")
+        if args.pdf:
+            print(f"wrote {print_pdf(page if not args.with_code else notebook_html(nb), args.pdf, args.executed.name, browser)}")
     return 0
 
 
@@ -74,15 +91,25 @@ def _browser(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose epilog may be a function, called only when the help is shown: the list of tables needs every
+    analysis module imported, a second and a half that a build step should not spend on parsing its arguments."""
+
+    def format_help(self) -> str:
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mediabrief", description="Measure a folder of news articles on one story.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = commands.add_parser(
         "analyze",
         help="write the analysis tables of a corpus as CSV",
         description="Read a corpus folder and write the analysis tables as CSV into OUT_DIR, rendering nothing.",
-        epilog=CORPUS_FORMAT + "\n" + _tables_help(),
+        epilog=lambda: CORPUS_FORMAT + "\n" + _tables_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyze.add_argument("corpus", type=Path, metavar="CORPUS_DIR", help="folder of *.txt articles (and metadata.csv)")
@@ -106,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("source", type=Path)
     run.add_argument("executed", type=Path)
     run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE", help="a string parameter")
+    run.add_argument("--html", type=Path, default=None, metavar="PATH", help="also render the executed notebook to HTML")
+    run.add_argument("--with-code", action="store_true", help="show the code cells in the HTML (for the analysis notebooks)")
+    run.add_argument("--pdf", type=Path, default=None, metavar="PATH", help="also print it to PDF (code hidden) through Chromium")
     run.set_defaults(func=_run_notebook)
 
     render = commands.add_parser("render", help="render an executed notebook to HTML or PDF with code hidden")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .cleaning import clean_article
 from .htmltext import html_to_text, looks_like_html
-from .language import detect_languages, is_english, start_loading_model
+from .language import detect_languages, is_english
 from .textutils import SENTENCES_COLUMN, count_words, split_sentences
 
 METADATA_FILE = "metadata.csv"
@@ -357,13 +357,9 @@ def load_corpus(corpus_dir: str | Path, workers: int = 1) -> Corpus:
             issues.append(_issue(name, "warning", "missing file", message + "Fix the name in metadata.csv or add the file"))
 
     meta_lower = {n.lower() for n in meta_by_file}
-    if not _reads_in_processes(articles_files, workers):
-        # The language model loads while the files are read (not before forking worker processes: a child forked
-        # while another thread holds a lock would inherit the lock held).
-        start_loading_model()
     reads = read_articles(articles_files, meta_by_file, workers)
     read_rows = [result[0] for result, _ in reads if not isinstance(result, str)]
-    # All texts at once, here rather than in the readers: language detection walks every text together (language.py).
+    # Here rather than in the readers: the language model loads once, in this process.
     for row, language in zip(read_rows, detect_languages([row["text"] for row in read_rows]), strict=True):
         row["language"] = language
     rows, removed_rows, skipped, seen = [], [], set(), {}

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from bs4 import BeautifulSoup
-
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
@@ -45,7 +43,7 @@ def looks_like_html(text: str) -> bool:
     return tags >= 10 and tags * 40 > len(text[:200_000].split())
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def _meta(soup, *names: str) -> str | None:
     for name in names:
         tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
         if tag and tag.get("content", "").strip():
@@ -98,6 +96,8 @@ def read_by_tags(html: str) -> Page:
     >>> page.text, page.title, page.dropped
     ('Allies meet\\nJapan agreed.', 'Allies meet', ['nav'])
     """
+    from bs4 import BeautifulSoup  # here, not at the top: most corpora have no HTML page, and bs4 takes a moment to import
+
     soup = BeautifulSoup(html, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
     author = _meta(soup, "author", "article:author")

@@ -56,11 +56,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from scipy.sparse import csr_array, csr_matrix
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
-from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
 from . import attribution, facts
 from .phrases import any_of
@@ -790,6 +785,19 @@ def _sentence_vectors(articles: pd.DataFrame) -> tuple[list[list[str]], object, 
 _TERM_RE = re.compile(r"\w[\w']*\b")
 
 
+@functools.cache
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported when first needed: scikit-learn takes a second to import, and only
+    the claims and text-reuse stages need it.
+
+    >>> "the" in english_stop_words(), "dome" in english_stop_words()
+    (True, False)
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS
+
+
 def _terms(text: str) -> list[str]:
     """The TF-IDF terms of a text: ``TfidfVectorizer(**TFIDF_OPTIONS).build_analyzer()(text)`` (tests/test_lineage.py
     compares them), without the layers of calls around each step.
@@ -798,7 +806,8 @@ def _terms(text: str) -> list[str]:
     ["japan's", 'golden', 'dome', 'cheap']
     """
     # One string object per distinct term: the terms of every sentence are kept until both matrices are made.
-    return [sys.intern(term) for term in _TERM_RE.findall(text.lower()) if term not in ENGLISH_STOP_WORDS]
+    stop_words = english_stop_words()
+    return [sys.intern(term) for term in _TERM_RE.findall(text.lower()) if term not in stop_words]
 
 
 def _document_terms(
@@ -842,12 +851,16 @@ def _tfidf_matrix(term_lists: list[list[str]]):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")  # the vectorizer's own message
     index = np.int32 if len(codes) < 2**31 else np.int64  # the vectorizer's choice
     indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(index)
+    from scipy.sparse import csr_array  # here, not at the top: the briefing draws the lineage without it
+
     first_seen = csr_array((np.ones(len(codes)), codes.astype(index), indptr), shape=(len(term_lists), len(terms)))
     first_seen.sum_duplicates()  # a row's terms numbered as first seen, in order, with their counts
     alphabetical = np.empty(len(terms), dtype=index)
     alphabetical[np.argsort(terms)] = np.arange(len(terms))
     # Renumbered, left in place: a new matrix, which does not take its rows for sorted, as the one renumbered would.
     counts = csr_array((first_seen.data, alphabetical[first_seen.indices], first_seen.indptr), shape=first_seen.shape)
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     return TfidfTransformer(sublinear_tf=TFIDF_OPTIONS["sublinear_tf"]).fit_transform(counts)
 
 
@@ -877,6 +890,9 @@ def nearest_neighbours(matrix, k: int, cells: int = NEIGHBOUR_CHUNK_CELLS, short
     >>> nearest_neighbours(sp.csr_matrix([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]]), 2, cells=2)[:, 1].tolist()
     [1, 0, 1]
     """
+    from sklearn.preprocessing import normalize
+    from threadpoolctl import threadpool_limits
+
     normalized = normalize(matrix, copy=True)
     n = matrix.shape[0]
     if n == 0:
@@ -895,6 +911,9 @@ def projected_rows(normalized) -> np.ndarray:
     corpus gives the same projection)."""
     if min(normalized.shape) <= PROJECTED_DIMENSIONS:
         return normalized.toarray().astype(np.float32)
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
     # Two power iterations: the shortlist needs the leading directions, not their last digits (the re-ranking is exact).
     projection = TruncatedSVD(PROJECTED_DIMENSIONS, n_iter=2, random_state=0).fit_transform(normalized)
     return normalize(projection).astype(np.float32)
@@ -956,7 +975,8 @@ def content_words(passage: str) -> int:
     >>> content_words("a network of satellites sensors and interceptors to prevent aerial attacks on the U.S. mainland")
     8
     """
-    return sum(1 for w in passage.split() if w[:1].islower() and not w[:1].isdigit() and w.lower() not in ENGLISH_STOP_WORDS)
+    stop_words = english_stop_words()
+    return sum(1 for w in passage.split() if w[:1].islower() and not w[:1].isdigit() and w.lower() not in stop_words)
 
 
 def reuse_table(
@@ -1073,6 +1093,8 @@ def _stacked_sentences(sentence_matrix, offsets: np.ndarray, articles: np.ndarra
     picked = sentence_matrix[np.arange(lengths.sum()) - first[block] + offsets[articles][block]]
     n_terms = sentence_matrix.shape[1]
     columns = picked.indices + np.repeat(block, np.diff(picked.indptr)) * n_terms
+    from scipy.sparse import csr_matrix
+
     stacked = csr_matrix((picked.data, columns, picked.indptr), shape=(picked.shape[0], n_terms * len(articles)))
     return stacked, block, first
 

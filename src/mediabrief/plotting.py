@@ -94,8 +94,8 @@ def show_figure(fig: Figure, name: str, figures_dir: str | Path, alt: str):
     """Save a figure, close it, and return it as an image with alt text for the notebook and the rendered HTML."""
     from IPython.display import Image
 
-    save_figure(fig, name, figures_dir)
-    png = figure_png(fig)
+    # The PNG saved is the PNG shown (figure_png's bytes): read back, not drawn a third time.
+    png = save_figure(fig, name, figures_dir)["png"].read_bytes()
     plt.close(fig)
     return Image(data=png, format="png", metadata={"alt": alt}, width=int(PAGE_WIDTH_IN * 96))
 

