@@ -270,7 +270,7 @@ def _starts(text: str) -> dict[str, list[int]]:
     """For each kind of amount, every place in a text where one may begin, in order.
 
     >>> _starts("Often $1")
-    {'point': [2, 6, 7], 'range': [6, 7], 'vague': [2]}
+    {'point': [2, 6, 7], 'range': [2, 6, 7], 'vague': [2]}
     """
     folded = fold_case(text)
     found: dict[str, list[int]] = {kind: [] for kind in _START_WORDS}
