@@ -55,7 +55,7 @@ from threadpoolctl import threadpool_limits
 
 from . import attribution
 from .phrases import any_of
-from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+from .plotting import PAGE_WIDTH_IN, apply_style, readable_text_color
 from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
@@ -998,16 +998,54 @@ def _depths(graph: nx.DiGraph) -> dict[str, int]:
     return depth
 
 
-def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
-    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic."""
+# Beyond this many articles, one box per article makes the graph taller than a page: the articles are folded into
+# the sources they cite, each labelled with how many articles lead to it.
+LINEAGE_MAX_ARTICLES = 15
+
+
+def folded_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph without its article nodes: each source labelled with how many articles cite, relay or reuse it
+    directly; the edges between sources kept.
+
+    >>> g = nx.DiGraph(); g.add_edge("a", "Nikkei", kind="cites"); g.add_edge("b", "Nikkei", kind="cites")
+    >>> for n in "ab": g.nodes[n].update(kind="article", label=n.upper())
+    >>> folded_graph(g).nodes["Nikkei"]["label"]
+    'Nikkei (2 articles)'
+    """
+    articles = {n for n, kind in graph.nodes(data="kind") if kind == "article"}
+    folded = graph.subgraph(n for n in graph.nodes if n not in articles).copy()
+    for node in folded.nodes:
+        n = sum(1 for p in graph.predecessors(node) if p in articles)
+        name = graph.nodes[node].get("label", node)
+        folded.nodes[node]["label"] = f"{name} ({n} article{'s' * (n != 1)})" if n else str(name)
+    return folded
+
+
+def lineage_figure(
+    graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None, max_articles: int = LINEAGE_MAX_ARTICLES
+) -> Figure:
+    """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic. With
+    more than ``max_articles`` articles, the sources alone, each with how many articles lead to it."""
     apply_style()
+    n_articles = sum(1 for _, kind in graph.nodes(data="kind") if kind == "article")
+    if n_articles > max_articles:
+        graph = folded_graph(graph)
+    if graph.number_of_nodes() == 0:
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 1.2))
+        ax.axis("off")
+        ax.set_title(title or "No article cites or reuses another source")
+        return fig
     depth = _depths(graph)
     layers: dict[int, list[str]] = {}
     for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n].get("label", n), n)):
         layers.setdefault(depth[node], []).append(node)
     height = max(len(v) for v in layers.values())
     positions = {n: (d, (height - 1) / 2 - i) for d, nodes in layers.items() for i, n in enumerate(nodes)}
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * height + 1.4))
+    # Labels wrap to the width of a layer (about 12 characters of 7.5 pt to the inch, 16 at most), and each row is as
+    # tall as the longest label needs (three lines take 0.45 in).
+    wrap = max(8, min(16, int(PAGE_WIDTH_IN * 0.9 / (max(layers) + 1.2) * 12)))
+    lines = max(len(textwrap.wrap(str(graph.nodes[n].get("label", n)), wrap, break_long_words=False)) for n in graph.nodes)
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, (0.13 * lines + 0.12) * height + 1.4))
     styles = {
         "cites": ("#555555", "solid"),
         "relays": ("#999999", "dotted"),
@@ -1031,11 +1069,11 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
     for node, (x, y) in positions.items():
         data = graph.nodes[node]
         face = (colors or {}).get(data.get("label"), "#0072B2") if data.get("kind") == "article" else "#F2F2F2"
-        text_color = "white" if data.get("kind") == "article" else TEXT_COLOR
+        text_color = readable_text_color(face)
         ax.text(
             x,
             y,
-            textwrap.fill(str(data.get("label", node)), 16),
+            textwrap.fill(str(data.get("label", node)), wrap, break_long_words=False),
             ha="center",
             va="center",
             fontsize=7.5,
@@ -1091,7 +1129,7 @@ def graph_from_edges(edges: pd.DataFrame) -> nx.DiGraph:
     [('a', 'Nikkei', 'cites')]
     """
     graph = nx.DiGraph()
-    for row in edges.fillna("").itertuples(index=False):
+    for row in edges.astype(object).fillna("").itertuples(index=False):
         graph.add_node(row.source, kind=row.source_kind, label=row.source_label)
         if row.target:
             graph.add_node(row.target, kind=row.target_kind, label=row.target_label)

@@ -6,6 +6,7 @@ run never replaces a good one. A failed run leaves ``<name>.failed.ipynb`` besid
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,6 +21,16 @@ from .files import atomic_path
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 CELL_TIMEOUT_S = 900
+# Set (to anything) by the tests' gallery builds: a warning in any cell fails the build like an exception, so nothing
+# Python prints (a UserWarning, a RuntimeWarning, a pandas FutureWarning) can reach a reader's page unnoticed.
+# Deprecations inside libraries stay warnings: they are the libraries' business, and print nothing in the briefing.
+WARNINGS_AS_ERRORS_ENV = "MEDIABRIEF_WARNINGS_AS_ERRORS"
+WARNINGS_AS_ERRORS_SOURCE = (
+    "import warnings\n"
+    "warnings.simplefilter('error')\n"
+    "warnings.filterwarnings('default', category=DeprecationWarning)\n"
+    "warnings.filterwarnings('default', category=PendingDeprecationWarning)"
+)
 
 
 class NotebookError(Exception):
@@ -29,6 +40,8 @@ class NotebookError(Exception):
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.NotebookNode:
     """Add a cell setting ``parameters`` right after the cell tagged 'parameters' (or first), as papermill does."""
     lines = [f"{name} = {value!r}" for name, value in parameters.items()]
+    if os.environ.get(WARNINGS_AS_ERRORS_ENV):
+        lines.append(WARNINGS_AS_ERRORS_SOURCE)
     cell = nbformat.v4.new_code_cell("# Parameters injected by the build\n" + "\n".join(lines))
     cell.metadata["tags"] = [INJECTED_TAG]
     cell.id = INJECTED_TAG  # a fixed id, not a random one: two builds of the same inputs give the same bytes
