@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from mediabrief.config import RAW_DIR
+from mediabrief.config import PROJECT_ROOT, RAW_DIR
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
@@ -88,3 +92,76 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("measured against hand-made gold tables")
         for line in _MEASURED:
             terminalreporter.write_line(line)
+    if _GALLERY_TIMES:
+        terminalreporter.section("gallery builds (tests/test_gallery.py)")
+        for line in _GALLERY_TIMES:
+            terminalreporter.write_line(line)
+
+
+# --- The gallery: the briefing built for four corpora, once per session -------------------------------------------------
+
+_GALLERY_TIMES: list[str] = []
+DEV_CORPUS = Path(__file__).parent / "dev_corpus"
+
+
+def offline_prefix() -> list[str]:
+    """`unshare -rn`: a new network namespace with no interface up, so nothing can reach any network."""
+    if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
+        return ["unshare", "-rn"]
+    return []
+
+
+# One article whose text and metadata try to become code (script tags, HTML, Markdown, LaTeX), with no money: the
+# briefing must still render every section, and show them as text.
+HOSTILE_TEXT = (
+    "<script>alert(1)</script> The council met on Tuesday to discuss the harbour. <img src=x onerror=alert(2)> "
+    "Members argued about *bold* plans, __underscores__, $$x^2$$, \\textbf{LaTeX} & {braces} # and a hash.\n"
+    "[Click here](javascript:alert(3)) to read <b>more</b>. The meeting ended late, and nobody agreed on anything at all.\n"
+)
+HOSTILE_METADATA = (
+    "file,outlet,url,published,title,author\n"
+    "hostile.txt,<b>Evil</b> & Co <script>alert(4)</script>,javascript:alert(5),2025-06-05,"
+    '"<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$",Jane <i>Doe</i>\n'
+)
+
+
+def gallery_corpora(folder: Path) -> dict[str, Path]:
+    """The gallery's corpora: the seeds; one hostile article (HOSTILE_TEXT); the development corpus (80 articles);
+    50 articles generated from the seeds (benchmarks/generate_corpus.py)."""
+    one = folder / "one_article"
+    one.mkdir(parents=True)
+    (one / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (one / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        from generate_corpus import generate
+    finally:
+        sys.path.pop(0)
+    return {"seeds": RAW_DIR, "one_article": one, "dev_corpus": DEV_CORPUS, "generated_50": generate(folder / "generated_50", 50)}
+
+
+@pytest.fixture(scope="session")
+def gallery(tmp_path_factory) -> dict[str, Path]:
+    """Each gallery corpus built once (`make briefing`, side by side), with warnings as errors and every figure checked
+    for overlapping text; the output folder of each by name. The builds' wall time is printed at the end of the run."""
+    corpora = gallery_corpora(tmp_path_factory.mktemp("gallery_corpora"))
+    env = {**os.environ, "MEDIABRIEF_WARNINGS_AS_ERRORS": "1", "MEDIABRIEF_CHECK_FIGURES": "1"}
+    started, builds = time.perf_counter(), {}
+    for name, corpus in corpora.items():
+        out = tmp_path_factory.mktemp(f"gallery_{name}")
+        command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
+        builds[name] = (
+            out,
+            time.perf_counter(),
+            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+        )
+    outs, failures = {}, []
+    for name, (out, start, process) in builds.items():
+        log, _ = process.communicate(timeout=1800)
+        _GALLERY_TIMES.append(f"{name}: built in {time.perf_counter() - start:.0f} s (side by side with the others)")
+        if process.returncode != 0:
+            failures.append(f"{name}:\n{log[-3000:]}")
+        outs[name] = out
+    _GALLERY_TIMES.append(f"all {len(builds)} corpora: {time.perf_counter() - started:.0f} s wall time")
+    assert not failures, "\n\n".join(failures)
+    return outs

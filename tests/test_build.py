@@ -24,13 +24,9 @@ def _offline_prefix() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("briefing")
-    prefix = _offline_prefix()
-    command = [*prefix, "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={RAW_DIR}"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out, bool(prefix)
+def seed_build(gallery):
+    """The seeds' briefing, built once for the session with the gallery (tests/conftest.py), with the network cut off."""
+    return gallery["seeds"], bool(_offline_prefix())
 
 
 def test_the_build_ran_with_the_network_cut_off(seed_build):
@@ -153,29 +149,10 @@ def test_raw_data_is_not_modified_by_a_build(seed_build):
         assert hashlib.sha256((RAW_DIR / name).read_bytes()).hexdigest() == digest
 
 
-HOSTILE_TEXT = (
-    "<script>alert(1)</script> The council met on Tuesday to discuss the harbour. <img src=x onerror=alert(2)> "
-    "Members argued about *bold* plans, __underscores__, $$x^2$$, \\textbf{LaTeX} & {braces} # and a hash.\n"
-    "[Click here](javascript:alert(3)) to read <b>more</b>. The meeting ended late, and nobody agreed on anything at all.\n"
-)
-HOSTILE_METADATA = (
-    "file,outlet,url,published,title,author\n"
-    "hostile.txt,<b>Evil</b> & Co <script>alert(4)</script>,javascript:alert(5),2025-06-05,"
-    '"<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$",Jane <i>Doe</i>\n'
-)
-
-
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    """One article, no money, and text and metadata that try to become code: the briefing must still render."""
-    corpus = tmp_path_factory.mktemp("hostile")
-    (corpus / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (corpus / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
-    out = tmp_path_factory.mktemp("hostile_out")
-    command = [*_offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out
+def hostile_build(gallery):
+    """One article, no money, and text and metadata that try to become code (tests/conftest.py): built in the gallery."""
+    return gallery["one_article"]
 
 
 def test_a_one_article_corpus_without_money_renders_with_one_line_sections(hostile_build):

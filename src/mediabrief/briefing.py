@@ -235,12 +235,12 @@ def voices_judgment(tables: Tables) -> str | None:
         return None
     if "kind" in quotes:
         quotes = quotes[quotes["kind"].fillna("quotation").eq("quotation")]
-    named = quotes[quotes["speaker"].fillna("").ne("")]
+    named = quotes[quotes["speaker"].astype(object).fillna("").ne("")]
     if named.empty:
         return None
     from .attribution import merged_names
 
-    kinds = named["speaker_type"].fillna("").tolist() if "speaker_type" in named else [""] * len(named)
+    kinds = named["speaker_type"].astype(object).fillna("").tolist() if "speaker_type" in named else [""] * len(named)
     merged = merged_names(zip(named["speaker"].tolist(), kinds, strict=True))
     named = named.assign(speaker=named["speaker"].map(lambda s: merged.get(s, s)))
     words = named.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
@@ -261,7 +261,7 @@ def origins_judgment(tables: Tables) -> str | None:
 
     from .lineage import graph_from_edges
 
-    names = ", ".join(origins["origin"].astype(str))
+    names = first_names(origins["origin"].astype(str).tolist(), 8)
     n, n_articles = len(origins), len(tables["articles.csv"])
     sentence = f"The {n_articles} articles trace back to {n} independent origin{'s' * (n != 1)}: {names}."
     if "lineage_edges.csv" not in tables:
@@ -304,6 +304,26 @@ def unattributed_share(tables: Tables) -> float | None:
 # Up to this many articles the briefing shows one row per article in its charts and tables and fits 8 pages; beyond,
 # charts summarise and the long per-article tables move to an appendix.
 PER_ARTICLE_MAX = 15
+# Charts with a row per article (stance, lineage, readability) do so up to this many; beyond, they summarise, so that
+# the PDF of up to PER_ARTICLE_MAX articles keeps within 8 pages.
+CHART_PER_ARTICLE_MAX = 10
+# An appendix table of derived rows (figures, disputes, pairs) shows at most this many; its CSV beside the briefing has all.
+APPENDIX_MAX_ROWS = 40
+# In the body (up to PER_ARTICLE_MAX articles), such a table shows this many, so the PDF keeps within 8 pages.
+BODY_MAX_ROWS = 5
+
+
+def cut_table(table: pd.DataFrame, limit: int, csv_name: str | None) -> tuple[pd.DataFrame, str]:
+    """The first ``limit`` rows of a table and a sentence saying where the rest are (empty if nothing is cut).
+
+    >>> cut_table(pd.DataFrame({"a": range(5)}), 2, "reuse.csv")[1]
+    'The first 2 of 5 rows; reuse.csv, beside this briefing, holds the full table.'
+    """
+    if csv_name is None or len(table) <= limit:
+        return table, ""
+    return table.head(limit), f"The first {limit} of {len(table):,} rows; {csv_name}, beside this briefing, holds the full table."
+
+
 STANCE_COLORS = {"supportive": "#009E73", "neutral": "#BBBBBB", "critical": "#D55E00", "not discussed": "#EEEEEE"}
 
 
@@ -388,6 +408,15 @@ def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, st
     return fig
 
 
+def first_names(names: list[str], shown: int = 4) -> str:
+    """Names for a sentence or a table cell: all of a few, else the first ones and how many more.
+
+    >>> first_names(["A", "B"]), first_names(["A", "B", "C", "D", "E", "F"], 3)
+    ('A, B', 'A, B, C and 3 more')
+    """
+    return ", ".join(names) if len(names) <= shown else f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
 def money_figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
     """Every distinct money figure (:func:`mediabrief.money.cost_chart_rows`) for print: amount, what it covers, how many
     sources give it, which, and who they say it comes from."""
@@ -396,7 +425,7 @@ def money_figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
             "Amount": figures["amount"],
             "Covers": figures["referent"],
             "Sources": figures["n_sources"].astype(int),
-            "Outlets": figures["outlets"],
+            "Outlets": figures["outlets"].map(lambda o: first_names(o.split("; "))),
             "Given by": figures["given_by"],
         }
     )
@@ -467,9 +496,9 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
 
     def why(row) -> str:
         if row["label"] == "not discussed":
-            return "The article does not discuss it."
+            return NOT_DISCUSSED_WHY
         found = deciding.get(row["article_id"], "")
-        return found or "No sentence in the outlet's own voice judges it; only the voices it quotes or reports do."
+        return found or NO_OWN_SENTENCE
 
     return pd.DataFrame(
         {
@@ -479,6 +508,33 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
             "Sentences that decide it": [why(r) for _, r in rows.iterrows()],
         }
     )
+
+
+NO_OWN_SENTENCE = "None of its own sentences judges it; only voices it quotes or reports do."
+NOT_DISCUSSED_WHY = "The article does not discuss it."
+
+
+def evidence_rows_and_rest(evidence: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The outlets whose own sentences decide their label (for the table), and one sentence naming the others: those
+    with no sentence of their own that judges the target, and those that do not discuss it.
+
+    >>> table = pd.DataFrame({"Outlet": ["A", "B", "C"], "Sentences that decide it": ["“Bad.”", NO_OWN_SENTENCE, NOT_DISCUSSED_WHY]})
+    >>> rows, rest = evidence_rows_and_rest(table)
+    >>> list(rows["Outlet"]), rest
+    (['A'], 'No sentence of its own judges it in 1 outlet (neutral): B. 1 does not discuss it: C.')
+    """
+    if evidence.empty:
+        return evidence, ""
+    why = evidence["Sentences that decide it"]
+    silent, absent = evidence[why.eq(NO_OWN_SENTENCE)], evidence[why.eq(NOT_DISCUSSED_WHY)]
+    parts = []
+    if len(silent):
+        parts.append(
+            f"No sentence of its own judges it in {len(silent)} outlet{'s' * (len(silent) != 1)} (neutral): {', '.join(silent['Outlet'])}."
+        )
+    if len(absent):
+        parts.append(f"{len(absent)} do{'es' * (len(absent) == 1)} not discuss it: {', '.join(absent['Outlet'])}.")
+    return evidence[~why.isin([NO_OWN_SENTENCE, NOT_DISCUSSED_WHY])], " ".join(parts)
 
 
 def _stance_cell(row: pd.Series) -> str:
@@ -612,13 +668,23 @@ def contradiction_rows(tables: Tables, codebook: dict) -> pd.DataFrame:
 
 
 def sourcing_summary(tables: Tables) -> str | None:
-    """How often each outlet names a source for its claims: the highest and the lowest."""
+    """How often each outlet names a source for its claims: the highest and the lowest.
+
+    >>> rows = pd.DataFrame({"outlet": ["A", "A", "A", "A", "B", "B"], "sourcing": ["named person", "unnamed"] * 3,
+    ...     "n_sentences": [2, 2, 3, 1, 0, 4], "share": [0.5, 0.5, 0.75, 0.25, 0.0, 1.0]})
+    >>> sourcing_summary({"sourcing.csv": rows})
+    'A names a person or body for 62% of its claim sentences; B for 0%.'
+    """
     sourcing = tables.get("sourcing.csv")
     if sourcing is None or sourcing.empty:
         return None
-    named = sourcing[sourcing["sourcing"].str.startswith("named")].groupby("outlet")["share"].sum().sort_values()
-    if named.empty:
+    # An outlet with several articles: its named sentences over all its claim sentences (shares do not add up).
+    counts = sourcing.assign(named=sourcing["n_sentences"].where(sourcing["sourcing"].str.startswith("named"), 0))
+    totals = counts.groupby("outlet")[["named", "n_sentences"]].sum()
+    totals = totals[totals["n_sentences"].gt(0)]
+    if totals.empty:
         return None
+    named = (totals["named"] / totals["n_sentences"]).sort_values(kind="stable")
     return (
         f"{named.index[-1]} names a person or body for {named.iloc[-1]:.0%} of its claim sentences; "
         f"{named.index[0]} for {named.iloc[0]:.0%}."
@@ -643,12 +709,14 @@ def reuse_rows(tables: Tables) -> pd.DataFrame:
     )
 
 
-def lineage_chart(tables: Tables, colors: dict[str, str], note: str):
-    """The lineage graph from its edge table, titled with the number of origins."""
+def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_articles: int = CHART_PER_ARTICLE_MAX):
+    """The lineage graph from its edge table, titled with the number of origins (folded into its sources beyond
+    ``max_articles`` articles)."""
     from .lineage import graph_from_edges, lineage_figure
 
     graph = graph_from_edges(tables["lineage_edges.csv"])
     n_origins = len(tables.get("origins.csv", []))
-    fig = lineage_figure(graph, colors, title=f"{len(tables['articles.csv'])} articles trace back to {n_origins} origins")
+    title = f"{len(tables['articles.csv'])} articles trace back to {n_origins} origin{'s' * (n_origins != 1)}"
+    fig = lineage_figure(graph, colors, title=title, max_articles=max_articles)
     add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")
     return fig

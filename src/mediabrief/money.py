@@ -908,7 +908,7 @@ def _short(actor: str) -> str:
 
 
 # The cost chart draws at most this many distinct figures (those most sources give); the rest go to a table.
-COST_CHART_MAX_ROWS = 18
+COST_CHART_MAX_ROWS = 12
 
 
 def cost_chart_rows(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -971,7 +971,7 @@ def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str,
     apply_style()
     everything = cost_chart_rows(mentions, articles)
     table = everything.head(max_rows).sort_values(["amount_high_usd", "amount_low_usd"], ascending=False, ignore_index=True)
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.24 * max(len(table), 1) + 1.5))
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * max(len(table), 1) + 1.4))
     outlet_color = dict(zip(articles["outlet"], articles["outlet"].map(lambda o: colors.get(o, "#555555")), strict=True))
     for y, row in enumerate(table.itertuples(index=False)):
         # A figure from one source takes that outlet's colour; one several sources give is drawn in black.
@@ -995,11 +995,12 @@ def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str,
     if len(table):
         low, high = table["amount_low_usd"].min(), table["amount_high_usd"].max()
         ax.set_xlim(low / 3, high * 3)
-    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=5))
+    ax.tick_params(axis="x", labelsize=8)
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.xaxis.set_major_formatter(plt.FuncFormatter(_usd_tick))
     ax.set_yticks(range(len(table)), table["amount"].str.replace(" billion", " bn").str.replace(" trillion", " tn"), fontsize=8)
-    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.set_ylim(max(len(table), 1) - 0.5, -0.5)
     shown = f"the {len(table)} most sources give" if len(everything) > len(table) else "all"
     zero = int((_with_outlets(mentions, articles)["amount_high_usd"] <= 0).sum())
     ax.set_xlabel(
@@ -1037,7 +1038,7 @@ def figure_matrix_chart(
     table = _with_outlets(mentions, articles)
     shown = figures.sort_values(["n_outlets", "amount_high_usd"], ascending=False).head(max_figures)
     keys = ["amount_low_usd", "amount_high_usd", "referent"]
-    reported = table.merge(shown[keys], on=keys)
+    reported = table.merge(shown[keys], on=keys) if len(shown) else table.iloc[:0]
     counts = reported.groupby("outlet")["amount"].size().sort_values(ascending=False, kind="stable")
     outlets = sorted(counts.index[:max_outlets])
     rows = [textwrap.shorten(f"{r.amount} · {r.referent}", 48, placeholder="…") for r in shown.itertuples(index=False)]
@@ -1052,8 +1053,8 @@ def figure_matrix_chart(
             ax.plot(outlets.index(outlet), y, "s", ms=7 if len(outlets) > 15 else 10, color=colors.get(outlet, "#555555"))
     ax.set_xticks(range(len(outlets)), [textwrap.shorten(str(o), 26, placeholder="…") for o in outlets], rotation=90, fontsize=7)
     ax.set_yticks(range(len(rows)), rows, fontsize=7.5)
-    ax.set_xlim(-0.5, len(outlets) - 0.5)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(-0.5, max(len(outlets), 1) - 0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     ax.grid(visible=False)
     shared = figures[figures["n_outlets"] > 1]
     left_out = []

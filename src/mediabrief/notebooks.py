@@ -23,13 +23,15 @@ INJECTED_TAG = "injected-parameters"
 CELL_TIMEOUT_S = 900
 # Set (to anything) by the tests' gallery builds: a warning in any cell fails the build like an exception, so nothing
 # Python prints (a UserWarning, a RuntimeWarning, a pandas FutureWarning) can reach a reader's page unnoticed.
-# Deprecations inside libraries stay warnings: they are the libraries' business, and print nothing in the briefing.
+# Deprecations inside libraries stay warnings (they are the libraries' business); those our code triggers are errors.
 WARNINGS_AS_ERRORS_ENV = "MEDIABRIEF_WARNINGS_AS_ERRORS"
 WARNINGS_AS_ERRORS_SOURCE = (
     "import warnings\n"
     "warnings.simplefilter('error')\n"
     "warnings.filterwarnings('default', category=DeprecationWarning)\n"
-    "warnings.filterwarnings('default', category=PendingDeprecationWarning)"
+    "warnings.filterwarnings('default', category=PendingDeprecationWarning)\n"
+    # ... except those our own code triggers (pandas' Pandas4Warning is a DeprecationWarning, pointed at the caller).
+    "warnings.filterwarnings('error', category=DeprecationWarning, module=r'mediabrief|__main__')"
 )
 
 

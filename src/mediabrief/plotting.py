@@ -291,7 +291,7 @@ def length_and_readability_chart(table: pd.DataFrame, colors: dict[str, str], ma
         ax.set_title(title)
         fig.tight_layout()
         return fig
-    fig, (left, right) = plt.subplots(1, 2, figsize=(PAGE_WIDTH_IN, 0.55 * len(data) + 1.6), sharey=True)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(PAGE_WIDTH_IN, 0.32 * len(data) + 1.8), sharey=True)
     labels = data["label"] if "label" in data else data["outlet"]
     left.barh(labels, data["n_words"], color=bar_colors)
     left.set_xlabel("Length\n(words, after cleaning)")
