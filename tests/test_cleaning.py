@@ -108,3 +108,10 @@ def test_a_short_line_standing_alone_above_the_text_is_its_headline_when_no_titl
 def test_a_masthead_line_ending_in_a_date_is_a_dateline():
     cleaned = clean_article("Kremlin softens line\n\nNewsPulse Now | World | May 22, 2025\n\nThe Kremlin spoke.\n")
     assert (cleaned.title, str(cleaned.published)) == ("Kremlin softens line", "2025-05-22")
+
+
+def test_a_section_label_in_capitals_above_the_headline_is_not_the_headline():
+    cleaned = clean_article("LETTERS TO THE EDITOR\n\nThe shield is a bad bet\n\nTo the editor:\n\nYour story was wrong.\n")
+    assert cleaned.title == "The shield is a bad bet"
+    assert [r["kind"] for r in cleaned.removed] == ["section label", "headline"]
+    assert cleaned.text == "To the editor:\n\nYour story was wrong."

@@ -510,7 +510,7 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
     )
 
 
-NO_OWN_SENTENCE = "None of its own sentences judges it; only voices it quotes or reports do."
+NO_OWN_SENTENCE = "No sentence of its own judges it; only voices it quotes or reports do."
 NOT_DISCUSSED_WHY = "The article does not discuss it."
 
 

@@ -218,6 +218,13 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
             keep[nonempty[0]] = False
             title = first
             removed.insert(0, {"kind": "headline", "text": first})
+            # A section label in capitals ("LETTERS TO THE EDITOR") standing above the real headline: that headline.
+            second = lines[nonempty[1]].strip() if len(nonempty) > 3 else ""
+            if stands_alone and first.isupper() and nonempty[2] > nonempty[1] + 1 and _is_headline(second) and not second.isupper():
+                keep[nonempty[1]] = False
+                title = second
+                removed[0]["kind"] = "section label"
+                removed.insert(1, {"kind": "headline", "text": second})
 
     body = "\n".join(line.rstrip() for line, kept in zip(lines, keep, strict=True) if kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()

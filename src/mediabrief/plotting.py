@@ -94,12 +94,14 @@ LEGEND_MAX_ENTRIES = 15
 def without_crowded_legend(draw: Callable[[], Figure], max_entries: int = LEGEND_MAX_ENTRIES) -> Figure:
     """Draw a chart whose legend has one entry per outlet (``draw()``), drop a legend longer than ``max_entries`` and lay
     the figure out again. matplotlib's "Tight layout not applied" while drawing is about that legend, which is then
-    gone; a figure that still cannot be laid out warns again here.
+    gone (a figure that still cannot be laid out warns again here); "No artists with labels" is an empty legend.
     """
     import warnings
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Tight layout not applied", UserWarning)
+        # A chart with nothing to label (no outlet has a point) asks for an empty legend: nothing to show, nothing lost.
+        warnings.filterwarnings("ignore", "No artists with labels found to put in legend", UserWarning)
         fig = draw()
     for ax in fig.axes:
         legend = ax.get_legend()
