@@ -132,6 +132,15 @@ def test_the_codebook_title_is_kept_only_for_its_own_corpus_and_outlets_are_coun
     )
 
 
+def test_a_corpus_that_never_discusses_the_target_is_not_said_to_cover_it(tmp_path):
+    stance = pd.DataFrame({"article_id": ["a"], "target": ["shield"], "label": ["not discussed"]})
+    tables = {"articles.csv": ARTICLES.head(1), "stance.csv": stance}
+    assert bf.title_and_subtitle(tables, {**STORY, **TARGETS}, tmp_path) == (
+        "1 article from one outlet",
+        "A media briefing on 1 article from one outlet; none discusses the shield.",
+    )
+
+
 def test_a_corpus_story_yaml_overrides_the_codebook(tmp_path):
     (tmp_path / "story.yaml").write_text("story:\n  title: Harbour works\n  subject: the new harbour\n", encoding="utf-8")
     tables = {"articles.csv": ARTICLES.assign(outlet=["Alpha", "Alpha", "Beta"])}

@@ -168,6 +168,7 @@ def test_article_text_and_metadata_show_as_text_and_never_run(hostile_build):
     assert not [href for href in page.links if not href.startswith(("#", "http://", "https://", "notebooks/"))]
     assert "<b>Evil</b> & Co <script>alert(4)</script>" in page.visible
     assert "<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$" in page.visible
+    assert "&lt;" not in page.visible and "&amp;" not in page.visible  # escaped once, not twice
     pdf_text = " ".join(p.extract_text() for p in PdfReader(hostile_build / "briefing.pdf").pages)
     assert "alert(4)" in pdf_text
 

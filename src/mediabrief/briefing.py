@@ -225,6 +225,8 @@ def title_and_subtitle(tables: Tables, codebook: dict, corpus_dir: str | Path) -
         if n > 1
         else ("the article discusses it" if discussing else "the article does not discuss it")
     )
+    if not discussing:
+        return title, f"A media briefing on {n} article{'s' * (n != 1)} from {outlets}; none discusses {name}."
     return title, f"A media briefing on how {outlets} covered {name} ({scope})."
 
 
@@ -304,6 +306,8 @@ def unattributed_share(tables: Tables) -> float | None:
 # Up to this many articles the briefing shows one row per article in its charts and tables and fits 8 pages; beyond,
 # charts summarise and the long per-article tables move to an appendix.
 PER_ARTICLE_MAX = 15
+# The columns of reporting.sources_table that it has already made safe HTML (escaped text, a link): not escaped again.
+SOURCES_HTML_COLUMNS = ("Outlet", "Headline", "Author")
 # Charts with a row per article (stance, lineage, readability) do so up to this many; beyond, they summarise, so that
 # the PDF of up to PER_ARTICLE_MAX articles keeps within 8 pages.
 CHART_PER_ARTICLE_MAX = 10
