@@ -147,20 +147,26 @@ def gallery(tmp_path_factory) -> dict[str, Path]:
     corpora = gallery_corpora(tmp_path_factory.mktemp("gallery_corpora"))
     env = {**os.environ, "MEDIABRIEF_WARNINGS_AS_ERRORS": "1", "MEDIABRIEF_CHECK_FIGURES": "1"}
     started, builds = time.perf_counter(), {}
+    logs = tmp_path_factory.mktemp("gallery_logs")
     for name, corpus in corpora.items():
         out = tmp_path_factory.mktemp(f"gallery_{name}")
         command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
-        builds[name] = (
-            out,
-            time.perf_counter(),
-            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
-        )
+        log = (logs / f"{name}.log").open("w")  # a file, not a pipe: a full pipe would stall a build nobody reads yet
+        builds[name] = (out, log, subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True))
+    finished: dict[str, float] = {}
+    while len(finished) < len(builds):
+        for name, (_, _, process) in builds.items():
+            if name not in finished and process.poll() is not None:
+                finished[name] = time.perf_counter() - started
+        time.sleep(0.5)
+        if time.perf_counter() - started > 1800:
+            pytest.fail(f"gallery builds still running after 30 minutes: {sorted(set(builds) - set(finished))}")
     outs, failures = {}, []
-    for name, (out, start, process) in builds.items():
-        log, _ = process.communicate(timeout=1800)
-        _GALLERY_TIMES.append(f"{name}: built in {time.perf_counter() - start:.0f} s (side by side with the others)")
+    for name, (out, log, process) in builds.items():
+        log.close()
+        _GALLERY_TIMES.append(f"{name}: built in {finished[name]:.0f} s (side by side with the others)")
         if process.returncode != 0:
-            failures.append(f"{name}:\n{log[-3000:]}")
+            failures.append(f"{name}:\n{(logs / f'{name}.log').read_text(encoding='utf-8')[-3000:]}")
         outs[name] = out
     _GALLERY_TIMES.append(f"all {len(builds)} corpora: {time.perf_counter() - started:.0f} s wall time")
     assert not failures, "\n\n".join(failures)
