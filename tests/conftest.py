@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,3 +125,75 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("measured against hand-made gold tables")
         for line in _MEASURED:
             terminalreporter.write_line(line)
+    if _GALLERY_TIMES:
+        terminalreporter.section("gallery builds (tests/test_gallery.py)")
+        for line in _GALLERY_TIMES:
+            terminalreporter.write_line(line)
+
+
+# --- The gallery: the briefing built for four corpora, once per session -------------------------------------------------
+
+_GALLERY_TIMES: list[str] = []
+DEV_CORPUS = Path(__file__).parent / "dev_corpus"
+
+
+# One article whose text and metadata try to become code (script tags, HTML, Markdown, LaTeX), with no money: the
+# briefing must still render every section, and show them as text.
+HOSTILE_TEXT = (
+    "<script>alert(1)</script> The council met on Tuesday to discuss the harbour. <img src=x onerror=alert(2)> "
+    "Members argued about *bold* plans, __underscores__, $$x^2$$, \\textbf{LaTeX} & {braces} # and a hash.\n"
+    "[Click here](javascript:alert(3)) to read <b>more</b>. The meeting ended late, and nobody agreed on anything at all.\n"
+)
+HOSTILE_METADATA = (
+    "file,outlet,url,published,title,author\n"
+    "hostile.txt,<b>Evil</b> & Co <script>alert(4)</script>,javascript:alert(5),2025-06-05,"
+    '"<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$",Jane <i>Doe</i>\n'
+)
+
+
+def gallery_corpora(folder: Path) -> dict[str, Path]:
+    """The gallery's corpora: the seeds; one hostile article (HOSTILE_TEXT); the development corpus (80 articles);
+    50 articles generated from the seeds (benchmarks/generate_corpus.py)."""
+    one = folder / "one_article"
+    one.mkdir(parents=True)
+    (one / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (one / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        from generate_corpus import generate
+    finally:
+        sys.path.pop(0)
+    return {"seeds": RAW_DIR, "one_article": one, "dev_corpus": DEV_CORPUS, "generated_50": generate(folder / "generated_50", 50)}
+
+
+@pytest.fixture(scope="session")
+def gallery(tmp_path_factory) -> dict[str, Path]:
+    """Each gallery corpus built once (`make briefing`, side by side), with warnings as errors and every figure checked
+    for overlapping text; the output folder of each by name. The builds' wall time is printed at the end of the run."""
+    corpora = gallery_corpora(tmp_path_factory.mktemp("gallery_corpora"))
+    env = {**os.environ, "MEDIABRIEF_WARNINGS_AS_ERRORS": "1", "MEDIABRIEF_CHECK_FIGURES": "1"}
+    started, builds = time.perf_counter(), {}
+    logs = tmp_path_factory.mktemp("gallery_logs")
+    for name, corpus in corpora.items():
+        out = tmp_path_factory.mktemp(f"gallery_{name}")
+        command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
+        log = (logs / f"{name}.log").open("w")  # a file, not a pipe: a full pipe would stall a build nobody reads yet
+        builds[name] = (out, log, subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True))
+    finished: dict[str, float] = {}
+    while len(finished) < len(builds):
+        for name, (_, _, process) in builds.items():
+            if name not in finished and process.poll() is not None:
+                finished[name] = time.perf_counter() - started
+        time.sleep(0.5)
+        if time.perf_counter() - started > 1800:
+            pytest.fail(f"gallery builds still running after 30 minutes: {sorted(set(builds) - set(finished))}")
+    outs, failures = {}, []
+    for name, (out, log, process) in builds.items():
+        log.close()
+        _GALLERY_TIMES.append(f"{name}: built in {finished[name]:.0f} s (side by side with the others)")
+        if process.returncode != 0:
+            failures.append(f"{name}:\n{(logs / f'{name}.log').read_text(encoding='utf-8')[-3000:]}")
+        outs[name] = out
+    _GALLERY_TIMES.append(f"all {len(builds)} corpora: {time.perf_counter() - started:.0f} s wall time")
+    assert not failures, "\n\n".join(failures)
+    return outs

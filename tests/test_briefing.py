@@ -135,3 +135,86 @@ def test_excerpts_keep_the_figure_and_cut_the_rest():
 
 def test_money_for_tables_is_in_billions_with_one_decimal():
     assert [bf.billions(v) for v in (831e9, 61e9, 1.25e12)] == ["$831.0 bn", "$61.0 bn", "$1,250.0 bn"]
+
+
+STORY = {"story": {"title": "Japan and the Golden Dome", "subject": "Japan and the shield", "corpus": "data/raw"}}
+TARGETS = {"stance": {"targets": {"shield": {"label": "the shield"}}}}
+
+
+def test_the_codebook_title_is_kept_only_for_its_own_corpus_and_outlets_are_counted(tmp_path):
+    from mediabrief.config import RAW_DIR
+
+    tables = {"articles.csv": ARTICLES}
+    assert bf.title_and_subtitle(tables, STORY, RAW_DIR) == (
+        "Japan and the Golden Dome",
+        "A media briefing on how three outlets covered Japan and the shield.",
+    )
+    # Another folder: the title and subtitle come from the data (the first target; how many articles discuss it).
+    stance = pd.DataFrame({"article_id": ["a", "b", "c"], "target": ["shield"] * 3, "label": ["critical", "neutral", "not discussed"]})
+    title, subtitle = bf.title_and_subtitle({**tables, "stance.csv": stance}, {**STORY, **TARGETS}, tmp_path)
+    assert (title, subtitle) == (
+        "The shield in 3 articles",
+        "A media briefing on how three outlets covered the shield (2 of the 3 discuss it).",
+    )
+
+
+def test_a_corpus_that_never_discusses_the_target_is_not_said_to_cover_it(tmp_path):
+    stance = pd.DataFrame({"article_id": ["a"], "target": ["shield"], "label": ["not discussed"]})
+    tables = {"articles.csv": ARTICLES.head(1), "stance.csv": stance}
+    assert bf.title_and_subtitle(tables, {**STORY, **TARGETS}, tmp_path) == (
+        "1 article from one outlet",
+        "A media briefing on 1 article from one outlet; none discusses the shield.",
+    )
+
+
+def test_a_corpus_story_yaml_overrides_the_codebook(tmp_path):
+    (tmp_path / "story.yaml").write_text("story:\n  title: Harbour works\n  subject: the new harbour\n", encoding="utf-8")
+    tables = {"articles.csv": ARTICLES.assign(outlet=["Alpha", "Alpha", "Beta"])}
+    assert bf.title_and_subtitle(tables, STORY, tmp_path) == (
+        "Harbour works",
+        "A media briefing on how two outlets covered the new harbour.",
+    )
+
+
+def test_a_leaning_score_under_a_neutral_label_is_explained_with_the_codebook_thresholds():
+    stance = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "target": ["shield"] * 2,
+            "score": [-1.0, 0.1],
+            "label": ["neutral", "neutral"],
+            "confidence": [1.0, 1.0],
+        }
+    )
+    codebook = {"stance": {"targets": {"shield": {}}, "thresholds": {"supportive": 0.2, "critical": -0.2, "min_net": 1.5}}}
+    sentence = bf.stance_judgment({"stance.csv": stance, "articles.csv": ARTICLES}, codebook)
+    assert sentence.endswith(
+        "1 outlet labelled neutral leans by average score (up to -1.00), but its evaluative sentences are too few or too mixed "
+        "to decide a side (a side needs a net of 1.5)."
+    )
+
+
+def test_the_voices_chart_ranks_named_speakers_and_counts_the_unattributed_words_apart():
+    summary = pd.DataFrame({"speaker": ["Ann", "(unattributed)", "Bo"], "outlet": ["Alpha", "Beta", "Beta"], "n_words": [30, 90, 10]})
+    fig = bf.voices_chart(summary, {"Alpha": "#000000", "Beta": "#111111"}, "Source: test.")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Bo", "Ann"]
+    assert ax.get_title(loc="left") == "Ann gets the most quoted words (30), in 1 outlet"
+    assert ax.get_xlabel().endswith("90 more have no speaker found")
+
+
+def test_the_sources_table_shows_a_dash_not_nan_for_an_article_without_a_grade():
+    from mediabrief.reporting import sources_table
+
+    articles = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Beta"],
+            "published": pd.to_datetime(["2025-06-04", None]),
+            "url": ["", ""],
+            "title": ["A headline", ""],
+            "author": ["", ""],
+            "n_words": [120, 80],
+            "flesch_kincaid_grade": [9.04, float("nan")],
+        }
+    )
+    assert sources_table(articles)["Grade"].tolist() == ["9.0", "—"]

@@ -17,8 +17,9 @@ from mediabrief.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")
-def seed_build(build_briefing):
-    return build_briefing(RAW_DIR), build_briefing.offline
+def seed_build(gallery):
+    """The seeds' briefing, built once for the session with the gallery (tests/conftest.py), with the network cut off."""
+    return gallery["seeds"], bool(offline_prefix())
 
 
 def test_the_build_ran_with_the_network_cut_off(seed_build):
@@ -141,29 +142,10 @@ def test_raw_data_is_not_modified_by_a_build(seed_build):
         assert hashlib.sha256((RAW_DIR / name).read_bytes()).hexdigest() == digest
 
 
-HOSTILE_TEXT = (
-    "<script>alert(1)</script> The council met on Tuesday to discuss the harbour. <img src=x onerror=alert(2)> "
-    "Members argued about *bold* plans, __underscores__, $$x^2$$, \\textbf{LaTeX} & {braces} # and a hash.\n"
-    "[Click here](javascript:alert(3)) to read <b>more</b>. The meeting ended late, and nobody agreed on anything at all.\n"
-)
-HOSTILE_METADATA = (
-    "file,outlet,url,published,title,author\n"
-    "hostile.txt,<b>Evil</b> & Co <script>alert(4)</script>,javascript:alert(5),2025-06-05,"
-    '"<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$",Jane <i>Doe</i>\n'
-)
-
-
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    """One article, no money, and text and metadata that try to become code: the briefing must still render."""
-    corpus = tmp_path_factory.mktemp("hostile")
-    (corpus / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (corpus / "metadata.csv").write_text(HOSTILE_METADATA, encoding="utf-8")
-    out = tmp_path_factory.mktemp("hostile_out")
-    command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out
+def hostile_build(gallery):
+    """One article, no money, and text and metadata that try to become code (tests/conftest.py): built in the gallery."""
+    return gallery["one_article"]
 
 
 def test_a_one_article_corpus_without_money_renders_with_one_line_sections(hostile_build):
@@ -179,6 +161,7 @@ def test_article_text_and_metadata_show_as_text_and_never_run(hostile_build):
     assert not [href for href in page.links if not href.startswith(("#", "http://", "https://", "notebooks/"))]
     assert "<b>Evil</b> & Co <script>alert(4)</script>" in page.visible
     assert "<img src=x onerror=alert(6)> *Title* $\\frac{1}{2}$" in page.visible
+    assert "&lt;" not in page.visible and "&amp;" not in page.visible  # escaped once, not twice
     pdf_text = " ".join(p.extract_text() for p in PdfReader(hostile_build / "briefing.pdf").pages)
     assert "alert(4)" in pdf_text
 

@@ -94,3 +94,24 @@ def test_crlf_and_cr_line_endings_clean_the_same_as_lf():
     expected = clean_article(raw).text
     assert clean_article(raw.replace("\n", "\r\n")).text == expected
     assert clean_article(raw.replace("\n", "\r")).text == expected
+
+
+def test_a_short_line_standing_alone_above_the_text_is_its_headline_when_no_title_is_given():
+    raw = "Shield plan stalls in committee\n\nThe allies met on Tuesday.\n\nThey agreed on nothing.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Shield plan stalls in committee"
+    assert cleaned.text == "The allies met on Tuesday.\n\nThey agreed on nothing."
+    # A known title that differs keeps the line as text: the metadata is trusted, nothing is guessed.
+    assert clean_article(raw, known_title="Another headline").text.startswith("Shield plan stalls")
+
+
+def test_a_masthead_line_ending_in_a_date_is_a_dateline():
+    cleaned = clean_article("Kremlin softens line\n\nNewsPulse Now | World | May 22, 2025\n\nThe Kremlin spoke.\n")
+    assert (cleaned.title, str(cleaned.published)) == ("Kremlin softens line", "2025-05-22")
+
+
+def test_a_section_label_in_capitals_above_the_headline_is_not_the_headline():
+    cleaned = clean_article("LETTERS TO THE EDITOR\n\nThe shield is a bad bet\n\nTo the editor:\n\nYour story was wrong.\n")
+    assert cleaned.title == "The shield is a bad bet"
+    assert [r["kind"] for r in cleaned.removed] == ["section label", "headline"]
+    assert cleaned.text == "To the editor:\n\nYour story was wrong."

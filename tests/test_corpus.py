@@ -1,4 +1,5 @@
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -150,3 +151,15 @@ def test_reading_in_worker_processes_gives_the_same_corpus_and_messages(tmp_path
     pd.testing.assert_frame_equal(serial.ingest, parallel.ingest)
     pd.testing.assert_frame_equal(serial.removed, parallel.removed)
     assert {"duplicate", "unreadable", "encoding", "HTML page"} <= set(serial.ingest["kind"]), serial.ingest["kind"].tolist()
+
+
+def test_a_headline_standing_alone_and_a_masthead_date_are_read_when_metadata_is_silent(tmp_path):
+    # Development article 04 opens with its headline, a blank line and "NewsPulse Now | World | May 22, 2025" (read by hand).
+    shutil.copy(Path(__file__).parent / "dev_corpus" / "04_paraphrase_kremlin_reaction.txt", tmp_path)
+    article = load_corpus(tmp_path).articles.iloc[0]
+    assert (article["title"], article["title_origin"]) == (
+        "Kremlin softens line on Trump's Golden Dome, calls it Washington's own business",
+        "text",
+    )
+    assert (f"{article['published']:%Y-%m-%d}", article["published_origin"]) == ("2025-05-22", "text")
+    assert not article["text"].startswith("Kremlin softens line")

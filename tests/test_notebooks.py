@@ -115,3 +115,15 @@ def test_the_build_skips_rfc3987_syntax_and_notebooks_still_read_and_validate():
     assert result.returncode == 0, result.stderr
     main = (NOTEBOOKS_DIR.parent / "src" / "mediabrief" / "__main__.py").read_text()
     assert main.index("rfc3987_syntax") < main.index("from .cli import main")
+
+
+def test_with_warnings_as_errors_a_warning_fails_the_cell_that_raised_it(tmp_path, monkeypatch):
+    from mediabrief.notebooks import WARNINGS_AS_ERRORS_ENV
+
+    source = _notebook(tmp_path / "warns.ipynb", "import warnings", "warnings.warn('a non-positive limit')", "y = 2")
+    execute_notebook(source, tmp_path / "out" / "quiet.ipynb", {})  # without the setting, a warning is printed, not fatal
+    monkeypatch.setenv(WARNINGS_AS_ERRORS_ENV, "1")
+    with pytest.raises(NotebookError) as failure:
+        execute_notebook(source, tmp_path / "out" / "warns.ipynb", {})
+    assert "warns.ipynb failed at cell 3 (code cell 3): warnings.warn" in str(failure.value)
+    assert "UserWarning: a non-positive limit" in str(failure.value)

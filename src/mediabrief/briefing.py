@@ -12,12 +12,12 @@ import pandas as pd
 
 from .analysis import read_table, source_labels
 from .claims import claim_presence, claims_heatmap  # noqa: F401  (re-exported: the briefing notebook draws it)
-from .money import UNATTRIBUTED, cost_headline, format_usd
+from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd  # noqa: F401  (the notebook reads them)
 from .money import cost_chart as _cost_chart
-from .plotting import add_source_note
+from .plotting import add_source_note, without_crowded_legend
 from .reporting import md_escape
 from .stance import stance_chart  # noqa: F401  (re-exported: the briefing notebook draws it)
-from .voices import voices_chart, voices_summary  # noqa: F401  (re-exported: the briefing notebook draws them)
+from .voices import voices_summary  # noqa: F401  (re-exported: the briefing notebook draws it)
 
 Tables = dict[str, pd.DataFrame]
 
@@ -142,7 +142,100 @@ def stance_judgment(tables: Tables, codebook: dict) -> str | None:
         sentence += " The strongest verdicts: " + "; ".join(sides) + "."
     else:
         sentence += " No outlet takes a side in its own voice; the quoted voices carry the debate."
-    return sentence
+    return sentence + _leaning_neutrals(discussed, codebook)
+
+
+def _leaning_neutrals(rows: pd.DataFrame, codebook: dict) -> str:
+    """Why a score and a label can disagree: outlets labelled neutral whose average own-voice score leans to a side,
+    because their evaluative sentences add up to less than the net a label needs (the codebook's thresholds)."""
+    thresholds = codebook.get("stance", {}).get("thresholds", {})
+    if "score" not in rows or not thresholds:
+        return ""
+    supportive, critical = thresholds.get("supportive", 0.2), thresholds.get("critical", -0.2)
+    leaning = rows[rows["label"].eq("neutral") & (rows["score"].ge(supportive) | rows["score"].le(critical))]
+    if leaning.empty:
+        return ""
+    strongest = leaning.loc[leaning["score"].abs().idxmax(), "score"]
+    net = thresholds.get("min_net")
+    needs = (
+        f" (a side needs a net of {net:g}"
+        + (f", {thresholds['min_net_opinion']:g} in opinion pieces" if "min_net_opinion" in thresholds else "")
+        + ")"
+        if net
+        else ""
+    )
+    n = len(leaning)
+    return (
+        f" {n} outlet{'s' * (n != 1)} labelled neutral lean{'s' * (n == 1)} by average score (up to {strongest:+.2f}), "
+        f"but {'its' if n == 1 else 'their'} evaluative sentences are too few or too mixed to decide a side{needs}."
+    )
+
+
+def number_words(n: int) -> str:
+    """A count as a reader writes it in prose: words up to ten, digits beyond.
+
+    >>> number_words(5), number_words(1), number_words(14)
+    ('five', 'one', '14')
+    """
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if 0 <= n <= 10 else f"{n:,}"
+
+
+def corpus_story(corpus_dir: str | Path) -> dict:
+    """The title and subject a corpus gives itself in a ``story.yaml`` beside its articles (``story: {title, subject}``),
+    or an empty dict."""
+    import yaml
+
+    path = Path(corpus_dir) / "story.yaml"
+    if not path.is_file():
+        return {}
+    story = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("story") or {}
+    return {k: str(v) for k, v in story.items() if k in ("title", "subject") and v}
+
+
+def title_and_subtitle(tables: Tables, codebook: dict, corpus_dir: str | Path) -> tuple[str, str]:
+    """The briefing's title and subtitle, true for this corpus.
+
+    The corpus's own ``story.yaml`` comes first; then the codebook's story, but only for the corpus it was written for
+    (its ``corpus`` folder); else both are computed: the codebook's first stance target, and how many articles discuss
+    it. The number of outlets is always counted from the articles.
+    """
+    from .config import PROJECT_ROOT
+
+    articles = tables["articles.csv"]
+    n, n_outlets = len(articles), articles["outlet"].nunique()
+    outlets = f"{number_words(n_outlets)} outlet{'s' * (n_outlets != 1)}"
+    story = codebook.get("story", {})
+    own = corpus_story(corpus_dir)
+    written_for = story.get("corpus")
+    if not own and written_for and (PROJECT_ROOT / written_for).resolve() == Path(corpus_dir).resolve():
+        own = {"title": story.get("title", ""), "subject": story.get("subject", "")}
+    if own.get("title") and own.get("subject"):
+        return own["title"], f"A media briefing on how {outlets} covered {own['subject']}."
+    targets = codebook.get("stance", {}).get("targets", {})
+    target = next(iter(targets), None)
+    name = targets.get(target, {}).get("label", target) if target else None
+    stance = tables.get("stance.csv")
+    if name is None or stance is None or stance.empty:
+        title = own.get("title") or f"{n} article{'s' * (n != 1)} from {outlets}"
+        return title, f"A media briefing on {n} article{'s' * (n != 1)} from {outlets}."
+    discussing = stance.loc[stance["target"].eq(target) & stance["label"].ne("not discussed"), "article_id"].nunique()
+    if own.get("title"):
+        title = own["title"]
+    elif discussing * 2 >= n and discussing:
+        title = f"{name[0].upper()}{name[1:]} in {n} article{'s' * (n != 1)}"
+    else:
+        title = f"{n} article{'s' * (n != 1)} from {outlets}"
+    scope = (
+        f"all {n} articles discuss it"
+        if discussing == n and n > 1
+        else f"{discussing} of the {n} discuss it"
+        if n > 1
+        else ("the article discusses it" if discussing else "the article does not discuss it")
+    )
+    if not discussing:
+        return title, f"A media briefing on {n} article{'s' * (n != 1)} from {outlets}; none discusses {name}."
+    return title, f"A media briefing on how {outlets} covered {name} ({scope})."
 
 
 def voices_judgment(tables: Tables) -> str | None:
@@ -152,12 +245,12 @@ def voices_judgment(tables: Tables) -> str | None:
         return None
     if "kind" in quotes:
         quotes = quotes[quotes["kind"].fillna("quotation").eq("quotation")]
-    named = quotes[quotes["speaker"].fillna("").ne("")]
+    named = quotes[quotes["speaker"].astype(object).fillna("").ne("")]
     if named.empty:
         return None
     from .attribution import merged_names
 
-    kinds = named["speaker_type"].fillna("").tolist() if "speaker_type" in named else [""] * len(named)
+    kinds = named["speaker_type"].astype(object).fillna("").tolist() if "speaker_type" in named else [""] * len(named)
     merged = merged_names(zip(named["speaker"].tolist(), kinds, strict=True))
     named = named.assign(speaker=named["speaker"].map(lambda s: merged.get(s, s)))
     words = named.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
@@ -181,7 +274,7 @@ def origins_judgment(tables: Tables) -> str | None:
 
     n_articles = len(tables["articles.csv"])
     if "lineage_edges.csv" not in tables:
-        names = ", ".join(origins["origin"].astype(str))
+        names = first_names(origins["origin"].astype(str).tolist(), 8)
         return f"The {n_articles} articles trace back to {len(origins)} known origin{'s' * (len(origins) != 1)}: {names}."
     graph = graph_from_edges(tables["lineage_edges.csv"])
     sentence = origins_sentence(origin_counts(graph))
@@ -219,6 +312,106 @@ def unattributed_share(tables: Tables) -> float | None:
 
 # --- Sections ---------------------------------------------------------------------------------------------------------
 
+# Up to this many articles the briefing shows one row per article in its charts and tables and fits 8 pages; beyond,
+# charts summarise and the long per-article tables move to an appendix.
+PER_ARTICLE_MAX = 15
+# The columns of reporting.sources_table that it has already made safe HTML (escaped text, a link): not escaped again.
+SOURCES_HTML_COLUMNS = ("Outlet", "Headline", "Author")
+# Charts with a row per article (stance, lineage, readability) do so up to this many; beyond, they summarise, so that
+# the PDF of up to PER_ARTICLE_MAX articles keeps within 8 pages.
+CHART_PER_ARTICLE_MAX = 10
+# An appendix table of derived rows (figures, disputes, pairs) shows at most this many; its CSV beside the briefing has all.
+APPENDIX_MAX_ROWS = 40
+# In the body (up to PER_ARTICLE_MAX articles), such a table shows this many, so the PDF keeps within 8 pages.
+BODY_MAX_ROWS = 5
+
+
+def cut_table(table: pd.DataFrame, limit: int, csv_name: str | None) -> tuple[pd.DataFrame, str]:
+    """The first ``limit`` rows of a table and a sentence saying where the rest are (empty if nothing is cut).
+
+    >>> cut_table(pd.DataFrame({"a": range(5)}), 2, "reuse.csv")[1]
+    'The first 2 of 5 rows; reuse.csv, beside this briefing, holds the full table.'
+    """
+    if csv_name is None or len(table) <= limit:
+        return table, ""
+    return table.head(limit), f"The first {limit} of {len(table):,} rows; {csv_name}, beside this briefing, holds the full table."
+
+
+STANCE_COLORS = {"supportive": "#009E73", "neutral": "#BBBBBB", "critical": "#D55E00", "not discussed": "#EEEEEE"}
+
+
+def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], note: str):
+    """For many articles: per target, how many articles are supportive, neutral, critical or silent in their own
+    voice, as one stacked bar each; the title counts the first target's sides."""
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    from .plotting import PAGE_WIDTH_IN, apply_style, readable_text_color
+
+    apply_style()
+    order = list(STANCE_COLORS)
+    counts = stance.pivot_table(index="target", columns="label", values="article_id", aggfunc="count", fill_value=0)
+    counts = counts.reindex(index=list(dict.fromkeys(stance["target"])), columns=order, fill_value=0)
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.5 * len(counts) + 1.6))
+    left = pd.Series(0, index=counts.index)
+    for label in order:
+        ax.barh(range(len(counts)), counts[label], left=left, color=STANCE_COLORS[label], label=label, edgecolor="white")
+        for y, (start, n) in enumerate(zip(left, counts[label], strict=True)):
+            if n:
+                ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=7.5, color=readable_text_color(STANCE_COLORS[label]))
+        left += counts[label]
+    ax.set_yticks(range(len(counts)), [textwrap.shorten(target_labels.get(t, t), 30, placeholder="…") for t in counts.index])
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlabel("Articles, by their own-voice stance")
+    ax.grid(False)
+    ax.legend(frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    first = counts.iloc[0]
+    name = target_labels.get(counts.index[0], counts.index[0])
+    ax.set_title(
+        textwrap.fill(
+            f"On {name}, {first['supportive']} articles are supportive, {first['critical']} critical, {first['neutral']} neutral", 80
+        )
+    )
+    add_source_note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+UNATTRIBUTED_SPEAKER = "(unattributed)"  # how mediabrief.voices.voices_summary names quotations with no speaker found
+
+
+def voices_chart(summary: pd.DataFrame, colors: dict[str, str], note: str, top: int = 10):
+    """The voices chart (:func:`mediabrief.voices.voices_chart`) of the ``top`` most quoted speakers, its legend beside
+    the bars and naming only the outlets that quote them (none beyond 12 outlets: the colours are the outlets' own)."""
+    import textwrap
+
+    from .voices import voices_chart as _voices_chart
+
+    # Quotations with no speaker found are not a voice: they are counted under the chart, not ranked in it.
+    unattributed = int(summary.loc[summary["speaker"].eq(UNATTRIBUTED_SPEAKER), "n_words"].sum())
+    summary = summary[summary["speaker"].ne(UNATTRIBUTED_SPEAKER)]
+    words = summary.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
+    shown = summary[summary["speaker"].isin(words.index[:top])]
+    fig = without_crowded_legend(lambda: _voices_chart(shown, colors, note, top=top), max_entries=12)
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
+    if shown["outlet"].nunique() <= 12:
+        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if len(words):
+        quoted_in = shown.loc[shown["speaker"].eq(words.index[0]) & shown["n_words"].gt(0), "outlet"].nunique()
+        ax.set_title(
+            textwrap.fill(
+                f"{words.index[0]} gets the most quoted words ({words.iloc[0]:,.0f}), in {quoted_in} outlet{'s' * (quoted_in != 1)}", 80
+            )
+        )
+    if unattributed:
+        ax.set_xlabel(f"Words in direct quotations (count); {unattributed:,} more have no speaker found")
+    fig.tight_layout()
+    return fig
+
 
 def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], note: str):
     """The cost chart with the briefing's source note under it."""
@@ -226,6 +419,29 @@ def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, st
     fig = _cost_chart(money, articles, colors)
     add_source_note(fig, note)
     return fig
+
+
+def first_names(names: list[str], shown: int = 4) -> str:
+    """Names for a sentence or a table cell: all of a few, else the first ones and how many more.
+
+    >>> first_names(["A", "B"]), first_names(["A", "B", "C", "D", "E", "F"], 3)
+    ('A, B', 'A, B, C and 3 more')
+    """
+    return ", ".join(names) if len(names) <= shown else f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
+def money_figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every distinct money figure (:func:`mediabrief.money.cost_chart_rows`) for print: amount, what it covers, how many
+    sources give it, which, and who they say it comes from."""
+    return pd.DataFrame(
+        {
+            "Amount": figures["amount"],
+            "Covers": figures["referent"],
+            "Sources": figures["n_sources"].astype(int),
+            "Outlets": figures["outlets"].map(lambda o: first_names(o.split("; "))),
+            "Given by": figures["given_by"],
+        }
+    )
 
 
 def excerpt(sentence: str, surface: str, words: int = 12) -> str:
@@ -293,9 +509,9 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
 
     def why(row) -> str:
         if row["label"] == "not discussed":
-            return "The article does not discuss it."
+            return NOT_DISCUSSED_WHY
         found = deciding.get(row["article_id"], "")
-        return found or "No sentence in the outlet's own voice judges it; only the voices it quotes or reports do."
+        return found or NO_OWN_SENTENCE
 
     return pd.DataFrame(
         {
@@ -305,6 +521,33 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
             "Sentences that decide it": [why(r) for _, r in rows.iterrows()],
         }
     )
+
+
+NO_OWN_SENTENCE = "No sentence of its own judges it; only voices it quotes or reports do."
+NOT_DISCUSSED_WHY = "The article does not discuss it."
+
+
+def evidence_rows_and_rest(evidence: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The outlets whose own sentences decide their label (for the table), and one sentence naming the others: those
+    with no sentence of their own that judges the target, and those that do not discuss it.
+
+    >>> table = pd.DataFrame({"Outlet": ["A", "B", "C"], "Sentences that decide it": ["“Bad.”", NO_OWN_SENTENCE, NOT_DISCUSSED_WHY]})
+    >>> rows, rest = evidence_rows_and_rest(table)
+    >>> list(rows["Outlet"]), rest
+    (['A'], 'No sentence of its own judges it in 1 outlet (neutral): B. 1 does not discuss it: C.')
+    """
+    if evidence.empty:
+        return evidence, ""
+    why = evidence["Sentences that decide it"]
+    silent, absent = evidence[why.eq(NO_OWN_SENTENCE)], evidence[why.eq(NOT_DISCUSSED_WHY)]
+    parts = []
+    if len(silent):
+        parts.append(
+            f"No sentence of its own judges it in {len(silent)} outlet{'s' * (len(silent) != 1)} (neutral): {', '.join(silent['Outlet'])}."
+        )
+    if len(absent):
+        parts.append(f"{len(absent)} do{'es' * (len(absent) == 1)} not discuss it: {', '.join(absent['Outlet'])}.")
+    return evidence[~why.isin([NO_OWN_SENTENCE, NOT_DISCUSSED_WHY])], " ".join(parts)
 
 
 def _stance_cell(row: pd.Series) -> str:
@@ -441,13 +684,23 @@ def contradiction_rows(tables: Tables, codebook: dict) -> pd.DataFrame:
 
 
 def sourcing_summary(tables: Tables) -> str | None:
-    """How often each outlet names a source for its claims: the highest and the lowest."""
+    """How often each outlet names a source for its claims: the highest and the lowest.
+
+    >>> rows = pd.DataFrame({"outlet": ["A", "A", "A", "A", "B", "B"], "sourcing": ["named person", "unnamed"] * 3,
+    ...     "n_sentences": [2, 2, 3, 1, 0, 4], "share": [0.5, 0.5, 0.75, 0.25, 0.0, 1.0]})
+    >>> sourcing_summary({"sourcing.csv": rows})
+    'A names a person or body for 62% of its claim sentences; B for 0%.'
+    """
     sourcing = tables.get("sourcing.csv")
     if sourcing is None or sourcing.empty:
         return None
-    named = sourcing[sourcing["sourcing"].str.startswith("named")].groupby("outlet")["share"].sum().sort_values()
-    if named.empty:
+    # An outlet with several articles: its named sentences over all its claim sentences (shares do not add up).
+    counts = sourcing.assign(named=sourcing["n_sentences"].where(sourcing["sourcing"].str.startswith("named"), 0))
+    totals = counts.groupby("outlet")[["named", "n_sentences"]].sum()
+    totals = totals[totals["n_sentences"].gt(0)]
+    if totals.empty:
         return None
+    named = (totals["named"] / totals["n_sentences"]).sort_values(kind="stable")
     return (
         f"{named.index[-1]} names a person or body for {named.iloc[-1]:.0%} of its claim sentences; "
         f"{named.index[0]} for {named.iloc[0]:.0%}."
@@ -479,11 +732,12 @@ def reuse_rows(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def lineage_chart(tables: Tables, colors: dict[str, str], note: str):
-    """The lineage graph from its edge table, titled with the known origins and the articles with no source found."""
+def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_articles: int = CHART_PER_ARTICLE_MAX):
+    """The lineage graph from its edge table, titled with the known origins and the articles with no source found
+    (folded into its sources beyond ``max_articles`` articles)."""
     from .lineage import graph_from_edges, lineage_figure, origin_counts, origins_title
 
     graph = graph_from_edges(tables["lineage_edges.csv"])
-    fig = lineage_figure(graph, colors, title=origins_title(origin_counts(graph)))
+    fig = lineage_figure(graph, colors, title=origins_title(origin_counts(graph)), max_articles=max_articles)
     add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")
     return fig

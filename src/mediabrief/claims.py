@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from .lineage import CitationRules, citation_rules, english_stop_words, mentions, named_sources
 from .money import conflicts, parse_amount
 from .phrases import any_of
-from .plotting import PAGE_WIDTH_IN, apply_style
+from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 from .textutils import Sentence, article_sentences, fold_case, split_sentences, words
 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
@@ -525,19 +525,37 @@ def sourcing_chart(shares: pd.DataFrame) -> Figure:
     return fig
 
 
-def claims_heatmap(presence: pd.DataFrame, codebook: dict) -> Figure:
-    """Claims x outlets heat map (sentences making each claim); the title names the most widely made claim."""
+# Beyond this many outlets a claims-by-outlet grid cannot be read on a page: the chart counts outlets per claim instead.
+HEATMAP_MAX_OUTLETS = 15
+
+
+def claims_heatmap(presence: pd.DataFrame, codebook: dict, max_outlets: int = HEATMAP_MAX_OUTLETS) -> Figure:
+    """Claims x outlets heat map (sentences making each claim); the title names the most widely made claim. With more
+    than ``max_outlets`` outlets, one bar per claim: how many outlets make it."""
     apply_style()
     labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.6))
-    ax.imshow(presence.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(2, presence.values.max()))
-    ax.set_xticks(range(presence.shape[1]), presence.columns, rotation=20, ha="right")
-    ax.set_yticks(range(presence.shape[0]), [textwrap.shorten(labels.get(i, i), 60, placeholder="…") for i in presence.index], fontsize=7.5)
-    for (r, c), n in pd.DataFrame(presence.values).stack().items():
-        ax.text(c, r, str(n) if n else "", ha="center", va="center", fontsize=7, color="white" if n >= 2 else "black")
-    ax.grid(False)
+    claim_names = [textwrap.shorten(labels.get(i, i), 60, placeholder="…") for i in presence.index]
     widest = (presence > 0).sum(axis=1).idxmax()
     n_outlets = (presence.loc[widest] > 0).sum()
+    if presence.shape[1] > max_outlets:
+        made_by = (presence > 0).sum(axis=1)
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.4))
+        ax.barh(range(len(presence)), made_by.to_numpy(), color="#0072B2")
+        for y, n in enumerate(made_by):
+            ax.text(n, y, f" {n}", va="center", fontsize=7, color=TEXT_COLOR)
+        ax.set_yticks(range(len(presence)), claim_names, fontsize=7.5)
+        ax.set_ylim(len(presence) - 0.5, -0.5)
+        ax.margins(x=0.08)
+        ax.set_xlabel(f"Outlets that make the claim (of {presence.shape[1]})")
+    else:
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.6))
+        ax.imshow(presence.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(2, presence.values.max()))
+        outlets = [textwrap.shorten(str(o), 24, placeholder="…") for o in presence.columns]
+        ax.set_xticks(range(presence.shape[1]), outlets, rotation=90, fontsize=7.5)
+        ax.set_yticks(range(presence.shape[0]), claim_names, fontsize=7.5)
+        for (r, c), n in pd.DataFrame(presence.values).stack().items():
+            ax.text(c, r, str(n) if n else "", ha="center", va="center", fontsize=7, color="white" if n >= 2 else "black")
+    ax.grid(False)
     ax.set_title(textwrap.fill(f"“{labels.get(widest, widest)}” is made by {n_outlets} of {presence.shape[1]} outlets", 80))
     return fig
 

@@ -92,8 +92,14 @@ def parse_dateline(line: str) -> tuple[date, str] | None:
     (datetime.date(2025, 6, 5), 'dateline read as MM/DD/YYYY')
     >>> parse_dateline("June 5, 2025") is None, parse_dateline("He left on June 5, 2025.") is None
     (False, True)
+    >>> parse_dateline("NewsPulse Now | World | May 22, 2025")
+    (datetime.date(2025, 5, 22), 'dateline')
     """
     text = line.strip()
+    if "|" in text:
+        # "NewsPulse Now | World | May 22, 2025": a masthead line whose last part is the date.
+        last = text.rsplit("|", 1)[1].strip()
+        return parse_dateline(last) if last else None
     for pattern in DATELINE_PATTERNS:
         match = pattern.match(text)
         if not match:
@@ -204,10 +210,21 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
         first = lines[nonempty[0]].strip()
         same_as_title = known_title is not None and _norm(first) == _norm(known_title)
         followed_by_header = len(nonempty) > 1 and not keep[nonempty[1]] and any(r["kind"] in ("byline", "dateline") for r in removed)
-        if same_as_title or followed_by_header:
+        # With no title given, a short line standing alone above the first paragraph is the headline.
+        stands_alone = (
+            known_title is None and len(nonempty) > 2 and nonempty[1] > nonempty[0] + 1 and len(first.split()) >= 3 and first[0].isupper()
+        )
+        if same_as_title or followed_by_header or stands_alone:
             keep[nonempty[0]] = False
             title = first
             removed.insert(0, {"kind": "headline", "text": first})
+            # A section label in capitals ("LETTERS TO THE EDITOR") standing above the real headline: that headline.
+            second = lines[nonempty[1]].strip() if len(nonempty) > 3 else ""
+            if stands_alone and first.isupper() and nonempty[2] > nonempty[1] + 1 and _is_headline(second) and not second.isupper():
+                keep[nonempty[1]] = False
+                title = second
+                removed[0]["kind"] = "section label"
+                removed.insert(1, {"kind": "headline", "text": second})
 
     body = "\n".join(line.rstrip() for line, kept in zip(lines, keep, strict=True) if kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()

@@ -1355,27 +1355,70 @@ def _light(color: str, share: float = 0.78) -> tuple[float, float, float]:
     return tuple(round(c + (1 - c) * share, 6) for c in to_rgb(color))
 
 
-LABEL_WIDTH = 18  # characters per line of a node's label
-ROW_HEIGHT_IN = 0.5  # vertical room per node of the fullest layer
+LABEL_WIDTH = 18  # characters per line of a node's label, at most
+ROW_HEIGHT_IN = 0.5  # vertical room per node of the fullest layer, at least
 
 
-def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None) -> Figure:
+# Beyond this many articles, one box per article makes the graph taller than a page: the articles are folded into
+# the sources they cite, each labelled with how many articles lead to it.
+LINEAGE_MAX_ARTICLES = 15
+
+
+def folded_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph without its article nodes: each source labelled with how many articles cite, relay or reuse it
+    directly; the edges between sources kept.
+
+    >>> g = nx.DiGraph(); g.add_edge("a", "Nikkei", kind="cites"); g.add_edge("b", "Nikkei", kind="cites")
+    >>> for n in "ab": g.nodes[n].update(kind="article", label=n.upper())
+    >>> folded_graph(g).nodes["Nikkei"]["label"]
+    'Nikkei (2 articles)'
+    """
+    articles = {n for n, kind in graph.nodes(data="kind") if kind == "article"}
+    folded = graph.subgraph(n for n in graph.nodes if n not in articles).copy()
+    for node in folded.nodes:
+        n = sum(1 for p in graph.predecessors(node) if p in articles)
+        name = graph.nodes[node].get("label", node)
+        folded.nodes[node]["label"] = f"{name} ({n} article{'s' * (n != 1)})" if n else str(name)
+    return folded
+
+
+def lineage_figure(
+    graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None, max_articles: int = LINEAGE_MAX_ARTICLES
+) -> Figure:
     """Draw the lineage graph in layers by depth (articles on the left, origins on the right); deterministic.
 
-    Articles with no edge (no source found) are listed together in one box below the graph, so that the graph shows
-    only what is connected; each layer gets a row per node, so labels do not overlap; fills are light (each article's
-    outlet colour mixed with white) under dark text.
+    Articles with no edge (no source found) are listed together in one box below the graph (counted, beyond
+    ``max_articles`` articles), so that the graph shows only what is connected; with more than ``max_articles``
+    articles, the sources alone, each with how many articles lead to it. Labels wrap to a layer's width, each row as
+    tall as its longest label; fills are light (an article's outlet colour mixed with white) under dark text.
     """
     apply_style()
-    connected = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+    articles = [n for n, kind in graph.nodes(data="kind") if kind == "article"]
     unsourced = sorted(str(graph.nodes[n].get("label", n)) for n in graph if graph.degree(n) == 0)
+    folded = len(articles) > max_articles
+    connected = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+    if folded:
+        connected = folded_graph(connected)
+    if unsourced and folded:
+        box_lines = [f"No source found for {len(unsourced)} of the {len(articles)} articles (each its own origin)."]
+    else:
+        box_lines = textwrap.wrap(f"No source found ({len(unsourced)}): " + " · ".join(unsourced), 110) if unsourced else []
+    if connected.number_of_nodes() == 0 and not box_lines:
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 1.2))
+        ax.axis("off")
+        ax.set_title(title or "No article cites or reuses another source")
+        return fig
     depth = _depths(connected)
     layers: dict[int, list[str]] = {}
     for node in sorted(connected.nodes, key=lambda n: (str(connected.nodes[n].get("label", n)), n)):
         layers.setdefault(depth[node], []).append(node)
     height = max((len(v) for v in layers.values()), default=0)
-    box_lines = textwrap.wrap(f"No source found ({len(unsourced)}): " + " · ".join(unsourced), 110) if unsourced else []
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, ROW_HEIGHT_IN * height + 0.16 * len(box_lines) + 1.3))
+    # Labels wrap to the width of a layer (about 12 characters of 7.5 pt to the inch, 18 at most), and each row is as
+    # tall as the longest label needs.
+    wrap = max(8, min(LABEL_WIDTH, int(PAGE_WIDTH_IN * 0.9 / (max(layers, default=0) + 1.2) * 12)))
+    lines = max((len(textwrap.wrap(str(connected.nodes[n].get("label", n)), wrap, break_long_words=False)) for n in connected), default=1)
+    row_in = max(ROW_HEIGHT_IN, 0.13 * lines + 0.12)
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, row_in * height + 0.16 * len(box_lines) + 1.3))
     positions = {
         n: (d, (height - 1) / 2 - i * (height - 1) / max(len(nodes) - 1, 1) if len(nodes) > 1 else 0.0)
         for d, nodes in layers.items()
@@ -1408,7 +1451,7 @@ def lineage_figure(graph: nx.DiGraph, colors: dict[str, str] | None = None, titl
         ax.text(
             x,
             y,
-            textwrap.fill(str(data.get("label", node)), LABEL_WIDTH),
+            textwrap.fill(str(data.get("label", node)), wrap, break_long_words=False),
             ha="center",
             va="center",
             fontsize=7.5,
@@ -1514,7 +1557,7 @@ def graph_from_edges(edges: pd.DataFrame) -> nx.DiGraph:
     [('a', 'Nikkei', 'cites')]
     """
     graph = nx.DiGraph()
-    for row in edges.fillna("").itertuples(index=False):
+    for row in edges.astype(object).fillna("").itertuples(index=False):
         graph.add_node(row.source, kind=row.source_kind, label=row.source_label)
         if row.target:
             graph.add_node(row.target, kind=row.target_kind, label=row.target_label)

@@ -1074,78 +1074,163 @@ def _short(actor: str) -> str:
     return "".join(w[0] for w in words) if len(actor) > 18 and len(words) >= 2 else actor
 
 
-def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str]):
-    """Every USD figure by source on a log scale: dots for points, bars for ranges, dashed for vague magnitudes,
-    each labelled with who gives it and what it covers. The title states the spread of the most reported figure."""
+# The cost chart draws at most this many distinct figures (those most sources give); the rest go to a table.
+COST_CHART_MAX_ROWS = 12
+
+
+def cost_chart_rows(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct figure (amount or range, and what it covers) with how many sources give it and who they
+    say it comes from; most-reported first, then largest. Zero and negative amounts have no place on a log scale and
+    are left out (the chart's caption counts them).
+
+    >>> m = pd.DataFrame({"article_id": ["a", "b", "b"], "amount_low_usd": [175e9, 175e9, 0.0], "amount_high_usd": [175e9, 175e9, 0.0],
+    ...     "is_vague": [False] * 3, "referent": ["total cost"] * 3, "attributed_to": ["White House", "unattributed", "CBO"]})
+    >>> rows = cost_chart_rows(m, pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Alpha", "Beta"]}))
+    >>> rows[["amount", "n_sources", "given_by"]].values.tolist()
+    [['$175 billion', 2, 'White House; no source']]
+    """
+    table = _with_outlets(mentions, articles)
+    table = table[table["amount_high_usd"].gt(0) & table["amount_low_usd"].gt(0)]
+    columns = ["amount_low_usd", "amount_high_usd", "referent", "amount", "is_vague", "n_sources", "outlets", "given_by"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    table = table.assign(
+        who=table["attributed_to"].map(lambda a: "no source" if a == UNATTRIBUTED else _short(str(a))),
+        is_vague=table["is_vague"].astype(bool),
+    )
+    rows = (
+        table.groupby(["amount_low_usd", "amount_high_usd", "referent"], sort=False)
+        .agg(
+            amount=("amount", "first"),
+            is_vague=("is_vague", "all"),
+            n_sources=("article_id", "nunique"),
+            outlets=("outlet", lambda o: "; ".join(sorted(set(o.dropna())))),
+            given_by=("who", lambda w: "; ".join(dict.fromkeys(sorted(w, key=lambda x: (x == "no source", x))))),
+        )
+        .reset_index()
+    )
+    return rows.sort_values(["n_sources", "amount_high_usd", "referent"], ascending=[False, False, True], ignore_index=True)[columns]
+
+
+def _usd_tick(value: float, _position=None) -> str:
+    """A log-axis tick as a short amount: $100, $10k, $1m, $5bn, $2tn.
+
+    >>> [_usd_tick(v) for v in (100, 1e4, 1e6, 5e9, 2e12)]
+    ['$100', '$10k', '$1m', '$5bn', '$2tn']
+    """
+    for suffix, scale in (("tn", 1e12), ("bn", 1e9), ("m", 1e6), ("k", 1e3)):
+        if value >= scale:
+            return f"${value / scale:,.3g}{suffix}"
+    return f"${value:,.3g}"
+
+
+def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], max_rows: int = COST_CHART_MAX_ROWS):
+    """Each distinct USD figure on a log scale (dots for points, bars for ranges, dashed for vague magnitudes), labelled
+    with what it covers; on the right, how many sources give it and who they say it comes from. At most ``max_rows``
+    figures, those most sources give; the title states the spread of the most reported figure."""
+    import textwrap
+
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import LogLocator, NullFormatter
 
     from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
 
     apply_style()
-    table = _with_outlets(mentions, articles).sort_values(["outlet", "start"], kind="stable").reset_index(drop=True)
-    outlets = list(dict.fromkeys(table["outlet"]))
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.24 * len(table) + 1.4))
+    everything = cost_chart_rows(mentions, articles)
+    table = everything.head(max_rows).sort_values(["amount_high_usd", "amount_low_usd"], ascending=False, ignore_index=True)
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * max(len(table), 1) + 1.4))
+    outlet_color = dict(zip(articles["outlet"], articles["outlet"].map(lambda o: colors.get(o, "#555555")), strict=True))
     for y, row in enumerate(table.itertuples(index=False)):
-        color = colors.get(row.outlet, "#555555")
-        if row.is_range or row.is_vague:
+        # A figure from one source takes that outlet's colour; one several sources give is drawn in black.
+        color = outlet_color.get(row.outlets, "#555555") if row.n_sources == 1 else TEXT_COLOR
+        if row.amount_low_usd != row.amount_high_usd:
             ax.plot(
                 [row.amount_low_usd, row.amount_high_usd],
                 [y, y],
                 color=color,
                 lw=4,
-                alpha=0.8,
+                alpha=0.85,
                 ls="--" if row.is_vague else "-",
                 solid_capstyle="butt",
             )
         else:
-            ax.plot(row.amount_low_usd, y, "o", color=color, ms=7)
-        who = "no source" if row.attributed_to == UNATTRIBUTED else _short(row.attributed_to)
-        horizon = f", {row.horizon_years:.0f} yrs" if pd.notna(row.horizon_years) else ""
-        ax.annotate(f"  {who}: {row.referent}{horizon}", (row.amount_high_usd, y), va="center", fontsize=7.5, color=TEXT_COLOR)
+            ax.plot(row.amount_low_usd, y, "o", color=color, ms=5 + 2 * min(row.n_sources, 5))
+        sources = f"{row.n_sources} source{'s' * (row.n_sources != 1)}"
+        label = textwrap.shorten(f"{row.referent} · {sources}: {row.given_by}", 62, placeholder="…")
+        ax.text(1.02, y, label, transform=ax.get_yaxis_transform(), va="center", fontsize=7.5, color=TEXT_COLOR)
     ax.set_xscale("log")
-    ax.set_xlim(table["amount_low_usd"].min() / 3 if len(table) else 1e9, (table["amount_high_usd"].max() if len(table) else 1e12) * 60)
-    ax.set_yticks(
-        range(len(table)),
-        [row.outlet if i == 0 or row.outlet != table["outlet"].iloc[i - 1] else "" for i, row in enumerate(table.itertuples(index=False))],
+    if len(table):
+        low, high = table["amount_low_usd"].min(), table["amount_high_usd"].max()
+        ax.set_xlim(low / 3, high * 3)
+    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=5))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(_usd_tick))
+    ax.set_yticks(range(len(table)), table["amount"].str.replace(" billion", " bn").str.replace(" trillion", " tn"), fontsize=8)
+    ax.set_ylim(max(len(table), 1) - 0.5, -0.5)
+    shown = f"the {len(table)} most sources give" if len(everything) > len(table) else "all"
+    zero = int((_with_outlets(mentions, articles)["amount_high_usd"] <= 0).sum())
+    ax.set_xlabel(
+        f"US dollars (log scale): {len(everything)} distinct figure{'s' * (len(everything) != 1)}, {shown} drawn"
+        + (f"; {zero} zero amount{'s' * (zero != 1)} left out" if zero else "")
     )
-    ax.invert_yaxis()
-    ax.set_xlabel("US dollars (log scale)")
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_usd(v).replace(" billion", "bn").replace(" trillion", "tn")))
     ax.grid(axis="y", visible=False)
-    ax.set_title(cost_headline(mentions) or f"{len(table)} money figures in {len(outlets)} sources")
-    fig.tight_layout()
+    ax.set_title(textwrap.fill(cost_headline(mentions) or f"{len(everything)} distinct money figures", 70))
+    # The axes take the left half: the labels on the right say what each figure covers and who gives it.
+    fig.subplots_adjust(left=0.16, right=0.5, top=1 - 0.75 / fig.get_figheight(), bottom=0.75 / fig.get_figheight())
     return fig
 
 
-def figure_matrix_chart(figures: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str]):
-    """Which source reports which distinct figure: a marker in the outlet's colour, labelled with its attribution."""
+# The matrix shows at most this many figures (those most outlets report) and outlets (those reporting most of them).
+MATRIX_MAX_FIGURES, MATRIX_MAX_OUTLETS = 18, 30
+
+
+def figure_matrix_chart(
+    figures: pd.DataFrame,
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    colors: dict[str, str],
+    max_figures: int = MATRIX_MAX_FIGURES,
+    max_outlets: int = MATRIX_MAX_OUTLETS,
+):
+    """Which source reports which distinct figure: a marker in the outlet's colour (who each says gives it is in the
+    figures table). At most ``max_figures`` figures, those most outlets report, and ``max_outlets`` outlets."""
+    import textwrap
+
     import matplotlib.pyplot as plt
 
     from .plotting import PAGE_WIDTH_IN, apply_style
 
     apply_style()
     table = _with_outlets(mentions, articles)
-    outlets = sorted(table["outlet"].unique())
-    rows = [f"{r.amount} · {r.referent}" for r in figures.itertuples(index=False)]
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.45 * len(rows) + 1.5))
-    for y, figure in enumerate(figures.itertuples(index=False)):
-        same = table[
-            (table["amount_low_usd"] == figure.amount_low_usd)
-            & (table["amount_high_usd"] == figure.amount_high_usd)
-            & table["referent"].eq(figure.referent)
+    shown = figures.sort_values(["n_outlets", "amount_high_usd"], ascending=False).head(max_figures)
+    keys = ["amount_low_usd", "amount_high_usd", "referent"]
+    reported = table.merge(shown[keys], on=keys) if len(shown) else table.iloc[:0]
+    counts = reported.groupby("outlet")["amount"].size().sort_values(ascending=False, kind="stable")
+    outlets = sorted(counts.index[:max_outlets])
+    rows = [textwrap.shorten(f"{r.amount} · {r.referent}", 48, placeholder="…") for r in shown.itertuples(index=False)]
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.3 * len(rows) + 2.2))
+    for y, figure in enumerate(shown.itertuples(index=False)):
+        same = reported[
+            (reported["amount_low_usd"] == figure.amount_low_usd)
+            & (reported["amount_high_usd"] == figure.amount_high_usd)
+            & reported["referent"].eq(figure.referent)
         ]
-        for outlet, group in same.groupby("outlet"):
-            x = outlets.index(outlet)
-            ax.plot(x, y, "s", ms=11, color=colors.get(outlet, "#555555"))
-            who = ", ".join(_short(a) for a in dict.fromkeys(group["attributed_to"]) if a != UNATTRIBUTED) or "no source"
-            ax.annotate(who, (x, y), xytext=(0, -8), textcoords="offset points", ha="center", va="top", fontsize=6.5)
-    ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
-    ax.set_yticks(range(len(rows)), rows)
-    ax.set_xlim(-0.5, len(outlets) - 0.2)
-    ax.invert_yaxis()
+        for outlet in sorted(set(same["outlet"]) & set(outlets)):
+            ax.plot(outlets.index(outlet), y, "s", ms=7 if len(outlets) > 15 else 10, color=colors.get(outlet, "#555555"))
+    ax.set_xticks(range(len(outlets)), [textwrap.shorten(str(o), 26, placeholder="…") for o in outlets], rotation=90, fontsize=7)
+    ax.set_yticks(range(len(rows)), rows, fontsize=7.5)
+    ax.set_xlim(-0.5, max(len(outlets), 1) - 0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     ax.grid(visible=False)
     shared = figures[figures["n_outlets"] > 1]
-    ax.set_title(f"{len(shared)} of {len(figures)} distinct figures appear in more than one source")
+    left_out = []
+    if len(figures) > len(shown):
+        left_out.append(f"the {len(shown)} most reported of {len(figures)} figures")
+    if len(counts) > len(outlets):
+        left_out.append(f"{len(outlets)} of {len(counts)} outlets")
+    title = f"{len(shared)} of {len(figures)} distinct figures appear in more than one source"
+    ax.set_title(textwrap.fill(title + (f" (shown: {', '.join(left_out)})" if left_out else ""), 80))
     fig.tight_layout()
     return fig
 

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import sys
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +29,18 @@ from .files import atomic_path
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
+# Set (to anything) by the tests' gallery builds: a warning in any cell fails the build like an exception, so nothing
+# Python prints (a UserWarning, a RuntimeWarning, a pandas FutureWarning) can reach a reader's page unnoticed.
+# Deprecations inside libraries stay warnings (they are the libraries' business); those our code triggers are errors.
+WARNINGS_AS_ERRORS_ENV = "MEDIABRIEF_WARNINGS_AS_ERRORS"
+WARNINGS_AS_ERRORS_SOURCE = (
+    "import warnings\n"
+    "warnings.simplefilter('error')\n"
+    "warnings.filterwarnings('default', category=DeprecationWarning)\n"
+    "warnings.filterwarnings('default', category=PendingDeprecationWarning)\n"
+    # ... except those our own code triggers (pandas' Pandas4Warning is a DeprecationWarning, pointed at the caller).
+    "warnings.filterwarnings('error', category=DeprecationWarning, module=r'mediabrief|__main__')"
+)
 
 
 class NotebookError(Exception):
@@ -37,6 +50,8 @@ class NotebookError(Exception):
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.NotebookNode:
     """Add a cell setting ``parameters`` right after the cell tagged 'parameters' (or first), as papermill does."""
     lines = [f"{name} = {value!r}" for name, value in parameters.items()]
+    if os.environ.get(WARNINGS_AS_ERRORS_ENV):
+        lines.append(WARNINGS_AS_ERRORS_SOURCE)
     cell = nbformat.v4.new_code_cell("# Parameters injected by the build\n" + "\n".join(lines))
     cell.metadata["tags"] = [INJECTED_TAG]
     cell.id = INJECTED_TAG  # a fixed id, not a random one: two builds of the same inputs give the same bytes
@@ -164,7 +179,8 @@ def _running_in(folder: Path, cell: _CellOutputs):
     os.chdir(folder)
     sys.stdout, sys.stderr = _StreamToCell(cell, "stdout"), _StreamToCell(cell, "stderr")
     try:
-        with pd.option_context(*(item for pair in KERNEL_PANDAS_OPTIONS.items() for item in pair)):
+        # The notebook's warning filters (the gallery's warnings-as-errors) end with it, as a kernel's would.
+        with warnings.catch_warnings(), pd.option_context(*(item for pair in KERNEL_PANDAS_OPTIONS.items() for item in pair)):
             yield
     finally:
         os.chdir(saved[0])

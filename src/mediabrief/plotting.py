@@ -4,8 +4,9 @@ titles that state the finding, a source note under each figure, and figures save
 from __future__ import annotations
 
 import io
+import os
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import matplotlib
@@ -14,6 +15,7 @@ matplotlib.use("Agg")  # rendering happens without a screen; notebooks show the 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from .files import atomic_path  # noqa: E402
 
@@ -66,14 +68,177 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     return {name: palette[i % len(palette)] for i, name in enumerate(names)}
 
 
+SOURCE_NOTE_GID = "source-note"
+
+
+def readable_text_color(face: str) -> str:
+    """Black or white, whichever reads better on ``face`` (by its relative luminance, as WCAG computes it).
+
+    >>> readable_text_color("#F0E442"), readable_text_color("#0072B2")
+    ('#222222', 'white')
+    """
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in matplotlib.colors.to_rgb(face))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return TEXT_COLOR if luminance > 0.179 else "white"
+
+
+# A legend of more entries than this (one per outlet) is taller than most charts: the colours are the outlets' own,
+# the same in every chart and named in the charts that show few outlets.
+LEGEND_MAX_ENTRIES = 15
+
+
+def without_crowded_legend(draw: Callable[[], Figure], max_entries: int = LEGEND_MAX_ENTRIES) -> Figure:
+    """Draw a chart whose legend has one entry per outlet (``draw()``), drop a legend longer than ``max_entries`` and lay
+    the figure out again. matplotlib's "Tight layout not applied" while drawing is about that legend, which is then
+    gone (a figure that still cannot be laid out warns again here); "No artists with labels" is an empty legend.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Tight layout not applied", UserWarning)
+        # A chart with nothing to label (no outlet has a point) asks for an empty legend: nothing to show, nothing lost.
+        warnings.filterwarnings("ignore", "No artists with labels found to put in legend", UserWarning)
+        fig = draw()
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and len(legend.get_texts()) > max_entries:
+            legend.remove()
+    fig.tight_layout()
+    return fig
+
+
 def add_source_note(fig: Figure, note: str) -> None:
-    """Write a source note under the figure, wrapped to its width."""
-    fig.text(0.0, -0.02, textwrap.fill(note, 120), ha="left", va="top", fontsize=7.5, color=NOTE_COLOR)
+    """Write a source note under the figure, wrapped to its width (placed under everything else when it is saved)."""
+    fig.text(0.0, -0.02, textwrap.fill(note, 120), ha="left", va="top", fontsize=7.5, color=NOTE_COLOR, gid=SOURCE_NOTE_GID)
+
+
+def clear_figure_labels(fig: Figure, pad_px: float = 4.0) -> None:
+    """Keep a figure's title (suptitle) above its panels and its shared x label (supxlabel) below them: with many rows
+    or a wrapped title, tight_layout can leave them drawn over panel titles or tick labels. Moves the panels, not the
+    labels.
+    """
+    sup = [t for t in fig.texts if fig.get_suptitle() and t.get_text() == fig.get_suptitle()]
+    supx = [t for t in fig.texts if fig.get_supxlabel() and t.get_text() == fig.get_supxlabel()]
+    if not fig.axes or not (sup or supx):
+        return
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    height = fig.bbox.height
+    params = fig.subplotpars
+    panels = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
+    top, bottom = params.top, params.bottom
+    if sup:
+        overlap = max(b.y1 for b in panels) - sup[0].get_window_extent(renderer).y0 + pad_px
+        if overlap > 0:
+            top = params.top - overlap / height
+    if supx:
+        overlap = supx[0].get_window_extent(renderer).y1 - min(b.y0 for b in panels) + pad_px
+        if overlap > 0:
+            bottom = params.bottom + overlap / height
+    if (top, bottom) != (params.top, params.bottom) and top > bottom + 0.1:
+        fig.subplots_adjust(top=top, bottom=bottom)
+
+
+def place_source_notes(fig: Figure) -> None:
+    """Move the source note just under the lowest thing drawn (rotated tick labels, an axis title), so that it never
+    runs into them, whatever the chart's size."""
+    clear_figure_labels(fig)
+    notes = [t for t in fig.texts if t.get_gid() == SOURCE_NOTE_GID]
+    if not notes:
+        return
+    for note in notes:
+        note.set_in_layout(False)
+    fig.canvas.draw()
+    bottom = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches from the figure's bottom edge
+    for note in notes:
+        note.set_y((bottom - 0.08) / fig.get_figheight())
+        note.set_in_layout(True)
+
+
+# Set by the tests' gallery builds: every saved figure is checked for overlapping text. A figure of the briefing
+# ("briefing_*") with any stops the build, naming the figure and the texts; an analysis notebook's figure has them
+# written to OVERLAPS_FILE beside it, for the gallery test to read.
+CHECK_FIGURES_ENV = "MEDIABRIEF_CHECK_FIGURES"
+OVERLAPS_SUFFIX = ".overlaps.txt"
+# Boxes closer than this (pixels at the figure's dpi) do not count as overlapping: glyph boxes include some padding.
+OVERLAP_TOLERANCE_PX = 1.0
+
+
+class FigureLayoutError(Exception):
+    """A figure has texts drawn over each other; the message names the figure and the texts."""
+
+
+def _drawn_texts(fig: Figure) -> list[Text]:
+    """Every non-empty, visible text of a drawn figure; tick labels only where their axis is drawn and their tick is
+    inside the axis's view (matplotlib keeps labels for ticks it does not draw)."""
+    hidden: set[int] = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks = axis.get_major_ticks() + axis.get_minor_ticks()
+            low, high = sorted(axis.get_view_interval())
+            slack = 1e-9 * max(1.0, abs(low), abs(high))
+            shown = ax.axison and axis.get_visible()
+            for tick in ticks:
+                if not shown or not low - slack <= tick.get_loc() <= high + slack:
+                    hidden.update({id(tick.label1), id(tick.label2)})
+    return [t for t in fig.findobj(Text) if id(t) not in hidden and t.get_visible() and t.get_text().strip()]
+
+
+def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
+    """The pairs of texts drawn over each other in a figure (each text's box after drawing, its frame if it has one).
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.text(0.5, 0.5, "one label"), ax.text(0.5, 0.5, "another label")
+    >>> text_overlaps(fig)
+    [('one label', 'another label')]
+    >>> plt.close(fig)
+    """
+    place_source_notes(fig)  # as it is saved
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = _drawn_texts(fig)
+    boxes = []
+    for text in texts:
+        patch = text.get_bbox_patch()
+        box = patch.get_window_extent(renderer) if patch is not None else text.get_window_extent(renderer)
+        boxes.append(box)
+    found = []
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            a, b = boxes[i], boxes[j]
+            width = min(a.x1, b.x1) - max(a.x0, b.x0)
+            height = min(a.y1, b.y1) - max(a.y0, b.y0)
+            if width > OVERLAP_TOLERANCE_PX and height > OVERLAP_TOLERANCE_PX:
+                found.append((texts[i].get_text(), texts[j].get_text()))
+    return found
+
+
+def check_text_layout(fig: Figure, name: str) -> None:
+    """Raise :class:`FigureLayoutError` if any two texts of the figure overlap."""
+    found = text_overlaps(fig)
+    if found:
+        shown = "; ".join(f"{a!r} over {b!r}" for a, b in found[:8])
+        raise FigureLayoutError(f"figure {name}: {len(found)} pair(s) of texts overlap: {shown}")
 
 
 def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Path]:
-    """Save a figure as ``name.png`` and ``name.svg`` in ``figures_dir``; return both paths."""
+    """Save a figure as ``name.png`` and ``name.svg`` in ``figures_dir``; return both paths.
+
+    With ``MEDIABRIEF_CHECK_FIGURES`` set (the tests' gallery builds), a briefing figure whose texts overlap is not
+    saved: :class:`FigureLayoutError` names it and the texts; another figure's overlaps go to ``name.overlaps.txt``."""
+    place_source_notes(fig)
     folder = Path(figures_dir)
+    if os.environ.get(CHECK_FIGURES_ENV):
+        if name.startswith("briefing_"):
+            check_text_layout(fig, name)
+        elif found := text_overlaps(fig):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}{OVERLAPS_SUFFIX}").write_text("".join(f"{a!r} over {b!r}\n" for a, b in found), encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"png": folder / f"{name}.png", "svg": folder / f"{name}.svg"}
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
@@ -85,6 +250,7 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Pa
 
 def figure_png(fig: Figure) -> bytes:
     """The figure as PNG bytes, as saved."""
+    place_source_notes(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
@@ -100,32 +266,44 @@ def show_figure(fig: Figure, name: str, figures_dir: str | Path, alt: str):
     return Image(data=png, format="png", metadata={"alt": alt}, width=int(PAGE_WIDTH_IN * 96))
 
 
-def length_and_readability_chart(table: pd.DataFrame, colors: dict[str, str]) -> Figure:
-    """Two panels by outlet: article length in words, and Flesch-Kincaid grade; the title names the extremes."""
+# Beyond this many articles, one bar per article makes a chart taller than a page: a scatter takes its place.
+BARS_MAX_ARTICLES = 15
+
+
+def length_and_readability_chart(table: pd.DataFrame, colors: dict[str, str], max_bars: int = BARS_MAX_ARTICLES) -> Figure:
+    """Two panels by outlet: article length in words, and Flesch-Kincaid grade; the title names the extremes. With
+    more than ``max_bars`` articles, one scatter of grade against length, a dot per article in its outlet's colour.
+    Articles without a grade (not English) are left out."""
     apply_style()
-    data = table.sort_values("n_words")
+    data = table.dropna(subset=["flesch_kincaid_grade"]).sort_values("n_words")
     longest = data.iloc[-1]
     hardest = data.loc[data["flesch_kincaid_grade"].idxmax()]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(PAGE_WIDTH_IN, 0.55 * len(data) + 1.4), sharey=True)
-    bar_colors = [colors[o] for o in data["outlet"]]
-    left.barh(data["label"], data["n_words"], color=bar_colors)
-    left.set_xlabel("Length (words, after cleaning)")
-    right.barh(data["label"], data["flesch_kincaid_grade"], color=bar_colors)
-    right.set_xlabel("Flesch-Kincaid grade (US school years)")
+    title = textwrap.fill(
+        f"{longest['outlet']} runs longest ({longest['n_words']:,.0f} words); "
+        f"{hardest['outlet']} reads hardest (grade {hardest['flesch_kincaid_grade']:.1f})",
+        80,
+    )
+    bar_colors = [colors.get(o, "#555555") for o in data["outlet"]]
+    if len(data) > max_bars:
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 3.6))
+        ax.scatter(data["n_words"], data["flesch_kincaid_grade"], c=bar_colors, s=26, alpha=0.85, edgecolors="white", linewidths=0.5)
+        ax.set_xlabel(f"Length (words, after cleaning); {len(data)} articles")
+        ax.set_ylabel("Flesch-Kincaid grade")
+        ax.grid(True, axis="both")
+        ax.set_title(title)
+        fig.tight_layout()
+        return fig
+    fig, (left, right) = plt.subplots(1, 2, figsize=(PAGE_WIDTH_IN, 0.32 * len(data) + 1.8), sharey=True)
+    labels = data["label"] if "label" in data else data["outlet"]
+    left.barh(labels, data["n_words"], color=bar_colors)
+    left.set_xlabel("Length\n(words, after cleaning)")
+    right.barh(labels, data["flesch_kincaid_grade"], color=bar_colors)
+    right.set_xlabel("Flesch-Kincaid grade\n(US school years)")
     for ax, column, fmt in ((left, "n_words", "{:,.0f}"), (right, "flesch_kincaid_grade", "{:.1f}")):
         for y, value in enumerate(data[column]):
             ax.text(value, y, " " + fmt.format(value), va="center", fontsize=8, color=TEXT_COLOR)
         ax.margins(x=0.18)
-    fig.suptitle(
-        textwrap.fill(
-            f"{longest['outlet']} runs longest ({longest['n_words']:,.0f} words); "
-            f"{hardest['outlet']} reads hardest (grade {hardest['flesch_kincaid_grade']:.1f})",
-            80,
-        ),
-        x=0.0,
-        ha="left",
-        fontsize=11,
-        fontweight="bold",
-    )
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4))
+    fig.suptitle(title, x=0.0, ha="left", fontsize=11, fontweight="bold")
     fig.tight_layout()
     return fig

@@ -79,10 +79,14 @@ def sources_table(articles: pd.DataFrame) -> pd.DataFrame:
         {
             "Outlet": articles["outlet"].map(lambda v: html.escape(str(v))),
             "Date": articles["published"].map(format_date),
-            "Headline": [html_link(u, t or "(no headline)") for u, t in zip(articles["url"], articles["title"].fillna(""), strict=True)],
-            "Author": articles["author"].fillna("").map(lambda v: html.escape(str(v)) if v else "not stated"),
+            "Headline": [
+                html_link(u, t or "(no headline)")
+                for u, t in zip(articles["url"], articles["title"].astype(object).fillna(""), strict=True)
+            ],
+            "Author": articles["author"].map(lambda v: html.escape(v) if isinstance(v, str) and v else "not stated"),
             "Words": articles["n_words"].map("{:,.0f}".format),
-            "Grade": articles["flesch_kincaid_grade"].map("{:.1f}".format),
+            # No grade for an article readability cannot score (not English): a dash, not "nan".
+            "Grade": articles["flesch_kincaid_grade"].map(lambda g: "—" if pd.isna(g) else f"{g:.1f}"),
         }
     )
 
