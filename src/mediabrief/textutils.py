@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -143,10 +144,49 @@ def _library_ends(text: str) -> list[int]:
     """Where sentencex ends each sentence of a text: its segments laid end to end give the text back (each keeps the
     white space after it), so their lengths add up to the offsets, at twice the speed of asking for the offsets; should
     a version ever lose a character, the offsets it reports are asked for instead."""
+    # sentencex 1.0.32 slices by bytes and panics on a character of several bytes next to an abbreviation ("U.S\xa0."):
+    # it reads an ASCII stand-in of the text, one character for one, so the offsets are the text's own.
+    text = ascii_stand_in(text)
     ends = list(accumulate(map(len, segment("en", text))))
     if (ends[-1] if ends else 0) != len(text):
         return [part["end_index"] for part in get_sentence_boundaries("en", text)]
     return ends
+
+
+def ascii_stand_in(text: str) -> str:
+    """The text with each character beyond ASCII replaced by one ASCII character of its kind (a letter by "a" or
+    "A", a space by a space, a digit by "0", a dash by "-", an ellipsis by ".", other marks by "'"): the same length,
+    the same sentence ends.
+
+    >>> ascii_stand_in("Zürich’s U.S\xa0. plan…")
+    "Zarich's U.S . plan."
+    """
+    if text.isascii():
+        return text
+    return text.translate(_StandIns())
+
+
+class _StandIns(dict):
+    """str.translate's table, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if code < 128:
+            stand_in = char
+        elif char.isspace():
+            stand_in = " "
+        elif char.isalpha():
+            stand_in = "A" if char.isupper() else "a"
+        elif char.isdigit():
+            stand_in = "0"
+        elif unicodedata.category(char) == "Pd":
+            stand_in = "-"
+        elif char == "…":
+            stand_in = "."
+        else:
+            stand_in = "'"
+        self[code] = stand_in
+        return stand_in
 
 
 def _span(text: str, start: int, end: int) -> list[Sentence]:
