@@ -262,7 +262,7 @@ def test_the_comparison_names_the_snapshot_it_compares_with(two_builds):
     changes = tl.changes_since(out, None, load_codebook())
     assert set(changes["since"]) == {"2026-11-28"}
     text, rows = since_last_briefing({"changes.csv": changes})
-    assert text.startswith("## Since 28 Nov 2026") and len(rows) == len(changes)
+    assert text.startswith("## Since 28 Nov 2026") and len(rows) == changes["kind"].isin(tl.EVIDENCED).sum() == 4
 
 
 def test_new_articles_and_outlets_are_listed(two_builds):
@@ -388,3 +388,10 @@ def test_make_clear_history_runs_the_same_command(tmp_path):
 def test_a_snapshot_of_a_folder_without_tables_says_what_to_do(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mediabrief", "history", str(tmp_path), "--snapshot"], capture_output=True, text=True)
     assert result.returncode == 2 and "no analysis table to keep" in result.stderr and "make briefing" in result.stderr
+
+
+def test_the_briefing_section_reads_changes_csv_back_without_showing_nan(two_builds, tmp_path):
+    write_tables({"changes.csv": tl.changes_since(two_builds[0], None, load_codebook())}, tmp_path)
+    text, rows = since_last_briefing(tl.read_tables(tmp_path))
+    shown = text + rows.to_string()
+    assert not re.search(r"\bnan\b", shown, re.I) and "new article" in shown

@@ -32,6 +32,8 @@ SNAPSHOT_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$")
 # What changes between two builds, in the order the briefing lists them.
 CHANGE_KINDS = ["new article", "article gone", "new outlet", "new figure", "new claim", "new contradiction", "stance moved"]
 CHANGE_COLUMNS = ["since", "kind", "outlet", "what", "before", "after", "evidence", "article_id"]
+# The changes whose evidence is a sentence of an article, printed in the briefing's table.
+EVIDENCED = ["new figure", "new claim", "new contradiction", "stance moved"]
 # The rows a comparison writes when it has no change to list, so a reader of changes.csv knows which case it is.
 NO_SNAPSHOT, NO_CHANGE = "nothing to compare yet", "no change"
 LABEL_COLORS = {"critical": "#D55E00", "neutral": "#999999", "supportive": "#0072B2", "not discussed": "#DDDDDD"}
@@ -558,7 +560,7 @@ def stance_over_time_chart(over_time: pd.DataFrame, target_label: str, note: str
     n_moved = over_time.loc[over_time["moved"], "outlet"].nunique()
     ax.set_title(
         textwrap.fill(
-            f"{n_moved} of {len(outlets)} outlets with several dated articles changed their own-voice stance toward {target_label}", 85
+            f"{n_moved} of {len(outlets)} outlets with several dated articles changed their own-voice stance toward {target_label}", 72
         )
     )
     add_source_note(fig, note + " Each dot is one article, coloured by its own-voice label.")
@@ -968,13 +970,18 @@ def _status(kind: str, since: str = "") -> pd.DataFrame:
     return pd.DataFrame([{column: "" for column in CHANGE_COLUMNS} | {"kind": kind, "since": since}], columns=CHANGE_COLUMNS)
 
 
+def _blank_missing(changes: pd.DataFrame) -> pd.DataFrame:
+    """A change table with empty cells as "" (a table read back from CSV has them as NaN)."""
+    return changes.astype(object).where(changes.notna(), "")
+
+
 def since_date(changes: pd.DataFrame) -> pd.Timestamp | None:
     """The day of the snapshot a change table compares with (None for a first build).
 
     >>> since_date(pd.DataFrame({"since": ["2026-11-28-2"], "kind": ["no change"]}))
     Timestamp('2026-11-28 00:00:00')
     """
-    names = changes["since"].dropna().astype(str) if "since" in changes else pd.Series(dtype=str)
+    names = _blank_missing(changes)["since"].astype(str) if "since" in changes else pd.Series(dtype=str)
     names = names[names.ne("")]
     return pd.Timestamp(names.iloc[0][:10]) if len(names) else None
 
@@ -986,6 +993,7 @@ def changes_summary(changes: pd.DataFrame) -> list[str]:
     ...     "outlet": ["A", "B", "A"], "what": ["One", "Two", "the dome"], "before": ["", "", "neutral"], "after": ["", "", "critical"]}))
     ['2 new articles (A, B).', 'A on the dome: neutral → critical.']
     """
+    changes = _blank_missing(changes)
     if changes.empty or changes["kind"].iloc[0] == NO_SNAPSHOT:
         return ["This is the first briefing for this folder: nothing to compare yet."]
     if changes["kind"].iloc[0] == NO_CHANGE:
@@ -1013,15 +1021,17 @@ def changes_summary(changes: pd.DataFrame) -> list[str]:
     return lines
 
 
-def changes_for_print(changes: pd.DataFrame, limit: int = 8, width: int = 220) -> pd.DataFrame:
-    """The first ``limit`` changes as the briefing prints them: kind, outlet, what, before → after, the evidence cut
-    to ``width`` characters (the full sentence is in changes.csv).
+def changes_for_print(changes: pd.DataFrame, limit: int = 6, width: int = 160) -> pd.DataFrame:
+    """The changes whose evidence is a sentence (figures, claims, contradictions, stance labels; new articles and
+    outlets are named in the summary), the first ``limit`` of them as the briefing prints them: kind, outlet, what,
+    before → after, the evidence cut to ``width`` characters (the full sentence is in changes.csv).
 
     >>> changes_for_print(pd.DataFrame({"since": ["2026-11-28"], "kind": ["stance moved"], "outlet": ["A"], "what": ["the dome"],
     ...     "before": ["neutral"], "after": ["critical"], "evidence": ["A costly folly."], "article_id": ["a"]})).iloc[0].tolist()
     ['stance moved', 'A', 'the dome', 'neutral → critical', '“A costly folly.”']
     """
-    rows = changes[~changes["kind"].isin([NO_SNAPSHOT, NO_CHANGE])].head(limit)
+    changes = _blank_missing(changes)
+    rows = changes[changes["kind"].isin(EVIDENCED)].head(limit)
     moved = [f"{b} → {a}" if b and a else a or b for b, a in zip(rows["before"].astype(str), rows["after"].astype(str), strict=True)]
     return pd.DataFrame(
         {
@@ -1032,6 +1042,11 @@ def changes_for_print(changes: pd.DataFrame, limit: int = 8, width: int = 220) -
             "Evidence": [f"“{textwrap.shorten(str(e), width, placeholder=' …')}”" if e else "" for e in rows["evidence"]],
         }
     )
+
+
+def n_not_printed(changes: pd.DataFrame, limit: int = 6) -> int:
+    """How many changes with evidence :func:`changes_for_print` leaves for changes.csv."""
+    return max(0, int(changes["kind"].isin(EVIDENCED).sum()) - limit)
 
 
 def telling_chart(tables: Tables, colors: dict[str, str], note: str, program_total: str | None = None) -> tuple[str, Figure, str] | None:
