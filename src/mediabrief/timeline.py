@@ -32,8 +32,8 @@ SNAPSHOT_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$")
 # What changes between two builds, in the order the briefing lists them.
 CHANGE_KINDS = ["new article", "article gone", "new outlet", "new figure", "new claim", "new contradiction", "stance moved"]
 CHANGE_COLUMNS = ["since", "kind", "outlet", "what", "before", "after", "evidence", "article_id"]
-# The changes whose evidence is a sentence of an article, printed in the briefing's table.
-EVIDENCED = ["new figure", "new claim", "new contradiction", "stance moved"]
+# The changes whose evidence is a sentence of an article, in the order the briefing's table prints them.
+EVIDENCED = ["stance moved", "new contradiction", "new figure", "new claim"]
 # The rows a comparison writes when it has no change to list, so a reader of changes.csv knows which case it is.
 NO_SNAPSHOT, NO_CHANGE = "nothing to compare yet", "no change"
 LABEL_COLORS = {"critical": "#D55E00", "neutral": "#999999", "supportive": "#0072B2", "not discussed": "#DDDDDD"}
@@ -1021,17 +1021,18 @@ def changes_summary(changes: pd.DataFrame) -> list[str]:
     return lines
 
 
-def changes_for_print(changes: pd.DataFrame, limit: int = 6, width: int = 160) -> pd.DataFrame:
-    """The changes whose evidence is a sentence (figures, claims, contradictions, stance labels; new articles and
-    outlets are named in the summary), the first ``limit`` of them as the briefing prints them: kind, outlet, what,
-    before → after, the evidence cut to ``width`` characters (the full sentence is in changes.csv).
+def changes_for_print(changes: pd.DataFrame, limit: int = 4, width: int = 140) -> pd.DataFrame:
+    """The changes whose evidence is a sentence (stance labels, contradictions, figures, claims, in that order; new
+    articles and outlets are named in the summary), the first ``limit`` of them as the briefing prints them: kind,
+    outlet, what, before → after, the evidence cut to ``width`` characters (the full sentence is in changes.csv).
 
     >>> changes_for_print(pd.DataFrame({"since": ["2026-11-28"], "kind": ["stance moved"], "outlet": ["A"], "what": ["the dome"],
     ...     "before": ["neutral"], "after": ["critical"], "evidence": ["A costly folly."], "article_id": ["a"]})).iloc[0].tolist()
     ['stance moved', 'A', 'the dome', 'neutral → critical', '“A costly folly.”']
     """
     changes = _blank_missing(changes)
-    rows = changes[changes["kind"].isin(EVIDENCED)].head(limit)
+    order = {kind: i for i, kind in enumerate(EVIDENCED)}
+    rows = changes[changes["kind"].isin(EVIDENCED)].sort_values("kind", key=lambda k: k.map(order), kind="stable").head(limit)
     moved = [f"{b} → {a}" if b and a else a or b for b, a in zip(rows["before"].astype(str), rows["after"].astype(str), strict=True)]
     return pd.DataFrame(
         {
@@ -1044,7 +1045,7 @@ def changes_for_print(changes: pd.DataFrame, limit: int = 6, width: int = 160) -
     )
 
 
-def n_not_printed(changes: pd.DataFrame, limit: int = 6) -> int:
+def n_not_printed(changes: pd.DataFrame, limit: int = 4) -> int:
     """How many changes with evidence :func:`changes_for_print` leaves for changes.csv."""
     return max(0, int(changes["kind"].isin(EVIDENCED).sum()) - limit)
 
