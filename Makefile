@@ -37,7 +37,7 @@ TEST_STAMP := $(VENV)/.test-requirements
 .PHONY: help briefing analyze test lab clean setup bench thumbnail
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 	@echo "variables: CORPUS=$(CORPUS) OUT=$(OUT) CODEBOOK=$(CODEBOOK) FIGURES=$(FIGURES)"
 
 setup: $(BRIEFING_STAMP) ## create .venv and install the pinned requirements
@@ -78,6 +78,27 @@ DEV_CORPUS := $(wildcard tests/dev_corpus/*) $(wildcard tests/gold/dev_*.csv)
 $(eval $(call analysis_notebook,02_cost_estimates,$(call codebook,money) $(call codebook,stance)))
 $(eval $(call analysis_notebook,03_stance_and_voices,$(call codebook,stance) $(call codebook,money) data/analyst_coding.csv $(DEV_CORPUS)))
 $(eval $(call analysis_notebook,04_claims_and_lineage,$(call codebook,claims) $(call codebook,stance) $(call codebook,money)))
+
+# Notebook 05 reads the tables 01-04 write, so it runs after them. COMPARE_WITH names the snapshot of OUT/history/ it
+# compares with (default: the latest); it is kept in a file of its own so that changing it reruns 05 and the briefing.
+COMPARE_WITH ?=
+$(WORK)/compare_with: FORCE
+	@mkdir -p $(WORK)
+	@echo "$(COMPARE_WITH)" | cmp -s - $@ || echo "$(COMPARE_WITH)" > $@
+$(WORK)/05_over_time.ipynb $(OUT)/notebooks/05_over_time.html &: notebooks/05_over_time.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(WORK)/compare_with $(PACKAGE) $(WORK)/parameters $(BRIEFING_STAMP)
+	$(RUN) $< $(WORK)/05_over_time.ipynb $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p compare_with=$(COMPARE_WITH) \
+		--html $(OUT)/notebooks/05_over_time.html --with-code
+ANALYSES += 05_over_time
+# Once the briefing is built, its tables are kept in OUT/history/<build date>/ for the next build to compare with.
+briefing: $(OUT)/notebooks/05_over_time.html $(WORK)/snapshot
+$(WORK)/snapshot: $(OUT)/briefing.html $(OUT)/briefing.pdf
+	$(PY) -m mediabrief history $(OUT) --snapshot --date $(BUILD_DATE)
+	@touch $@
+
+.PHONY: clear-history
+clear-history: $(BRIEFING_STAMP) ## remove the snapshots of OUT's tables (OUT/history/): the next build compares with none
+	$(PY) -m mediabrief history $(OUT) --clear
+	rm -f $(WORK)/snapshot $(WORK)/05_over_time.ipynb
 
 # The build date printed on the briefing: today, or SOURCE_DATE_EPOCH's day for a reproducible build.
 BUILD_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%F)

@@ -15,7 +15,7 @@ from .claims import claim_presence, claims_heatmap  # noqa: F401  (re-exported: 
 from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd  # noqa: F401  (the notebook reads them)
 from .money import cost_chart as _cost_chart
 from .plotting import add_source_note, without_crowded_legend
-from .reporting import md_escape
+from .reporting import format_date, md_escape
 from .stance import stance_chart  # noqa: F401  (re-exported: the briefing notebook draws it)
 from .voices import voices_summary  # noqa: F401  (re-exported: the briefing notebook draws it)
 
@@ -411,6 +411,21 @@ def voices_chart(summary: pd.DataFrame, colors: dict[str, str], note: str, top: 
         ax.set_xlabel(f"Words in direct quotations (count); {unattributed:,} more have no speaker found")
     fig.tight_layout()
     return fig
+
+
+def since_last_briefing(tables: Tables) -> tuple[str, pd.DataFrame]:
+    """The "Since <date>" section from ``changes.csv`` (notebook 05_over_time): a heading and the changes counted, as
+    Markdown, and the changes with their evidence for print (empty on a first build or when nothing changed)."""
+    from .timeline import changes_for_print, changes_summary, n_not_printed, since_date
+
+    changes = tables.get("changes.csv")
+    if changes is None:
+        return "## Since the last briefing\n\n*No comparison: notebook 05_over_time has not run for this folder.*", pd.DataFrame()
+    since = since_date(changes)
+    heading = f"## Since {format_date(since)}" if since is not None else "## Since the last briefing"
+    more = n_not_printed(changes)
+    tail = f"\n\nThe first changes with their evidence; {more} more in changes.csv." if more else ""
+    return heading + "\n\n" + as_markdown_list(changes_summary(changes)) + tail, changes_for_print(changes)
 
 
 def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], note: str):

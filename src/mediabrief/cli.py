@@ -101,6 +101,24 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
 
+def _history(args: argparse.Namespace) -> int:
+    from .timeline import clear_history, history_dir, snapshots, write_snapshot
+
+    if args.clear:
+        print(f"removed {clear_history(args.out)} snapshot(s) from {history_dir(args.out)}")
+    elif args.snapshot:
+        try:
+            kept = write_snapshot(args.out, args.date)
+        except (FileNotFoundError, ValueError) as error:  # no tables yet, or a date that is not YYYY-MM-DD
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print(f"snapshot: {'wrote' if kept.written else 'tables unchanged since'} {kept.path}")
+    else:
+        for snapshot in snapshots(args.out):
+            print(snapshot.path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mediabrief", description="Measure a folder of news articles on one story.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -144,6 +162,19 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("out", type=Path)
     render.add_argument("--with-code", action="store_true", help="show the code cells (HTML only; for the analysis notebooks)")
     render.set_defaults(func=_render)
+
+    history = commands.add_parser(
+        "history",
+        help="list, take or clear the snapshots of an output folder's tables (OUT_DIR/history/)",
+        description="Each `make briefing` keeps a dated copy of OUT_DIR's analysis tables in OUT_DIR/history/<YYYY-MM-DD>[-N]/; "
+        "the next build compares with the latest. With no option, list the snapshots.",
+    )
+    history.add_argument("out", type=Path, metavar="OUT_DIR", help="the output folder (reports/ for the seeds)")
+    action = history.add_mutually_exclusive_group()
+    action.add_argument("--snapshot", action="store_true", help="keep the tables now (nothing is written if they equal the latest)")
+    action.add_argument("--clear", action="store_true", help="remove every snapshot: the next build has nothing to compare with")
+    history.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="the snapshot's date (default: today)")
+    history.set_defaults(func=_history)
 
     browser = commands.add_parser("browser", help="print the Chromium used for PDF; --install installs one if none")
     browser.add_argument("--install", action="store_true")
