@@ -262,7 +262,7 @@ def test_the_comparison_names_the_snapshot_it_compares_with(two_builds):
     changes = tl.changes_since(out, None, load_codebook())
     assert set(changes["since"]) == {"2026-11-28"}
     text, rows = since_last_briefing({"changes.csv": changes})
-    assert text.startswith("## Since 28 Nov 2026") and rows["Change"].tolist() == tl.EVIDENCED
+    assert text.startswith("## Since the last briefing\n\n**Since 28 Nov 2026**") and rows["Change"].tolist() == tl.EVIDENCED
 
 
 def test_new_articles_and_outlets_are_listed(two_builds):

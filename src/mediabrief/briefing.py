@@ -422,10 +422,11 @@ def since_last_briefing(tables: Tables) -> tuple[str, pd.DataFrame]:
     if changes is None:
         return "## Since the last briefing\n\n*No comparison: notebook 05_over_time has not run for this folder.*", pd.DataFrame()
     since = since_date(changes)
-    heading = f"## Since {format_date(since)}" if since is not None else "## Since the last briefing"
+    # One heading whatever the date, so the contents line can link to it; the date opens the section.
+    opening = f"**Since {format_date(since)}**, the briefing of that day:\n\n" if since is not None else ""
     more = n_not_printed(changes)
     tail = f"\n\nThe first changes with their evidence; {more} more in changes.csv." if more else ""
-    return heading + "\n\n" + as_markdown_list(changes_summary(changes)) + tail, changes_for_print(changes)
+    return "## Since the last briefing\n\n" + opening + as_markdown_list(changes_summary(changes)) + tail, changes_for_print(changes)
 
 
 def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, str], note: str):
