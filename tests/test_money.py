@@ -552,3 +552,14 @@ def test_a_pledge_said_in_so_many_words_is_set_against_the_cbo_total(codebook):
     )
     row = found[found["kind"].eq("same amount, different referent")]
     assert len(row) == 1 and {row.iloc[0]["outlet_a"], row.iloc[0]["outlet_b"]} == {"B", "A; C"}
+
+
+def test_the_cost_headline_takes_each_source_s_usual_figure_and_no_spread_of_one():
+    from mediabrief.money import headline_ratio
+
+    rows = [("CBO", 831e9)] * 3 + [("White House", 175e9)] * 2 + [("White House", 831e9)]  # one misread $831 billion
+    m = pd.DataFrame(rows, columns=["attributed_to", "amount_usd"]).assign(referent="total", is_range=False, is_vague=False)
+    ratio = headline_ratio(m)
+    assert (ratio["high_by"], ratio["low_by"], ratio["low"]) == ("CBO", "White House", 175e9)
+    same = pd.DataFrame([("CBO", 831e9), ("White House", 831e9)], columns=["attributed_to", "amount_usd"])
+    assert headline_ratio(same.assign(referent="total", is_range=False, is_vague=False)) is None  # not "1.0 times"

@@ -1040,8 +1040,12 @@ def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict 
     if points.empty:
         return None
     referent = referent if referent is not None and points["referent"].eq(referent).any() else points["referent"].value_counts().index[0]
-    by_actor = points[points["referent"].eq(referent)].groupby("attributed_to")["amount_usd"].max().sort_values()
-    if len(by_actor) < 2:
+    # Each source's figure is the one it is most often given (a stray misreading does not make it a source's); a spread
+    # of less than 5 % is no spread to headline ("X's $831 billion is 1.0 times Y's").
+    chosen = points[points["referent"].eq(referent)].groupby(["attributed_to", "amount_usd"]).size().reset_index(name="n")
+    chosen = chosen.sort_values(["n", "amount_usd"]).groupby("attributed_to").tail(1)
+    by_actor = chosen.set_index("attributed_to")["amount_usd"].sort_values(kind="stable")
+    if len(by_actor) < 2 or by_actor.iloc[-1] < 1.05 * by_actor.iloc[0]:
         return None
     return {
         "referent": referent,
