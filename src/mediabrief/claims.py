@@ -548,6 +548,10 @@ def claims_heatmap(presence: pd.DataFrame, codebook: dict, max_outlets: int = HE
         ax.margins(x=0.08)
         ax.set_xlabel(f"Outlets that make the claim (of {presence.shape[1]})")
     else:
+        # Claims no outlet makes are left out of the grid (the text above counts them): empty rows only take room.
+        made = presence[(presence > 0).any(axis=1)] if (presence > 0).any(axis=None) else presence
+        claim_names = [name for name, keep in zip(claim_names, presence.index.isin(made.index), strict=True) if keep]
+        presence = made
         fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.6))
         ax.imshow(presence.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(2, presence.values.max()))
         outlets = [textwrap.shorten(str(o), 24, placeholder="…") for o in presence.columns]

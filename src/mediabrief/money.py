@@ -453,6 +453,7 @@ class MoneyCues(NamedTuple):
     program_total: tuple | None = None  # (label, US dollars): the programme total's label, and the least such a total can be
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
     enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
+    not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -479,6 +480,7 @@ class MoneyCues(NamedTuple):
             enacted=(str(money["enacted"]["referent"]), frozenset(str(b).lower() for b in money["enacted"]["by"]))
             if money.get("enacted")
             else None,
+            not_owners=frozenset(str(n).lower() for n in money.get("not_owners") or []),
         )
 
 
@@ -685,6 +687,8 @@ def _sentence_rows(
         point = not (amount.is_range or amount.is_vague)
         owner = sources[i]
         referent, referent_cue = readings[i]
+        if owner.lower() in cues.not_owners:
+            owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
         if cues.enacted and referent == cues.enacted[0] and owner.lower() in cues.enacted[1]:
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(

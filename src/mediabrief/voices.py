@@ -278,7 +278,7 @@ def voices_chart(summary: pd.DataFrame, colors: dict[str, str], source_note: str
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     if top is not None:
         pivot = pivot.iloc[-top:]
-    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.24 * max(len(pivot), 3) + 1.4))
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * max(len(pivot), 3) + 1.1))
     left = pd.Series(0.0, index=pivot.index)
     for outlet in pivot.columns:
         ax.barh(pivot.index, pivot[outlet], left=left, color=colors.get(outlet, "#999999"), label=outlet)
