@@ -597,6 +597,8 @@ def article_table(
             quoted = np.array([s for s, _, is_own in chosen if not is_own], dtype=float)
             values, weights = own[:, 0], own[:, 1]
             score, net = _weighted_mean(values, weights), float((values * weights).sum())
+            if not counts[target.name]:  # an article that never names the target has no score for it, whatever cue words say
+                score, net = float("nan"), 0.0
             min_net = target.min_net
             if opinion.get(article_id) and rules.min_net_opinion is not None:
                 min_net = min(rules.min_net_opinion, min_net if min_net is not None else rules.min_net)

@@ -425,7 +425,7 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
     grew most."""
     import matplotlib.pyplot as plt
 
-    from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style, outlet_colors
+    from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style, drop_overlapping, outlet_colors
 
     apply_style()
     placed = estimates.dropna(subset=["first_published"])
@@ -438,6 +438,7 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
         if len(own) > 1:
             ax.plot(own["first_published"], own["amount_high_usd"], color=palette[owner], lw=1, alpha=0.6, drawstyle="steps-post")
     labelled: set[str] = set()
+    counts: list[tuple[int, object]] = []  # (times reported, its "×n" label)
     for row in placed.sort_values("n_reports", kind="stable").itertuples(index=False):
         if row.attributed_to in palette:
             color, legend, face = palette[row.attributed_to], row.attributed_to, None
@@ -462,14 +463,19 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
             size = min(20 + 14 * row.n_reports, 160)
             ax.scatter([x], [row.amount_high_usd], s=size, color=color, facecolors=face, label=label, zorder=3, linewidths=1.2)
         if row.n_reports > 1 and row.attributed_to in palette:
-            ax.annotate(
-                f" ×{row.n_reports}",
-                (x, row.amount_high_usd),
-                xytext=(5, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7.5,
-                color=TEXT_COLOR,
+            counts.append(
+                (
+                    row.n_reports,
+                    ax.annotate(
+                        f" ×{row.n_reports}",
+                        (x, row.amount_high_usd),
+                        xytext=(5, 0),
+                        textcoords="offset points",
+                        va="center",
+                        fontsize=7.5,
+                        color=TEXT_COLOR,
+                    ),
+                )
             )
     ax.set_yscale("log")
     ax.set_ylabel("US dollars (log scale)")
@@ -492,6 +498,8 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
         title="Who gives it",
         title_fontsize=7.5,
     )
+    # Marks close together would print their counts over each other: the largest counts keep theirs.
+    dropped = drop_overlapping([t for _, t in sorted(counts, key=lambda c: -c[0])], fig)
     moved = shift_phrase(shift) if shift and shift["late"] != shift["early"] else None
     title = moved[0].upper() + moved[1:] if moved else estimates_title(estimates)
     ax.set_title(textwrap.fill(title, 72))
@@ -499,7 +507,9 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
     add_source_note(
         fig,
         note
-        + " Each mark is one figure from one source, at the date it was first reported; ×n: reported n times; faint: reported by"
+        + " Each mark is one figure from one source, at the date it was first reported; ×n: reported n times"
+        + (" (where there is room for it)" if dropped else "")
+        + "; faint: reported by"
         + f" fewer than {min_outlets} outlets."
         + (f" Not on the axis: {undated} figure{'s' * (undated != 1)} reported only in undated articles." if undated else ""),
     )
