@@ -53,6 +53,10 @@ def _outlet(tables: Tables, article_id: str) -> str:
     return articles.loc[article_id, "outlet"] if article_id in articles.index else article_id
 
 
+# From this many sources of programme totals, the range in the bottom line covers the figures two of them or more give.
+REPEATED_RANGE_MIN_SOURCES = 8
+
+
 def cost_judgment(tables: Tables, program_total: str | None = None) -> str | None:
     """The range of the programme totals (the codebook's ``money.program_total`` label; without one, the most reported
     kind of figure), who gives which, and what the other figures cover. Zero amounts ("nothing") are left out of the
@@ -76,10 +80,21 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
     main = figures[figures["referent"].eq(referent)]
     firm = main[~main["is_vague"]] if (~main["is_vague"]).any() else main
     n_sources = main["article_id"].nunique()
-    sentence = (
-        f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
-        f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
-    )
+    # In a larger corpus one misread figure would set the range: there it runs over figures two articles or more give.
+    given = firm.groupby(["amount_low_usd", "amount_high_usd"])["article_id"].transform("nunique")
+    repeated = firm[given.ge(2)]
+    if n_sources >= REPEATED_RANGE_MIN_SOURCES and len(repeated):
+        once = firm.loc[given.lt(2), ["amount_low_usd", "amount_high_usd"]].drop_duplicates()
+        sentence = (
+            f"Figures for the {referent} that two or more of its {n_sources} sources give run from "
+            f"{format_usd(repeated['amount_low_usd'].min())} to {format_usd(repeated['amount_high_usd'].max())}"
+            + (f" ({len(once)} more given once)" if len(once) else "")
+        )
+    else:
+        sentence = (
+            f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
+            f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
+        )
     headline = cost_headline(money, referent)
     others = figures[~figures["referent"].eq(referent)]
     rest = (
@@ -107,8 +122,10 @@ def discrepancy_judgment(tables: Tables) -> str | None:
     )
 
 
-def _and_list(names: list[str]) -> str:
-    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+def _and_list(names: list[str], shown: int = 4) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C", "A, B, C, D and 5 more"."""
+    if len(names) > shown:
+        return f"{', '.join(names[:shown])} and {len(names) - shown} more"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 

@@ -1048,6 +1048,8 @@ def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict 
     # of less than 5 % is no spread to headline ("X's $831 billion is 1.0 times Y's").
     chosen = points[points["referent"].eq(referent)].groupby(["attributed_to", "amount_usd"]).size().reset_index(name="n")
     chosen = chosen.sort_values(["n", "amount_usd"]).groupby("attributed_to").tail(1)
+    if chosen["n"].ge(2).sum() >= 2:  # where two sources' figures are each given twice or more, a lone reading is left out
+        chosen = chosen[chosen["n"].ge(2)]
     by_actor = chosen.set_index("attributed_to")["amount_usd"].sort_values(kind="stable")
     if len(by_actor) < 2 or by_actor.iloc[-1] < 1.05 * by_actor.iloc[0]:
         return None
