@@ -10,6 +10,7 @@ returns a DataFrame, a sentence or a figure; nothing is typed that the tables do
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -177,7 +178,8 @@ def coverage_title(articles: pd.DataFrame, unit: str | None = None) -> str:
     unit = unit or time_bin(dates)
     counts = period_start(dates, unit).value_counts().sort_index()
     n = len(dates)
-    head = f"{n} dated article{'s' * (n != 1)} over {span_words(dates)}, {format_date(dates.min())} to {format_date(dates.max())}"
+    when = format_date(dates.min()) if dates.min() == dates.max() else f"{format_date(dates.min())} to {format_date(dates.max())}"
+    head = f"{n} dated article{'s' * (n != 1)} over {span_words(dates)}, {when}"
     if len(counts) > 2 and counts.max() > counts.min():
         peak = counts.idxmax()
         head += f"; busiest {unit}: {'week of ' if unit == 'week' else ''}{_period_words(peak, unit)} ({counts.max()})"
@@ -192,6 +194,9 @@ def _date_axis(ax, unit: str) -> None:
     import matplotlib.dates as mdates
 
     locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+    if unit == "day":  # whole days only: a span of a day or two would get hourly ticks, printed as the same date twice
+        low, high = ax.get_xlim()
+        locator = mdates.DayLocator(interval=max(1, math.ceil((high - low) / 6)))
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y" if unit != "month" else "%b %Y"))
     for label in ax.get_xticklabels():
