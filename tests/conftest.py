@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -49,31 +48,6 @@ def offline_prefix() -> list[str]:
     if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
         return ["unshare", "-rn"]
     return []
-
-
-@pytest.fixture(scope="session")
-def build_briefing(tmp_path_factory) -> Callable[..., Path]:
-    """``build_briefing(corpus, codebook=None)``: the OUT folder of `make -j2 briefing` for that corpus, built offline
-    (where the OS allows) once per test session: tests that read the same corpus's briefing share one build.
-
-    A clean build of a small corpus takes seconds (executing notebooks in one process each, rendering in the same);
-    tests that need a build of their own (one that changes a file) should use a corpus folder of their own.
-    """
-    built: dict[tuple[str, str], Path] = {}
-
-    def build(corpus: Path, codebook: Path | None = None) -> Path:
-        key = (str(Path(corpus).resolve()), str(Path(codebook).resolve()) if codebook else "")
-        if key not in built:
-            out = tmp_path_factory.mktemp(f"briefing_{Path(corpus).name}")
-            variables = [f"OUT={out}", f"CORPUS={Path(corpus).resolve()}"] + ([f"CODEBOOK={Path(codebook).resolve()}"] if codebook else [])
-            command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", *variables]
-            result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-            built[key] = out
-        return built[key]
-
-    build.offline = bool(offline_prefix())
-    return build
 
 
 class NetworkAttempt(AssertionError):

@@ -1095,6 +1095,15 @@ def _references(
         named[:] = [named[k] for k in order]
         starts[:] = [m.start for m in named]
     unnamed_roles: dict[str, int] = {}
+
+    def role_entity(role: str, kind: str) -> int:
+        """The entity a role stands for when nobody of that role was named: one per role, named as the text does."""
+        if f"the {role}" not in unnamed_roles:
+            entities.append(Entity(f"the {role}", kind))
+            roles.append({role})
+            unnamed_roles[f"the {role}"] = len(entities) - 1
+        return unnamed_roles[f"the {role}"]
+
     for match in grammar.person_roles.finditer(masked):
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
@@ -1106,11 +1115,7 @@ def _references(
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             entity = last(match.start(), lambda e: entities[e].type == "person")
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
-            if f"the {role}" not in unnamed_roles:
-                entities.append(Entity(f"the {role}", "person"))
-                roles.append({role})
-                unnamed_roles[f"the {role}"] = len(entities) - 1
-            entity = unnamed_roles[f"the {role}"]
+            entity = role_entity(role, "person")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
@@ -1127,11 +1132,7 @@ def _references(
         )
         if entity < 0 and role in _ROLES_OF_THEIR_OWN:
             # "the administration" with no administration named is the one the story is about, not the last body named.
-            if f"the {role}" not in unnamed_roles:
-                entities.append(Entity(f"the {role}", "organisation"))
-                roles.append({role})
-                unnamed_roles[f"the {role}"] = len(entities) - 1
-            entity = unnamed_roles[f"the {role}"]
+            entity = role_entity(role, "organisation")
         if entity < 0:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))

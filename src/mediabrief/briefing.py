@@ -125,7 +125,7 @@ def discrepancy_judgment(tables: Tables) -> str | None:
 def _and_list(names: list[str], shown: int = 4) -> str:
     """Names as a sentence lists them: "A", "A and B", "A, B and C", "A, B, C, D and 5 more"."""
     if len(names) > shown:
-        return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+        return first_names(names, shown)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 

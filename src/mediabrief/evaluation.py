@@ -31,10 +31,10 @@ def half_of(file: str) -> str:
     >>> half_of("07_japan.txt"), half_of("12_budget.txt")
     ('tuning', 'validation')
     """
-    match = re.match(r"(\d+)", Path(file).name)
-    if not match:
+    number = _number(file)
+    if number < 0:
         raise ValueError(f"{file}: a development-corpus file name starts with its number (NN_slug.txt)")
-    return HALVES[1 - int(match.group(1)) % 2]
+    return HALVES[1 - number % 2]
 
 
 def _number(file: str) -> int:

@@ -992,7 +992,7 @@ def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFr
                 "sentence_b": first["sentence_b"],
                 "detail": f"{'; '.join(outlets_a)} give{'s' * (len(outlets_a) == 1)} {value_a!r}, "
                 f"{'; '.join(outlets_b)} give{'s' * (len(outlets_b) == 1)} {value_b!r}"
-                + (first["detail"].split("years:", 1)[1].join([" (per year:", ")"]) if "years:" in first["detail"] else ""),
+                + (f" (per year:{first['per_year']})" if first.get("per_year") else ""),
             }
         )
     return pd.DataFrame(rows)
@@ -1006,25 +1006,23 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"]).set_index(
         ["outlet", "referent", "attributed_to", "amount"]
     )
-    keep, details = [], []
+    keep, per_years = [], []
     for row in found.itertuples(index=False):
         a = first.loc[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
         b = first.loc[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
         overlap = a["amount_low_usd"] <= b["amount_high_usd"] and b["amount_low_usd"] <= a["amount_high_usd"]
         horizons = [h for h in (a["horizon_years"], b["horizon_years"]) if h == h and h > 0]
-        detail = row.detail
+        per_year_text = ""
         if len(horizons) == 2 and horizons[0] != horizons[1]:
             per_year = a["per_year_usd"], b["per_year_usd"]
             if math.isclose(*per_year, rel_tol=0.05):
                 keep.append(False)
-                details.append(detail)
+                per_years.append("")
                 continue
-            detail += (
-                f" over {horizons[0]:g} and {horizons[1]:g} years: per year {format_usd(per_year[0])} against {format_usd(per_year[1])}"
-            )
+            per_year_text = f" per year {format_usd(per_year[0])} against {format_usd(per_year[1])}"
         keep.append(not overlap)
-        details.append(detail)
-    return found.assign(detail=details).loc[pd.Series(keep, index=found.index, dtype=bool)] if len(found) else found
+        per_years.append(per_year_text)
+    return found.assign(per_year=per_years).loc[pd.Series(keep, index=found.index, dtype=bool)] if len(found) else found
 
 
 # --- Charts ---------------------------------------------------------------------------------------------------------

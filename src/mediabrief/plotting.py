@@ -210,12 +210,14 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
     found = []
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            a, b = boxes[i], boxes[j]
-            width = min(a.x1, b.x1) - max(a.x0, b.x0)
-            height = min(a.y1, b.y1) - max(a.y0, b.y0)
-            if width > OVERLAP_TOLERANCE_PX and height > OVERLAP_TOLERANCE_PX:
+            if _boxes_overlap(boxes[i], boxes[j], OVERLAP_TOLERANCE_PX):
                 found.append((texts[i].get_text(), texts[j].get_text()))
     return found
+
+
+def _boxes_overlap(a, b, tolerance: float = 0.0) -> bool:
+    """Whether two drawn boxes share more than ``tolerance`` pixels both across and down."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > tolerance and min(a.y1, b.y1) - max(a.y0, b.y0) > tolerance
 
 
 def drop_overlapping(texts: list, fig: Figure) -> int:
@@ -235,7 +237,7 @@ def drop_overlapping(texts: list, fig: Figure) -> int:
     kept, removed = [], 0
     for text in texts:
         box = text.get_window_extent(renderer)
-        if any(min(box.x1, k.x1) - max(box.x0, k.x0) > 0 and min(box.y1, k.y1) - max(box.y0, k.y0) > 0 for k in kept):
+        if any(_boxes_overlap(box, k) for k in kept):
             text.remove()
             removed += 1
         else:
