@@ -779,6 +779,13 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
     return found
 
 
+# An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
+_BODY_APPOSITION_RE = re.compile(
+    r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}(?:lobby|group|association|federation|union|party|agency|company|firm|maker|"
+    r"manufacturer|contractor|bank|fund|institute|council|committee|ministry|newspaper|broadcaster|daily)\b"
+)
+
+
 def _apposition_roles(text: str, end: int) -> list[str]:
     """Role words in an apposition right after a name: "Gabe Murphy, a policy analyst at ..." -> ["policy", "analyst"]."""
     match = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:]{1,80})", text[end : end + 90])
@@ -876,6 +883,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
         if len(name.split()) == 1 and kind != "organisation":
             index = registry.find(name)
+            if index is None and _BODY_APPOSITION_RE.match(text, end):
+                index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             if index is None:
                 continue  # a lone capitalised word nobody introduced: a place, a month, a word at a sentence start
         else:

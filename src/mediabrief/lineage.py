@@ -362,7 +362,13 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
         for a in attributions:
             if acts is not None and a.how != "according to" and acts.match(analysis.text, a.position):
                 continue
-            if a.entity >= 0 and analysis.entities[a.entity].type == "organisation":
+            # A body only a role stands for ("the administration", "the government" with none named) is not a source
+            # a reader could look up: it is not credited.
+            if (
+                a.entity >= 0
+                and analysis.entities[a.entity].type == "organisation"
+                and not analysis.entities[a.entity].name.startswith("the ")
+            ):
                 found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
     return found
 
