@@ -387,7 +387,9 @@ def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], n
     name = target_labels.get(counts.index[0], counts.index[0])
     ax.set_title(
         textwrap.fill(
-            f"On {name}, {first['supportive']} articles are supportive, {first['critical']} critical, {first['neutral']} neutral", 80
+            f"On {name}, {first['supportive']} article{' is' if first['supportive'] == 1 else 's are'} supportive, "
+            f"{first['critical']} critical, {first['neutral']} neutral",
+            80,
         )
     )
     add_source_note(fig, note)
