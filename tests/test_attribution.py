@@ -34,6 +34,20 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # names the codebook does not list, typed by their words
         ('"The plan is far too costly to defend," according to Mara Quint of the Orbital Policy Institute.', "Mara Quint"),
         ('Gabe Murphy, a policy analyst at Taxpayers for Common Sense, told Federal News Network: "It will not work."', "Gabe Murphy"),
+        # "Gen." is a title, not the first name of Defense Minister Gen Nakatani named before
+        (
+            'Defense Minister Gen Nakatani spoke first. "If we cannot see it, we cannot stop it," said Gen. Michael Guetlein.',
+            "Michael Guetlein",
+        ),
+        # a role does not reach back over a sentence's end ("… the program. The general said …")
+        (
+            'Gen. Michael Guetlein leads the program. The general said the office had "a very aggressive schedule indeed."',
+            "Michael Guetlein",
+        ),
+        # whom the speaker told stands between the verb and the reported clause
+        ('According to Nikkei, Tokyo has told Washington it wants "a seat at the design table."', "Japan"),
+        # an unnamed source's description between it and its verb
+        ('A senior Japanese official familiar with the matter said Tokyo was "not in a hurry at all."', "senior Japanese official"),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

@@ -317,11 +317,52 @@ def test_horizons(text, years, codebook):
         ("According to the CBO, the total cost is $831 billion.", "program total", "Congressional Budget Office"),
         ("Trump's shield will cost $175 billion.", "program total", "unattributed"),
         ("Trump promised that the system, which is estimated to cost $1 trillion, works.", "program total", "unattributed"),
+        # When and where between the subject and its verb say nothing about who gives the figure.
+        (
+            "The Congressional Budget Office on Tuesday put the full system at $1.2 trillion.",
+            "program total",
+            "Congressional Budget Office",
+        ),
+        ("Todd Harrison at the American Enterprise Institute figures a version would run $3.6 trillion.", "program total", "Todd Harrison"),
+        # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
+        ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
+        # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.
+        ("Trump's $175 billion shield would include a space-based interceptor layer.", "program total", "White House / the President"),
+        (
+            "The CBO counted 7,800 satellites in the constellation: it priced the whole system at $1.2 trillion.",
+            "program total",
+            "Congressional Budget Office",
+        ),
+        ("Interceptors would account for about $743 billion, the CBO said.", "part or unit cost", "Congressional Budget Office"),
+        ("The White House did not answer a request for comment on the $1.2 trillion estimate.", "program total", "unattributed"),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):
     row = one(text, codebook)
     assert (row["referent"], row["attributed_to"]) == (referent, attributed_to)
+
+
+def test_a_sentence_pointing_back_takes_the_owner_of_the_estimate_before_it(codebook):
+    text = (
+        "The Congressional Budget Office put the full system at about $1.2 trillion over 20 years. Roughly $743 billion of"
+        " that goes to interceptors in orbit.\n\nAnother $50 billion of that sort of money went elsewhere.\n\n"
+        "The same office costed a smaller design, the CBO said. It came to about $542 billion."
+    )
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    # the third figure is in a paragraph of its own: nothing before it in that paragraph gives an estimate
+    assert table["attributed_to"].tolist() == [
+        "Congressional Budget Office",
+        "Congressional Budget Office",
+        "unattributed",
+        "Congressional Budget Office",
+    ]
+
+
+def test_a_sentence_pointing_back_does_not_override_a_name_of_its_own(codebook):
+    text = "The CBO put the full system at $1.2 trillion. Of that total, Japan might pay $3 billion, analysts in Tokyo said."
+    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    assert table["attributed_to"].tolist()[0] == "Congressional Budget Office"
+    assert table["attributed_to"].tolist()[1] != "Congressional Budget Office"
 
 
 def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):

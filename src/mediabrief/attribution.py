@@ -532,6 +532,11 @@ DEFAULT_NAMING = [
 ]
 
 
+# A word qualifying a role ("the U.S. general", "the top general"): inner dots, but not one that ends a sentence
+# ("… leads the program. The general said …").
+_QUALIFIER = r"(?:[\w-]+|(?:[A-Za-z]\.){2,})"
+
+
 def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_markers: Iterable[str] = ()) -> Grammar:
     """Compile the codebook's ``voices`` section (its lists extend the defaults above) and its ``actors`` gazetteer;
     ``extra_verbs`` and ``extra_markers`` add to them (the money ledger adds "allocated", "pledged", "based on").
@@ -565,10 +570,10 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
     return Grammar(
         verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
-        person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
+        person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
-            rf"\b(?:the|this|that)\s+(?:(?:[\w.-]+\s+){{0,1}})?({_alternation(body_roles)})s?\b"
+            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}})?({_alternation(body_roles)})s?\b"
             rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -882,6 +887,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             continue
         roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
         if len(name.split()) == 1 and kind != "organisation":
+            if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
+                continue  # "Gen." before a name is a title, not Defense Minister Gen Nakatani's first name
             index = registry.find(name)
             if index is None and _BODY_APPOSITION_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
@@ -918,12 +925,32 @@ _GAP_WORDS = frozenset(
 )
 
 
+# When a verb happened, written between its subject and the verb; it says nothing about who speaks.
+_TIME_ADVERBIAL_RE = re.compile(
+    r"(?i)\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|in\s+\d{4}|(?:earlier|later)\s+this\s+"
+    r"(?:week|month|year)|yesterday|today|on\s+\w+\s+\d{1,2})\b"
+)
+
+
+# What an unnamed source's description adds between it and its verb.
+_ANONYMITY_RE = re.compile(
+    r"(?i)\b(?:familiar\s+with\s+(?:the|these|those|his|her|their|Japan's|Tokyo's)\s+[\w-]+|with\s+(?:direct\s+)?knowledge\s+of\s+"
+    r"(?:the|these)\s+[\w-]+|briefed\s+on\s+(?:the|these)\s+[\w-]+|close\s+to\s+(?:the|these)\s+[\w-]+)"
+)
+
+
 def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
     gap = re.sub(
-        r"^of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
-    ).strip()  # "Sen. Jack Reed of Rhode Island, the top Democrat ..., told"
+        r"^(?:over\s+)?(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
+    ).strip()  # "Sen. Jack Reed of Rhode Island, the top Democrat ..., told", "Todd Harrison over at AEI figures"
+    gap = _TIME_ADVERBIAL_RE.sub(" ", gap).strip()
+    gap = _ANONYMITY_RE.sub(
+        " ", gap
+    ).strip()  # "A senior official familiar with the matter said"  # "The CBO on Tuesday estimated", "the office this month put"
     if gap == ",":
         return []  # the name was itself the apposition: "the ministry's spokeswoman, Mao Ning, said"
     if gap.startswith(",") and "," in gap[1:]:
@@ -957,7 +984,10 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
         passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
         if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
             return None  # passive: "it is estimated", "the system was projected" names no estimator
-        if between is not None and len([w for w in between if w.lower() not in _GAP_WORDS]) <= 1 and len(between) <= 3:
+        extra = [w for w in between or [] if w.lower() not in _GAP_WORDS]
+        # One word of its own may stand between ("Trump reportedly said"), but not a verb of another clause: in "the
+        # law Trump signed set aside $25 billion", Trump is the subject of "signed", not of "set aside".
+        if between is not None and len(extra) <= 1 and len(between) <= 3 and not (extra and re.fullmatch(r"[a-z]+ed", extra[0])):
             return mention
         # Too far, or a clause between: an earlier candidate may still be the subject, with this one in its
         # apposition ("Roe, a spokesperson for the ministry, urged"); its own gap is checked the same way.
@@ -1297,12 +1327,18 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     return "quotation"
 
 
+# A verb of speech, whom it was said to, and "that": "added that", "told Washington (that)", "told reporters that".
+_REPORTED_OBJECT_RE = re.compile(
+    r"\w+\s+(?:(?:[A-Z][\w.'’-]*|the|him|her|them|us|reporters|journalists|lawmakers|senators|legislators|members)\s+){0,3}(?:that\s+)?"
+)
+
+
 def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote: int) -> bool:
     """Whether ``inner`` is named inside the clause that ``outer``'s verb reports, both before a quotation at ``quote``:
     "He added that the group's review found …" (outer: he added; inner: the group … found)."""
     if not outer.position < inner.subject < inner.position < quote:
         return False
-    return bool(re.fullmatch(r"\w+\s+(?:that\s+)?", text[outer.position : inner.subject])) and not re.search(
+    return bool(_REPORTED_OBJECT_RE.fullmatch(text[outer.position : inner.subject])) and not re.search(
         r"[;:]", text[outer.position : quote]
     )
 
@@ -1660,6 +1696,39 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     if outlets:
         return Owner(relay, "outlet", outlets[0].how, "")
     return Owner("", "", "none", "")
+
+
+class Voice(NamedTuple):
+    """Who the sentences before one speak for, and from where: ``start`` of the first sentence looked at, ``position``
+    of the attribution found (-1 and an empty name if none)."""
+
+    name: str
+    type: str
+    start: int
+    position: int
+
+
+def earlier_voice(analysis: Analysis, i: int, back: int = 2) -> Voice:
+    """The person or body that the ``back`` sentences before sentence ``i``, in its paragraph, give words or figures
+    to (the latest attribution that is not an outlet's), for a sentence that points back to them ("It came to about
+    $1.2 trillion.").
+
+    >>> g = compile_grammar({})
+    >>> text = "The budget office looked at the full system, Peskov said. It came to $1 trillion."
+    >>> earlier_voice(analyse(text, g), 1).name
+    'Peskov'
+    """
+    start = analysis.sentences[i].start if i < len(analysis.sentences) else len(analysis.text)
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        sentence = analysis.sentences[j]
+        if "\n\n" in analysis.text[sentence.end : start]:
+            break
+        start = sentence.start
+        spoken = [a for a in analysis.attributions[j] if analysis.type(a.entity) != "outlet"]
+        if spoken:
+            a = spoken[-1]
+            return Voice(analysis.name(a.entity), _public_type(analysis.type(a.entity)), start, a.position)
+    return Voice("", "", start, -1)
 
 
 _HIS_FIGURE_RE = re.compile(

@@ -454,6 +454,7 @@ class MoneyCues(NamedTuple):
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
     enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
+    carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -481,6 +482,9 @@ class MoneyCues(NamedTuple):
             if money.get("enacted")
             else None,
             not_owners=frozenset(str(n).lower() for n in money.get("not_owners") or []),
+            carried=re.compile(rf"(?<![\w-])(?:{_alternation([str(c) for c in money['carried_by']])})(?![\w-])", re.IGNORECASE)
+            if money.get("carried_by")
+            else None,
         )
 
 
@@ -537,6 +541,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
        per-unit label;
     2. the cues in the figure's own clause (between the punctuation around it), by the codebook's ``priority`` (a
        "layer" or a "reconciliation law" in the clause outranks the generic "cost"), the nearest first among equals;
+       a cue right after the figure ("its $1.2 trillion total") before all others;
     3. a period after the figure ("$1 billion a year"): the per-unit label;
     4. the nearest cue anywhere in the sentence;
     5. the codebook's default for large figures (a programme's scale), else "other".
@@ -553,6 +558,9 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
         hi = min(figures[i + 1].start if i + 1 < len(figures) else sentence.end, _clause_end(text, figure.end, sentence.end))
         own = [c for c in found if lo <= c.start and c.end <= hi]
+        # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
+        # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
+        own = [c for c in own if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start)] or own
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
@@ -575,6 +583,10 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
     return list(zip(labels, words, strict=True))
+
+
+# A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
+_LEADING_FUNCTION_WORD_RE = re.compile(r"(?i)(?:over|for|in|to|a|an|the|of|per|by|on|through|from|with|and|or)\b")
 
 
 def _cue_words(text: str, cue: Cue) -> str:
@@ -736,6 +748,37 @@ def article_mentions(
         analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
     for sentence, inside in found:
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
+    return _carry_owners(rows, text, analysis, cues)
+
+
+def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
+    """Give a figure its estimate's owner where its sentence names no one but points back to the estimate just given
+    ("The CBO put the system at $1.2 trillion. Roughly $743 billion of that goes to interceptors."; "The same office
+    costed the full system. It came to about $1.2 trillion."): the owner of the sentence or two before, in the same
+    paragraph, whether a figure there has one or a person or body there speaks."""
+    if cues.carried is None:
+        return rows
+    ends = [s.end for s in analysis.sentences]
+    for k, row in enumerate(rows):
+        if row["attributed_to"] != UNATTRIBUTED or not cues.carried.search(row["sentence"]):
+            continue
+        i = bisect.bisect_right(ends, row["start"])
+        if i >= len(analysis.sentences) or analysis.attributions[i]:
+            continue
+        sentence = analysis.sentences[i]
+        if any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions):
+            continue  # the sentence names someone of its own: the figure is not simply the last estimate's
+        voice = attribution.earlier_voice(analysis, i)
+        earlier = [
+            r
+            for r in rows[:k]
+            if r["attributed_to"] != UNATTRIBUTED and voice.start <= r["start"] and "\n\n" not in text[r["end"] : row["start"]]
+        ]
+        if earlier and (not voice.name or earlier[-1]["start"] >= voice.position):
+            rows[k] = row | {"attributed_to": earlier[-1]["attributed_to"]}
+        elif voice.name:
+            labels = cues.owner_labels or {}
+            rows[k] = row | {"attributed_to": labels.get(voice.name.lower(), voice.name)}
     return rows
 
 
