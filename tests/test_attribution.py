@@ -48,6 +48,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('According to Nikkei, Tokyo has told Washington it wants "a seat at the design table."', "Japan"),
         # an unnamed source's description between it and its verb
         ('A senior Japanese official familiar with the matter said Tokyo was "not in a hurry at all."', "senior Japanese official"),
+        # a title between a body's name and a person's
+        ('Lockheed Martin Chief Executive Jim Taiclet told analysts the company was "all in on this program."', "Jim Taiclet"),
+        ('Senate Armed Services Committee Chairman Roger Wicker spoke. "This is what the homeland needs," Wicker said.', "Roger Wicker"),
+        # an unnamed spokesperson for a body named after it
+        (
+            'A spokesperson for the Japanese Defense Ministry said it "is not aware of any such request."',
+            "Japanese Defense Ministry spokesperson",
+        ),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

@@ -324,6 +324,11 @@ def test_horizons(text, years, codebook):
             "Congressional Budget Office",
         ),
         ("Todd Harrison at the American Enterprise Institute figures a version would run $3.6 trillion.", "program total", "Todd Harrison"),
+        (
+            "Analysts at the American Enterprise Institute have put the cost as high as $3.6 trillion.",
+            "program total",
+            "American Enterprise Institute",
+        ),
         # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
         # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.

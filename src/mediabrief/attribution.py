@@ -623,9 +623,27 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
             if not (word.isupper() or word.lower() in ORG_WORDS or word.endswith(("an", "ese", "ish", "i"))):
                 break
             i += 1
+    if last < 0:
+        last = _title_after_body(tokens, titles)
     if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
     return tokens[: last + 1], tokens[last + 1 :]
+
+
+def _title_after_body(tokens: list[str], titles: frozenset[str]) -> int:
+    """Where a title ends that follows a body's name and comes before a person's ("Lockheed Martin Chief Executive Jim
+    Taiclet", "Senate Armed Services Committee Chairman Roger Wicker"): the index of its last word, or -1.
+
+    >>> _title_after_body("Lockheed Martin Chief Executive Jim Taiclet".split(), frozenset({"chief", "executive"}))
+    3
+    """
+    for k in range(len(tokens) - 2, 0, -1):
+        after = tokens[k + 1 :]
+        if tokens[k].lower() not in titles or not 1 <= len(after) <= 3:
+            continue
+        if all(t[:1].isupper() and t.lower() not in titles and t.lower().strip(".") not in ORG_WORDS for t in after):
+            return k
+    return -1
 
 
 def entity_type(name: str) -> str:
@@ -945,7 +963,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
     gap = re.sub(
-        r"^(?:over\s+)?(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
+        r"^(?:over\s+)?(?:of|at|from|for)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
     ).strip()  # "Sen. Jack Reed of Rhode Island, the top Democrat ..., told", "Todd Harrison over at AEI figures"
     gap = _TIME_ADVERBIAL_RE.sub(" ", gap).strip()
     gap = _ANONYMITY_RE.sub(
@@ -1123,7 +1141,13 @@ def _references(
         name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
         body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
-        if not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
+        speaks_for = re.match(r"\s+(?:for|at|of)\s+(?:the\s+)?", masked[match.end() :])
+        body_after = speaks_for and next(
+            (m for m in named if m.start == match.end() + speaks_for.end() and entities[m.entity].type in ("organisation", "country")), None
+        )
+        if not match.group(1) and body_after:
+            name = f"{entities[body_after.entity].name} {name}"  # "a spokesperson for the Defense Ministry said"
+        elif not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
             name = f"{entities[body].name} {name}"  # "The Pentagon's response was brisk. '…,' a spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
@@ -1189,12 +1213,23 @@ def _references(
                 "pronoun",
             )
         )
+    # A group the gazetteer lists ("analysts") speaks for the body it is placed at.
+    mentions = [
+        m._replace(entity=body)
+        if m.entity >= 0 and entities[m.entity].type == "group" and (body := _body_of_group(masked, m.end, named, entities)) >= 0
+        else m
+        for m in mentions
+    ]
     group_index: dict[str, int] = {}
     for match in grammar.groups.finditer(masked):
         word = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
         owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
         if owner and entities[owner[-1].entity].type in ("organisation", "country") and word in _BODY_GROUPS:
             added.append(Mention(match.start(), match.end(), owner[-1].entity, "group"))  # "White House officials"
+            continue
+        body = _body_of_group(masked, match.end(), named, entities)
+        if body >= 0:
+            added.append(Mention(match.start(), match.end(), body, "group"))  # "analysts at the American Enterprise Institute"
             continue
         if word not in group_index:
             group_index[word] = len(entities)
@@ -1285,6 +1320,14 @@ _ANONYMOUS_RE = re.compile(
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
     r"researcher|staffer|source|adviser|advisor)\b"
 )
+
+
+def _body_of_group(masked: str, end: int, named: list[Mention], entities: list[Entity]) -> int:
+    """The body a group is placed at, right after it ("analysts at the American Enterprise Institute"), or -1."""
+    at = re.match(r"\s+(?:at|from|of|with)\s+(?:the\s+)?", masked[end:])
+    if not at:
+        return -1
+    return next((m.entity for m in named if m.start == end + at.end() and entities[m.entity].type == "organisation"), -1)
 
 
 # Group words that speak for the body named right before them: "White House officials", "Chinese officials".
