@@ -56,6 +56,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'A spokesperson for the Japanese Defense Ministry said it "is not aware of any such request."',
             "Japanese Defense Ministry spokesperson",
         ),
+        # a body's statement speaks for it, before or after the quotation, even when words stand before the quotation
+        ('Both sides would "deepen their cooperation on missile defense," a White House statement read.', "White House"),
+        (
+            'A White House statement followed. Both voiced a wish for "closer cooperation on defense than ever before," the statement explained.',
+            "White House",
+        ),
+        # "stating that" hangs on the sentence's subject
+        ('Sen. Jeff Merkley opposes the plan, stating that it is "nothing more than a giveaway to contractors."', "Jeff Merkley"),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

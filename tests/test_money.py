@@ -329,6 +329,20 @@ def test_horizons(text, years, codebook):
             "program total",
             "American Enterprise Institute",
         ),
+        # A possessive before a participle is not a subject; a report estimating speaks for its author.
+        (
+            "A new Congressional Budget Office analysis estimates Trump's proposed shield could cost $1.2 trillion.",
+            "program total",
+            "Congressional Budget Office",
+        ),
+        ("The CBO released a report estimating the shield would cost about $1.2 trillion.", "program total", "Congressional Budget Office"),
+        # A figure given by someone, written after it, active or passive.
+        (
+            "That is far above the initial $175 billion forecast provided by the administration.",
+            "program total",
+            "White House / the President",
+        ),
+        ("It dwarfs the $175 billion cost estimate Trump provided last year.", "program total", "White House / the President"),
         # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
         # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.
@@ -368,6 +382,11 @@ def test_a_sentence_pointing_back_does_not_override_a_name_of_its_own(codebook):
     table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
     assert table["attributed_to"].tolist()[0] == "Congressional Budget Office"
     assert table["attributed_to"].tolist()[1] != "Congressional Budget Office"
+
+
+def test_a_possessive_opening_a_sentence_gives_the_figure_inside_it(codebook):
+    text = "The Congressional Budget Office modeled a layered design. Its $1.2 trillion projection is seven times the first."
+    assert one(text, codebook)["attributed_to"] == "Congressional Budget Office"
 
 
 def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):

@@ -165,6 +165,8 @@ class Grammar(NamedTuple):
 
 DEFAULT_VERBS = [
     "said",
+    "read",  # "…," a White House statement read.
+    "reads",
     "says",
     "say",
     "saying",
@@ -245,6 +247,12 @@ DEFAULT_VERBS = [
     "recalled",
     "saying",
     "calling",
+    "stating",
+    "declaring",
+    "explaining",
+    "estimating",  # "the CBO released a report estimating (that) the shield would cost …"
+    "projecting",
+    "concluding",
     "describing",
     "dubbing",
     "labeling",
@@ -742,7 +750,7 @@ PERSONLIKE = ("person", "name")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
 _DOCUMENT_OF_RE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper|briefing|slide deck)"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper|briefing|slide deck|statement|readout|press release|news release|communiqu[eé])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
 )
 _HOLDERS_OFFICE_RE = re.compile(
@@ -988,7 +996,9 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
 def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str]) -> Mention | None:
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between."""
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
-        before = _WORD_RE.findall(masked[lo : mention.start])
+        head = masked[lo : mention.start]
+        # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
+        before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
         while before and before[-1].lower() in ("the", "a", "an"):
             before.pop()
         participle = masked[verb : verb + 30].split(" ", 1)[0].lower().endswith("ing") and not masked[mention.end : verb].strip()
@@ -996,6 +1006,8 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
             continue
+        if re.fullmatch(r"['’]s\s+", masked[mention.end : verb]):
+            continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
         if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
             continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
         between = _words_between(masked, mention.end, verb)
@@ -1069,7 +1081,7 @@ def sentence_attributions(
         how = "after" if subject is not None else "before"
         participle = (
             verb.group(0).lower() in _SPEECH_PARTICIPLES
-            and bool(_REPORTED_CLAUSE_RE.match(masked, verb.end()))
+            and bool(_REPORTED_CLAUSE_RE.match(masked, verb.end()) or _DOCUMENT_BEFORE_RE.search(masked, lo, verb.start()))
             and not _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
         )
         if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
@@ -1268,7 +1280,12 @@ _BODY_ROLE_WORDS = {
 
 
 # Participles of speech that hang on the clause's subject even without a comma: "Trump launched it saying ...".
-_SPEECH_PARTICIPLES = frozenset({"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling"})
+_SPEECH_PARTICIPLES = frozenset(
+    {"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling", "stating", "declaring", "explaining"}
+    | {"estimating", "projecting", "concluding"}
+)
+# A document that reports through a participle: "released a report estimating the shield would cost …".
+_DOCUMENT_BEFORE_RE = re.compile(r"(?i)\b(?:report|analysis|study|estimate|assessment|paper|statement|letter)\s+$")
 
 
 # What follows a participle that reports speech ("saying it would cost", "warning that"), not a noun ("missile warning
@@ -1703,10 +1720,13 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    if after_figure and _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start]):
+        m = after_figure[0]
+        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # "Its report concluded …", "His high-end scenarios run as far as …": the sentence opens with a possessive
     # pronoun's document, whose owner is the body or person the pronoun stands for.
     opener = _POSSESSIVE_OPENER_RE.match(analysis.text, sentence.start, sentence.end)
-    if opener and opener.end() <= start and not analysis.attributions[i]:
+    if opener and not analysis.attributions[i]:  # the figure after the document word or inside it ("Its $1.2 trillion projection")
         wanted = ("organisation", "country") if opener.group(1).lower() in ("its", "their") else PERSONLIKE
         earlier = [m for m in analysis.mentions if m.end <= sentence.start and m.entity >= 0 and analysis.type(m.entity) in wanted]
         if earlier:
@@ -1779,12 +1799,20 @@ _HIS_FIGURE_RE = re.compile(
 )
 # After a figure, before the one who gives it: "the $175 billion (that) Trump cited", "$61 billion price he gave".
 _GIVEN_BY_RE = re.compile(
-    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline)\s+)?(?:that\s+)?(?:the\s+)?", re.IGNORECASE
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}(?:that\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+# The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
+_GIVEN_BY_PASSIVE_RE = re.compile(
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}"
+    r"(?:(?:first|originally|initially)\s+)?(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|"
+    r"set|estimated|projected|forecast|calculated|quoted)\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 _GIVING_VERB_RE = re.compile(
     r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+)?"
     r"(?:cited|gave|quoted|named|set|floated|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
-    r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|"
+    r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|provided|"
     r"asked for|seeks)\b"
 )
 # A possessive's figure through its noun: "Trump's figure is roughly C$84 billion", "the program office's baseline is now
@@ -1800,7 +1828,7 @@ _FIGURE_OF_RE = re.compile(
     r"\s+of\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
 )
 _POSSESSIVE_OPENER_RE = re.compile(
-    r"\W*(Its|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:report|estimate|estimates|analysis|study|scenarios|scenario|figures|figure|"
+    r"\W*(Its|His|Her|Their)\s+(?:[\w$.,-]+\s+){0,3}?(?:report|estimate|estimates|analysis|study|scenarios|scenario|figures|figure|"
     r"model|projection|projections|calculation|tally|assessment|numbers|review|paper)\b"
 )
 _POSSESSIVE_FIGURE_RE = re.compile(
