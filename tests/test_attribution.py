@@ -47,7 +47,10 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # whom the speaker told stands between the verb and the reported clause
         ('According to Nikkei, Tokyo has told Washington it wants "a seat at the design table."', "Japan"),
         # an unnamed source's description between it and its verb
-        ('A senior Japanese official familiar with the matter said Tokyo was "not in a hurry at all."', "senior Japanese official"),
+        (
+            'A senior Japanese official familiar with the matter said Tokyo was "not in a hurry at all."',
+            "senior Japanese official familiar with the matter",
+        ),
         # a title between a body's name and a person's
         ('Lockheed Martin Chief Executive Jim Taiclet told analysts the company was "all in on this program."', "Jim Taiclet"),
         ('Senate Armed Services Committee Chairman Roger Wicker spoke. "This is what the homeland needs," Wicker said.', "Roger Wicker"),

@@ -909,7 +909,10 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             registry.by_key[match.group(0).lower()] = index
             mentions.append(Mention(match.start(), match.end(), index, "name"))
             taken.add(match.start(), match.end())
-    for start, end, name, title, kind in _names(text, grammar, grammar.not_names):
+    found = _names(text, grammar, grammar.not_names)
+    # Full names first, wherever they stand, so that a surname written before the full name (a live blog, newest entry
+    # first; a headline) is known: "LIVE: Takaichi meets Trump" … "Prime Minister Sanae Takaichi is due at …".
+    for start, end, name, title, kind in sorted(found, key=lambda n: (len(n[2].split()) == 1, n[0])):
         if taken.overlaps(start, end):
             continue
         roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
@@ -1150,8 +1153,12 @@ def _references(
         return -1
 
     for match in _ANONYMOUS_RE.finditer(masked):
+        if any(m.end <= match.start() and re.fullmatch(r",\s*", masked[m.end : match.start()]) for m in named):
+            continue  # an apposition describes the name before it: "Gabe Murphy, a policy analyst at Taxpayers for …"
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman".
         name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
+        # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
+        name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
         body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
         speaks_for = re.match(r"\s+(?:for|at|of)\s+(?:the\s+)?", masked[match.end() :])
@@ -1332,11 +1339,24 @@ _ACCOUNT_RE = re.compile(
 
 
 # An unnamed person who speaks for a body: "a NATO official", "one senior defense official", "a Pentagon spokesperson".
+_ADJ = r"(?:(?!(?:said|says|told|added|warned|argued|noted|who|that|and|but|the|a|an)\b)[a-z][\w-]*\s+)"
+_PLACE = (
+    r"(?:company|companies|contractor|contractors|firm|firms|office|ministry|committee|embassy|agency|department|brokerage|bank|"
+    r"fund|institute|talks|matter|discussions|negotiations|plans|planning)"
+)
 _ANONYMOUS_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|former\s+|top\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
-    r"(?:senior\s+|defen[cs]e\s+|administration\s+|government\s+|former\s+|industry\s+)?"
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
+    r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
-    r"researcher|staffer|source|adviser|advisor)\b"
+    r"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert)\b"
+    # not the adjective: "a revised official estimate", "an official figure"
+    r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
+    r"policy|line|tally|projection|count|name|title|record)\b)"
+    # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
+    # minister's office", "a person familiar with the talks".
+    rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
+    rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+{_ADJ}?{_PLACE})?|{_PLACE})\b"
+    r"|\s+familiar\s+with\s+(?:the\s+)?[\w-]+)?"
 )
 
 
