@@ -62,7 +62,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a body's statement speaks for it, before or after the quotation, even when words stand before the quotation
         ('Both sides would "deepen their cooperation on missile defense," a White House statement read.', "White House"),
         (
-            'A White House statement followed. Both voiced a wish for "closer cooperation on defense than ever before," the statement explained.',
+            'A White House statement followed. Both wished for "closer cooperation on defense than ever," the statement explained.',
             "White House",
         ),
         # "stating that" hangs on the sentence's subject

@@ -750,8 +750,8 @@ PERSONLIKE = ("person", "name")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
 _DOCUMENT_OF_RE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|briefing paper|briefing|slide deck|statement|readout|"
-    r"press release|news release|communiqu[eé])"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|"
+    r"briefing paper|briefing|slide deck|statement|readout|press release|news release|communiqu[eé])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
 )
 _HOLDERS_OFFICE_RE = re.compile(
