@@ -253,9 +253,9 @@ def test_two_figures_joined_by_and_are_two_figures_and_a_year_is_not_a_range_end
 
 
 def test_currency_without_a_rate_keeps_its_code_and_no_usd(codebook):
-    row = one("The EU set aside €2 billion.", codebook)
-    assert row["currency"] == "EUR" and math.isnan(row["amount_usd"]) and math.isnan(row["amount_low_usd"])
-    assert row["surface"] == "€2 billion"
+    row = one("The UK set aside £2 billion.", codebook)
+    assert row["currency"] == "GBP" and math.isnan(row["amount_usd"]) and math.isnan(row["amount_low_usd"])
+    assert row["surface"] == "£2 billion"
 
 
 def test_yen_is_converted_with_the_codebook_rate(codebook):
@@ -387,6 +387,49 @@ def test_a_sentence_pointing_back_does_not_override_a_name_of_its_own(codebook):
 def test_a_possessive_opening_a_sentence_gives_the_figure_inside_it(codebook):
     text = "The Congressional Budget Office modeled a layered design. Its $1.2 trillion projection is seven times the first."
     assert one(text, codebook)["attributed_to"] == "Congressional Budget Office"
+
+
+def _table(text: str, codebook: dict) -> pd.DataFrame:
+    return money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+
+
+def test_a_sum_restated_in_another_currency_says_what_the_first_says(codebook):
+    table = _table(
+        "Trump said Canada would have to pay $71 billion to join. At today's rates, $71 billion is roughly C$99 billion.", codebook
+    )
+    assert table["referent"].tolist() == ["price quoted to a partner"] * 3
+    assert table["attributed_to"].tolist() == ["White House / the President"] * 3
+
+
+def test_a_figure_written_again_without_a_source_is_the_one_given_before(codebook):
+    table = _table(
+        "Trump put the cost at $175 billion in May.\n\nNobody has said what the $175 billion buys, or what $20 billion buys.", codebook
+    )
+    assert table["attributed_to"].tolist() == ["White House / the President", "White House / the President", "unattributed"]
+
+
+def test_those_cited_relay_what_a_body_spends_but_keep_what_a_speaker_tells(codebook):
+    spends = "The Asahi Shimbun reported, citing two officials, that the Japanese Defense Ministry is setting aside ¥120 billion."
+    tells = "Tokyo has told Washington it intends to buy $3 billion of interceptors, Kyodo News reported, citing government sources."
+    assert one(spends, codebook)["attributed_to"] == "Japanese Defense Ministry"
+    assert one(tells, codebook)["attributed_to"] == "sources"
+
+
+def test_a_list_item_opening_with_its_figure_is_read_with_its_description(codebook):
+    text = (
+        "1. $175bn\nThe number President Donald Trump gave in the Oval Office, for a shield done in three years.\n\n"
+        "4. $17.5bn\nThe White House request for fiscal 2027.\n\n"
+        "- $151bn: the ceiling of SHIELD, the Missile Defense Agency's contract vehicle.\n\n"
+        "9. $9bn\nWhat the weather cost last year."
+    )
+    table = _table(text, codebook)
+    assert table["attributed_to"].tolist() == [
+        "White House / the President",
+        "White House / the President",
+        "Pentagon",  # the codebook counts the Missile Defense Agency with the Pentagon
+        "unattributed",
+    ]
+    assert table["referent"].tolist()[:3] == ["program total", "budget or appropriation", "part or unit cost"]
 
 
 def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):

@@ -1757,6 +1757,14 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
     relay = analysis.name(outlets[0].entity) if outlets else ""
+    # "Asahi reported, citing two officials, that the ministry is setting aside ¥120 billion": those cited relay what
+    # the ministry does; the figure is the ministry's, where a verb of giving money has a subject of its own (not one of
+    # speech: in "Tokyo told Washington it would buy $3 billion, Kyodo reported, citing sources", the sources keep it).
+    cited = [a for a in others_found if a.how == "according to" and analysis.text.startswith(("citing", "Citing"), a.position)]
+    at_cited = {a.position for a in cited}
+    givers = [a for a in others_found if a.position not in at_cited and not _SPEECH_VERB_RE.match(analysis.text, a.position)]
+    if cited and givers:
+        others_found = [a for a in others_found if a.position not in at_cited]
     if others_found:
         # The verb that governs a figure comes before it ("He said a bill would carry $25 billion and that Canada had
         # asked"), unless the attribution closes the sentence ("…, the CBO said").
@@ -1773,6 +1781,9 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         gap = analysis.text[mention.end : start]
         if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or _POSSESSIVE_FIGURE_RE.fullmatch(gap):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
+    described = _described_owner(analysis, i, start, end)
+    if described is not None:
+        return described._replace(relayed_by=relay)
     label = _LIST_LABEL_RE.match(analysis.text, sentence.start, sentence.end)
     if label and label.end() <= start and before and before[0].start < label.end():  # "- White House, May 2025: $175 billion"
         first = before[0]
@@ -1815,6 +1826,35 @@ def earlier_voice(analysis: Analysis, i: int, back: int = 2) -> Voice:
     return Voice("", "", start, -1)
 
 
+# A list item that opens with its figure ("1. $175bn", "- $161 billion to $542 billion: the CBO's range …").
+_LIST_HEAD_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
+# After a name in a figure's description, what says the figure is theirs: "the CBO's range", "The White House request".
+_DESCRIBED_BY_RE = re.compile(
+    r"['’]s\b|\s+(?:request|estimate|figure|range|study|report|proposal|projection|baseline|price|offer|ceiling)\b", re.IGNORECASE
+)
+
+
+def _described_owner(analysis: Analysis, i: int, start: int, end: int) -> Owner | None:
+    """Who a list item's description gives its figure to, where the item opens with the figure ("1. $175bn" then "The
+    number President Donald Trump gave in the Oval Office …"; "- $151bn: the ceiling of the Missile Defense Agency's
+    vehicle"): a possessive, a body's request or estimate, "by X", or the speaker of the description; None otherwise."""
+    sentence = analysis.sentences[i]
+    if not _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start):
+        return None
+    lo, hi, k = end, sentence.end, i
+    if not re.search(r"\w", analysis.text[end : sentence.end]) and i + 1 < len(analysis.sentences):
+        k = i + 1  # the figure is a heading; the next line describes it
+        lo, hi = analysis.sentences[k].start, analysis.sentences[k].end
+    said = {a.subject: a for a in analysis.attributions[k] if lo <= a.position < hi}
+    for m in analysis.mentions:
+        if not lo <= m.start < hi or m.entity < 0 or analysis.type(m.entity) == "outlet":
+            continue
+        if _DESCRIBED_BY_RE.match(analysis.text, m.end) or analysis.text[max(0, m.start - 3) : m.start] == "by " or m.start in said:
+            return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "label", "")
+    return None
+
+
+_SPEECH_VERB_RE = re.compile(rf"(?i)(?:{'|'.join(re.escape(v) for v in sorted(DEFAULT_VERBS, key=len, reverse=True))})\b")
 _HIS_FIGURE_RE = re.compile(
     r"\b(?:his|her)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?$"
 )

@@ -746,9 +746,77 @@ def article_mentions(
     # Who says what is read for the whole article: a pronoun or "the agency" reaches back to earlier sentences.
     if analysis is None:
         analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
-    for sentence, inside in found:
+    for sentence, inside in _with_descriptions(text, found, analysis.sentences):
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
-    return _carry_owners(rows, text, analysis, cues)
+    return _converted(_repeat_owners(_carry_owners(rows, text, analysis, cues)), text)
+
+
+# Between a figure and the same sum in another currency: "¥100 billion ($690 million)", "$71 billion is roughly C$99
+# billion", "US$542 billion, or about C$750 billion".
+_CONVERSION_GAP_RE = re.compile(
+    r"\s*(?:\(|,\s*or|\s+or|,|\s+is|\s+was|\s+—|\s+-)?\s*(?:about|roughly|around|approximately|some|nearly|almost|close\s+to|"
+    r"at\s+today['’]s\s+rates,?|or)?\s*"
+)
+
+
+def _converted(rows: list[dict], text: str) -> list[dict]:
+    """A figure that restates the one before it in another currency says what that one says: its referent and owner."""
+    for k in range(1, len(rows)):
+        before, row = rows[k - 1], rows[k]
+        if before["sentence"] != row["sentence"] or before["currency"] == row["currency"]:
+            continue
+        a, b = before["amount_high_usd"], row["amount_high_usd"]
+        # (a currency without a rate cannot be compared: the words between them decide)
+        if (a > 0 and b > 0 and not 0.6 <= a / b <= 1.6) or not _CONVERSION_GAP_RE.fullmatch(text[before["end"] : row["start"]]):
+            continue
+        rows[k] = row | {key: before[key] for key in ("referent", "referent_cue", "attributed_to")}
+    return rows
+
+
+def _repeat_owners(rows: list[dict]) -> list[dict]:
+    """A figure written again later in an article is the one given before, where nothing new is said of it: without
+    anyone named for it, it is its owner's ("Trump put the cost at $175 billion. … Nobody has said what the $175 billion
+    buys." takes Trump's); without a word of what it covers, it covers what it covered."""
+    for k, row in enumerate(rows):
+        same = [
+            r
+            for r in rows[:k]
+            if r["currency"] == row["currency"]
+            and r["amount_low_usd"] == row["amount_low_usd"]
+            and r["amount_high_usd"] == row["amount_high_usd"]
+        ]
+        owned = [r for r in same if r["attributed_to"] != UNATTRIBUTED]
+        if row["attributed_to"] == UNATTRIBUTED and owned:
+            row = row | {"attributed_to": owned[-1]["attributed_to"]}
+        described = [r for r in same if r["referent_cue"]]
+        if not row["referent_cue"] and described:
+            row = row | {"referent": described[-1]["referent"], "referent_cue": described[-1]["referent_cue"]}
+        rows[k] = row
+    return rows
+
+
+_HEADING_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
+
+
+def _with_descriptions(
+    text: str, found: list[tuple[Sentence, list[Found]]], sentences: list[Sentence]
+) -> list[tuple[Sentence, list[Found]]]:
+    """The sentences with figures, where a figure standing alone as a list item's heading ("4. $17.5bn") is read with
+    the line that describes it ("The White House request for fiscal 2027."): what it covers and over what horizon."""
+    starts = [s.start for s in sentences]
+    result = []
+    for sentence, inside in found:
+        k = bisect.bisect_left(starts, sentence.start)
+        alone = (
+            len(inside) == 1
+            and _HEADING_RE.fullmatch(text, sentence.start, inside[0].start)
+            and not re.search(r"\w", text[inside[0].end : sentence.end])
+        )
+        if alone and k + 1 < len(sentences) and sentences[k].start == sentence.start:
+            following = sentences[k + 1]
+            sentence = Sentence(sentence.start, following.end, text[sentence.start : following.end])
+        result.append((sentence, inside))
+    return result
 
 
 def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
