@@ -344,6 +344,25 @@ def test_horizons(text, years, codebook):
             "White House / the President",
         ),
         ("It dwarfs the $175 billion cost estimate Trump provided last year.", "program total", "White House / the President"),
+        # A subject with its document in apposition, a "whose" clause, "in a study titled …", "its estimate of".
+        (
+            "The CBO's earlier work, a May 2025 letter to a senator, put the space-based interceptors at $542 billion.",
+            "part or unit cost",
+            "Congressional Budget Office",
+        ),
+        ("Todd Harrison of AEI, whose 2025 study put the range at $3.6 trillion, spoke on Monday.", "program total", "Todd Harrison"),
+        (
+            'Todd Harrison of AEI, in a study titled "Build Your Own Golden Dome," estimated the cost at $3.6 trillion.',
+            "program total",
+            "Todd Harrison",
+        ),
+        (
+            "The administration has not updated its estimate of about $175 billion for the system.",
+            "program total",
+            "White House / the President",
+        ),
+        # a place is not a speaker
+        ("The number Trump gave in the Oval Office was $175 billion.", "program total", "White House / the President"),
         # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
         # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.

@@ -983,6 +983,18 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     ).strip()  # "A senior official familiar with the matter said"  # "The CBO on Tuesday estimated", "the office this month put"
     if gap == ",":
         return []  # the name was itself the apposition: "the ministry's spokeswoman, Mao Ning, said"
+    # "The CBO's earlier work, a May 2025 letter to Merkley, put …": the possessive's document, then its apposition
+    gap = re.sub(
+        r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)",
+        "",
+        gap,
+    )
+    # "Todd Harrison of AEI, whose 2025 study put …", "X, in a 2025 study titled "…", estimated …"
+    if re.fullmatch(r",\s*whose\s+(?:[\w-]+\s+){0,2}(?:study|report|analysis|estimate|paper|office|work|letter)", gap):
+        return []
+    gap = re.sub(r"^,\s*in\s+(?:a|an|his|her|its|their)\s+[^,;:“\"]{0,60}?(?:[“\"][^”\"]{0,80}[”\"]\s*,?|,)\s*$", ",", gap)
+    if gap == ",":
+        return []
     if gap.startswith(",") and "," in gap[1:]:
         apposition, gap = gap[1:].rsplit(",", 1)
         plain = re.sub(r"\b(?:Sen|Rep|Gen|Dr|Lt|Col|Adm|Mr|Ms|Mrs|Gov|Sgt|Capt|Maj|St)\.|\b(?:[A-Z]\.){2,}", "", apposition)
@@ -1722,6 +1734,16 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         people = [m for m in analysis.mentions if m.end <= possessive.start() and m.entity >= 0 and analysis.type(m.entity) == "person"]
         if people:
             return Owner(analysis.name(people[-1].entity), "person", "estimate of", "")
+    # "The administration has not updated its estimate of about $175 billion": the body the possessive stands for.
+    its = _ITS_FIGURE_RE.search(analysis.text, max(0, start - 60), start)
+    if its:
+        bodies = [
+            m
+            for m in analysis.mentions
+            if m.end <= its.start() and m.entity >= 0 and analysis.type(m.entity) in ("organisation", "country")
+        ]
+        if bodies:
+            return Owner(analysis.name(bodies[-1].entity), analysis.type(bodies[-1].entity), "estimate of", "")
     # The noun phrase binds tighter than the clause: "the president's original $175 billion", "Trump's US$175bn",
     # "the $175 billion Trump cited", "the $61 billion price he gave Canada".
     sentence = analysis.sentences[i]
@@ -1855,6 +1877,12 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int) -> Owner 
 
 
 _SPEECH_VERB_RE = re.compile(rf"(?i)(?:{'|'.join(re.escape(v) for v in sorted(DEFAULT_VERBS, key=len, reverse=True))})\b")
+_ITS_FIGURE_RE = re.compile(
+    r"\b(?:its|their)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|current|public)\s+)*"
+    r"(?:estimate|figure|projection|baseline|price tag|price|number|cost estimate)\s+(?:of|at|is|was|stands at|remains)\s+"
+    r"(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 _HIS_FIGURE_RE = re.compile(
     r"\b(?:his|her)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?$"
 )

@@ -61,7 +61,20 @@ OTHER, UNATTRIBUTED = "other", "unattributed"
 # --- How amounts are written (language, not topic) ---------------------------------------------------------------------
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12}
+SCALE_ABBREVIATIONS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "trln": 1e12,
+    "tln": 1e12,
+}
 # A bare "$" is read as US dollars: the corpus is US and international English-language news. "¥" is read as yen.
 PREFIX_CURRENCIES = {
     "$": "USD",
