@@ -67,6 +67,26 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # "stating that" hangs on the sentence's subject
         ('Sen. Jeff Merkley opposes the plan, stating that it is "nothing more than a giveaway to contractors."', "Jeff Merkley"),
+        # "based on X" after a quotation says what an estimate rests on, not who is quoted
+        (
+            'The Congressional Budget Office said it had priced "one illustrative approach to the shield" based on the goals of Trump.',
+            "Congressional Budget Office",
+        ),
+        # a back-reference that names the speaker after the words
+        (
+            'Some were cautious. "I want to see the architecture first, then the party." The remark came from Sen. Dan Sullivan.',
+            "Dan Sullivan",
+        ),
+        # "…, which said": the body before the relative pronoun
+        (
+            'A spokesperson referred questions to the Prime Minister\'s Office, which said that "Canada decides for itself, always."',
+            "Prime Minister's Office",
+        ),
+        # a pronoun after an opening phrase of circumstance is the one speaking, not the one named in passing
+        (
+            'Gen. Michael Guetlein reports to Deputy Secretary Steve Feinberg. Speaking in August, he said rivals were "watching every move we make."',
+            "Michael Guetlein",
+        ),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

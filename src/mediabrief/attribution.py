@@ -981,8 +981,8 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     gap = _ANONYMITY_RE.sub(
         " ", gap
     ).strip()  # "A senior official familiar with the matter said"  # "The CBO on Tuesday estimated", "the office this month put"
-    if gap == ",":
-        return []  # the name was itself the apposition: "the ministry's spokeswoman, Mao Ning, said"
+    if gap == "," or re.fullmatch(r",\s*(?:which|who)", gap):
+        return []  # the name was itself the apposition ("the ministry's spokeswoman, Mao Ning, said"); "…, which said"
     # "The CBO's earlier work, a May 2025 letter to Merkley, put …": the possessive's document, then its apposition
     gap = re.sub(
         r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)",
@@ -1012,6 +1012,8 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
 def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str]) -> Mention | None:
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between."""
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
+        if mention.entity >= 0 and re.fullmatch(r"\s*,\s*(?:which|who)\s+", masked[mention.end : verb]):
+            return mention  # "… referred questions to the Prime Minister's Office, which said …"
         head = masked[lo : mention.start]
         # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
         before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
@@ -1180,7 +1182,7 @@ def _references(
         if not match.group(1) and body_after:
             name = f"{entities[body_after.entity].name} {name}"  # "a spokesperson for the Defense Ministry said"
         elif not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
-            name = f"{entities[body].name} {name}"  # "The Pentagon's response was brisk. '…,' a spokesman said."
+            name = f"{entities[body].name} {match.group(2)}"  # "The Pentagon's response was brisk. '…,' a service spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
         added.append(Mention(match.start(), match.end(), len(entities) - 1, "name"))
@@ -1457,7 +1459,10 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
 
 
 # A sentence that names the speaker of the quotation before it: "That was Gen. X, speaking ...", "So wrote X".
-_BACK_NAMING_RE = re.compile(r"\W*(?:(?:That|This)\s+(?:was|is)|So\s+(?:said|wrote|argued|says|writes))\s+")
+_BACK_NAMING_RE = re.compile(
+    r"\W*(?:(?:That|This)\s+(?:was|is)|So\s+(?:said|wrote|argued|says|writes)"
+    r"|(?:The|That|This)\s+(?:remark|comment|warning|line|quip|assessment|view|words|criticism|complaint)\s+(?:came\s+from|was|belonged\s+to))\s+"
+)
 
 
 def _only_titles(gap: str) -> bool:
@@ -1504,6 +1509,9 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
     return next((a.entity for a in found if entities[a.entity].type != "outlet"), found[0].entity)
 
 
+_ACCORDING_RE = re.compile(r"(?i)according\s+to|in\s+the\s+words\s+of|as\s+(?:\w+\s+)?put\s+it")
+
+
 def _quotations(
     text: str,
     sentences: list[Sentence],
@@ -1537,6 +1545,8 @@ def _quotations(
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
         # is the one quoting: the attribution inside the reported clause is not the quotation's.
         own = [a for a in own if not any(_reports_clause_of(text, b, a, match.start()) for b in own)]
+        # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
+        own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and not _ACCORDING_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
@@ -1581,6 +1591,12 @@ def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "at", "for", "in", "on", "to", "with", "from", "by", "met"})
+
+
+_CIRCUMSTANCE_RE = re.compile(
+    r"\W*(?:Asked|Pressed|Speaking|Writing|Responding|Testifying|Appearing|Interviewed|Questioned|In|At|During|When|Later|"
+    r"Earlier|After|Before|On)\b"
+)
 
 
 def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Mention], pronoun: Mention) -> bool:
@@ -1651,7 +1667,13 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
             m = mentions[k]
             if m.kind == "pronoun" and masked[m.start : m.end].lower() in ("he", "she") and m.entity != speakers[0]:
                 head = masked[sentence.start : m.start]
-                opens = len(_WORD_RE.findall(head)) <= 3 or head.rstrip().rstrip(",").endswith(("”", '"'))
+                # … or after an opening phrase of circumstance: "Speaking at a conference in August, he said",
+                # "Asked whether Canada would pay the $71 billion Trump has said it owes, he replied"
+                opens = (
+                    len(_WORD_RE.findall(head)) <= 3
+                    or head.rstrip().rstrip(",").endswith(("”", '"'))
+                    or (head.rstrip().endswith(",") and bool(_CIRCUMSTANCE_RE.match(head)))
+                )
                 if opens and _named_in_passing(masked, sentences, mentions, m):
                     mentions[k] = m._replace(entity=speakers[0])
                     changed = True
