@@ -84,7 +84,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a pronoun after an opening phrase of circumstance is the one speaking, not the one named in passing
         (
-            'Gen. Michael Guetlein reports to Secretary Steve Feinberg. Speaking in May, he said rivals were "watching every move we make."',
+            'Gen. Michael Guetlein reports to Secretary Steve Feinberg. Speaking in May, he said rivals were "watching every move we do."',
             "Michael Guetlein",
         ),
         # a participle hanging on the main clause, "as X put it"
