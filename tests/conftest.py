@@ -126,7 +126,7 @@ HOSTILE_METADATA = (
 
 
 def gallery_corpora(folder: Path) -> dict[str, Path]:
-    """The gallery's corpora: the seeds; one hostile article (HOSTILE_TEXT); the development corpus (104 articles);
+    """The gallery's corpora: the seeds; one hostile article (HOSTILE_TEXT); the development corpus (128 articles);
     50 articles generated from the seeds (benchmarks/generate_corpus.py)."""
     one = folder / "one_article"
     one.mkdir(parents=True)

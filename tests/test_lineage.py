@@ -417,7 +417,10 @@ def test_dev_corpus_reuse_against_gold(gold, measured):
     # Measured on articles 1-80: 6, each a phrase of 9-17 words two articles share word for word (a "quotes" edge). With
     # 81-104 (whose writer read a few earlier articles for their format): 9, two of them "rewrites" by sentence
     # alignment (37/81 on the CBO estimate, 44/87 on the Canada post: six close sentences each) that no gold labels.
-    assert len(others) <= 10
+    # With 105-128: 15. Four more "quotes" edges, a stock phrase of 10-19 words the new writer shared with earlier
+    # articles (the CBO interceptor-layer sentence twice), and three "rewrites" by sentence alignment on the same
+    # events (05/112 on the Nikkei report; 08/108 and 44/108 on the Canada post), which no gold labels either way.
+    assert len(others) <= 16
 
 
 def test_dev_corpus_citations_against_gold(gold, measured):

@@ -169,7 +169,7 @@ def dev_corpus_scores(
     """The development corpus analysed with a codebook and scored against its gold tables, computed afresh:
     ``stance`` (agreement and kappa per half and target), ``quotes`` (speaker accuracy and term precision per half) and
     ``money`` (what each figure covers and who gives it, right per half). ``from_number`` keeps only the articles
-    numbered from it on (81: the articles added last, measured apart)."""
+    numbered from it on (105: the articles added last, measured apart)."""
     from .corpus import load_corpus
     from .money import money_mentions
     from .stance import stance_tables
