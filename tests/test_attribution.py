@@ -87,6 +87,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Gen. Michael Guetlein reports to Secretary Steve Feinberg. Speaking in May, he said rivals were "watching every move we do."',
             "Michael Guetlein",
         ),
+        # a platform is not a speaker; "the US president" is a role, not the United States
+        ('Trump began his post on Truth Social by declaring, "I told Canada that it would cost a lot."', "Donald Trump"),
+        (
+            'Trump posted. The US president, who announced the plan, made it clear the price applies "if they remain a nation."',
+            "Donald Trump",
+        ),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

@@ -363,6 +363,12 @@ def test_horizons(text, years, codebook):
         ),
         # a place is not a speaker
         ("The number Trump gave in the Oval Office was $175 billion.", "program total", "White House / the President"),
+        # an outlet that relays what someone announced is not the owner
+        (
+            "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",
+            "program total",
+            "White House / the President",
+        ),
         # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
         # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.

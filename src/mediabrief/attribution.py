@@ -165,6 +165,8 @@ class Grammar(NamedTuple):
 
 DEFAULT_VERBS = [
     "said",
+    "made clear",  # "…, made it clear that this cost would only apply 'if they remain …'"
+    "made it clear",
     "read",  # "…," a White House statement read.
     "reads",
     "says",
@@ -498,6 +500,8 @@ DEFAULT_TITLES = [
     "acting",
     "senior",
     "press secretary",
+    "advisor",
+    "adviser",
     "white house press secretary",
     "kremlin spokesman",
     "kremlin spokesperson",
@@ -981,7 +985,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     gap = _ANONYMITY_RE.sub(
         " ", gap
     ).strip()  # "A senior official familiar with the matter said"  # "The CBO on Tuesday estimated", "the office this month put"
-    if gap == "," or re.fullmatch(r",\s*(?:which|who)", gap):
+    if gap == "," or re.fullmatch(r",\s*which", gap):
         return []  # the name was itself the apposition ("the ministry's spokeswoman, Mao Ning, said"); "…, which said"
     # "The CBO's earlier work, a May 2025 letter to Merkley, put …": the possessive's document, then its apposition
     gap = re.sub(
@@ -1012,8 +1016,8 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
 def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str]) -> Mention | None:
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between."""
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
-        if mention.entity >= 0 and re.fullmatch(r"\s*,\s*(?:which|who)\s+", masked[mention.end : verb]):
-            return mention  # "… referred questions to the Prime Minister's Office, which said …"
+        if mention.entity >= 0 and re.fullmatch(r"\s*,\s*which\s+", masked[mention.end : verb]):
+            return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
         head = masked[lo : mention.start]
         # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
         before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
@@ -1280,12 +1284,20 @@ def _references(
             Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in ("group", "organisation")), "pronoun")
         )
     every = sorted([*mentions, *added])
-    # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name.
+    # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name;
+    # but a country that only qualifies a person's role gives way to it ("the US president", "the Japanese minister").
+    qualifiers = {
+        n
+        for m in added
+        if m.kind == "role" and m.entity >= 0 and entities[m.entity].type in PERSONLIKE
+        for n in mentions
+        if n.entity >= 0 and entities[n.entity].type == "country" and m.start < n.start and n.end < m.end
+    }
     names = _Spans()
     for m in mentions:
-        if not names.overlaps(m.start, m.end):
+        if m not in qualifiers and not names.overlaps(m.start, m.end):
             names.add(m.start, m.end)
-    return entities, [m for m in every if m.kind == "name" or not names.overlaps(m.start, m.end)]
+    return entities, [m for m in every if m not in qualifiers and (m.kind == "name" or not names.overlaps(m.start, m.end))]
 
 
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
@@ -1813,6 +1825,12 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         # The verb that governs a figure comes before it ("He said a bill would carry $25 billion and that Canada had
         # asked"), unless the attribution closes the sentence ("…, the CBO said").
         marked = [a for a in others_found if a.how == "according to"]  # bound to this figure alone: it wins
+        # ... unless a subject of its own speaks between it and the figure: in "According to Al Jazeera, Trump
+        # announced that he had selected a $175 billion design", Al Jazeera relays Trump's figure.
+        inner = [a for a in others_found if a.how != "according to" and any(m.position < a.position < start for m in marked)]
+        if inner and all(m.position < start for m in marked):
+            relay = relay or analysis.name(marked[0].entity)
+            others_found, marked = inner, []
         before = [a for a in others_found if a.position < start]
         chosen = min(marked or before or others_found, key=lambda a: abs(a.position - start))
         relay = relay or analysis.name(chosen.outlet)
