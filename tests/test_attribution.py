@@ -93,6 +93,16 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Trump posted. The US president, who announced the plan, made it clear the price applies "if they remain a nation."',
             "Donald Trump",
         ),
+        # a speaker inside an aside that closes before the quotation is not its speaker
+        (
+            'Mao Ning said that the system, which Trump said would cost $175 billion, will "exacerbate the risk of war in space."',
+            "Mao Ning",
+        ),
+        # "the senior Russian diplomat" is the person just named
+        (
+            'Sergey Ryabkov told TASS so. "These programs create serious obstacles to talks," the senior Russian diplomat said.',
+            "Sergey Ryabkov",
+        ),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

@@ -199,6 +199,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("one hundred and five million dollars", "USD", 105e6, 105e6, False, False),
         ("$3bn", "USD", 3e9, 3e9, False, False),
         ("$1.2 trln", "USD", 1.2e12, 1.2e12, False, False),  # wire shorthand, as in "$1.2 trln over 20 years"
+        ("$175-billion", "USD", 175e9, 175e9, False, False),  # a hyphenated scale: "the $175-billion project"
         ("$3 billion", "USD", 3e9, 3e9, False, False),
         ("more than $3 billion", "USD", 3e9, 3e9, False, False),
         ("$1,200.50", "USD", 1200.5, 1200.5, False, False),

@@ -313,6 +313,11 @@ DEFAULT_MARKERS = [
     "the judgment of",
 ]
 DEFAULT_PERSON_ROLES = [
+    "diplomat",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -1521,6 +1526,15 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
     return next((a.entity for a in found if entities[a.entity].type != "outlet"), found[0].entity)
 
 
+def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
+    """Whether ``position`` lies in a relative clause between commas ("…, which Trump said would cost $175 billion,")
+    that closes before a quotation at ``quote``."""
+    if position >= quote:
+        return False
+    opened = re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", text[lo:position])
+    return opened is not None and "," in text[position:quote]
+
+
 _ACCORDING_RE = re.compile(r"(?i)according\s+to|in\s+the\s+words\s+of|as\s+(?:\w+\s+)?put\s+it")
 
 
@@ -1557,6 +1571,10 @@ def _quotations(
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
         # is the one quoting: the attribution inside the reported clause is not the quotation's.
         own = [a for a in own if not any(_reports_clause_of(text, b, a, match.start()) for b in own)]
+        # A speaker inside an aside that closes before the quotation is not its speaker: in "Mao Ning said that the
+        # system, which Trump said would cost $175 billion, will 'exacerbate the risk …'", the words are Mao Ning's.
+        outside = [a for a in own if not _inside_aside(text, sentences[first].start, a.position, match.start())]
+        own = outside if outside else own
         # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
         own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and not _ACCORDING_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]

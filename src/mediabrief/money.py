@@ -133,10 +133,11 @@ _MAGNITUDE = r"(?:thousands|millions|billions|trillions)"
 
 
 def _scale(tag: str) -> str:
-    """A scale after a number: a word after a space ("175 billion"), or an abbreviation ("175B", "3bn", "3 bn")."""
+    """A scale after a number: a word after a space or a hyphen ("175 billion", "a $175-billion project"), or an
+    abbreviation ("175B", "3bn", "3 bn")."""
     multi = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) > 1)
     single = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) == 1)
-    return rf"(?:\s+(?P<{tag}w>thousand|million|billion|trillion)(?!\w)|\s?(?P<{tag}m>{multi})(?!\w)|(?P<{tag}a>{single})(?!\w))"
+    return rf"(?:(?:\s+|-)(?P<{tag}w>thousand|million|billion|trillion)(?!\w)|\s?(?P<{tag}m>{multi})(?!\w)|(?P<{tag}a>{single})(?!\w))"
 
 
 POINT_RE = re.compile(
