@@ -103,6 +103,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Sergey Ryabkov told TASS so. "These programs create serious obstacles to talks," the senior Russian diplomat said.',
             "Sergey Ryabkov",
         ),
+        # a verb of speech that closes the sentence after a phrase with "and" in it
+        (
+            'The shield "will protect our nation from any foe," including with interceptors and sensors, Pete Hegseth said last year.',
+            "Pete Hegseth",
+        ),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

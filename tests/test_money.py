@@ -364,6 +364,12 @@ def test_horizons(text, years, codebook):
         ),
         # a place is not a speaker
         ("The number Trump gave in the Oval Office was $175 billion.", "program total", "White House / the President"),
+        # a government passing its own budget states a fact
+        (
+            "In December, the government approved a record 9 trillion yen ($56.5 billion) for defence spending.",
+            "budget or appropriation",
+            "unattributed",
+        ),
         # an outlet that relays what someone announced is not the owner
         (
             "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",

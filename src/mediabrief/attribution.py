@@ -1526,6 +1526,10 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
     return next((a.entity for a in found if entities[a.entity].type != "outlet"), found[0].entity)
 
 
+# A verb of speech that ends its sentence, a few words of time or place at most: "said last year.", "told reporters."
+_CLOSES_SENTENCE_RE = re.compile(r"\w+(?:\s+[\w'’]+){0,4}\s*[.!?]?\s*$")
+
+
 def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
     """Whether ``position`` lies in a relative clause between commas ("…, which Trump said would cost $175 billion,")
     that closes before a quotation at ``quote``."""
@@ -1566,7 +1570,9 @@ def _quotations(
         own = [
             a
             for a in own
-            if min(a.position, a.subject) < match.end() or not _NEW_CLAUSE_RE.search(text[match.end() : min(a.position, a.subject)])
+            if min(a.position, a.subject) < match.end()
+            or not _NEW_CLAUSE_RE.search(text[match.end() : min(a.position, a.subject)])
+            or _CLOSES_SENTENCE_RE.match(text, a.position, sentences[last].end)  # '"…," including …, Hegseth said last year.'
         ]
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
         # is the one quoting: the attribution inside the reported clause is not the quotation's.
