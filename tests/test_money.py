@@ -366,7 +366,7 @@ def test_horizons(text, years, codebook):
         ("The number Trump gave in the Oval Office was $175 billion.", "program total", "White House / the President"),
         # a government passing its own budget states a fact
         (
-            "In December, the government approved a record 9 trillion yen ($56.5 billion) for defence spending.",
+            "In December, the government approved a record 9 trillion yen for defence spending.",
             "budget or appropriation",
             "unattributed",
         ),
