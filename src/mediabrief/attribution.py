@@ -1895,9 +1895,9 @@ def earlier_voice(analysis: Analysis, i: int, back: int = 2) -> Voice:
     $1.2 trillion.").
 
     >>> g = compile_grammar({})
-    >>> text = "The budget office looked at the full system, Peskov said. It came to $1 trillion."
+    >>> text = "The full system was costed, Todd Harrison said. It came to $1 trillion."
     >>> earlier_voice(analyse(text, g), 1).name
-    'Peskov'
+    'Todd Harrison'
     """
     start = analysis.sentences[i].start if i < len(analysis.sentences) else len(analysis.text)
     for j in range(i - 1, max(-1, i - 1 - back), -1):
