@@ -108,6 +108,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'The shield "will protect our nation from any foe," including with interceptors and sensors, Pete Hegseth said last year.',
             "Pete Hegseth",
         ),
+        # a report named with its date
+        ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"
         ('Defense Secretary Pete Hegseth praised it on Friday, saying "this is the shield Americans deserve."', "Pete Hegseth"),
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),

@@ -200,6 +200,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("$3bn", "USD", 3e9, 3e9, False, False),
         ("$1.2 trln", "USD", 1.2e12, 1.2e12, False, False),  # wire shorthand, as in "$1.2 trln over 20 years"
         ("$175-billion", "USD", 175e9, 175e9, False, False),  # a hyphenated scale: "the $175-billion project"
+        ("by $10 billion to $185 billion", "USD", 10e9, 10e9, False, False),  # a change, then the new level: two figures
         ("$3 billion", "USD", 3e9, 3e9, False, False),
         ("more than $3 billion", "USD", 3e9, 3e9, False, False),
         ("$1,200.50", "USD", 1200.5, 1200.5, False, False),
@@ -369,6 +370,20 @@ def test_horizons(text, years, codebook):
             "In December, the government approved a record 9 trillion yen for defence spending.",
             "budget or appropriation",
             "unattributed",
+        ),
+        # budget coverage: an appropriation's "initial investment", a fiscal year, a noun that names a figure only right
+        # after it ("system" elsewhere in the sentence says nothing: "a larger system of systems")
+        ("In last year's bill, Congress approved an initial investment of $24.4 billion.", "budget or appropriation", "unattributed"),
+        ("The Golden Dome missile shield would get $17.5 billion in FY27.", "budget or appropriation", "unattributed"),
+        (
+            "The bill includes programs that feed a larger system of systems, like $1.4 billion for sensors.",
+            "budget or appropriation",
+            "unattributed",
+        ),
+        (
+            "Trump said he had chosen a design for the $175 billion system, which uses space-based interceptors.",
+            "program total",
+            "White House / the President",
         ),
         # an outlet that relays what someone announced is not the owner
         (

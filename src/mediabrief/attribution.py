@@ -552,6 +552,7 @@ DEFAULT_NAMING = [
 # A word qualifying a role ("the U.S. general", "the top general"): inner dots, but not one that ends a sentence
 # ("… leads the program. The general said …").
 _QUALIFIER = r"(?:[\w-]+|(?:[A-Za-z]\.){2,})"
+_DATE_QUALIFIER = r"[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s+"  # "the Jan. 20 report"
 
 
 def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_markers: Iterable[str] = ()) -> Grammar:
@@ -590,7 +591,7 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
-            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}})?({_alternation(body_roles)})s?\b"
+            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER})?({_alternation(body_roles)})s?\b"
             rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
             re.IGNORECASE | re.MULTILINE,
         ),

@@ -200,6 +200,9 @@ def parse_amount(text: str) -> Amount | None:
     return found[0].amount if found else None
 
 
+_CHANGE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
 def find_amounts(text: str) -> list[Found]:
     """Every amount of money in a text, in reading order; where two readings overlap, the one starting first and
     then the longer wins (so a range beats the points inside it).
@@ -216,6 +219,12 @@ def find_amounts(text: str) -> list[Found]:
             found = reader(match)
             # A reading across a line break is two lines' words, not an amount: sentences end at line breaks.
             if found and math.isfinite(found.amount.high) and found.end > found.start and "\n" not in text[found.start : found.end]:
+                if (
+                    kind == "range"
+                    and _CHANGE_RE.search(text, max(0, found.start - 5), found.start)
+                    and " to " in text[found.start : found.end]
+                ):
+                    continue  # "rose by $10 billion to $185 billion": a change and the new level, two figures
                 candidates.append(found)
     kept: list[Found] = []
     for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
@@ -468,6 +477,7 @@ class MoneyCues(NamedTuple):
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
     enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
+    named_by: CueSet = CueSet(None)  # nouns that name a figure only right after it: "the $175 billion system"
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
 
     @classmethod
@@ -476,6 +486,7 @@ class MoneyCues(NamedTuple):
         money = (codebook or {}).get("money") or {}
         return cls(
             referents=CueSet(money.get("referents")),
+            named_by=CueSet(money.get("named_by")),
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
             grammar=attribution.compile_grammar(codebook or {}),  # its money verbs and markers included
@@ -574,7 +585,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         own = [c for c in found if lo <= c.start and c.end <= hi]
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
-        own = [c for c in own if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start)] or own
+        named = [c for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 40)) if c.start - figure.end <= 1]
+        own = named or [c for c in own if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start)] or own
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
