@@ -108,6 +108,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'The shield "will protect our nation from any foe," including with interceptors and sensors, Pete Hegseth said last year.',
             "Pete Hegseth",
         ),
+        # "per X" after a quotation names its source ("based on X" would not)
+        (
+            'The two leaders discussed "diplomatic and security challenges ahead," per a report from Japan\'s Ministry of Foreign Affairs.',
+            "Japan's Ministry of Foreign Affairs",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

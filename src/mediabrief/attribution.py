@@ -1540,7 +1540,7 @@ def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
     return opened is not None and "," in text[position:quote]
 
 
-_ACCORDING_RE = re.compile(r"(?i)according\s+to|in\s+the\s+words\s+of|as\s+(?:\w+\s+)?put\s+it")
+_RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 
 
 def _quotations(
@@ -1583,7 +1583,7 @@ def _quotations(
         outside = [a for a in own if not _inside_aside(text, sentences[first].start, a.position, match.start())]
         own = outside if outside else own
         # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
-        own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and not _ACCORDING_RE.match(text, a.position))]
+        own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and _RESTS_ON_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
