@@ -113,6 +113,15 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'The two leaders discussed "diplomatic and security challenges ahead," per a report from Japan\'s Ministry of Foreign Affairs.',
             "Japan's Ministry of Foreign Affairs",
         ),
+        # one of a group of unnamed sources speaks, named as the text describes the group
+        (
+            'Two senior Canadian officials said the deal was done. One of them called the talks "pragmatic once the cameras left."',
+            "senior Canadian official",
+        ),
+        (
+            'Two people familiar with the talks described them. Another said Canada never received "a written invoice from anyone."',
+            "person familiar with the talks",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

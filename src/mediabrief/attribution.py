@@ -1289,6 +1289,23 @@ def _references(
         added.append(
             Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in ("group", "organisation")), "pronoun")
         )
+    # "Two senior Canadian officials … said …. One of them described …; another said …": one of the group speaks, named
+    # as the text describes the group, in the singular ("senior Canadian official").
+    for match in _ONE_OF_THEM_RE.finditer(masked):
+        groups = list(_PLURAL_SOURCES_RE.finditer(masked, max(0, match.start() - 600), match.start()))
+        if not groups:
+            continue
+        plural = groups[-1]  # the group named last before
+        singular = _SINGULAR[plural.group(2).lower()]
+        name = " ".join(f"{plural.group(1)}{singular}{plural.group(3) or ''}".split())
+        if re.search(r"(?:^|[.!?]\s+|\n\s*)$", masked[: plural.start(1)]):
+            name = name[:1].lower() + name[1:]  # "Senior officials, briefing reporters, said": a sentence's first word
+        index = next((k for k, e in enumerate(entities) if e.name == name and e.type == "person"), -1)
+        if index < 0:
+            entities.append(Entity(name, "person"))
+            roles.append({singular})
+            index = len(entities) - 1
+        added.append(Mention(match.start(), match.end(), index, "name"))
     every = sorted([*mentions, *added])
     # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name;
     # but a country that only qualifies a person's role gives way to it ("the US president", "the Japanese minister").
@@ -1398,6 +1415,30 @@ def _body_of_group(masked: str, end: int, named: list[Mention], entities: list[E
     if not at:
         return -1
     return next((m.entity for m in named if m.start == end + at.end() and entities[m.entity].type == "organisation"), -1)
+
+
+_SINGULAR = {
+    "officials": "official",
+    "diplomats": "diplomat",
+    "lawmakers": "lawmaker",
+    "executives": "executive",
+    "analysts": "analyst",
+    "aides": "aide",
+    "sources": "source",
+    "people": "person",
+    "persons": "person",
+}
+# Unnamed sources counted in the plural: "Two senior Canadian officials", "three people familiar with the talks".
+_PLURAL_SOURCES_RE = re.compile(
+    r"\b(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|[Mm]ultiple)\s+)?((?:(?:[A-Z][\w-]*|senior|former|top|current|junior|"
+    r"administration|government|defen[cs]e|military|industry|congressional|ruling-party|opposition)\s+){0,3})"
+    rf"({'|'.join(_SINGULAR)})\b(\s+familiar\s+with\s+(?:the\s+)?[\w-]+|\s+(?:at|in|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
+)
+# One of them speaking: "One of them described …", "one of the officials said", "Another said", "A second said".
+_ONE_OF_THEM_RE = re.compile(
+    rf"\b(?:[Oo]ne\s+of\s+(?:them|those|the\s+(?:{'|'.join(_SINGULAR)}))|(?:[Aa]nother|[Aa]\s+second|[Tt]he\s+other)"
+    r"(?=\s+(?:said|told|added|noted|described|called|put|insisted|warned|argued|confirmed)))\b"
+)
 
 
 # Group words that speak for the body named right before them: "White House officials", "Chinese officials".
