@@ -23,6 +23,7 @@ from mediabrief.money import (
     discrepancies,
     distinct_figures,
     find_amounts,
+    headline_ratio,
     money_mentions,
     money_table_columns,
     parse_amount,
@@ -385,6 +386,10 @@ def test_horizons(text, years, codebook):
             "program total",
             "White House / the President",
         ),
+        # a difference between two figures is not a price; a contract vehicle's name in capitals is not the shield
+        ("Canada would now pay $71 billion, $10 billion more than the figure posted in May.", None, None),
+        ("The office's estimate is $185 billion, up $10bn from the president's figure.", None, None),
+        ("The Missile Defense Agency issued task orders under the $151 billion SHIELD vehicle.", "part or unit cost", "unattributed"),
         # an outlet that relays what someone announced is not the owner
         (
             "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",
@@ -405,6 +410,10 @@ def test_horizons(text, years, codebook):
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):
+    if referent is None:  # two figures: the second is a difference between two prices
+        table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+        assert table["referent"].tolist()[1] == "other" and table["referent_cue"].tolist()[1] == "difference"
+        return
     row = one(text, codebook)
     assert (row["referent"], row["attributed_to"]) == (referent, attributed_to)
 
@@ -478,6 +487,22 @@ def test_a_list_item_opening_with_its_figure_is_read_with_its_description(codebo
         "unattributed",
     ]
     assert table["referent"].tolist()[:3] == ["program total", "budget or appropriation", "part or unit cost"]
+
+
+def test_the_headline_gives_a_figure_to_whoever_gives_it_most():
+    # Harrison is quoted twice repeating Trump's $175 billion; the White House gives it three times.
+    rows = [("CBO", 1.2e12)] * 2 + [("White House", 175e9)] * 3 + [("Todd Harrison", 175e9)] * 2
+    m = pd.DataFrame(
+        {
+            "referent": "program total",
+            "attributed_to": [r[0] for r in rows],
+            "amount_usd": [r[1] for r in rows],
+            "is_range": False,
+            "is_vague": False,
+        }
+    )
+    ratio = headline_ratio(m)
+    assert (ratio["high_by"], ratio["low_by"]) == ("CBO", "White House")
 
 
 def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):

@@ -563,7 +563,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     figures' order (rules in data/codebook/money.yaml):
 
     1. a unit right after the figure ("$22 million per satellite", "$500 a kilogram", "$10 million each"): the
-       per-unit label;
+       per-unit label; a difference ("$10 billion more than", "up $10bn from"): "other";
     2. the cues in the figure's own clause (between the punctuation around it), by the codebook's ``priority`` (a
        "layer" or a "reconciliation law" in the clause outranks the generic "cost"), the nearest first among equals;
        a cue right after the figure ("its $1.2 trillion total") before all others;
@@ -580,13 +580,29 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             labels.append(cues.per_unit_label)
             words.append(" ".join(unit.group(0).split()))
             continue
+        before = _DIFFERENCE_BEFORE_RE.search(text, max(sentence.start, figure.start - 40), figure.start)
+        if _DIFFERENCE_AFTER_RE.match(text, figure.end) or (
+            before and (not before.group(0).lower().startswith(("up", "down")) or re.match(r"\s+from\b", text[figure.end :]))
+        ):
+            labels.append(OTHER)  # "$10 billion more than the figure he posted", "up $10bn from": a difference, not a price
+            words.append("difference")
+            continue
         lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
         hi = min(figures[i + 1].start if i + 1 < len(figures) else sentence.end, _clause_end(text, figure.end, sentence.end))
         own = [c for c in found if lo <= c.start and c.end <= hi]
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
-        named = [c for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 40)) if c.start - figure.end <= 1]
-        own = named or [c for c in own if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start)] or own
+        named = [
+            c
+            for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 40))
+            if c.start - figure.end <= 1 and not text[c.start : c.end].isupper()  # "the $151 billion SHIELD vehicle" is a name
+        ]
+        adjacent = [
+            c
+            for c in own
+            if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start) and not text[c.start : c.end].isupper()
+        ]
+        own = named or adjacent or own
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
@@ -610,6 +626,15 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
                 labels[-1], words[-1] = OTHER, ""
     return list(zip(labels, words, strict=True))
 
+
+# A figure that is the difference between two others: "$10 billion more than the figure he posted in May", "up $10bn from
+# the president's figure", "raised the baseline by $10 billion".
+_DIFFERENCE_AFTER_RE = re.compile(r"\s+(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
+_DIFFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:(?:raised|increased|rose|grew|cut|reduced|lowered|climbed|jumped|fell)\s+(?:[\w'’-]+\s+){0,3}by|up|down)\s+"
+    r"(?:about\s+|roughly\s+|nearly\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
 _LEADING_FUNCTION_WORD_RE = re.compile(r"(?i)(?:over|for|in|to|a|an|the|of|per|by|on|through|from|with|and|or)\b")
@@ -1182,6 +1207,9 @@ def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict 
     # Each source's figure is the one it is most often given (a stray misreading does not make it a source's); a spread
     # of less than 5 % is no spread to headline ("X's $831 billion is 1.0 times Y's").
     chosen = points[points["referent"].eq(referent)].groupby(["attributed_to", "amount_usd"]).size().reset_index(name="n")
+    # A figure is the estimate of whoever gives it most often: an analyst quoted repeating Trump's $175 billion does not
+    # make it the analyst's figure.
+    chosen = chosen[chosen["n"].eq(chosen.groupby("amount_usd")["n"].transform("max"))]
     chosen = chosen.sort_values(["n", "amount_usd"]).groupby("attributed_to").tail(1)
     if chosen["n"].ge(2).sum() >= 2:  # where two sources' figures are each given twice or more, a lone reading is left out
         chosen = chosen[chosen["n"].ge(2)]
