@@ -724,6 +724,18 @@ def test_a_lone_reading_without_words_next_to_the_figure_is_not_set_against_the_
     assert not found["kind"].eq("same amount, different referent").any()
 
 
+def test_one_outlet_calling_a_price_a_figure_is_no_side_of_a_dispute(codebook):
+    # Two outlets give Trump's price to Canada; a third mentions "the $71 billion figures" he floated, which only says
+    # they are figures of money: no disagreement over what the $71 billion covers.
+    found = _two_outlets(
+        codebook,
+        A="Trump said Canada would now have to pay $71 billion to join the shield.",
+        B="Canada would have to pay $71 billion to join, Trump told reporters.",
+        C="That was a reference to the $71 billion figures President Trump has floated.",
+    )
+    assert not found["kind"].eq("same amount, different referent").any()
+
+
 def test_a_pledge_said_in_so_many_words_is_set_against_the_cbo_total(codebook):
     found = _two_outlets(
         codebook,

@@ -2005,7 +2005,8 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _GIVING_VERB_RE = re.compile(
-    r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+)?"
+    r"(?:['’]s(?:\s+[\w-]+){1,3}?)?"  # "the $185 billion the Pentagon's Golden Dome office now uses"
+    r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+|now\s+|currently\s+)?"
     r"(?:cited|gave|quoted|named|set|floated|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
     r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|provided|"
     r"asked for|seeks)\b"

@@ -1101,7 +1101,16 @@ def _holds(table: pd.DataFrame, row, keys: list[str], value: str, side: str) -> 
     if value == "amount" and len(outlets) < 2:
         return False
     reach = 2 if len(outlets) < 2 or value == "amount" else 4
-    return any(_cue_next_to(s, f, c, reach) for s, f, c in zip(mine["sentence"], mine["surface"], mine["referent_cue"], strict=True))
+    return any(
+        _cue_next_to(s, f, c, reach) and not (value == "referent" and len(outlets) < 2 and _GENERIC_CUE_RE.fullmatch(c))
+        for s, f, c in zip(mine["sentence"], mine["surface"], mine["referent_cue"], strict=True)
+    )
+
+
+# Words that say a number is a figure of money, not what it covers ("the $71 billion figures", "would cost roughly $730
+# billion", "over 20 years"): one outlet's reading that rests on them alone is no side of a dispute over what a figure
+# covers (several outlets reading a figure so are).
+_GENERIC_CUE_RE = re.compile(r"(?i)costs?|costing|figures?|estimat\w*|projections?|price[ -]tags?|numbers?|over\s.*(?:years|decades)")
 
 
 def _cue_next_to(sentence: str, surface: str, cue: str, words: int = 4) -> bool:
