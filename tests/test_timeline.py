@@ -395,3 +395,22 @@ def test_the_briefing_section_reads_changes_csv_back_without_showing_nan(two_bui
     text, rows = since_last_briefing(tl.read_tables(tmp_path))
     shown = text + rows.to_string()
     assert not re.search(r"\bnan\b", shown, re.I) and "new article" in shown
+
+
+def test_the_figure_shift_names_whoever_most_articles_give_a_figure_to():
+    # In the first weeks one article quotes a senator repeating Trump's $175 billion; most articles give it to Trump.
+    money = pd.DataFrame(
+        {
+            "article_id": list("abcdef"),
+            "amount_low_usd": [175e9, 175e9, 175e9, 175e9, 1.2e12, 1.2e12],
+            "amount_high_usd": [175e9, 175e9, 175e9, 175e9, 1.2e12, 1.2e12],
+            "is_range": False,
+            "is_vague": False,
+            "referent": "program total",
+            "attributed_to": ["Jack Reed", "White House", "White House", "White House", "CBO", "CBO"],
+        }
+    )
+    dates = ["2025-05-20", "2025-05-21", "2025-09-01", "2025-10-01", "2026-05-13", "2026-05-20"]
+    articles = pd.DataFrame({"article_id": list("abcdef"), "published": pd.to_datetime(dates)})
+    shift = tl.figure_shift(money, articles, "program total")
+    assert (shift["early"], shift["early_owner"]) == (175e9, "White House")

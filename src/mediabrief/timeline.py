@@ -386,8 +386,11 @@ def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str
 
     def middle(rows: pd.DataFrame) -> tuple[float, str]:
         value = float(rows["amount_usd"].quantile(0.5, interpolation="lower"))
-        owners = rows.loc[rows["amount_usd"].eq(value), "attributed_to"].value_counts()
-        return value, str(owners.index[0])
+        # Whose figure it is, by all the articles that give it (a senator quoted repeating Trump's $175 billion in the
+        # first weeks does not make it the senator's); someone named before no one.
+        owners = given.loc[given["amount_usd"].eq(value), "attributed_to"].value_counts()
+        named = owners.drop(UNATTRIBUTED, errors="ignore")
+        return value, str((named if len(named) else owners).index[0])
 
     (low, low_owner), (high, high_owner) = middle(early), middle(late)
     return {
