@@ -122,6 +122,15 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Two people familiar with the talks described them. Another said Canada never received "a written invoice from anyone."',
             "person familiar with the talks",
         ),
+        # "with X of Y noting:" and "stressing …" hang on their own subjects
+        (
+            'Analysts argue costs matter, with Todd Harrison of the American Enterprise Institute noting: "It depends on coverage."',
+            "Todd Harrison",
+        ),
+        (
+            'Pentagon spokesman Kingsley Wilson confirmed the risks, stressing the programme would be "very expensive but critical."',
+            "Kingsley Wilson",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

@@ -390,6 +390,11 @@ def test_horizons(text, years, codebook):
         ("Canada would now pay $71 billion, $10 billion more than the figure posted in May.", None, None),
         ("The office's estimate is $185 billion, up $10bn from the president's figure.", None, None),
         ("The Missile Defense Agency issued task orders under the $151 billion SHIELD vehicle.", "part or unit cost", "unattributed"),
+        (
+            "A lawmaker said the $175 billion cost estimate previously given by President Donald Trump has held.",
+            "program total",
+            "White House / the President",
+        ),
         # an outlet that relays what someone announced is not the owner
         (
             "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",

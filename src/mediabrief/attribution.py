@@ -253,6 +253,14 @@ DEFAULT_VERBS = [
     "declaring",
     "explaining",
     "estimating",  # "the CBO released a report estimating (that) the shield would cost …"
+    "stressing",
+    "emphasizing",
+    "emphasising",
+    "acknowledging",
+    "cautioning",
+    "asserting",
+    "conceding",
+    "contending",
     "projecting",
     "concluding",
     "describing",
@@ -1029,7 +1037,10 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
         before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
         while before and before[-1].lower() in ("the", "a", "an"):
             before.pop()
-        participle = masked[verb : verb + 30].split(" ", 1)[0].lower().endswith("ing") and not masked[mention.end : verb].strip()
+        # "with Beijing accusing …", "with Todd Harrison of AEI noting: …"
+        participle = (
+            bool(re.match(r"\w+ing\b", masked[verb : verb + 30], re.IGNORECASE)) and _words_between(masked, mention.end, verb) == []
+        )
         if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with"):
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
@@ -1339,6 +1350,7 @@ _BODY_ROLE_WORDS = {
 # Participles of speech that hang on the clause's subject even without a comma: "Trump launched it saying ...".
 _SPEECH_PARTICIPLES = frozenset(
     {"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling", "stating", "declaring", "explaining"}
+    | {"stressing", "emphasizing", "emphasising", "acknowledging", "cautioning", "asserting", "conceding", "contending"}
     | {"estimating", "projecting", "concluding"}
 )
 # A document that reports through a participle: "released a report estimating the shield would cost …".
@@ -1347,7 +1359,7 @@ _DOCUMENT_BEFORE_RE = re.compile(r"(?i)\b(?:report|analysis|study|estimate|asses
 
 # What follows a participle that reports speech ("saying it would cost", "warning that"), not a noun ("missile warning
 # and defense").
-_REPORTED_CLAUSE_RE = re.compile(r"\s+(?:that|it|he|she|they|we|I|there|this|the\s+\w+\s+(?:would|will|could|is|was))\b|\s*[“\"]")
+_REPORTED_CLAUSE_RE = re.compile(r"\s+(?:that|it|he|she|they|we|I|there|this|the\s+\w+\s+(?:would|will|could|is|was))\b|\s*:?\s*[“\"]")
 
 
 # Title abbreviations and the roles they stand for: "Gen. Michael Guetlein" is "the general".
@@ -2000,8 +2012,9 @@ _GIVEN_BY_RE = re.compile(
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}"
-    r"(?:(?:first|originally|initially)\s+)?(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|"
-    r"set|estimated|projected|forecast|calculated|quoted)\s+by\s+(?:the\s+)?",
+    r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
+    r"(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|set|estimated|projected|forecast|"
+    r"calculated|quoted)\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _GIVING_VERB_RE = re.compile(
