@@ -131,6 +131,17 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Pentagon spokesman Kingsley Wilson confirmed the risks, stressing the programme would be "very expensive but critical."',
             "Kingsley Wilson",
         ),
+        # a credit after a dash; a reply introduced with "His reply, in full:"; "The remark came from X, whose …"
+        (
+            'Quote of the week\n"The Dome is a mirror that shows each side itself." — a House Armed Services staffer, unnamed.',
+            "House Armed Services staffer",
+        ),
+        ('Trump was asked about Canada. His reply, in full:\n\n"Canada should have done what Japan did."', "Donald Trump"),
+        (
+            'Some were cautious. "I want to see the architecture first, then the party." The remark came from Sen. Dan Sullivan of'
+            " Alaska, whose state hosts most of the country's ground-based interceptors, in an interview on Tuesday.",
+            "Dan Sullivan",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

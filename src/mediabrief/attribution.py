@@ -1394,8 +1394,9 @@ _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administrat
 
 # "In her account, ...", "in his view": a clause given as someone's account.
 _ACCOUNT_RE = re.compile(
-    r"\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
-    r"|(?<=\s)(his|her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|tweet|platform|account|feed)s?\b)"
+    r"(?m)\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
+    r"|(?:(?<=\s)|^)(his|her|His|Her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|answer|tweet|platform|"
+    r"account|feed)s?\b)"
 )
 
 
@@ -1524,8 +1525,8 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
     its own ("He wrote on Truth Social.", "Trump posted the message on Monday.")."""
     if not found or QUOTE_RE.search(text, sentence.start, sentence.end):
         return False
-    if _BACK_REFERENCE_RE.match(sentence.text):  # "That was the verdict of X, who ...": however long it runs on
-        return True
+    if _BACK_REFERENCE_RE.match(sentence.text) or _BACK_NAMING_RE.match(sentence.text):  # "That was the verdict of X, who …",
+        return True  # "The remark came from Sen. X of Alaska, whose state …": however long it runs on
     return found[0].position - sentence.start <= 40 and len(sentence.text.split()) <= 14
 
 
@@ -1582,6 +1583,10 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
 
 # A verb of speech that ends its sentence, a few words of time or place at most: "said last year.", "told reporters."
 _CLOSES_SENTENCE_RE = re.compile(r"\w+(?:\s+[\w'’]+){0,4}\s*[.!?]?\s*$")
+
+
+# A credit after a quotation, set off by a dash: '"…" — a House Armed Services staffer', '"…" – Sen. Jack Reed'.
+_DASH_CREDIT_RE = re.compile(r"[ \t]*[—–][ \t]*(?:(?:the|a|an)\s+)?")
 
 
 def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
@@ -1656,6 +1661,14 @@ def _quotations(
                 entity, how = _speaker(before, entities), "previous sentence"
             elif previous:
                 entity, how = previous[-1].entity, "continuation"
+        dash = _DASH_CREDIT_RE.match(text, match.end())
+        if entity < 0 and dash:
+            # '"The Dome is a mirror." — a House Armed Services staffer': the one credited after a dash
+            credited = sorted(
+                (m for m in mentions if m.entity >= 0 and dash.start() <= m.start <= dash.end() + 4), key=lambda m: (m.start, -m.end)
+            )
+            if credited:
+                entity, how = credited[0].entity, "after"
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar)
         if kind == "term":
             entity, how = -1, "none"
