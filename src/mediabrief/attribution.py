@@ -1981,6 +1981,11 @@ def earlier_voice(analysis: Analysis, i: int, back: int = 2) -> Voice:
 
 # A list item that opens with its figure ("1. $175bn", "- $161 billion to $542 billion: the CBO's range …").
 _LIST_HEAD_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
+# What may stand around the figures of a heading: "10. $61bn, then $71bn".
+_HEADING_SEPARATOR = r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\s*"
+_HEADING_FIGURE = r"\S*\d[\w.,]*(?:\s+(?:billion|million|trillion))?"
+_HEADING_FIGURES_RE = re.compile(rf"\W*(?:\d{{1,2}}[.)]\s*)?(?:{_HEADING_FIGURE}{_HEADING_SEPARATOR})*")
+_HEADING_REST_RE = re.compile(rf"(?:{_HEADING_SEPARATOR}{_HEADING_FIGURE})*\W*")
 # After a name in a figure's description, what says the figure is theirs: "the CBO's range", "The White House request".
 _DESCRIBED_BY_RE = re.compile(
     r"['’]s\b|\s+(?:request|estimate|figure|range|study|report|proposal|projection|baseline|price|offer|ceiling)\b", re.IGNORECASE
@@ -1992,10 +1997,13 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int) -> Owner 
     number President Donald Trump gave in the Oval Office …"; "- $151bn: the ceiling of the Missile Defense Agency's
     vehicle"): a possessive, a body's request or estimate, "by X", or the speaker of the description; None otherwise."""
     sentence = analysis.sentences[i]
-    if not _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start):
+    head = _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start)
+    if not head and not _HEADING_FIGURES_RE.fullmatch(analysis.text, sentence.start, start):
         return None
     lo, hi, k = end, sentence.end, i
-    if not re.search(r"\w", analysis.text[end : sentence.end]) and i + 1 < len(analysis.sentences):
+    if not _HEADING_REST_RE.fullmatch(analysis.text, end, sentence.end) and not head:
+        return None  # a figure after the first of a heading's ("10. $61bn, then $71bn") is a heading's only if nothing else follows
+    if _HEADING_REST_RE.fullmatch(analysis.text, end, sentence.end) and i + 1 < len(analysis.sentences):
         k = i + 1  # the figure is a heading; the next line describes it
         lo, hi = analysis.sentences[k].start, analysis.sentences[k].end
     said = {a.subject: a for a in analysis.attributions[k] if lo <= a.position < hi}

@@ -847,27 +847,31 @@ def _repeat_owners(rows: list[dict]) -> list[dict]:
 
 
 _HEADING_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
+_JOINS_FIGURES_RE = re.compile(r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\W*")
 
 
 def _with_descriptions(
     text: str, found: list[tuple[Sentence, list[Found]]], sentences: list[Sentence]
 ) -> list[tuple[Sentence, list[Found]]]:
-    """The sentences with figures, where a figure standing alone as a list item's heading ("4. $17.5bn") is read with
-    the line that describes it ("The White House request for fiscal 2027."): what it covers and over what horizon."""
+    """The sentences with figures, where figures standing alone as a list item's heading ("4. $17.5bn", "10. $61bn, then
+    $71bn") are read with the line that describes them ("The White House request for fiscal 2027."): what they cover
+    and over what horizon."""
     starts = [s.start for s in sentences]
     result = []
     for sentence, inside in found:
         k = bisect.bisect_left(starts, sentence.start)
-        alone = (
-            len(inside) == 1
-            and _HEADING_RE.fullmatch(text, sentence.start, inside[0].start)
-            and not re.search(r"\w", text[inside[0].end : sentence.end])
-        )
+        # the heading's words are its figures and what joins them ("10. $61bn, then $71bn")
+        rest = [text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)] + [text[inside[-1].end : sentence.end]]
+        alone = _HEADING_RE.fullmatch(text, sentence.start, inside[0].start) and all(_JOINS_FIGURES_RE.fullmatch(r) for r in rest)
         if alone and k + 1 < len(sentences) and sentences[k].start == sentence.start:
             following = sentences[k + 1]
             sentence = Sentence(sentence.start, following.end, text[sentence.start : following.end])
         result.append((sentence, inside))
     return result
+
+
+# "nearly all of it", "most of that": the figure of the sentence itself, not an estimate before it.
+_QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|much|some|none|half|part|rest|share)\s+$", re.IGNORECASE)
 
 
 def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
@@ -879,7 +883,9 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
         return rows
     ends = [s.end for s in analysis.sentences]
     for k, row in enumerate(rows):
-        if row["attributed_to"] != UNATTRIBUTED or not cues.carried.search(row["sentence"]):
+        if row["attributed_to"] != UNATTRIBUTED or not any(
+            not _QUANTIFIER_BEFORE_RE.search(row["sentence"], 0, m.start()) for m in cues.carried.finditer(row["sentence"])
+        ):
             continue
         i = bisect.bisect_right(ends, row["start"])
         if i >= len(analysis.sentences) or analysis.attributions[i]:
