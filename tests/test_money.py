@@ -440,7 +440,10 @@ def test_a_sentence_pointing_back_takes_the_owner_of_the_estimate_before_it(code
 
 
 def test_a_heading_of_several_figures_is_read_with_its_description_and_all_of_it_is_the_figure_itself(codebook):
-    text = "10. $61bn, then $71bn\nWhat Trump said Canada would have to pay to join.\n\nThe request seeks another $17.5 billion, nearly all of it outside the budget."
+    text = (
+        "10. $61bn, then $71bn\nWhat Trump said Canada would have to pay to join.\n\n"
+        "The request seeks another $17.5 billion, nearly all of it outside the budget."
+    )
     table = _table(text, codebook)
     assert table["referent"].tolist()[:2] == ["price quoted to a partner"] * 2
     assert table["attributed_to"].tolist() == ["White House / the President", "White House / the President", "unattributed"]
