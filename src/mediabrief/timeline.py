@@ -506,11 +506,13 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
         title="Who gives it",
         title_fontsize=7.5,
     )
-    # Marks close together would print their counts over each other: the largest counts keep theirs.
-    dropped = drop_overlapping([t for _, t in sorted(counts, key=lambda c: -c[0])], fig)
     moved = shift_phrase(shift) if shift and shift["late"] != shift["early"] else None
     title = moved[0].upper() + moved[1:] if moved else estimates_title(estimates)
     ax.set_title(textwrap.fill(title, 72))
+    fig.tight_layout()
+    # Marks close together would print their counts over each other: the largest counts keep theirs. Decided on the
+    # final layout (the title and the legend change the axes' size, and with it the room between marks).
+    dropped = drop_overlapping([t for _, t in sorted(counts, key=lambda c: -c[0])], fig)
     undated = int(estimates["first_published"].isna().sum())
     add_source_note(
         fig,
@@ -521,7 +523,6 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
         + f" fewer than {min_outlets} outlets."
         + (f" Not on the axis: {undated} figure{'s' * (undated != 1)} reported only in undated articles." if undated else ""),
     )
-    fig.tight_layout()
     return fig
 
 
