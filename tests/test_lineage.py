@@ -457,3 +457,23 @@ def test_dev_corpus_citations_against_gold(gold, measured):
 def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):
     found = lineage.citations_table(articles(Elsewhere=sentence), BOOK)
     assert sorted(set(found["cited_source"])) == expected
+
+
+def test_a_lineage_of_many_sources_is_drawn_as_ranked_bars_not_a_column_too_tall_to_read():
+    import matplotlib.pyplot as plt
+
+    from mediabrief.briefing import lineage_chart
+
+    # 30 articles citing 20 sources: article i cites source i % 20, and every article also cites the CBO.
+    rows = []
+    for i in range(30):
+        for target in (f"Source {i % 20:02d}", "Congressional Budget Office"):
+            rows.append((f"a{i}", target, "cites", f"Outlet {i}", target, "article", "source"))
+    edges = pd.DataFrame(rows, columns=["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"])
+    fig = lineage_chart({"lineage_edges.csv": edges}, {}, "Source: test.", max_articles=10)
+    bars = [p for p in fig.axes[0].patches]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(bars) == 15 and labels[-1] == "Congressional Budget Office"  # the most cited on top, with all 30 articles
+    assert bars[-1].get_width() == 30
+    assert any("6 more in lineage_edges.csv" in t.get_text() for t in fig.texts)
+    plt.close(fig)

@@ -770,9 +770,29 @@ def reuse_rows(tables: Tables) -> pd.DataFrame:
 def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_articles: int = CHART_PER_ARTICLE_MAX):
     """The lineage graph from its edge table, titled with the known origins and the articles with no source found
     (folded into its sources beyond ``max_articles`` articles)."""
-    from .lineage import graph_from_edges, lineage_figure, origin_counts, origins_title
+    from .lineage import (
+        LINEAGE_MAX_SOURCES,
+        graph_from_edges,
+        lineage_figure,
+        origin_counts,
+        origins_title,
+        sources_figure,
+        sources_reached,
+    )
 
     graph = graph_from_edges(tables["lineage_edges.csv"])
-    fig = lineage_figure(graph, colors, title=origins_title(origin_counts(graph)), max_articles=max_articles)
+    title = origins_title(origin_counts(graph))
+    sources = sources_reached(graph)
+    n_articles = sum(1 for _, kind in graph.nodes(data="kind") if kind == "article")
+    if n_articles > max_articles and len(sources) > LINEAGE_MAX_SOURCES:
+        # Too many sources for a graph a reader can follow: the sources ranked, the rest in the edge table.
+        fig = sources_figure(graph, title, LINEAGE_MAX_SOURCES)
+        rest = len(sources) - LINEAGE_MAX_SOURCES
+        add_source_note(
+            fig,
+            note + f" The {LINEAGE_MAX_SOURCES} of {len(sources)} sources most articles lead back to; {rest} more in lineage_edges.csv.",
+        )
+        return fig
+    fig = lineage_figure(graph, colors, title=title, max_articles=max_articles)
     add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")
     return fig

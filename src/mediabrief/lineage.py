@@ -1388,6 +1388,42 @@ def folded_graph(graph: nx.DiGraph) -> nx.DiGraph:
     return folded
 
 
+# Beyond this many sources, even the folded graph is a column too tall to read: the sources are ranked in a bar chart.
+LINEAGE_MAX_SOURCES = 15
+
+
+def sources_reached(graph: nx.DiGraph) -> pd.Series:
+    """How many articles lead back to each source, directly or through another source (by label, most first).
+
+    >>> g = nx.DiGraph([("a", "Nikkei"), ("b", "Wire"), ("Wire", "Nikkei")])
+    >>> for n in "ab": g.nodes[n]["kind"] = "article"
+    >>> sources_reached(g).to_dict()
+    {'Nikkei': 2, 'Wire': 1}
+    """
+    articles = {n for n, kind in graph.nodes(data="kind") if kind == "article"}
+    counts = {
+        str(graph.nodes[n].get("label", n)): sum(1 for a in nx.ancestors(graph, n) if a in articles)
+        for n in graph
+        if n not in articles and graph.in_degree(n) > 0
+    }
+    return pd.Series(counts, dtype="int64").sort_index().sort_values(ascending=False, kind="stable")
+
+
+def sources_figure(graph: nx.DiGraph, title: str, top: int = LINEAGE_MAX_SOURCES) -> Figure:
+    """The ``top`` sources most articles lead back to, as ranked bars: for a corpus whose lineage graph, folded into its
+    sources, would still be a column too tall to read."""
+    apply_style()
+    shown = sources_reached(graph).head(top)[::-1]
+    fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.26 * len(shown) + 1.3))
+    bars = ax.barh([textwrap.shorten(str(s), 40, placeholder="…") for s in shown.index], shown.to_numpy(), color="#0072B2")
+    ax.bar_label(bars, padding=2, fontsize=7.5, color=TEXT_COLOR)
+    ax.set_xlabel("Articles that lead back to it, directly or through another source")
+    ax.margins(x=0.08)
+    ax.set_title(textwrap.fill(title, 80))
+    fig.tight_layout()
+    return fig
+
+
 def lineage_figure(
     graph: nx.DiGraph, colors: dict[str, str] | None = None, title: str | None = None, max_articles: int = LINEAGE_MAX_ARTICLES
 ) -> Figure:
