@@ -142,6 +142,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             " Alaska, whose state hosts most of the country's ground-based interceptors, in an interview on Tuesday.",
             "Dan Sullivan",
         ),
+        # the one asking is not the one answering
+        (
+            "Defense minister Shinjiro Koizumi told a Diet committee no yen was committed. Asked by a Communist Party lawmaker"
+            ' whether Japan would receive a bill, he said: "There is no bill, there is cooperation."',
+            "Shinjiro Koizumi",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

@@ -1702,6 +1702,11 @@ _CIRCUMSTANCE_RE = re.compile(
 )
 
 
+_ASKED_BY_RE = re.compile(
+    r"\W*(?:Asked|Pressed|Questioned|Challenged|Interviewed)\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?|\W*(?:Speaking|Talking)\s+(?:to|with)\s+"
+)
+
+
 def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Mention], pronoun: Mention) -> bool:
     """Whether the person a pronoun was first taken for was last named in passing (not opening a sentence: "met King
     Charles"), so that the speaker before them is the better reading."""
@@ -1712,6 +1717,8 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
     home = next((s for s in sentences if s.start <= last.start < s.end), None)
     if home is None:
         return False
+    if _ASKED_BY_RE.match(masked, home.start, last.start):
+        return True  # "Asked by a Communist Party lawmaker whether …, he said": the one asking is not the one answering
     first = _opening_mention(masked, [m for m in mentions if home.start <= m.start < home.end and m.entity >= 0])
     # Named in passing: not the first one the sentence names (its subject), or deep into the sentence.
     return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[home.start : last.start])) > 3
