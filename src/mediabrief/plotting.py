@@ -125,8 +125,7 @@ def clear_figure_labels(fig: Figure, pad_px: float = 4.0) -> None:
     supx = [t for t in fig.texts if fig.get_supxlabel() and t.get_text() == fig.get_supxlabel()]
     if not fig.axes or not (sup or supx):
         return
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # boxes measured with the renderer, not drawn: a draw costs as much as a save
     height = fig.bbox.height
     params = fig.subplotpars
     panels = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
@@ -152,7 +151,7 @@ def place_source_notes(fig: Figure) -> None:
         return
     for note in notes:
         note.set_in_layout(False)
-    fig.canvas.draw()
+    # Measured with the renderer, not drawn (a draw costs as much as saving the figure): the same boxes.
     bottom = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches from the figure's bottom edge
     for note in notes:
         note.set_y((bottom - 0.08) / fig.get_figheight())
