@@ -61,6 +61,7 @@ def test_a_callers_own_freeze_is_kept():
 
 
 def test_with_workers_text_reuse_is_compared_beside_the_per_article_stages_and_the_tables_are_the_same(monkeypatch):
+    # The thread starts once the workers have (engine.run_stage's while_workers_run): forked after, a worker could hang.
     from mediabrief import analysis, engine
 
     threads = []
@@ -70,8 +71,7 @@ def test_with_workers_text_reuse_is_compared_beside_the_per_article_stages_and_t
         return lineage.reuse_table(articles)
 
     monkeypatch.setattr(analysis, "reuse_table", reuse_table_noting_its_thread)
-    for module in (analysis, engine):
-        monkeypatch.setattr(module, "PARTITION_ROWS", 2)  # three partitions of the five seeds, over two workers
+    monkeypatch.setattr(engine, "PARTITION_ROWS", 2)  # three partitions of the five seeds, over two workers
     serial = analysis.analyze(RAW_DIR, workers=1)
     parallel = analysis.analyze(RAW_DIR, workers=2)
     # In one process the reuse table is made with the other comparisons; with workers, by a thread beside them.

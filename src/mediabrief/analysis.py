@@ -17,7 +17,7 @@ import pandas as pd
 from .claims import claims_matrix, contradictions, sourcing_sentences, sourcing_shares
 from .codebook import load_codebook
 from .corpus import load_corpus
-from .engine import PARTITION_ROWS, run_stage
+from .engine import run_stage
 from .files import atomic_path
 from .language import is_english
 from .lineage import (
@@ -192,17 +192,17 @@ def analyze(
     """
     corpus = load_corpus(corpus_dir, workers=workers)
     codebook = load_codebook(codebook_path)
-    with loaded_corpus_left_alone():
-        if engine != "local" or (workers > 1 and len(corpus.articles) > PARTITION_ROWS):
-            # Text reuse reads the articles alone (no per-article table): a thread of this process compares them while
-            # the workers run the per-article stages, instead of after them; this process is otherwise only waiting.
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mediabrief-reuse") as side:
-                reuse = side.submit(reuse_table, english(corpus.articles))
-                tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress)
-                tables |= corpus_tables(tables, corpus.articles, codebook, reuse.result())
-        else:
-            tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress)
-            tables |= corpus_tables(tables, corpus.articles, codebook)
+    with loaded_corpus_left_alone(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="mediabrief-reuse") as side:
+        # Text reuse reads the articles alone (no per-article table): with worker processes, a thread of this process,
+        # otherwise only waiting, compares them while the workers run the per-article stages. The thread starts once
+        # the workers have: a process forked from one that runs threads can inherit a lock held, and hang.
+        reuse: list = []
+
+        def start_reuse() -> None:
+            reuse.append(side.submit(reuse_table, english(corpus.articles)))
+
+        tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress, start_reuse)
+        tables |= corpus_tables(tables, corpus.articles, codebook, reuse[0].result() if reuse else None)
     return {**tables, "ingest_report.csv": corpus.ingest, "removed_boilerplate.csv": corpus.removed}
 
 
