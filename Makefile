@@ -89,11 +89,9 @@ $(WORK)/05_over_time.ipynb $(OUT)/notebooks/05_over_time.html &: notebooks/05_ov
 	$(RUN) $< $(WORK)/05_over_time.ipynb $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p compare_with=$(COMPARE_WITH) \
 		--html $(OUT)/notebooks/05_over_time.html --with-code
 ANALYSES += 05_over_time
-# Once the briefing is built, its tables are kept in OUT/history/<build date>/ for the next build to compare with.
+# Once the briefing is built, its tables are kept in OUT/history/<build date>/ for the next build to compare with
+# (by the process that built it, see below; $(WORK)/snapshot marks it done).
 briefing: $(OUT)/notebooks/05_over_time.html $(WORK)/snapshot
-$(WORK)/snapshot: $(OUT)/briefing.html $(OUT)/briefing.pdf
-	$(PY) -m mediabrief history $(OUT) --snapshot --date $(BUILD_DATE)
-	@touch $@
 
 .PHONY: clear-history
 clear-history: $(BRIEFING_STAMP) ## remove the snapshots of OUT's tables (OUT/history/): the next build compares with none
@@ -102,11 +100,12 @@ clear-history: $(BRIEFING_STAMP) ## remove the snapshots of OUT's tables (OUT/hi
 
 # The build date printed on the briefing: today, or SOURCE_DATE_EPOCH's day for a reproducible build.
 BUILD_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%F)
-# The briefing reads the analyses' tables; one process executes it, renders its HTML and prints that page to PDF
-# (finding or installing a Chromium first).
-$(WORK)/briefing.ipynb $(OUT)/briefing.html $(OUT)/briefing.pdf &: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
+# The briefing reads the analyses' tables; one process executes it, renders its HTML, prints that page to PDF (finding
+# or installing a Chromium first) and keeps the tables in OUT/history/ (`mediabrief history OUT --snapshot`).
+$(WORK)/briefing.ipynb $(OUT)/briefing.html $(OUT)/briefing.pdf $(WORK)/snapshot &: notebooks/briefing.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(call codebook,story) $(PACKAGE) $(WORK)/parameters
 	$(RUN) $< $(WORK)/briefing.ipynb $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p build_date=$(BUILD_DATE) \
-		--html $(OUT)/briefing.html --pdf $(OUT)/briefing.pdf
+		--html $(OUT)/briefing.html --pdf $(OUT)/briefing.pdf --snapshot $(OUT) --snapshot-date $(BUILD_DATE)
+	@touch $(WORK)/snapshot
 
 analyze: $(BRIEFING_STAMP) ## write the analysis tables of CORPUS as CSV into OUT, rendering nothing
 	$(PY) -m mediabrief analyze $(CORPUS) --out $(OUT)

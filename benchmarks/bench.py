@@ -29,7 +29,7 @@ ROOT = HERE.parent
 BUILD_TARGETS = {"clean seed build": 20.0, "after one codebook edit": 5.0, "15-article corpus": 30.0}
 ANALYZE_TARGET_S = 120.0  # `analyze` of 10,000 generated articles on 2 cores
 PEAK_TARGET_GB = 2.0
-EDITED_CODEBOOK_FILE = "claims.yaml"  # read by notebook 04 only: that notebook and the briefing rerun
+EDITED_CODEBOOK_FILE = "claims.yaml"  # read by notebook 04 only: it, 05 (which reads its tables) and the briefing rerun
 SMALL_CORPUS_ARTICLES = 15
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -140,34 +143,68 @@ def gallery_corpora(folder: Path) -> dict[str, Path]:
     return {"seeds": RAW_DIR, "one_article": one, "dev_corpus": DEV_CORPUS, "generated_50": generate(folder / "generated_50", 50)}
 
 
-@pytest.fixture(scope="session")
-def gallery(tmp_path_factory) -> dict[str, Path]:
-    """Each gallery corpus built once (`make briefing`, side by side), with warnings as errors and every figure checked
-    for overlapping text; the output folder of each by name. The builds' wall time is printed at the end of the run."""
+def pytest_collection_modifyitems(items):
+    """The tests that read the gallery run last: its builds start with the session (`gallery_builds`) and run while the
+    other tests do, so by the time these tests need them they are done or nearly."""
+    items.sort(key=lambda item: "gallery" in getattr(item, "fixturenames", ()))  # a stable sort keeps each group's order
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gallery_builds(request, tmp_path_factory) -> Iterator[dict | None]:
+    """Start building each gallery corpus (`make briefing`, side by side), with warnings as errors and every figure
+    checked for overlapping text, if any selected test reads the gallery; None if none does. Started before the first
+    test, not waited for: `gallery` waits."""
+    if not any("gallery" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        yield None
+        return
     corpora = gallery_corpora(tmp_path_factory.mktemp("gallery_corpora"))
     env = {**os.environ, "MEDIABRIEF_WARNINGS_AS_ERRORS": "1", "MEDIABRIEF_CHECK_FIGURES": "1"}
-    started, builds = time.perf_counter(), {}
     logs = tmp_path_factory.mktemp("gallery_logs")
+    builds = {}
     for name, corpus in corpora.items():
         out = tmp_path_factory.mktemp(f"gallery_{name}")
         command = [*offline_prefix(), "make", "-j2", "-C", str(PROJECT_ROOT), "briefing", f"OUT={out}", f"CORPUS={corpus}"]
-        log = (logs / f"{name}.log").open("w")  # a file, not a pipe: a full pipe would stall a build nobody reads yet
-        builds[name] = (out, log, subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True))
-    finished: dict[str, float] = {}
+        log_path = logs / f"{name}.log"
+        log = log_path.open("w")  # a file, not a pipe: a full pipe would stall a build nobody reads yet
+        builds[name] = (
+            out,
+            log,
+            log_path,
+            subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True),
+        )
+    finished: dict[str, float] = {}  # name -> seconds from the start to the build's end, noted by a thread per build
+
+    def note_end(name: str, process: subprocess.Popen) -> None:
+        process.wait()
+        finished[name] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for name, (_, _, _, process) in builds.items():
+        threading.Thread(target=note_end, args=(name, process), daemon=True).start()
+    yield {"started": started, "builds": builds, "finished": finished}
+    for _, log, _, process in builds.values():  # a run stopped early (-x, Ctrl-C) leaves no build behind
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the build's own session: make and the notebooks it runs
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def gallery(gallery_builds) -> dict[str, Path]:
+    """Each gallery corpus built once (started by `gallery_builds`), waited for here; the output folder of each by name.
+    The builds' wall time is printed at the end of the run."""
+    started, builds, finished = gallery_builds["started"], gallery_builds["builds"], gallery_builds["finished"]
     while len(finished) < len(builds):
-        for name, (_, _, process) in builds.items():
-            if name not in finished and process.poll() is not None:
-                finished[name] = time.perf_counter() - started
         time.sleep(0.5)
         if time.perf_counter() - started > 1800:
             pytest.fail(f"gallery builds still running after 30 minutes: {sorted(set(builds) - set(finished))}")
     outs, failures = {}, []
-    for name, (out, log, process) in builds.items():
+    for name, (out, log, log_path, process) in builds.items():
         log.close()
-        _GALLERY_TIMES.append(f"{name}: built in {finished[name]:.0f} s (side by side with the others)")
+        _GALLERY_TIMES.append(f"{name}: built in {finished[name]:.0f} s (side by side with the others and the other tests)")
         if process.returncode != 0:
-            failures.append(f"{name}:\n{(logs / f'{name}.log').read_text(encoding='utf-8')[-3000:]}")
+            failures.append(f"{name}:\n{log_path.read_text(encoding='utf-8')[-3000:]}")
         outs[name] = out
-    _GALLERY_TIMES.append(f"all {len(builds)} corpora: {time.perf_counter() - started:.0f} s wall time")
+    _GALLERY_TIMES.append(f"all {len(builds)} corpora: {max(finished.values()):.0f} s wall time")
     assert not failures, "\n\n".join(failures)
     return outs

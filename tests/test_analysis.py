@@ -2,6 +2,7 @@
 And while they run, the collector leaves the loaded corpus alone."""
 
 import gc
+import threading
 
 import pandas as pd
 import pytest
@@ -57,3 +58,24 @@ def test_a_callers_own_freeze_is_kept():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_with_workers_text_reuse_is_compared_beside_the_per_article_stages_and_the_tables_are_the_same(monkeypatch):
+    # The thread starts once the workers have (engine.run_stage's while_workers_run): forked after, a worker could hang.
+    from mediabrief import analysis, engine
+
+    threads = []
+
+    def reuse_table_noting_its_thread(articles):
+        threads.append(threading.current_thread().name)
+        return lineage.reuse_table(articles)
+
+    monkeypatch.setattr(analysis, "reuse_table", reuse_table_noting_its_thread)
+    monkeypatch.setattr(engine, "PARTITION_ROWS", 2)  # three partitions of the five seeds, over two workers
+    serial = analysis.analyze(RAW_DIR, workers=1)
+    parallel = analysis.analyze(RAW_DIR, workers=2)
+    # In one process the reuse table is made with the other comparisons; with workers, by a thread beside them.
+    assert len(threads) == 2 and threads[0] == "MainThread" and threads[1].startswith("mediabrief-reuse"), threads
+    assert list(parallel) == list(serial)
+    for name, table in serial.items():
+        pd.testing.assert_frame_equal(parallel[name], table, obj=name)

@@ -3,7 +3,7 @@
 Four corpora, each built once for the session (tests/conftest.py, `gallery`), with every notebook's warnings turned
 into errors and every saved figure checked for overlapping text (a build with either fails, naming the notebook and
 cell, or the figure and texts): the seeds; one hostile article (its text and metadata try to become code); the
-development corpus (80 articles); a generated corpus of 50. Their HTML and PDF text are then checked for what should never reach a reader.
+development corpus (104 articles); a generated corpus of 50. Their HTML and PDF text are then checked for what should never reach a reader.
 """
 
 from __future__ import annotations

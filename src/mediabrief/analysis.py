@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -134,10 +135,12 @@ def claims_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) ->
     return {"contradictions.csv": contradictions(tables["claims.csv"])}
 
 
-def lineage_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
-    """reuse.csv, lineage_edges.csv and origins.csv: which articles reuse which, and where the story starts."""
+def lineage_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict, compared: pd.DataFrame | None = None) -> Tables:
+    """reuse.csv, lineage_edges.csv and origins.csv: which articles reuse which, and where the story starts.
+    ``compared``: the articles' :func:`~mediabrief.lineage.reuse_table`, if it was made already (it reads the articles
+    alone, so :func:`analyze` makes it while the per-article stages run)."""
     readable = english(articles)
-    compared = reuse_table(readable)
+    compared = reuse_table(readable) if compared is None else compared
     reuse = compared[REUSE_COLUMNS]
     graph = lineage_graph(readable, tables["citations.csv"], reuse, tables["relays.csv"])
     return {
@@ -165,9 +168,13 @@ def per_article_tables(articles: pd.DataFrame, codebook: dict) -> Tables:
     return {name: table for stage in PER_ARTICLE_STAGES.values() for name, table in stage(articles, codebook).items()}
 
 
-def corpus_tables(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
-    """Every stage that compares articles, from the per-article tables of the whole corpus."""
-    return {name: table for stage in COMPARISON_STAGES.values() for name, table in stage(tables, articles, codebook).items()}
+def corpus_tables(tables: Tables, articles: pd.DataFrame, codebook: dict, reuse: pd.DataFrame | None = None) -> Tables:
+    """Every stage that compares articles, from the per-article tables of the whole corpus (and the articles'
+    :func:`~mediabrief.lineage.reuse_table`, if made already)."""
+    made: Tables = {}
+    for name, stage in COMPARISON_STAGES.items():
+        made |= stage(tables, articles, codebook, reuse) if name == "lineage" and reuse is not None else stage(tables, articles, codebook)
+    return made
 
 
 def analyze(
@@ -185,9 +192,17 @@ def analyze(
     """
     corpus = load_corpus(corpus_dir, workers=workers)
     codebook = load_codebook(codebook_path)
-    with loaded_corpus_left_alone():
-        tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress)
-        tables |= corpus_tables(tables, corpus.articles, codebook)
+    with loaded_corpus_left_alone(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="mediabrief-reuse") as side:
+        # Text reuse reads the articles alone (no per-article table): with worker processes, a thread of this process,
+        # otherwise only waiting, compares them while the workers run the per-article stages. The thread starts once
+        # the workers have: a process forked from one that runs threads can inherit a lock held, and hang.
+        reuse: list = []
+
+        def start_reuse() -> None:
+            reuse.append(side.submit(reuse_table, english(corpus.articles)))
+
+        tables = run_stage(per_article_tables, corpus.articles, codebook, workers, engine, cluster, progress, start_reuse)
+        tables |= corpus_tables(tables, corpus.articles, codebook, reuse[0].result() if reuse else None)
     return {**tables, "ingest_report.csv": corpus.ingest, "removed_boilerplate.csv": corpus.removed}
 
 

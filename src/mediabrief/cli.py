@@ -50,25 +50,33 @@ def _run_notebook(args: argparse.Namespace) -> int:
     from .notebooks import execute_notebook
 
     parameters = dict(item.split("=", 1) for item in args.parameter)
-    browser = None
-    if args.pdf:  # before the run: a machine without a browser learns it at once
-        from .render import install_browser
+    early = None
+    if args.pdf:  # before the run: a machine without a browser learns it at once, and the browser starts meanwhile
+        from .render import EarlyBrowser, install_browser
 
-        browser = install_browser()
-    execute_notebook(args.source, args.executed, parameters)
-    print(f"executed {args.source} -> {args.executed}")
-    if args.html or args.pdf:
-        # Rendered here, in the process that ran the notebook: one start-up and one nbconvert set-up for all three files.
-        import nbformat
+        early = EarlyBrowser(install_browser())
+    try:
+        execute_notebook(args.source, args.executed, parameters)
+        print(f"executed {args.source} -> {args.executed}")
+        if args.html or args.pdf:
+            # Rendered here, in the process that ran the notebook: one start-up and one nbconvert set-up for all three files.
+            import nbformat
 
-        from .render import notebook_html, print_pdf, write_html
+            from .render import notebook_html, print_pdf, write_html
 
-        nb = nbformat.read(str(args.executed), as_version=4)
-        page = notebook_html(nb, args.with_code)
-        if args.html:
-            print(f"wrote {write_html(page, args.html)}")
-        if args.pdf:
-            print(f"wrote {print_pdf(page if not args.with_code else notebook_html(nb), args.pdf, args.executed.name, browser)}")
+            nb = nbformat.read(str(args.executed), as_version=4)
+            page = notebook_html(nb, args.with_code)
+            if args.html:
+                print(f"wrote {write_html(page, args.html)}")
+            if args.pdf:
+                print(f"wrote {print_pdf(page if not args.with_code else notebook_html(nb), args.pdf, args.executed.name, early=early)}")
+    finally:
+        if early is not None:
+            early.close()
+    if args.snapshot:
+        # Here, not in a process of its own: a second start-up (a second and a half) for a copy of some CSV files.
+        args.out, args.date, args.clear = args.snapshot, args.snapshot_date, False
+        return _history(args)
     return 0
 
 
@@ -154,6 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--html", type=Path, default=None, metavar="PATH", help="also render the executed notebook to HTML")
     run.add_argument("--with-code", action="store_true", help="show the code cells in the HTML (for the analysis notebooks)")
     run.add_argument("--pdf", type=Path, default=None, metavar="PATH", help="also print it to PDF (code hidden) through Chromium")
+    run.add_argument(
+        "--snapshot",
+        type=Path,
+        default=None,
+        metavar="OUT_DIR",
+        help="then keep OUT_DIR's tables in OUT_DIR/history/ (as `history --snapshot`)",
+    )
+    run.add_argument("--snapshot-date", default=None, metavar="YYYY-MM-DD", help="the snapshot's date (default: today)")
     run.set_defaults(func=_run_notebook)
 
     render = commands.add_parser("render", help="render an executed notebook to HTML or PDF with code hidden")

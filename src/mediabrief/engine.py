@@ -61,18 +61,34 @@ def run_stage(
     engine: str = "local",
     cluster: str | None = None,
     progress: bool | None = None,
+    while_workers_run: Callable[[], None] | None = None,
 ) -> Tables:
-    """Apply ``stage`` to every partition of ``articles`` with the chosen engine; return the combined tables."""
+    """Apply ``stage`` to every partition of ``articles`` with the chosen engine; return the combined tables.
+
+    ``while_workers_run`` is called once local worker processes have started (only then: after it, this process may
+    start threads of its own, which a process forked later would copy mid-work, locks held); not called otherwise."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     parts = partitions(articles)
     if engine == "dask":
         return combine(_run_dask(stage, parts, codebook, workers, cluster))
-    if workers <= 1 or len(parts) == 1:
+    if not in_worker_processes(len(articles), workers, engine):
         return combine([stage(part, codebook) for part in _progress(iter(parts), len(parts), len(articles), progress)])
     with ProcessPoolExecutor(max_workers=min(workers, len(parts), os.cpu_count() or 1)) as pool:
+        # map submits every partition at once, and a pool that forks starts all its processes at the first one.
         mapped = pool.map(stage, parts, [codebook] * len(parts))
+        if while_workers_run is not None:
+            while_workers_run()
         return combine(list(_progress(mapped, len(parts), len(articles), progress)))
+
+
+def in_worker_processes(n_articles: int, workers: int, engine: str = "local") -> bool:
+    """Whether :func:`run_stage` runs ``n_articles`` in local worker processes: more than one partition, workers asked.
+
+    >>> in_worker_processes(PARTITION_ROWS + 1, 2), in_worker_processes(PARTITION_ROWS, 2), in_worker_processes(10_000, 1)
+    (True, False, False)
+    """
+    return engine == "local" and workers > 1 and n_articles > PARTITION_ROWS
 
 
 def _run_dask(stage: Stage, parts: list[pd.DataFrame], codebook: dict, workers: int, cluster: str | None) -> list[Tables]:

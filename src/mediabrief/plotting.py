@@ -125,8 +125,7 @@ def clear_figure_labels(fig: Figure, pad_px: float = 4.0) -> None:
     supx = [t for t in fig.texts if fig.get_supxlabel() and t.get_text() == fig.get_supxlabel()]
     if not fig.axes or not (sup or supx):
         return
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # boxes measured with the renderer, not drawn: a draw costs as much as a save
     height = fig.bbox.height
     params = fig.subplotpars
     panels = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
@@ -152,7 +151,7 @@ def place_source_notes(fig: Figure) -> None:
         return
     for note in notes:
         note.set_in_layout(False)
-    fig.canvas.draw()
+    # Measured with the renderer, not drawn (a draw costs as much as saving the figure): the same boxes.
     bottom = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches from the figure's bottom edge
     for note in notes:
         note.set_y((bottom - 0.08) / fig.get_figheight())
@@ -199,6 +198,11 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
     >>> plt.close(fig)
     """
     place_source_notes(fig)  # as it is saved
+    return _overlaps_as_placed(fig)
+
+
+def _overlaps_as_placed(fig: Figure) -> list[tuple[str, str]]:
+    """:func:`text_overlaps` of a figure whose source notes are already placed (placing them again moves nothing)."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     texts = _drawn_texts(fig)
@@ -245,9 +249,10 @@ def drop_overlapping(texts: list, fig: Figure) -> int:
     return removed
 
 
-def check_text_layout(fig: Figure, name: str) -> None:
-    """Raise :class:`FigureLayoutError` if any two texts of the figure overlap."""
-    found = text_overlaps(fig)
+def check_text_layout(fig: Figure, name: str, placed: bool = False) -> None:
+    """Raise :class:`FigureLayoutError` if any two texts of the figure overlap (``placed``: its source notes are already
+    placed, see :func:`place_source_notes`)."""
+    found = _overlaps_as_placed(fig) if placed else text_overlaps(fig)
     if found:
         shown = "; ".join(f"{a!r} over {b!r}" for a, b in found[:8])
         raise FigureLayoutError(f"figure {name}: {len(found)} pair(s) of texts overlap: {shown}")
@@ -260,10 +265,10 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Pa
     saved: :class:`FigureLayoutError` names it and the texts; another figure's overlaps go to ``name.overlaps.txt``."""
     place_source_notes(fig)
     folder = Path(figures_dir)
-    if os.environ.get(CHECK_FIGURES_ENV):
+    if os.environ.get(CHECK_FIGURES_ENV):  # the notes are placed: checked as drawn, without placing them a second time
         if name.startswith("briefing_"):
-            check_text_layout(fig, name)
-        elif found := text_overlaps(fig):
+            check_text_layout(fig, name, placed=True)
+        elif found := _overlaps_as_placed(fig):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}{OVERLAPS_SUFFIX}").write_text("".join(f"{a!r} over {b!r}\n" for a, b in found), encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)

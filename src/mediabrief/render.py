@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import nbformat
@@ -98,6 +100,44 @@ EXPORTER_SETTINGS = {
 }
 
 
+# nbconvert's WebPDFExporter.page_render_timeout (its default): milliseconds to let the page settle before printing.
+PAGE_RENDER_TIMEOUT_MS = 100
+
+
+def _launch_args() -> list[str]:
+    args = list(BROWSER_ARGS)
+    # Chromium's sandbox cannot start as root in a container; then it prints only this local file, offline.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    return args
+
+
+async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
+    """Print the HTML to PDF (Letter, margins, page numbers) in a new page of ``browser`` that may load only itself."""
+    with tempfile.TemporaryDirectory(prefix="mediabrief-pdf-") as folder:
+        page_path = Path(folder) / "briefing.html"
+        page_path.write_text(html, encoding="utf-8")
+        page = await browser.new_page()
+        page_url = page_path.as_uri()
+
+        async def only_local(route):
+            url = route.request.url
+            await (route.continue_() if url == page_url or url.startswith("data:") else route.abort())
+
+        await page.route("**/*", only_local)
+        await page.emulate_media(media="print")
+        await page.goto(page_url, wait_until="load")
+        await page.wait_for_timeout(render_timeout_ms)
+        return await page.pdf(
+            format="Letter",
+            print_background=True,
+            margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+        )
+
+
 class SystemChromiumPDFExporter(WebPDFExporter):
     """nbconvert's web-PDF exporter, printing with a system Chromium that may load only the local page."""
 
@@ -107,40 +147,60 @@ class SystemChromiumPDFExporter(WebPDFExporter):
         """Print the HTML to PDF (Letter, margins, page numbers) in a headless Chromium that has no network."""
         from playwright.async_api import async_playwright
 
-        async def main(page_path: Path) -> bytes:
-            args = list(BROWSER_ARGS)
-            # Chromium's sandbox cannot start as root in a container; then it prints only this local file, offline.
-            if hasattr(os, "geteuid") and os.geteuid() == 0:
-                args.append("--no-sandbox")
+        async def main() -> bytes:
             async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(executable_path=self.executable_path, args=args)
+                browser = await playwright.chromium.launch(executable_path=self.executable_path, args=_launch_args())
                 try:
-                    page = await browser.new_page()
-                    page_url = page_path.as_uri()
-
-                    async def only_local(route):
-                        url = route.request.url
-                        await (route.continue_() if url == page_url or url.startswith("data:") else route.abort())
-
-                    await page.route("**/*", only_local)
-                    await page.emulate_media(media="print")
-                    await page.goto(page_url, wait_until="load")
-                    await page.wait_for_timeout(self.page_render_timeout)
-                    return await page.pdf(
-                        format="Letter",
-                        print_background=True,
-                        margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                        display_header_footer=True,
-                        header_template="<span></span>",
-                        footer_template=FOOTER,
-                    )
+                    return await _print_page(browser, html, self.page_render_timeout)
                 finally:
                     await browser.close()
 
-        with tempfile.TemporaryDirectory(prefix="mediabrief-pdf-") as folder:
-            page_path = Path(folder) / "briefing.html"
-            page_path.write_text(html, encoding="utf-8")
-            return asyncio.run(main(page_path))
+        return asyncio.run(main())
+
+
+class EarlyBrowser:
+    """A headless Chromium launched in a thread of its own when a build step starts, to print one page when the step has
+    it: the browser's start-up (Playwright's driver, then Chromium, half a second) overlaps the notebook's run instead
+    of following it. :meth:`print` hands it the page; :meth:`close` ends it unused (the notebook failed)."""
+
+    def __init__(self, executable: str) -> None:
+        self.executable = executable
+        self._page: queue.Queue[str | None] = queue.Queue(maxsize=1)
+        self._result: queue.Queue = queue.Queue(maxsize=1)
+        self._thread = threading.Thread(target=self._serve, name="mediabrief-chromium", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        try:
+            self._result.put(asyncio.run(self._print_when_asked()))
+        except BaseException as error:  # handed to the caller of print(), which raises it there
+            self._result.put(error)
+
+    async def _print_when_asked(self) -> bytes | None:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=self.executable, args=_launch_args())
+            try:
+                html = await asyncio.to_thread(self._page.get)
+                return None if html is None else await _print_page(browser, html, PAGE_RENDER_TIMEOUT_MS)
+            finally:
+                await browser.close()
+
+    def print(self, html: str) -> bytes:
+        """The page printed to PDF; raises what launching or printing raised."""
+        self._page.put(html)
+        result = self._result.get()
+        self._thread.join()
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def close(self) -> None:
+        """End the browser if it is still waiting for a page."""
+        if self._thread.is_alive():
+            self._page.put_nowait(None)
+            self._thread.join()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -167,17 +227,22 @@ def render_html(notebook: str | Path, out_path: str | Path, with_code: bool = Fa
     return write_html(notebook_html(nbformat.read(str(notebook), as_version=4), with_code), out_path)
 
 
-def print_pdf(html: str, out_path: str | Path, name: str = "the briefing", browser: str | None = None) -> Path:
-    """Print a page made by :func:`notebook_html` (code hidden) to PDF through Chromium. A failed print leaves no PDF
-    behind, stale or partial."""
+def print_pdf(
+    html: str, out_path: str | Path, name: str = "the briefing", browser: str | None = None, early: EarlyBrowser | None = None
+) -> Path:
+    """Print a page made by :func:`notebook_html` (code hidden) to PDF through Chromium (``early``'s, if given, else one
+    launched now). A failed print leaves no PDF behind, stale or partial."""
     out = Path(out_path)
     out.unlink(missing_ok=True)
-    executable = browser or find_browser()
+    executable = early.executable if early is not None else browser or find_browser()
     if executable is None:
         raise RenderError("No Chromium found to print the PDF. Run `make briefing` (it installs one) or set MEDIABRIEF_BROWSER.")
-    exporter = SystemChromiumPDFExporter(executable_path=executable, **EXPORTER_SETTINGS)
     try:
-        pdf = exporter.run_playwright(html)
+        pdf = (
+            early.print(html)
+            if early is not None
+            else SystemChromiumPDFExporter(executable_path=executable, **EXPORTER_SETTINGS).run_playwright(html)
+        )
     except Exception as error:
         raise RenderError(f"printing {name} to PDF with {executable} failed: {error}") from error
     _atomic_write(out, pdf)
