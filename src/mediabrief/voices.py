@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -279,10 +280,17 @@ def voices_chart(summary: pd.DataFrame, colors: dict[str, str], source_note: str
     if top is not None:
         pivot = pivot.iloc[-top:]
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * max(len(pivot), 3) + 1.1))
-    left = pd.Series(0.0, index=pivot.index)
+    rows = np.arange(len(pivot))
+    left = np.zeros(len(pivot))
     for outlet in pivot.columns:
-        ax.barh(pivot.index, pivot[outlet], left=left, color=colors.get(outlet, "#999999"), label=outlet)
-        left += pivot[outlet]
+        # Only the speakers an outlet quotes get a segment: on a corpus of a hundred outlets, zero-width bars for every
+        # other speaker were most of the drawing time (12,000 bars, 11 s, for the development corpus).
+        values = pivot[outlet].to_numpy(dtype=float)
+        quoted = values > 0
+        if quoted.any():
+            ax.barh(rows[quoted], values[quoted], left=left[quoted], color=colors.get(outlet, "#999999"), label=outlet)
+        left += values
+    ax.set_yticks(rows, pivot.index)
     ax.set_xlabel("Words in direct quotations (count)")
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     if len(pivot):
