@@ -121,7 +121,8 @@ def test_with_warnings_as_errors_a_warning_fails_the_cell_that_raised_it(tmp_pat
     from mediabrief.notebooks import WARNINGS_AS_ERRORS_ENV
 
     source = _notebook(tmp_path / "warns.ipynb", "import warnings", "warnings.warn('a non-positive limit')", "y = 2")
-    execute_notebook(source, tmp_path / "out" / "quiet.ipynb", {})  # without the setting, a warning is printed, not fatal
+    with pytest.warns(UserWarning, match="a non-positive limit"):  # without the setting, a warning is a warning, not fatal
+        execute_notebook(source, tmp_path / "out" / "quiet.ipynb", {})
     monkeypatch.setenv(WARNINGS_AS_ERRORS_ENV, "1")
     with pytest.raises(NotebookError) as failure:
         execute_notebook(source, tmp_path / "out" / "warns.ipynb", {})
