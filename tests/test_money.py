@@ -401,7 +401,7 @@ def test_horizons(text, years, codebook):
             "program total",
             "White House / the President",
         ),
-        # ... but a verb of another clause does: Trump signed the law, he did not set the sum aside.
+        # A verb of another clause does not make its subject the owner: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
         # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.
         ("Trump's $175 billion shield would include a space-based interceptor layer.", "program total", "White House / the President"),
