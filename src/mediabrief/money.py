@@ -1180,13 +1180,15 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     disagreement: not a range and a figure inside it ("$161 billion to $542 billion" and "$542 billion"), not two
     figures over different horizons that come to the same amount a year; where horizons differ, the detail compares
     the per-year figures and says so."""
-    first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"]).set_index(
-        ["outlet", "referent", "attributed_to", "amount"]
-    )
+    first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"])
+    # One lookup table, not a pandas index lookup per pair compared (13 s of a 10,000-article analysis).
+    columns = ["amount_low_usd", "amount_high_usd", "horizon_years", "per_year_usd"]
+    keys = zip(first["outlet"], first["referent"], first["attributed_to"], first["amount"], strict=True)
+    figures = dict(zip(keys, (dict(zip(columns, values, strict=True)) for values in first[columns].itertuples(index=False)), strict=True))
     keep, per_years = [], []
     for row in found.itertuples(index=False):
-        a = first.loc[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
-        b = first.loc[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
+        a = figures[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
+        b = figures[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
         overlap = a["amount_low_usd"] <= b["amount_high_usd"] and b["amount_low_usd"] <= a["amount_high_usd"]
         horizons = [h for h in (a["horizon_years"], b["horizon_years"]) if h == h and h > 0]
         per_year_text = ""
