@@ -148,6 +148,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' whether Japan would receive a bill, he said: "There is no bill, there is cooperation."',
             "Shinjiro Koizumi",
         ),
+        # a unique office named before its holder is: "The U.S. president claims …" then "Trump said" (the codebook's roles)
+        (
+            'Carney spoke first. The U.S. president claims the shield "will be completed within my term." Trump said so again.',
+            "Donald Trump",
+        ),
         # a report named with its date
         ('Congress wrote its report. "Due to insufficient information, we could not assess it," the Jan. 20 report states.', "Congress"),
         # a participle hanging on the main clause, "as X put it"

@@ -395,6 +395,11 @@ def test_horizons(text, years, codebook):
             "program total",
             "White House / the President",
         ),
+        (
+            "Trump has announced price tags for Canada's participation, ranging between US$61 billion and US$71 billion.",
+            "price quoted to a partner",
+            "White House / the President",
+        ),
         # an outlet that relays what someone announced is not the owner
         (
             "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",

@@ -161,6 +161,7 @@ class Grammar(NamedTuple):
     min_quote_words: int
     terms: re.Pattern | None  # names that are terms when quoted (the targets' aliases)
     not_names: re.Pattern | None  # capitalised names that are things, never speakers (the targets, "Iron Dome")
+    actor_roles: dict[str, frozenset[str]] = {}  # an actor's name -> the roles the codebook gives it ("president")
 
 
 DEFAULT_VERBS = [
@@ -610,6 +611,11 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         naming=re.compile(rf"(?<![\w-])(?:{_alternation(naming)})\s*$", re.IGNORECASE),
         gazetteer=gazetteer,
         gazetteer_re=gazetteer_re,
+        actor_roles={
+            str(actor["name"]): frozenset(str(r).lower() for r in actor.get("roles", []))
+            for actor in codebook.get("actors", []) or []
+            if actor.get("roles")
+        },
         not_after=frozenset(str(w).lower() for w in section.get("not_after", ["with", "of", "to", "for", "from", "by", "about"])),
         min_quote_words=int(section.get("min_quote_words", 4)),
         terms=re.compile(rf"(?i)^(?:the\s+)?(?:{_alternation(aliases)})$") if aliases else None,
@@ -923,6 +929,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
             roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
             roles += [w.lower() for w in match.group(0).split() if w.lower() in grammar.titles]  # "President Donald Trump"
+            roles += grammar.actor_roles.get(name, frozenset())  # "Trump … The U.S. president claims": the codebook's roles
             index = registry.add(name, kind, roles)
             registry.by_key[match.group(0).lower()] = index
             mentions.append(Mention(match.start(), match.end(), index, "name"))
@@ -1230,6 +1237,17 @@ def _references(
             match.start(),
             lambda e, r=role: entities[e].type in PERSONLIKE and bool({r, r.split()[-1]} & _full_roles(roles[e])),
         )
+        if entity < 0 and role in _UNIQUE_OFFICES:  # "The U.S. president claims …" before "Trump said": the office's holder
+            entity = next(
+                (
+                    m.entity
+                    for m in named
+                    if m.start > match.end()
+                    and entities[m.entity].type in PERSONLIKE
+                    and {role, role.split()[-1]} & _full_roles(roles[m.entity])
+                ),
+                -1,
+            )
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             entity = last(match.start(), lambda e: entities[e].type == "person")
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
@@ -1332,6 +1350,10 @@ def _references(
         if m not in qualifiers and not names.overlaps(m.start, m.end):
             names.add(m.start, m.end)
     return entities, [m for m in every if m not in qualifiers and (m.kind == "name" or not names.overlaps(m.start, m.end))]
+
+
+# Offices one person holds at a time in a story: a role no one was named for before may be filled by who is named after.
+_UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
