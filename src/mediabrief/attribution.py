@@ -989,6 +989,23 @@ _TIME_ADVERBIAL_RE = re.compile(
 )
 
 
+# "Sen. Jack Reed of Rhode Island, the top Democrat …, told", "Todd Harrison over at AEI figures"
+_AFFILIATION_RE = re.compile(
+    r"^(?:over\s+)?(?:of|at|from|for)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*"
+)
+# "The CBO's earlier work, a May 2025 letter to Merkley, put …": the possessive's document, then its apposition
+_POSSESSIVE_DOCUMENT_RE = re.compile(
+    r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)"
+)
+# "Todd Harrison of the American Enterprise Institute, in a 2025 study titled "…", estimated …"
+_IN_A_STUDY_RE = re.compile(r"^,\s*in\s+(?:a|an|his|her|its|their)\s+[^,;:“\"]{0,60}?(?:[“\"][^”\"]{0,80}[”\"]\s*,?|,)\s*$")
+# A gap that makes the name before it the subject: an apposition closed ("Mao Ning, said"), "…, which said", "…, whose
+# 2025 study put".
+_SUBJECT_BEFORE_GAP_RE = re.compile(
+    r",|,\s*which|,\s*whose\s+(?:[\w-]+\s+){0,2}(?:study|report|analysis|estimate|paper|office|work|letter)"
+)
+
+
 # What an unnamed source's description adds between it and its verb.
 _ANONYMITY_RE = re.compile(
     r"(?i)\b(?:familiar\s+with\s+(?:the|these|those|his|her|their|Japan's|Tokyo's)\s+[\w-]+|with\s+(?:direct\s+)?knowledge\s+of\s+"
@@ -999,27 +1016,13 @@ _ANONYMITY_RE = re.compile(
 def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
-    gap = re.sub(
-        r"^(?:over\s+)?(?:of|at|from|for)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*", "", gap
-    ).strip()  # "Sen. Jack Reed of Rhode Island, the top Democrat ..., told", "Todd Harrison over at AEI figures"
-    gap = _TIME_ADVERBIAL_RE.sub(" ", gap).strip()
-    gap = _ANONYMITY_RE.sub(
-        " ", gap
-    ).strip()  # "A senior official familiar with the matter said"  # "The CBO on Tuesday estimated", "the office this month put"
-    if gap == "," or re.fullmatch(r",\s*which", gap):
+    # What may stand between a subject and its verb without changing who speaks: an affiliation, when, a source's
+    # description, a possessive's document before its apposition, a study named in an aside.
+    for said_nothing, left in ((_AFFILIATION_RE, ""), (_TIME_ADVERBIAL_RE, " "), (_ANONYMITY_RE, " "), (_POSSESSIVE_DOCUMENT_RE, "")):
+        gap = said_nothing.sub(left, gap).strip()
+    gap = _IN_A_STUDY_RE.sub(",", gap)
+    if _SUBJECT_BEFORE_GAP_RE.fullmatch(gap):
         return []  # the name was itself the apposition ("the ministry's spokeswoman, Mao Ning, said"); "…, which said"
-    # "The CBO's earlier work, a May 2025 letter to Merkley, put …": the possessive's document, then its apposition
-    gap = re.sub(
-        r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)",
-        "",
-        gap,
-    )
-    # "Todd Harrison of AEI, whose 2025 study put …", "X, in a 2025 study titled "…", estimated …"
-    if re.fullmatch(r",\s*whose\s+(?:[\w-]+\s+){0,2}(?:study|report|analysis|estimate|paper|office|work|letter)", gap):
-        return []
-    gap = re.sub(r"^,\s*in\s+(?:a|an|his|her|its|their)\s+[^,;:“\"]{0,60}?(?:[“\"][^”\"]{0,80}[”\"]\s*,?|,)\s*$", ",", gap)
-    if gap == ",":
-        return []
     if gap.startswith(",") and "," in gap[1:]:
         apposition, gap = gap[1:].rsplit(",", 1)
         plain = re.sub(r"\b(?:Sen|Rep|Gen|Dr|Lt|Col|Adm|Mr|Ms|Mrs|Gov|Sgt|Capt|Maj|St)\.|\b(?:[A-Z]\.){2,}", "", apposition)
@@ -1203,13 +1206,7 @@ def _references(
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
         body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
-        speaks_for = re.match(r"\s+(?:for|at|of)\s+(?:the\s+)?", masked[match.end() :])
-        body_after = speaks_for and next(
-            (m for m in named if m.start == match.end() + speaks_for.end() and entities[m.entity].type in ("organisation", "country")), None
-        )
-        if not match.group(1) and body_after:
-            name = f"{entities[body_after.entity].name} {name}"  # "a spokesperson for the Defense Ministry said"
-        elif not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
+        if not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
             name = f"{entities[body].name} {match.group(2)}"  # "The Pentagon's response was brisk. '…,' a service spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
@@ -1963,7 +1960,7 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         gap = analysis.text[mention.end : start]
         if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or _POSSESSIVE_FIGURE_RE.fullmatch(gap):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
-    described = _described_owner(analysis, i, start, end)
+    described = _described_owner(analysis, i, start, end, spans)
     if described is not None:
         return described._replace(relayed_by=relay)
     label = _LIST_LABEL_RE.match(analysis.text, sentence.start, sentence.end)
@@ -2010,31 +2007,44 @@ def earlier_voice(analysis: Analysis, i: int, back: int = 2) -> Voice:
 
 # A list item that opens with its figure ("1. $175bn", "- $161 billion to $542 billion: the CBO's range …").
 _LIST_HEAD_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
-# What may stand around the figures of a heading: "10. $61bn, then $71bn".
-_HEADING_SEPARATOR = r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\s*"
-_HEADING_FIGURE = r"\S*\d[\w.,]*(?:\s+(?:billion|million|trillion))?"
-_HEADING_FIGURES_RE = re.compile(rf"\W*(?:\d{{1,2}}[.)]\s*)?(?:{_HEADING_FIGURE}{_HEADING_SEPARATOR})*")
-_HEADING_REST_RE = re.compile(rf"(?:{_HEADING_SEPARATOR}{_HEADING_FIGURE})*\W*")
+# What may join the figures of a list item's heading: "10. $61bn, then $71bn".
+_JOINS_FIGURES_RE = re.compile(r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\s*")
+
+
+def list_heading(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether the stretch ``text[start:end]`` (a sentence) is only a list item's heading of the figures at ``spans``:
+    a list number, the figures and what joins them, its description on the next line.
+
+    >>> text = "10. $61bn, then $71bn"
+    >>> list_heading(text, 0, len(text), [(4, 9), (16, 21)]), list_heading(text, 0, len(text), [(4, 9)])
+    (True, False)
+    """
+    spans = sorted(spans)
+    if not spans or not _LIST_HEAD_RE.fullmatch(text, start, spans[0][0]):
+        return False
+    between = [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False)]
+    return all(_JOINS_FIGURES_RE.fullmatch(text, lo, hi) for lo, hi in between) and not re.search(r"\w", text[spans[-1][1] : end])
+
+
 # After a name in a figure's description, what says the figure is theirs: "the CBO's range", "The White House request".
 _DESCRIBED_BY_RE = re.compile(
     r"['’]s\b|\s+(?:request|estimate|figure|range|study|report|proposal|projection|baseline|price|offer|ceiling)\b", re.IGNORECASE
 )
 
 
-def _described_owner(analysis: Analysis, i: int, start: int, end: int) -> Owner | None:
+def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: list[tuple[int, int]]) -> Owner | None:
     """Who a list item's description gives its figure to, where the item opens with the figure ("1. $175bn" then "The
     number President Donald Trump gave in the Oval Office …"; "- $151bn: the ceiling of the Missile Defense Agency's
-    vehicle"): a possessive, a body's request or estimate, "by X", or the speaker of the description; None otherwise."""
+    vehicle"): a possessive, a body's request or estimate, "by X", or the speaker of the description; None otherwise.
+    ``spans`` are the figures of the sentence."""
     sentence = analysis.sentences[i]
-    head = _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start)
-    if not head and not _HEADING_FIGURES_RE.fullmatch(analysis.text, sentence.start, start):
-        return None
-    lo, hi, k = end, sentence.end, i
-    if not _HEADING_REST_RE.fullmatch(analysis.text, end, sentence.end) and not head:
-        return None  # a figure after the first of a heading's ("10. $61bn, then $71bn") is a heading's only if nothing else follows
-    if _HEADING_REST_RE.fullmatch(analysis.text, end, sentence.end) and i + 1 < len(analysis.sentences):
-        k = i + 1  # the figure is a heading; the next line describes it
+    if list_heading(analysis.text, sentence.start, sentence.end, spans) and i + 1 < len(analysis.sentences):
+        k = i + 1  # the figures are a heading; the next line describes them
         lo, hi = analysis.sentences[k].start, analysis.sentences[k].end
+    elif _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start):
+        k, lo, hi = i, end, sentence.end  # "- $151bn: the ceiling of …"
+    else:
+        return None
     said = {a.subject: a for a in analysis.attributions[k] if lo <= a.position < hi}
     for m in analysis.mentions:
         if not lo <= m.start < hi or m.entity < 0 or analysis.type(m.entity) == "outlet":

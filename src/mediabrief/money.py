@@ -846,10 +846,6 @@ def _repeat_owners(rows: list[dict]) -> list[dict]:
     return rows
 
 
-_HEADING_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
-_JOINS_FIGURES_RE = re.compile(r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\W*")
-
-
 def _with_descriptions(
     text: str, found: list[tuple[Sentence, list[Found]]], sentences: list[Sentence]
 ) -> list[tuple[Sentence, list[Found]]]:
@@ -860,9 +856,7 @@ def _with_descriptions(
     result = []
     for sentence, inside in found:
         k = bisect.bisect_left(starts, sentence.start)
-        # the heading's words are its figures and what joins them ("10. $61bn, then $71bn")
-        rest = [text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)] + [text[inside[-1].end : sentence.end]]
-        alone = _HEADING_RE.fullmatch(text, sentence.start, inside[0].start) and all(_JOINS_FIGURES_RE.fullmatch(r) for r in rest)
+        alone = attribution.list_heading(text, sentence.start, sentence.end, [(f.start, f.end) for f in inside])
         if alone and k + 1 < len(sentences) and sentences[k].start == sentence.start:
             following = sentences[k + 1]
             sentence = Sentence(sentence.start, following.end, text[sentence.start : following.end])
