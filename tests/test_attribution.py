@@ -59,6 +59,15 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'A spokesperson for the Japanese Defense Ministry said it "is not aware of any such request."',
             "Japanese Defense Ministry spokesperson",
         ),
+        # ... even after another body was named; "the Prime Minister's Office" whole
+        (
+            'The Pentagon declined to comment. A spokesperson for the Japanese Defense Ministry said it "is not aware of any request."',
+            "Japanese Defense Ministry spokesperson",
+        ),
+        (
+            'Canada and the US are partners, "and the talks go on, on many fronts," a spokesperson for the Prime Minister\'s Office said.',
+            "Prime Minister's Office spokesperson",
+        ),
         # a body's statement speaks for it, before or after the quotation, even when words stand before the quotation
         ('Both sides would "deepen their cooperation on missile defense," a White House statement read.', "White House"),
         (

@@ -1203,10 +1203,17 @@ def _references(
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman".
         name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
-        name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.-]*)$", r"\2 \1", name)
+        name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
         body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
-        if not match.group(1) and match.group(2).lower().startswith("spokes") and body_mention and match.start() - body_mention.end < 400:
+        placed = match.end() > match.end(2)  # its description says whom it speaks for: "a spokesperson for the Defense Ministry"
+        if (
+            not match.group(1)
+            and not placed
+            and match.group(2).lower().startswith("spokes")
+            and body_mention
+            and match.start() - body_mention.end < 400
+        ):
             name = f"{entities[body].name} {match.group(2)}"  # "The Pentagon's response was brisk. '…,' a service spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
@@ -1436,7 +1443,7 @@ _ANONYMOUS_RE = re.compile(
     # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
     # minister's office", "a person familiar with the talks".
     rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
-    rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+{_ADJ}?{_PLACE})?|{_PLACE})\b"
+    rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*))?|{_PLACE})\b"
     r"|\s+familiar\s+with\s+(?:the\s+)?[\w-]+)?"
 )
 
