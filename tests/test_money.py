@@ -400,6 +400,12 @@ def test_horizons(text, years, codebook):
             "price quoted to a partner",
             "White House / the President",
         ),
+        # a clause joined by "and that" is another clause: "the system" there does not say what the $25 billion covers
+        (
+            "Trump said that Congress would provide an initial $25 billion and that the system would be working soon.",
+            "budget or appropriation",
+            "White House / the President",
+        ),
         # an outlet that relays what someone announced is not the owner
         (
             "According to Al Jazeera, Trump announced that he had selected a USD 175 billion design.",

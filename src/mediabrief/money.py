@@ -648,7 +648,8 @@ def _cue_words(text: str, cue: Cue) -> str:
     return " ".join(text[cue.start : end].split())
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]|\s-\s|\bwhich\b|\bwhile\b|\bbut\b")
+# Where a figure's clause ends; "and that" opens another reported clause: "… an initial $25 billion and that the system …"
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]|\s-\s|\bwhich\b|\bwhile\b|\bbut\b|\band\s+that\b")
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
