@@ -762,6 +762,23 @@ def test_one_outlet_calling_a_price_a_figure_is_no_side_of_a_dispute(codebook):
     assert not found["kind"].eq("same amount, different referent").any()
 
 
+def test_a_figure_given_to_the_programme_director_and_to_the_pentagon_is_no_dispute(codebook):
+    texts = {
+        "A": "Gen. Michael Guetlein lifted the official baseline to $185 billion, citing added sensors.",
+        "B": "Gen. Michael Guetlein has raised the programme's baseline to $185 billion.",
+        "C": "The Defense Department now puts the programme at $185 billion through its first phase.",
+        "D": "The Pentagon now puts the programme at $185 billion.",
+    }
+    articles = pd.DataFrame(
+        {"article_id": list(texts), "file": [f"{k}.txt" for k in texts], "outlet": list(texts), "text": list(texts.values())}
+    )
+    mentions = money_mentions(articles, codebook)
+    assert set(mentions["attributed_to"]) == {"Gen. Michael Guetlein (Space Force)", "Pentagon"}
+    assert discrepancies(mentions, articles)["kind"].eq("same amount, different attribution").any()  # without the codebook's word
+    found = discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"])
+    assert not found["kind"].eq("same amount, different attribution").any()
+
+
 def test_a_pledge_said_in_so_many_words_is_set_against_the_cbo_total(codebook):
     found = _two_outlets(
         codebook,

@@ -126,7 +126,7 @@ def money_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> 
     """money_figures.csv and money_discrepancies.csv, across the whole corpus."""
     return {
         "money_figures.csv": distinct_figures(tables["money.csv"], articles),
-        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles),
+        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles, speaks_for=(codebook.get("money") or {}).get("speaks_for")),
     }
 
 

@@ -1043,11 +1043,15 @@ def _pairs_within(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
-def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame, program_total: str | None = "program total") -> pd.DataFrame:
+def discrepancies(
+    mentions: pd.DataFrame, articles: pd.DataFrame, program_total: str | None = "program total", speaks_for: dict | None = None
+) -> pd.DataFrame:
     """Where sources disagree, derived from the mentions: the same amount with different referents or attributions,
     or the same referent from the same actor with incompatible amounts (see ``_incompatible_amounts``). "other" and
     "unattributed" contradict nothing, and a round amount ("$1 trillion", "$10 million") is too common a number for two
-    sources giving it to be talking about the same thing. One row per disagreement, the outlets on each side listed."""
+    sources giving it to be talking about the same thing. One row per disagreement, the outlets on each side listed.
+    ``speaks_for`` (the codebook's ``money.speaks_for``) names whom an owner speaks for: a figure one source gives to
+    the programme's director and another to the Pentagon he works for is no dispute over who gives it."""
     table = _with_outlets(mentions, articles)
     checks = [
         ("same amount, different referent", ["amount"], "referent"),
@@ -1061,6 +1065,8 @@ def discrepancies(mentions: pd.DataFrame, articles: pd.DataFrame, program_total:
     for kind, keys, value in checks:
         usable = table if value != "amount" else totals
         usable = usable[~usable["attributed_to"].eq(UNATTRIBUTED)] if "attributed_to" in (keys + [value]) else usable
+        if value == "attributed_to" and speaks_for:
+            usable = usable.assign(attributed_to=usable["attributed_to"].replace(speaks_for))
         if keys == ["amount"]:
             specific = [_specific(lo, hi) for lo, hi in zip(usable["amount_low_usd"], usable["amount_high_usd"], strict=True)]
             usable = usable.loc[pd.Series(specific, index=usable.index, dtype=bool)]
