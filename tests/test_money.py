@@ -47,9 +47,14 @@ def seed_money(seeds, codebook):
     return money_mentions(seeds, codebook)
 
 
+def _table(text: str, codebook: dict) -> pd.DataFrame:
+    """The money rows of a one-article text."""
+    return money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+
+
 def one(text: str, codebook: dict) -> dict:
     """The single money row of a one-article text."""
-    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    table = _table(text, codebook)
     assert len(table) == 1, table[["surface"]].to_dict("records")
     return table.iloc[0].to_dict()
 
@@ -283,7 +288,7 @@ def test_yen_is_converted_with_the_codebook_rate(codebook):
     ],
 )
 def test_hedges(text, hedge, codebook):
-    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    table = _table(text, codebook)
     assert table.iloc[0]["hedge"] == hedge
 
 
@@ -427,7 +432,7 @@ def test_horizons(text, years, codebook):
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):
     if referent is None:  # two figures: the second is a difference between two prices
-        table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+        table = _table(text, codebook)
         assert table["referent"].tolist()[1] == "other" and table["referent_cue"].tolist()[1] == "difference"
         return
     row = one(text, codebook)
@@ -440,7 +445,7 @@ def test_a_sentence_pointing_back_takes_the_owner_of_the_estimate_before_it(code
         " that goes to interceptors in orbit.\n\nAnother $50 billion of that sort of money went elsewhere.\n\n"
         "The same office costed a smaller design, the CBO said. It came to about $542 billion."
     )
-    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    table = _table(text, codebook)
     # the third figure is in a paragraph of its own: nothing before it in that paragraph gives an estimate
     assert table["attributed_to"].tolist() == [
         "Congressional Budget Office",
@@ -462,7 +467,7 @@ def test_a_heading_of_several_figures_is_read_with_its_description_and_all_of_it
 
 def test_a_sentence_pointing_back_does_not_override_a_name_of_its_own(codebook):
     text = "The CBO put the full system at $1.2 trillion. Of that total, Japan might pay $3 billion, analysts in Tokyo said."
-    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    table = _table(text, codebook)
     assert table["attributed_to"].tolist()[0] == "Congressional Budget Office"
     assert table["attributed_to"].tolist()[1] != "Congressional Budget Office"
 
@@ -470,10 +475,6 @@ def test_a_sentence_pointing_back_does_not_override_a_name_of_its_own(codebook):
 def test_a_possessive_opening_a_sentence_gives_the_figure_inside_it(codebook):
     text = "The Congressional Budget Office modeled a layered design. Its $1.2 trillion projection is seven times the first."
     assert one(text, codebook)["attributed_to"] == "Congressional Budget Office"
-
-
-def _table(text: str, codebook: dict) -> pd.DataFrame:
-    return money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
 
 
 def test_a_sum_restated_in_another_currency_says_what_the_first_says(codebook):
@@ -533,7 +534,7 @@ def test_the_headline_gives_a_figure_to_whoever_gives_it_most():
 
 def test_a_marked_source_goes_to_the_nearest_figure_only(codebook):
     text = "It will cost $175 billion, with long-term estimates, according to the CBO, reaching $831 billion."
-    table = money_mentions(pd.DataFrame({"article_id": ["t"], "file": ["t.txt"], "text": [text]}), codebook)
+    table = _table(text, codebook)
     assert table["attributed_to"].tolist() == ["unattributed", "Congressional Budget Office"]
 
 
@@ -691,10 +692,15 @@ def test_conflicts_gives_the_pairs_in_the_order_of_a_pair_by_pair_loop(rows, key
 # --- Disagreements a careful reader would reject (issue: "What a figure covers and who gives it") ---------------------
 
 
-def _two_outlets(codebook, **texts):
-    articles = pd.DataFrame(
+def _outlets(**texts) -> pd.DataFrame:
+    """One article per outlet, named by the keyword."""
+    return pd.DataFrame(
         {"article_id": list(texts), "file": [f"{k}.txt" for k in texts], "outlet": list(texts), "text": list(texts.values())}
     )
+
+
+def _two_outlets(codebook, **texts):
+    articles = _outlets(**texts)
     return discrepancies(money_mentions(articles, codebook), articles)
 
 
@@ -763,14 +769,11 @@ def test_one_outlet_calling_a_price_a_figure_is_no_side_of_a_dispute(codebook):
 
 
 def test_a_figure_given_to_the_programme_director_and_to_the_pentagon_is_no_dispute(codebook):
-    texts = {
-        "A": "Gen. Michael Guetlein lifted the official baseline to $185 billion, citing added sensors.",
-        "B": "Gen. Michael Guetlein has raised the programme's baseline to $185 billion.",
-        "C": "The Defense Department now puts the programme at $185 billion through its first phase.",
-        "D": "The Pentagon now puts the programme at $185 billion.",
-    }
-    articles = pd.DataFrame(
-        {"article_id": list(texts), "file": [f"{k}.txt" for k in texts], "outlet": list(texts), "text": list(texts.values())}
+    articles = _outlets(
+        A="Gen. Michael Guetlein lifted the official baseline to $185 billion, citing added sensors.",
+        B="Gen. Michael Guetlein has raised the programme's baseline to $185 billion.",
+        C="The Defense Department now puts the programme at $185 billion through its first phase.",
+        D="The Pentagon now puts the programme at $185 billion.",
     )
     mentions = money_mentions(articles, codebook)
     assert set(mentions["attributed_to"]) == {"Gen. Michael Guetlein (Space Force)", "Pentagon"}
