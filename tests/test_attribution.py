@@ -169,6 +169,15 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('As Lt. Gen. Heath Collins put it, "the physics are hard and unforgiving."', "Heath Collins"),
         # a name that is the apposition, and a family name first
         ('Foreign ministry spokeswoman, Mao Ning, said the plan was "a threat to everyone in the region."', "Mao Ning"),
+        # a body before a title and a name qualifies the person, after "according to" too; "Gen." ends no clause
+        (
+            "The first satellites fly in 2028, according to Space Force General Jane Roe, who said the network will have"
+            ' "a first real capability" that year.',
+            "Jane Roe",
+        ),
+        ('The sensors fly in 2028 and will be "a first real capability," according to Space Force Gen. Jane Roe.', "Jane Roe"),
+        # a body that names whom a spokesperson speaks for gives way to the spokesperson, named by that body
+        ('"The winners cannot be named yet," the Space Force spokesperson said.', "Space Force spokesperson"),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):

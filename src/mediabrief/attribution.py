@@ -120,7 +120,9 @@ NAME_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _WORD_RE = re.compile(r"[\w'’.-]+")
-_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|\.(?=\s|$)|$")
+# A title's abbreviation ("Gen. Michael Guetlein") does not end a clause.
+_TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
+_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
     """a an the but and or so yet still also even if as since under over this that these those it its he she they we i
@@ -1174,7 +1176,8 @@ def sentence_attributions(
         if after and re.search(r"[$€£¥\d]", masked[marker.end() : min(after).start]):
             after = []  # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source
         if after:
-            found.append(Attribution(marker.start(), min(after).entity, "according to", -1, min(after).end))
+            source = _opening_mention(masked, sorted(after)) or min(after)  # "according to Space Force Gen. X": X
+            found.append(Attribution(marker.start(), source.entity, "according to", -1, source.end))
     return sorted(set(found))
 
 
@@ -1226,12 +1229,14 @@ def _references(
     unnamed_roles: dict[str, int] = {}
 
     def role_entity(role: str, kind: str) -> int:
-        """The entity a role stands for when nobody of that role was named: one per role, named as the text does."""
-        if f"the {role}" not in unnamed_roles:
-            entities.append(Entity(f"the {role}", kind))
-            roles.append({role})
-            unnamed_roles[f"the {role}"] = len(entities) - 1
-        return unnamed_roles[f"the {role}"]
+        """The entity a role stands for when nobody of that role was named: one per role, named as the text does
+        ("the spokesperson"; "Space Force spokesperson" where a body's name places it)."""
+        name = role if role[:1].isupper() else f"the {role}"
+        if name not in unnamed_roles:
+            entities.append(Entity(name, kind))
+            roles.append({role.split()[-1].lower()} if role[:1].isupper() else {role})
+            unnamed_roles[name] = len(entities) - 1
+        return unnamed_roles[name]
 
     for match in grammar.person_roles.finditer(masked):
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
@@ -1255,7 +1260,9 @@ def _references(
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             entity = last(match.start(), lambda e: entities[e].type == "person")
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
-            entity = role_entity(role, "person")
+            # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
+            body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*\s+){1,2})\w+", " ".join(match.group(0).split()) + "")
+            entity = role_entity(f"{body.group(1).strip()} {role}" if body else role, "person")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
@@ -1341,13 +1348,14 @@ def _references(
         added.append(Mention(match.start(), match.end(), index, "name"))
     every = sorted([*mentions, *added])
     # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name;
-    # but a country that only qualifies a person's role gives way to it ("the US president", "the Japanese minister").
+    # but a country or body that only qualifies a person's role gives way to it ("the US president", "the Japanese
+    # minister", "the Space Force spokesperson").
     qualifiers = {
         n
         for m in added
         if m.kind == "role" and m.entity >= 0 and entities[m.entity].type in PERSONLIKE
         for n in mentions
-        if n.entity >= 0 and entities[n.entity].type == "country" and m.start < n.start and n.end < m.end
+        if n.entity >= 0 and entities[n.entity].type in ("country", "organisation") and m.start < n.start and n.end < m.end
     }
     names = _Spans()
     for m in mentions:
@@ -1713,7 +1721,9 @@ def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
     first = mentions[0]
     for after in mentions[1:]:
         gap = masked[first.end : after.start]
-        if not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS:
+        # "US Space Force General Michael Guetlein", "Space Force Gen. Michael Guetlein": a title, then the person.
+        titled = after.kind == "name" and (not gap.strip() or len(gap.split()) <= 2 and _only_titles(gap) and "," not in gap)
+        if not titled and (not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS):
             break
         first = after
     return first
