@@ -264,6 +264,9 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The budget office's estimate of $542 billion covered only one layer.", "Congressional Budget Office", ""),
         ("Moscow responded to Donald Trump's claim that his $175 billion shield is ready.", "Donald Trump", ""),
         ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
+        # a dated document speaks for its body; "noted" is not the document word "note"
+        ("A July Pentagon presentation indicated that each award would be about $120,000 apiece.", "Pentagon", ""),
+        ("The Space Force noted that contracts under $9 million need not be announced.", "US Space Force", ""),
     ],
 )
 def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, relay):

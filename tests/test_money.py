@@ -214,6 +214,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("$175 to $831 billion", "USD", 175e9, 831e9, True, False),
         ("between $175 billion and $831 billion", "USD", 175e9, 831e9, True, False),
         ("$800 million to $1.2 billion", "USD", 800e6, 1.2e9, True, False),
+        ("$200 million up to $2 billion", "USD", 200e6, 2e9, True, False),  # "could cost from $200 million up to $2 billion"
         ("€2 billion", "EUR", 2e9, 2e9, False, False),
         ("¥500 billion", "JPY", 500e9, 500e9, False, False),
         ("500 billion yen", "JPY", 500e9, 500e9, False, False),

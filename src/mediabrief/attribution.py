@@ -777,8 +777,12 @@ PERSONLIKE = ("person", "name")
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
 _DOCUMENT_OF_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|"
-    r"briefing paper|briefing|slide deck|statement|readout|press release|news release|communiqu[eé])"
+    r"briefing paper|briefing|slide deck|presentation|statement|readout|press release|news release|communiqu[eé])(?![\w-])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
+)
+_LEADING_DATE_RE = re.compile(
+    r"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+|$)"
 )
 _HOLDERS_OFFICE_RE = re.compile(
     r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
@@ -909,8 +913,9 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     taken = _Spans()
     plain = normalise(text)
     for match in _DOCUMENT_OF_RE.finditer(text):  # "A Pentagon fact sheet describes …": the body speaks through it
-        name = " ".join((match.group(1) or match.group(2)).split())
-        if grammar.not_names is not None and grammar.not_names.search(name):
+        # "a July Pentagon presentation", "the Tuesday White House readout": the date is not the body's name
+        name = _LEADING_DATE_RE.sub("", " ".join((match.group(1) or match.group(2)).split()))
+        if not name or grammar.not_names is not None and grammar.not_names.search(name):
             continue
         index = registry.add(name, entity_type(name) if entity_type(name) in ("organisation", "outlet") else "organisation")
         mentions.append(Mention(match.start(), match.end(), index, "name"))

@@ -144,7 +144,7 @@ POINT_RE = re.compile(
     rf"(?P<c>{_PREFIX})?(?P<n>{_NUM}|{_WORD_NUM}|{_ARTICLE_NUM}){_scale('s')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?", re.IGNORECASE
 )
 RANGE_RE = re.compile(
-    rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|to|and)\s*"
+    rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|(?:up\s+)?to|and)\s*"
     rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}|{_WORD_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
     re.IGNORECASE,
 )
