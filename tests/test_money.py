@@ -803,3 +803,25 @@ def test_the_cost_headline_takes_each_source_s_usual_figure_and_no_spread_of_one
     assert (ratio["high_by"], ratio["low_by"], ratio["low"]) == ("CBO", "White House", 175e9)
     same = pd.DataFrame([("CBO", 831e9), ("White House", 831e9)], columns=["attributed_to", "amount_usd"])
     assert headline_ratio(same.assign(referent="total", is_range=False, is_vague=False)) is None  # not "1.0 times"
+
+
+def test_a_figure_someone_compares_or_would_spend_is_not_theirs_and_the_estimator_keeps_its_own(codebook):
+    # Sentences written for this test on constructions seen in wire copy of the CBO's and AEI's estimates.
+    text = (
+        "Donald Trump said the shield would cost $175 billion. "
+        "The Congressional Budget Office was quick to doubt the $175 billion figure, predicting that the system would "
+        "cost up to $542 billion. "
+        "The CBO has estimated that the U.S. may have to spend as much as $831 billion over 20 years, far higher than "
+        "the $175 billion projection. "
+        "Four Democrats pointed to estimates by the Congressional Budget Office that the layer could cost $161 billion."
+    )
+    table = _table(text, codebook)
+    owners = dict(zip(table["surface"] + " #" + table.groupby("surface").cumcount().astype(str), table["attributed_to"], strict=True))
+    assert owners == {
+        "$175 billion #0": "White House / the President",
+        "$175 billion #1": "White House / the President",
+        "$542 billion #0": "Congressional Budget Office",
+        "$831 billion #0": "Congressional Budget Office",
+        "$175 billion #2": "White House / the President",
+        "$161 billion #0": "Congressional Budget Office",
+    }

@@ -1390,7 +1390,7 @@ _BODY_ROLE_WORDS = {
 _SPEECH_PARTICIPLES = frozenset(
     {"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling", "stating", "declaring", "explaining"}
     | {"stressing", "emphasizing", "emphasising", "acknowledging", "cautioning", "asserting", "conceding", "contending"}
-    | {"estimating", "projecting", "concluding"}
+    | {"estimating", "projecting", "concluding", "predicting", "forecasting"}
 )
 # A document that reports through a participle: "released a report estimating the shield would cost …".
 _DOCUMENT_BEFORE_RE = re.compile(r"(?i)\b(?:report|analysis|study|estimate|assessment|paper|statement|letter)\s+$")
@@ -1894,6 +1894,16 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
         if a.position > end and any(end <= o[0] and o[1] <= a.position for o in spans[1:]):
             return False
+        # A participle after a figure named as someone's known figure says what follows it: in "the CBO threw cold water
+        # on the $175 billion figure, predicting that it would cost up to $542 billion", the $175 billion is not the
+        # CBO's ("Guetlein lifted the baseline to $185 billion, citing sensors" is his).
+        if (
+            a.position > end
+            and _PARTICIPLE_AFTER_COMMA_RE.match(analysis.text, max(0, a.position - 2))
+            and _KNOWN_FIGURE_BEFORE_RE.search(analysis.text, max(0, start - 20), start)
+            and _KNOWN_FIGURE_AFTER_RE.match(analysis.text, end)
+        ):
+            return False
         # A figure in an aside that has its own verb ("Trump promised that the system, which is estimated to cost $1
         # trillion, works") is not the outer speaker's.
         lo, hi = sorted((a.position, start))
@@ -1948,6 +1958,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         if earlier:
             m = earlier[-1]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "pronoun", "")
+    # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
+    # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
+    if _COMPARED_WITH_RE.search(analysis.text, max(sentence.start, start - 40), start):
+        return Owner("", "", "none", "")
     found = [a for a in analysis.attributions[i] if binds(a)]
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
@@ -1972,6 +1986,12 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
             others_found, marked = inner, []
         before = [a for a in others_found if a.position < start]
         chosen = min(marked or before or others_found, key=lambda a: abs(a.position - start))
+        # Who would spend it is not who estimates it: in "The CBO has estimated that the U.S. may have to spend as much
+        # as $542 billion", the figure is the estimator's, the verb of speech or estimate whose clause holds the spender.
+        if not marked and _SPENDING_VERB_RE.match(analysis.text, chosen.position):
+            outer = [a for a in before if a.position < chosen.subject and _REPORTED_THAT_RE.match(analysis.text, a.position)]
+            if outer:
+                chosen = outer[-1]
         relay = relay or analysis.name(chosen.outlet)
         return Owner(analysis.name(chosen.entity), _public_type(analysis.type(chosen.entity)), chosen.how, relay)
     sentence = analysis.sentences[i]
@@ -2076,6 +2096,16 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
     return None
 
 
+_COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s+the\s+(?:[a-z-]+\s+){0,2}$")
+_SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")
+# A verb of speech or estimate with the clause it reports: "has estimated that", "said", "projects that".
+_REPORTED_THAT_RE = re.compile(
+    r"(?i)(?:said|says|estimated|estimates|projected|projects|predicted|predicts|found|concluded|calculated|warned|reported)"
+    r"(?:\s+that)?\s"
+)
+_KNOWN_FIGURE_BEFORE_RE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?$")
+_KNOWN_FIGURE_AFTER_RE = re.compile(r"\s+(?:figure|projection|estimate|price tag|price|number|cost estimate|pricetag)\b")
+_PARTICIPLE_AFTER_COMMA_RE = re.compile(r",\s\w+ing\b")
 _SPEECH_VERB_RE = re.compile(rf"(?i)(?:{'|'.join(re.escape(v) for v in sorted(DEFAULT_VERBS, key=len, reverse=True))})\b")
 _ITS_FIGURE_RE = re.compile(
     r"\b(?:its|their)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|current|public)\s+)*"
