@@ -176,6 +176,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Jane Roe",
         ),
         ('The sensors fly in 2028 and will be "a first real capability," according to Space Force Gen. Jane Roe.', "Jane Roe"),
+        # an inverted verb whose subject is someone's role and name; a day does not continue a name; a noun is no verb
+        ('"Talks include the shield," said Carney\'s spokesperson Jane Roe.', "Jane Roe"),
+        ('"The speech asserted sovereignty," reported Canadian Broadcasting Corporation on Tuesday.', "Canadian Broadcasting Corporation"),
+        (
+            'Mark Carney joined a European plan, and questioned the Canada-U.S. defense spending balance: "Is that sustainable?"',
+            "Mark Carney",
+        ),
         # a body that names whom a spokesperson speaks for gives way to the spokesperson, named by that body
         ('"The winners cannot be named yet," the Space Force spokesperson said.', "Space Force spokesperson"),
     ],
@@ -264,6 +271,14 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The budget office's estimate of $542 billion covered only one layer.", "Congressional Budget Office", ""),
         ("Moscow responded to Donald Trump's claim that his $175 billion shield is ready.", "Donald Trump", ""),
         ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
+        # "issued estimates indicating", "and has requested"; a verb after a contrasting clause is not the figure's
+        (
+            "In response, the Congressional Budget Office issued estimates indicating that a limited system could cost $542 billion.",
+            "Congressional Budget Office",
+            "",
+        ),
+        ("Donald Trump pitched the shield as a bargain and has requested an initial $25 billion.", "Donald Trump", ""),
+        ("The budget stands at $175 billion, though some analysts say the real cost could exceed $500 billion.", "", ""),
         # a dated document speaks for its body; "noted" is not the document word "note"
         ("A July Pentagon presentation indicated that each award would be about $120,000 apiece.", "Pentagon", ""),
         ("The Space Force noted that contracts under $9 million need not be announced.", "US Space Force", ""),

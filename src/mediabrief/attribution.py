@@ -114,14 +114,21 @@ class Owner(NamedTuple):
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w'])'([A-Z][^'\n]{1,80}?)'(?![\w'])")
 _CAP = r"(?:St\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
 _CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
+# A day never continues a name ("President Trump Tuesday said"), nor does a month after "on" or "in" ("the Canadian
+# Broadcasting Corporation on Tuesday", "the Council on Foreign Relations in June").
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 NAME_RE = re.compile(
-    rf"(?<![\w'’.-]){_CAP}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*(?:,?[ \t]+Jr\.|[ \t]+Sr\.)?(?![\w])"
+    rf"(?<![\w'’.-]){_CAP}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:(?:{_CONNECT}[ \t]+){{1,2}}(?!{_DAY}|{_MONTH})|(?!{_DAY})){_CAP})*"
+    rf"(?:,?[ \t]+Jr\.|[ \t]+Sr\.)?(?![\w])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _WORD_RE = re.compile(r"[\w'’.-]+")
 # A title's abbreviation ("Gen. Michael Guetlein") does not end a clause.
 _TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
+# A second verb of the same subject: "… and said", "… and has requested", "… and later told".
+_SECOND_VERB_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will)\s+){0,2}$")
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
@@ -1104,6 +1111,10 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     gap = masked[verb_end : first.start].split()
     # Nothing between, an article, or a few capitalised words and titles: "said Republican Senator Kevin Cramer".
     if len(gap) <= 4 and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap) and not re.search(r"[,;:]", " ".join(gap)):
+        # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
+        named = [m for m in after if m.start > first.start and m.kind == "name"]
+        if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
+            return named[0]
         return first
     return None
 
@@ -1142,7 +1153,7 @@ def sentence_attributions(
         )
         if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
             subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
-        elif subject is None and re.search(r"\band\s*$", masked[lo : verb.start()]) and not re.search(r"[;:]", masked[lo : verb.start()]):
+        elif subject is None and _SECOND_VERB_RE.search(masked, lo, verb.start()) and not re.search(r"[;:]", masked[lo : verb.start()]):
             # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
             # and said …": the speaker of the verb before, else the person the sentence opens with.
             if found:
@@ -1390,7 +1401,7 @@ _BODY_ROLE_WORDS = {
 _SPEECH_PARTICIPLES = frozenset(
     {"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling", "stating", "declaring", "explaining"}
     | {"stressing", "emphasizing", "emphasising", "acknowledging", "cautioning", "asserting", "conceding", "contending"}
-    | {"estimating", "projecting", "concluding", "predicting", "forecasting"}
+    | {"estimating", "projecting", "concluding", "predicting", "forecasting", "indicating", "showing"}
 )
 # A document that reports through a participle: "released a report estimating the shield would cost …".
 _DOCUMENT_BEFORE_RE = re.compile(r"(?i)\b(?:report|analysis|study|estimate|assessment|paper|statement|letter)\s+$")
@@ -1894,6 +1905,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
         if a.position > end and any(end <= o[0] and o[1] <= a.position for o in spans[1:]):
             return False
+        # ... nor over a clause of its own: in "Its budget stands at $175 billion, though some analysts say the real
+        # cost could exceed $500 billion", the analysts' is the $500 billion only.
+        if a.position > end and _CONTRASTING_CLAUSE_RE.search(analysis.text, end, a.position):
+            return False
         # A participle after a figure named as someone's known figure says what follows it: in "the CBO threw cold water
         # on the $175 billion figure, predicting that it would cost up to $542 billion", the $175 billion is not the
         # CBO's ("Guetlein lifted the baseline to $185 billion, citing sensors" is his).
@@ -2096,6 +2111,7 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
     return None
 
 
+_CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–]\s*(?:though|although|but|while|whereas|yet)\s")
 _COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s+the\s+(?:[a-z-]+\s+){0,2}$")
 _SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")
 # A verb of speech or estimate with the clause it reports: "has estimated that", "said", "projects that".
