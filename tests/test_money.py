@@ -825,3 +825,17 @@ def test_a_figure_someone_compares_or_would_spend_is_not_theirs_and_the_estimato
         "$175 billion #2": "White House / the President",
         "$161 billion #0": "Congressional Budget Office",
     }
+
+
+def test_a_figure_repeated_with_only_a_cost_word_keeps_what_its_giver_called_it_before(codebook):
+    text = (
+        "Donald Trump wrote that Canada would have to pay $61 billion to join the shield. "
+        'In the post he went on: "I told them it would cost $61 billion." '
+        "The shield itself would cost $175 billion, he said."
+    )
+    table = _table(text, codebook)
+    assert list(zip(table["surface"], table["referent"], strict=True)) == [
+        ("$61 billion", "price quoted to a partner"),
+        ("$61 billion", "price quoted to a partner"),
+        ("$175 billion", "program total"),
+    ]
