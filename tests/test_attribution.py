@@ -183,6 +183,18 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Mark Carney joined a European plan, and questioned the Canada-U.S. defense spending balance: "Is that sustainable?"',
             "Mark Carney",
         ),
+        # single quotation marks, as British and Asian outlets write them
+        (
+            "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",
+            "U.S. defense official",
+        ),
+        # a possessive body before a role: the role's holder, named before, in an apposition, or by the body
+        ('Kremlin spokesman Dmitry Peskov spoke first. "We decide," the Kremlin\'s spokesman added.', "Dmitry Peskov"),
+        (
+            'Sergei Ryabkov spoke first. The Kremlin\'s spokesman, Dmitry Peskov, called it "a matter for the United States."',
+            "Dmitry Peskov",
+        ),
+        ('"We decide," the Kremlin\'s spokesman said.', "Kremlin spokesman"),
         # a body that names whom a spokesperson speaks for gives way to the spokesperson, named by that body
         ('"The winners cannot be named yet," the Space Force spokesperson said.', "Space Force spokesperson"),
     ],

@@ -606,7 +606,10 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
     return Grammar(
         verbs=re.compile(rf"(?<![\w-])(?:{_alternation(verbs)})(?![\w-])", re.IGNORECASE),
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
-        person_roles=re.compile(rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE),
+        # "the spokesman", "the Space Force spokesperson", "the Kremlin's spokesman"
+        person_roles=re.compile(
+            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}(?:['’]s)?\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE
+        ),
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
             rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER})?({_alternation(body_roles)})s?\b"
@@ -1122,7 +1125,8 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
 def _is_inverted(masked: str, lo: int, verb: int) -> bool:
     """Whether a verb comes right after a quotation, its subject after it: ``"…," said X``."""
     before = masked[lo:verb].rstrip().rstrip(",")
-    return not before or before[-1] in '”"’'
+    # A single quotation mark closes a quotation (blanked in ``masked``), not a plural's apostrophe ("the analysts'").
+    return not before or before[-1] in '”"’' or before.endswith((" '", ",'"))
 
 
 def sentence_attributions(
@@ -1258,6 +1262,11 @@ def _references(
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
+        # "The Kremlin's spokesman, Dmitry Peskov, …": the role is the person its apposition names
+        apposition = next((m for m in named if m.start > match.end() and _is_apposition(masked[match.end() : m.start])), None)
+        if apposition is not None and entities[apposition.entity].type in PERSONLIKE:
+            added.append(Mention(match.start(), match.end(), apposition.entity, "role"))
+            continue
         entity = last(
             match.start(),
             lambda e, r=role: entities[e].type in PERSONLIKE and bool({r, r.split()[-1]} & _full_roles(roles[e])),
@@ -1277,8 +1286,9 @@ def _references(
             entity = last(match.start(), lambda e: entities[e].type == "person")
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
             # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
-            body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*\s+){1,2})\w+", " ".join(match.group(0).split()) + "")
-            entity = role_entity(f"{body.group(1).strip()} {role}" if body else role, "person")
+            body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
+            placed = _POSSESSIVE_RE.sub("", body.group(1)).strip() if body else ""
+            entity = role_entity(f"{placed} {role}" if body else role, "person")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
@@ -1587,6 +1597,11 @@ _BACK_NAMING_RE = re.compile(
 )
 
 
+def _is_apposition(gap: str) -> bool:
+    """Whether what stands between a role and a name makes the name its apposition: ", " or ", Sen. "."""
+    return gap.startswith(",") and len(gap) < 24 and _only_titles(gap[1:]) and "," not in gap[1:]
+
+
 def _only_titles(gap: str) -> bool:
     """Whether the words before a name are only capitalised titles ("Gen.", "Sen.", "Foreign Minister")."""
     words = gap.split()
@@ -1833,7 +1848,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
                 # "Asked whether Canada would pay the $71 billion Trump has said it owes, he replied"
                 opens = (
                     len(_WORD_RE.findall(head)) <= 3
-                    or head.rstrip().rstrip(",").endswith(("”", '"'))
+                    or head.rstrip().rstrip(",").endswith(("”", '"', " '"))
                     or (head.rstrip().endswith(",") and bool(_CIRCUMSTANCE_RE.match(head)))
                 )
                 if opens and _named_in_passing(masked, sentences, mentions, m):
