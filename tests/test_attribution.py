@@ -183,6 +183,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Mark Carney joined a European plan, and questioned the Canada-U.S. defense spending balance: "Is that sustainable?"',
             "Mark Carney",
         ),
+        # an opening circumstance names no subject, and a verb ends a body's qualifying of a person
+        (
+            "Speaking to reporters in Moscow, Kremlin spokesman Dmitry Peskov restated Russia's view, stating,"
+            ' "It is a matter for Washington."',
+            "Dmitry Peskov",
+        ),
+        # "the U.S. president" is not the Russian president named last
+        ('Trump spoke with Russian President Vladimir Putin, a call the U.S. president described as "very good."', "Donald Trump"),
         # single quotation marks, as British and Asian outlets write them
         (
             "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",

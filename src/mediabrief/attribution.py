@@ -1093,6 +1093,10 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
 def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) -> Mention | None:
     """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
     start (within its first six words)."""
+    # "Speaking to journalists in Moscow, Kremlin representative Dmitry Peskov …, stating": the circumstance is no subject
+    circumstance = _CIRCUMSTANCE_RE.match(masked, lo)
+    comma = masked.find(",", lo, verb) if circumstance else -1
+    lo = comma + 1 if comma >= 0 and len(_WORD_RE.findall(masked[lo:comma])) <= 8 else lo
     before = sorted(m for m in candidates if lo <= m.start < verb)
     for k, mention in enumerate(before):
         if masked[mention.end : mention.end + 2] in ("'s", "’s"):
@@ -1214,6 +1218,12 @@ def _references(
     named = [m for m in mentions if m.entity >= 0]
     starts = [m.start for m in named]
 
+    # The words before each person's first mention ("Russian President" Vladimir Putin), which may say whose they are.
+    introduced: dict[int, str] = {}
+    for m in named:
+        if m.entity not in introduced:
+            introduced[m.entity] = " ".join(masked[max(0, m.start - 40) : m.start].split()[-3:])
+
     def last(before: int, accept) -> int:
         for m in reversed(named[: bisect.bisect_left(starts, before)]):
             if accept(m.entity):
@@ -1267,9 +1277,15 @@ def _references(
         if apposition is not None and entities[apposition.entity].type in PERSONLIKE:
             added.append(Mention(match.start(), match.end(), apposition.entity, "role"))
             continue
+        # "the U.S. president" after "Russian President Vladimir Putin": not a president of another country
+        nation = _nation_of(match.group(0)[: match.start(1) - match.start()])
         entity = last(
             match.start(),
-            lambda e, r=role: entities[e].type in PERSONLIKE and bool({r, r.split()[-1]} & _full_roles(roles[e])),
+            lambda e, r=role, nation=nation: (
+                entities[e].type in PERSONLIKE
+                and bool({r, r.split()[-1]} & _full_roles(roles[e]))
+                and _nation_of(introduced.get(e, "")) in ("", nation or _nation_of(introduced.get(e, "")))
+            ),
         )
         if entity < 0 and role in _UNIQUE_OFFICES:  # "The U.S. president claims …" before "Trump said": the office's holder
             entity = next(
@@ -1597,6 +1613,26 @@ _BACK_NAMING_RE = re.compile(
 )
 
 
+def _nation_of(words: str) -> str:
+    """The country a few words before a name or a role say it belongs to ("Russian President", "the U.S."), as a short
+    key ("russ", "us"), or "" if none: a capitalised word ending as a nationality does, or the United States' forms.
+
+    >>> [_nation_of(w) for w in ["Russian President", "the U.S.", "Japanese Prime Minister", "Defense Secretary", "the"]]
+    ['russ', 'us', 'japa', '', '']
+    """
+    for word in words.split():
+        bare = word.strip(",.;:'’").lower()
+        if bare in ("u.s", "us", "american", "america", "u.s.a"):
+            return "us"
+        if word[:1].isupper() and re.fullmatch(r"[a-z]+(?:ian|ese|ish|an|i)", bare) and bare not in _NOT_NATIONALITIES:
+            return bare[:4]
+    return ""
+
+
+# Capitalised words that end as nationalities do but are titles or names of offices.
+_NOT_NATIONALITIES = frozenset({"chairman", "spokesman", "spokeswoman", "republican", "publican", "veteran", "librarian", "guardian"})
+
+
 def _is_apposition(gap: str) -> bool:
     """Whether what stands between a role and a name makes the name its apposition: ", " or ", Sen. "."""
     return gap.startswith(",") and len(gap) < 24 and _only_titles(gap[1:]) and "," not in gap[1:]
@@ -1756,10 +1792,13 @@ def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
         titled = after.kind == "name" and (not gap.strip() or len(gap.split()) <= 2 and _only_titles(gap) and "," not in gap)
         if not titled and (not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS):
             break
+        if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
+            break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
         first = after
     return first
 
 
+_SPEECH_WORDS = frozenset(v.lower() for v in DEFAULT_VERBS)
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "at", "for", "in", "on", "to", "with", "from", "by", "met"})
 
 
