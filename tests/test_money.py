@@ -839,3 +839,19 @@ def test_a_figure_repeated_with_only_a_cost_word_keeps_what_its_giver_called_it_
         ("$61 billion", "price quoted to a partner"),
         ("$175 billion", "program total"),
     ]
+
+
+def test_the_parts_of_an_enacted_budget_are_budget_and_a_fronted_clause_is_not_the_speakers(codebook):
+    text = (
+        "In the bill, Congress approved $24.4 billion, with $18.8 billion appropriated for new interceptors and $5.9 billion for "
+        "homeland sensors. "
+        "While the programme received $23 billion through the reconciliation bill, Gen. Michael Guetlein maintains that "
+        "the money is flowing."
+    )
+    table = _table(text, codebook)
+    assert list(zip(table["surface"], table["referent"], table["attributed_to"], strict=True)) == [
+        ("$24.4 billion", "budget or appropriation", "unattributed"),
+        ("$18.8 billion", "budget or appropriation", "unattributed"),
+        ("$5.9 billion", "budget or appropriation", "unattributed"),
+        ("$23 billion", "budget or appropriation", "unattributed"),
+    ]

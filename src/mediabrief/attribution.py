@@ -1963,6 +1963,11 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         # cost could exceed $500 billion", the analysts' is the $500 billion only.
         if a.position > end and _CONTRASTING_CLAUSE_RE.search(analysis.text, end, a.position):
             return False
+        # ... nor into a clause the sentence opens with: "While the project received $23 billion last year, Gen. X
+        # maintains that funding is flowing" (the $23 billion is not the general's).
+        opening = analysis.sentences[i].start
+        if a.position > end and _FRONTED_CLAUSE_RE.match(analysis.text, opening) and "," in analysis.text[end : a.position]:
+            return False
         # A participle after a figure named as someone's known figure says what follows it: in "the CBO threw cold water
         # on the $175 billion figure, predicting that it would cost up to $542 billion", the $175 billion is not the
         # CBO's ("Guetlein lifted the baseline to $185 billion, citing sensors" is his).
@@ -2165,6 +2170,7 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
     return None
 
 
+_FRONTED_CLAUSE_RE = re.compile(r"\W*(?:While|Although|Though|Whereas|Even though|Despite|Because|Since)\s")
 _CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–]\s*(?:though|although|but|while|whereas|yet)\s")
 _COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s+the\s+(?:[a-z-]+\s+){0,2}$")
 _SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")

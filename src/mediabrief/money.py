@@ -742,6 +742,11 @@ def _sentence_rows(
     """One row per figure of one sentence."""
     rows = []
     sources, readings = attributions(text, sentence, figures, cues, analysis), referent_readings(text, sentence, figures, cues)
+    # A sentence that enacts a budget enacts its parts: in "Congress approved $24.4 billion, with $18.8 billion
+    # appropriated for X and $5.9 billion for Y", the $5.9 billion is part of the appropriation, not a unit cost.
+    enacting = bool(cues.enacted) and any(
+        r == cues.enacted[0] and o.lower() in cues.enacted[1] for o, (r, _) in zip(sources, readings, strict=True)
+    )
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
@@ -753,6 +758,8 @@ def _sentence_rows(
         referent, referent_cue = readings[i]
         if owner.lower() in cues.not_owners:
             owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
+        if enacting and owner.lower() in cues.enacted[1]:
+            referent = cues.enacted[0]
         if cues.enacted and referent == cues.enacted[0] and owner.lower() in cues.enacted[1]:
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
