@@ -191,6 +191,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # "the U.S. president" is not the Russian president named last
         ('Trump spoke with Russian President Vladimir Putin, a call the U.S. president described as "very good."', "Donald Trump"),
+        # an apposition in commas after a name; an initial and an apostrophe inside a name
+        ('Frank St. John, Lockheed Martin COO, said "the work of deterrence never stops."', "Frank St. John"),
+        ('Brookings author Michael E. O\'Hanlon argues that it "could protect against limited strikes."', "Michael E. O'Hanlon"),
+        # a possessor's words named before the quotation
+        ('The ministry said the danger remained, despite Trump\'s assurances the country was "no longer a threat."', "Donald Trump"),
         # single quotation marks, as British and Asian outlets write them
         (
             "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",

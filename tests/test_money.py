@@ -855,3 +855,12 @@ def test_the_parts_of_an_enacted_budget_are_budget_and_a_fronted_clause_is_not_t
         ("$5.9 billion", "budget or appropriation", "unattributed"),
         ("$23 billion", "budget or appropriation", "unattributed"),
     ]
+
+
+def test_what_a_figure_includes_is_given_by_the_owner_of_the_figure_before(codebook):
+    text = (
+        "The Defense Ministry has requested 8.8 trillion yen for next year. "
+        "That includes 500 billion yen for missile defense, three times this year's amount."
+    )
+    table = _table(text, codebook)
+    assert list(table["attributed_to"]) == ["Defense Ministry", "Defense Ministry"]

@@ -112,7 +112,9 @@ class Owner(NamedTuple):
 # Double quotes, curly or straight, within a paragraph; and curly single quotes used as quotation marks (British
 # style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w'])'([A-Z][^'\n]{1,80}?)'(?![\w'])")
-_CAP = r"(?:St\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+_CAP = (
+    r"(?:St\.|[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+)
 _CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
 # A day never continues a name ("President Trump Tuesday said"), nor does a month after "on" or "in" ("the Canadian
 # Broadcasting Corporation on Tuesday", "the Council on Foreign Relations in June").
@@ -1076,6 +1078,11 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
             continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
         if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
             continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
+        if masked[mention.end : verb].strip() == ",":
+            # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
+            named = [m for m in candidates if m.entity >= 0 and lo <= m.start and re.fullmatch(r",\s*", masked[m.end : mention.start])]
+            if named:
+                return named[-1]
         between = _words_between(masked, mention.end, verb)
         passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
         if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
@@ -1699,6 +1706,11 @@ def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
     return opened is not None and "," in text[position:quote]
 
 
+# A possessor's words named before a quotation: "Trump's assurances the country was", "Beijing's claim that it is".
+_WORDS_OF_RE = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:assurances?|claims?|words|promises?|remarks?|insistence|assertions?|pledges?|warnings?|"
+    r"boasts?|vows?|description|characterization|characterisation)\s+(?:that\s+)?(?:[^\"“”‘’,.;:]{0,60}\s)?$"
+)
 _RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 
 
@@ -1744,6 +1756,11 @@ def _quotations(
         # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
         own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and _RESTS_ON_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]
+        # "despite Trump's assurances the country was 'no longer a nuclear threat'": the words are the possessor's
+        words_of = _WORDS_OF_RE.search(text, max(sentences[first].start, match.start() - 140), match.start())
+        possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
+        if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
+            own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
             entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
