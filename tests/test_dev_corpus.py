@@ -11,7 +11,7 @@ from mediabrief import evaluation
 from mediabrief.codebook import load_codebook
 from mediabrief.config import DATA_DIR, RAW_DIR
 from mediabrief.corpus import load_corpus
-from mediabrief.stance import agreement, agreement_table, stance_tables
+from mediabrief.stance import agreement, agreement_table, cue_hits, stance_rules, stance_tables
 
 CORPUS = evaluation.DEV_CORPUS_DIR
 
@@ -113,6 +113,12 @@ def test_the_articles_added_last(scores_added_last, measured):
     assert stance["agreement"] >= 0.5 and quotes["speaker_right"] >= 0.6 and money["referent_right"] >= 0.55
 
 
+def cue_hits_of(sentence: str, codebook: dict) -> list[tuple[str, float]]:
+    """The cues of one sentence for the story's main target."""
+    rules = stance_rules(codebook)
+    return cue_hits(sentence, rules.targets[0], rules)
+
+
 def label(text: str, codebook: dict, target: str = "golden_dome") -> str:
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "outlet": ["A"], "text": [text]})
     stance = stance_tables(articles, codebook)["stance.csv"]
@@ -140,6 +146,23 @@ def test_an_op_ed_that_quotes_critics_to_rebut_them_is_supportive(codebook):
         "The critics are wrong about cost, and they are wrong about stability. Congress should fund Golden Dome."
     )
     assert label(text, codebook) == "supportive"
+
+
+def test_an_op_ed_for_the_shield_that_dismisses_objections_and_warns_of_threats_is_not_critical(codebook):
+    # Written for this test on the shape of opinion pieces for the programme read in real coverage: a dismissed claim
+    # ("a misconception that it is impossible") and the threat it answers ("dangerously unprepared").
+    text = (
+        "Three objections to Golden Dome, answered\n"
+        "By A. Writer\n"
+        "Golden Dome is the right answer at the right time.\n"
+        "There is a common misconception that missile defense is impossible. The record of the last decade says otherwise.\n"
+        "We face the most dangerous missile environment in our history, and we are dangerously unprepared.\n"
+        "Congress should fund Golden Dome in full."
+    )
+    assert label(text, codebook) == "supportive"
+    assert cue_hits_of("There is a common misconception that missile defense is impossible.", codebook) == [("misconception", 1.0)]
+    assert cue_hits_of("We face a dangerous threat environment, and we are dangerously unprepared.", codebook) == []
+    assert cue_hits_of("It is a dangerous plan.", codebook) == [("dangerous", -1.0)]
 
 
 def test_threat_vocabulary_in_a_description_is_not_a_verdict(codebook):

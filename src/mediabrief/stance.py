@@ -13,11 +13,14 @@ The method, in plain words (the cue words are data: ``stance`` in ``data/codeboo
 3. **Evaluative words, not topic words.** Cues are judgements ("boondoggle", "unworkable", "long overdue", "worth the
    cost"), not the vocabulary of defence reporting ("threat", "attack", "intercept"), which describes the subject.
    A negation just before a cue reverses it at half weight ("not a boondoggle"); a hedge ("may", "could") halves a
-   sentence. In "X, but Y" the clause after "but" weighs three times the clause before; "While X, Y" likewise.
+   sentence. A critical word that describes the threat a defence answers ("the most dangerous missile environment",
+   "dangerously unprepared": the codebook's ``threat_nouns``) is the case for a defence, not a verdict against it.
+   In "X, but Y" the clause after "but" weighs three times the clause before; "While X, Y" likewise.
 4. **Rebuttals.** Words that dismiss an argument ("myth", "misrepresents", "recycled", "alarmist") count for the side
    whose argument they dismiss: against the critics (supportive) when critics or opponents are named in the sentence
    or the one before, against the programme when its backers are; words that endorse ("critics are right") the other
-   way. Naming critics is not criticism.
+   way. Naming critics is not criticism. With no side named, a claim the word dismisses ("a common misconception that
+   missile defense is impossible") is that claim: its cues are not the outlet's, and dismissing it takes the other side.
 5. **Weights.** A headline counts twice, the closing paragraph one and a half times: the last word is the outlet's.
 6. **Label.** The article's ``score`` is the weighted mean of its own evidence sentences' cue scores, ``net`` their
    weighted sum. Supportive when net >= ``thresholds.min_net`` and score >= ``thresholds.supportive``; critical when
@@ -109,6 +112,10 @@ class Target(NamedTuple):
     min_net: float | None = None  # this target's own threshold on the net, if it has one
 
 
+# Words between an evaluative word and a noun that show the word does not modify the noun.
+_NOT_MODIFYING = r"(?:that|whether|if|which|who|the|a|an|its|their|it|will|would|is|are|was|were|be|to|of)\b"
+
+
 class Rules(NamedTuple):
     """The ``stance`` section of a codebook, compiled, with a scanner that finds all its phrase lists together."""
 
@@ -134,6 +141,7 @@ class Rules(NamedTuple):
     opinion_labels: re.Pattern | None = None
     opinion_markers: re.Pattern | None = None
     opinion_share: float = 1.0
+    threats: re.Pattern | None = None
 
 
 def stance_rules(codebook: dict) -> Rules:
@@ -197,6 +205,11 @@ def stance_rules(codebook: dict) -> Rules:
         else None,
         re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, opinion.get('markers', [])))})(?![\w'])") if opinion.get("markers") else None,
         float(opinion.get("min_share", 1.0)),
+        # A critical word whose noun is a threat describes the threat, not the target ("the most dangerous missile
+        # environment in history", "dangerous adversaries"): it is the case for a defence, not against it.
+        re.compile(rf"(?i)[\w-]*\s+(?:(?!{_NOT_MODIFYING})[\w-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, section['threat_nouns']))})\b")
+        if section.get("threat_nouns")
+        else None,
     )
 
 
@@ -266,8 +279,19 @@ def _hits(text: str, target: Target, rules: Rules, spots: Spots | None, previous
             side = _rebutted_side(text, previous, match.start(), rules) if side is None else side
             if side:
                 found.append((match, sign * side))
+            elif sign > 0:
+                # No side named, but the dismissed claim follows: "a common misconception that missile defense is
+                # impossible". Its cues are the claim, not the verdict; dismissing it takes the other side.
+                claim = [(m, w) for m, w in found if m.start() > match.end() and len(text[match.end() : m.start()].split()) <= 12]
+                if claim:
+                    found = [(m, w) for m, w in found if (m, w) not in claim]
+                    found.append((match, -claim[0][1]))
     if len(found) > 1:
         found = _drop_overlaps(found)
+    if rules.threats is not None:  # (a cue ending in "that" or "whether" opens a clause: "not clear that adversaries …")
+        found = [
+            (m, w) for m, w in found if w > 0 or re.search(rf"\b{_NOT_MODIFYING}$", m.group(0)) or not rules.threats.match(text, m.end())
+        ]
     hits = [(m.group(0), m.start(), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in found]
     return [hit for hit in hits if not _their_claim(text, hit, rules, found)]
 
