@@ -450,6 +450,12 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("The minister told the Hong Kong daily Ming Pao that talks continue.", ["Ming Pao"]),
         ("The plan was first reported by Semafor.", ["Semafor"]),
         ("SEOUL, June 2 (Yonhap) -- South Korea said it would watch closely.", ["Yonhap"]),
+        # an agency's credit between slashes, and its correspondent
+        ("MOSCOW, May 27. /TASS/. The plan is destabilizing, the diplomat said.", ["TASS"]),
+        ('"There is no reason to panic," the diplomat said in a conversation with a TASS correspondent.', ["TASS"]),
+        # a body whose spokesperson speaks, named as a body by its words, but not one that only employs the speaker
+        ("The plan undermines stability, Russian Foreign Ministry Spokeswoman Maria Zakharova said.", ["Russian Foreign Ministry"]),
+        ('"We build what we need," Aerospace Industries Association vice president Eric Fanning said.', []),
         # A person who "reported" progress, and a report by a person, cite no publication.
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
     ],
@@ -457,6 +463,13 @@ def test_dev_corpus_citations_against_gold(gold, measured):
 def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):
     found = lineage.citations_table(articles(Elsewhere=sentence), BOOK)
     assert sorted(set(found["cited_source"])) == expected
+
+
+def test_a_body_the_codebook_knows_is_cited_when_its_spokesperson_speaks():
+    found = lineage.citations_table(
+        articles(Elsewhere='"It is a sovereign matter," Kremlin spokesman Dmitry Peskov told reporters.'), load_codebook()
+    )
+    assert list(found["cited_source"]) == ["Kremlin"]
 
 
 def test_a_lineage_of_many_sources_is_drawn_as_ranked_bars_not_a_column_too_tall_to_read():

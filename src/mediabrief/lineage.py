@@ -352,6 +352,16 @@ _MONEY_ACTS = re.compile(
 )
 
 
+# Between a body's name and its spokesperson's: "Kremlin spokesman Dmitry Peskov", "Foreign Ministry Spokeswoman Maria
+# Zakharova", "the ministry's press secretary, Jane Roe,".
+_SPOKESPERSON_OF = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:chief\s+|deputy\s+|top\s+)?(?:spokesperson|spokesman|spokeswoman|press\s+secretary),?\s+$"
+)
+
+
+_BODY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)$")
+
+
 def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = None) -> list[tuple[int, str, int, int, str]]:
     """Bodies (not persons, not outlets) that an attribution credits, as (sentence index, name, start, end, how): "the
     Pentagon estimated", "according to the Congressional Budget Office". A body named only as a speaker's employer is
@@ -362,6 +372,23 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
         for a in attributions:
             if acts is not None and a.how != "according to" and acts.match(analysis.text, a.position):
                 continue
+            # A body whose spokesperson speaks is cited ("Kremlin spokesman Dmitry Peskov told reporters"); a body that
+            # only employs the speaker is not ("Aerospace Industries Association vice president Eric Fanning said").
+            spokes = _SPOKESPERSON_OF.search(analysis.text, max(0, a.subject - 60), a.subject) if a.subject >= 0 else None
+            body = [
+                m
+                for m in analysis.mentions
+                if spokes and m.end == spokes.start() and m.entity >= 0 and analysis.entities[m.entity].type == "organisation"
+            ]
+            if body:
+                found.append((i, analysis.entities[body[0].entity].name, body[0].start, a.position, "spokesperson"))
+            elif (
+                spokes
+                and (named := _BODY_BEFORE.search(analysis.text, max(0, spokes.start() - 60), spokes.start()))
+                and attribution.entity_type(named.group(1)) == "organisation"
+            ):
+                # a body the grammar took as the person's titles: "Russian Foreign Ministry Spokeswoman Maria Zakharova"
+                found.append((i, named.group(1), named.start(1), a.position, "spokesperson"))
             # A body only a role stands for ("the administration", "the government" with none named) is not a source
             # a reader could look up: it is not credited.
             if (
@@ -394,6 +421,10 @@ OUTLET_CREDIT_RES = (
     ),
     # "told the Hong Kong daily X", "told the broadcaster X"
     re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
+    # "in a conversation with a TASS correspondent", "told a Kyodo reporter"
+    re.compile(rf"\b(?:with|to|told)\s+an?\s+(?P<name>{_OUTLET_NAME})\s+(?P<kind>correspondent|reporter|journalist)\b"),
+    # an agency's dateline credit between slashes: "MOSCOW, May 27. /TASS/."
+    re.compile(r"^(?:[A-Z][A-Z .,'-]*,[^/\n]{0,30})?/(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?P<kind>/)"),
 )
 
 
