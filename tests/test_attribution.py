@@ -196,6 +196,20 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Brookings author Michael E. O\'Hanlon argues that it "could protect against limited strikes."', "Michael E. O'Hanlon"),
         # a possessor's words named before the quotation
         ('The ministry said the danger remained, despite Trump\'s assurances the country was "no longer a threat."', "Donald Trump"),
+        # "citing" a thing is no source; paying is no speech
+        ('Mark Carney said more protection is "a good idea for us," citing threats from North Korea.', "Mark Carney"),
+        ('Trump claimed that his team would ensure that Ottawa pays its "fair share of the bill."', "Donald Trump"),
+        # "he" goes back to the speaker of the finite verb, not of a participle or of a background sentence
+        (
+            "Despite his criticism of Trump, accusing him of trying to break the country, Mark Carney said cooperation helps."
+            ' "We cooperate when necessary," he added.',
+            "Mark Carney",
+        ),
+        (
+            "Mark Carney spoke in Ottawa on Wednesday. The remarks came after Trump claimed Canada had called him."
+            ' "It is a good idea," he said.',
+            "Mark Carney",
+        ),
         # single quotation marks, as British and Asian outlets write them
         (
             "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",

@@ -131,6 +131,18 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 _TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
 # A second verb of the same subject: "… and said", "… and has requested", "… and later told".
 _SECOND_VERB_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will)\s+){0,2}$")
+# After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
+# China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
+# A sentence that sets a speaker's words against what prompted them: its speaker is not the one "he" goes back to.
+_BACKGROUND_RE = re.compile(
+    r"\W*(?:The|His|Her|Their|Those|These|Such)\s+(?:[\w-]+\s+){0,2}(?:remarks?|comments?|statements?|words|warnings?|"
+    r"criticism|response)\s+(?:came|come|followed|follow|were\s+made|was\s+made)\b"
+)
+_CITED_THING_RE = re.compile(
+    r"(?!.*\b(?:reports?|stud(?:y|ies)|analys[ie]s|data|figures|estimates?|documents?|statements?|sources?|officials?|people|"
+    r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?)\b)"
+    r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
+)
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
@@ -1206,6 +1218,8 @@ def sentence_attributions(
             after = [m for m in inside if marker.end() <= m.start and m.entity >= 0][:1]
         if after and re.search(r"[$€£¥\d]", masked[marker.end() : min(after).start]):
             after = []  # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source
+        if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
+            after = []  # "citing threats from North Korea": what is cited is a thing, not a source
         if after:
             source = _opening_mention(masked, sorted(after)) or min(after)  # "according to Space Force Gen. X": X
             found.append(Attribution(marker.start(), source.entity, "according to", -1, source.end))
@@ -1753,6 +1767,17 @@ def _quotations(
         # system, which Trump said would cost $175 billion, will 'exacerbate the risk …'", the words are Mao Ning's.
         outside = [a for a in own if not _inside_aside(text, sentences[first].start, a.position, match.start())]
         own = outside if outside else own
+        # A verb of paying or spending whose object is the quotation is an act, not speech: in "Trump claimed … that
+        # Ottawa pays its 'fair share'", Ottawa is not quoted.
+        own = [
+            a
+            for a in own
+            if not (
+                _SPENDING_VERB_RE.match(text, a.position)
+                and a.position < match.start()
+                and len(text[a.position : match.start()].split()) <= 4
+            )
+        ]
         # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
         own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and _RESTS_ON_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]
@@ -1881,11 +1906,17 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
         speakers = []
         # The two sentences before that have words of their own outside quotations (a post quoted in full spans
         # several sentences of someone else's words).
-        before = [j for j in range(i - 1, max(-1, i - 8), -1) if len(_WORD_RE.findall(masked[sentences[j].start : sentences[j].end])) >= 3][
-            :2
-        ]
+        before = [
+            j
+            for j in range(i - 1, max(-1, i - 8), -1)
+            if len(_WORD_RE.findall(masked[sentences[j].start : sentences[j].end])) >= 3
+            and not _BACKGROUND_RE.match(masked, sentences[j].start)  # "The remarks came after Trump claimed …"
+        ][:2]
         for j in before:
-            speakers += [a.entity for a in by_sentence[j] if entities[a.entity].type == "person"]
+            # the speaker of a finite verb before that of a participle ("Despite his criticism of Trump, accusing him
+            # of …, Carney said …": Carney)
+            finite = sorted(by_sentence[j], key=lambda a: bool(re.match(r"\w+ing\b", masked[a.position : a.position + 20])))
+            speakers += [a.entity for a in finite if entities[a.entity].type == "person"]
             # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
             first = _opening_mention(
                 masked, mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
