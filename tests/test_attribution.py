@@ -196,6 +196,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Brookings author Michael E. O\'Hanlon argues that it "could protect against limited strikes."', "Michael E. O'Hanlon"),
         # a possessor's words named before the quotation
         ('The ministry said the danger remained, despite Trump\'s assurances the country was "no longer a threat."', "Donald Trump"),
+        # a document of the body named before speaks for it
+        (
+            'The figures come from a letter the Congressional Budget Office sent to a senator. "The range reflects'
+            ' uncertainty about launch costs," the letter said.',
+            "Congressional Budget Office",
+        ),
         # "citing" a thing is no source; paying is no speech
         ('Mark Carney said more protection is "a good idea for us," citing threats from North Korea.', "Mark Carney"),
         ('Trump claimed that his team would ensure that Ottawa pays its "fair share of the bill."', "Donald Trump"),
@@ -415,3 +421,13 @@ def test_articles_are_read_once_for_all_stages_and_afresh_when_anything_changes(
     changed = attribution.analyse_articles(articles.assign(text=['"It fails," Doe said.']), book)
     assert changed is not first and changed["a"].quotations[0].text == "It fails,"
     assert attribution.analyse_articles(articles, {"voices": {}}) is not first  # another codebook reads afresh
+
+
+def test_a_role_goes_back_to_the_body_whose_name_says_it_is_one(grammar):
+    # "the agency" after "the Missile Defense Agency picked …" and a company named since: the agency, not the company
+    text = (
+        "More than 60 firms are among those the Missile Defense Agency picked this week. "
+        '"It is a hunting license," said Carla Benning, chief executive of Redstone Analytics Group. '
+        'In a statement, the agency said the awards were "the first of many in a portfolio of qualified holders."'
+    )
+    assert speakers(text, grammar)[-1] == ("quotation", "Missile Defense Agency")

@@ -511,7 +511,7 @@ def test_a_list_item_opening_with_its_figure_is_read_with_its_description(codebo
     assert table["attributed_to"].tolist() == [
         "White House / the President",
         "White House / the President",
-        "Pentagon",  # the codebook counts the Missile Defense Agency with the Pentagon
+        "Missile Defense Agency",  # named as itself (the codebook says it speaks for the Pentagon)
         "unattributed",
     ]
     assert table["referent"].tolist()[:3] == ["program total", "budget or appropriation", "part or unit cost"]

@@ -421,6 +421,11 @@ DEFAULT_BODY_ROLES = [
     "service",
     "statement",
     "briefing",
+    "letter",
+    "memo",
+    "readout",
+    "fact sheet",
+    "presentation",
     "ministry's statement",
     "embassy",
     "commission",
@@ -961,6 +966,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
             roles += [w.lower() for w in match.group(0).split() if w.lower() in grammar.titles]  # "President Donald Trump"
             roles += grammar.actor_roles.get(name, frozenset())  # "Trump … The U.S. president claims": the codebook's roles
+            # the kind of body an alias names: "the Missile Defense Agency" (the Pentagon's) is later "the agency"
+            roles += [w.lower() for w in match.group(0).split()[-1:] if kind == "organisation" and w.lower() in ORG_WORDS]
             index = registry.add(name, kind, roles)
             registry.by_key[match.group(0).lower()] = index
             mentions.append(Mention(match.start(), match.end(), index, "name"))
