@@ -1510,6 +1510,8 @@ _PLACE = (
     r"(?:company|companies|contractor|contractors|firm|firms|office|ministry|committee|embassy|agency|department|brokerage|bank|"
     r"fund|institute|talks|matter|discussions|negotiations|plans|planning)"
 )
+# A body's kind written after its name: "a spokesman for the Golden Dome office".
+_BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
 _ANONYMOUS_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
@@ -1521,7 +1523,7 @@ _ANONYMOUS_RE = re.compile(
     # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
     # minister's office", "a person familiar with the talks".
     rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
-    rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*))?|{_PLACE})\b"
+    rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*)|{_BODY_WORD})?|{_PLACE})\b"
     r"|\s+familiar\s+with\s+(?:the\s+)?[\w-]+)?"
 )
 
