@@ -1787,6 +1787,10 @@ def _quotations(
                 and len(text[a.position : match.start()].split()) <= 4
             )
         ]
+        # After a quotation that a verb of speech before it governs, a verb of another kind is not its speaker: in "one
+        # of them said estimates ran 'well past' the figure the president gave", the president did not say it.
+        if any(a.position < match.start() and _SPEECH_VERB_RE.match(text, a.position) for a in own):
+            own = [a for a in own if a.position < match.start() or _SPEECH_VERB_RE.match(text, a.position)]
         # After a quotation, "based on X" or "per X" says what a figure rests on, not who is quoted.
         own = [a for a in own if not (a.how == "according to" and a.position >= match.end() and _RESTS_ON_RE.match(text, a.position))]
         people = [a for a in own if entities[a.entity].type != "outlet"]
