@@ -197,7 +197,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a possessor's words named before the quotation
         ('The ministry said the danger remained, despite Trump\'s assurances the country was "no longer a threat."', "Donald Trump"),
         # a verb of another kind after the quotation does not take it from the verb of speech before it
-        ('An aide said internal estimates ran "well past anything" the president gave.', "aide"),
+        (
+            'Two people familiar with the planning spoke. One of them said internal estimates ran "well past" the figure the'
+            " president gave.",
+            "person familiar with the planning",
+        ),
         # an unnamed spokesman keeps the kind of body he speaks for
         ('"We will meet the deadline," a spokesman for the Golden Dome office said.', "Golden Dome office spokesman"),
         # a document of the body named before speaks for it
