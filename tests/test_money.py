@@ -864,3 +864,9 @@ def test_what_a_figure_includes_is_given_by_the_owner_of_the_figure_before(codeb
     )
     table = _table(text, codebook)
     assert list(table["attributed_to"]) == ["Defense Ministry", "Defense Ministry"]
+
+
+def test_a_verb_of_need_right_before_a_figure_names_it_whatever_follows(codebook):
+    text = "Trump finalized the design, which he predicted would require USD175 billion in funding over three years."
+    assert _table(text, codebook)["referent"].tolist() == ["program total"]
+    assert _table("Congress provided $25 billion in funding for the shield.", codebook)["referent"].tolist() == ["budget or appropriation"]

@@ -478,6 +478,7 @@ class MoneyCues(NamedTuple):
     enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
     named_by: CueSet = CueSet(None)  # nouns that name a figure only right after it: "the $175 billion system"
+    named_before: CueSet = CueSet(None)  # verbs that name a figure right before it: "would require $175 billion"
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
 
     @classmethod
@@ -487,6 +488,7 @@ class MoneyCues(NamedTuple):
         return cls(
             referents=CueSet(money.get("referents")),
             named_by=CueSet(money.get("named_by")),
+            named_before=CueSet(money.get("named_before")),
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
             grammar=attribution.compile_grammar(codebook or {}),  # its money verbs and markers included
@@ -566,7 +568,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
        per-unit label; a difference ("$10 billion more than", "up $10bn from"): "other";
     2. the cues in the figure's own clause (between the punctuation around it), by the codebook's ``priority`` (a
        "layer" or a "reconciliation law" in the clause outranks the generic "cost"), the nearest first among equals;
-       a cue right after the figure ("its $1.2 trillion total") before all others;
+       a cue right after the figure ("its $1.2 trillion total") or a ``named_before`` verb right before it ("would
+       require $175 billion in funding") before all others;
     3. a period after the figure ("$1 billion a year"): the per-unit label;
     4. the nearest cue anywhere in the sentence;
     5. the codebook's default for large figures (a programme's scale), else "other".
@@ -602,7 +605,14 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             for c in own
             if 0 <= c.start - figure.end <= 1 and not _LEADING_FUNCTION_WORD_RE.match(text, c.start) and not text[c.start : c.end].isupper()
         ]
-        own = named or adjacent or own
+        # ... and so does a verb right before it that the codebook says names it (``named_before``), hedges aside:
+        # "would require $175 billion in funding" is what the system needs, whatever "funding" makes of it.
+        governing = [
+            c
+            for c in cues.named_before.find(text, max(sentence.start, figure.start - 60), figure.start)
+            if _GOVERNING_GAP_RE.fullmatch(text, c.end, figure.start)
+        ]
+        own = named or adjacent or governing or own
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
@@ -636,6 +646,7 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_GOVERNING_GAP_RE = re.compile(r"(?i)\s+(?:(?:about|roughly|around|nearly|some|an\s+estimated|up\s+to|as\s+much\s+as|more\s+than)\s+)?")
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
 _LEADING_FUNCTION_WORD_RE = re.compile(r"(?i)(?:over|for|in|to|a|an|the|of|per|by|on|through|from|with|and|or)\b")
 
