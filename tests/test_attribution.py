@@ -202,6 +202,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             " president gave.",
             "person familiar with the planning",
         ),
+        # a group is named as written where it is a proper name ("the Democrats"), in lower case where a sentence opens with it
+        ('"We urge you to rein in this plan," the Democrats wrote.', "Democrats"),
+        ('Critics say the plan "will never work as promised."', "critics"),
         # an unnamed spokesman keeps the kind of body he speaks for
         ('"We will meet the deadline," a spokesman for the Golden Dome office said.', "Golden Dome office spokesman"),
         # a document of the body named before speaks for it

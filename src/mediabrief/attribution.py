@@ -1388,6 +1388,11 @@ def _references(
         if word not in group_index:
             group_index[word] = len(entities)
             entities.append(Entity(word, "group"))
+        written = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE)
+        if written[:1].isupper() and not re.search(
+            r"(?:^|[.!?:]\s*|[.!?]\s*[\"“]|\n\s*)$", masked[max(0, match.start() - 5) : match.start()]
+        ):
+            entities[group_index[word]] = Entity(written, "group")  # a proper name written mid-sentence: "the Democrats"
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
     for match in _ACCOUNT_RE.finditer(masked):  # "In her account, ...": the possessive stands for the last person
         person = last(match.start(), lambda e: entities[e].type == "person")
