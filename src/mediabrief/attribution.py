@@ -133,6 +133,7 @@ _TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "M
 _SECOND_VERB_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will)\s+){0,2}$")
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
 # China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
+_PARTICIPLE_RE = re.compile(r"\w+ing\b")
 # A sentence that sets a speaker's words against what prompted them: its speaker is not the one "he" goes back to.
 _BACKGROUND_RE = re.compile(
     r"\W*(?:The|His|Her|Their|Those|These|Such)\s+(?:[\w-]+\s+){0,2}(?:remarks?|comments?|statements?|words|warnings?|"
@@ -1920,20 +1921,19 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # A "he" or "she" that opens a sentence (or follows its quotation) most often means the person who was just
     # speaking, not whoever was named last in passing ("…met King Charles. 'We will pay,' he wrote."): where the
     # sentence or the one before has a person as the speaker, the pronoun takes that person.
+    # Sentences with words of their own outside quotations (a post quoted in full spans several sentences of someone
+    # else's words), and not setting words against what prompted them ("The remarks came after Trump claimed …").
+    voiced = [len(_WORD_RE.findall(masked[s.start : s.end])) >= 3 and not _BACKGROUND_RE.match(masked, s.start) for s in sentences]
     for i, sentence in enumerate(sentences):
         speakers = []
-        # The two sentences before that have words of their own outside quotations (a post quoted in full spans
-        # several sentences of someone else's words).
-        before = [
-            j
-            for j in range(i - 1, max(-1, i - 8), -1)
-            if len(_WORD_RE.findall(masked[sentences[j].start : sentences[j].end])) >= 3
-            and not _BACKGROUND_RE.match(masked, sentences[j].start)  # "The remarks came after Trump claimed …"
-        ][:2]
+        # The two such sentences before.
+        before = [j for j in range(i - 1, max(-1, i - 8), -1) if voiced[j]][:2]
         for j in before:
             # the speaker of a finite verb before that of a participle ("Despite his criticism of Trump, accusing him
             # of …, Carney said …": Carney)
-            finite = sorted(by_sentence[j], key=lambda a: bool(re.match(r"\w+ing\b", masked[a.position : a.position + 20])))
+            finite = by_sentence[j]
+            if len(finite) > 1:
+                finite = sorted(finite, key=lambda a: bool(_PARTICIPLE_RE.match(masked, a.position)))
             speakers += [a.entity for a in finite if entities[a.entity].type == "person"]
             # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
             first = _opening_mention(
