@@ -205,6 +205,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a group is named as written where it is a proper name ("the Democrats"), in lower case where a sentence opens with it
         ('"We urge you to rein in this plan," the Democrats wrote.', "Democrats"),
         ('Critics say the plan "will never work as promised."', "critics"),
+        # a run-on credit ("according to Japan Today - U.S. Space Force General …") keeps the outlet; a dash is no word
+        ('"Talks went well," according to Japan Today - U.S. Space Force General Jane Roe leads the project.', "Japan Today"),
         # an unnamed spokesman keeps the kind of body he speaks for
         ('"We will meet the deadline," a spokesman for the Golden Dome office said.', "Golden Dome office spokesman"),
         # a document of the body named before speaks for it

@@ -1229,7 +1229,7 @@ def sentence_attributions(
         if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
             after = []  # "citing threats from North Korea": what is cited is a thing, not a source
         if after:
-            source = _opening_mention(masked, sorted(after)) or min(after)  # "according to Space Force Gen. X": X
+            source = _opening_mention(masked, sorted(after), entities) or min(after)  # "according to Space Force Gen. X": X
             found.append(Attribution(marker.start(), source.entity, "according to", -1, source.end))
     return sorted(set(found))
 
@@ -1841,17 +1841,23 @@ def _quotations(
 # --- The engine ------------------------------------------------------------------------------------------------------
 
 
-def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
+def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity] | None = None) -> Mention | None:
     """The first of a sentence's mentions, a body that only qualifies the person after it skipped: in "Foreign Ministry
-    spokeswoman Maria Zakharova went further", the sentence opens with Zakharova."""
+    spokeswoman Maria Zakharova went further", the sentence opens with Zakharova. With ``entities``, a body right
+    before a person's titled name qualifies it too ("US Space Force General Michael Guetlein")."""
     if not mentions:
         return None
     first = mentions[0]
     for after in mentions[1:]:
         gap = masked[first.end : after.start]
         # "US Space Force General Michael Guetlein", "Space Force Gen. Michael Guetlein": a title, then the person.
-        titled = after.kind == "name" and (not gap.strip() or len(gap.split()) <= 2 and _only_titles(gap) and "," not in gap)
-        if not titled and (not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS):
+        titled = (
+            entities is not None
+            and after.entity >= 0
+            and entities[after.entity].type in PERSONLIKE
+            and (not gap.strip() or all(w.lower() in _TITLE_WORDS for w in gap.split()) and len(gap.split()) <= 2)
+        )
+        if not titled and (not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS):
             break
         if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
             break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
@@ -1860,6 +1866,8 @@ def _opening_mention(masked: str, mentions: list[Mention]) -> Mention | None:
 
 
 _SPEECH_WORDS = frozenset(v.lower() for v in DEFAULT_VERBS)
+# The words of the default titles, one by one ("gen.", "general", "sen.", "minister").
+_TITLE_WORDS = frozenset(w for title in DEFAULT_TITLES for w in title.split())
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "at", "for", "in", "on", "to", "with", "from", "by", "met"})
 
 
