@@ -207,6 +207,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Critics say the plan "will never work as promised."', "critics"),
         # a run-on credit ("according to Japan Today - U.S. Space Force General …") keeps the outlet; a dash is no word
         ('"Talks went well," according to Japan Today - U.S. Space Force General Jane Roe leads the project.', "Japan Today"),
+        # participles of speech and "continues"
+        (
+            "Donald Trump spoke. At an Oval Office event, he went further, claiming the shield would be"
+            ' "very close to 100 percent" effective.',
+            "Donald Trump",
+        ),
+        ('Todd Harrison wrote the study. Indeed, he continues, "the price tag only affords a much less capable system."', "Todd Harrison"),
         # an unnamed spokesman keeps the kind of body he speaks for
         ('"We will meet the deadline," a spokesman for the Golden Dome office said.', "Golden Dome office spokesman"),
         # a document of the body named before speaks for it

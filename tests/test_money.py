@@ -870,3 +870,21 @@ def test_a_verb_of_need_right_before_a_figure_names_it_whatever_follows(codebook
     text = "Trump finalized the design, which he predicted would require USD175 billion in funding over three years."
     assert _table(text, codebook)["referent"].tolist() == ["program total"]
     assert _table("Congress provided $25 billion in funding for the shield.", codebook)["referent"].tolist() == ["budget or appropriation"]
+
+
+def test_a_price_basis_year_is_no_amount_and_a_legislatures_commitment_is_an_appropriation(codebook):
+    # Sentences written for this test on constructions in real coverage of the AEI study and the reconciliation law.
+    table = _table("The most expensive example cost $3.6 trillion over 20 years in fiscal year 2026 dollars.", codebook)
+    assert list(zip(table["surface"], table["referent"], strict=True)) == [("$3.6 trillion", "program total")]
+    table = _table("Congress committed $25 billion in July as a down payment for new interceptors.", codebook)
+    assert list(zip(table["referent"], table["attributed_to"], strict=True)) == [("budget or appropriation", "unattributed")]
+    table = _table("The previous government committed C$38.6 billion over 20 years to modernize NORAD.", codebook)
+    assert table["referent"].tolist() == ["partner purchase or pledge"]
+
+
+def test_owners_named_by_a_possessive_participle_or_a_verb_of_setting_a_price(codebook):
+    text = (
+        "Donald Trump announced the shield in May. He set the cost at $175 billion, without saying what it included. "
+        "Todd Harrison says Trump's cited $175 billion price tag would buy only a limited system."
+    )
+    assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"] * 2

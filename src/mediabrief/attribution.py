@@ -239,6 +239,25 @@ DEFAULT_VERBS = [
     "replied",
     "countered",
     "continued",
+    "continues",
+    "went on",
+    # participles, read when a comma hangs them on the clause's subject ("he went further, claiming …")
+    "claiming",
+    "noting",
+    "arguing",
+    "insisting",
+    "adding",
+    "stating",
+    "declaring",
+    "explaining",
+    "stressing",
+    "emphasizing",
+    "emphasising",
+    "acknowledging",
+    "cautioning",
+    "asserting",
+    "conceding",
+    "contending",
     "observed",
     "believes",
     "believe",
@@ -2303,7 +2322,8 @@ _POSSESSIVE_OPENER_RE = re.compile(
     r"model|projection|projections|calculation|tally|assessment|numbers|review|paper)\b"
 )
 _POSSESSIVE_FIGURE_RE = re.compile(
-    r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?"
+    r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"
+    r"preferred|touted|claimed)\s+)?(?:about\s+|roughly\s+)?"
 )
 _LIST_LABEL_RE = re.compile(r"\W*(?:[A-Z][\w.&'’-]*[ \t]*){1,8}(?:\([^)]*\))?(?:,[^:]{0,30})?:")
 _ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose|that)\b", re.IGNORECASE)

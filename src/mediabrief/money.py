@@ -375,6 +375,8 @@ def _read_point(match: re.Match) -> Found | None:
     number = _number(match.group("n"))
     if number is None:
         return None
+    if not prefix and not scale and re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
+        return None  # "in fiscal year 2026 dollars", "in 2025 dollars": the year whose prices a figure is in
     value = _value(number, scale)
     return Found(match.start(), match.end(), Amount(_currency_of(prefix, word), value, value))
 
@@ -475,7 +477,9 @@ class MoneyCues(NamedTuple):
     default_large: tuple | None = None  # (label, US dollars): what a figure with no cue at all covers from that size up
     program_total: tuple | None = None  # (label, US dollars): the programme total's label, and the least such a total can be
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
-    enacted: tuple | None = None  # (referent label, lower-case names): a sum these bodies pass is a fact, not their figure
+    # (referent label, lower-case names, labels read as it, legislatures): a sum these bodies pass is a fact, not their
+    # figure; what a legislature "commits" is passed, not pledged
+    enacted: tuple | None = None
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
     named_by: CueSet = CueSet(None)  # nouns that name a figure only right after it: "the $175 billion system"
     named_before: CueSet = CueSet(None)  # verbs that name a figure right before it: "would require $175 billion"
@@ -505,7 +509,12 @@ class MoneyCues(NamedTuple):
             program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
             if money.get("program_total")
             else None,
-            enacted=(str(money["enacted"]["referent"]), frozenset(str(b).lower() for b in money["enacted"]["by"]))
+            enacted=(
+                str(money["enacted"]["referent"]),
+                frozenset(str(b).lower() for b in money["enacted"]["by"]),
+                frozenset(str(r) for r in money["enacted"].get("instead_of", [])),
+                frozenset(str(b).lower() for b in money["enacted"].get("legislatures", [])),
+            )
             if money.get("enacted")
             else None,
             not_owners=frozenset(str(n).lower() for n in money.get("not_owners") or []),
@@ -575,6 +584,9 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     5. the codebook's default for large figures (a programme's scale), else "other".
     """
     found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
+    # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
+    basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
+    found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
     rank = {label: i for i, label in enumerate(cues.priority or [])}
     labels, words = [], []
     for i, figure in enumerate(figures):
@@ -646,6 +658,7 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_PRICE_BASIS_RE = re.compile(r"(?i)\b(?:constant\s+|real\s+|then-year\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)?(?:19|20)\d\d\s+dollars\b")
 _GOVERNING_GAP_RE = re.compile(r"(?i)\s+(?:(?:about|roughly|around|nearly|some|an\s+estimated|up\s+to|as\s+much\s+as|more\s+than)\s+)?")
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
 _LEADING_FUNCTION_WORD_RE = re.compile(r"(?i)(?:over|for|in|to|a|an|the|of|per|by|on|through|from|with|and|or)\b")
@@ -771,6 +784,8 @@ def _sentence_rows(
             owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
         if enacting and owner.lower() in cues.enacted[1]:
             referent = cues.enacted[0]
+        if cues.enacted and referent in cues.enacted[2] and owner.lower() in cues.enacted[3]:
+            referent = cues.enacted[0]  # "Congress committed $25 billion": an appropriation, not a partner's pledge
         if cues.enacted and referent == cues.enacted[0] and owner.lower() in cues.enacted[1]:
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
