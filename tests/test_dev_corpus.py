@@ -165,6 +165,24 @@ def test_an_op_ed_for_the_shield_that_dismisses_objections_and_warns_of_threats_
     assert cue_hits_of("It is a dangerous plan.", codebook) == [("dangerous", -1.0)]
 
 
+def test_the_headline_the_loader_keeps_apart_is_weighed_as_the_outlets_verdict(codebook):
+    # The corpus loader takes the first line out of the text as the title; an op-ed's verdict is often only there.
+    text = (
+        "Commentary\n\nDonald Trump signed an order to develop a Golden Dome for America. The shield would be modeled on"
+        " Israel's Iron Dome. The threats are growing, and the country cannot wait."
+    )
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "file": ["a.txt"], "outlet": ["A"], "title": ["America's Golden Dome push is long overdue"], "text": [text]}
+    )
+    tables = stance_tables(articles, codebook)
+    assert tables["stance.csv"].set_index("target").loc["golden_dome", "label"] == "supportive"
+    assert "long overdue" in tables["stance_evidence.csv"]["sentence"].tolist()[0]
+    # a headline that asks, or quotes someone, is not the outlet's verdict
+    for title in ["Is Golden Dome long overdue?", 'Senator calls Golden Dome "a costly illusion"']:
+        tables = stance_tables(articles.assign(title=[title]), codebook)
+        assert tables["stance.csv"].set_index("target").loc["golden_dome", "label"] == "neutral"
+
+
 def test_threat_vocabulary_in_a_description_is_not_a_verdict(codebook):
     text = (
         "What the Golden Dome is meant to do\n"

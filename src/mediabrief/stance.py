@@ -22,6 +22,8 @@ The method, in plain words (the cue words are data: ``stance`` in ``data/codeboo
    way. Naming critics is not criticism. With no side named, a claim the word dismisses ("a common misconception that
    missile defense is impossible") is that claim: its cues are not the outlet's, and dismissing it takes the other side.
 5. **Weights.** A headline counts twice, the closing paragraph one and a half times: the last word is the outlet's.
+   The headline the corpus loader keeps apart as the title is scored too (its own words, quotations blanked; not a
+   question), as a sentence of its own with id -1.
 6. **Label.** The article's ``score`` is the weighted mean of its own evidence sentences' cue scores, ``net`` their
    weighted sum. Supportive when net >= ``thresholds.min_net`` and score >= ``thresholds.supportive``; critical when
    net <= -min_net and score <= ``thresholds.critical``; else neutral ("mentions the target but takes no side in its
@@ -49,6 +51,7 @@ from matplotlib.figure import Figure
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import voices
+from .attribution import QUOTE_RE
 from .phrases import Phrases, PhraseScanner, Spots, compile_phrases, find_all, find_any, normalise, phrase_scanner, phrase_spots
 from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, add_source_note, apply_style
 from .textutils import words
@@ -500,6 +503,31 @@ def _sentence_rows(
     return rows
 
 
+def _headline_rows(article_id: str, file: str, title: str, text: str, scanner: PhraseScanner, rules: Rules) -> list[tuple]:
+    """The evidence rows of an article's headline, which the corpus loader keeps apart from its text: its own words
+    (quotations blanked) scored for each target it names, or for the story's main target once the text discusses it,
+    at the headline's weight. Its sentence id is -1, its offsets -1: it is not in the text."""
+    if not title.strip():
+        return []
+    plain = normalise(QUOTE_RE.sub(lambda m: " " * len(m.group(0)), title))
+    spots = phrase_spots(scanner, plain, [(0, len(plain))])[0]
+    counts = discussed(text if isinstance(text, str) else "", rules.targets)
+    about = [t for t in rules.targets if _mentions(plain, t, spots)] if spots != {} else []
+    scored = about or [t for t in rules.targets if t.implicit and counts[t.name]][:1]
+    if plain.rstrip().endswith("?"):
+        return []  # a question asks; it does not judge
+    rows = []
+    for target in scored:
+        found = _hits(plain, target, rules, spots)
+        if found:
+            score = _score(found, plain, rules, spots)
+            cues = "; ".join(cue for cue, _, _ in found)
+            rows.append(
+                (article_id, file, -1, -1, -1, title, target.name, score, len(found), cues, float("nan"), "own", "", rules.headline_weight)
+            )
+    return rows
+
+
 def with_tone(table: pd.DataFrame) -> pd.DataFrame:
     """A table of sentences (with ``article_id``, ``sentence_id``, ``sentence``) with its ``tone`` column filled in by VADER.
 
@@ -716,6 +744,7 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
         # The headline counts too ("Editorial: Japan has joined a shield it cannot see"): the loader takes it out of the text.
         opinion[article_id] = is_opinion(f"{titles.get(article_id, '')}\n{text}", sentences, rules)
         plain, spots = _scanned(scanner, text, sentences)
+        evidence += _headline_rows(article_id, file, titles.get(article_id, ""), text, scanner, rules)
         evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True)
         framed += voices.frame_rows(article_id, file, plain, spots, frames)
     # With no evidence at all, the table of every sentence gives the empty evidence table its column types.
