@@ -888,3 +888,9 @@ def test_owners_named_by_a_possessive_participle_or_a_verb_of_setting_a_price(co
         "Todd Harrison says Trump's cited $175 billion price tag would buy only a limited system."
     )
     assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"] * 2
+
+
+def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentagon(codebook):
+    text = "The CBO figure compares with the $185 billion that the Golden Dome office now uses for its architecture."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Golden Dome office"]
+    assert codebook["money"]["speaks_for"]["Golden Dome office"] == "Pentagon"
