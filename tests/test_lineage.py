@@ -465,6 +465,15 @@ def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_f
     assert sorted(set(found["cited_source"])) == expected
 
 
+def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
+    text = (
+        "Japan plans to join the shield, the Yomiuri Shimbun reported Friday. Takaichi will meet Trump in Washington, D.C., on"
+        " March 19, the newspaper reported."
+    )
+    found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
+    assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
+
+
 def test_a_body_the_codebook_knows_is_cited_when_its_spokesperson_speaks():
     found = lineage.citations_table(
         articles(Elsewhere='"It is a sovereign matter," Kremlin spokesman Dmitry Peskov told reporters.'), load_codebook()

@@ -447,6 +447,13 @@ DEFAULT_BODY_ROLES = [
     "fact sheet",
     "presentation",
     "ministry's statement",
+    "newspaper",
+    "paper",
+    "daily",
+    "broadcaster",
+    "news agency",
+    "magazine",
+    "publication",
     "embassy",
     "commission",
 ]
@@ -1362,6 +1369,9 @@ def _references(
             roles.append({role})
             added.append(Mention(match.start(), match.end(), len(entities) - 1, "role"))
             continue
+        if role in _OUTLET_ROLES:  # "the newspaper reported": the publication named last, or none
+            added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "outlet"), "role"))
+            continue
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
         entity = last(
             match.start(),
@@ -1463,6 +1473,8 @@ def _references(
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
+# Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
+_OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
 _BODY_ROLE_WORDS = {
     "service": ("force", "army", "navy", "corps", "guard", "service"),
