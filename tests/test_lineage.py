@@ -472,6 +472,10 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
     )
     found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
     assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
+    # a place's abbreviation is no body for "they" to stand for
+    text += " Tokyo expects requests for missiles, the sources said. It is still weighing them, they added."
+    found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
+    assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
 
 
 def test_a_body_the_codebook_knows_is_cited_when_its_spokesperson_speaks():

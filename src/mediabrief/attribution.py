@@ -739,11 +739,13 @@ def _title_after_body(tokens: list[str], titles: frozenset[str]) -> int:
 def entity_type(name: str) -> str:
     """The type of a name found by grammar: organisation, outlet or person (by its words), or unknown.
 
-    >>> [entity_type(n) for n in ["Taxpayers for Common Sense", "Federal News Network", "Dmitry Peskov", "CBO"]]
-    ['organisation', 'outlet', 'name', 'organisation']
+    >>> [entity_type(n) for n in ["Taxpayers for Common Sense", "Federal News Network", "Dmitry Peskov", "CBO", "D.C."]]
+    ['organisation', 'outlet', 'name', 'organisation', 'unknown']
     """
     tokens = name.split()
     lowered = [t.lower().strip(".,") for t in tokens]
+    if len(tokens) == 1 and re.fullmatch(r"(?:[A-Z]\.){2}", tokens[0]):
+        return "unknown"  # a place's abbreviation ("D.C.", "N.Y."), not a body's
     if len(tokens) == 1 and not (tokens[0].replace(".", "").isupper() and len(tokens[0].replace(".", "")) >= 2):
         return "unknown"  # one plain capitalised word ("Program", "Washington"): only known or introduced names count
     if any(t in OUTLET_WORDS for t in lowered) and lowered[-1] != "report":
