@@ -218,3 +218,25 @@ def test_the_sources_table_shows_a_dash_not_nan_for_an_article_without_a_grade()
         }
     )
     assert sources_table(articles)["Grade"].tolist() == ["9.0", "—"]
+
+
+def test_a_dispute_over_which_figure_a_source_gives_names_the_source_not_an_empty_amount(tmp_path):
+    # The discrepancy table as the notebook writes it and the briefing reads it back (an empty amount becomes NaN).
+    table = pd.DataFrame(
+        {
+            "kind": ["same referent and source, different amount"],
+            "amount": [""],
+            "referent": ["program total"],
+            "attributed_to": ["Congressional Budget Office"],
+            "outlet_a": ["Alpha; Beta"],
+            "value_a": ["$542 billion"],
+            "outlet_b": ["Gamma"],
+            "value_b": ["$831 billion"],
+        }
+    )
+    table.to_csv(tmp_path / "money_discrepancies.csv", index=False)
+    found = bf.discrepancy_judgment({"money_discrepancies.csv": pd.read_csv(tmp_path / "money_discrepancies.csv")})
+    assert found == (
+        "Sources disagree 1 time about what a figure is or who gives it, involving 3 outlets; for the program total from "
+        "Congressional Budget Office, Alpha and Beta give “$542 billion” where Gamma gives “$831 billion”."
+    )

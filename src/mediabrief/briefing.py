@@ -114,7 +114,9 @@ def discrepancy_judgment(tables: Tables) -> str | None:
     first = found.iloc[0]
     outlets = {o for side in ("outlet_a", "outlet_b") for cell in found[side].astype(str) for o in cell.split("; ")}
     side_a, side_b = (str(first[side]).split("; ") for side in ("outlet_a", "outlet_b"))
-    what = first["amount"] if str(first["amount"]) else f"the {first['referent']} from {first['attributed_to']}"
+    # An empty amount (a dispute over which figure a source gives) is read back from the CSV as NaN, not "".
+    amount = first["amount"] if isinstance(first["amount"], str) else ""
+    what = amount if amount.strip() else f"the {first['referent']} from {first['attributed_to']}"
     return (
         f"Sources disagree {len(found)} time{'s' * (len(found) != 1)} about what a figure is or who gives it, "
         f"involving {len(outlets)} outlets; for {what}, {_and_list(side_a)} give{'s' * (len(side_a) == 1)} “{first['value_a']}” "
