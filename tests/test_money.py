@@ -894,3 +894,13 @@ def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentago
     text = "The CBO figure compares with the $185 billion that the Golden Dome office now uses for its architecture."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Golden Dome office"]
     assert codebook["money"]["speaks_for"]["Golden Dome office"] == "Pentagon"
+
+
+def test_a_figure_a_quotation_says_someone_else_gave_is_that_ones(codebook):
+    text = (
+        "Donald Trump put the cost at $175 billion in May. Todd Harrison disagrees: "
+        '"The $175 billion price tag President Trump cited only buys a limited system," he wrote, "and the full one could '
+        'cost $3.6 trillion."'
+    )
+    table = _table(text, codebook)
+    assert table["attributed_to"].tolist() == ["White House / the President", "White House / the President", "Todd Harrison"]

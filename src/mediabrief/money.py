@@ -1298,10 +1298,18 @@ def cost_headline(mentions: pd.DataFrame, referent: str | None = None) -> str | 
 
 
 def _short(actor: str) -> str:
-    """A short label for an actor: its initials when it is long ("Congressional Budget Office" -> "CBO")."""
-    actor = actor.split(" / ")[0]
-    words = [w for w in re.findall(r"[A-Za-z]+", actor) if w[0].isupper()]
-    return "".join(w[0] for w in words) if len(actor) > 18 and len(words) >= 2 else actor
+    """A short label for an actor: a body's initials when its name is long ("Congressional Budget Office" -> "CBO"); a
+    person's name or a description with lower-case words stays readable ("Space Force spokesperson", "Gen. Michael
+    Guetlein"), without what the parentheses add.
+
+    >>> [_short(a) for a in ["Congressional Budget Office", "Space Force spokesperson", "Gen. Michael Guetlein (Space Force)"]]
+    ['CBO', 'Space Force spokesperson', 'Gen. Michael Guetlein']
+    """
+    actor = re.sub(r"\s*\([^)]*\)", "", actor.split(" / ")[0]).strip()
+    words = re.findall(r"[A-Za-z.]+", actor)
+    capitals = [w for w in words if w[0].isupper()]
+    a_body = all(w[0].isupper() or w in ("of", "for", "and", "the") for w in words) and len(capitals) >= 3 and not actor.startswith("Gen.")
+    return "".join(w[0] for w in capitals) if len(actor) > 18 and a_body else actor
 
 
 # The cost chart draws at most this many distinct figures (those most sources give); the rest go to a table.
