@@ -1391,6 +1391,14 @@ def _references(
     starts = [m.start for m in named]
     for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
         person = last(match.start(), lambda e: entities[e].type == "person")
+        # A name of unknown kind that opens the pronoun's own sentence is its subject, nearer than a person named before:
+        # 'Todd Harrison disagrees: "…," he wrote' is Harrison's, whatever Trump did a sentence earlier.
+        lo = max(0, match.start() - 300)
+        cut = max(masked.rfind(". ", lo, match.start()) + 2, masked.rfind("\n", lo, match.start()) + 1, lo if lo == 0 else -1)
+        opening = _SENTENCE_OPENING_NAME_RE.match(masked, cut, match.start()) if cut >= 0 else None
+        if opening:
+            subject = [m for m in named if m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
+            person = subject[0].entity if subject else person
         added.append(
             Mention(
                 match.start(),
@@ -1472,6 +1480,8 @@ def _references(
 
 
 # Offices one person holds at a time in a story: a role no one was named for before may be filled by who is named after.
+# A name opening the last sentence before a pronoun ("… May. Todd Harrison disagrees: '…,' he wrote").
+_SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+[a-z]")
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
