@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -128,7 +129,7 @@ async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
         await page.emulate_media(media="print")
         await page.goto(page_url, wait_until="load")
         await page.wait_for_timeout(render_timeout_ms)
-        return await page.pdf(
+        pdf = await page.pdf(
             format="Letter",
             print_background=True,
             margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
@@ -136,6 +137,21 @@ async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
             header_template="<span></span>",
             footer_template=FOOTER,
         )
+    return relative_links(pdf, Path(folder).as_uri() + "/")
+
+
+def relative_links(pdf: bytes, page_folder_uri: str) -> bytes:
+    """The PDF with its links into ``page_folder_uri`` (the temporary folder Chromium printed from) made relative to
+    the PDF: a link to ``notebooks/01_articles.html`` then opens the file beside the PDF, wherever OUT is copied, and
+    two builds give the same link bytes. Chromium writes every link as an absolute URL (``/URI (file:///tmp/...)``, in
+    annotation objects it does not compress); each shortened string is followed by as many spaces as it lost, so every
+    object keeps its byte offset and the cross-reference table stays right.
+
+    >>> relative_links(b"/URI (file:///tmp/p/notebooks/a.html)>>", "file:///tmp/p/")
+    b'/URI (notebooks/a.html)              >>'
+    """
+    prefix = re.escape(page_folder_uri.encode("ascii"))
+    return re.sub(rb"/URI \(" + prefix + rb"((?:[^()\\]|\\.)*)\)", lambda m: (b"/URI (" + m[1] + b")").ljust(len(m[0])), pdf)
 
 
 class SystemChromiumPDFExporter(WebPDFExporter):
