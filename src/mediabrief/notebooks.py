@@ -228,8 +228,11 @@ def execute(source: str | Path, parameters: dict | None = None, executed: str | 
     source = Path(source)
     nb = inject_parameters(nbformat.read(str(source), as_version=4), parameters or {})
     failed = Path(executed).with_suffix(".failed.ipynb") if executed else None
+    from .plotting import svgs_written_alongside
+
     try:
-        run_cells(nb, source.parent.resolve(), source.name)
+        with svgs_written_alongside():
+            run_cells(nb, source.parent.resolve(), source.name)
     except NotebookError as error:
         if failed is None:
             raise
