@@ -100,6 +100,11 @@ class WarmRunner:
                 for target, fd in zip((0, 1, 2), fds, strict=True):
                     os.dup2(fd, target)
                     os.close(fd)
+                # New streams on the step's descriptors, whatever this process's sys.stdout had become.
+                sys.stdin, sys.stdout, sys.stderr = (
+                    open(fd, mode, encoding="utf-8", errors="backslashreplace" if fd == 2 else "strict", closefd=False)  # noqa: SIM115
+                    for fd, mode in ((0, "r"), (1, "w"), (2, "w"))
+                )
                 os.chdir(request["cwd"])
                 os.environ.clear()
                 os.environ.update(request["env"])
