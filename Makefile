@@ -29,7 +29,9 @@ codebook = $(if $(wildcard $(CODEBOOK)/$(1).yaml),$(CODEBOOK)/$(1).yaml,$(CODEBO
 ANALYSES := 01_articles 02_cost_estimates 03_stance_and_voices 04_claims_and_lineage
 PACKAGE := $(wildcard src/mediabrief/*.py src/mediabrief/templates/*/*)
 CORPUS_FILES := $(CORPUS) $(wildcard $(CORPUS)/*)
-RUN := $(PY) -m mediabrief run-notebook
+# The steps of one build run in forks of one warm process, started by the first step and ended two seconds after the
+# last (src/mediabrief/watch.py): one start-up per build (imports: 2 s), not one per step.
+RUN := MEDIABRIEF_BUILD=$(abspath $(WORK)) $(PY) -m mediabrief run-notebook
 DIRS := -p corpus_dir=$(abspath $(CORPUS)) -p out_dir=$(abspath $(OUT)) -p figures_dir=$(abspath $(FIGURES))
 BRIEFING_STAMP := $(VENV)/.briefing-requirements
 TEST_STAMP := $(VENV)/.test-requirements
@@ -73,7 +75,7 @@ ifdef MEDIABRIEF_RUNNER
 $(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2)
 	$$(RUN) $$< $(WORK)/$(1).ipynb $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) $(3)
 $(OUT)/notebooks/$(1).html: $(WORK)/$(1).ipynb
-	$$(PY) -m mediabrief render html $$< $$@ --with-code
+	MEDIABRIEF_BUILD=$(abspath $(WORK)) $$(PY) -m mediabrief render html $$< $$@ --with-code
 else
 $(WORK)/$(1).ipynb $(OUT)/notebooks/$(1).html &: notebooks/$(1).ipynb $(2)
 	$$(RUN) $$< $(WORK)/$(1).ipynb $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) $(3) --html $(OUT)/notebooks/$(1).html --with-code

@@ -14,7 +14,7 @@ import pytest
 
 from mediabrief import plotting
 from mediabrief.config import PROJECT_ROOT
-from mediabrief.watch import RUNNER_ENV, WarmRunner, _changed, modification_times, request_run
+from mediabrief.watch import BUILD_ENV, RUNNER_ENV, WarmRunner, _changed, build_server_path, modification_times, request_run
 
 
 def _through_runner(runner: WarmRunner, *args: str) -> subprocess.CompletedProcess:
@@ -43,6 +43,7 @@ def _notebook(folder, *sources: str):
 
 def test_without_a_watcher_a_step_runs_itself(monkeypatch, tmp_path):
     monkeypatch.delenv(RUNNER_ENV, raising=False)
+    monkeypatch.delenv(BUILD_ENV, raising=False)
     assert request_run(["run-notebook"]) is None
     monkeypatch.setenv(RUNNER_ENV, str(tmp_path / "nobody-listens.sock"))
     assert request_run(["run-notebook"]) is None
@@ -71,6 +72,25 @@ def test_a_step_does_not_see_what_the_previous_one_defined(runner, tmp_path):
     first = _through_runner(runner, "run-notebook", str(_notebook(tmp_path, "leftover = 1")), str(tmp_path / "a.ipynb"))
     second = _through_runner(runner, "run-notebook", str(_notebook(tmp_path, "leftover")), str(tmp_path / "b.ipynb"))
     assert first.returncode == 0 and second.returncode == 2 and "NameError" in second.stderr
+
+
+def test_the_steps_of_one_build_share_a_process_that_ends_when_the_build_has(tmp_path, monkeypatch):
+    monkeypatch.delenv(RUNNER_ENV, raising=False)
+    work = tmp_path / "work"
+    env = {key: value for key, value in os.environ.items() if key != RUNNER_ENV} | {BUILD_ENV: str(work)}
+    steps = [
+        [sys.executable, "-m", "mediabrief", "run-notebook", str(_notebook(tmp_path, "print(6 * 7)")), str(tmp_path / f"{name}.ipynb")]
+        for name in ("first", "second")
+    ]
+    results = [subprocess.run(step, env=env, capture_output=True, text=True, timeout=120) for step in steps]
+    assert [result.returncode for result in results] == [0, 0], [result.stderr for result in results]
+    server = build_server_path(str(work))
+    assert server.exists()  # still there for the next step of the build...
+    deadline = time.monotonic() + 30
+    while server.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not server.exists()  # ... and gone once no step has asked for a while
+    assert "42" in (tmp_path / "second.ipynb").read_text()
 
 
 def test_an_edit_is_seen_and_the_build_outputs_are_not_watched(tmp_path):

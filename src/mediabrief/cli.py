@@ -99,6 +99,12 @@ def _browser(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_build(args: argparse.Namespace) -> int:
+    from .watch import serve_build
+
+    return serve_build(args.socket)
+
+
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
@@ -207,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     watch.add_argument("variables", nargs="*", metavar="VARIABLE=value", help="make variables: CORPUS, OUT, CODEBOOK, ...")
     watch.set_defaults(func=_watch)
+
+    serve = commands.add_parser("serve-build", help="serve the steps of one build from a warm process (started by the first step)")
+    serve.add_argument("socket", type=Path)
+    serve.set_defaults(func=_serve_build)
 
     browser = commands.add_parser("browser", help="print the Chromium used for PDF; --install installs one if none")
     browser.add_argument("--install", action="store_true")

@@ -32,6 +32,11 @@ import time
 from pathlib import Path
 
 RUNNER_ENV = "MEDIABRIEF_RUNNER"
+# Set by the Makefile to the build's working folder: the steps of one build share a warm process (serve_build).
+BUILD_ENV = "MEDIABRIEF_BUILD"
+# A build's server ends this long after the last step asked it (make starts the next step within milliseconds).
+BUILD_IDLE_SECONDS = 2.0
+REFUSED = b"refused"
 # How often the inputs are looked at: part of what a user waits for after saving a file, so short.
 POLL_SECONDS = 0.1
 # Make's own variables, which a make run by the watcher must not inherit from a `make watch` that started it.
@@ -42,12 +47,20 @@ MAX_REQUEST_BYTES = 1 << 20
 
 
 def request_run(argv: list[str]) -> int | None:
-    """Run ``python -m mediabrief ARGV`` in the warm watcher named by ``$MEDIABRIEF_RUNNER``, on this process's
-    terminal; its exit status, or None if no watcher answers (the caller then runs the command itself). Imports
-    nothing beyond the standard library: it is what a build step does first."""
-    path = os.environ.get(RUNNER_ENV)
-    if not path:
-        return None
+    """Run ``python -m mediabrief ARGV`` in a warm process, on this process's terminal; its exit status, or None if
+    there is none to ask (the caller then runs the command itself). The warm process is the watcher named by
+    ``$MEDIABRIEF_RUNNER`` (`make watch`), else the one serving this build (``$MEDIABRIEF_BUILD``, set by the
+    Makefile: the first step of a build starts it, see :func:`serve_build`). Imports nothing beyond the standard
+    library: it is what a build step does first."""
+    if os.environ.get(RUNNER_ENV):
+        return _ask(os.environ[RUNNER_ENV], argv)
+    if os.environ.get(BUILD_ENV):
+        return _ask_build_server(os.environ[BUILD_ENV], argv)
+    return None
+
+
+def _ask(path: str, argv: list[str]) -> int | None:
+    """Hand ``argv`` to the warm process listening on ``path``; its status, or None if none listens or it refuses."""
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
         connection.connect(path)
@@ -56,31 +69,86 @@ def request_run(argv: list[str]) -> int | None:
         return None
     with connection:
         request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
-        socket.send_fds(connection, [request], [0, 1, 2])
-        reply = connection.recv(64)
+        try:
+            socket.send_fds(connection, [request], [0, 1, 2])
+        except OSError:  # it closed meanwhile: its idle time ran out
+            return None
+        try:
+            reply = connection.recv(64)
+        except ConnectionResetError:  # it closed before taking the step: nothing ran
+            return None
+    if reply == REFUSED:
+        return None
     if not reply:
-        print(f"error: the watcher's process for `{' '.join(argv[:2])}` ended without a status", file=sys.stderr)
+        print(f"error: the warm process for `{' '.join(argv[:2])}` ended without a status", file=sys.stderr)
         return 1
     return int(reply)
+
+
+def build_server_path(work: str) -> Path:
+    """The socket of the process serving the build whose working folder is ``work`` (short: a socket path may not pass
+    107 bytes, a build folder's may)."""
+    import hashlib
+
+    return Path(tempfile.gettempdir()) / f"mediabrief-build-{hashlib.sha256(work.encode()).hexdigest()[:16]}.sock"
+
+
+def _ask_build_server(work: str, argv: list[str]) -> int | None:
+    """Hand ``argv`` to the process serving this build, starting it if none does (one step at a time decides, under a
+    lock, so two steps starting together start one)."""
+    import fcntl
+    import subprocess
+
+    path = build_server_path(work)
+    if (status := _ask(str(path), argv)) is not None:
+        return status
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _listening(path):
+            server = [sys.executable, "-m", "mediabrief", "serve-build", str(path)]
+            subprocess.Popen(server, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            deadline = time.monotonic() + 60
+            while not _listening(path) and time.monotonic() < deadline:
+                time.sleep(0.02)
+    return _ask(str(path), argv)
+
+
+def _listening(path: Path) -> bool:
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    try:
+        probe.connect(str(path))
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
 
 
 class WarmRunner:
     """A socket in a private temporary folder on which build steps ask this (warm) process to run their command; each
     request runs in a fork, on the asking step's terminal, which gets the exit status back."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="mediabrief-watch-"))
-        self.path = self.folder / "runner.sock"
+    def __init__(self, path: Path | None = None) -> None:
+        self.folder = None if path else Path(tempfile.mkdtemp(prefix="mediabrief-watch-"))
+        self.path = path or self.folder / "runner.sock"
         self.server = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.path.unlink(missing_ok=True)  # left by a server that was killed: nothing listens on it (the caller checked)
         self.server.bind(str(self.path))
         self.server.listen(8)
         self.children: set[int] = set()
+        self.last_request = time.monotonic()
+        self.package = _package_times()
 
     def serve(self, timeout: float) -> None:
         """Start every request that arrives within ``timeout`` seconds; reap the forks that ended."""
         ready, _, _ = select.select([self.server], [], [], timeout)
         if ready:
             connection, _ = self.server.accept()
+            self.last_request = time.monotonic()
+            if _package_times() != self.package:  # this process holds the old code: the step runs itself
+                connection.send(REFUSED)
+                connection.close()
+                return
             self._fork(connection)
         for pid in list(self.children):  # its own forks only: the browser launched beforehand is multiprocessing's to reap
             if os.waitpid(pid, os.WNOHANG)[0]:
@@ -88,6 +156,11 @@ class WarmRunner:
 
     def _fork(self, connection: socket.socket) -> None:
         message, fds, _, _ = socket.recv_fds(connection, MAX_REQUEST_BYTES, 3)
+        if not message or len(fds) != 3:  # a probe (is anyone listening?), or a step that gave up
+            for fd in fds:
+                os.close(fd)
+            connection.close()
+            return
         request = json.loads(message)
         sys.stdout.flush()
         sys.stderr.flush()
@@ -120,12 +193,23 @@ class WarmRunner:
         self.children.add(pid)
 
     def close(self) -> None:
+        """Stop listening; a step that connected meanwhile is refused (it then runs itself); wait for the forks."""
+        self.path.unlink(missing_ok=True)
+        self.server.setblocking(False)
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                break
+            with connection, contextlib.suppress(OSError):  # a probe, gone already
+                connection.send(REFUSED)
         self.server.close()
         for pid in self.children:
             with contextlib.suppress(ChildProcessError):  # reaped already
                 os.waitpid(pid, 0)
         self.path.unlink(missing_ok=True)
-        self.folder.rmdir()
+        if self.folder:
+            self.folder.rmdir()
 
 
 def _run_command(argv: list[str]) -> int:
@@ -143,7 +227,31 @@ def _run_command(argv: list[str]) -> int:
         return 1
 
 
-def warm_up() -> None:
+def serve_build(path: Path) -> int:
+    """Serve the steps of one `make briefing` on the socket ``path`` (started by its first step, :func:`request_run`),
+    until no step has asked for :data:`BUILD_IDLE_SECONDS` and none runs: a build pays one start-up, not one per step."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    runner = WarmRunner(path)
+    try:
+        warm_up()  # the first steps wait for it (3 s), and every step then starts warm
+        gc.freeze()
+        runner.last_request = time.monotonic()  # the idle time counts from now: the first step is waiting already
+        while runner.children or time.monotonic() - runner.last_request < BUILD_IDLE_SECONDS:
+            runner.serve(0.1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        runner.close()
+    return 0
+
+
+def _package_times() -> dict[str, int]:
+    from .config import PACKAGE_DIR
+
+    return modification_times([PACKAGE_DIR])
+
+
+def warm_up(analysis: bool = True) -> None:
     """Import what the build steps import, the modules the package imports inside its functions included, and run and
     render a one-cell notebook (IPython's shell, nbconvert's templates and Markdown parser), so that a fork starts
     where a build step's own process would be after two to three seconds. Runs none of the project's notebooks (their
@@ -164,12 +272,12 @@ def warm_up() -> None:
         nb = execute(source)
     notebook_html(nb, with_code=True)
     notebook_html(nb)
-    _warm_analysis()
+    _warm_analysis(analysis)
     if threading.active_count() > 1:  # a fork would lose the other threads in the middle of whatever they were doing
         raise RuntimeError(f"warming up left threads running: {[thread.name for thread in threading.enumerate()]}")
 
 
-def _warm_analysis() -> None:
+def _warm_analysis(analysis: bool = True) -> None:
     """Analyse the seed corpus once and draw a figure as PNG and SVG: the models, dictionaries and caches a first call
     loads (language identification, the CMU dictionary, compiled cue patterns, matplotlib's fonts) are then loaded
     before the fork. Results are thrown away; pure caches only, so a fork's outputs are a fresh process's."""
@@ -181,7 +289,8 @@ def _warm_analysis() -> None:
     from .config import CODEBOOK_DIR, RAW_DIR
 
     try:
-        analyze(RAW_DIR, CODEBOOK_DIR, progress=False)
+        if analysis:
+            analyze(RAW_DIR, CODEBOOK_DIR, progress=False)
     except Exception as error:  # a warm-up only: the builds report what is wrong with the inputs
         print(f"watch: warming up on the seed corpus failed ({error}); steps will start colder", file=sys.stderr)
     figure, axes = plt.subplots()
