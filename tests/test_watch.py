@@ -4,15 +4,14 @@ with the step's exit status; the inputs it watches; and the SVGs written in fork
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
 
-import matplotlib.pyplot as plt
 import nbformat
 import pytest
 
-from mediabrief import plotting
 from mediabrief.config import PROJECT_ROOT
 from mediabrief.watch import BUILD_ENV, RUNNER_ENV, WarmRunner, _changed, build_server_path, modification_times, request_run
 
@@ -113,28 +112,46 @@ def test_under_the_watcher_an_analysis_notebooks_html_is_a_step_of_its_own(tmp_p
     assert watched.count("render html") == 5 and watched.count("run-notebook") == 6
 
 
-def _figure():
+# Run in a fresh interpreter: the test session has threads of its own (the gallery's builds), and a process with other
+# threads writes its SVGs inline, not in forks.
+FIGURE_SCRIPT = """
+import os, sys
+from pathlib import Path
+import matplotlib.pyplot as plt
+from mediabrief import plotting
+
+def figure():
     plotting.apply_style()  # the project's style fixes the SVG's ids (svg.hashsalt), as for every chart of the build
-    figure, axes = plt.subplots()
+    fig, axes = plt.subplots()
     axes.bar(["a", "b"], [1, 2])
     axes.set_title("Two bars")
-    return figure
+    return fig
+
+folder = Path(sys.argv[1])
+plotting.save_figure(figure(), "inline", folder)
+if sys.argv[2] == "unwritable":
+    (folder / "ok.svg").mkdir()
+try:
+    with plotting.svgs_written_alongside():
+        plotting.save_figure(figure(), "ok" if sys.argv[2] == "unwritable" else "forked", folder)
+        print("forked" if plotting._SVG_WRITERS else "inline")
+except OSError as error:
+    print(error)
+"""
+
+
+def _save_figures(folder, case: str) -> str:
+    result = subprocess.run([sys.executable, "-c", FIGURE_SCRIPT, str(folder), case], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def test_svgs_written_in_forks_are_the_svgs_written_inline(tmp_path):
-    plotting.save_figure(_figure(), "inline", tmp_path)
-    with plotting.svgs_written_alongside():
-        plotting.save_figure(_figure(), "forked", tmp_path)
-        assert plotting._SVG_WRITERS or not hasattr(os, "fork")
-    assert not plotting._SVG_WRITERS
+    assert _save_figures(tmp_path, "forked").strip() == ("forked" if hasattr(os, "fork") else "inline")
     assert (tmp_path / "forked.svg").read_bytes() == (tmp_path / "inline.svg").read_bytes()
     assert (tmp_path / "forked.png").read_bytes() == (tmp_path / "inline.png").read_bytes()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="SVGs are written in forks only where os.fork exists")
 def test_an_svg_that_cannot_be_written_in_its_fork_fails_the_run_naming_it(tmp_path):
-    figure = _figure()
-    plotting.save_figure(figure, "ok", tmp_path)  # the PNG and the folder exist; the SVG's temporary file cannot be made
-    (tmp_path / "ok.svg").unlink()
-    (tmp_path / "ok.svg").mkdir()
-    with pytest.raises(OSError, match=r"could not write .*ok\.svg"), plotting.svgs_written_alongside():
-        plotting.save_figure(_figure(), "ok", tmp_path)
+    assert re.search(r"could not write .*ok\.svg", _save_figures(tmp_path, "unwritable"))
