@@ -52,11 +52,25 @@ def request_run(argv: list[str]) -> int | None:
     ``$MEDIABRIEF_RUNNER`` (`make watch`), else the one serving this build (``$MEDIABRIEF_BUILD``, set by the
     Makefile: the first step of a build starts it, see :func:`serve_build`). Imports nothing beyond the standard
     library: it is what a build step does first."""
+    if not _can_serve():
+        return None
     if os.environ.get(RUNNER_ENV):
         return _ask(os.environ[RUNNER_ENV], argv)
     if os.environ.get(BUILD_ENV):
         return _ask_build_server(os.environ[BUILD_ENV], argv)
     return None
+
+
+def _can_serve() -> bool:
+    """Whether this system forks and passes descriptors over Unix sockets of messages (Linux does; macOS has no such
+    sockets, Windows neither): elsewhere every step runs in its own process, as before."""
+    if not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX") or not hasattr(socket, "send_fds"):
+        return False
+    try:
+        socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET).close()
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 def _ask(path: str, argv: list[str]) -> int | None:
@@ -102,7 +116,8 @@ def _ask_build_server(work: str, argv: list[str]) -> int | None:
     path = build_server_path(work)
     if (status := _ask(str(path), argv)) is not None:
         return status
-    with open(path.with_suffix(".lock"), "w") as lock:
+    Path(work).mkdir(parents=True, exist_ok=True)
+    with open(Path(work) / ".server.lock", "w") as lock:  # in the build's folder: `make clean` removes it
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not _listening(path):
             server = [sys.executable, "-m", "mediabrief", "serve-build", str(path)]
