@@ -29,12 +29,14 @@ codebook = $(if $(wildcard $(CODEBOOK)/$(1).yaml),$(CODEBOOK)/$(1).yaml,$(CODEBO
 ANALYSES := 01_articles 02_cost_estimates 03_stance_and_voices 04_claims_and_lineage
 PACKAGE := $(wildcard src/mediabrief/*.py src/mediabrief/templates/*/*)
 CORPUS_FILES := $(CORPUS) $(wildcard $(CORPUS)/*)
-RUN := $(PY) -m mediabrief run-notebook
+# The steps of one build run in forks of one warm process, started by the first step and ended two seconds after the
+# last (src/mediabrief/watch.py): one start-up per build (imports: 2 s), not one per step.
+RUN := MEDIABRIEF_BUILD=$(abspath $(WORK)) $(PY) -m mediabrief run-notebook
 DIRS := -p corpus_dir=$(abspath $(CORPUS)) -p out_dir=$(abspath $(OUT)) -p figures_dir=$(abspath $(FIGURES))
 BRIEFING_STAMP := $(VENV)/.briefing-requirements
 TEST_STAMP := $(VENV)/.test-requirements
 
-.PHONY: help briefing analyze test lab clean setup bench thumbnail
+.PHONY: help briefing watch analyze test lab clean setup bench thumbnail
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -66,10 +68,20 @@ $(WORK)/parameters: FORCE
 # One rule per analysis notebook: it reruns when its source, the package, the corpus, the codebook file it reads
 # or a parameter changes. They do not read each other, so `make -j2 briefing` runs them side by side. One process
 # executes the notebook and renders it with its code (the briefing's audit trail): one start-up, not two.
-define analysis_notebook
-$(WORK)/$(1).ipynb $(OUT)/notebooks/$(1).html &: notebooks/$(1).ipynb $(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP)
-	$$(RUN) $$< $(WORK)/$(1).ipynb $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) --html $(OUT)/notebooks/$(1).html --with-code
+# Under `make watch` (which sets MEDIABRIEF_RUNNER), a step is a fork of a warm process, not a start-up: the HTML is
+# then a step of its own, rendered while the next notebook runs. $(1): notebook, $(2): what it reads, $(3): parameters.
+define notebook_step
+ifdef MEDIABRIEF_RUNNER
+$(WORK)/$(1).ipynb: notebooks/$(1).ipynb $(2)
+	$$(RUN) $$< $(WORK)/$(1).ipynb $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) $(3)
+$(OUT)/notebooks/$(1).html: $(WORK)/$(1).ipynb
+	MEDIABRIEF_BUILD=$(abspath $(WORK)) $$(PY) -m mediabrief render html $$< $$@ --with-code
+else
+$(WORK)/$(1).ipynb $(OUT)/notebooks/$(1).html &: notebooks/$(1).ipynb $(2)
+	$$(RUN) $$< $(WORK)/$(1).ipynb $$(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) $(3) --html $(OUT)/notebooks/$(1).html --with-code
+endif
 endef
+analysis_notebook = $(call notebook_step,$(1),$(2) $(PACKAGE) $(CORPUS_FILES) $(WORK)/parameters $(BRIEFING_STAMP))
 $(eval $(call analysis_notebook,01_articles,))
 # Who says what (a quotation's speaker, a figure's owner, a cited outlet) is read with one attribution grammar: the
 # gazetteer and voices of stance.yaml and the verbs of money.yaml. So notebooks 02, 03 and 04 read both files;
@@ -85,9 +97,7 @@ COMPARE_WITH ?=
 $(WORK)/compare_with: FORCE
 	@mkdir -p $(WORK)
 	@echo "$(COMPARE_WITH)" | cmp -s - $@ || echo "$(COMPARE_WITH)" > $@
-$(WORK)/05_over_time.ipynb $(OUT)/notebooks/05_over_time.html &: notebooks/05_over_time.ipynb $(ANALYSES:%=$(WORK)/%.ipynb) $(WORK)/compare_with $(PACKAGE) $(WORK)/parameters $(BRIEFING_STAMP)
-	$(RUN) $< $(WORK)/05_over_time.ipynb $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p compare_with=$(COMPARE_WITH) \
-		--html $(OUT)/notebooks/05_over_time.html --with-code
+$(eval $(call notebook_step,05_over_time,$(ANALYSES:%=$(WORK)/%.ipynb) $(WORK)/compare_with $(PACKAGE) $(WORK)/parameters $(BRIEFING_STAMP),-p compare_with=$(COMPARE_WITH)))
 ANALYSES += 05_over_time
 # Once the briefing is built, its tables are kept in OUT/history/<build date>/ for the next build to compare with
 # (by the process that built it, see below; $(WORK)/snapshot marks it done).
@@ -106,6 +116,12 @@ $(WORK)/briefing.ipynb $(OUT)/briefing.html $(OUT)/briefing.pdf $(WORK)/snapshot
 	$(RUN) $< $(WORK)/briefing.ipynb $(DIRS) -p codebook_path=$(abspath $(CODEBOOK)) -p build_date=$(BUILD_DATE) \
 		--html $(OUT)/briefing.html --pdf $(OUT)/briefing.pdf --snapshot $(OUT) --snapshot-date $(BUILD_DATE)
 	@touch $(WORK)/snapshot
+
+# Builds the briefing, then rebuilds it after every change to an input, until Ctrl-C: make decides what is stale, as
+# for `make briefing`, and each step runs in a fork of one process that has imported pandas, matplotlib, IPython,
+# nbconvert and the package once (src/mediabrief/watch.py), not in a process that spends 2 s starting.
+watch: $(BRIEFING_STAMP) ## build the briefing, then rebuild it whenever the corpus, codebook, a notebook or the package changes
+	$(PY) -m mediabrief watch CORPUS=$(CORPUS) OUT=$(OUT) CODEBOOK=$(CODEBOOK) JOBS=$(JOBS) $(if $(COMPARE_WITH),COMPARE_WITH=$(COMPARE_WITH))
 
 analyze: $(BRIEFING_STAMP) ## write the analysis tables of CORPUS as CSV into OUT, rendering nothing
 	$(PY) -m mediabrief analyze $(CORPUS) --out $(OUT)

@@ -38,6 +38,19 @@ def test_html_and_pdf_exist_and_the_pdf_names_the_title_and_every_outlet(seed_bu
         assert outlet in text
 
 
+def test_the_pdf_links_to_the_notebooks_beside_it(seed_build):
+    out, _ = seed_build
+    reader = PdfReader(out / "briefing.pdf")
+    targets = [
+        annotation.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+    ]
+    local = [target for target in targets if target and not target.startswith("https://")]
+    assert local and all(target.startswith("notebooks/") and (out / target).exists() for target in local)
+
+
 def test_the_html_is_self_contained_with_code_hidden(seed_build):
     out, _ = seed_build
     html = (out / "briefing.html").read_text(encoding="utf-8")

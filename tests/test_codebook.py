@@ -1,6 +1,8 @@
 import pytest
+import yaml
 
-from mediabrief.codebook import CodebookError, load_codebook
+from mediabrief.codebook import YAML_LOADER, CodebookError, load_codebook
+from mediabrief.config import CODEBOOK_DIR
 
 
 def test_the_project_codebook_has_a_story():
@@ -40,3 +42,9 @@ def test_bad_codebooks_name_the_file_and_the_fix(tmp_path, content, message):
 def test_a_missing_codebook_says_what_to_do(tmp_path):
     with pytest.raises(CodebookError, match="no such codebook folder or file"):
         load_codebook(tmp_path / "absent")
+
+
+def test_the_fast_yaml_loader_reads_the_codebook_as_the_pure_python_one_does():
+    for path in sorted(CODEBOOK_DIR.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=YAML_LOADER) == yaml.safe_load(text), path.name

@@ -9,6 +9,13 @@ import sys
 # jsonschema 4.26.0 and rfc3987-syntax 1.1.0; tests/test_notebooks.py fails if jsonschema stops treating it as optional.
 sys.modules.setdefault("rfc3987_syntax", None)
 
+# Under `make watch`, a build step hands its command to the watcher, whose imports are warm (mediabrief.watch).
+if sys.argv[1:2] in (["run-notebook"], ["render"]):
+    from .watch import request_run
+
+    if (status := request_run(sys.argv[1:])) is not None:
+        sys.exit(status)
+
 from .cli import main  # noqa: E402
 
 sys.exit(main())

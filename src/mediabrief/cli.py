@@ -52,9 +52,9 @@ def _run_notebook(args: argparse.Namespace) -> int:
     parameters = dict(item.split("=", 1) for item in args.parameter)
     early = None
     if args.pdf:  # before the run: a machine without a browser learns it at once, and the browser starts meanwhile
-        from .render import EarlyBrowser, install_browser
+        from .render import early_browser
 
-        early = EarlyBrowser(install_browser())
+        early = early_browser()
     try:
         execute_notebook(args.source, args.executed, parameters)
         print(f"executed {args.source} -> {args.executed}")
@@ -97,6 +97,18 @@ def _browser(args: argparse.Namespace) -> int:
         return 1
     print(path)
     return 0
+
+
+def _serve_build(args: argparse.Namespace) -> int:
+    from .watch import serve_build
+
+    return serve_build(args.socket)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    return watch(args.variables)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -191,6 +203,20 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--clear", action="store_true", help="remove every snapshot: the next build has nothing to compare with")
     history.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="the snapshot's date (default: today)")
     history.set_defaults(func=_history)
+
+    watch = commands.add_parser(
+        "watch",
+        help="build the briefing, then rebuild it whenever an input changes, keeping the imports warm (make watch)",
+        description="Run `make briefing VARIABLE=value ...` now and after every change to the corpus, the codebook, the "
+        "notebooks, data/ or the package, until Ctrl-C. Each build step runs in a fork of this process, which has "
+        "already imported what a step needs: a codebook edit is rebuilt in a few seconds.",
+    )
+    watch.add_argument("variables", nargs="*", metavar="VARIABLE=value", help="make variables: CORPUS, OUT, CODEBOOK, ...")
+    watch.set_defaults(func=_watch)
+
+    serve = commands.add_parser("serve-build", help="serve the steps of one build from a warm process (started by the first step)")
+    serve.add_argument("socket", type=Path)
+    serve.set_defaults(func=_serve_build)
 
     browser = commands.add_parser("browser", help="print the Chromium used for PDF; --install installs one if none")
     browser.add_argument("--install", action="store_true")

@@ -11,6 +11,10 @@ import yaml
 
 from .config import CODEBOOK_DIR
 
+# libyaml's loader where PyYAML was built with it (the wheels are): the same documents, read ten times faster, which is
+# 0.2 s of every build step that reads the codebook. tests/test_codebook.py checks both read the codebook alike.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class CodebookError(Exception):
     """The codebook cannot be used; the message names the file and the fix."""
@@ -18,7 +22,7 @@ class CodebookError(Exception):
 
 def _read_yaml(path: Path) -> dict:
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         raise CodebookError(f"{path}: not valid YAML ({error}). Compare with the same file in data/codebook/.") from None
     if content is None:

@@ -7,10 +7,11 @@ The cells run in this process, in an IPython shell of their own, not in a Jupyte
 process, its own start-up and messaging, about two seconds per notebook, which was most of the build's wait for a
 small corpus. The outputs are the same ones a kernel gives (IPython formats them either way: its display hook,
 its ``display()``, its tracebacks), so the rendered HTML is byte for byte what nbclient and ipykernel produced.
-Every notebook still runs top to bottom in JupyterLab's kernel as before. The ``run-notebook`` command runs in a
-fresh process per notebook; a caller running several notebooks in one process shares their imports but not their
-variables (each gets a fresh namespace), and the global settings a notebook changes (pandas display options,
-matplotlib's style) stay changed, as they would in one kernel.
+Every notebook still runs top to bottom in JupyterLab's kernel as before. The ``run-notebook`` command runs each
+notebook in a fork of the build's warm process (:mod:`mediabrief.watch`), or in a process of its own: either way it
+starts from the imports alone, with nothing of another notebook. A caller running several notebooks in one process
+shares their imports but not their variables (each gets a fresh namespace), and the global settings a notebook changes
+(pandas display options, matplotlib's style) stay changed, as they would in one kernel.
 """
 
 from __future__ import annotations
@@ -228,8 +229,11 @@ def execute(source: str | Path, parameters: dict | None = None, executed: str | 
     source = Path(source)
     nb = inject_parameters(nbformat.read(str(source), as_version=4), parameters or {})
     failed = Path(executed).with_suffix(".failed.ipynb") if executed else None
+    from .plotting import svgs_written_alongside
+
     try:
-        run_cells(nb, source.parent.resolve(), source.name)
+        with svgs_written_alongside():
+            run_cells(nb, source.parent.resolve(), source.name)
     except NotebookError as error:
         if failed is None:
             raise

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import textwrap
+import traceback
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
@@ -273,11 +276,81 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path) -> dict[str, Pa
             (folder / f"{name}{OVERLAPS_SUFFIX}").write_text("".join(f"{a!r} over {b!r}\n" for a, b in found), encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"png": folder / f"{name}.png", "svg": folder / f"{name}.svg"}
-    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-    for kind, path in paths.items():
-        with atomic_path(path) as partial:
-            fig.savefig(partial, format=kind, metadata=metadata[kind])
+    with atomic_path(paths["png"]) as partial:
+        fig.savefig(partial, format="png", metadata=SAVE_METADATA["png"])
+    if not _save_in_a_fork(fig, paths["svg"]):
+        _save_svg(fig, paths["svg"])
     return paths
+
+
+SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+# Figures whose SVG a forked copy of this process is writing: {process id: the SVG's path}; forking only inside
+# svgs_written_alongside(), which waits for them.
+_SVG_WRITERS: dict[int, Path] = {}
+_FORK_SVGS = False
+
+
+def _save_svg(fig: Figure, path: Path) -> None:
+    with atomic_path(path) as partial:
+        fig.savefig(partial, format="svg", metadata=SAVE_METADATA["svg"])
+
+
+def _save_in_a_fork(fig: Figure, path: Path) -> bool:
+    """Write the figure's SVG in a forked copy of this process, while this one goes on (the SVG is drawn a second
+    time, from the same figure, and nothing of the build reads it: the pages embed the PNG); False where fork is not
+    safe (no ``os.fork``, or other threads, which a fork would copy stopped mid-work). :func:`wait_for_figures` waits for
+    the copies and raises if one failed."""
+    import threading
+
+    if not _FORK_SVGS or not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            _save_svg(fig, path)
+            status = 0
+        except BaseException:  # told on the real stderr: this copy's sys.stderr may be a notebook cell's
+            os.write(2, f"writing {path} failed:\n{traceback.format_exc()}".encode())
+        finally:
+            os._exit(status)
+    _SVG_WRITERS[pid] = path
+    return True
+
+
+@contextmanager
+def svgs_written_alongside():
+    """Within this block (a build step's notebook run), :func:`save_figure` writes each SVG in a forked copy of the
+    process while the notebook goes on; on leaving, wait for them all and raise naming any that failed. On a 2-core
+    machine the SVGs of a step then cost almost nothing of its time.
+
+    >>> with svgs_written_alongside():
+    ...     pass
+    """
+    global _FORK_SVGS
+    _FORK_SVGS = True
+    try:
+        yield
+    except BaseException:
+        _FORK_SVGS = False
+        wait_for_figures(raise_on_failure=False)  # the error in flight says more than a missing SVG
+        raise
+    _FORK_SVGS = False
+    wait_for_figures()
+
+
+def wait_for_figures(raise_on_failure: bool = True) -> None:
+    """Wait for the SVGs being written in forked copies (:func:`save_figure`); raise naming those that failed."""
+    failed = []
+    while _SVG_WRITERS:
+        pid, path = _SVG_WRITERS.popitem()
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            failed.append(str(path))
+    if failed and raise_on_failure:
+        raise OSError(f"could not write {', '.join(failed)} (the reason is printed above)")
 
 
 def figure_png(fig: Figure) -> bytes:

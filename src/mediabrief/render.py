@@ -8,13 +8,13 @@ that :func:`find_browser` finds, and lets it load nothing but the local page.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
-import queue
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import nbformat
@@ -112,23 +112,30 @@ def _launch_args() -> list[str]:
     return args
 
 
-async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
-    """Print the HTML to PDF (Letter, margins, page numbers) in a new page of ``browser`` that may load only itself."""
-    with tempfile.TemporaryDirectory(prefix="mediabrief-pdf-") as folder:
-        page_path = Path(folder) / "briefing.html"
-        page_path.write_text(html, encoding="utf-8")
-        page = await browser.new_page()
-        page_url = page_path.as_uri()
+class _PrintPage:
+    """A page of ``browser`` that may load only the local page it will print, made ready before that page exists."""
+
+    def __init__(self, folder: Path) -> None:
+        self.page_path = folder / "briefing.html"
+        self.page_url = self.page_path.as_uri()
+        self.page = None
+
+    async def open(self, browser) -> None:
+        self.page = await browser.new_page()
 
         async def only_local(route):
             url = route.request.url
-            await (route.continue_() if url == page_url or url.startswith("data:") else route.abort())
+            await (route.continue_() if url == self.page_url or url.startswith("data:") else route.abort())
 
-        await page.route("**/*", only_local)
-        await page.emulate_media(media="print")
-        await page.goto(page_url, wait_until="load")
-        await page.wait_for_timeout(render_timeout_ms)
-        return await page.pdf(
+        await self.page.route("**/*", only_local)
+        await self.page.emulate_media(media="print")
+
+    async def print(self, html: str, render_timeout_ms: int) -> bytes:
+        """Print the HTML to PDF (Letter, margins, page numbers), its links into the page's folder made relative."""
+        self.page_path.write_text(html, encoding="utf-8")
+        await self.page.goto(self.page_url, wait_until="load")
+        await self.page.wait_for_timeout(render_timeout_ms)
+        pdf = await self.page.pdf(
             format="Letter",
             print_background=True,
             margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
@@ -136,6 +143,29 @@ async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
             header_template="<span></span>",
             footer_template=FOOTER,
         )
+        return relative_links(pdf, self.page_path.parent.as_uri() + "/")
+
+
+async def _print_page(browser, html: str, render_timeout_ms: int) -> bytes:
+    """Print the HTML to PDF (Letter, margins, page numbers) in a new page of ``browser`` that may load only itself."""
+    with tempfile.TemporaryDirectory(prefix="mediabrief-pdf-") as folder:
+        page = _PrintPage(Path(folder))
+        await page.open(browser)
+        return await page.print(html, render_timeout_ms)
+
+
+def relative_links(pdf: bytes, page_folder_uri: str) -> bytes:
+    """The PDF with its links into ``page_folder_uri`` (the temporary folder Chromium printed from) made relative to
+    the PDF: a link to ``notebooks/01_articles.html`` then opens the file beside the PDF, wherever OUT is copied, and
+    two builds give the same link bytes. Chromium writes every link as an absolute URL (``/URI (file:///tmp/...)``, in
+    annotation objects it does not compress); each shortened string is followed by as many spaces as it lost, so every
+    object keeps its byte offset and the cross-reference table stays right.
+
+    >>> relative_links(b"/URI (file:///tmp/p/notebooks/a.html)>>", "file:///tmp/p/")
+    b'/URI (notebooks/a.html)              >>'
+    """
+    prefix = re.escape(page_folder_uri.encode("ascii"))
+    return re.sub(rb"/URI \(" + prefix + rb"((?:[^()\\]|\\.)*)\)", lambda m: (b"/URI (" + m[1] + b")").ljust(len(m[0])), pdf)
 
 
 class SystemChromiumPDFExporter(WebPDFExporter):
@@ -159,48 +189,96 @@ class SystemChromiumPDFExporter(WebPDFExporter):
 
 
 class EarlyBrowser:
-    """A headless Chromium launched in a thread of its own when a build step starts, to print one page when the step has
-    it: the browser's start-up (Playwright's driver, then Chromium, half a second) overlaps the notebook's run instead
-    of following it. :meth:`print` hands it the page; :meth:`close` ends it unused (the notebook failed)."""
+    """A headless Chromium launched when a build step starts, in a process of its own, to print one page when the step
+    has it: the browser's start-up (Playwright's driver, then Chromium) and a blank page ready to print overlap the
+    notebook's run instead of following it. A process, not a thread: the step stays single-threaded, so it may fork
+    to save figures side by side (:func:`mediabrief.plotting.save_figure`). :meth:`print` hands it the page;
+    :meth:`close` ends it unused (the notebook failed)."""
 
     def __init__(self, executable: str) -> None:
+        import multiprocessing
+
         self.executable = executable
-        self._page: queue.Queue[str | None] = queue.Queue(maxsize=1)
-        self._result: queue.Queue = queue.Queue(maxsize=1)
-        self._thread = threading.Thread(target=self._serve, name="mediabrief-chromium", daemon=True)
-        self._thread.start()
+        self._owner = os.getpid()  # only the process that started it may wait for it; a fork of that one prints through it
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(target=_serve_early_browser, args=(executable, theirs), name="mediabrief-chromium", daemon=True)
+        self._process.start()
+        theirs.close()
 
-    def _serve(self) -> None:
-        try:
-            self._result.put(asyncio.run(self._print_when_asked()))
-        except BaseException as error:  # handed to the caller of print(), which raises it there
-            self._result.put(error)
-
-    async def _print_when_asked(self) -> bytes | None:
-        from playwright.async_api import async_playwright
-
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=self.executable, args=_launch_args())
-            try:
-                html = await asyncio.to_thread(self._page.get)
-                return None if html is None else await _print_page(browser, html, PAGE_RENDER_TIMEOUT_MS)
-            finally:
-                await browser.close()
+    def used(self) -> bool:
+        """Whether the browser has ended (it printed its page, or failed): its end of the pipe is then closed, or holds
+        its answer. A browser waiting for its page has sent nothing."""
+        return self._connection.poll()
 
     def print(self, html: str) -> bytes:
         """The page printed to PDF; raises what launching or printing raised."""
-        self._page.put(html)
-        result = self._result.get()
-        self._thread.join()
+        self._connection.send(html)
+        try:
+            result = self._connection.recv()
+        except EOFError:
+            result = RenderError("the browser's process ended without a PDF")
+        if os.getpid() == self._owner:
+            self._process.join()
         if isinstance(result, BaseException):
             raise result
         return result
 
     def close(self) -> None:
         """End the browser if it is still waiting for a page."""
-        if self._thread.is_alive():
-            self._page.put_nowait(None)
-            self._thread.join()
+        if os.getpid() != self._owner or self._process.is_alive():
+            with contextlib.suppress(OSError):  # it printed, or ended, meanwhile
+                self._connection.send(None)
+        if os.getpid() == self._owner:
+            self._process.join()
+        self._connection.close()
+
+
+# A browser launched by `make watch` (mediabrief.watch) before it forks a build step: the step prints through it.
+_LAUNCHED_BEFOREHAND: EarlyBrowser | None = None
+
+
+def launch_beforehand(executable: str | None) -> None:
+    """Launch (or, with None, end) the browser the next build step forked from this process will print with."""
+    global _LAUNCHED_BEFOREHAND
+    if _LAUNCHED_BEFOREHAND is not None:
+        _LAUNCHED_BEFOREHAND.close()
+    _LAUNCHED_BEFOREHAND = EarlyBrowser(executable) if executable else None
+
+
+def early_browser() -> EarlyBrowser:
+    """The browser to print this step's PDF with: one launched beforehand (at most once), else one launched now."""
+    global _LAUNCHED_BEFOREHAND
+    ready, _LAUNCHED_BEFOREHAND = _LAUNCHED_BEFOREHAND, None
+    if ready is not None and ready.used():  # printed for an earlier step forked from the same watcher
+        ready = None
+    return ready or EarlyBrowser(install_browser())
+
+
+def _serve_early_browser(executable: str, connection) -> None:
+    """In the browser's process: launch, open a page, wait for the HTML (None: stop), send back the PDF or the error."""
+
+    async def print_when_asked() -> bytes | None:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=executable, args=_launch_args())
+            try:
+                with tempfile.TemporaryDirectory(prefix="mediabrief-pdf-") as folder:
+                    page = _PrintPage(Path(folder))
+                    await page.open(browser)
+                    html = await asyncio.to_thread(connection.recv)
+                    return None if html is None else await page.print(html, PAGE_RENDER_TIMEOUT_MS)
+            finally:
+                await browser.close()
+
+    try:
+        result = asyncio.run(print_when_asked())
+    except BaseException as error:  # handed to the step, which raises it in print()
+        result = RenderError(f"{type(error).__name__}: {error}")
+    if result is not None:
+        connection.send(result)
+    connection.close()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
