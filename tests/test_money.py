@@ -215,6 +215,10 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("between $175 billion and $831 billion", "USD", 175e9, 831e9, True, False),
         ("$800 million to $1.2 billion", "USD", 800e6, 1.2e9, True, False),
         ("$200 million up to $2 billion", "USD", 200e6, 2e9, True, False),  # "could cost from $200 million up to $2 billion"
+        # Australian and New Zealand outlets: the code after the sign, or before it
+        ("$US25 billion", "USD", 25e9, 25e9, False, False),
+        ("USD$175 billion", "USD", 175e9, 175e9, False, False),
+        ("AUD $248.65 billion", "AUD", 248.65e9, 248.65e9, False, False),
         ("€2 billion", "EUR", 2e9, 2e9, False, False),
         ("¥500 billion", "JPY", 500e9, 500e9, False, False),
         ("500 billion yen", "JPY", 500e9, 500e9, False, False),
@@ -904,3 +908,8 @@ def test_a_figure_a_quotation_says_someone_else_gave_is_that_ones(codebook):
     )
     table = _table(text, codebook)
     assert table["attributed_to"].tolist() == ["White House / the President", "White House / the President", "Todd Harrison"]
+
+
+def test_a_label_in_parentheses_names_whose_figure_it_is(codebook):
+    text = "Trump promised an early finish, with a price tag of around $831 billion (CBO estimate) or $175 billion (White House estimate)."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Congressional Budget Office", "White House / the President"]

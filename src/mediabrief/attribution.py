@@ -2086,6 +2086,14 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         aside = _ASIDE_RE.search(analysis.text, lo, hi)
         return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi]))
 
+    # A label in parentheses right after the figure names its giver: "$831 billion (CBO estimate), $175 billion (White
+    # House estimate)".
+    label = _PAREN_LABEL_RE.match(analysis.text, end)
+    if label:
+        inside = [m for m in analysis.mentions if label.start(1) <= m.start < label.end(1) and m.entity >= 0 and m.kind == "name"]
+        if inside:
+            m = inside[0]
+            return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # A figure a person's possessive names ("his $175 billion shield", "Trump's $175 billion") is that person's,
     # whoever is speaking in the clause around it ("Moscow responded to Trump's claim that his $175 billion ...").
     possessive = _HIS_FIGURE_RE.search(analysis.text, max(0, start - 40), start)
@@ -2222,6 +2230,9 @@ def _named_giver(analysis: Analysis, i: int, start: int, end: int) -> Owner | No
     return None
 
 
+_PAREN_LABEL_RE = re.compile(
+    r"\s*\(\s*((?:the\s+)?[A-Z][\w.'’ -]{1,40}?)(?:['’]s)?\s+(?:estimate|figure|projection|forecast|number|request)s?\s*\)"
+)
 # A name written after a figure inside a quotation, its titles aside: "President Trump", "Donald Trump", "the CBO".
 _QUOTED_GIVER_RE = re.compile(r"(?:(?:President|Sen\.|Senator|Gen\.|General|Secretary|Mr\.|Ms\.)\s+)?((?:[A-Z][\w.'’-]*\s)?[A-Z][\w.'’-]*)")
 

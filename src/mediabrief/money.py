@@ -126,8 +126,11 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 o
 # numbers ("between one hundred sixty-one and five hundred forty-two billion").
 _WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:(?:[\s-]+|(?<=hundred)\s+and\s+)(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
 _ARTICLE_NUM = r"(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a billion", only before a scale
-_PREFIX = rf"(?:(?<!\w)(?:{_alternation(k for k in PREFIX_CURRENCIES if k[0].isalpha())}|U\.S\.\s?\$)|(?<![\w$])[$€£¥₩₹]"
-_PREFIX += rf"|(?<!\w)(?:{_alternation(ISO_CODES)})(?=\s?\d))\s?"
+_PREFIX = rf"(?:(?<!\w)(?:{_alternation(k for k in PREFIX_CURRENCIES if k[0].isalpha())}|U\.S\.\s?\$)"
+# "$US25 billion", "$A1 billion" (Australian and New Zealand outlets write the code after the sign)
+_PREFIX += r"|(?<![\w$])\$(?:US|A)(?=\s?\d)|(?<![\w$])[$€£¥₩₹]"
+# "USD$175 billion", "AUD $248.65 billion", "USD 5 billion"
+_PREFIX += rf"|(?<!\w)(?:{_alternation(ISO_CODES)})(?:\s?\$(?=\d)|(?=\s?\d)))\s?"
 _CURRENCY_WORD = rf"(?:(?:US|U\.S\.|American)\s+dollars?|(?:{_alternation(WORD_CURRENCIES)})s?|{_alternation(ISO_CODES)})(?!\w)"
 _MAGNITUDE = r"(?:thousands|millions|billions|trillions)"
 
@@ -242,7 +245,7 @@ def find_amounts(text: str) -> list[Found]:
 _PREFIX_WORDS = [
     *(re.escape(k.lower()) for k in PREFIX_CURRENCIES if k[0].isalpha()),
     r"u\.s\.\s?\$",
-    *(rf"{code.lower()}\s?\d" for code in ISO_CODES),
+    *(rf"{code.lower()}\s?[\d$]" for code in ISO_CODES),
 ]
 
 
@@ -348,6 +351,10 @@ def _currency_of(prefix: str | None, word: str | None) -> str | None:
     """The ISO code for a currency sign ("US$") or word ("yen", "U.S. dollars"); the sign wins if both are given."""
     if prefix:
         key = _PREFIX_NOISE_RE.sub("", prefix).upper()
+        if key in ("$US", "$A"):
+            return "USD" if key == "$US" else "AUD"
+        if key.endswith("$") and key[:-1] in ISO_CODES:
+            return key[:-1]  # "USD$", "AUD$"
         return PREFIX_CURRENCIES.get(key, "USD" if key == "US$" else key)
     if word:
         key = _SPACES_RE.sub(" ", word.lower())
