@@ -913,3 +913,12 @@ def test_a_figure_a_quotation_says_someone_else_gave_is_that_ones(codebook):
 def test_a_label_in_parentheses_names_whose_figure_it_is(codebook):
     text = "Trump promised an early finish, with a price tag of around $831 billion (CBO estimate) or $175 billion (White House estimate)."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Congressional Budget Office", "White House / the President"]
+
+
+def test_a_report_no_one_is_named_for_is_the_bodys_the_next_sentence_names_as_its_author(codebook):
+    text = (
+        "WASHINGTON - A new report estimates the shield could cost anywhere from $252 billion to $3.6 trillion over 20 "
+        "years. The range shows how much is still undecided, according to a study published Sept. 12 by the American "
+        "Enterprise Institute. Trump put the cost at $175 billion."
+    )
+    assert _table(text, codebook)["attributed_to"].tolist() == ["American Enterprise Institute", "White House / the President"]

@@ -840,7 +840,7 @@ def article_mentions(
         analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
     for sentence, inside in _with_descriptions(text, found, analysis.sentences):
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
-    return _converted(_repeat_owners(_carry_owners(rows, text, analysis, cues)), text)
+    return _converted(_repeat_owners(_carry_owners(_named_next(rows, analysis, cues), text, analysis, cues)), text)
 
 
 # Between a figure and the same sum in another currency: "¥100 billion ($690 million)", "$71 billion is roughly C$99
@@ -912,6 +912,45 @@ def _with_descriptions(
 
 # "nearly all of it", "most of that": the figure of the sentence itself, not an estimate before it.
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|much|some|none|half|part|rest|share)\s+$", re.IGNORECASE)
+
+
+# A sentence whose subject is a document no one is named for yet: "A new report estimates …", "A study released on
+# Friday found …".
+_UNNAMED_DOCUMENT_RE = re.compile(
+    r"\W*(?:[A-Z][A-Z .,'-]*\s[-—–]\s*)?(?:An?|One)\s+(?:(?:new|recent|fresh|separate|independent|latest|\d+-page)\s+)*"
+    r"(?:report|study|analysis|paper|assessment)\b"
+)
+# The next sentence naming it: "… according to a study published Sept. 12 by the American Enterprise Institute",
+# "The report, by the Congressional Budget Office, …", "The study from AEI …".
+_DOCUMENT_BY_RE = re.compile(r"(?i)\b(?:report|study|analysis|paper|assessment)\b[^;]{0,60}?\b(?:by|from)\s+(?:the\s+)?$")
+
+
+def _named_next(rows: list[dict], analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
+    """Give a figure that a document no one is named for gives ("A new report estimates … $252 billion to $3.6 trillion")
+    the body the next sentence names as the document's author ("… according to a study published Sept. 12 by the
+    American Enterprise Institute")."""
+    ends = [s.end for s in analysis.sentences]
+    labels = cues.owner_labels or {}
+    for k, row in enumerate(rows):
+        if row["attributed_to"] != UNATTRIBUTED:
+            continue
+        i = bisect.bisect_right(ends, row["start"])
+        if i + 1 >= len(analysis.sentences) or not _UNNAMED_DOCUMENT_RE.match(analysis.text, analysis.sentences[i].start):
+            continue
+        following = analysis.sentences[i + 1]
+        authors = [
+            m
+            for m in analysis.mentions
+            if following.start <= m.start < following.end
+            and m.entity >= 0
+            and m.kind == "name"
+            and analysis.type(m.entity) in ("organisation", "outlet")
+            and _DOCUMENT_BY_RE.search(analysis.text, following.start, m.start)
+        ]
+        if authors:
+            name = analysis.name(authors[0].entity)
+            rows[k] = row | {"attributed_to": labels.get(name.lower(), name)}
+    return rows
 
 
 def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
