@@ -241,6 +241,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",
             "U.S. defense official",
         ),
+        # ... and straight single ones, long and with contractions inside, as plain-text feeds carry them
+        (
+            "'The challenges are cost and political will. We're able to overcome them, but it will take focus,' said Jane Roe,"
+            " an analyst at the Centre for Strategic and International Studies.",
+            "Jane Roe",
+        ),
         # a possessive body before a role: the role's holder, named before, in an apposition, or by the body
         ('Kremlin spokesman Dmitry Peskov spoke first. "We decide," the Kremlin\'s spokesman added.', "Dmitry Peskov"),
         (

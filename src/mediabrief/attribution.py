@@ -111,7 +111,12 @@ class Owner(NamedTuple):
 
 # Double quotes, curly or straight, within a paragraph; and curly single quotes used as quotation marks (British
 # style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
-QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w'])'([A-Z][^'\n]{1,80}?)'(?![\w'])")
+# Straight single quotation marks (plain-text feeds of British and Australian outlets): a short capitalised span, or a
+# longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside.
+QUOTE_RE = re.compile(
+    r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])"
+    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!])'(?![\w'])"
+)
 _CAP = (
     r"(?:St\.|[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
 )
