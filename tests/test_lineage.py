@@ -478,6 +478,15 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
     assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
 
 
+def test_broadcasters_and_newsletters_the_codebook_lists_are_cited_when_told():
+    text = (
+        'Mette Frederiksen told CNBC the talks were "good and natural." "I would hope we could have hearings on it,"'
+        " Sen. Jack Reed told Punchbowl."
+    )
+    found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
+    assert sorted(set(found["cited_source"])) == ["CNBC", "Punchbowl News"]
+
+
 def test_a_body_the_codebook_knows_is_cited_when_its_spokesperson_speaks():
     found = lineage.citations_table(
         articles(Elsewhere='"It is a sovereign matter," Kremlin spokesman Dmitry Peskov told reporters.'), load_codebook()
