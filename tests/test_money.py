@@ -302,6 +302,7 @@ def test_hedges(text, hedge, codebook):
     [
         ("The CBO says it could cost $831 billion over 20 years.", 20),
         ("The CBO says it could cost $831 billion over two decades.", 20),
+        ("The CBO estimated more than $500 billion, over the course of 20 years, for a viable system.", 20),
         ("The CBO puts the 20-year cost at $831 billion.", 20),
         ("It costs $5 billion a year.", 1),
         ("It costs $5 billion, to be finished in 2029.", math.nan),

@@ -159,7 +159,7 @@ VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _HORIZON_AFTER_RE = re.compile(
-    r"\b(?:over|across|during|within|in|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|first\s+)?"
+    r"\b(?:over|across|during|within|in|for)\s+(?:the\s+course\s+of\s+|the\s+span\s+of\s+)?(?:the\s+)?(?:next\s+|coming\s+|following\s+|first\s+)?"
     rf"(?P<n>\d+|{_alternation(NUMBER_WORDS)}|an?)\s+(?P<u>years?|decades?)\b",
     re.IGNORECASE,
 )
