@@ -862,15 +862,6 @@ def test_the_parts_of_an_enacted_budget_are_budget_and_a_fronted_clause_is_not_t
     ]
 
 
-def test_what_a_figure_includes_is_given_by_the_owner_of_the_figure_before(codebook):
-    text = (
-        "The Defense Ministry has requested 8.8 trillion yen for next year. "
-        "That includes 500 billion yen for missile defense, three times this year's amount."
-    )
-    table = _table(text, codebook)
-    assert list(table["attributed_to"]) == ["Defense Ministry", "Defense Ministry"]
-
-
 def test_a_verb_of_need_right_before_a_figure_names_it_whatever_follows(codebook):
     text = "Trump finalized the design, which he predicted would require USD175 billion in funding over three years."
     assert _table(text, codebook)["referent"].tolist() == ["program total"]
@@ -887,39 +878,52 @@ def test_a_price_basis_year_is_no_amount_and_a_legislatures_commitment_is_an_app
     assert table["referent"].tolist() == ["partner purchase or pledge"]
 
 
-def test_owners_named_by_a_possessive_participle_or_a_verb_of_setting_a_price(codebook):
-    text = (
-        "Donald Trump announced the shield in May. He set the cost at $175 billion, without saying what it included. "
-        "Todd Harrison says Trump's cited $175 billion price tag would buy only a limited system."
-    )
-    assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"] * 2
-
-
 def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentagon(codebook):
     text = "The CBO figure compares with the $185 billion that the Golden Dome office now uses for its architecture."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Golden Dome office"]
     assert codebook["money"]["speaks_for"]["Golden Dome office"] == "Pentagon"
 
 
-def test_a_figure_a_quotation_says_someone_else_gave_is_that_ones(codebook):
-    text = (
-        "Donald Trump put the cost at $175 billion in May. Todd Harrison disagrees: "
-        '"The $175 billion price tag President Trump cited only buys a limited system," he wrote, "and the full one could '
-        'cost $3.6 trillion."'
-    )
-    table = _table(text, codebook)
-    assert table["attributed_to"].tolist() == ["White House / the President", "White House / the President", "Todd Harrison"]
+WH = "White House / the President"
 
 
-def test_a_label_in_parentheses_names_whose_figure_it_is(codebook):
-    text = "Trump promised an early finish, with a price tag of around $831 billion (CBO estimate) or $175 billion (White House estimate)."
-    assert _table(text, codebook)["attributed_to"].tolist() == ["Congressional Budget Office", "White House / the President"]
-
-
-def test_a_report_no_one_is_named_for_is_the_bodys_the_next_sentence_names_as_its_author(codebook):
-    text = (
-        "WASHINGTON - A new report estimates the shield could cost anywhere from $252 billion to $3.6 trillion over 20 "
-        "years. The range shows how much is still undecided, according to a study published Sept. 12 by the American "
-        "Enterprise Institute. Trump put the cost at $175 billion."
-    )
-    assert _table(text, codebook)["attributed_to"].tolist() == ["American Enterprise Institute", "White House / the President"]
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # what a figure includes is given by the owner of the figure before
+        (
+            "The Defense Ministry has requested 8.8 trillion yen for next year. "
+            "That includes 500 billion yen for missile defense, three times this year's amount.",
+            ["Defense Ministry", "Defense Ministry"],
+        ),
+        # a possessive with a participle, a verb of setting a price
+        (
+            "Donald Trump announced the shield in May. He set the cost at $175 billion, without saying what it included. "
+            "Todd Harrison says Trump's cited $175 billion price tag would buy only a limited system.",
+            [WH, WH],
+        ),
+        # a figure a quotation says someone else gave is that one's
+        (
+            "Donald Trump put the cost at $175 billion in May. Todd Harrison disagrees: "
+            '"The $175 billion price tag President Trump cited only buys a limited system," he wrote, "and the full one could '
+            'cost $3.6 trillion."',
+            [WH, WH, "Todd Harrison"],
+        ),
+        # a label in parentheses names whose figure it is
+        (
+            "Trump promised an early finish, with a price tag of around $831 billion (CBO estimate) or $175 billion (White House"
+            " estimate).",
+            ["Congressional Budget Office", WH],
+        ),
+        # a report no one is named for is the body's the next sentence names as its author
+        (
+            "WASHINGTON - A new report estimates the shield could cost anywhere from $252 billion to $3.6 trillion over 20 "
+            "years. The range shows how much is still undecided, according to a study published Sept. 12 by the American "
+            "Enterprise Institute. Trump put the cost at $175 billion.",
+            ["American Enterprise Institute", WH],
+        ),
+    ],
+)
+def test_the_owner_of_each_figure_in_constructions_of_real_coverage(text, owners, codebook):
+    # Sentences written for this test on constructions seen in real coverage (wire copy, Australian outlets, AEI ledes).
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

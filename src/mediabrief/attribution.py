@@ -403,6 +403,8 @@ DEFAULT_PERSON_ROLES = [
     "commentator",
     "columnist",
 ]
+# Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
+_OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
 DEFAULT_BODY_ROLES = [
     "agency",
     "office",
@@ -434,13 +436,7 @@ DEFAULT_BODY_ROLES = [
     "fact sheet",
     "presentation",
     "ministry's statement",
-    "newspaper",
-    "paper",
-    "daily",
-    "broadcaster",
-    "news agency",
-    "magazine",
-    "publication",
+    *sorted(_OUTLET_ROLES),
     "embassy",
     "commission",
 ]
@@ -825,10 +821,7 @@ _DOCUMENT_OF_RE = re.compile(
     r"briefing paper|briefing|slide deck|presentation|statement|readout|press release|news release|communiqu[eé])(?![\w-])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
 )
-_LEADING_DATE_RE = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+|$)"
-)
+_LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w)|{_MONTH}|{_DAY})(?:['’]s)?(?:\s+|$)")
 _HOLDERS_OFFICE_RE = re.compile(
     r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
 )
@@ -1328,7 +1321,7 @@ def _references(
             lambda e, r=role, nation=nation: (
                 entities[e].type in PERSONLIKE
                 and bool({r, r.split()[-1]} & _full_roles(roles[e]))
-                and _nation_of(introduced.get(e, "")) in ("", nation or _nation_of(introduced.get(e, "")))
+                and (not nation or _nation_of(introduced.get(e, "")) in ("", nation))
             ),
         )
         if entity < 0 and role in _UNIQUE_OFFICES:  # "The U.S. president claims …" before "Trump said": the office's holder
@@ -1472,8 +1465,6 @@ _SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
-# Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
-_OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
 _BODY_ROLE_WORDS = {
     "service": ("force", "army", "navy", "corps", "guard", "service"),
@@ -2043,8 +2034,7 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         if quote.start <= start and end <= quote.end and quote.kind == "quotation":
             # ... unless the quotation itself names whose figure it is: "the $175 billion price tag President Trump
             # cited only affords …" is Trump's figure in Harrison's words.
-            named = _named_giver(analysis, i, start, end) if i < len(analysis.sentences) else None
-            return named or Owner(analysis.name(quote.entity), analysis.type(quote.entity), "quotation", "")
+            return _quoted_giver(analysis, end) or Owner(analysis.name(quote.entity), analysis.type(quote.entity), "quotation", "")
     if i >= len(analysis.sentences):
         return Owner("", "", "none", "")
     spans = [(start, end), *[o for o in others if o != (start, end)]]
@@ -2203,29 +2193,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     return Owner("", "", "none", "")
 
 
-def _named_giver(analysis: Analysis, i: int, start: int, end: int) -> Owner | None:
-    """The one a figure's own noun phrase names as its giver, by name: "Trump's $175 billion", "the $175 billion
-    (that) Trump cited", "the $61 billion price tag set by Trump"; None if it names none."""
-    sentence = analysis.sentences[i]
-    near = [
-        m
-        for m in analysis.mentions
-        if sentence.start <= m.start < sentence.end and m.entity >= 0 and m.kind == "name" and analysis.type(m.entity) != "outlet"
-    ]
-    before_figure = [m for m in near if m.end <= start]
-    if before_figure and _POSSESSIVE_FIGURE_RE.fullmatch(analysis.text[before_figure[-1].end : start]):
-        m = before_figure[-1]
-        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    after_figure = [m for m in near if m.start >= end]
-    if after_figure and (
-        _GIVEN_BY_RE.fullmatch(analysis.text[end : after_figure[0].start])
-        and _GIVING_VERB_RE.match(analysis.text, after_figure[0].end)
-        or _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start])
-    ):
-        m = after_figure[0]
-        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    # Inside a quotation no one is named by the engine (it reads outside quotations): the words after the figure name
-    # the giver by a name the article gave before ("the $175 billion price tag President Trump cited").
+def _quoted_giver(analysis: Analysis, end: int) -> Owner | None:
+    """The one a figure inside a quotation is said to come from, by a name the article gave before: "the $175 billion
+    price tag President Trump cited …" in Harrison's words is Trump's. (Inside quotations the engine names no one: the
+    words after the figure are read against the article's entities.)"""
     gap = _GIVEN_BY_RE.match(analysis.text, end)
     named = _QUOTED_GIVER_RE.match(analysis.text, gap.end()) if gap else None
     if named and _GIVING_VERB_RE.match(analysis.text, named.end()):
@@ -2239,7 +2210,7 @@ _PAREN_LABEL_RE = re.compile(
     r"\s*\(\s*((?:the\s+)?[A-Z][\w.'’ -]{1,40}?)(?:['’]s)?\s+(?:estimate|figure|projection|forecast|number|request)s?\s*\)"
 )
 # A name written after a figure inside a quotation, its titles aside: "President Trump", "Donald Trump", "the CBO".
-_QUOTED_GIVER_RE = re.compile(r"(?:(?:President|Sen\.|Senator|Gen\.|General|Secretary|Mr\.|Ms\.)\s+)?((?:[A-Z][\w.'’-]*\s)?[A-Z][\w.'’-]*)")
+_QUOTED_GIVER_RE = re.compile(rf"(?:(?i:{_alternation(DEFAULT_TITLES)})\s+)?((?:[A-Z][\w.'’-]*\s)?[A-Z][\w.'’-]*)")
 
 
 class Voice(NamedTuple):

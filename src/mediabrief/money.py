@@ -470,6 +470,15 @@ class CueSet:
         return [Cue(m.start() + offset, m.end() + offset, self.labels[m.lastindex - 1]) for m in matches]
 
 
+class Enacted(NamedTuple):
+    """The codebook's ``money.enacted``: a sum these bodies pass is a fact the outlet states, not their figure."""
+
+    referent: str  # what it covers ("budget or appropriation")
+    by: frozenset[str]  # who passes budgets, in lower case
+    instead_of: frozenset[str]  # readings that a legislature's sum gets instead ("partner purchase or pledge")
+    legislatures: frozenset[str]  # whose commitments are appropriations, in lower case
+
+
 class MoneyCues(NamedTuple):
     """The codebook's money section, compiled."""
 
@@ -484,9 +493,7 @@ class MoneyCues(NamedTuple):
     default_large: tuple | None = None  # (label, US dollars): what a figure with no cue at all covers from that size up
     program_total: tuple | None = None  # (label, US dollars): the programme total's label, and the least such a total can be
     owner_labels: dict | None = None  # a name, in lower case -> the label of the codebook's attribution group naming it
-    # (referent label, lower-case names, labels read as it, legislatures): a sum these bodies pass is a fact, not their
-    # figure; what a legislature "commits" is passed, not pledged
-    enacted: tuple | None = None
+    enacted: Enacted | None = None
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
     named_by: CueSet = CueSet(None)  # nouns that name a figure only right after it: "the $175 billion system"
     named_before: CueSet = CueSet(None)  # verbs that name a figure right before it: "would require $175 billion"
@@ -516,7 +523,7 @@ class MoneyCues(NamedTuple):
             program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
             if money.get("program_total")
             else None,
-            enacted=(
+            enacted=Enacted(
                 str(money["enacted"]["referent"]),
                 frozenset(str(b).lower() for b in money["enacted"]["by"]),
                 frozenset(str(r) for r in money["enacted"].get("instead_of", [])),
@@ -775,8 +782,9 @@ def _sentence_rows(
     sources, readings = attributions(text, sentence, figures, cues, analysis), referent_readings(text, sentence, figures, cues)
     # A sentence that enacts a budget enacts its parts: in "Congress approved $24.4 billion, with $18.8 billion
     # appropriated for X and $5.9 billion for Y", the $5.9 billion is part of the appropriation, not a unit cost.
-    enacting = bool(cues.enacted) and any(
-        r == cues.enacted[0] and o.lower() in cues.enacted[1] for o, (r, _) in zip(sources, readings, strict=True)
+    enacted = cues.enacted
+    enacting = enacted is not None and any(
+        r == enacted.referent and o.lower() in enacted.by for o, (r, _) in zip(sources, readings, strict=True)
     )
     for i, figure in enumerate(figures):
         amount = figure.amount
@@ -789,11 +797,11 @@ def _sentence_rows(
         referent, referent_cue = readings[i]
         if owner.lower() in cues.not_owners:
             owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
-        if enacting and owner.lower() in cues.enacted[1]:
-            referent = cues.enacted[0]
-        if cues.enacted and referent in cues.enacted[2] and owner.lower() in cues.enacted[3]:
-            referent = cues.enacted[0]  # "Congress committed $25 billion": an appropriation, not a partner's pledge
-        if cues.enacted and referent == cues.enacted[0] and owner.lower() in cues.enacted[1]:
+        if enacting and owner.lower() in enacted.by:
+            referent = enacted.referent
+        if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
+            referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
+        if enacted and referent == enacted.referent and owner.lower() in enacted.by:
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
             {
@@ -1354,7 +1362,9 @@ def _short(actor: str) -> str:
     actor = re.sub(r"\s*\([^)]*\)", "", actor.split(" / ")[0]).strip()
     words = re.findall(r"[A-Za-z.]+", actor)
     capitals = [w for w in words if w[0].isupper()]
-    a_body = all(w[0].isupper() or w in ("of", "for", "and", "the") for w in words) and len(capitals) >= 3 and not actor.startswith("Gen.")
+    # a body: capitalised words only, none an abbreviated title ("Gen.", "Sen."), at least three of them
+    a_body = all(w[0].isupper() or w in ("of", "for", "and", "the") for w in words) and len(capitals) >= 3
+    a_body = a_body and not any(w.endswith(".") for w in words[:1])
     return "".join(w[0] for w in capitals) if len(actor) > 18 and a_body else actor
 
 
