@@ -256,6 +256,16 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"We decide," the Kremlin\'s spokesman said.', "Kremlin spokesman"),
         # a body that names whom a spokesperson speaks for gives way to the spokesperson, named by that body
         ('"The winners cannot be named yet," the Space Force spokesperson said.', "Space Force spokesperson"),
+        # an unnamed person or group is named by how they know: familiar with, briefed on, close to, with knowledge of
+        ('"Nobody has signed anything," said a person familiar with the negotiations.', "person familiar with the negotiations"),
+        ('People briefed on the plan said it was "still a sketch on paper."', "people briefed on the plan"),
+        ('"The cost will climb," according to people close to the programme.', "people close to the programme"),
+        # "he" after a quotation is the person a sentence opening with a place names, not the speaker before
+        (
+            "An aide briefed on the test said it had cost more than planned. In Tokyo, Chief Cabinet Secretary Minoru Kihara"
+            ' rejected the charge. "We threaten nobody," he told reporters.',
+            "Minoru Kihara",
+        ),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):
@@ -312,6 +322,8 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
         ('Its report, "Potential Costs of a National Missile Defense System," came out in May.', "term"),
         ('The so-called "Golden Dome" would cover the whole country.', "term"),
         ('The shield is meant to be "layered", with sensors in orbit.', "term"),  # a scare-quoted word nobody is said to have said
+        # a technical term of the story's codebook, even inside someone's reported words
+        ('Analysts said the satellites must strike missiles in their "boost phase," soon after launch.', "term"),
         ('Peskov called the shield "a sovereign matter for the United States."', "quotation"),
         ('"That is the job," Guetlein said.', "quotation"),
     ],
@@ -353,6 +365,9 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # a dated document speaks for its body; "noted" is not the document word "note"
         ("A July Pentagon presentation indicated that each award would be about $120,000 apiece.", "Pentagon", ""),
         ("The Space Force noted that contracts under $9 million need not be announced.", "US Space Force", ""),
+        # unnamed sources keep how they know in their name
+        ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
+        ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
     ],
 )
 def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, relay):

@@ -478,6 +478,12 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
     assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
 
 
+def test_this_newspaper_is_the_articles_own_outlet_not_one_it_cites():
+    text = "Sen. Jack Reed told Punchbowl the talks had stalled. People familiar with the matter told this newspaper a deal was close."
+    found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
+    assert found["cited_source"].tolist() == ["Punchbowl News"]
+
+
 def test_broadcasters_and_newsletters_the_codebook_lists_are_cited_when_told():
     text = (
         'Mette Frederiksen told CNBC the talks were "good and natural." "I would hope we could have hearings on it,"'

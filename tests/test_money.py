@@ -327,6 +327,12 @@ def test_horizons(text, years, codebook):
         ("The estimate is well above the $175 billion Trump cited in May.", "program total", "White House / the President"),
         ("Senators questioned the $185 billion figure Guetlein gave in March.", "program total", "Gen. Michael Guetlein (Space Force)"),
         ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
+        # a price offered in an aside, by extending the shield to a partner
+        (
+            "Ottawa has not answered since the president offered to extend the shield to its northern neighbour for $61 billion.",
+            "price quoted to a partner",
+            "White House / the President",
+        ),
         ("Each interceptor costs $2 million per interceptor.", "part or unit cost", "unattributed"),
         ("The weather was fine and $5 billion changed hands.", "other", "unattributed"),
         ("According to the CBO, the total cost is $831 billion.", "program total", "Congressional Budget Office"),

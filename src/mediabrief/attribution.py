@@ -440,6 +440,12 @@ DEFAULT_BODY_ROLES = [
     "embassy",
     "commission",
 ]
+# How an unnamed source knows, kept in its name: "people familiar with the talks", "a person briefed on the plan",
+# "sources close to the prime minister", "officials with direct knowledge of the matter".
+_HOW_THEY_KNOW = (
+    r"(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|with\s+(?:direct\s+)?knowledge\s+of)\s+"
+    r"(?:(?:the|these|those|his|her|their|[A-Z][\w]*['’]s)\s+)?[\w-]+(?:['’]s\s+[\w-]+)?"
+)
 DEFAULT_GROUPS = [
     "critics",
     "opponents",
@@ -458,8 +464,6 @@ DEFAULT_GROUPS = [
     "scientists",
     "observers",
     "diplomats",
-    "people familiar with the matter",
-    "people familiar with the plans",
     "sources",
     "a source",
     "one official",
@@ -645,8 +649,11 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
             rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
             re.IGNORECASE | re.MULTILINE,
         ),
+        # "people" only with how they know: "people familiar with the matter", "sources close to the talks"
         groups=re.compile(
-            rf"(?<![\w-])(?:some\s+|many\s+|other\s+|most\s+|several\s+|the\s+)?(?:{_alternation(groups)})(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:some\s+|many\s+|other\s+|most\s+|several\s+|multiple\s+|the\s+)?"
+            rf"(?:(?:{_alternation(groups)})(?![\w-])(?:\s+{_HOW_THEY_KNOW})?|people\s+{_HOW_THEY_KNOW})",
+            re.IGNORECASE,
         ),
         titles=titles,
         naming=re.compile(rf"(?<![\w-])(?:{_alternation(naming)})\s*$", re.IGNORECASE),
@@ -659,7 +666,9 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         },
         not_after=frozenset(str(w).lower() for w in section.get("not_after", ["with", "of", "to", "for", "from", "by", "about"])),
         min_quote_words=int(section.get("min_quote_words", 4)),
-        terms=re.compile(rf"(?i)^(?:the\s+)?(?:{_alternation(aliases)})$") if aliases else None,
+        terms=re.compile(rf"(?i)^(?:the\s+|a\s+|an\s+)?(?:{_alternation([*aliases, *section.get('terms', [])])})$")
+        if aliases or section.get("terms")
+        else None,
         not_names=re.compile(rf"(?i)\b(?:{_alternation([*aliases, *section.get('not_names', [])])})\b")
         if aliases or section.get("not_names")
         else None,
@@ -1054,10 +1063,7 @@ _SUBJECT_BEFORE_GAP_RE = re.compile(
 
 
 # What an unnamed source's description adds between it and its verb.
-_ANONYMITY_RE = re.compile(
-    r"(?i)\b(?:familiar\s+with\s+(?:the|these|those|his|her|their|Japan's|Tokyo's)\s+[\w-]+|with\s+(?:direct\s+)?knowledge\s+of\s+"
-    r"(?:the|these)\s+[\w-]+|briefed\s+on\s+(?:the|these)\s+[\w-]+|close\s+to\s+(?:the|these)\s+[\w-]+)"
-)
+_ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 
 
 def _words_between(masked: str, start: int, end: int) -> list[str] | None:
@@ -1352,6 +1358,8 @@ def _references(
             added.append(Mention(match.start(), match.end(), len(entities) - 1, "role"))
             continue
         if role in _OUTLET_ROLES:  # "the newspaper reported": the publication named last, or none
+            if match.group(0)[:4].lower() == "this":
+                continue  # "told this newspaper": the article's own outlet, no source it cites
             added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "outlet"), "role"))
             continue
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
@@ -1396,7 +1404,7 @@ def _references(
     ]
     group_index: dict[str, int] = {}
     for match in grammar.groups.finditer(masked):
-        word = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
+        word = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
         owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
         if owner and entities[owner[-1].entity].type in ("organisation", "country") and word in _BODY_GROUPS:
             added.append(Mention(match.start(), match.end(), owner[-1].entity, "group"))  # "White House officials"
@@ -1408,7 +1416,7 @@ def _references(
         if word not in group_index:
             group_index[word] = len(entities)
             entities.append(Entity(word, "group"))
-        written = re.sub(r"^(?:some|many|other|most|several|the)\s+", "", match.group(0), flags=re.IGNORECASE)
+        written = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE)
         if written[:1].isupper() and not re.search(
             r"(?:^|[.!?:]\s*|[.!?]\s*[\"“]|\n\s*)$", masked[max(0, match.start() - 5) : match.start()]
         ):
@@ -1543,7 +1551,8 @@ _ANONYMOUS_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
-    r"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert)\b"
+    rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert"
+    rf"|person(?=\s+{_HOW_THEY_KNOW}))\b"
     # not the adjective: "a revised official estimate", "an official figure"
     r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
     r"policy|line|tally|projection|count|name|title|record)\b)"
@@ -1551,7 +1560,7 @@ _ANONYMOUS_RE = re.compile(
     # minister's office", "a person familiar with the talks".
     rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
     rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*)|{_BODY_WORD})?|{_PLACE})\b"
-    r"|\s+familiar\s+with\s+(?:the\s+)?[\w-]+)?"
+    rf"|\s+{_HOW_THEY_KNOW})?"
 )
 
 
@@ -1578,7 +1587,7 @@ _SINGULAR = {
 _PLURAL_SOURCES_RE = re.compile(
     r"\b(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|[Mm]ultiple)\s+)?((?:(?:[A-Z][\w-]*|senior|former|top|current|junior|"
     r"administration|government|defen[cs]e|military|industry|congressional|ruling-party|opposition)\s+){0,3})"
-    rf"({'|'.join(_SINGULAR)})\b(\s+familiar\s+with\s+(?:the\s+)?[\w-]+|\s+(?:at|in|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
+    rf"({'|'.join(_SINGULAR)})\b(\s+{_HOW_THEY_KNOW}|\s+(?:at|in|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
 )
 # One of them speaking: "One of them described …", "one of the officials said", "Another said", "A second said".
 _ONE_OF_THEM_RE = re.compile(
@@ -1915,9 +1924,13 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
         return False
     if _ASKED_BY_RE.match(masked, home.start, last.start):
         return True  # "Asked by a Communist Party lawmaker whether …, he said": the one asking is not the one answering
-    first = _opening_mention(masked, [m for m in mentions if home.start <= m.start < home.end and m.entity >= 0])
+    start = home.start
+    comma = masked.find(",", home.start, last.start)
+    if comma > 0 and _CIRCUMSTANCE_RE.match(masked, home.start):
+        start = comma + 1  # "In Tokyo, Chief Cabinet Secretary Minoru Kihara rejected …": the opener names no subject
+    first = _opening_mention(masked, [m for m in mentions if start <= m.start < home.end and m.entity >= 0])
     # Named in passing: not the first one the sentence names (its subject), or deep into the sentence.
-    return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[home.start : last.start])) > 3
+    return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[start : last.start])) > 3
 
 
 def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:
