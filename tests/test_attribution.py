@@ -260,6 +260,24 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"Nobody has signed anything," said a person familiar with the negotiations.', "person familiar with the negotiations"),
         ('People briefed on the plan said it was "still a sketch on paper."', "people briefed on the plan"),
         ('"The cost will climb," according to people close to the programme.', "people close to the programme"),
+        # threats and points made are speech; a verb inverted after an opening phrase, before the quotation
+        ('Trump once threatened to "cut every contract the company holds" over the feud.', "Donald Trump"),
+        ('Nikkei pointed out that Tokyo could use the plan as a "bargaining chip" in the tariff talks.', "Nikkei"),
+        ('President Trump spoke at length. Once it is built, said the president, "nothing will get through it."', "Donald Trump"),
+        # two people in one run joined by "and", the second with a title of its own
+        (
+            "President Donald Trump and SpaceX CEO Elon Musk fell out in June. Musk first accused Trump of ingratitude. He later"
+            ' backed down, saying he had gone "much further than I meant to."',
+            "Elon Musk",
+        ),
+        # a curly opening quotation mark closed by a straight one, as some sites' software leaves them
+        ('Trump said he would cut tariffs, adding that “we are looking at several key sectors." Firms wait.', "Donald Trump"),
+        # a minister's long portfolio before the name
+        (
+            "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"
+            ' "about much more than a shield."',
+            "Dominic LeBlanc",
+        ),
         # "he" after a quotation is the person a sentence opening with a place names, not the speaker before
         (
             "An aide briefed on the test said it had cost more than planned. In Tokyo, Chief Cabinet Secretary Minoru Kihara"
@@ -321,7 +339,11 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
         ('The president signed an order titled "The Iron Dome for America" in January.', "term"),
         ('Its report, "Potential Costs of a National Missile Defense System," came out in May.', "term"),
         ('The so-called "Golden Dome" would cover the whole country.', "term"),
-        ('The shield is meant to be "layered", with sensors in orbit.', "term"),  # a scare-quoted word nobody is said to have said
+        ('The shield is meant to be "layered", with sensors in orbit.', "term"),
+        (
+            "Trump's ‘golden dome' shield opens a door for allies, said the former prime minister.",
+            "term",
+        ),  # a scare-quoted word nobody is said to have said
         # a technical term of the story's codebook, even inside someone's reported words
         ('Analysts said the satellites must strike missiles in their "boost phase," soon after launch.', "term"),
         ('Peskov called the shield "a sovereign matter for the United States."', "quotation"),
@@ -365,6 +387,13 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # a dated document speaks for its body; "noted" is not the document word "note"
         ("A July Pentagon presentation indicated that each award would be about $120,000 apiece.", "Pentagon", ""),
         ("The Space Force noted that contracts under $9 million need not be announced.", "US Space Force", ""),
+        # a document's reader between it and its verb; values printed in a document are no thing cited
+        ("A Pentagon presentation in July seen by Reuters suggested the awards would be about $120,000 each.", "Pentagon", ""),
+        (
+            "The service awarded two contracts worth $10 million, according to values printed in a Pentagon slide deck, the sources said.",
+            "Pentagon",
+            "",
+        ),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .phrases import alternation as _alternation
@@ -113,8 +113,10 @@ class Owner(NamedTuple):
 # style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
 # Straight single quotation marks (plain-text feeds of British and Australian outlets): a short capitalised span, or a
 # longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside.
+# Pairs a page's software mixed up, a curly opening closed by a straight mark ("“We are looking at it." Then …"), are
+# quotations too, where the curly pair does not close within the paragraph.
 QUOTE_RE = re.compile(
-    r"“([^“”\n]+)”|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])"
+    r"“([^“”\n]+)”|“([^“”\"\n]+)\"|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!])'(?![\w'])"
 )
 _CAP = (
@@ -126,7 +128,7 @@ _CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 NAME_RE = re.compile(
-    rf"(?<![\w'’.-]){_CAP}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:(?:{_CONNECT}[ \t]+){{1,2}}(?!{_DAY}|{_MONTH})|(?!{_DAY})){_CAP})*"
+    rf"(?<![\w'’.-]){_CAP}(?:(?:[ \t]+|[ \t]*-[ \t]*|–)(?:(?:{_CONNECT}[ \t]+){{1,2}}(?!{_DAY}|{_MONTH})|(?!{_DAY})){_CAP})*"
     rf"(?:,?[ \t]+Jr\.|[ \t]+Sr\.)?(?![\w])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
@@ -146,7 +148,7 @@ _BACKGROUND_RE = re.compile(
 )
 _CITED_THING_RE = re.compile(
     r"(?!.*\b(?:reports?|stud(?:y|ies)|analys[ie]s|data|figures|estimates?|documents?|statements?|sources?|officials?|people|"
-    r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?)\b)"
+    r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"\.(?=\s|$)|$")
@@ -707,9 +709,37 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
             i += 1
     if last < 0:
         last = _title_after_body(tokens, titles)
+    if last >= 0 and tokens[last + 1] in ("of", "for"):
+        portfolio = _portfolio_end(tokens)
+        if portfolio > last:  # "Minister for Canada-US Trade and Intergovernmental Affairs Dominic LeBlanc"
+            return tokens[: portfolio + 1], tokens[portfolio + 1 :]
     if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
     return tokens[: last + 1], tokens[last + 1 :]
+
+
+# The words a minister's or secretary's portfolio ends with, after which a person's name may follow in the same run.
+_PORTFOLIO_WORDS = frozenset(
+    """affairs state defense defence trade finance industry security commerce energy justice treasury development innovation
+    infrastructure transport health economy interior procurement production""".split()
+)
+
+
+def _portfolio_end(tokens: list[str]) -> int:
+    """Where a portfolio ends that a person's two or three names follow ("Minister of Foreign Affairs Takeshi Iwaya"): the
+    index of its last word, or -1.
+
+    >>> _portfolio_end("Secretary of State Marco Rubio".split()), _portfolio_end("Minister for Foreign Affairs".split())
+    (2, -1)
+    """
+    for width in (2, 3):
+        k = len(tokens) - width - 1
+        if k < 1 or tokens[k].lower() not in _PORTFOLIO_WORDS:
+            continue
+        after = tokens[k + 1 :]
+        if all(t[:1].isupper() and t.lower() not in _PORTFOLIO_WORDS and t.lower().strip(".") not in ORG_WORDS for t in after):
+            return k
+    return -1
 
 
 def _title_after_body(tokens: list[str], titles: frozenset[str]) -> int:
@@ -844,11 +874,48 @@ _SPEECH_AFTER_RE = re.compile(
 _SPEECH_BEFORE_RE = re.compile(r"(?:said|says|told|wrote|added|argued|warned|noted|insisted|explained|stated)\s+$")
 
 
+class _Run(NamedTuple):
+    """A capitalised run of a text, or one of two people a run joins with "and"."""
+
+    begin: int
+    surface: str
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.surface
+
+
+def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
+    """The capitalised runs of a text, a run of two people joined by "and" split in two: "President Donald Trump and
+    SpaceX CEO Elon Musk" (the second has a title of its own), "Defense Secretary Pete Hegseth and Michael Guetlein"."""
+    for match in NAME_RE.finditer(text):
+        tokens = match.group(0).split()
+        if "and" in tokens[1:-1]:
+            k = tokens.index("and")
+            left, right = tokens[:k], tokens[k + 1 :]
+            right_title, right_name = _strip_title(right, titles)
+            left_title, left_name = _strip_title(left, titles)
+            plain = 2 <= len(right) <= 3 and not any(t.lower().strip(".") in ORG_WORDS for t in right)
+            if (right_title and right_name) or (left_title and left_name and plain):
+                first = " ".join(left)
+                second = text.index(right[0], match.start() + len(first))
+                yield _Run(match.start(), first, match.start() + len(first))
+                yield _Run(second, text[second : match.end()], match.end())
+                continue
+        yield _Run(match.start(), match.group(0), match.end())
+
+
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
     found = []
-    for match in NAME_RE.finditer(text):
+    for match in _person_runs(text, grammar.titles):
         start, surface = match.start(), match.group(0)
         possessive = _POSSESSIVE_RE.search(surface)
         if possessive and possessive.end() == len(surface):
@@ -1037,6 +1104,8 @@ _GAP_WORDS = frozenset(
 
 
 # When a verb happened, written between its subject and the verb; it says nothing about who speaks.
+# Who saw a document, between it and its verb: "a Pentagon presentation in July seen by Reuters suggested".
+_SEEN_BY_RE = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 _TIME_ADVERBIAL_RE = re.compile(
     r"(?i)\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|"
@@ -1071,7 +1140,13 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
     # What may stand between a subject and its verb without changing who speaks: an affiliation, when, a source's
     # description, a possessive's document before its apposition, a study named in an aside.
-    for said_nothing, left in ((_AFFILIATION_RE, ""), (_TIME_ADVERBIAL_RE, " "), (_ANONYMITY_RE, " "), (_POSSESSIVE_DOCUMENT_RE, "")):
+    for said_nothing, left in (
+        (_AFFILIATION_RE, ""),
+        (_TIME_ADVERBIAL_RE, " "),
+        (_ANONYMITY_RE, " "),
+        (_POSSESSIVE_DOCUMENT_RE, ""),
+        (_SEEN_BY_RE, " "),
+    ):
         gap = said_nothing.sub(left, gap).strip()
     gap = _IN_A_STUDY_RE.sub(",", gap)
     if _SUBJECT_BEFORE_GAP_RE.fullmatch(gap):
@@ -1171,7 +1246,13 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
     """Whether a verb comes right after a quotation, its subject after it: ``"…," said X``."""
     before = masked[lo:verb].rstrip().rstrip(",")
     # A single quotation mark closes a quotation (blanked in ``masked``), not a plural's apostrophe ("the analysts'").
-    return not before or before[-1] in '”"’' or before.endswith((" '", ",'"))
+    if not before or before[-1] in '”"’' or before.endswith((" '", ",'")):
+        return True
+    # ... or an opening phrase, the verb and its subject before the quotation: 'Once complete, said the president, "…"'
+    return masked[lo:verb].rstrip().endswith(",") and bool(_INVERTED_BEFORE_QUOTE_RE.match(masked, verb))
+
+
+_INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
 
 def sentence_attributions(
@@ -1786,7 +1867,7 @@ def _quotations(
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
     for match in QUOTE_RE.finditer(text):
-        quote = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        quote = next(group for group in match.groups() if group)
         first = bisect.bisect_right(ends, match.start())
         last = bisect.bisect_left(starts, match.end()) - 1
         if first == len(sentences) or last < first:
