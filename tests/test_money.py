@@ -316,6 +316,11 @@ def test_horizons(text, years, codebook):
         assert row["horizon_years"] == years and row["per_year_usd"] == pytest.approx(row["amount_high_usd"] / years)
 
 
+def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook):
+    table = _table("In 2022 Canada unveiled a C$38.6 billion (US$28 billion) long-term plan to modernise NORAD.", codebook)
+    assert table["referent"].tolist() == ["partner purchase or pledge"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "referent", "attributed_to"),
     [
@@ -327,6 +332,15 @@ def test_horizons(text, years, codebook):
         ("The estimate is well above the $175 billion Trump cited in May.", "program total", "White House / the President"),
         ("Senators questioned the $185 billion figure Guetlein gave in March.", "program total", "Gen. Michael Guetlein (Space Force)"),
         ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
+        # a question names what the figure answering it is
+        ("What would Ottawa pay to participate? At least $80 billion, on current numbers.", "price quoted to a partner", "unattributed"),
+        # a legislature seeking money to start the work is funding it; joining is a partner's price
+        (
+            "The shield is far from built, with Congress seeking $25 billion to kickstart the work.",
+            "budget or appropriation",
+            "unattributed",
+        ),
+        ("Trump said that joining would cost Ottawa $61 billion.", "price quoted to a partner", "White House / the President"),
         # a price offered in an aside, by extending the shield to a partner
         (
             "Ottawa has not answered since the president offered to extend the shield to its northern neighbour for $61 billion.",

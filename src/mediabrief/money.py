@@ -602,8 +602,20 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
     found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
     rank = {label: i for i, label in enumerate(cues.priority or [])}
+    # A conversion in parentheses right after a figure ("C$38.6 billion ($28 billion) plan") is the same figure: it is
+    # read as the one it converts, whose clause runs on past it.
+    conversion = {
+        i + 1
+        for i in range(len(figures) - 1)
+        if re.fullmatch(r"\s*\(\s*", text[figures[i].end : figures[i + 1].start])
+        and re.match(r"\s*\)", text[figures[i + 1].end : figures[i + 1].end + 3])
+    }
     labels, words = [], []
     for i, figure in enumerate(figures):
+        if i in conversion:
+            labels.append(labels[-1])
+            words.append(words[-1])
+            continue
         unit = cues.per_unit.match(text, figure.end, sentence.end) if cues.per_unit is not None and cues.per_unit_label else None
         if unit:
             labels.append(cues.per_unit_label)
@@ -617,7 +629,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             words.append("difference")
             continue
         lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
-        hi = min(figures[i + 1].start if i + 1 < len(figures) else sentence.end, _clause_end(text, figure.end, sentence.end))
+        after = figure.end
+        if i + 1 in conversion:
+            after = text.index(")", figures[i + 1].end) + 1
+        following = i + 2 if i + 1 in conversion else i + 1
+        hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
         own = [c for c in found if lo <= c.start and c.end <= hi]
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
@@ -650,6 +666,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         elif cue := _nearest(found, figure):
             labels.append(cue.label)
             words.append(_cue_words(text, cue))
+        elif asked := _question_cues(text, sentence.start, cues):
+            # "And the cost to Canadians to participate? At least $83.6 billion.": the question says what the answer is
+            best = min(asked, key=lambda c: (rank.get(c.label, len(rank)), -c.start))
+            labels.append(best.label)
+            words.append(_cue_words(text, best))
         elif cues.default_large and figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan) >= cues.default_large[1]:
             labels.append(cues.default_large[0])
             words.append("")
@@ -661,6 +682,16 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
     return list(zip(labels, words, strict=True))
+
+
+def _question_cues(text: str, start: int, cues: MoneyCues) -> list:
+    """The referent cues of the sentence before ``start`` where it is a question in the same paragraph, else []."""
+    before = text[max(0, start - 300) : start]
+    if not re.search(r"\?[\"”’']?[ \t]*$", before):
+        return []
+    opening = max(before.rstrip()[:-1].rfind(mark) for mark in (". ", "? ", "! ", "\n"))
+    lo = max(0, start - 300) + opening + 1
+    return cues.referents.find(text, lo, start)
 
 
 # A figure that is the difference between two others: "$10 billion more than the figure he posted in May", "up $10bn from
