@@ -394,6 +394,12 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "Pentagon",
             "",
         ),
+        # what follows a colon elaborates on the body the sentence opens with
+        (
+            "The CBO makes the interceptor layer the main driver: building 7,800 of them would cost about $723 billion.",
+            "Congressional Budget Office",
+            "",
+        ),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
@@ -501,3 +507,8 @@ def test_a_role_goes_back_to_the_body_whose_name_says_it_is_one(grammar):
         'In a statement, the agency said the awards were "the first of many in a portfolio of qualified holders."'
     )
     assert speakers(text, grammar)[-1] == ("quotation", "Missile Defense Agency")
+
+
+def test_a_short_form_a_text_defines_for_a_thing_is_no_speaker(grammar):
+    found = analyse("Each space-based interceptor (SBI) is small. The SBI would be launched in batches of forty.", grammar)
+    assert "SBI" not in {e.name for e in found.entities}

@@ -334,6 +334,12 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("Canada would have to pay $61 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         # a question names what the figure answering it is
         ("What would Ottawa pay to participate? At least $80 billion, on current numbers.", "price quoted to a partner", "unattributed"),
+        # money for a programme named after "for" funds it; a bill's versions and legislation are budget words
+        ("The Senate version keeps $25 billion for the Golden Dome missile shield.", "budget or appropriation", "unattributed"),
+        ("The legislation also carries about $1.4 billion for missile-warning programmes.", "budget or appropriation", "unattributed"),
+        # a cost per unit named before the figure; a subtotal is a share
+        ("Its model assumes an average cost per SBI satellite of $22 million.", "part or unit cost", "unattributed"),
+        ("Operating them adds up to a $743 billion subtotal.", "part or unit cost", "unattributed"),
         # a legislature seeking money to start the work is funding it; joining is a partner's price
         (
             "The shield is far from built, with Congress seeking $25 billion to kickstart the work.",

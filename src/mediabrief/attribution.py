@@ -146,6 +146,8 @@ _BACKGROUND_RE = re.compile(
     r"\W*(?:The|His|Her|Their|Those|These|Such)\s+(?:[\w-]+\s+){0,2}(?:remarks?|comments?|statements?|words|warnings?|"
     r"criticism|response)\s+(?:came|come|followed|follow|were\s+made|was\s+made)\b"
 )
+# A unit after a name that "per" stands before: "per SBI satellite", "per Patriot interceptor".
+_PER_UNIT_AFTER_RE = re.compile(r"\s+(?:satellite|interceptor|missile|kilogram|unit|launch|launcher|battery|ship|shot|round)s?\b")
 _CITED_THING_RE = re.compile(
     r"(?!.*\b(?:reports?|stud(?:y|ies)|analys[ie]s|data|figures|estimates?|documents?|statements?|sources?|officials?|people|"
     r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?)\b)"
@@ -874,6 +876,9 @@ _SPEECH_AFTER_RE = re.compile(
 _SPEECH_BEFORE_RE = re.compile(r"(?:said|says|told|wrote|added|argued|warned|noted|insisted|explained|stated)\s+$")
 
 
+_THING_ACRONYM_RE = re.compile(r"\b[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|Earth)){0,4}\s+\(([A-Z]{2,6})s?\)")
+
+
 class _Run(NamedTuple):
     """A capitalised run of a text, or one of two people a run joins with "and"."""
 
@@ -915,6 +920,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
     found = []
+    # Short forms a text defines for things, not bodies: "space-based interceptor (SBI)", "low Earth orbit (LEO)".
+    things = {m.group(1) for m in _THING_ACRONYM_RE.finditer(text)}
     for match in _person_runs(text, grammar.titles):
         start, surface = match.start(), match.group(0)
         possessive = _POSSESSIVE_RE.search(surface)
@@ -924,7 +931,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         while tokens and tokens[0].lower().strip(".,") in LEADING_STOP:
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
             tokens = tokens[1:]
-        if not tokens:
+        if not tokens or tokens[0] in things or (tokens[0].endswith("s") and tokens[0][:-1] in things):
             continue
         title, name = _strip_title(tokens, grammar.titles)
         if title:
@@ -1323,6 +1330,8 @@ def sentence_attributions(
             after = []  # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source
         if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
             after = []  # "citing threats from North Korea": what is cited is a thing, not a source
+        if after and marker.group(0).lower() == "per" and _PER_UNIT_AFTER_RE.match(masked, min(after).end):
+            after = []  # "a cost per SBI satellite": a unit, not a source
         if after:
             source = _opening_mention(masked, sorted(after), entities) or min(after)  # "according to Space Force Gen. X": X
             found.append(Attribution(marker.start(), source.entity, "according to", -1, source.end))
@@ -2231,6 +2240,16 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         if earlier:
             m = earlier[-1]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "pronoun", "")
+    # "CBO makes the interceptor constellation the cost driver: acquiring 7,800 would cost $723 billion", "CBO's
+    # arithmetic rests on three assumptions: $22 million a satellite, …": what follows a colon elaborates on the body the
+    # sentence opens with, where no one else is said to speak (not a person: "Carney faces a choice: pay $61 billion
+    # or …" is not Carney's price).
+    colon = analysis.text.rfind(":", sentence.start, start)
+    first = _opening_mention(analysis.text, [m for m in near if m.start < colon], analysis.entities) if colon > 0 else None
+    if first is not None and all(a.entity == first.entity for a in analysis.attributions[i]):
+        opens = len(_WORD_RE.findall(analysis.text[sentence.start : first.start])) <= 1
+        if opens and analysis.type(first.entity) == "organisation":
+            return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
     if _COMPARED_WITH_RE.search(analysis.text, max(sentence.start, start - 40), start):

@@ -601,6 +601,18 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
     basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
     found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
+    # "$25 billion for the Golden Dome missile defense system": the programme's name after "for" says where money goes,
+    # not that the figure is its price ("$175 billion for the entire system" is still the system's price).
+    if cues.program_total:
+        found = [
+            c
+            for c in found
+            if not (
+                c.label == cues.program_total[0]
+                and (text[c.start].isupper() or text[c.start : c.end].lower() in ("the program", "the programme"))
+                and _FOR_BEFORE_RE.search(text, max(0, c.start - 16), c.start)
+            )
+        ]
     rank = {label: i for i, label in enumerate(cues.priority or [])}
     # A conversion in parentheses right after a figure ("C$38.6 billion ($28 billion) plan") is the same figure: it is
     # read as the one it converts, whose clause runs on past it.
@@ -703,6 +715,7 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_FOR_BEFORE_RE = re.compile(r"(?i)\bfor\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?$")
 _PRICE_BASIS_RE = re.compile(r"(?i)\b(?:constant\s+|real\s+|then-year\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)?(?:19|20)\d\d\s+dollars\b")
 _GOVERNING_GAP_RE = re.compile(r"(?i)\s+(?:(?:about|roughly|around|nearly|some|an\s+estimated|up\s+to|as\s+much\s+as|more\s+than)\s+)?")
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
