@@ -227,6 +227,13 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("billions of dollars", "USD", 1e9, 1e10, False, True),
         ("tens of billions of U.S. dollars", "USD", 1e10, 1e11, False, True),
         ("several billion dollars", "USD", 2e9, 1e10, False, True),
+        # adjectives of size, and fractions and halves of a scale in words, as op-eds and explainers write them
+        ("a trillion-dollar mistake", "USD", 1e12, 1e12, False, True),
+        ("the multibillion-dollar shield", "USD", 2e9, 1e10, False, True),
+        ("a 175-billion-dollar system", "USD", 175e9, 175e9, False, False),
+        ("a quarter of a trillion dollars", "USD", 250e9, 250e9, False, False),
+        ("some three-quarters of a trillion dollars", "USD", 750e9, 750e9, False, False),
+        ("seventeen and a half billion dollars", "USD", 17.5e9, 17.5e9, False, False),
     ],
 )
 def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):

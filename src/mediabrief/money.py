@@ -126,6 +126,10 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 o
 # numbers ("between one hundred sixty-one and five hundred forty-two billion").
 _WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:(?:[\s-]+|(?<=hundred)\s+and\s+)(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
 _ARTICLE_NUM = r"(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a billion", only before a scale
+# "a quarter of a trillion", "three-quarters of a trillion", "two-thirds of a billion": a fraction of one scale
+_FRACTION_NUM = r"(?:an?|one|two|three)[\s-](?:quarters?|thirds?)\s+of\s+an?(?=\s+(?:thousand|million|billion|trillion)\b)"
+# "seventeen and a half billion", "3 and a half trillion"
+_AND_A_HALF = r"\s+and\s+a\s+half(?=\s+(?:thousand|million|billion|trillion)\b)"
 _PREFIX = rf"(?:(?<!\w)(?:{_alternation(k for k in PREFIX_CURRENCIES if k[0].isalpha())}|U\.S\.\s?\$)"
 # "$US25 billion", "$A1 billion" (Australian and New Zealand outlets write the code after the sign)
 _PREFIX += r"|(?<![\w$])\$(?:US|A)(?=\s?\d)|(?<![\w$])[$€£¥₩₹]"
@@ -144,7 +148,9 @@ def _scale(tag: str) -> str:
 
 
 POINT_RE = re.compile(
-    rf"(?P<c>{_PREFIX})?(?P<n>{_NUM}|{_WORD_NUM}|{_ARTICLE_NUM}){_scale('s')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?", re.IGNORECASE
+    rf"(?P<c>{_PREFIX})?(?P<n>{_FRACTION_NUM}|(?:{_NUM}|{_WORD_NUM})(?:{_AND_A_HALF})?|{_ARTICLE_NUM}){_scale('s')}?"
+    rf"(?:(?:\s+|-)(?P<w>{_CURRENCY_WORD}))?",  # "175 billion dollars", "a 175-billion-dollar system"
+    re.IGNORECASE,
 )
 RANGE_RE = re.compile(
     rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|(?:up\s+)?to|and)\s*"
@@ -155,7 +161,9 @@ VAGUE_RE = re.compile(
     rf"(?:(?P<m1>tens|dozens|hundreds)\s+of\s+)?(?P<g1>{_MAGNITUDE})"
     rf"(?:,?\s+(?:if\s+not|or\s+even|or\s+possibly|or\s+perhaps|perhaps\s+even|or|to)\s+(?:(?P<m2>tens|dozens|hundreds)\s+of\s+)?"
     rf"(?P<g2>{_MAGNITUDE}))?\s+of\s+(?P<w>{_CURRENCY_WORD})"
-    rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})",
+    rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})"
+    # "a trillion-dollar mistake", "the multibillion-dollar project": an adjective of size
+    r"|(?<![\w-])(?P<multi>multi-?)?(?P<adj>billion|trillion)-dollar(?![\w-])",
     re.IGNORECASE,
 )
 _HORIZON_AFTER_RE = re.compile(
@@ -259,11 +267,14 @@ def _whole(words: list[str]) -> list[str]:
 # beginning with a lowercase letter.
 _START_WORDS = {
     # "twenty-five dollars", "half a billion", "a billion"
-    "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?\s+(?:thousand|million|billion|trillion)"],
+    "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?\s+(?:thousand|million|billion|trillion|quarter|third)"],
     "range": [*_PREFIX_WORDS, *_whole(["between", *NUMBER_WORDS])],
     "vague": [
         *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
         r"a\s+(?:few|couple)",
+        r"multi-?(?:billion|trillion)-dollar",
+        r"billion-dollar",
+        r"trillion-dollar",
     ],
 }
 
@@ -328,6 +339,14 @@ def _number(value: str) -> Decimal | None:
             return None
     if value.startswith("half"):
         return Decimal("0.5")
+    fraction = re.match(r"(an?|one|two|three)[\s-](quarter|third)", value)
+    if fraction:  # "three-quarters of a", "a third of a"
+        parts = Decimal(NUMBER_WORDS.get(fraction.group(1), 1))
+        return parts / (4 if fraction.group(2) == "quarter" else 3)
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", value)
+    if half:  # "seventeen and a half"
+        whole = _number(half.group(1))
+        return whole + Decimal("0.5") if whole is not None else None
     if value in ("a", "an"):
         return Decimal(1)
     total = 0
@@ -377,6 +396,8 @@ def _read_point(match: re.Match) -> Found | None:
     scale = _scale_of(match, "s")
     if not prefix and not word:
         return None  # a bare number ("175 billion") may be anything: people, kilometres, years
+    if word and match.string[match.start("w") - 1] == "-" and not match.group("n")[0].isdigit():
+        return None  # "a trillion-dollar mistake": an adjective of size (VAGUE_RE), not a point
     if not prefix and not scale and re.sub(r"s$", "", word.lower()) in AMBIGUOUS_WORDS:
         return None
     number = _number(match.group("n"))
@@ -413,6 +434,10 @@ def _read_vague(match: re.Match) -> Found | None:
     """A vague magnitude: "billions" is 1e9..1e10, "tens of billions" 1e10..1e11, "hundreds of billions" 1e11..1e12;
     a second magnitude ("hundreds of billions if not trillions") moves the high end to that magnitude's own high end
     (1e13); "several/a few billion" is 2e9..1e10."""
+    if match.group("adj"):  # "trillion-dollar" is about a trillion; "multibillion-dollar" several billion
+        scale = SCALES[match.group("adj").lower()]
+        low, high = (2 * scale, 10 * scale) if match.group("multi") else (scale, scale)
+        return Found(match.start(), match.end(), Amount("USD", low, high, is_vague=True))
     if match.group("few"):
         scale = SCALES[match.group("fs").lower()]
         return Found(match.start(), match.end(), Amount(_currency_of(None, match.group("fw")), 2 * scale, 10 * scale, is_vague=True))
