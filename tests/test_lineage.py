@@ -456,6 +456,9 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         # a body whose spokesperson speaks, named as a body by its words, but not one that only employs the speaker
         ("The plan undermines stability, Russian Foreign Ministry Spokeswoman Maria Zakharova said.", ["Russian Foreign Ministry"]),
         ('"We build what we need," Aerospace Industries Association vice president Eric Fanning said.', []),
+        # a publication whose name starts with a place's ("Washington"), a body a common noun says is one
+        ("According to a Washington Post report, the company has won $38 billion in contracts.", ["Washington Post"]),
+        ("According to the consulting firm Summit Strategy, the vehicle is a catch-all.", ["Summit Strategy"]),
         # A person who "reported" progress, and a report by a person, cite no publication.
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
     ],
@@ -518,3 +521,8 @@ def test_a_lineage_of_many_sources_is_drawn_as_ranked_bars_not_a_column_too_tall
     assert bars[-1].get_width() == 30
     assert any("6 more in lineage_edges.csv" in t.get_text() for t in fig.texts)
     plt.close(fig)
+
+
+def test_names_the_codebook_gives_one_body_are_one_source_when_scored():
+    assert lineage.same_source("Department of Defense", "Pentagon", load_codebook())
+    assert not lineage.same_source("Department of Defense", "White House", load_codebook())

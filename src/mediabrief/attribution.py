@@ -975,6 +975,14 @@ def _apposition_roles(text: str, end: int) -> list[str]:
     return [w for w in match.group(1).split() if w.islower()] if match else []
 
 
+# A common noun right before a name that says what kind of body it is: "consulting firm Summit Strategy", "the
+# newsletter Punchbowl" (an outlet).
+_DESCRIBED_BODY_RE = re.compile(
+    r"\b(?:(outlet|website|site|newsletter|publication|newspaper|magazine|blog|broadcaster|tabloid|weekly|podcast)|firm|company|"
+    r"consultancy|think\s+tank|contractor|startup|start-up|maker|manufacturer|lobby|nonprofit|non-profit|watchdog|institute)\s+$"
+)
+
+
 def _roles_before(text: str, start: int, grammar: Grammar) -> list[str]:
     """Lower-case role words right before a name: "Kremlin spokesman Dmitry Peskov" -> ["spokesman"]."""
     before = re.findall(r"[A-Za-z.-]+", text[max(0, start - 40) : start])[-3:]
@@ -1000,9 +1008,12 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz")."""
+    """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz") or of a
+    publication's ("Washington" in "the Washington Post", "China" in "China Daily")."""
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
-    return bool(after) and " " not in text[start:end] and after.group(1).lower() not in ORG_WORDS | OUTLET_WORDS
+    if not after or " " in text[start:end]:
+        return False
+    return after.group(1).lower() in OUTLET_WORDS or after.group(1).lower() not in ORG_WORDS
 
 
 class _Spans:
@@ -1082,6 +1093,9 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         else:
             acronym_match = _ACRONYM_AFTER_RE.match(text, end)
             acronym = acronym_match.group(1) if acronym_match else ""
+            if kind == "name":  # "consulting firm Summit Strategy", "the news website Orbital Ledger": what it is, said before
+                described = _DESCRIBED_BODY_RE.search(text, max(0, start - 40), start)
+                kind = ("outlet" if described.group(1) else "organisation") if described else kind
             index = registry.add(name, kind, roles, acronym)
         registry.roles[index].update(roles)
         if registry.entities[index].type in PERSONLIKE and _says_person(text, start, end, title, roles, grammar):

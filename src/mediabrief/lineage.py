@@ -1567,7 +1567,9 @@ def same_source(found: str, expected: str, codebook: dict | None = None) -> bool
     """
     from .evaluation import same_speaker
 
-    listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    # the codebook's actors too: "Department of Defense" and "Pentagon" are one body
+    actors = [(str(alias), str(a["name"])) for a in (codebook or {}).get("actors", []) or [] for alias in a.get("aliases", [])]
+    listed = {source_key(alias): name for alias, name in [*actors, *alias_table(codebook or {})]}
     a, b = source_key(found), source_key(expected)
     return listed.get(a, a) == listed.get(b, b) or same_speaker(found, expected)
 
