@@ -272,6 +272,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a curly opening quotation mark closed by a straight one, as some sites' software leaves them
         ('Trump said he would cut tariffs, adding that “we are looking at several key sectors." Firms wait.', "Donald Trump"),
+        # of two people joined by "and", "he" and the verb's subject are the first
+        ('President Donald Trump and Defense Secretary Pete Hegseth unveiled the plan. "It will be built fast," he said.', "Donald Trump"),
+        ('President Donald Trump and Defense Secretary Pete Hegseth said the shield was "ready to go."', "Donald Trump"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

@@ -29,6 +29,7 @@ referent is not the last person named, a name written in lower case. Those cases
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -983,6 +984,10 @@ _DESCRIBED_BODY_RE = re.compile(
 )
 
 
+# Between two people joined in one phrase: "and", then the second's titles ("… and SpaceX CEO …").
+_SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}")
+
+
 def _roles_before(text: str, start: int, grammar: Grammar) -> list[str]:
     """Lower-case role words right before a name: "Kremlin spokesman Dmitry Peskov" -> ["spokesman"]."""
     before = re.findall(r"[A-Za-z.-]+", text[max(0, start - 40) : start])[-3:]
@@ -1186,8 +1191,11 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     return found
 
 
-def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str]) -> Mention | None:
-    """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between."""
+def _subject_before(
+    masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str], people: frozenset[int] = frozenset()
+) -> Mention | None:
+    """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between (of
+    two ``people`` joined by "and", the first)."""
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
         if mention.entity >= 0 and re.fullmatch(r"\s*,\s*which\s+", masked[mention.end : verb]):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
@@ -1221,7 +1229,15 @@ def _subject_before(masked: str, lo: int, verb: int, candidates: list[Mention], 
         # One word of its own may stand between ("Trump reportedly said"), but not a verb of another clause: in "the
         # law Trump signed set aside $25 billion", Trump is the subject of "signed", not of "set aside".
         if between is not None and len(extra) <= 1 and len(between) <= 3 and not (extra and re.fullmatch(r"[a-z]+ed", extra[0])):
-            return mention
+            # "Trump and Defense Secretary Pete Hegseth said": the pair's first, as "he" would be
+            pair = [
+                m
+                for m in candidates
+                if {m.entity, mention.entity} <= people
+                and m.end <= mention.start
+                and _SECOND_CONJUNCT_RE.fullmatch(masked, m.end, mention.start)
+            ]
+            return pair[-1] if pair else mention
         # Too far, or a clause between: an earlier candidate may still be the subject, with this one in its
         # apposition ("Roe, a spokesperson for the ministry, urged"); its own gap is checked the same way.
     return None
@@ -1315,7 +1331,8 @@ def sentence_attributions(
                 if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
                     subject = opening
         elif subject is None:
-            subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
+            people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
+            subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people)
         if subject is None or subject.entity < 0:
             continue
         outlet = -1
@@ -1481,8 +1498,24 @@ def _references(
     # post"): the roles just resolved count as mentions of their person.
     named = sorted([*named, *(m for m in added if m.kind == "role" and m.entity >= 0)])
     starts = [m.start for m in named]
+    # Of two people joined by "and" ("Trump and Defense Secretary Pete Hegseth announced …"), "he" means the first, the
+    # sentence's subject, not the one named last.
+    second = {
+        b.start
+        for a, b in itertools.pairwise(named)
+        if entities[a.entity].type == "person"
+        and entities[b.entity].type == "person"
+        and _SECOND_CONJUNCT_RE.fullmatch(masked, a.end, b.start)
+    }
+
+    def last_person(before: int) -> int:
+        for m in reversed(named[: bisect.bisect_left(starts, before)]):
+            if entities[m.entity].type == "person" and m.start not in second:
+                return m.entity
+        return -1
+
     for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
-        person = last(match.start(), lambda e: entities[e].type == "person")
+        person = last_person(match.start())
         # A name of unknown kind that opens the pronoun's own sentence is its subject, nearer than a person named before:
         # 'Todd Harrison disagrees: "…," he wrote' is Harrison's, whatever Trump did a sentence earlier.
         lo = max(0, match.start() - 300)
