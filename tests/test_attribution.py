@@ -275,6 +275,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # of two people joined by "and", "he" and the verb's subject are the first
         ('President Donald Trump and Defense Secretary Pete Hegseth unveiled the plan. "It will be built fast," he said.', "Donald Trump"),
         ('President Donald Trump and Defense Secretary Pete Hegseth said the shield was "ready to go."', "Donald Trump"),
+        # a post "of" a body before the name; an order as the document that says it
+        ('"It only grows," Deputy Chairman of the Russian Security Council Dmitry Medvedev told a newspaper.', "Dmitry Medvedev"),
+        ('The January 2025 executive order calls for a shield against attacks "from any direction at all."', "executive order"),
+        # verbs of assertion and hope
+        ('"There is no system now," Trump asserted at the time.', "Donald Trump"),
+        ('Speaking in the Oval Office, Trump hopes the shield will "work before my term ends."', "Donald Trump"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

@@ -646,7 +646,10 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
         # "the spokesman", "the Space Force spokesperson", "the Kremlin's spokesman"
         person_roles=re.compile(
-            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}(?:['’]s)?\s+){{0,2}})?({_alternation(person_roles)})\b", re.IGNORECASE
+            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}(?:['’]s)?\s+){{0,2}})?({_alternation(person_roles)})\b"
+            # not an adjective: "the executive order", "the executive branch"
+            r"(?![-‑]|\s+(?:order|orders|branch|summary|action|actions|power|powers|privilege|session|board|committee|pay)\b)",
+            re.IGNORECASE,
         ),
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
@@ -715,7 +718,9 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
     if last >= 0 and tokens[last + 1] in ("of", "for"):
         portfolio = _portfolio_end(tokens)
         if portfolio > last:  # "Minister for Canada-US Trade and Intergovernmental Affairs Dominic LeBlanc"
-            return tokens[: portfolio + 1], tokens[portfolio + 1 :]
+            after = tokens[portfolio + 1 :]
+            more, name = _strip_title(after, titles) if len(after) > 2 else ([], after)  # "… of Staff Gen. Dan Caine"
+            return tokens[: portfolio + 1] + more, name
     if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
     return tokens[: last + 1], tokens[last + 1 :]
@@ -735,9 +740,10 @@ def _portfolio_end(tokens: list[str]) -> int:
     >>> _portfolio_end("Secretary of State Marco Rubio".split()), _portfolio_end("Minister for Foreign Affairs".split())
     (2, -1)
     """
-    for width in (2, 3):
+    for width in (2, 3, 4):
         k = len(tokens) - width - 1
-        if k < 1 or tokens[k].lower() not in _PORTFOLIO_WORDS:
+        # a portfolio, or the body a post is of: "Deputy Chairman of the Russian Security Council Dmitry Medvedev"
+        if k < 1 or tokens[k].lower() not in _PORTFOLIO_WORDS | ORG_WORDS:
             continue
         after = tokens[k + 1 :]
         if all(t[:1].isupper() and t.lower() not in _PORTFOLIO_WORDS and t.lower().strip(".") not in ORG_WORDS for t in after):
@@ -862,6 +868,10 @@ _DOCUMENT_OF_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:((?:[A-Z][\w.&-]*\s+){1,3})(?:fact sheet|memo|note|filing|white paper|"
     r"briefing paper|briefing|slide deck|presentation|statement|readout|press release|news release|communiqu[eé])(?![\w-])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
+)
+# A president's order named as a document, with its date: "the January 2025 executive order", "Trump's executive order".
+_ORDER_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|{_MONTH}|\d{{4}}|January|May)\s+){{0,3}}executive\s+order\b"
 )
 _LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w)|{_MONTH}|{_DAY})(?:['’]s)?(?:\s+|$)")
 _HOLDERS_OFFICE_RE = re.compile(
@@ -1055,6 +1065,10 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         if not name or grammar.not_names is not None and grammar.not_names.search(name):
             continue
         index = registry.add(name, entity_type(name) if entity_type(name) in ("organisation", "outlet") else "organisation")
+        mentions.append(Mention(match.start(), match.end(), index, "name"))
+        taken.add(match.start(), match.end())
+    for match in _ORDER_RE.finditer(text):  # "The January 2025 executive order lists …": the document speaks
+        index = registry.add("executive order", "document")
         mentions.append(Mention(match.start(), match.end(), index, "name"))
         taken.add(match.start(), match.end())
     for match in _HOLDERS_OFFICE_RE.finditer(text):  # "the Prime Minister's Office", "Prime Minister Mark Carney's office"
@@ -1692,7 +1706,7 @@ _ANONYMOUS_RE = re.compile(
     rf"|person(?=\s+{_HOW_THEY_KNOW}))\b"
     # not the adjective: "a revised official estimate", "an official figure"
     r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
-    r"policy|line|tally|projection|count|name|title|record)\b)"
+    r"policy|line|tally|projection|count|name|title|record|order|orders|branch)\b)"
     # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
     # minister's office", "a person familiar with the talks".
     rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
