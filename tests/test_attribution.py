@@ -409,6 +409,12 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "Congressional Budget Office",
             "",
         ),
+        # a source named before a spender keeps the figure; a possessive's "cost of"
+        ("According to the CBO, the U.S. may have to spend as much as $542 billion on the layer.", "Congressional Budget Office", ""),
+        ("It would cost far more than Trump's stated cost of $175 billion.", "Donald Trump", ""),
+        ("A system meeting Trump's goals would cost about $1.2 trillion, the study found.", "Congressional Budget Office", ""),
+        # a verb of requesting after an intention
+        ("In the base budget, the administration intends to request about $260 billion for procurement.", "White House", ""),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
@@ -521,3 +527,14 @@ def test_a_role_goes_back_to_the_body_whose_name_says_it_is_one(grammar):
 def test_a_short_form_a_text_defines_for_a_thing_is_no_speaker(grammar):
     found = analyse("Each space-based interceptor (SBI) is small. The SBI would be launched in batches of forty.", grammar)
     assert "SBI" not in {e.name for e in found.entities}
+
+
+def test_a_source_closing_a_sentence_credits_all_its_figures_where_no_one_else_is_named(grammar):
+    text = (
+        "The plan is a $1.5 trillion budget, split into a $1.15 trillion request and $350 billion more, according to a"
+        " spokesperson for the Office of Management and Budget. It will be sent on Friday."
+    )
+    found = analyse(text, grammar)
+    spans = [(found.text.index(s), found.text.index(s) + len(s)) for s in ("$1.5 trillion", "$1.15 trillion", "$350 billion")]
+    owners = [owner_of_span(found, a, b, spans).name for a, b in spans]
+    assert owners == ["Office of Management and Budget spokesperson"] * 3

@@ -1411,8 +1411,12 @@ def _references(
     for match in _ANONYMOUS_RE.finditer(masked):
         if any(m.end <= match.start() and re.fullmatch(r",\s*", masked[m.end : match.start()]) for m in named):
             continue  # an apposition describes the name before it: "Gabe Murphy, a policy analyst at Taxpayers for …"
-        # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman".
-        name = re.sub(r"^(?:an?|one)\s+", "", " ".join(match.group(0).split()), flags=re.IGNORECASE)
+        # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman"; a
+        # place or body ends with its sentence ("… for the Office of Management and Budget. It will …").
+        surface = match.group(0)
+        full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
+        surface = surface[: full_stop.start()] if full_stop else surface
+        name = re.sub(r"^(?:an?|one)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
@@ -1428,7 +1432,7 @@ def _references(
             name = f"{entities[body].name} {match.group(2)}"  # "The Pentagon's response was brisk. '…,' a service spokesman said."
         entities.append(Entity(name, "person"))
         roles.append({match.group(2).lower()})
-        added.append(Mention(match.start(), match.end(), len(entities) - 1, "name"))
+        added.append(Mention(match.start(), match.start() + len(surface), len(entities) - 1, "name"))
         named.append(added[-1])
         starts.append(match.start())
         order = sorted(range(len(named)), key=lambda k: named[k].start)
@@ -2215,6 +2219,12 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
             return False
         if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
             clause = [span for span in spans if same_clause(span, a)] or spans
+            # ... unless it closes the sentence after them all, no verb naming anyone else: "… a $1.15 trillion request
+            # and an additional $350 billion, according to a spokesperson for the budget office." credits the sentence
+            closing = a.subject >= 0 and not analysis.text[a.subject : analysis.sentences[i].end].strip(" .,;:!?\"”’')\n")
+            alone = all(other.how == "according to" for other in analysis.attributions[i])
+            if closing and alone and all(span[1] <= a.position for span in clause):
+                return True
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
@@ -2333,7 +2343,14 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         marked = [a for a in others_found if a.how == "according to"]  # bound to this figure alone: it wins
         # ... unless a subject of its own speaks between it and the figure: in "According to Al Jazeera, Trump
         # announced that he had selected a $175 billion design", Al Jazeera relays Trump's figure.
-        inner = [a for a in others_found if a.how != "according to" and any(m.position < a.position < start for m in marked)]
+        # (who would spend it is not such a subject: "According to the CBO, the U.S. may have to spend $542 billion")
+        inner = [
+            a
+            for a in others_found
+            if a.how != "according to"
+            and any(m.position < a.position < start for m in marked)
+            and not _SPENDING_VERB_RE.match(analysis.text, a.position)
+        ]
         if inner and all(m.position < start for m in marked):
             relay = relay or analysis.name(marked[0].entity)
             others_found, marked = inner, []
@@ -2514,7 +2531,7 @@ _GIVING_VERB_RE = re.compile(
 # A possessive's figure through its noun: "Trump's figure is roughly C$84 billion", "the program office's baseline is now
 # $185 billion", "the agency's SHIELD vehicle carries a ceiling of $151 billion", "the White House's request for".
 _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|projection|budget|"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|cost(?=\s+of\b)|number|ceiling|total|tally|projection|budget|"
     r"vehicle carries a ceiling|target|offer|bill)\s+(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|"
     r"nearly|some|just|under|over|more than|less than)\s+)*"
 )
