@@ -2529,10 +2529,11 @@ _GIVING_VERB_RE = re.compile(
     r"asked for|seeks)\b"
 )
 # A possessive's figure through its noun: "Trump's figure is roughly C$84 billion", "the program office's baseline is now
-# $185 billion", "the agency's SHIELD vehicle carries a ceiling of $151 billion", "the White House's request for".
+# $185 billion", "the agency's SHIELD vehicle carries a ceiling of $151 billion", "the White House's request for"; the noun
+# "cost of" ("Trump's stated cost of $175 billion"), not the verb ("a system meeting Trump's goals would cost").
 _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|cost(?=\s+of\b)|number|ceiling|total|tally|projection|budget|"
-    r"vehicle carries a ceiling|target|offer|bill)\s+(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|projection|budget|"
+    r"vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b))\s+(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|"
     r"nearly|some|just|under|over|more than|less than)\s+)*"
 )
 # A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
