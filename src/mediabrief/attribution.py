@@ -2533,8 +2533,8 @@ _GIVING_VERB_RE = re.compile(
 # "cost of" ("Trump's stated cost of $175 billion"), not the verb ("a system meeting Trump's goals would cost").
 _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|projection|budget|"
-    r"vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b))\s+(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|"
-    r"nearly|some|just|under|over|more than|less than)\s+)*"
+    r"vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b))\s+"
+    r"(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
 )
 # A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
 _FIGURE_OF_RE = re.compile(
