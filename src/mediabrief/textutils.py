@@ -43,6 +43,7 @@ _WEB_ADDRESS_STARTS = ("http://", "https://", "www.")
 _MAY_END_INSIDE_RE = re.compile(r"[.!?…]\S*\s+\S|\s\d{1,2}\)\s")
 _CLOSING_MARKS = frozenset('"”’»)]')
 _LINE_RE = re.compile(r"[^\n]+")
+_FOOTNOTE_RE = re.compile(r"(?<=[.!?”\"])\[\d{1,3}\]")
 
 
 class Sentence(NamedTuple):
@@ -77,7 +78,9 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in split_sentences("U.S. Gen. Smith said so. Japan agreed with the U.S. It pays!\\nKey Takeaways")]
     ['U.S. Gen. Smith said so.', 'Japan agreed with the U.S.', 'It pays!', 'Key Takeaways']
     """
-    plain = _without_quotation_marks(text)
+    # Footnote markers after a full stop ("… of $175 billion.[1] Congress has …", as reference-style pages write them)
+    # are read as the space they stand in, so the full stop ends its sentence; the marker stays with that sentence.
+    plain = _FOOTNOTE_RE.sub(lambda m: " " * len(m.group(0)), _without_quotation_marks(text))
     sentences: list[Sentence] = []
     for line in _LINE_RE.finditer(text):
         start, end = line.span()
@@ -115,6 +118,8 @@ def _line_boundaries(text: str, plain: str, start: int, end: int) -> list[int]:
             cut -= 1
         while cut < end and text[cut] in _CLOSING_MARKS:
             cut += 1
+        footnote = _FOOTNOTE_RE.match(text, cut, end)
+        cut = footnote.end() if footnote else cut
         next_word = _NEXT_WORD_RE.match(text, cut, end)
         if next_word and next_word.group(1).islower():
             continue
