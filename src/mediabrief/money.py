@@ -672,6 +672,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         following = i + 2 if i + 1 in conversion else i + 1
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
         own = [c for c in found if lo <= c.start and c.end <= hi]
+        if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
+            # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
+            # $730 billion — would be spent on interceptors" is read with the clause it interrupts.
+            lo, hi = _clause_start(text, sentence.start, max(sentence.start, lo - 3)), _clause_end(text, hi + 1, sentence.end)
+            own = [c for c in found if lo <= c.start and c.end <= hi and not figure.start <= c.start < figure.end]
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
         named = [
@@ -719,6 +724,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
     return list(zip(labels, words, strict=True))
+
+
+_LISTED_PARTS_RE = re.compile(r"(?i)\b(?:including|of\s+which|among\s+them)\b")
+_DASH_BEFORE_RE = re.compile(r"[—–]\s*$")
+_DASH_AFTER_RE = re.compile(r"\s*[—–]")
 
 
 def _question_cues(text: str, start: int, cues: MoneyCues) -> list:
@@ -855,6 +865,14 @@ def _sentence_rows(
     enacting = enacted is not None and any(
         r == enacted.referent and o.lower() in enacted.by for o, (r, _) in zip(sources, readings, strict=True)
     )
+    # The parts a budget figure lists are the budget's: "set aside about $24.4 billion for missile defense, including
+    # $18.8 billion for … and $5.9 billion for layered homeland defense" (a "layer" there is a budget line's name).
+    if enacted is not None:
+        for i in range(1, len(figures)):
+            listed = _LISTED_PARTS_RE.search(text, figures[0].end, figures[i].start)
+            budget = [k for k in range(i) if readings[k][0] == enacted.referent and figures[k].end <= (listed.start() if listed else -1)]
+            if budget and readings[i][0] != enacted.referent:
+                readings[i] = (enacted.referent, readings[budget[0]][1])
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
