@@ -281,6 +281,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # verbs of assertion and hope
         ('"There is no system now," Trump asserted at the time.', "Donald Trump"),
         ('Speaking in the Oval Office, Trump hopes the shield will "work before my term ends."', "Donald Trump"),
+        # a place in a post's title does not hide the name after it
+        (
+            'Russia\'s Ambassador to the United States Alexander Darchiev spoke to TASS. "The plan is destabilizing," the diplomat said.',
+            "Alexander Darchiev",
+        ),
+        # a short phrase in straight single quotation marks, in lower case
+        ("The spokeswoman Mao Ning accused the plan of a 'strong offensive nature' on Tuesday.", "Mao Ning"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

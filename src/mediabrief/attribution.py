@@ -112,13 +112,14 @@ class Owner(NamedTuple):
 
 # Double quotes, curly or straight, within a paragraph; and curly single quotes used as quotation marks (British
 # style): an opening ‘ after a non-letter, a closing ’ before a non-letter, so "Japan’s" is never a quotation mark.
-# Straight single quotation marks (plain-text feeds of British and Australian outlets): a short capitalised span, or a
-# longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside.
+# Straight single quotation marks (plain-text feeds of British and Australian outlets): a short capitalised span, a
+# longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside,
+# or a short phrase in lower case with no apostrophe in it ("accusing it of a 'strong offensive nature'").
 # Pairs a page's software mixed up, a curly opening closed by a straight mark ("“We are looking at it." Then …"), are
 # quotations too, where the curly pair does not close within the paragraph.
 QUOTE_RE = re.compile(
     r"“([^“”\n]+)”|“([^“”\"\n]+)\"|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
-    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!])'(?![\w'])"
+    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
 )
 _CAP = (
     r"(?:St\.|[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
@@ -1042,6 +1043,11 @@ class _Spans:
         i = bisect.bisect_left(self.starts, end)  # the spans starting before ``end``; taken spans never overlap
         return i > 0 and self.ends[i - 1] > start
 
+    def end_of(self, start: int, end: int) -> int:
+        """The end of the last taken span that overlaps ``start``..``end`` (``start`` if none)."""
+        i = bisect.bisect_left(self.starts, end)
+        return max([start, *(e for e in self.ends[:i] if e > start)])
+
     def add(self, start: int, end: int) -> None:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
@@ -1099,7 +1105,15 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     # first; a headline) is known: "LIVE: Takaichi meets Trump" … "Prime Minister Sanae Takaichi is due at …".
     for start, end, name, title, kind in sorted(found, key=lambda n: (len(n[2].split()) == 1, n[0])):
         if taken.overlaps(start, end):
-            continue
+            # "Russia's Ambassador to the United States Alexander Darchiev": a known place or body opening the run does
+            # not hide the person's name after it, where a title says whose post the place is ("Ambassador to the")
+            post = re.search(r"(\w+)\s+(?:to|of|for|in)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+            rest = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)", text[taken.end_of(start, end) : end])
+            if post is None or post.group(1).lower() not in grammar.titles or rest is None or entity_type(rest.group(1)) != "name":
+                continue
+            if taken.overlaps(end - len(rest.group(1)), end):
+                continue
+            start, name, title, kind = end - len(rest.group(1)), rest.group(1), [post.group(1).lower()], "name"
         roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
         if len(name.split()) == 1 and kind != "organisation":
             if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
