@@ -288,6 +288,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a short phrase in straight single quotation marks, in lower case
         ("The spokeswoman Mao Ning accused the plan of a 'strong offensive nature' on Tuesday.", "Mao Ning"),
+        # a description before a body, a role and a name after an inverted verb; not a clause of its own
+        ('"It would be incredibly hard," said retired NASA astronaut Sen. Mark Kelly, who spoke next.', "Mark Kelly"),
+        (
+            'Mark Carney spoke next. Asked directly whether Canada would pay the price Trump has named, he replied: "No."',
+            "Mark Carney",
+        ),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

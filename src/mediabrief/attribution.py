@@ -1297,14 +1297,28 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
         return None
     first = min(after, key=lambda m: m.start)
     gap = masked[verb_end : first.start].split()
-    # Nothing between, an article, or a few capitalised words and titles: "said Republican Senator Kevin Cramer".
-    if len(gap) <= 4 and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap) and not re.search(r"[,;:]", " ".join(gap)):
+    # Nothing between, an article, a few capitalised words and titles, or a word that describes: "said Republican
+    # Senator Kevin Cramer", "said retired NASA astronaut Sen. Mark Kelly" (a body before a role and a name qualifies him).
+    described = (
+        first.kind == "name"
+        and 0 < len(gap) <= 2
+        and all(re.fullmatch(r"[a-z]+", w) and not w.endswith("ly") and w not in _FUNCTION_WORDS | _CLAUSE_WORDS for w in gap)
+    )
+    if described:
+        first = _opening_mention(masked, sorted(after)) or first
+    if described or (
+        len(gap) <= 4 and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap) and not re.search(r"[,;:]", " ".join(gap))
+    ):
         # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
         named = [m for m in after if m.start > first.start and m.kind == "name"]
         if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
             return named[0]
         return first
     return None
+
+
+# Words that open a clause of their own after a verb, never a description of its subject.
+_CLAUSE_WORDS = frozenset({"that", "this", "it", "which", "who", "whether", "if", "how", "why", "what", "when", "where"})
 
 
 def _is_inverted(masked: str, lo: int, verb: int) -> bool:
@@ -2056,7 +2070,9 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
             and entities[after.entity].type in PERSONLIKE
             and (not gap.strip() or all(w.lower() in _TITLE_WORDS for w in gap.split()) and len(gap.split()) <= 2)
         )
-        if not titled and (not re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}", gap) or set(gap.split()) & _FUNCTION_WORDS):
+        # lower-case words of a role between, and a title's abbreviation: "NASA astronaut Sen. Mark Kelly"
+        role_between = re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}(?:[A-Z][a-z]{1,3}\.\s+)?", gap)
+        if not titled and (not role_between or set(gap.split()) & _FUNCTION_WORDS):
             break
         if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
             break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
