@@ -294,6 +294,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Mark Carney spoke next. Asked directly whether Canada would pay the price Trump has named, he replied: "No."',
             "Mark Carney",
         ),
+        # "the report" goes back to whom the text said the report was by
+        (
+            "The study, Shields and Swords, was written by CSIS senior fellow Jane Roe. She priced six designs."
+            ' "The cost depends on coverage," the study said.',
+            "Jane Roe",
+        ),
+        ('The CBO\'s May report was blunt. The Pentagon was silent. "The range is wide," the report said.', "Congressional Budget Office"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

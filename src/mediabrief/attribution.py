@@ -1529,6 +1529,11 @@ def _references(
                 continue  # "told this newspaper": the article's own outlet, no source it cites
             added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "outlet"), "role"))
             continue
+        if role in _DOCUMENT_ROLES:  # "the report said": whoever the report was said to be by, where the text says so
+            author = _document_author(masked, match.start(), role, named, entities)
+            if author >= 0:
+                added.append(Mention(match.start(), match.end(), author, "role"))
+                continue
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
         entity = last(
             match.start(),
@@ -1708,6 +1713,31 @@ def _full_roles(roles: set[str]) -> set[str]:
 
 # Body roles that stand for a body of their own when none of their kind was named: "the administration".
 _ROLES_OF_THEIR_OWN = frozenset({"administration", "government", "budget office"})
+_DOCUMENT_ROLES = frozenset({"report", "study", "analysis", "letter", "memo", "paper"})
+
+
+def _document_author(masked: str, at: int, role: str, named: list[Mention], entities: list[Entity]) -> int:
+    """Who the document a role names ("the report") was introduced as being by, the last time the text named such a
+    document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
+    (the person the body qualifies); -1 where it does not say."""
+    earlier = list(re.compile(rf"\b{re.escape(role)}s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at))
+    for document in reversed(earlier):
+        owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
+        if owner:
+            return owner[-1].entity
+        by = _AUTHORED_BY_RE.match(masked, document.end())
+        if by:
+            after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
+            first = _opening_mention(masked, after, entities) if after and after[0].start - by.end() <= 2 else None
+            if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
+                return first.entity
+    return -1
+
+
+# What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
+_DOCUMENT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
+# What stands between a document and its author: "report, titled …, was authored by", "study by", "analysis from".
+_AUTHORED_BY_RE = re.compile(r"[^.;]{0,120}?\b(?:(?:written|authored|published|produced|released|prepared)\s+by|by|from)\s+(?:the\s+)?")
 
 
 # Bodies a nationality qualifies into a body of their own: "the Chinese government", "the Japanese ministry".
