@@ -301,6 +301,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Jane Roe",
         ),
         ('The CBO\'s May report was blunt. The Pentagon was silent. "The range is wide," the report said.', "Congressional Budget Office"),
+        # a second verb after "and quickly" or "but" is the subject's, not a reported clause's
+        (
+            'Trump unveiled the plan last week and quickly said Canada wants to join but would have to "pay its share."',
+            "Donald Trump",
+        ),
+        ('Mark Carney confirmed the talks, but stressed it was one of several "options" on the table.', "Mark Carney"),
+        # an unnamed representative of a company; not "a representative sample"
+        ('A representative from Lockheed Martin said the firm is "ready now" to build it.', "representative from Lockheed Martin"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

@@ -139,7 +139,7 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 # A title's abbreviation ("Gen. Michael Guetlein") does not end a clause.
 _TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
 # A second verb of the same subject: "… and said", "… and has requested", "… and later told".
-_SECOND_VERB_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will)\s+){0,2}$")
+_SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will|[a-z]+ly)\s+){0,2}$")
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
 # China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
 _PARTICIPLE_RE = re.compile(r"\w+ing\b")
@@ -483,6 +483,10 @@ DEFAULT_GROUPS = [
     "a spokesman",
     "a spokeswoman",
     "industry executives",
+    "industry groups",
+    "advocacy groups",
+    "watchdog groups",
+    "arms control groups",
     "defense analysts",
     "defence analysts",
     "arms control experts",
@@ -1764,11 +1768,11 @@ _ANONYMOUS_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
-    rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert"
+    rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert|representative"
     rf"|person(?=\s+{_HOW_THEY_KNOW}))\b"
     # not the adjective: "a revised official estimate", "an official figure"
     r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
-    r"policy|line|tally|projection|count|name|title|record|order|orders|branch)\b)"
+    r"policy|line|tally|projection|count|name|title|record|order|orders|branch|sample|example|selection|survey|poll)\b)"
     # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
     # minister's office", "a person familiar with the talks".
     rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
