@@ -443,6 +443,18 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("A system meeting Trump's goals would cost about $1.2 trillion, the study found.", "Congressional Budget Office", ""),
         # a verb of requesting after an intention
         ("In the base budget, the administration intends to request about $260 billion for procurement.", "White House", ""),
+        # a study's maker in commas speaks through it; a body's report "which estimates"; "proposed by" a chief
+        (
+            "One of them, conducted by the conservative American Enterprise Institute, suggests that taxpayers could spend $3.6 trillion.",
+            "American Enterprise Institute",
+            "",
+        ),
+        (
+            "Readers will like the latest CBO report, which estimates the shield could cost $1.2T over 20 years.",
+            "Congressional Budget Office",
+            "",
+        ),
+        ("That is far above the $185B figure proposed by Golden Dome chief Gen. Michael Guetlein.", "Michael Guetlein", ""),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),

@@ -1229,7 +1229,7 @@ def _subject_before(
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between (of
     two ``people`` joined by "and", the first)."""
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
-        if mention.entity >= 0 and re.fullmatch(r"\s*,\s*which\s+", masked[mention.end : verb]):
+        if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
         head = masked[lo : mention.start]
         # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
@@ -1246,6 +1246,8 @@ def _subject_before(
             continue
         if re.fullmatch(r"['’]s\s+", masked[mention.end : verb]):
             continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
+        if masked[mention.end : verb].strip() == "," and _MADE_BY_RE.search(masked, lo, mention.start):
+            return mention  # "One of them, conducted by the American Enterprise Institute, suggests": the study speaks for it
         if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
             continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
         if masked[mention.end : verb].strip() == ",":
@@ -1321,6 +1323,14 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     return None
 
 
+# A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
+_WHICH_SAID_RE = re.compile(
+    r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
+)
+# A document's maker in commas before the verb the document speaks by: ", conducted by the conservative ".
+_MADE_BY_RE = re.compile(
+    r",\s*(?:conducted|written|authored|produced|prepared|published|commissioned|released)\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
 # Words that open a clause of their own after a verb, never a description of its subject.
 _CLAUSE_WORDS = frozenset({"that", "this", "it", "which", "who", "whether", "if", "how", "why", "what", "when", "where"})
 
@@ -2582,7 +2592,8 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
     r"(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|set|estimated|projected|forecast|"
-    r"calculated|quoted)\s+by\s+(?:the\s+)?",
+    r"calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:chief|director|head|czar|boss|leader)\s+(?:[A-Z][a-z]{1,3}\.\s+)?)?",  # "by Golden Dome chief Gen. X"
     re.IGNORECASE,
 )
 _GIVING_VERB_RE = re.compile(
