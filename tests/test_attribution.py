@@ -309,6 +309,20 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Mark Carney confirmed the talks, but stressed it was one of several "options" on the table.', "Mark Carney"),
         # an unnamed representative of a company; not "a representative sample"
         ('A representative from Lockheed Martin said the firm is "ready now" to build it.', "representative from Lockheed Martin"),
+        # "they" goes back to a group just named
+        ('The industry groups hosting it dropped the panel. "News will come from the government," they said.', "industry groups"),
+        # a headline credits a quotation after a colon
+        ("'Pay up or join us': Trump to Canada", "Donald Trump"),
+        # "It added" after "the report said" is the report, whoever it is by
+        (
+            "The report was written by AEI senior fellow Jane Roe. It said coverage drives cost. It added that the"
+            ' price could move "by hundreds of billions of dollars."',
+            "Jane Roe",
+        ),
+        # a sentence opening with his or her words speaks for him or her
+        ('Trump took questions. But his tone showed irritation, saying "as usual we pay for everybody."', "Donald Trump"),
+        # likening is speech
+        ('Canada\'s ambassador to the UN, Bob Rae, likened it to a "protection racket for allies."', "Bob Rae"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

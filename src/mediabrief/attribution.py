@@ -1224,7 +1224,13 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
 
 
 def _subject_before(
-    masked: str, lo: int, verb: int, candidates: list[Mention], not_after: frozenset[str], people: frozenset[int] = frozenset()
+    masked: str,
+    lo: int,
+    verb: int,
+    candidates: list[Mention],
+    not_after: frozenset[str],
+    people: frozenset[int] = frozenset(),
+    names: frozenset[int] = frozenset(),
 ) -> Mention | None:
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between (of
     two ``people`` joined by "and", the first)."""
@@ -1253,6 +1259,8 @@ def _subject_before(
         if masked[mention.end : verb].strip() == ",":
             # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
             named = [m for m in candidates if m.entity >= 0 and lo <= m.start and re.fullmatch(r",\s*", masked[m.end : mention.start])]
+            if named and mention.entity in names and named[-1].entity not in names:
+                return mention  # "Canada's ambassador to the UN, Bob Rae, likened": the person, not the body in his title
             if named:
                 return named[-1]
         between = _words_between(masked, mention.end, verb)
@@ -1331,6 +1339,10 @@ _WHICH_SAID_RE = re.compile(
 _MADE_BY_RE = re.compile(
     r",\s*(?:conducted|written|authored|produced|prepared|published|commissioned|released)\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
+_HIS_OPENING_RE = re.compile(r"\W*(?:(?:But|And|Yet|Still)\s+)?(?:His|his|Her|her)\s+[a-z]")
+_DOCUMENT_MENTION_RE = re.compile(r"(?i)(?:the|this|that)\s+(?:report|study|analysis|letter|memo|statement|paper)\b")
+# A line that opens with a quotation and a colon, then whose it is: "'…': Trump to Canada", "“…”: Peskov".
+_HEADLINE_QUOTE_RE = re.compile(r"\s*[\"“‘'][^\n]{3,200}?[\"”’']\s*:\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+){0,2}(?=[A-Z])")
 # Words that open a clause of their own after a verb, never a description of its subject.
 _CLAUSE_WORDS = frozenset({"that", "this", "it", "which", "who", "whether", "if", "how", "why", "what", "when", "where"})
 
@@ -1376,6 +1388,9 @@ def sentence_attributions(
         )
         if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
             subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
+            if subject is None and _HIS_OPENING_RE.match(masked, lo):  # "But his language showed it, saying ‘…’": his
+                people = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
+                subject = people[-1] if people else None
         elif subject is None and _SECOND_VERB_RE.search(masked, lo, verb.start()) and not re.search(r"[;:]", masked[lo : verb.start()]):
             # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
             # and said …": the speaker of the verb before, else the person the sentence opens with.
@@ -1388,7 +1403,8 @@ def sentence_attributions(
                     subject = opening
         elif subject is None:
             people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
-            subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people)
+            names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
+            subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
         if subject is None or subject.entity < 0:
             continue
         outlet = -1
@@ -1397,6 +1413,11 @@ def sentence_attributions(
             if told and not masked[verb.end() : told[0].start].strip(" the"):
                 outlet = told[0].entity
         found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
+    headline = _HEADLINE_QUOTE_RE.match(masked, lo, hi)
+    if headline:  # "'Get free protection … become 51st state': Trump to Canada", as headlines credit a quotation
+        named = [m for m in inside if m.start == headline.end() and m.entity >= 0]
+        if named:
+            found.append(Attribution(headline.end(), named[0].entity, "after", -1, named[0].start))
     back = _BACK_NAMING_RE.match(masked, lo, hi)
     if back:  # '"…" That was Gen. Michael Guetlein, speaking to reporters.' / '"…" So wrote Grant Whitley.'
         named = [m for m in inside if m.start >= back.end() and m.entity >= 0 and not masked[back.end() : m.start].strip(" the")]
@@ -1624,12 +1645,25 @@ def _references(
         ):
             entities[group_index[word]] = Entity(written, "group")  # a proper name written mid-sentence: "the Democrats"
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
+    # "they" may stand for a group just named ("the industry groups hosting it removed the panel. '…,' they said"): the
+    # groups count as mentions from here on; a body role at the same words that found no body gives way to the group.
+    grouped = {m.start for m in added if m.kind == "group"}
+    added[:] = [m for m in added if not (m.kind == "role" and m.entity < 0 and m.start in grouped)]
+    named[:] = sorted([*named, *(m for m in added if m.kind == "group" and m.entity >= 0)])
+    starts[:] = [m.start for m in named]
     for match in _ACCOUNT_RE.finditer(masked):  # "In her account, ...": the possessive stands for the last person
         person = last(match.start(), lambda e: entities[e].type == "person")
         group = 1 if match.group(1) else 2
         added.append(Mention(match.start(group), match.end(group), person, "pronoun"))
+    documents = [m for m in added if m.kind == "role" and m.entity >= 0 and _DOCUMENT_MENTION_RE.match(masked, m.start)]
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
-        added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "organisation"), "pronoun"))
+        entity = last(match.start(), lambda e: entities[e].type == "organisation")
+        # "… the report said. It added that …": the document just quoted, whoever it was found to be by
+        document = [m for m in documents if match.start() - 300 < m.end <= match.start()]
+        after = masked.find(". ", document[-1].end, match.start()) if document else -1  # the document's own sentence ends
+        if document and match.group(0) == "It" and not any(after <= m.start < match.start() for m in named if after >= 0):
+            entity = document[-1].entity
+        added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         added.append(
             Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in ("group", "organisation")), "pronoun")
@@ -1734,7 +1768,8 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     """Who the document a role names ("the report") was introduced as being by, the last time the text named such a
     document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
     (the person the body qualifies); -1 where it does not say."""
-    earlier = list(re.compile(rf"\b{re.escape(role)}s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at))
+    # ... or the role itself, where its sentence says so: "The report was written by AEI senior fellow Jane Roe"
+    earlier = list(re.compile(rf"\b{re.escape(role)}s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at + len(role) + 6))
     for document in reversed(earlier):
         owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
         if owner:
