@@ -592,3 +592,12 @@ def test_a_source_closing_a_sentence_credits_all_its_figures_where_no_one_else_i
     spans = [(found.text.index(s), found.text.index(s) + len(s)) for s in ("$1.5 trillion", "$1.15 trillion", "$350 billion")]
     owners = [owner_of_span(found, a, b, spans).name for a, b in spans]
     assert owners == ["Office of Management and Budget spokesperson"] * 3
+
+
+def test_a_quotation_over_two_paragraphs_is_one_speakers(grammar):
+    text = (
+        "Gen. Michael Guetlein listed the threats. “The adversary has watched the way we fight for years.\n\n"
+        "“Worse yet, they are building the weapons to counter us,” Guetlein said. Critics disagreed. “He is wrong.\n\nNot"
+        " a real quotation mark said anything here."
+    )
+    assert speakers(text, grammar)[:2] == [("quotation", "Michael Guetlein"), ("quotation", "Michael Guetlein")]

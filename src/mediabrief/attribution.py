@@ -116,9 +116,15 @@ class Owner(NamedTuple):
 # longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside,
 # or a short phrase in lower case with no apostrophe in it ("accusing it of a 'strong offensive nature'").
 # Pairs a page's software mixed up, a curly opening closed by a straight mark ("“We are looking at it." Then …"), are
-# quotations too, where the curly pair does not close within the paragraph.
+# quotations too, where the curly pair does not close within the paragraph; so is a paragraph a quotation runs on from,
+# left open because the next paragraph reopens it (the convention for a quotation over several paragraphs), where it
+# opens a paragraph or a sentence and ends a sentence.
+# Words of narration that a quotation left open never holds (a stray mark, not a quotation over paragraphs).
+_NARRATION = r"\b(?:said|says|stated|told|wrote|added|according)\b"
 QUOTE_RE = re.compile(
-    r"“([^“”\n]+)”|“([^“”\"\n]+)\"|\"([^\"\n]+)\"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
+    rf"“([^“”\n]+)”|“([^“”\"\n]+)\"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\""
+    rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
+    r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
 )
 _CAP = (
@@ -2047,6 +2053,7 @@ def _quotations(
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
+    left_open: set[int] = set()  # quotations whose paragraph ends before they close
     for match in QUOTE_RE.finditer(text):
         quote = next(group for group in match.groups() if group)
         first = bisect.bisect_right(ends, match.start())
@@ -2127,6 +2134,12 @@ def _quotations(
         if kind == "term":
             entity, how = -1, "none"
         found.append(Quotation(match.start(), match.end(), " ".join(quote.split()), kind, entity, how, first, last))
+        if match.group(3) is not None or match.group(5) is not None:
+            left_open.add(len(found) - 1)
+    # A paragraph a quotation runs on from is the words of whoever the next paragraph's quotation is credited to.
+    for k in sorted(left_open, reverse=True):
+        if found[k].entity < 0 and found[k].kind == "quotation" and k + 1 < len(found) and found[k + 1].entity >= 0:
+            found[k] = found[k]._replace(entity=found[k + 1].entity, how="continuation")
     return found
 
 
