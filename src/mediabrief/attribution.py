@@ -122,7 +122,8 @@ class Owner(NamedTuple):
 # Words of narration that a quotation left open never holds (a stray mark, not a quotation over paragraphs).
 _NARRATION = r"\b(?:said|says|stated|told|wrote|added|according)\b"
 QUOTE_RE = re.compile(
-    rf"“([^“”\n]+)”|“([^“”\"\n]+)\"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\""
+    rf"“([^“”\n]+)”|“([^“”\"\n]+)\""
+    rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\""
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
