@@ -342,6 +342,11 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a question names what the figure answering it is
         ("What would Ottawa pay to participate? At least $80 billion, on current numbers.", "price quoted to a partner", "unattributed"),
         # money for a programme named after "for" funds it; a bill's versions and legislation are budget words
+        (
+            "The 'big, beautiful bill' that passed the House contains $25 billion for the program.",
+            "budget or appropriation",
+            "unattributed",
+        ),
         ('White House seeks $17.5B for "Golden Dome" in its budget fight', "budget or appropriation", "White House / the President"),
         ("The Senate version keeps $25 billion for the Golden Dome missile shield.", "budget or appropriation", "unattributed"),
         ("The legislation also carries about $1.4 billion for missile-warning programmes.", "budget or appropriation", "unattributed"),

@@ -1169,6 +1169,12 @@ _GAP_WORDS = frozenset(
 
 
 # When a verb happened, written between its subject and the verb; it says nothing about who speaks.
+# A possessor's words or document between it and the verb they speak by: "Trump's claim on social media suggested",
+# "the CBO's arithmetic assumes".
+_POSSESSIVE_WORDS_RE = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:claim|claims|post|posts|statement|remarks|comments|message|proposal|letter|report|study|analysis|"
+    r"estimate|estimates|figures|calculations?|math|arithmetic|numbers|data)(?:\s+(?:on|in)\s+(?:social\s+media|[A-Z]\w*(?:\s+[A-Z]\w*)?))?$"
+)
 # Who saw a document, between it and its verb: "a Pentagon presentation in July seen by Reuters suggested".
 _SEEN_BY_RE = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 _TIME_ADVERBIAL_RE = re.compile(
@@ -1211,6 +1217,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
         (_ANONYMITY_RE, " "),
         (_POSSESSIVE_DOCUMENT_RE, ""),
         (_SEEN_BY_RE, " "),
+        (_POSSESSIVE_WORDS_RE, ""),
     ):
         gap = said_nothing.sub(left, gap).strip()
     gap = _IN_A_STUDY_RE.sub(",", gap)
@@ -1338,6 +1345,10 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     return None
 
 
+_AT_FIGURE_RE = re.compile(r"(?:^|[.!?]\s+|\n)\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$")
+_ANNOUNCED_BY_RE = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced)\s+by\s+"
+)
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
     r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
@@ -2443,6 +2454,19 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     if first is not None and all(a.entity == first.entity for a in analysis.attributions[i]):
         opens = len(_WORD_RE.findall(analysis.text[sentence.start : first.start])) <= 1
         if opens and analysis.type(first.entity) == "organisation":
+            return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
+    # "At $175 billion, Donald Trump's Golden Dome already came with a price tag": the possessor after a fronted figure
+    if _AT_FIGURE_RE.search(analysis.text, max(sentence.start, start - 12), start):
+        possessor = [m for m in near if m.start >= end and re.fullmatch(r",\s+", analysis.text[end : m.start])]
+        if possessor and analysis.text.startswith(("'s", "’s"), possessor[0].end):
+            m = possessor[0]
+            return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "It was announced by President Donald Trump in May 2025, with an outlay of $175 billion": the passive's agent
+    agent = _ANNOUNCED_BY_RE.search(analysis.text, sentence.start, start)
+    if agent and not analysis.attributions[i]:
+        by = [m for m in near if agent.end() <= m.start < start]
+        first = _opening_mention(analysis.text, by, analysis.entities) if by and by[0].start - agent.end() <= 12 else None
+        if first is not None:
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
