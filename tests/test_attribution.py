@@ -472,7 +472,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # a possessor's claim as the subject, a passive's agent, the possessor after a fronted figure
         ("Trump's claim on social media suggested a price of $61 billion for Canada to join.", "Donald Trump", ""),
         ("It was announced by President Donald Trump in May, with an outlay of $175 billion.", "Donald Trump", ""),
-        ("At $175 billion, Donald Trump's shield already came with a striking price tag.", "Donald Trump", ""),
+        ("At $175bn, Donald Trump's shield already came with a striking price tag.", "Donald Trump", ""),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
