@@ -1345,7 +1345,7 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     return None
 
 
-_AT_FIGURE_RE = re.compile(r"(?:^|[.!?]\s+|\n)\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$")
+_AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
 _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced)\s+by\s+"
 )
@@ -2456,7 +2456,7 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         if opens and analysis.type(first.entity) == "organisation":
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # "At $175 billion, Donald Trump's Golden Dome already came with a price tag": the possessor after a fronted figure
-    if _AT_FIGURE_RE.search(analysis.text, max(sentence.start, start - 12), start):
+    if _AT_FIGURE_RE.fullmatch(analysis.text, sentence.start, start):
         possessor = [m for m in near if m.start >= end and re.fullmatch(r",\s+", analysis.text[end : m.start])]
         if possessor and analysis.text.startswith(("'s", "’s"), possessor[0].end):
             m = possessor[0]
