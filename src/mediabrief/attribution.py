@@ -2457,7 +2457,7 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # "At $175 billion, Donald Trump's Golden Dome already came with a price tag": the possessor after a fronted figure
     if _AT_FIGURE_RE.fullmatch(analysis.text, sentence.start, start):
-        possessor = [m for m in near if m.start >= end and re.fullmatch(r",\s+", analysis.text[end : m.start])]
+        possessor = [m for m in near if m.start >= end and re.fullmatch(r",?\s+", analysis.text[end : m.start])]
         if possessor and analysis.text.startswith(("'s", "’s"), possessor[0].end):
             m = possessor[0]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
