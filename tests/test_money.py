@@ -353,6 +353,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a cost per unit named before the figure; a subtotal is a share
         ("Its model assumes an average cost per SBI satellite of $22 million.", "part or unit cost", "unattributed"),
         ("Operating them adds up to a $743 billion subtotal.", "part or unit cost", "unattributed"),
+        # the national debt, the money in circulation are no programme's price
+        ("The national debt has passed $36 trillion since the plan was announced.", "other", "unattributed"),
         # a legislature seeking money to start the work is funding it; joining is a partner's price
         (
             "The shield is far from built, with Congress seeking $25 billion to kickstart the work.",
