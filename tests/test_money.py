@@ -783,6 +783,17 @@ def test_a_range_and_a_figure_inside_it_are_no_disagreement(codebook):
     assert found.empty
 
 
+def test_sizes_in_words_are_no_figure_to_disagree_about(codebook):
+    found = _two_outlets(
+        codebook,
+        A="Congress passed a multibillion-dollar spending bill for the shield, Sen. Jane Roe said.",
+        B="Sen. Jane Roe called it a multibillion-dollar project with no total cost.",
+        C="Congress passed a multibillion-dollar spending bill for the shield, Sen. Jane Roe said.",
+        D="Sen. Jane Roe called it a multibillion-dollar project with no total cost.",
+    )
+    assert found.empty
+
+
 def test_a_round_number_in_two_stories_is_not_one_figure(codebook):
     found = _two_outlets(
         codebook,

@@ -1226,8 +1226,8 @@ def discrepancies(
     mentions: pd.DataFrame, articles: pd.DataFrame, program_total: str | None = "program total", speaks_for: dict | None = None
 ) -> pd.DataFrame:
     """Where sources disagree, derived from the mentions: the same amount with different referents or attributions,
-    or the same referent from the same actor with incompatible amounts (see ``_incompatible_amounts``). "other" and
-    "unattributed" contradict nothing, and a round amount ("$1 trillion", "$10 million") is too common a number for two
+    or the same referent from the same actor with incompatible amounts (see ``_incompatible_amounts``). "other",
+    "unattributed" and vague sizes ("multibillion-dollar") contradict nothing, and a round amount ("$1 trillion", "$10 million") is too common a number for two
     sources giving it to be talking about the same thing. One row per disagreement, the outlets on each side listed.
     ``speaks_for`` (the codebook's ``money.speaks_for``) names whom an owner speaks for: a figure one source gives to
     the programme's director and another to the Pentagon he works for is no dispute over who gives it."""
@@ -1238,6 +1238,8 @@ def discrepancies(
         ("same referent and source, different amount", ["referent", "attributed_to"], "amount"),
     ]
     table = table[~table["referent"].eq(OTHER)]
+    if "is_vague" in table:  # "a multibillion-dollar shield", "hundreds of billions": a size, no figure two sources can dispute
+        table = table[~table["is_vague"].astype(bool)]
     # One source gives many budget lines and unit costs: only a programme total is one thing whose amounts must agree.
     totals = table[table["referent"].eq(program_total)] if program_total else table
     parts = []
