@@ -1227,8 +1227,9 @@ def discrepancies(
 ) -> pd.DataFrame:
     """Where sources disagree, derived from the mentions: the same amount with different referents or attributions,
     or the same referent from the same actor with incompatible amounts (see ``_incompatible_amounts``). "other",
-    "unattributed" and vague sizes ("multibillion-dollar") contradict nothing, and a round amount ("$1 trillion", "$10 million") is too common a number for two
-    sources giving it to be talking about the same thing. One row per disagreement, the outlets on each side listed.
+    "unattributed" and vague sizes ("multibillion-dollar") contradict nothing, and a round amount ("$1 trillion", "$10
+    million") is too common a number for two sources giving it to be talking about the same thing. One row per
+    disagreement, the outlets on each side listed.
     ``speaks_for`` (the codebook's ``money.speaks_for``) names whom an owner speaks for: a figure one source gives to
     the programme's director and another to the Pentagon he works for is no dispute over who gives it."""
     table = _with_outlets(mentions, articles)
