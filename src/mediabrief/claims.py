@@ -28,7 +28,9 @@ from .textutils import Sentence, article_sentences, fold_case, split_sentences, 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
 SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-AMOUNT_RE = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?))?\s*(trillion|billion|million|bn|m)?\b", re.I)
+AMOUNT_RE = re.compile(
+    r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?)(?![-–]?[a-z]))?(?:-|\s*)(trillion|billion|million|bn|m)?\b", re.I
+)  # "$61 billion", "$161-542 billion", "US$175-billion"
 
 
 def sentence_makes(sentence: str, claim: dict) -> bool:
@@ -147,6 +149,8 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         return ""
     if spec["kind"] == "amount":
         found = list(AMOUNT_RE.finditer(sentence))
+        if spec.get("not_followed_by"):  # "the US$175-billion “Golden Dome” system" is the programme's, not Canada's price
+            found = [m for m in found if not re.match(spec["not_followed_by"], sentence[m.end() :], re.IGNORECASE)]
         if not found:
             return ""
         match = found[0]
@@ -321,15 +325,51 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     """
     stated = matrix.loc[matrix["value"].fillna("").astype(str).ne("")]
     found = conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
-    # Amounts a reader takes for one figure ("about $24 billion", "$24.4 billion", "$25 billion") contradict nothing.
+    # Amounts a reader takes for one figure ("about $24 billion", "$24.4 billion", "$25 billion") contradict nothing,
+    # nor do spellings of one person's name ("Michael Guetlein", "Gen. Michael A. Guetlein", "Mike Guetlein").
     keep = pd.Series(
-        [not same_amount(a, b) for a, b in zip(found["value_a"], found["value_b"], strict=True)], index=found.index, dtype=bool
+        [not (same_amount(a, b) or same_person(a, b)) for a, b in zip(found["value_a"], found["value_b"], strict=True)],
+        index=found.index,
+        dtype=bool,
     )
     return found.loc[keep].reset_index(drop=True)
 
 
 # The same few stated values are compared again and again (128,000 times at 10,000 articles): read each once.
 _amount = functools.lru_cache(maxsize=1 << 16)(parse_amount)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two stated names name one person: the same surname, or one name within the other, or surnames of six
+    letters or more one or two letters apart (a typo: "Neutlein").
+
+    >>> same_person("Michael A. Guetlein", "Mike Guetlein"), same_person("Michael Guetlein", "Michael Neutlein")
+    (True, True)
+    >>> same_person("Michael Guetlein", "Gregory Guillot"), same_person("2029", "2029")
+    (False, False)
+    """
+    words_a, words_b = (re.findall(r"[A-Za-z][a-z'’-]+", str(name)) for name in (a, b))
+    if not words_a or not words_b or any(ch.isdigit() for ch in f"{a}{b}"):
+        return False
+    if words_a[-1].lower() == words_b[-1].lower() or set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    surnames = words_a[-1].lower(), words_b[-1].lower()
+    return min(map(len, surnames)) >= 6 and _edits(*surnames) <= 2
+
+
+def _edits(a: str, b: str) -> int:
+    """The edits between two words, two letters swapped counting as one (optimal string alignment distance).
+
+    >>> _edits("guetlein", "neutlein"), _edits("guetlein", "guillot")
+    (2, 5)
+    """
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
 
 
 def same_amount(a: str, b: str, tolerance: float = 0.05) -> bool:
