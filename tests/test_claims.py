@@ -252,3 +252,26 @@ def test_rounded_and_exact_amounts_of_one_sum_are_no_contradiction():
         C="The first $25 billion was set aside in the budget bill.",
     )
     assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
+
+
+def test_spellings_of_one_persons_name_are_no_contradiction():
+    book = load_codebook()
+    corpus = articles(
+        A="Space Force Gen. Michael Guetlein leads the program.",
+        B="Gen. Michael A. Guetlein, who leads the program, spoke on Monday.",
+        C="Space Force General Michael Neutlein will oversee the project.",
+        D="Gen. Gregory Guillot leads the project office, the statement said.",
+    )
+    found = claims.contradictions(claims.claims_matrix(corpus, book))
+    assert sorted({frozenset((a, b)) for a, b in zip(found["value_a"], found["value_b"], strict=True)}, key=sorted) == [
+        frozenset({"Gregory Guillot", name}) for name in ("Michael A. Guetlein", "Michael Guetlein", "Michael Neutlein")
+    ]
+
+
+def test_the_programmes_own_price_in_a_sentence_about_canada_is_not_canadas():
+    book = load_codebook()
+    corpus = articles(
+        A="Trump said Canada would have to pay $61 billion to join the shield.",
+        B="Trump unveiled the US$175-billion shield system and said Canada would have to pay its fair share.",
+    )
+    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
