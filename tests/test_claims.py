@@ -275,3 +275,12 @@ def test_the_programmes_own_price_in_a_sentence_about_canada_is_not_canadas():
         B="Trump unveiled the US$175-billion shield system and said Canada would have to pay its fair share.",
     )
     assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
+
+
+def test_completing_a_study_is_not_completing_the_shield():
+    book = load_codebook()
+    corpus = articles(
+        A="Trump said the shield would be fully operational by the end of his term in 2029.",
+        B="Gen. Guetlein said he was responsible for completing the study by late September 2025.",
+    )
+    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
