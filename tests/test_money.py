@@ -323,6 +323,15 @@ def test_horizons(text, years, codebook):
         assert row["horizon_years"] == years and row["per_year_usd"] == pytest.approx(row["amount_high_usd"] / years)
 
 
+def test_an_increase_is_a_difference_however_long_the_phrase_before_it(codebook):
+    table = _table(
+        "The Pentagon increased its baseline cost projection for its Golden Dome missile defense shield by $10 billion,"
+        " to $185 billion. The total rose to $185 billion, an increase of $10 billion.",
+        codebook,
+    )
+    assert table["referent"].tolist() == ["other", "program total", "program total", "other"]
+
+
 def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook):
     table = _table("In 2022 Canada unveiled a C$38.6 billion (US$28 billion) long-term plan to modernise NORAD.", codebook)
     assert table["referent"].tolist() == ["partner purchase or pledge"] * 2
@@ -353,6 +362,9 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a cost per unit named before the figure; a subtotal is a share
         ("Its model assumes an average cost per SBI satellite of $22 million.", "part or unit cost", "unattributed"),
         ("Operating them adds up to a $743 billion subtotal.", "part or unit cost", "unattributed"),
+        # a size in words describes the whole; a company's piece is a part
+        ('Sen. Ed Markey called it "a trillion-dollar giveaway to defense contractors."', "program total", "Ed Markey"),
+        ("Lockheed Martin estimated its piece, the initial design alone, at $6 billion.", "part or unit cost", "Lockheed Martin"),
         # the national debt, the money in circulation are no programme's price
         ("The national debt has passed $36 trillion since the plan was announced.", "other", "unattributed"),
         # a legislature seeking money to start the work is funding it; joining is a partner's price

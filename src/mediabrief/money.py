@@ -658,7 +658,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             labels.append(cues.per_unit_label)
             words.append(" ".join(unit.group(0).split()))
             continue
-        before = _DIFFERENCE_BEFORE_RE.search(text, max(sentence.start, figure.start - 40), figure.start)
+        if text[figure.start : figure.end].lower().endswith("-dollar") and cues.program_total:
+            # "a trillion-dollar mistake", "the multibillion-dollar shield": a size given to the thing as a whole
+            labels.append(cues.program_total[0])
+            words.append(text[figure.start : figure.end])
+            continue
+        before = _DIFFERENCE_BEFORE_RE.search(text, max(sentence.start, figure.start - 120), figure.start)
         if _DIFFERENCE_AFTER_RE.match(text, figure.end) or (
             before and (not before.group(0).lower().startswith(("up", "down")) or re.match(r"\s+from\b", text[figure.end :]))
         ):
@@ -745,7 +750,8 @@ def _question_cues(text: str, start: int, cues: MoneyCues) -> list:
 # the president's figure", "raised the baseline by $10 billion".
 _DIFFERENCE_AFTER_RE = re.compile(r"\s+(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE_RE = re.compile(
-    r"\b(?:(?:raised|increased|rose|grew|cut|reduced|lowered|climbed|jumped|fell)\s+(?:[\w'’-]+\s+){0,3}by|up|down)\s+"
+    r"\b(?:(?:raised|increased|rose|grew|cut|reduced|lowered|climbed|jumped|fell)\s+(?:[\w'’-]+\s+){0,14}?by|up|down"
+    r"|an?\s+(?:increase|rise|jump|cut|reduction|drop|hike)\s+of)\s+"
     r"(?:about\s+|roughly\s+|nearly\s+|some\s+)?$",
     re.IGNORECASE,
 )
