@@ -323,6 +323,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Trump took questions. But his tone showed irritation, saying "as usual we pay for everybody."', "Donald Trump"),
         # likening is speech
         ('Canada\'s ambassador to the UN, Bob Rae, likened it to a "protection racket for allies."', "Bob Rae"),
+        # a speaker whose apposition ends before "told X" is the speaker, not the outlet told
+        ('"It is not oversight," Sen. Jeff Merkley of Oregon, the top Democrat on the committee, told NPR.', "Jeff Merkley"),
         # a minister's long portfolio before the name
         (
             "Minister for Canada-U.S. Trade and Intergovernmental Affairs Dominic LeBlanc said the talks were"

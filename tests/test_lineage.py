@@ -459,6 +459,8 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         # a publication whose name starts with a place's ("Washington"), a body a common noun says is one
         ("According to a Washington Post report, the company has won $38 billion in contracts.", ["Washington Post"]),
         ("According to the consulting firm Summit Strategy, the vehicle is a catch-all.", ["Summit Strategy"]),
+        # a credit inverted at the sentence's end
+        ("The project aims to meet a 2028 deadline set by the president, reported Reuters.", ["Reuters"]),
         # A person who "reported" progress, and a report by a person, cite no publication.
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
     ],

@@ -1371,10 +1371,17 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
     # A single quotation mark closes a quotation (blanked in ``masked``), not a plural's apostrophe ("the analysts'").
     if not before or before[-1] in '”"’' or before.endswith((" '", ",'")):
         return True
-    # ... or an opening phrase, the verb and its subject before the quotation: 'Once complete, said the president, "…"'
-    return masked[lo:verb].rstrip().endswith(",") and bool(_INVERTED_BEFORE_QUOTE_RE.match(masked, verb))
+    # ... or an opening phrase, the verb and its subject before the quotation: 'Once complete, said the president, "…"';
+    # or the verb and its subject closing the sentence: "…, reported Reuters.", "The plan is a threat, said Peskov."
+    after_comma = masked[lo:verb].rstrip().endswith(",")
+    return after_comma and bool(_INVERTED_BEFORE_QUOTE_RE.match(masked, verb) or _INVERTED_AT_END_RE.match(masked, verb))
 
 
+# (not "told": "…, Sen. X, the top Democrat, told NPR." has its subject before the comma)
+_INVERTED_AT_END_RE = re.compile(
+    r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w&'’-]*(?:\.(?=[\w]))?(?:\s+news\s+agency)?"
+    r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting)\b|$)"
+)
 _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
 
