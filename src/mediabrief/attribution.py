@@ -1345,7 +1345,9 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     return None
 
 
+# A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
+# A passive whose agent gives what the sentence goes on to price: "It was announced by President Donald Trump …".
 _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced)\s+by\s+"
 )
@@ -1357,8 +1359,12 @@ _WHICH_SAID_RE = re.compile(
 _MADE_BY_RE = re.compile(
     r",\s*(?:conducted|written|authored|produced|prepared|published|commissioned|released)\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
+# A sentence opening with a person's words or manner: "But his language indicated …, saying".
 _HIS_OPENING_RE = re.compile(r"\W*(?:(?:But|And|Yet|Still)\s+)?(?:His|his|Her|her)\s+[a-z]")
-_DOCUMENT_MENTION_RE = re.compile(r"(?i)(?:the|this|that)\s+(?:report|study|analysis|letter|memo|statement|paper)\b")
+# The documents a role names ("the report said"), which go back to their authors (_document_author).
+_DOCUMENT_ROLES = frozenset({"report", "study", "analysis", "letter", "memo", "paper"})
+# A document named by role, which "It" may go on to stand for ("… the report said. It added …").
+_DOCUMENT_MENTION_RE = re.compile(rf"(?i)(?:the|this|that)\s+(?:{'|'.join(sorted(_DOCUMENT_ROLES | {'statement'}))})\b")
 # A line that opens with a quotation and a colon, then whose it is: "'…': Trump to Canada", "“…”: Peskov".
 _HEADLINE_QUOTE_RE = re.compile(r"\s*[\"“‘'][^\n]{3,200}?[\"”’']\s*:\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+){0,2}(?=[A-Z])")
 # Words that open a clause of their own after a verb, never a description of its subject.
@@ -1786,7 +1792,6 @@ def _full_roles(roles: set[str]) -> set[str]:
 
 # Body roles that stand for a body of their own when none of their kind was named: "the administration".
 _ROLES_OF_THEIR_OWN = frozenset({"administration", "government", "budget office"})
-_DOCUMENT_ROLES = frozenset({"report", "study", "analysis", "letter", "memo", "paper"})
 
 
 def _document_author(masked: str, at: int, role: str, named: list[Mention], entities: list[Entity]) -> int:
