@@ -620,7 +620,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
        require $175 billion in funding") before all others;
     3. a period after the figure ("$1 billion a year"): the per-unit label;
     4. the nearest cue anywhere in the sentence;
-    5. the codebook's default for large figures (a programme's scale), else "other".
+    5. the cues of a question the sentence answers ("What would Ottawa pay to join? At least $80 billion.");
+    6. the codebook's default for large figures (a programme's scale), else "other".
+
+    A size in words ("a trillion-dollar mistake") is a programme total; a conversion in parentheses ("C$38.6 billion
+    ($28 billion)") is read as the figure it converts; a figure set off by dashes is read with the clause it interrupts.
     """
     found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
     # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
