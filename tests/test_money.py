@@ -365,6 +365,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a size in words describes the whole; a company's piece is a part
         ('Sen. Ed Markey called it "a trillion-dollar giveaway to defense contractors."', "program total", "Ed Markey"),
         ("Lockheed Martin estimated its piece, the initial design alone, at $6 billion.", "part or unit cost", "Lockheed Martin"),
+        # "an initial" sum is a first budget line, whatever the sentence's total; money available for the work funds it
+        (
+            "Trump announced an initial $25 billion investment out of a total that is far larger.",
+            "budget or appropriation",
+            "White House / the President",
+        ),
+        ("The Pentagon has about $23 billion available for initial work on the program.", "budget or appropriation", "unattributed"),
         # the national debt, the money in circulation are no programme's price
         ("The national debt has passed $36 trillion since the plan was announced.", "other", "unattributed"),
         # a legislature seeking money to start the work is funding it; joining is a partner's price
