@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -67,3 +68,26 @@ def test_the_small_corpus_is_fifteen_dev_articles_with_their_metadata_rows(tmp_p
         originals = {row["file"]: row for row in csv.DictReader(handle)}
     assert all(originals[row["file"]] == row for row in rows)
     assert all((folder / name).read_bytes() == (PROJECT_ROOT / "tests" / "dev_corpus" / name).read_bytes() for name in articles)
+
+
+def test_score_gold_scores_a_hand_labelled_folder(tmp_path):
+    articles, gold = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold.mkdir()
+    (articles / "01_one.txt").write_text(
+        'Shield talks\n\n"We will pay our share," Prime Minister Mark Carney told reporters. Canada would have to pay $61 billion'
+        " to join, Trump said.\n"
+    )
+    (gold / "quotes.csv").write_text(
+        "file,quote_opening,kind,speaker,speaker_type,how\n01_one.txt,We will pay our share,quotation,Mark Carney,person,after\n"
+    )
+    (gold / "money.csv").write_text(
+        "file,surface,amount_low_usd,amount_high_usd,currency,referent,owner,horizon_years\n"
+        "01_one.txt,$61 billion,61000000000,61000000000,USD,price quoted to a partner,Donald Trump,\n"
+    )
+    script = PROJECT_ROOT / "benchmarks" / "score_gold.py"
+    result = subprocess.run([sys.executable, str(script), str(articles), str(gold)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = dict(re.split(r"\s{2,}", line.strip(), maxsplit=1) for line in result.stdout.splitlines()[1:])
+    assert rows["speaker right"] == "1.00 of 1" and rows["figures found"] == "1.00 of 1", result.stdout
+    assert rows["referent right"] == "1.00" and rows["owner right"] == "1.00", result.stdout
