@@ -883,7 +883,7 @@ _DOCUMENT_OF_RE = re.compile(
 )
 # A president's order named as a document, with its date: "the January 2025 executive order", "Trump's executive order".
 _ORDER_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|{_MONTH}|\d{{4}}|January|May)\s+){{0,3}}executive\s+order\b"
+    rf"\b(?:[Tt]he|[Aa]n|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|{_MONTH}|\d{{4}})\s+){{0,3}}executive\s+order\b"
 )
 _LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w)|{_MONTH}|{_DAY})(?:['’]s)?(?:\s+|$)")
 _HOLDERS_OFFICE_RE = re.compile(
