@@ -407,6 +407,26 @@ def test_names_titles_and_scare_quotes_are_terms_not_quotations(text, kind, gram
     assert speakers(text, grammar)[0][0] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase quoted in a person's or body's own clause, without a verb of speech, is theirs
+        ('Senator Ellen Park has long opposed the layer and last week warned of "a blank check in orbit."', ("quotation", "Ellen Park")),
+        ('Testifying in April, Gen. Dana Holt compared the effort to "a moonshot with a deadline."', ("quotation", "Dana Holt")),
+        ('The Missile Defense Agency is pressing industry to "move at the speed of need."', ("quotation", "Missile Defense Agency")),
+        # ... but not past a subordinate clause, not a pair's, not inside a reported clause, not a country's policy
+        ('As Japan expands its satellite fleet, the Space Force has named it one of its "closest partners."', ("term", "")),
+        ('Trump and Ishiba discussed "supply chain resilience" at the summit.', ("term", "")),
+        ('Reports suggest that Trump may appoint a "czar" for the shield.', ("term", "")),
+        ('Japan decided in 2022 to acquire a "counterstrike capability" for its forces.', ("term", "")),
+    ],
+)
+def test_a_phrase_quoted_in_someones_own_clause_is_theirs(text, expected, grammar):
+    found = analyse(text, grammar)
+    assert [(q.kind, found.name(q.entity)) for q in found.quotations] == [expected]
+    assert [q.how for q in found.quotations] == ["clause subject" if expected[1] else "none"]
+
+
 def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(grammar):
     assert quote_kind("Golden Dome", "the so-called ", False, grammar) == "term"
     assert quote_kind("firmly opposes", "Beijing ", True, grammar) == "quotation"

@@ -2035,6 +2035,38 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
     return -1
 
 
+def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
+    """The person or body whose clause a quoted phrase stands in, without a verb of speech: the subject its sentence
+    opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
+    March, Rae likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
+    if _SUBORDINATE_RE.match(masked, start):
+        return -1  # "As Japan makes space a priority, the Space Force has called it …": the subject is past the clause
+    comma = masked.find(",", start, quote)
+    if comma > 0 and _CIRCUMSTANCE_RE.match(masked, start):
+        start = comma + 1
+    inside = [m for m in mentions if start <= m.start and m.end <= quote and m.entity >= 0]
+    subject = _opening_mention(masked, inside, entities)
+    # A country's quoted words are its policy's name ("Japan decided to acquire a 'counterstrike capability'").
+    if subject is None or entities[subject.entity].type not in (*PERSONLIKE, "organisation", "group"):
+        return -1
+    gap = masked[subject.end : quote]
+    # Its own subject ("reports indicated that Trump is considering a 'czar'" is the reports' clause), whose verb must
+    # come between: not a possessive ("Trump's 'big, beautiful' shield"), and not a pair
+    # ("Trump and Ishiba discussed 'economic security cooperation'": two people do not speak one phrase).
+    head = masked[start : subject.start]
+    if (
+        len(_WORD_RE.findall(head)) > 3
+        or re.search(r"\bthat\b", head)
+        or re.match(r"\s*(?:'s|’s|'|’|and)\s", gap)
+        or not _WORD_RE.search(gap)
+    ):
+        return -1
+    return subject.entity
+
+
+_SUBORDINATE_RE = re.compile(r"\W*(?:As|While|Although|Though|If|Because|Since|Whereas|Despite|Unlike|Even|Once|Until|Unless)\b")
+
+
 def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
     """The speaker among a sentence's attributions: the first that is not an outlet (an outlet relays), else the first."""
     return next((a.entity for a in found if entities[a.entity].type != "outlet"), found[0].entity)
@@ -2072,9 +2104,11 @@ def _quotations(
     entities: list[Entity],
     grammar: Grammar,
     mentions: list[Mention] = (),
+    masked: str | None = None,
 ) -> list[Quotation]:
     """Every quoted span with its kind and speaker (see the module's docstring for the order of the rules)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    masked = normalise(_mask_quotes(text)) if masked is None else masked
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
     left_open: set[int] = set()  # quotations whose paragraph ends before they close
@@ -2154,6 +2188,9 @@ def _quotations(
             )
             if credited:
                 entity, how = credited[0].entity, "after"
+        if entity < 0 and not alone:
+            entity = _clause_subject_of(masked, sentences[first].start, match.start(), mentions, entities)
+            how = "clause subject" if entity >= 0 else how
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar)
         if kind == "term":
             entity, how = -1, "none"
@@ -2304,7 +2341,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
                     changed = True
         if changed:
             by_sentence[i] = sentence_attributions(masked, sentence, mentions, entities, grammar, starts)
-    quotations = _quotations(text, sentences, by_sentence, entities, grammar, mentions)
+    quotations = _quotations(text, sentences, by_sentence, entities, grammar, mentions, masked)
     return Analysis(text, entities, mentions, sentences, by_sentence, quotations)
 
 
