@@ -427,6 +427,23 @@ def test_a_phrase_quoted_in_someones_own_clause_is_theirs(text, expected, gramma
     assert [q.how for q in found.quotations] == ["clause subject" if expected[1] else "none"]
 
 
+def test_words_quoted_in_a_sentence_naming_no_one_carry_on_the_voice_before(grammar):
+    text = (
+        "The Union of Concerned Scientists said the numbers do not add up. "
+        'A single modern missile could need "well over a thousand interceptors" to stop.'
+    )
+    found = analyse(text, grammar)
+    assert [(found.name(q.entity), q.how) for q in found.quotations] == [("Union of Concerned Scientists", "previous sentence")]
+    # ... not where the sentence names someone, nor for a sentence the quotation opens (its speaker is after it)
+    other = text.replace("A single", "The Pentagon says a single")
+    assert [analyse(other, grammar).name(q.entity) for q in analyse(other, grammar).quotations] == ["Pentagon"]
+    opening = text.replace(
+        'A single modern missile could need "well over a thousand interceptors" to stop.',
+        '"We would need well over a thousand," one engineer told me.',
+    )
+    assert [q.how for q in analyse(opening, grammar).quotations] != ["previous sentence"]
+
+
 def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(grammar):
     assert quote_kind("Golden Dome", "the so-called ", False, grammar) == "term"
     assert quote_kind("firmly opposes", "Beijing ", True, grammar) == "quotation"

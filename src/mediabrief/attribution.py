@@ -2191,6 +2191,13 @@ def _quotations(
         if entity < 0 and not alone:
             entity = _clause_subject_of(masked, sentences[first].start, match.start(), mentions, entities)
             how = "clause subject" if entity >= 0 else how
+        if entity < 0 and not alone and first > 0 and paragraph[first - 1] == paragraph[first] and attributions[first - 1]:
+            # Words quoted inside a sentence (not opening it: '"…," one of its members told me') that names no one, right
+            # after a sentence that credits someone, carry on that voice: "CBO explains that … . SBIs would have to reach targets within the 'three to five minutes …'"
+            named = [m for m in mentions if sentences[first].start <= m.start < sentences[last].end and m.entity >= 0]
+            lead = text[sentences[first].start : match.start()]
+            if not named and len(_WORD_RE.findall(lead)) >= 3 and len(_WORD_RE.findall(quote)) >= grammar.min_quote_words:
+                entity, how = _speaker(attributions[first - 1], entities), "previous sentence"
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar)
         if kind == "term":
             entity, how = -1, "none"
