@@ -466,6 +466,11 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The budget office's estimate of $542 billion covered only one layer.", "Congressional Budget Office", ""),
         ("Moscow responded to Donald Trump's claim that his $175 billion shield is ready.", "Donald Trump", ""),
         ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
+        # a body that decides on money, plans it or asks for it, as its sentence's subject, gives the figure in its clause
+        ("The Space Development Agency awarded $3.5 billion in December for 72 tracking satellites.", "Space Development Agency", ""),
+        ("The administration plans to allocate approximately $175 billion for the project.", "the administration", ""),
+        ("Lockheed Martin won a $2 billion share of the work.", "", ""),  # winning money is no decision on it
+        ("The Space Development Agency awarded the work, but contractors expect $3 billion more.", "", ""),
         # "issued estimates indicating", "and has requested"; a verb after a contrasting clause is not the figure's
         (
             "In response, the Congressional Budget Office issued estimates indicating that a limited system could cost $542 billion.",

@@ -2193,7 +2193,8 @@ def _quotations(
             how = "clause subject" if entity >= 0 else how
         if entity < 0 and not alone and first > 0 and paragraph[first - 1] == paragraph[first] and attributions[first - 1]:
             # Words quoted inside a sentence (not opening it: '"…," one of its members told me') that names no one, right
-            # after a sentence that credits someone, carry on that voice: "CBO explains that … . SBIs would have to reach targets within the 'three to five minutes …'"
+            # after a sentence that credits someone, carry on that voice: "The panel looked at the numbers. A missile
+            # could need 'well over a thousand interceptors'".
             named = [m for m in mentions if sentences[first].start <= m.start < sentences[last].end and m.entity >= 0]
             lead = text[sentences[first].start : match.start()]
             if not named and len(_WORD_RE.findall(lead)) >= 3 and len(_WORD_RE.findall(quote)) >= grammar.min_quote_words:
@@ -2582,9 +2583,46 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     if label and label.end() <= start and before and before[0].start < label.end():  # "- White House, May 2025: $175 billion"
         first = before[0]
         return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "label", relay)
+    decider = _deciding_subject(analysis, i, start, near)
+    if decider is not None:
+        return Owner(analysis.name(decider.entity), _public_type(analysis.type(decider.entity)), "clause subject", relay)
     if outlets:
         return Owner(relay, "outlet", outlets[0].how, "")
     return Owner("", "", "none", "")
+
+
+# A verb by which a body decides on money, plans it or asks for it: its subject gives the figure in its clause.
+_DECIDING_VERB_RE = re.compile(
+    r"(?i)\b(?:plans?|planned|intends?|intended|propos(?:es|ed|e|ing)|request(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
+    r"(?:is|are|was|were)\s+asking|commit(?:s|ted)|allocat(?:es|ed|e|ing)|earmark(?:s|ed)|budget(?:s|ed)|sets?\s+aside|"
+    r"award(?:s|ed)|placed|offer(?:s|ed)|approv(?:es|ed)|appropriat(?:es|ed))\b"
+)
+
+
+def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention]) -> Mention | None:
+    """The body or person a sentence opens with, where its verb decides on, plans or asks for money and the figure stands
+    in that clause: "The administration plans to allocate about $175 billion", "The Space Development Agency awarded
+    $3.5 billion", "The White House is asking Republicans to use reconciliation for $350 billion"."""
+    sentence = analysis.sentences[i]
+    if analysis.attributions[i]:
+        return None
+    head = sentence.start
+    comma = analysis.text.find(",", head, start)
+    if comma > 0 and _CIRCUMSTANCE_RE.match(analysis.text, head):
+        head = comma + 1
+    subject = _opening_mention(analysis.text, [m for m in near if head <= m.start and m.end <= start], analysis.entities)
+    if subject is None or analysis.type(subject.entity) not in (*PERSONLIKE, "organisation", "group"):
+        return None
+    if len(_WORD_RE.findall(analysis.text[head : subject.start])) > 2:
+        return None
+    gap = analysis.text[subject.end : start]
+    verb = _DECIDING_VERB_RE.search(gap)
+    # the verb is the subject's own (within its first words) and the figure in its clause (no new clause between)
+    if verb is None or len(_WORD_RE.findall(gap[: verb.start()])) > 3 or re.search(r"[;:]|,\s+(?:but|while|and|which|who)\b", gap):
+        return None
+    if len(_WORD_RE.findall(gap)) > 16 or re.match(r"(?:'s|’s)\s", gap):
+        return None
+    return subject
 
 
 def _quoted_giver(analysis: Analysis, end: int) -> Owner | None:
