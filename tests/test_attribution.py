@@ -23,6 +23,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a romanised given name's second syllable is part of the name, a place's "-based" is not
+        ('Kim Yo-jong, the sister of the leader, said the shield was "a dangerous provocation."', "Kim Yo-jong"),
+        ('A Seoul-based analyst, Park Min-ho, said the plan was "a costly gamble."', "Park Min-ho"),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

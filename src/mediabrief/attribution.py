@@ -128,8 +128,10 @@ QUOTE_RE = re.compile(
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
 )
+# A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
-    r"(?:St\.|[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
+    r"(?:St\.|[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?:-(?!(?:based|made|led|owned|style|wide|backed|born|run|type|like|class|"
+    r"level|scale|era|area|bound|free|only|first|up|in|out|on|off|to)\b)[a-z]{1,6}(?![\w-]))?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:-[A-Z0-9]+)?)"
 )
 _CONNECT = r"(?:of|for|on|and|the|de|da|del|van|von|der|al|bin|le|la|du|&)"
 # A day never continues a name ("President Trump Tuesday said"), nor does a month after "on" or "in" ("the Canadian
@@ -1275,6 +1277,9 @@ def _subject_before(
             named = [m for m in candidates if m.entity >= 0 and lo <= m.start and re.fullmatch(r",\s*", masked[m.end : mention.start])]
             if named and mention.entity in names and named[-1].entity not in names:
                 return mention  # "Canada's ambassador to the UN, Bob Rae, likened": the person, not the body in his title
+            role = masked[named[-1].start : named[-1].end].split() if named else []
+            if role and role[-1].islower() and masked[mention.start].isupper():
+                return mention  # "A ministry spokesperson, Audrey Champoux, said": the name the role is given
             if named:
                 return named[-1]
         between = _words_between(masked, mention.end, verb)
