@@ -26,6 +26,19 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a romanised given name's second syllable is part of the name, a place's "-based" is not
         ('Kim Yo-jong, the sister of the leader, said the shield was "a dangerous provocation."', "Kim Yo-jong"),
         ('A Seoul-based analyst, Park Min-ho, said the plan was "a costly gamble."', "Park Min-ho"),
+        # letters after a name (honours, a ticker) are no part of it, so the surname alone finds the person again
+        (
+            "Gabriel Elefteriu FRAeS, a deputy director at a think tank, spoke on Monday. Such speed means no warheads are"
+            ' needed, Elefteriu said. "These would be kinetic interceptors."',
+            "Gabriel Elefteriu",
+        ),
+        # "who said" after a person's body is the person's; "she" is the one a title says is a woman
+        (
+            "Criticism came from experts such as Prof Joan Smith of the US Naval War College, who said it could start an"
+            ' arms race. She argues "if one country deploys, others respond in kind."',
+            "Joan Smith",
+        ),
+        ('Mr. Tom Hale said the plan was sound. He met Ms. Anna Berg on Monday. "We will see," she said.', "Anna Berg"),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

@@ -180,7 +180,7 @@ ORG_WORDS = frozenset(
     commission service senate house congress pentagon kremlin laboratories laboratory lab labs systems technologies
     industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
     taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
-    authority program programme initiative project court police federation organization organisation""".split()
+    authority program programme initiative project court police federation organization organisation college""".split()
 )
 OUTLET_WORDS = frozenset(
     """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
@@ -568,6 +568,7 @@ DEFAULT_TITLES = [
     "commander",
     "professor",
     "prof.",
+    "prof",
     "analyst",
     "economist",
     "deputy",
@@ -735,7 +736,10 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
             after = tokens[portfolio + 1 :]
             more, name = _strip_title(after, titles) if len(after) > 2 else ([], after)  # "… of Staff Gen. Dan Caine"
             return tokens[: portfolio + 1] + more, name
-    if last < 0 or tokens[-1].lower().strip(".") in ORG_WORDS or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
+    # (a body's word at the end of a run that goes on "of …" after the name is the body's: "Prof Joan Smith of the Naval
+    # War College")
+    body_end = tokens[-1].lower().strip(".") in ORG_WORDS and not {"of", "for"} & set(tokens[last + 1 : -1])
+    if last < 0 or body_end or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
     return tokens[: last + 1], tokens[last + 1 :]
 
@@ -963,6 +967,11 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             start = text.index(name[0], start + len(" ".join(title)))
         if not name or (len(name) == 1 and name[0].lower() in LEADING_STOP):
             continue
+        postnominal = False
+        while len(name) >= 3 and _POSTNOMINAL_RE.fullmatch(name[-1]) and entity_type(" ".join(name[:-1])) == "name":
+            # letters after a name ("Gabriel Elefteriu FRAeS", "Jane Doe OBE", a ticker "Lockheed Martin LMT") are no
+            # part of it, though the mention covers them
+            name, postnominal = name[:-1], True
         joined = " ".join(name)
         if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]", text[match.end() : match.end() + 3]):
             continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
@@ -982,9 +991,13 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             continue
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
             continue  # "the Nebraska Republican": a description of someone named before, not a name
-        end = start + len(joined) if text.startswith(joined, start) else match.end()
+        end = start + len(joined) if text.startswith(joined, start) and not postnominal else match.end()
         found.append((start, end, joined, [t.lower() for t in title], entity_type(joined)))
     return found
+
+
+# Honours and degrees written after a person's name: "OBE", "FRAeS", "PhD", "MP".
+_POSTNOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|F[A-Z][A-Za-z]{1,4}|Ph\.?D\.?)")
 
 
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
@@ -1037,10 +1050,16 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz") or of a
-    publication's ("Washington" in "the Washington Post", "China" in "China Daily")."""
+    """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz"), of a
+    publication's ("Washington" in "the Washington Post", "China" in "China Daily") or of a body's ("US Naval War
+    College")."""
+    if " " in text[start:end]:
+        return False
+    body = re.match(r"(?: [A-Z][a-z]+){1,3} ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 60])
+    if body and body.group(1).lower() in ("college", "university", "institute", "academy", "school", "laboratory", "center", "centre"):
+        return True  # the first word of a school's or institute's name: "US" in "US Naval War College"
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
-    if not after or " " in text[start:end]:
+    if not after:
         return False
     return after.group(1).lower() in OUTLET_WORDS or after.group(1).lower() not in ORG_WORDS
 
@@ -1253,6 +1272,16 @@ def _subject_before(
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
         if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
+        who = re.fullmatch(r"\s*,\s*who\s+(?:also\s+|has\s+|had\s+)?", masked[mention.end : verb])
+        if mention.entity >= 0 and who and _SPEECH_VERB_RE.match(masked, verb):
+            # "… such as Prof Joan Smith of the Naval War College, who said": the person whose body it is
+            holder = [
+                m for m in candidates if m.entity >= 0 and re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", masked[m.end : mention.start])
+            ]
+            if holder and holder[-1].entity in people and mention.entity not in people:
+                return holder[-1]
+            if mention.entity in people:
+                return mention
         head = masked[lo : mention.start]
         # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
         before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
@@ -1391,7 +1420,7 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
 # (not "told": "…, Sen. X, the top Democrat, told NPR." has its subject before the comma)
 _INVERTED_AT_END_RE = re.compile(
     r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w&'’-]*(?:\.(?=[\w]))?(?:\s+news\s+agency)?"
-    r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting)\b|$)"
+    r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|an?(?=\s+[a-z]))\b|$)"
 )
 _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
@@ -1630,14 +1659,17 @@ def _references(
         and _SECOND_CONJUNCT_RE.fullmatch(masked, a.end, b.start)
     }
 
-    def last_person(before: int) -> int:
+    pronouns_of = _titled_pronouns(masked, named, entities)
+
+    def last_person(before: int, pronoun: str = "") -> int:
         for m in reversed(named[: bisect.bisect_left(starts, before)]):
-            if entities[m.entity].type == "person" and m.start not in second:
+            if entities[m.entity].type == "person" and m.start not in second and not _other_pronoun(pronouns_of, m.entity, pronoun):
                 return m.entity
         return -1
 
     for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
-        person = last_person(match.start())
+        pronoun = match.group(0).lower()
+        person = last_person(match.start(), pronoun)
         # A name of unknown kind that opens the pronoun's own sentence is its subject, nearer than a person named before:
         # 'Todd Harrison disagrees: "…," he wrote' is Harrison's, whatever Trump did a sentence earlier.
         lo = max(0, match.start() - 300)
@@ -1645,7 +1677,7 @@ def _references(
         opening = _SENTENCE_OPENING_NAME_RE.match(masked, cut, match.start()) if cut >= 0 else None
         if opening:
             subject = [m for m in named if m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
-            person = subject[0].entity if subject else person
+            person = subject[0].entity if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun) else person
         added.append(
             Mention(
                 match.start(),
@@ -1788,6 +1820,30 @@ _ABBREVIATED_ROLES = {
     "dr.": "doctor",
     "capt.": "captain",
 }
+
+
+# A title or role word right before a name that says which pronoun stands for the person: "Ms.", "spokeswoman".
+_GENDERED_TITLE_RE = re.compile(
+    r"\b(?:(Ms\.?|Mrs\.?|Miss|Madam|spokeswoman|chairwoman|congresswoman|businesswoman|Baroness|Dame|Lady|Queen)|"
+    r"Mr\.?|spokesman|chairman|congressman|businessman|Lord|Sir|King)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+
+
+def _titled_pronouns(masked: str, named: list[Mention], entities: list[Entity]) -> dict[int, set[str]]:
+    """The pronoun a title or role word before a person's name says stands for them ("Ms. Rae", "spokesman Peskov").
+    (Pronouns read earlier are no such evidence: one misread would carry its error on.)"""
+    pronouns_of: dict[int, set[str]] = {}
+    for m in named:
+        title = _GENDERED_TITLE_RE.search(masked, max(0, m.start - 30), m.start)
+        if title and entities[m.entity].type == "person":
+            pronouns_of.setdefault(m.entity, set()).add("she" if title.group(1) else "he")
+    return pronouns_of
+
+
+def _other_pronoun(pronouns_of: dict[int, set[str]], entity: int, pronoun: str) -> bool:
+    """Whether a person is known by the other of "he" and "she" only, so that ``pronoun`` cannot stand for them."""
+    known = pronouns_of.get(entity, set())
+    return bool(pronoun) and bool(known) and pronoun not in known
 
 
 def _full_roles(roles: set[str]) -> set[str]:
@@ -2317,6 +2373,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # Sentences with words of their own outside quotations (a post quoted in full spans several sentences of someone
     # else's words), and not setting words against what prompted them ("The remarks came after Trump claimed …").
     voiced = [len(_WORD_RE.findall(masked[s.start : s.end])) >= 3 and not _BACKGROUND_RE.match(masked, s.start) for s in sentences]
+    pronouns_of = _titled_pronouns(masked, [m for m in mentions if m.kind == "name" and m.entity >= 0], entities)
     for i, sentence in enumerate(sentences):
         speakers = []
         # The two such sentences before.
@@ -2340,7 +2397,13 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
         changed = False
         for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
             m = mentions[k]
-            if m.kind == "pronoun" and masked[m.start : m.end].lower() in ("he", "she") and m.entity != speakers[0]:
+            pronoun = masked[m.start : m.end].lower()
+            if (
+                m.kind == "pronoun"
+                and pronoun in ("he", "she")
+                and m.entity != speakers[0]
+                and not _other_pronoun(pronouns_of, speakers[0], pronoun)
+            ):
                 head = masked[sentence.start : m.start]
                 # … or after an opening phrase of circumstance: "Speaking at a conference in August, he said",
                 # "Asked whether Canada would pay the $71 billion Trump has said it owes, he replied"
@@ -2585,7 +2648,15 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     if described is not None:
         return described._replace(relayed_by=relay)
     label = _LIST_LABEL_RE.match(analysis.text, sentence.start, sentence.end)
-    if label and label.end() <= start and before and before[0].start < label.end():  # "- White House, May 2025: $175 billion"
+    # "- White House, May 2025: $175 billion" (a body or person known as one, not a programme's name: "- Next-Gen OPIR
+    # Polar: $474 million added")
+    if (
+        label
+        and label.end() <= start
+        and before
+        and before[0].start < label.end()
+        and analysis.type(before[0].entity) not in ("name", "unknown")
+    ):
         first = before[0]
         return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "label", relay)
     decider = _deciding_subject(analysis, i, start, near)
@@ -2618,8 +2689,8 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     subject = _opening_mention(analysis.text, [m for m in near if head <= m.start and m.end <= start], analysis.entities)
     if subject is None or analysis.type(subject.entity) not in (*PERSONLIKE, "organisation", "group"):
         return None
-    if len(_WORD_RE.findall(analysis.text[head : subject.start])) > 2:
-        return None
+    if not re.fullmatch(r"\s*(?:(?:the|a|an)\s+)?", analysis.text[head : subject.start], re.IGNORECASE):
+        return None  # only a determiner before it: in "The law Trump signed set aside $25 billion", Trump is no subject
     gap = analysis.text[subject.end : start]
     verb = _DECIDING_VERB_RE.search(gap)
     # the verb is the subject's own (within its first words) and the figure in its clause (no new clause between)
