@@ -461,6 +461,11 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("According to the consulting firm Summit Strategy, the vehicle is a catch-all.", ["Summit Strategy"]),
         # A person who "reported" progress, and a report by a person, cite no publication.
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
+        # a name of two words that was first with the news; a statement to an outlet, speaking to one
+        ("Harbor Ledger first reported the budget details on Tuesday.", ["Harbor Ledger"]),
+        ("The spokesman said in a statement to Vedomosti that the work goes on.", ["Vedomosti"]),
+        ("Speaking to Meridian News Digital while leaving the base, the minister said it works.", ["Meridian News Digital"]),
+        ("Trump first reported the figure. Speaking to Mark Carney, the envoy said so.", []),
     ],
 )
 def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):

@@ -494,6 +494,28 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         ("Interceptors would account for about $743 billion, the CBO said.", "part or unit cost", "Congressional Budget Office"),
         ("The White House did not answer a request for comment on the $1.2 trillion estimate.", "program total", "unattributed"),
+        # a figure after "part of" is the whole it is part of; a committee is no commitment; a bill's lines are budget lines
+        ("The shield's money is part of a larger defense package worth $150 billion.", "budget or appropriation", "unattributed"),
+        (
+            "The Senate Appropriations Committee released a bill that would provide $850 billion in defense funding.",
+            "budget or appropriation",
+            "unattributed",
+        ),
+        ("Under the defense bill, $6 billion would go to classified space programs.", "budget or appropriation", "unattributed"),
+        ("The final agreement cements an $840 billion topline for the year.", "budget or appropriation", "unattributed"),
+        # an inverted verb whose subject has an apposition; a document that "tallies"
+        (
+            "Building it would take just over $1 trillion, said the CBO, a nonpartisan agency that advises Congress.",
+            "program total",
+            "Congressional Budget Office",
+        ),
+        (
+            "A recent Congressional Budget Office projection tallies the whole system at $1.2 trillion.",
+            "program total",
+            "Congressional Budget Office",
+        ),
+        # a list label that names a programme, not a body, gives no figure
+        ("- Next-Gen OPIR Polar: $474 million added for polar missile warning.", "other", "unattributed"),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):

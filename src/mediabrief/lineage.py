@@ -423,6 +423,11 @@ OUTLET_CREDIT_RES = (
     re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
     # "in a conversation with a TASS correspondent", "told a Kyodo reporter"
     re.compile(rf"\b(?:with|to|told)\s+an?\s+(?P<name>{_OUTLET_NAME})\s+(?P<kind>correspondent|reporter|journalist)\b"),
+    # "said in a statement to Bloomberg News", "speaking to Fox News Digital"
+    re.compile(
+        rf"\b(?:(?:in\s+)?an?\s+(?:\w+\s+)?(?:statement|email|e-mail|comment)\s+to|[Ss]peaking\s+(?:to|with))\s+"
+        rf"(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
+    ),
     # an agency's dateline credit between slashes: "MOSCOW, May 27. /TASS/."
     re.compile(r"^(?:[A-Z][A-Z .,'-]*,[^/\n]{0,30})?/(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?P<kind>/)"),
 )
@@ -449,7 +454,13 @@ def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
                 continue
             # "X reported" alone is read as a publication's credit only for a name that is one ("Bloomberg News");
             # "a report in X", "reported by X" also for a name of unknown kind ("Semafor").
-            readable = ("outlet",) if pattern is OUTLET_CREDIT_RES[2] else ("outlet", "unknown")
+            # ... or a name of two words said to have been first with it ("Inside Defense first reported").
+            first = (
+                pattern is OUTLET_CREDIT_RES[2]
+                and len(words) >= 2
+                and re.search(r"\s(?:first\s+reported|broke\s+the\s+news)", match.group(0))
+            )
+            readable = ("outlet", "unknown", "name") if first else ("outlet",) if pattern is OUTLET_CREDIT_RES[2] else ("outlet", "unknown")
             if not match.group("kind") and attribution.entity_type(name) not in readable:
                 continue
             if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):

@@ -680,7 +680,13 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             after = text.index(")", figures[i + 1].end) + 1
         following = i + 2 if i + 1 in conversion else i + 1
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
-        own = [c for c in found if lo <= c.start and c.end <= hi]
+        # "part of" before a figure makes the figure the whole it is part of: in "this $27 billion forms part of a
+        # larger defense budget totaling $150 billion", the $150 billion is the budget, not a part.
+        own = [
+            c
+            for c in found
+            if lo <= c.start and c.end <= hi and not (c.end <= figure.start and _PART_OF_RE.fullmatch(text, c.start, c.end))
+        ]
         if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
             # $730 billion — would be spent on interceptors" is read with the clause it interrupts.
@@ -735,6 +741,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     return list(zip(labels, words, strict=True))
 
 
+_PART_OF_RE = re.compile(r"(?i)part\s+of")
 _LISTED_PARTS_RE = re.compile(r"(?i)\b(?:including|of\s+which|among\s+them)\b")
 _DASH_BEFORE_RE = re.compile(r"[—–]\s*$")
 _DASH_AFTER_RE = re.compile(r"\s*[—–]")
