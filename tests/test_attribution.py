@@ -39,6 +39,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Joan Smith",
         ),
         ('Mr. Tom Hale said the plan was sound. He met Ms. Anna Berg on Monday. "We will see," she said.', "Anna Berg"),
+        # "the report" is the document the text introduced, as an analysis or a study too, not the body named last
+        (
+            "The Congressional Budget Office estimated in a cost-projection analysis that it would cost $1.2 trillion. No plans"
+            ' from the White House nor the Pentagon are public, "making any long-term estimate impossible," per the report.',
+            "Congressional Budget Office",
+        ),
+        # ... not the byline's writer
+        ('Analysis by Jane Roe\n\nThe Pentagon released its review. "Costs are rising," the report said.', "Pentagon"),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

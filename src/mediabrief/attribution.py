@@ -1860,11 +1860,30 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
     (the person the body qualifies); -1 where it does not say."""
     # ... or the role itself, where its sentence says so: "The report was written by AEI senior fellow Jane Roe"
-    earlier = list(re.compile(rf"\b{re.escape(role)}s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at + len(role) + 6))
+    # (a report may have been introduced as an analysis or a study: any document word counts)
+    kinds = "|".join(sorted({role, *_DOCUMENT_ROLES, "assessment", "projection"}))
+    earlier = list(re.compile(rf"\b(?:{kinds})s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at + len(role) + 6))
     for document in reversed(earlier):
+        if masked[max(0, document.start() - 1) : document.start()] in ("", "\n") and re.match(r"\s+by\s", masked[document.end() :]):
+            continue  # a byline ("Analysis by Jane Roe"), not a document the article quotes
         owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
         if owner:
             return owner[-1].entity
+        # "the Congressional Budget Office estimated in a cost-projection analysis": the subject of the verb before it
+        within = _IN_DOCUMENT_RE.search(masked, max(0, document.start() - 60), document.start())
+        if within:
+            start = max(masked.rfind(". ", 0, within.start()) + 2, masked.rfind("\n", 0, within.start()) + 1)
+            subject = [
+                m
+                for m in named
+                if start <= m.start
+                and m.end <= within.start()
+                and m.entity >= 0
+                and entities[m.entity].type in (*PERSONLIKE, "organisation")
+                and len(_WORD_RE.findall(masked[m.end : within.start()])) <= 3
+            ]
+            if subject:
+                return subject[-1].entity
         by = _AUTHORED_BY_RE.match(masked, document.end())
         if by:
             after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
@@ -1874,6 +1893,11 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     return -1
 
 
+# A verb of estimate or speech and "in" a document: "estimated in a cost-projection analysis", "wrote in its report".
+_IN_DOCUMENT_RE = re.compile(
+    r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"
+    r"\s+in\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,3}$"
+)
 # What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
 _DOCUMENT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 # What stands between a document and its author: "report, titled …, was authored by", "study by", "analysis from".
