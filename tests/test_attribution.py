@@ -47,6 +47,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # ... not the byline's writer
         ('Analysis by Jane Roe\n\nThe Pentagon released its review. "Costs are rising," the report said.', "Pentagon"),
+        # a nationality before a body's name makes it another country's body than the codebook's bare name means
+        (
+            'In a statement, the North Korean Ministry of Foreign Affairs slammed the "very dangerous initiative" outright.',
+            "North Korean Ministry of Foreign Affairs",
+        ),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

@@ -1000,6 +1000,10 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
 _POSTNOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|F[A-Z][A-Za-z]{1,4}|Ph\.?D\.?)")
 
 
+# A nationality written right before a body's name, making it another country's: "North Korean ", "Chinese ".
+_NATION_QUALIFIED_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|i)\s+$")
+
+
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
 _BODY_APPOSITION_RE = re.compile(
     r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}(?:lobby|group|association|federation|union|party|agency|company|firm|maker|"
@@ -1122,6 +1126,10 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         for match in grammar.gazetteer_re.finditer(plain):
             if taken.overlaps(match.start(), match.end()) or _inside_longer_name(text, match.start(), match.end()):
                 continue
+            if _NATION_QUALIFIED_BODY_RE.search(text, max(0, match.start() - 30), match.start()) and match.group(0).split()[0].lower() in (
+                ORG_WORDS | {"foreign", "defense", "defence"}
+            ):
+                continue  # "the North Korean Ministry of Foreign Affairs" is not the ministry the codebook means by the bare name
             name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
             roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
             roles += [w.lower() for w in match.group(0).split() if w.lower() in grammar.titles]  # "President Donald Trump"
