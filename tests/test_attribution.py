@@ -394,6 +394,19 @@ def test_a_post_quoted_in_full_belongs_to_whoever_the_next_sentence_says_wrote_i
     assert (owner.name, owner.how) == ("Donald Trump", "quotation")
 
 
+def test_a_quotation_standing_alone_after_a_sentence_about_someone_who_spoke_is_theirs(grammar):
+    text = (
+        'Rep. Seth Moulton has been a critic.\n\n"This is a boondoggle for contractors," Moulton said on Tuesday.\n\n'
+        "The Massachusetts Democrat sits on the Armed Services Committee.\n\n"
+        '"We have no idea what we are buying."'
+    )
+    found = analyse(text, grammar)
+    assert [(found.name(q.entity), q.how) for q in found.quotations][1] == ("Seth Moulton", "continuation")
+    # ... not someone who has not spoken: a quotation after a sentence about another person stays unattributed
+    other = text.replace("The Massachusetts Democrat sits", "Gen. Michael Guetlein sits")
+    assert analyse(other, grammar).quotations[1].entity < 0
+
+
 def test_a_quotation_standing_alone_continues_the_voice_before_it(grammar):
     text = (
         "Todd Harrison, a defense budget analyst, has modeled the cost. "

@@ -2273,6 +2273,21 @@ def _quotations(
                 entity, how = _speaker(before, entities), "previous sentence"
             elif previous:
                 entity, how = previous[-1].entity, "continuation"
+            elif paragraph[first - 1] >= paragraph[first] - 1 and not QUOTE_RE.search(
+                text, sentences[first - 1].start, sentences[first - 1].end
+            ):
+                # ... or, after a sentence about a person who has spoken before (its subject), that person: '"…,"
+                # Moulton said. / The Massachusetts Democrat sits on the committee. / "We have no idea what we are buying."'
+                inside = [m for m in mentions if sentences[first - 1].start <= m.start < sentences[first - 1].end and m.entity >= 0]
+                subject = _opening_mention(masked, inside, entities)
+                spoke = {q.entity for q in found if q.kind == "quotation"}
+                if (
+                    subject is not None
+                    and subject.entity in spoke
+                    and entities[subject.entity].type == "person"
+                    and len(_WORD_RE.findall(masked[sentences[first - 1].start : subject.start])) <= 1
+                ):
+                    entity, how = subject.entity, "continuation"
         dash = _DASH_CREDIT_RE.match(text, match.end())
         if entity < 0 and dash:
             # '"The Dome is a mirror." — a House Armed Services staffer': the one credited after a dash
