@@ -52,6 +52,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'In a statement, the North Korean Ministry of Foreign Affairs slammed the "very dangerous initiative" outright.',
             "North Korean Ministry of Foreign Affairs",
         ),
+        # a research associate or fellow of a body, named after the body and the title
+        (
+            'The plan would "almost certainly be seen as an attempt to undermine deterrence", Chatham House Research Associate'
+            " Julia Cournoyer writes.",
+            "Julia Cournoyer",
+        ),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

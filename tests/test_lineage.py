@@ -461,6 +461,12 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("According to the consulting firm Summit Strategy, the vehicle is a catch-all.", ["Summit Strategy"]),
         # A person who "reported" progress, and a report by a person, cite no publication.
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
+        # a dated report by a body described before its name; a chamber of commerce is a body
+        (
+            "According to a 2024 report by the American research company Union of Concerned Scientists, satellites rose.",
+            ["Union of Concerned Scientists"],
+        ),
+        ("The sector employs 70,000 people, according to the Huntsville-Madison County Chamber.", ["Huntsville-Madison County Chamber"]),
         # a name of two words that was first with the news; a statement to an outlet, speaking to one
         ("Harbor Ledger first reported the budget details on Tuesday.", ["Harbor Ledger"]),
         ("The spokesman said in a statement to Vedomosti that the work goes on.", ["Vedomosti"]),

@@ -180,7 +180,7 @@ ORG_WORDS = frozenset(
     commission service senate house congress pentagon kremlin laboratories laboratory lab labs systems technologies
     industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
     taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
-    authority program programme initiative project court police federation organization organisation college""".split()
+    authority program programme initiative project court police federation organization organisation college chamber""".split()
 )
 OUTLET_WORDS = frozenset(
     """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
@@ -569,6 +569,9 @@ DEFAULT_TITLES = [
     "professor",
     "prof.",
     "prof",
+    "associate",  # "Chatham House Research Associate Julia Cournoyer"
+    "fellow",  # "AEI Senior Fellow Todd Harrison"
+    "lecturer",
     "analyst",
     "economist",
     "deputy",
@@ -1507,8 +1510,10 @@ def sentence_attributions(
         after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
         if not after and _BACK_REFERENCE_RE.match(masked, lo, hi):  # "That was the view of the panel's chair, Sen. X"
             after = [m for m in inside if marker.end() <= m.start and m.entity >= 0][:1]
-        if after and re.search(r"[$€£¥\d]", masked[marker.end() : min(after).start]):
-            after = []  # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source
+        if after and re.search(r"[$€£¥\d]", re.sub(r"\b(?:19|20)\d\d\b", "", masked[marker.end() : min(after).start])):
+            # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source (a year
+            # dates a report: "according to a 2024 report by X")
+            after = []
         if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
             after = []  # "citing threats from North Korea": what is cited is a thing, not a source
         if after and marker.group(0).lower() == "per" and _PER_UNIT_AFTER_RE.match(masked, min(after).end):
@@ -1895,12 +1900,19 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         by = _AUTHORED_BY_RE.match(masked, document.end())
         if by:
             after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
-            first = _opening_mention(masked, after, entities) if after and after[0].start - by.end() <= 2 else None
+            # right after "by", or after a few words saying what it is ("by the American research company X")
+            near = after and (after[0].start - by.end() <= 2 or _BODY_DESCRIPTION_RE.fullmatch(masked, by.end(), after[0].start))
+            first = _opening_mention(masked, after, entities) if near else None
             if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
                 return first.entity
     return -1
 
 
+# What a body is, written before its name: "American research company ", "the think tank ", "nonpartisan watchdog ".
+_BODY_DESCRIPTION_RE = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}(?:company|firm|group|think\s+tank|institute|organi[sz]ation|nonprofit|watchdog|"
+    r"agency|office|consultancy|center|centre)\s+"
+)
 # A verb of estimate or speech and "in" a document: "estimated in a cost-projection analysis", "wrote in its report".
 _IN_DOCUMENT_RE = re.compile(
     r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"

@@ -452,6 +452,9 @@ def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
             words = name.split()
             if not words or words[0].lower() in attribution.LEADING_STOP:
                 continue
+            nationality = len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish)", name)
+            if nationality and re.match(r"\s+[a-z]", sentence[match.end("name") :]):
+                continue  # a nationality describing what follows ("a report by the American research company X")
             # "X reported" alone is read as a publication's credit only for a name that is one ("Bloomberg News");
             # "a report in X", "reported by X" also for a name of unknown kind ("Semafor").
             # ... or a name of two words said to have been first with it ("Inside Defense first reported").
