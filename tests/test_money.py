@@ -527,6 +527,14 @@ def test_referents_and_attributions(text, referent, attributed_to, codebook):
     assert (row["referent"], row["attributed_to"]) == (referent, attributed_to)
 
 
+def test_according_to_at_a_sentences_start_gives_every_figure_of_the_sentence(codebook):
+    text = "According to the Congressional Budget Office, the interceptors would cost $542 billion and the sensors another $90 billion."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Congressional Budget Office"] * 2
+    # ... where it closes a clause in the middle, only the figure nearest to it
+    text = "The interceptors would cost $542 billion, according to the Congressional Budget Office, and the sensors cost $90 billion."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Congressional Budget Office", "unattributed"]
+
+
 def test_a_sentence_pointing_back_takes_the_owner_of_the_estimate_before_it(codebook):
     text = (
         "The Congressional Budget Office put the full system at about $1.2 trillion over 20 years. Roughly $743 billion of"

@@ -2543,6 +2543,11 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
             alone = all(other.how == "according to" for other in analysis.attributions[i])
             if closing and alone and all(span[1] <= a.position for span in clause):
                 return True
+            # ... or it opens the sentence: "According to the CBO, the interceptors would cost $542 billion and the
+            # sensors $100 billion" gives the CBO both.
+            opening = not analysis.text[analysis.sentences[i].start : a.position].strip(" \"“‘'\n")
+            if opening and alone and a.subject >= 0 and a.subject < start:
+                return True
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
