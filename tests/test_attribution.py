@@ -518,6 +518,12 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The Space Development Agency awarded $3.5 billion in December for 72 tracking satellites.", "Space Development Agency", ""),
         ("The administration plans to allocate approximately $175 billion for the project.", "the administration", ""),
         ("Lockheed Martin won a $2 billion share of the work.", "", ""),  # winning money is no decision on it
+        # a wire story's dateline is not the sentence's opening
+        (
+            "\n\nDENVER, Colo. — The Space Development Agency awarded $3.5 billion for 72 tracking satellites.",
+            "Space Development Agency",
+            "",
+        ),
         ("The Space Development Agency awarded the work, but contractors expect $3 billion more.", "", ""),
         # "issued estimates indicating", "and has requested"; a verb after a contrasting clause is not the figure's
         (

@@ -2144,6 +2144,8 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     """The person or body whose clause a quoted phrase stands in, without a verb of speech: the subject its sentence
     opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
     March, Rae likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
+    dateline = _DATELINE_RE.match(masked, start, quote)
+    start = dateline.end() if dateline else start
     if _SUBORDINATE_RE.match(masked, start):
         return -1  # "As Japan makes space a priority, the Space Force has called it …": the subject is past the clause
     comma = masked.find(",", start, quote)
@@ -2169,6 +2171,10 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     return subject.entity
 
 
+# A wire story's dateline before its first sentence's subject: "HUNTSVILLE, Ala. — ", "TOKYO, June 3 (Reuters) - ".
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z]?[\w.]*)?(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s*"
+)
 _SUBORDINATE_RE = re.compile(r"\W*(?:As|While|Although|Though|If|Because|Since|Whereas|Despite|Unlike|Even|Once|Until|Unless)\b")
 
 
@@ -2746,8 +2752,9 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     sentence = analysis.sentences[i]
     if analysis.attributions[i]:
         return None
-    head = sentence.start
-    comma = analysis.text.find(",", head, start)
+    dateline = _DATELINE_RE.match(analysis.text, sentence.start, start)
+    head = dateline.end() if dateline else sentence.start
+    comma = analysis.text.find(",", head, start) if not dateline else -1
     if comma > 0 and _CIRCUMSTANCE_RE.match(analysis.text, head):
         head = comma + 1
     subject = _opening_mention(analysis.text, [m for m in near if head <= m.start and m.end <= start], analysis.entities)
