@@ -494,6 +494,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         ("Interceptors would account for about $743 billion, the CBO said.", "part or unit cost", "Congressional Budget Office"),
         ("The White House did not answer a request for comment on the $1.2 trillion estimate.", "program total", "unattributed"),
+        # what a bill gives or cuts elsewhere is no programme's size
+        ("The version that passed the House would cut $1.6 trillion, mostly in domestic spending.", "other", "unattributed"),
         # a figure after "part of" is the whole it is part of; a committee is no commitment; a bill's lines are budget lines
         ("The shield's money is part of a larger defense package worth $150 billion.", "budget or appropriation", "unattributed"),
         (
