@@ -494,6 +494,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         ("Interceptors would account for about $743 billion, the CBO said.", "part or unit cost", "Congressional Budget Office"),
         ("The White House did not answer a request for comment on the $1.2 trillion estimate.", "program total", "unattributed"),
+        # a name in quotation marks and the programme's modifiers may stand between the figure and its noun
+        (
+            'The proposed $175-billion "Golden Dome" missile defense system will lift defense stocks for years.',
+            "program total",
+            "unattributed",
+        ),
+        ("Ottawa announced a $6-billion Arctic radar system investment before the election.", "other", "Canada"),  # another system
+        # a change by a sum is a difference; contracts in general are no one contract
+        ("Even minor changes to these parameters can affect costs by hundreds of billions of dollars.", "other", "unattributed"),
+        ("His companies hold tens of billions of dollars' worth of government contracts.", "other", "unattributed"),
         # what a bill gives or cuts elsewhere is no programme's size
         ("The version that passed the House would cut $1.6 trillion, mostly in domestic spending.", "other", "unattributed"),
         # a figure after "part of" is the whole it is part of; a committee is no commitment; a bill's lines are budget lines

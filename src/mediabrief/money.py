@@ -522,6 +522,7 @@ class MoneyCues(NamedTuple):
     not_owners: frozenset = frozenset()  # lower-case names that argue about a figure without giving one ("critics")
     named_by: CueSet = CueSet(None)  # nouns that name a figure only right after it: "the $175 billion system"
     named_before: CueSet = CueSet(None)  # verbs that name a figure right before it: "would require $175 billion"
+    named_by_modifiers: frozenset = frozenset()  # words that may stand between a figure and a ``named_by`` noun
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
 
     @classmethod
@@ -532,6 +533,7 @@ class MoneyCues(NamedTuple):
             referents=CueSet(money.get("referents")),
             named_by=CueSet(money.get("named_by")),
             named_before=CueSet(money.get("named_before")),
+            named_by_modifiers=frozenset(str(w).lower() for w in money.get("named_by_modifiers") or []),
             hedges=CueSet(money.get("hedges"), stems=False),
             usd_rates={"USD": 1.0} | {str(k).upper(): float(v) for k, v in (money.get("usd_rates") or {}).items()},
             grammar=attribution.compile_grammar(codebook or {}),  # its money verbs and markers included
@@ -696,8 +698,10 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
         named = [
             c
-            for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 40))
-            if c.start - figure.end <= 1 and not text[c.start : c.end].isupper()  # "the $151 billion SHIELD vehicle" is a name
+            for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 60))
+            # right after it, or after the words that qualify the noun: 'a $175-billion "Golden Dome" missile defense system'
+            if (c.start - figure.end <= 1 or _qualifies(text[figure.end : c.start], cues.named_by_modifiers))
+            and not text[c.start : c.end].isupper()  # "the $151 billion SHIELD vehicle" is a name
         ]
         adjacent = [
             c
@@ -742,6 +746,17 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
+_QUOTED_NAME_RE = re.compile(r"\s+[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
+
+
+def _qualifies(gap: str, modifiers: frozenset[str]) -> bool:
+    """Whether the words between a figure and a noun only qualify the noun: a name in quotation marks and up to three
+    of the codebook's ``named_by_modifiers`` ('$175-billion "Golden Dome" missile defense system')."""
+    rest = _QUOTED_NAME_RE.sub("", gap, count=1) if _QUOTED_NAME_RE.match(gap) else gap
+    words = rest.split()
+    return bool(modifiers) and rest[:1].isspace() and len(words) <= 3 and all(w.lower() in modifiers for w in words)
+
+
 _LISTED_PARTS_RE = re.compile(r"(?i)\b(?:including|of\s+which|among\s+them)\b")
 _DASH_BEFORE_RE = re.compile(r"[—–]\s*$")
 _DASH_AFTER_RE = re.compile(r"\s*[—–]")
@@ -761,7 +776,8 @@ def _question_cues(text: str, start: int, cues: MoneyCues) -> list:
 # the president's figure", "raised the baseline by $10 billion".
 _DIFFERENCE_AFTER_RE = re.compile(r"\s+(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE_RE = re.compile(
-    r"\b(?:(?:raised|increased|rose|grew|cut|reduced|lowered|climbed|jumped|fell)\s+(?:[\w'’-]+\s+){0,14}?by|up|down"
+    r"\b(?:(?:raised|increased|rose|grew|cut|reduced|lowered|climbed|jumped|fell|affect|alter|change|swing|shift|move)"
+    r"\s+(?:[\w'’-]+\s+){0,14}?by|up|down"
     r"|an?\s+(?:increase|rise|jump|cut|reduction|drop|hike)\s+of)\s+"
     r"(?:about\s+|roughly\s+|nearly\s+|some\s+)?$",
     re.IGNORECASE,
