@@ -58,6 +58,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             " Julia Cournoyer writes.",
             "Julia Cournoyer",
         ),
+        # a verb of another kind a few words into what a speaker says is not the quotation's speaker
+        (
+            "Defense Minister Shinjiro Koizumi spoke on Friday. He said joint work on the Glide Phase Interceptor, which"
+            ' both countries already fund, gave Tokyo "a natural place to start."',
+            "Shinjiro Koizumi",
+        ),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),

@@ -2044,9 +2044,16 @@ def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote:
     "He added that the group's review found …" (outer: he added; inner: the group … found)."""
     if not outer.position < inner.subject < inner.position < quote:
         return False
-    return bool(_REPORTED_OBJECT_RE.fullmatch(text[outer.position : inner.subject])) and not re.search(
-        r"[;:]", text[outer.position : quote]
-    )
+    if re.search(r"[;:]", text[outer.position : quote]) or not _SPEECH_VERB_RE.match(text, outer.position):
+        return False
+    if _REPORTED_OBJECT_RE.fullmatch(text[outer.position : inner.subject]):
+        return True
+    # ... or a few words into the reported clause, where the inner verb is not one of speech: in "He said joint work on
+    # the Glide Phase Interceptor, which the two are developing, gave Tokyo 'a natural place to start'", he speaks.
+    return bool(_REPORTED_LONGER_RE.fullmatch(text[outer.position : inner.subject])) and not _SPEECH_VERB_RE.match(text, inner.position)
+
+
+_REPORTED_LONGER_RE = re.compile(r"\w+\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}")
 
 
 # Words after a quotation that open a clause of its own, whose subject is not the quotation's speaker.
