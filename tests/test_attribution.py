@@ -419,6 +419,14 @@ def test_a_quotation_standing_alone_after_a_sentence_about_someone_who_spoke_is_
     assert analyse(other, grammar).quotations[1].entity < 0
 
 
+def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragraphs(grammar):
+    text = (
+        'Sen. Jeff Merkley said the report confirmed his fears. "The promise was a bargain," he told reporters. "Somebody'
+        ' will make a fortune on this."\n\nRepublicans defended the program.'
+    )
+    assert [name for _, name in speakers(text, grammar)] == ["Jeff Merkley", "Jeff Merkley"]
+
+
 def test_a_quotation_standing_alone_continues_the_voice_before_it(grammar):
     text = (
         "Todd Harrison, a defense budget analyst, has modeled the cost. "

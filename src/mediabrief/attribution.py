@@ -2287,7 +2287,17 @@ def _quotations(
             # Introduced by a colon, without a verb of speech: "Laura Grego put it more politely: '…'", "Trump made
             # the offer in a post, which read in full: / '…'": the one the introducing sentence opens with.
             entity, how = introduced, "before"
-        elif alone and last + 1 < len(sentences) and _attributes_back(text, sentences[last + 1], attributions[last + 1]):
+        elif (
+            alone
+            and last + 1 < len(sentences)
+            and _attributes_back(text, sentences[last + 1], attributions[last + 1])
+            # (not across a paragraph break from a quotation that carries on its own paragraph's speaker: '"…," he told
+            # reporters. "Somebody will make a fortune." / Republicans defended the program.')
+            and not (
+                paragraph[last + 1] > paragraph[last]
+                and any(q.kind == "quotation" and q.entity >= 0 and paragraph[q.last] == paragraph[first] for q in found)
+            )
+        ):
             entity, how = _speaker(attributions[last + 1], entities), "next sentence"
         elif first > 0 and (alone or text[sentences[first].start : match.start()].rstrip().endswith(":")):
             # A quotation standing alone continues the voice just before it: the previous sentence's attribution, else
