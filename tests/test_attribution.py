@@ -64,6 +64,16 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' both countries already fund, gave Tokyo "a natural place to start."',
             "Shinjiro Koizumi",
         ),
+        # a body's document by its possessive speaks for the body
+        (
+            'The Congressional Budget Office looked again. Its report said the layer was "the cost driver of the design."',
+            "Congressional Budget Office",
+        ),
+        (
+            "Appropriators complained in January. Their report on the defense bill said the Pentagon had supplied"
+            ' "too little budget detail to judge what any of it buys."',
+            "appropriators",
+        ),
         # attribution after the quotation, and inverted with titles
         ('"We will not sit still while the threat grows," Hegseth told reporters.', "Pete Hegseth"),
         ('"Every dollar counts here," said Republican Senator Kevin Cramer of North Dakota.', "Kevin Cramer"),
@@ -417,6 +427,11 @@ def test_a_quotation_standing_alone_after_a_sentence_about_someone_who_spoke_is_
     # ... not someone who has not spoken: a quotation after a sentence about another person stays unattributed
     other = text.replace("The Massachusetts Democrat sits", "Gen. Michael Guetlein sits")
     assert analyse(other, grammar).quotations[1].entity < 0
+
+
+def test_drafting_a_law_is_not_speech(grammar):
+    found = analyse("The appropriators writing next year's defense bill should withhold the money.", grammar)
+    assert found.attributions == [[]]
 
 
 def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragraphs(grammar):

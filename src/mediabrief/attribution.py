@@ -474,6 +474,11 @@ DEFAULT_GROUPS = [
     "officials",
     "lawmakers",
     "legislators",
+    "appropriators",
+    "senators",
+    "researchers",
+    "economists",
+    "investors",
     "Democrats",
     "Republicans",
     "scientists",
@@ -1455,6 +1460,8 @@ def sentence_attributions(
         cues if cues is not None else (list(grammar.verbs.finditer(masked, lo, hi)), list(grammar.markers.finditer(masked, lo, hi)))
     )
     for verb in verbs:
+        if _DRAFTING_RE.match(masked, verb.start()):
+            continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
         subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
         how = "after" if subject is not None else "before"
         participle = (
@@ -1736,6 +1743,10 @@ def _references(
         person = last(match.start(), lambda e: entities[e].type == "person")
         group = 1 if match.group(1) else 2
         added.append(Mention(match.start(group), match.end(group), person, "pronoun"))
+    for match in _BODYS_DOCUMENT_RE.finditer(masked):  # "Its report said …", "Their letter warned …": the body's document
+        body = last(match.start(), lambda e: entities[e].type in ("organisation", "group"))
+        if body >= 0:
+            added.append(Mention(match.start(), match.end(), body, "role"))
     documents = [m for m in added if m.kind == "role" and m.entity >= 0 and _DOCUMENT_MENTION_RE.match(masked, m.start)]
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
         entity = last(match.start(), lambda e: entities[e].type == "organisation")
@@ -1933,6 +1944,21 @@ _ACCOUNT_RE = re.compile(
     r"(?m)\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
     r"|(?:(?<=\s)|^)(his|her|His|Her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|answer|tweet|platform|"
     r"account|feed)s?\b)"
+)
+
+
+# Writing a law or a budget, not words: "writing next year's defense bill", "wrote the legislation".
+_DRAFTING_RE = re.compile(
+    r"(?i)(?:writing|wrote|writes|written)\s+(?:(?:the|a|an|next|this|that|their|his|her|its)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:bill|bills|law|laws|legislation|budget|code|rules|check|checks)\b"
+)
+
+
+# A body's document by its possessive, a few words of what it is on between: "Its report", "their report on the
+# fiscal 2026 defense bill", "its latest letter".
+_BODYS_DOCUMENT_RE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:report|study|analysis|letter|memo|paper|statement|assessment)s?"
+    r"(?:\s+(?:on|about|for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?=said|says|warned|found|concluded|noted|stated|argued))?"
 )
 
 
