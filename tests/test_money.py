@@ -504,6 +504,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a change by a sum is a difference; contracts in general are no one contract
         ("Even minor changes to these parameters can affect costs by hundreds of billions of dollars.", "other", "unattributed"),
         ("His companies hold tens of billions of dollars' worth of government contracts.", "other", "unattributed"),
+        # a person's plan, proposal or announcement of a figure is theirs
+        ("Critics mocked Trump's plan for a $175 billion shield as a fantasy.", "program total", "White House / the President"),
+        (
+            "Donald Trump, whose announcement of the $175 billion Golden Dome system drew criticism, spoke on Friday.",
+            "program total",
+            "White House / the President",
+        ),
         # what a bill gives or cuts elsewhere is no programme's size
         ("The version that passed the House would cut $1.6 trillion, mostly in domestic spending.", "other", "unattributed"),
         # a figure after "part of" is the whole it is part of; a committee is no commitment; a bill's lines are budget lines

@@ -2964,9 +2964,12 @@ _GIVING_VERB_RE = re.compile(
 # $185 billion", "the agency's SHIELD vehicle carries a ceiling of $151 billion", "the White House's request for"; the noun
 # "cost of" ("Trump's stated cost of $175 billion"), not the verb ("a system meeting Trump's goals would cost").
 _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|projection|budget|"
-    r"vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b))\s+"
+    r"(?:['’]s|,?\s+whose)\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|"
+    r"projection|budget|vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b)|"
+    # "Trump's proposal for a massive $113 billion increase", "Trump, whose recent announcement of the $175 billion system"
+    r"(?:plan|proposal|announcement)(?=\s+(?:for|of)\s))\s+"
     r"(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
+    r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
 # A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
 _FIGURE_OF_RE = re.compile(
