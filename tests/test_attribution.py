@@ -547,6 +547,13 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The Space Development Agency awarded $3.5 billion in December for 72 tracking satellites.", "Space Development Agency", ""),
         ("The administration plans to allocate approximately $175 billion for the project.", "the administration", ""),
         ("Lockheed Martin won a $2 billion share of the work.", "", ""),  # winning money is no decision on it
+        # an opening phrase of purpose; an auxiliary between two names ends the first one's run of titles
+        (
+            "To bypass gridlock, the White House is asking Republicans to use reconciliation for $350 billion of that.",
+            "White House",
+            "",
+        ),
+        ("The Liberals committed to add more than $30 billion in new defence spending.", "Liberals", ""),
         # a wire story's dateline is not the sentence's opening
         (
             "\n\nDENVER, Colo. — The Space Development Agency awarded $3.5 billion for 72 tracking satellites.",

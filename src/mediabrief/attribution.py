@@ -481,6 +481,8 @@ DEFAULT_GROUPS = [
     "investors",
     "Democrats",
     "Republicans",
+    "Liberals",  # Canada's governing party ("The Liberals committed to add $30 billion")
+    "Conservatives",
     "scientists",
     "observers",
     "diplomats",
@@ -1726,7 +1728,7 @@ def _references(
             continue
         if word not in group_index:
             group_index[word] = len(entities)
-            entities.append(Entity(word, "group"))
+            entities.append(Entity(_PROPER_GROUPS.get(word, word), "group"))  # "Liberals" wherever it stands
         written = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE)
         if written[:1].isupper() and not re.search(
             r"(?:^|[.!?:]\s*|[.!?]\s*[\"“]|\n\s*)$", masked[max(0, match.start() - 5) : match.start()]
@@ -2402,7 +2404,7 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
         )
         # lower-case words of a role between, and a title's abbreviation: "NASA astronaut Sen. Mark Kelly"
         role_between = re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}(?:[A-Z][a-z]{1,3}\.\s+)?", gap)
-        if not titled and (not role_between or set(gap.split()) & _FUNCTION_WORDS):
+        if not titled and (not role_between or set(gap.split()) & (_FUNCTION_WORDS | _AUXILIARIES)):
             break
         if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
             break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
@@ -2414,6 +2416,10 @@ _SPEECH_WORDS = frozenset(v.lower() for v in DEFAULT_VERBS)
 # The words of the default titles, one by one ("gen.", "general", "sen.", "minister").
 _TITLE_WORDS = frozenset(w for title in DEFAULT_TITLES for w in title.split())
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "at", "for", "in", "on", "to", "with", "from", "by", "met"})
+# Groups the default list writes as proper names (parties), in lower case -> as written: "The Liberals committed …".
+_PROPER_GROUPS = {g.lower(): g for g in DEFAULT_GROUPS if g[:1].isupper()}
+# A verb's auxiliary between two names: "the White House is asking Republicans" opens with the White House.
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should"})
 
 
 _CIRCUMSTANCE_RE = re.compile(
@@ -2798,7 +2804,8 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     dateline = _DATELINE_RE.match(analysis.text, sentence.start, start)
     head = dateline.end() if dateline else sentence.start
     comma = analysis.text.find(",", head, start) if not dateline else -1
-    if comma > 0 and _CIRCUMSTANCE_RE.match(analysis.text, head):
+    # an opening phrase of circumstance or purpose: "In March, …", "To bypass gridlock, the White House is asking …"
+    if comma > 0 and (_CIRCUMSTANCE_RE.match(analysis.text, head) or re.match(r"\W*To\s", analysis.text[head:])):
         head = comma + 1
     subject = _opening_mention(analysis.text, [m for m in near if head <= m.start and m.end <= start], analysis.entities)
     if subject is None or analysis.type(subject.entity) not in (*PERSONLIKE, "organisation", "group"):
