@@ -429,6 +429,11 @@ def test_a_quotation_standing_alone_after_a_sentence_about_someone_who_spoke_is_
     assert analyse(other, grammar).quotations[1].entity < 0
 
 
+def test_the_company_is_the_company_named_before_even_where_its_name_reads_like_a_persons(grammar):
+    text = 'The Pentagon named the winners. Lockheed Martin reported earnings on Tuesday. "We are ready," the company said.'
+    assert speakers(text, grammar) == [("quotation", "Lockheed Martin")]
+
+
 def test_drafting_a_law_is_not_speech(grammar):
     found = analyse("The appropriators writing next year's defense bill should withhold the money.", grammar)
     assert found.attributions == [[]]

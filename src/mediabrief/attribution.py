@@ -1657,9 +1657,11 @@ def _references(
                 added.append(Mention(match.start(), match.end(), author, "role"))
                 continue
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
+        # (a company's name may not have been typed yet: "Lockheed Martin reported earnings. … the company said")
+        kinds = ("organisation", "name") if role in ("company", "firm") else ("organisation",)
         entity = last(
             match.start(),
-            lambda e, w=words_for: entities[e].type == "organisation" and any(x in entities[e].name.lower() or x in roles[e] for x in w),
+            lambda e, w=words_for, k=kinds: entities[e].type in k and any(x in entities[e].name.lower() or x in roles[e] for x in w),
         )
         if entity < 0 and role in _ROLES_OF_THEIR_OWN:
             # "the administration" with no administration named is the one the story is about, not the last body named.
