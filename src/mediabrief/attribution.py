@@ -2183,7 +2183,7 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     March, Rae likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
     dateline = _DATELINE_RE.match(masked, start, quote)
     start = dateline.end() if dateline else start
-    if _SUBORDINATE_RE.match(masked, start):
+    if _OPENING_SUBORDINATE_RE.match(masked, start):
         return -1  # "As Japan makes space a priority, the Space Force has called it …": the subject is past the clause
     comma = masked.find(",", start, quote)
     if comma > 0 and _CIRCUMSTANCE_RE.match(masked, start):
@@ -2212,7 +2212,7 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
 _DATELINE_RE = re.compile(
     r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z]?[\w.]*)?(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s*"
 )
-_SUBORDINATE_RE = re.compile(r"\W*(?:As|While|Although|Though|If|Because|Since|Whereas|Despite|Unlike|Even|Once|Until|Unless)\b")
+_OPENING_SUBORDINATE_RE = re.compile(r"\W*(?:As|While|Although|Though|If|Because|Since|Whereas|Despite|Unlike|Even|Once|Until|Unless)\b")
 
 
 def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
