@@ -284,3 +284,13 @@ def test_completing_a_study_is_not_completing_the_shield():
         B="Gen. Guetlein said he was responsible for completing the study by late September 2025.",
     )
     assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
+
+
+def test_an_estimate_called_initial_is_no_rival_initial_allocation():
+    book = load_codebook()
+    corpus = articles(
+        A="Congress set aside an initial $25 billion for the shield in July.",
+        B="The new figure far exceeds the initial $175 billion forecast provided by the administration.",
+        C="It is sought through appropriations, the first time the base budget has crossed the $1 trillion threshold.",
+    )
+    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty

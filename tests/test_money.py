@@ -504,6 +504,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a change by a sum is a difference; contracts in general are no one contract
         ("Even minor changes to these parameters can affect costs by hundreds of billions of dollars.", "other", "unattributed"),
         ("His companies hold tens of billions of dollars' worth of government contracts.", "other", "unattributed"),
+        # money put "in" the programme is not its price
+        ("In May, Trump announced a $25 billion investment in Golden Dome technology.", "other", "White House / the President"),
         # a person's plan, proposal or announcement of a figure is theirs
         ("Critics mocked Trump's plan for a $175 billion shield as a fantasy.", "program total", "White House / the President"),
         (

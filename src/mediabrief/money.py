@@ -783,7 +783,7 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_FOR_BEFORE_RE = re.compile(r"(?i)\bfor\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
+_FOR_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|into|toward|towards)\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
 _PRICE_BASIS_RE = re.compile(r"(?i)\b(?:constant\s+|real\s+|then-year\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)?(?:19|20)\d\d\s+dollars\b")
 _GOVERNING_GAP_RE = re.compile(r"(?i)\s+(?:(?:about|roughly|around|nearly|some|an\s+estimated|up\s+to|as\s+much\s+as|more\s+than)\s+)?")
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
