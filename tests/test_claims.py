@@ -292,5 +292,6 @@ def test_an_estimate_called_initial_is_no_rival_initial_allocation():
         A="Congress set aside an initial $25 billion for the shield in July.",
         B="The new figure far exceeds the initial $175 billion forecast provided by the administration.",
         C="It is sought through appropriations, the first time the base budget has crossed the $1 trillion threshold.",
+        D="The vote added to the $150 billion already allocated to the Pentagon through the reconciliation law.",
     )
     assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
