@@ -295,3 +295,23 @@ def test_an_estimate_called_initial_is_no_rival_initial_allocation():
         D="The vote added to the $150 billion already allocated to the Pentagon through the reconciliation law.",
     )
     assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
+
+
+def test_two_values_one_outlet_itself_reports_are_a_change_not_a_contradiction():
+    book = load_codebook()
+    corpus = articles(
+        A="Trump said Canada would have to pay $61 billion to join the shield.",
+        B="Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
+        C="Canada would have to pay $71 billion to join the shield, the president said.",
+    )
+    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
+    # ... where no outlet tells of the change, the two prices still stand against each other
+    corpus = articles(A=corpus["text"][0], C=corpus["text"][2])
+    assert len(claims.contradictions(claims.claims_matrix(corpus, book))) == 1
+
+
+def test_the_completion_year_is_the_one_after_the_words_of_completion_not_a_date_before_them():
+    spec = load_codebook()["claims"]
+    spec = next(c for c in spec if c["id"] == "completion_year")["value"]
+    sentence = "Trump gave the number in May 2025, for a shield he said would be fully operational before he leaves office in January 2029."
+    assert claims.extract_value(sentence, spec) == "2029"

@@ -164,8 +164,12 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         )
         return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
     if spec["kind"] == "year":
-        match = YEAR_RE.search(sentence)
-        return match.group(0) if match else ""
+        years = list(YEAR_RE.finditer(sentence))
+        cues = [m.end() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
+        after = [y for y in years if any(c <= y.start() for c in cues)]
+        if after:  # the first year written after a word of the claim's own ("operational … in January 2029")
+            return min(after, key=lambda y: min(y.start() - c for c in cues if c <= y.start())).group(0)
+        return years[0].group(0) if years else ""
     match = re.search(spec["pattern"], sentence)
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
 
@@ -327,12 +331,39 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     found = conflicts(stated, ["claim_id"], "value", source_col="outlet", quote_col="evidence")
     # Amounts a reader takes for one figure ("about $24 billion", "$24.4 billion", "$25 billion") contradict nothing,
     # nor do spellings of one person's name ("Michael Guetlein", "Gen. Michael A. Guetlein", "Mike Guetlein").
+    # Two values one outlet itself gives for the claim (in two sentences, or one: "$71 billion, up from the $61 billion
+    # he posted in May") are one account of a change over time, not two sources at odds.
+    told_together = _values_told_together(stated)
     keep = pd.Series(
-        [not (same_amount(a, b) or same_person(a, b)) for a, b in zip(found["value_a"], found["value_b"], strict=True)],
+        [
+            not (same_amount(a, b) or same_person(a, b) or _told_together(claim, a, b, told_together))
+            for claim, a, b in zip(found["claim_id"], found["value_a"], found["value_b"], strict=True)
+        ],
         index=found.index,
         dtype=bool,
     )
     return found.loc[keep].reset_index(drop=True)
+
+
+def _values_told_together(stated: pd.DataFrame) -> dict[str, list[set[str]]]:
+    """For each claim, the sets of values one outlet states: the values of its sentences making the claim, and every
+    amount of money in those sentences."""
+    together: dict[str, list[set[str]]] = {}
+    for (claim, _), rows in stated.groupby(["claim_id", "outlet"], sort=False):
+        values = set(rows["value"].astype(str))
+        if any(_amount(v) is not None for v in values):
+            values |= {
+                f"${m.group(1).replace(',', '')} {m.group(3) or ''}".strip() for s in rows["evidence"] for m in AMOUNT_RE.finditer(s)
+            }
+        if len(values) > 1:
+            together.setdefault(claim, []).append(values)
+    return together
+
+
+def _told_together(claim: str, a: str, b: str, together: dict[str, list[set[str]]]) -> bool:
+    """Whether one outlet gives both values for the claim (amounts compared within rounding)."""
+    same = same_amount if _amount(str(a)) is not None else (lambda x, y: x == y)
+    return any(any(same(a, v) for v in values) and any(same(b, v) for v in values) for values in together.get(claim, []))
 
 
 # The same few stated values are compared again and again (128,000 times at 10,000 articles): read each once.
