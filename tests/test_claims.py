@@ -315,3 +315,14 @@ def test_the_completion_year_is_the_one_after_the_words_of_completion_not_a_date
     spec = next(c for c in spec if c["id"] == "completion_year")["value"]
     sentence = "Trump gave the number in May 2025, for a shield he said would be fully operational before he leaves office in January 2029."
     assert claims.extract_value(sentence, spec) == "2029"
+
+
+def test_a_completion_target_is_a_completion_claim_and_a_complete_system_is_not():
+    book = load_codebook()
+    corpus = articles(
+        A="Gen. Guetlein is overseeing the project with a completion target by 2029.",
+        B="The CBO's May 2026 estimate priced a complete notional system over 20 years.",
+    )
+    made = claims.claims_matrix(corpus, book)
+    completion = made[made["claim_id"].eq("completion_year")]
+    assert completion[["outlet", "value"]].values.tolist() == [["A", "2029"]]
