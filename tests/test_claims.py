@@ -244,16 +244,6 @@ def test_another_general_named_in_a_sentence_claims_nothing_about_who_leads():
     assert not found["claim_id"].eq("leader").any()
 
 
-def test_rounded_and_exact_amounts_of_one_sum_are_no_contradiction():
-    book = load_codebook()
-    corpus = articles(
-        A="Congress has already provided about $24 billion for the program.",
-        B="Lawmakers already appropriated $24.4 billion through reconciliation.",
-        C="The first $25 billion was set aside in the budget bill.",
-    )
-    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
-
-
 def test_spellings_of_one_persons_name_are_no_contradiction():
     book = load_codebook()
     corpus = articles(
@@ -268,46 +258,52 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
     ]
 
 
-def test_the_programmes_own_price_in_a_sentence_about_canada_is_not_canadas():
-    book = load_codebook()
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # rounded and exact amounts of one sum
+        (
+            "Congress has already provided about $24 billion for the program.",
+            "Lawmakers already appropriated $24.4 billion through reconciliation.",
+            "The first $25 billion was set aside in the budget bill.",
+        ),
+        # the programme's own price in a sentence about Canada is not Canada's
+        (
+            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump unveiled the US$175-billion shield system and said Canada would have to pay its fair share.",
+        ),
+        # completing a study is not completing the shield
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "Gen. Guetlein said he was responsible for completing the study by late September 2025.",
+        ),
+        # an estimate or a threshold called initial, or the Pentagon's own allocation, is no rival initial allocation
+        (
+            "Congress set aside an initial $25 billion for the shield in July.",
+            "The new figure far exceeds the initial $175 billion forecast provided by the administration.",
+            "It is sought through appropriations, the first time the base budget has crossed the $1 trillion threshold.",
+            "The vote added to the $150 billion already allocated to the Pentagon through the reconciliation law.",
+        ),
+        # two prices one outlet itself reports are a change over time
+        (
+            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
+            "Canada would have to pay $71 billion to join the shield, the president said.",
+        ),
+    ],
+    ids=["rounded", "programme-price", "study", "initial", "change-over-time"],
+)
+def test_sources_that_do_not_disagree_are_no_contradiction(texts):
+    corpus = articles(**{chr(ord("A") + k): text for k, text in enumerate(texts)})
+    assert claims.contradictions(claims.claims_matrix(corpus, load_codebook())).empty
+
+
+def test_two_prices_no_outlet_reports_as_a_change_stand_against_each_other():
     corpus = articles(
         A="Trump said Canada would have to pay $61 billion to join the shield.",
-        B="Trump unveiled the US$175-billion shield system and said Canada would have to pay its fair share.",
-    )
-    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
-
-
-def test_completing_a_study_is_not_completing_the_shield():
-    book = load_codebook()
-    corpus = articles(
-        A="Trump said the shield would be fully operational by the end of his term in 2029.",
-        B="Gen. Guetlein said he was responsible for completing the study by late September 2025.",
-    )
-    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
-
-
-def test_an_estimate_called_initial_is_no_rival_initial_allocation():
-    book = load_codebook()
-    corpus = articles(
-        A="Congress set aside an initial $25 billion for the shield in July.",
-        B="The new figure far exceeds the initial $175 billion forecast provided by the administration.",
-        C="It is sought through appropriations, the first time the base budget has crossed the $1 trillion threshold.",
-        D="The vote added to the $150 billion already allocated to the Pentagon through the reconciliation law.",
-    )
-    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
-
-
-def test_two_values_one_outlet_itself_reports_are_a_change_not_a_contradiction():
-    book = load_codebook()
-    corpus = articles(
-        A="Trump said Canada would have to pay $61 billion to join the shield.",
-        B="Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
         C="Canada would have to pay $71 billion to join the shield, the president said.",
     )
-    assert claims.contradictions(claims.claims_matrix(corpus, book)).empty
-    # ... where no outlet tells of the change, the two prices still stand against each other
-    corpus = articles(A=corpus["text"][0], C=corpus["text"][2])
-    assert len(claims.contradictions(claims.claims_matrix(corpus, book))) == 1
+    assert len(claims.contradictions(claims.claims_matrix(corpus, load_codebook()))) == 1
 
 
 def test_the_completion_year_is_the_one_after_the_words_of_completion_not_a_date_before_them():
