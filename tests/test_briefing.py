@@ -29,6 +29,22 @@ def test_cost_judgment_states_the_range_and_the_ratio_of_the_most_reported_figur
     assert sentence.endswith("1 other figure covers pledge.")
 
 
+def test_a_total_most_sources_read_as_another_kind_of_figure_leaves_the_range_of_totals():
+    # Ten sources: $175 billion is a total in eight and a budget line in none; $25 billion is a total in two and a budget
+    # line in eight (misread twice); $1.2 trillion is a total in three.
+    ids = [f"s{k}" for k in range(10)]
+    rows = [(i, "$175 billion", 175e9, "total cost", "", None) for i in ids[:8]]
+    rows += [(i, "$25 billion", 25e9, "total cost", "", None) for i in ids[8:]]
+    rows += [(i, "$25 billion", 25e9, "budget", "", None) for i in ids[:8]]
+    rows += [(i, "$1.2 trillion", 1.2e12, "total cost", "", 20) for i in ids[:3]]
+    articles = pd.DataFrame({"article_id": ids, "outlet": ids, "file": [f"{i}.txt" for i in ids]})
+    sentence = bf.cost_judgment({"money.csv": money(rows), "articles.csv": articles}, "total cost")
+    assert sentence.startswith(
+        "Figures for the total cost that two or more of its 10 sources give run from $175 billion to $1.2 trillion"
+        " (1 more that most sources giving it read as another kind of figure)"
+    )
+
+
 def test_stance_judgment_counts_own_voice_labels_and_names_the_strongest_verdicts():
     stance = pd.DataFrame(
         {

@@ -82,13 +82,33 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
     n_sources = main["article_id"].nunique()
     # In a larger corpus one misread figure would set the range: there it runs over figures two articles or more give.
     given = firm.groupby(["amount_low_usd", "amount_high_usd"])["article_id"].transform("nunique")
-    repeated = firm[given.ge(2)]
+    # ... and that are read so by at least as many sources as read them as any other kind of figure: "$25 billion" two
+    # sources call a total and twenty-eight a budget line is a budget line misread twice.
+    readings: dict[tuple, dict[str, int]] = {}
+    for (lo, hi, kind), n in figures.groupby(["amount_low_usd", "amount_high_usd", "referent"])["article_id"].nunique().items():
+        readings.setdefault((lo, hi), {})[kind] = n
+    outnumbered = pd.Series(
+        [
+            readings[(lo, hi)].get(referent, 0) < max([n for kind, n in readings[(lo, hi)].items() if kind != referent], default=0)
+            for lo, hi in zip(firm["amount_low_usd"], firm["amount_high_usd"], strict=True)
+        ],
+        index=firm.index,
+        dtype=bool,
+    )
+    repeated = firm[given.ge(2) & ~outnumbered]
     if n_sources >= REPEATED_RANGE_MIN_SOURCES and len(repeated):
         once = firm.loc[given.lt(2), ["amount_low_usd", "amount_high_usd"]].drop_duplicates()
+        other = firm.loc[given.ge(2) & outnumbered, ["amount_low_usd", "amount_high_usd"]].drop_duplicates()
+        notes = [f"{len(once)} more given once"] if len(once) else []
+        notes += (
+            [f"{len(other)} more that most sources giving {'it' if len(other) == 1 else 'them'} read as another kind of figure"]
+            if len(other)
+            else []
+        )
         sentence = (
             f"Figures for the {referent} that two or more of its {n_sources} sources give run from "
             f"{format_usd(repeated['amount_low_usd'].min())} to {format_usd(repeated['amount_high_usd'].max())}"
-            + (f" ({len(once)} more given once)" if len(once) else "")
+            + (f" ({'; '.join(notes)})" if notes else "")
         )
     else:
         sentence = (
