@@ -1916,18 +1916,14 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         if by:
             after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
             # right after "by", or after a few words saying what it is ("by the American research company X")
-            near = after and (after[0].start - by.end() <= 2 or _BODY_DESCRIPTION_RE.fullmatch(masked, by.end(), after[0].start))
+            gap = masked[by.end() : after[0].start] if after else ""
+            near = after and (len(gap) <= 2 or (len(gap.split()) <= 4 and _DESCRIBED_BODY_RE.search(gap)))
             first = _opening_mention(masked, after, entities) if near else None
             if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
                 return first.entity
     return -1
 
 
-# What a body is, written before its name: "American research company ", "the think tank ", "nonpartisan watchdog ".
-_BODY_DESCRIPTION_RE = re.compile(
-    r"(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}(?:company|firm|group|think\s+tank|institute|organi[sz]ation|nonprofit|watchdog|"
-    r"agency|office|consultancy|center|centre)\s+"
-)
 # A verb of estimate or speech and "in" a document: "estimated in a cost-projection analysis", "wrote in its report".
 _IN_DOCUMENT_RE = re.compile(
     r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"
@@ -2182,12 +2178,9 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
     March, Rae likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
     dateline = _DATELINE_RE.match(masked, start, quote)
-    start = dateline.end() if dateline else start
-    if _OPENING_SUBORDINATE_RE.match(masked, start):
+    if _OPENING_SUBORDINATE_RE.match(masked, dateline.end() if dateline else start):
         return -1  # "As Japan makes space a priority, the Space Force has called it …": the subject is past the clause
-    comma = masked.find(",", start, quote)
-    if comma > 0 and _CIRCUMSTANCE_RE.match(masked, start):
-        start = comma + 1
+    start = _clause_opening(masked, start, quote)
     inside = [m for m in mentions if start <= m.start and m.end <= quote and m.entity >= 0]
     subject = _opening_mention(masked, inside, entities)
     # A country's quoted words are its policy's name ("Japan decided to acquire a 'counterstrike capability'").
@@ -2206,6 +2199,19 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     ):
         return -1
     return subject.entity
+
+
+def _clause_opening(text: str, start: int, stop: int) -> int:
+    """Where the main clause of a sentence starting at ``start`` begins, looking no further than ``stop``: after a wire
+    story's dateline ("DENVER, Colo. — "), or after an opening phrase of circumstance or purpose and its comma ("In
+    March, …", "To bypass gridlock, the White House is asking …")."""
+    dateline = _DATELINE_RE.match(text, start, stop)
+    if dateline:
+        return dateline.end()
+    comma = text.find(",", start, stop)
+    if comma > 0 and (_CIRCUMSTANCE_RE.match(text, start) or re.match(r"\W*To\s", text[start:stop])):
+        return comma + 1
+    return start
 
 
 # A wire story's dateline before its first sentence's subject: "HUNTSVILLE, Ala. — ", "TOKYO, June 3 (Reuters) - ".
@@ -2803,12 +2809,7 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     sentence = analysis.sentences[i]
     if analysis.attributions[i]:
         return None
-    dateline = _DATELINE_RE.match(analysis.text, sentence.start, start)
-    head = dateline.end() if dateline else sentence.start
-    comma = analysis.text.find(",", head, start) if not dateline else -1
-    # an opening phrase of circumstance or purpose: "In March, …", "To bypass gridlock, the White House is asking …"
-    if comma > 0 and (_CIRCUMSTANCE_RE.match(analysis.text, head) or re.match(r"\W*To\s", analysis.text[head:])):
-        head = comma + 1
+    head = _clause_opening(analysis.text, sentence.start, start)
     subject = _opening_mention(analysis.text, [m for m in near if head <= m.start and m.end <= start], analysis.entities)
     if subject is None or analysis.type(subject.entity) not in (*PERSONLIKE, "organisation", "group"):
         return None

@@ -157,12 +157,7 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         near = [m.start() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
         if near:  # the amount the claim's own words stand next to ("the first $24 billion"), not the sentence's first
             match = min(found, key=lambda m: min(abs(m.start() - n) for n in near))
-        low, high, unit = (
-            match.group(1).replace(",", ""),
-            match.group(2),
-            {"bn": "billion", "m": "million"}.get(str(match.group(3)).lower(), match.group(3)),
-        )
-        return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
+        return _stated_amount(match)
     if spec["kind"] == "year":
         years = list(YEAR_RE.finditer(sentence))
         cues = [m.end() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
@@ -172,6 +167,13 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         return years[0].group(0) if years else ""
     match = re.search(spec["pattern"], sentence)
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
+
+
+def _stated_amount(match: re.Match) -> str:
+    """An amount of :data:`AMOUNT_RE` as a claim's value: "$24.4 billion", "$175–831 billion"."""
+    low, high = match.group(1).replace(",", ""), match.group(2)
+    unit = {"bn": "billion", "m": "million"}.get(str(match.group(3)).lower(), match.group(3))
+    return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
 
 
 class ClaimRule(NamedTuple):
@@ -352,9 +354,7 @@ def _values_told_together(stated: pd.DataFrame) -> dict[str, list[set[str]]]:
     for (claim, _), rows in stated.groupby(["claim_id", "outlet"], sort=False):
         values = set(rows["value"].astype(str))
         if any(_amount(v) is not None for v in values):
-            values |= {
-                f"${m.group(1).replace(',', '')} {m.group(3) or ''}".strip() for s in rows["evidence"] for m in AMOUNT_RE.finditer(s)
-            }
+            values |= {_stated_amount(m) for s in rows["evidence"] for m in AMOUNT_RE.finditer(s)}
         if len(values) > 1:
             together.setdefault(claim, []).append(values)
     return together
