@@ -615,6 +615,22 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
+        # "the budget office" is the body named Budget Office, not the last office named
+        (
+            "A spokesperson sent questions to the Prime Minister's Office. "
+            "The budget office estimated in May that one layer costs $400 billion.",
+            "Congressional Budget Office",
+            "",
+        ),
+        # a figure "in one X study"; a body that published a study "that estimates"; titles and plurals after a figure
+        ("Outside estimates reach $2.9bn in one Heritage Foundation study.", "Heritage Foundation", ""),
+        (
+            "The Heritage Foundation published a paper on Monday that estimates the shield could cost $2.9bn to build.",
+            "Heritage Foundation",
+            "",
+        ),
+        ("That is above the $190bn baseline Gen. Michael Guetlein made public in March.", "Michael Guetlein", ""),
+        ("Canada pushed back on the $60bn figures President Trump has floated since May.", "Donald Trump", ""),
     ],
 )
 def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, relay):
@@ -624,6 +640,25 @@ def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, re
     start = found.text.index("$")
     got = owner_of_span(found, start, found.text.index(" ", start))
     assert (got.name, got.relayed_by) == (owner, relay)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Trump first priced the shield at $100 billion, while the Pentagon's program office now cites a figure of $190 billion.",
+            "Pentagon",
+        ),
+        ("Trump priced the shield at $100 billion, and Democrats in the Senate have proposed a $9 billion cut.", "Democrats"),
+        ("Trump priced the shield at $100 billion; the Missile Defense Agency has requested $9 billion of it.", "Missile Defense Agency"),
+        # a joined clause with no verb of giving leaves the figure to the first
+        ("Trump priced the shield at $100 billion, and Democrats in the Senate doubt it will stay under $300 billion.", "Donald Trump"),
+    ],
+)
+def test_a_joined_clause_with_its_own_subject_gives_the_figure_in_it(text, owner, grammar):
+    found = analyse(text, grammar)
+    start = found.text.rindex("$")
+    assert owner_of_span(found, start, found.text.index(" ", start)).name == owner
 
 
 def test_a_marked_source_binds_the_nearest_figure_only(grammar):

@@ -1659,10 +1659,24 @@ def _references(
         words_for = _BODY_ROLE_WORDS.get(role, (role,))
         # (a company's name may not have been typed yet: "Lockheed Martin reported earnings. … the company said")
         kinds = ("organisation", "name") if role in ("company", "firm") else ("organisation",)
-        entity = last(
-            match.start(),
-            lambda e, w=words_for, k=kinds: entities[e].type in k and any(x in entities[e].name.lower() or x in roles[e] for x in w),
+        # A lowercase word before the role narrows it to the body whose name holds both: "the budget office" is the
+        # Congressional Budget Office, not the Prime Minister's Office named since; "the defense ministry" the Ministry
+        # of Defense.
+        narrowed = qualifier is None and re.match(r"\w+\s+([a-z][\w-]+)\s+\w", match.group(0))
+        wanted = {narrowed.group(1).lower(), role} if narrowed else set()
+        entity = (
+            last(
+                match.start(),
+                lambda e, w=wanted: entities[e].type == "organisation" and w <= set(_WORD_RE.findall(entities[e].name.lower())),
+            )
+            if wanted
+            else -1
         )
+        if entity < 0:
+            entity = last(
+                match.start(),
+                lambda e, w=words_for, k=kinds: entities[e].type in k and any(x in entities[e].name.lower() or x in roles[e] for x in w),
+            )
         if entity < 0 and role in _ROLES_OF_THEIR_OWN:
             # "the administration" with no administration named is the one the story is about, not the last body named.
             entity = role_entity(role, "organisation")
@@ -2688,6 +2702,26 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     if after_figure and _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start]):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "a range topping out at $3.6 trillion in one American Enterprise Institute study": the study's author
+    if (
+        after_figure
+        and _FIGURE_IN_DOCUMENT_RE.fullmatch(analysis.text[end : after_figure[0].start])
+        and _DOCUMENT_NOUN_RE.match(analysis.text, after_figure[0].end)
+    ):
+        m = after_figure[0]
+        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "The CBO released an analysis on Tuesday that estimates that the scheme may cost $1.2 trillion": the analysis's
+    # publisher, the sentence's subject, where nobody else is said to speak.
+    published = _PUBLISHED_FINDING_RE.search(analysis.text, sentence.start, start)
+    if published and not analysis.attributions[i]:
+        subject = _opening_mention(analysis.text, [m for m in near if m.end <= published.start()], analysis.entities)
+        head = _clause_opening(analysis.text, sentence.start, start)
+        if (
+            subject is not None
+            and re.fullmatch(r"\s*(?:(?:the|a|an)\s+)?", analysis.text[head : subject.start], re.IGNORECASE)
+            and re.fullmatch(r"\s+", analysis.text[subject.end : published.start()])
+        ):
+            return Owner(analysis.name(subject.entity), _public_type(analysis.type(subject.entity)), "before", "")
     # "Its report concluded …", "His high-end scenarios run as far as …": the sentence opens with a possessive
     # pronoun's document, whose owner is the body or person the pronoun stands for.
     opener = _POSSESSIVE_OPENER_RE.match(analysis.text, sentence.start, sentence.end)
@@ -2724,6 +2758,9 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
     if _COMPARED_WITH_RE.search(analysis.text, max(sentence.start, start - 40), start):
         return Owner("", "", "none", "")
+    joined = _joined_clause_subject(analysis, i, start, near)
+    if joined is not None:
+        return Owner(analysis.name(joined.entity), _public_type(analysis.type(joined.entity)), "clause subject", "")
     found = [a for a in analysis.attributions[i] if binds(a)]
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
@@ -2821,6 +2858,53 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     if verb is None or len(_WORD_RE.findall(gap[: verb.start()])) > 3 or re.search(r"[;:]|,\s+(?:but|while|and|which|who)\b", gap):
         return None
     if len(_WORD_RE.findall(gap)) > 16 or re.match(r"(?:'s|’s)\s", gap):
+        return None
+    return subject
+
+
+# A figure said to be in someone's document: "… $3.6 trillion in one American Enterprise Institute study", "in a CBO report".
+_FIGURE_IN_DOCUMENT_RE = re.compile(r"\s+in\s+(?:a|an|one|the|its|their)\s+(?:(?:new|recent|latest|separate|earlier|\d{4})\s+)?(?:the\s+)?")
+_DOCUMENT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:study|report|analysis|paper|estimate|assessment|projection)\b")
+# A body publishing a document that gives a finding: "released an analysis on Tuesday that estimates that …".
+_PUBLISHED_FINDING_RE = re.compile(
+    r"(?i)(?:released|published|issued|put\s+out|produced|unveiled)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|study|analysis|paper|assessment|estimate|review)\b[^.;:]{0,40}?\b(?:that|which)\s+"
+    r"(?:estimates|estimated|finds|found|concludes|concluded|projects|projected|says|said|puts|put|shows|showed|predicts|predicted)\b"
+)
+
+
+# A clause joined on to the one before ("…, while …", "…, and …", "…; …") whose own subject gives a figure in it.
+_JOINED_CLAUSE_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|yet)|;)\s+")
+_JOINED_GIVING_VERB_RE = re.compile(
+    r"(?i)\b(?:cited|cites|citing|uses|used|using|put|puts|putting|gave|gives|given|set|sets|estimated|estimates|projected|"
+    r"projects|floated|named|written|wrote|writes|requested|requests|sought|seeks|proposed|proposes|pegged|pegs|priced|"
+    r"prices|budgeted|allocated|approved|appropriated|earmarked|wants|want)\b"
+)
+
+
+def _joined_clause_subject(analysis: Analysis, i: int, start: int, near: list[Mention]) -> Mention | None:
+    """The subject of a clause joined on to a first one that gives a figure, where the figure stands in the second with
+    a verb of giving of its own: in "Trump has put the cost at $175 billion, while the Pentagon's program office has
+    since cited a figure of $185 billion", the $185 billion is the Pentagon's. Not where the first clause is someone's
+    speech, which may go on through the second ("Hegseth said Congress approved $24 billion, and the White House wants
+    $17.5 billion more" reports Hegseth's words)."""
+    sentence = analysis.sentences[i]
+    joins = list(_JOINED_CLAUSE_RE.finditer(analysis.text, sentence.start, start))
+    if not joins:
+        return None
+    join = joins[-1]
+    earlier = analysis.attributions[i]
+    if not earlier or any(a.position >= join.start() or _SPEECH_VERB_RE.match(analysis.text, a.position) for a in earlier):
+        return None
+    inside = [m for m in near if join.end() <= m.start and m.end <= start and analysis.type(m.entity) != "outlet"]
+    subject = _opening_mention(analysis.text, inside, analysis.entities)
+    if subject is None or analysis.type(subject.entity) not in (*PERSONLIKE, "organisation", "group", "country"):
+        return None
+    if not re.fullmatch(r"(?:(?:the|a|an)\s+)?", analysis.text[join.end() : subject.start], re.IGNORECASE):
+        return None
+    gap = analysis.text[subject.end : start]
+    verb = _JOINED_GIVING_VERB_RE.search(gap)
+    if verb is None or len(_WORD_RE.findall(gap[: verb.start()])) > 5 or len(_WORD_RE.findall(gap)) > 14 or re.search(r"[,;:]", gap):
         return None
     return subject
 
@@ -2951,12 +3035,13 @@ _HIS_FIGURE_RE = re.compile(
 )
 # After a figure, before the one who gives it: "the $175 billion (that) Trump cited", "$61 billion price he gave".
 _GIVEN_BY_RE = re.compile(
-    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}(?:that\s+)?(?:the\s+)?",
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)s?\s+){0,2}(?:that\s+)?(?:the\s+)?"
+    rf"(?:(?:{_alternation(DEFAULT_TITLES)})\s+)?",
     re.IGNORECASE,
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
-    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)\s+){0,2}"
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)s?\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
     r"(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|set|estimated|projected|forecast|"
     r"calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"
@@ -2966,7 +3051,7 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
 _GIVING_VERB_RE = re.compile(
     r"(?:['’]s(?:\s+[\w-]+){1,3}?)?"  # "the $185 billion the Pentagon's Golden Dome office now uses"
     r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+|now\s+|currently\s+)?"
-    r"(?:cited|gave|quoted|named|set|floated|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
+    r"(?:cited|gave|quoted|named|set|floated|made public|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
     r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|provided|"
     r"asked for|seeks)\b"
 )
