@@ -388,6 +388,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' rejected the charge. "We threaten nobody," he told reporters.',
             "Minoru Kihara",
         ),
+        # more verbs real coverage hangs on a quotation
+        ('Trump spoke to reporters. "Canada has called us, and they want in," he alleged.', "Donald Trump"),
+        ('The network will carry what the Space Force refers to as "fast, secure data transport for the whole fleet."', "US Space Force"),
+        # a lone surname an excerpt never introduced, right after a quotation and its verb, or before its verb
+        ('"We submitted proposals for interceptors and other emerging technologies," said Taiclet.', "Taiclet"),
+        ('"We are changing how we spend our research money at this company," Taiclet said.', "Taiclet"),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):
@@ -770,6 +776,18 @@ def test_a_source_closing_a_sentence_credits_all_its_figures_where_no_one_else_i
     spans = [(found.text.index(s), found.text.index(s) + len(s)) for s in ("$1.5 trillion", "$1.15 trillion", "$350 billion")]
     owners = [owner_of_span(found, a, b, spans).name for a, b in spans]
     assert owners == ["Office of Management and Budget spokesperson"] * 3
+
+
+def test_a_statement_announced_as_someones_is_theirs_over_its_paragraphs(grammar):
+    text = (
+        "The House passed the bill on Thursday. Below is a statement by Dana Whitfield, director of the Arms Policy Forum.\n\n"
+        "\u201cThe House has chosen a shield over schools, and the bill shows it.\n\n"
+        "\u201cIt cuts programs that work to pay for one that does not exist.\u201d\n\n"
+        'Another said "it will not pass the Senate" as written.'
+    )
+    assert speakers(text, grammar)[:2] == [("quotation", "Dana Whitfield"), ("quotation", "Dana Whitfield")]
+    # "Another" after a quotation names no one
+    assert speakers('Two senators spoke. "It will not pass the Senate this year." Another said it might.', grammar)[0][1] != "Another"
 
 
 def test_a_quotation_over_two_paragraphs_is_one_speakers(grammar):

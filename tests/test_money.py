@@ -234,6 +234,13 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("a quarter of a trillion dollars", "USD", 250e9, 250e9, False, False),
         ("some three-quarters of a trillion dollars", "USD", 750e9, 750e9, False, False),
         ("seventeen and a half billion dollars", "USD", 17.5e9, 17.5e9, False, False),
+        ("a half-trillion-dollar gamble", "USD", 0.5e12, 0.5e12, False, True),
+        ("a multi-hundred-billion-dollar programme", "USD", 2e11, 1e12, False, True),
+        ("a multibillion\u2011dollar effort", "USD", 2e9, 1e10, False, True),  # a non-breaking hyphen
+        # a magnitude without "of dollars" where a verb of spending governs it, or money words follow it
+        ("would cost tens of billions more", "USD", 1e10, 1e11, False, True),
+        ("lawmakers are appropriating billions for the shield", "USD", 1e9, 1e10, False, True),
+        ("it could drive billions in new investment", "USD", 1e9, 1e10, False, True),
     ],
 )
 def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
@@ -256,6 +263,9 @@ def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
         "500 pounds of steel",
         "the 51st state",
         "in 2029",
+        "billions of people",  # a magnitude counts money only where the words around it say so
+        "tens of billions of stars",
+        "the galaxy holds billions",
     ],
 )
 def test_malformed_or_moneyless_text_gives_no_amount(text):

@@ -337,6 +337,36 @@ DEFAULT_VERBS = [
     "lists",
     "laid out",
     "lays out",
+    # More verbs real coverage hangs on a quotation: "…," he alleged; "…," Ishiba remarked.
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "conceded",
+    "concedes",
+    "complained",
+    "explains",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "pointed out",
+    "points out",
+    "boasted",
+    "quipped",
+    "joked",
+    "affirmed",
+    "reaffirmed",
+    "maintained",
+    "maintains",
+    "underscored",
+    "stresses",
+    "cautions",
+    "announces",
+    "acknowledges",
+    "refers to as",  # what the Space Force refers to as "high-capacity data transport"
+    "referred to as",
+    "refer to as",
     # Plural present forms: "Moscow and Beijing call the shield destabilizing", "critics contend".
     "call",
     "warn",
@@ -1006,6 +1036,29 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
     return found
 
 
+# A lone capitalised word that speaks right after a quotation: '…,” said Taiclet.', '…,” Taiclet said.'
+_SAID_BEFORE_LONE_RE = re.compile(r"[,.!?…]?\s*[”\"’]\s*,?\s*(?:said|says|added|explained|continued|noted|wrote)\s+$")
+_SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
+_LONE_SAID_RE = re.compile(r"\s+(?:said|says|added|explained|noted|wrote)\b")
+
+
+# Words that open a sentence as its subject without naming anyone: 'Another said …'.
+_QUANTIFIERS = frozenset("another other others all several few none neither either everyone everybody someone somebody nobody".split())
+
+
+def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether a lone capitalised word nobody introduced is a speaker's surname by where it stands: right after a
+    quotation and its verb of speech ('“…,” said Taiclet.'), or right after a quotation before one ('“…,” Taiclet
+    said'). Not a word the grammar knows as a title, and not where the word goes on to a name of its own."""
+    word = text[start:end]
+    if word.lower() in grammar.titles or word.lower() in LEADING_STOP | _QUANTIFIERS or not re.fullmatch(r"[A-Z][a-z][\w'’-]+", word):
+        return False
+    before = text[max(0, start - 40) : start]
+    after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
+    before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
+    return after_said or before_said
+
+
 # Honours and degrees written after a person's name: "OBE", "FRAeS", "PhD", "MP".
 _POSTNOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|F[A-Z][A-Za-z]{1,4}|Ph\.?D\.?)")
 
@@ -1171,6 +1224,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             index = registry.find(name)
             if index is None and _BODY_APPOSITION_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
+            if index is None and _lone_speaker(text, start, end, grammar):
+                index = registry.add(name, "person", roles)  # '"…," said Taiclet.' where the excerpt never gave his full name
             if index is None:
                 continue  # a lone capitalised word nobody introduced: a place, a month, a word at a sentence start
         else:
@@ -2161,10 +2216,20 @@ _BACK_REFERENCE_RE = re.compile(
 )
 
 
+# A sentence announcing someone's statement that follows it: "Below is a statement by X", "Read the full remarks from X".
+_STATEMENT_BY_RE = re.compile(r"(?i)\b(?:statement|remarks|comments|message|letter|testimony)\s+(?:issued\s+)?(?:by|from)\s+")
+
+
 def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
     """The person or body a colon introduces a quotation for: the one its sentence (or, for a quotation standing after
     a sentence that ends with a colon, the sentence before) opens with, within its first few words; -1 if none."""
     head = text[sentences[first].start : quote].rstrip(" “\"‘'")
+    if not head and first > 0:
+        # "Below is a statement by Gretchen Goldman, president of the UCS." then the statement: its author
+        statement = _STATEMENT_BY_RE.search(text, sentences[first - 1].start, sentences[first - 1].end)
+        named = [m for m in mentions if statement and statement.end() <= m.start <= statement.end() + 25 and m.entity >= 0]
+        if named and entities[named[0].entity].type in (*PERSONLIKE, "organisation", "country"):
+            return named[0].entity
     if head.endswith(":"):
         sentence = sentences[first]
     elif not head and first > 0 and sentences[first - 1].text.rstrip().endswith(":"):

@@ -163,7 +163,9 @@ VAGUE_RE = re.compile(
     rf"(?P<g2>{_MAGNITUDE}))?\s+of\s+(?P<w>{_CURRENCY_WORD})"
     rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})"
     # "a trillion-dollar mistake", "the multibillion-dollar project": an adjective of size
-    r"|(?<![\w-])(?P<multi>multi-?)?(?P<adj>billion|trillion)-dollar(?![\w-])",
+    # (with a fraction or a hundred: "a half-trillion-dollar boondoggle", "a multi-hundred-billion-dollar project"; any
+    # hyphen, the non-breaking one too)
+    r"|(?<![\w-])(?P<multi>multi[-‐‑]?)?(?P<part>half[-‐‑]|hundred[-‐‑])?(?P<adj>billion|trillion)[-‐‑]dollar(?![\w-])",
     re.IGNORECASE,
 )
 _HORIZON_AFTER_RE = re.compile(
@@ -212,6 +214,30 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _CHANGE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A magnitude without "of dollars" ("would cost tens of billions more", "appropriating billions for the project") is
+# money where a verb of spending or costing governs it or money words follow it; elsewhere it may count anything
+# ("billions of people").
+_BARE_MAGNITUDE_RE = re.compile(r"(?:(?P<m1>tens|dozens|hundreds)\s+of\s+)?(?P<g1>billions|trillions)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+_MONEY_VERB_BEFORE_RE = re.compile(
+    r"(?i)\b(?:costs?|costing|spends?|spending|spent|invest(?:s|ed|ing)?|funnel(?:s|ed|led|ing)?|pour(?:s|ed|ing)?|"
+    r"appropriat\w+|allocat\w+|worth|pays?|paid|paying|request\w*|sought|seek(?:s|ing)?|drive|channel\w*|earmark\w*|"
+    r"sav(?:e|es|ed|ing))\s+(?:(?:about|roughly|nearly|another|additional|at\s+least|well\s+over|over|more\s+than)\s+)?$"
+)
+_MONEY_WORDS_AFTER_RE = re.compile(
+    r"(?i)\s+(?:more\s+(?:to\s+|in\s+|on\s+|likely\s+|over\b|if\b|than\b|,)|in\s+(?:\w+\s+){0,2}(?:funding|spending|investment|contracts|revenue)\b|"
+    r"for\s+(?:a|an|the|its|this)\s+(?:\w+\s+){0,2}(?:dome|shield|project|program|programme|system)\b)"
+)
+
+
+def _bare_magnitudes(text: str, starts: list[int]) -> list[Found]:
+    """Vague magnitudes written without a currency that the words around them make money (US dollars)."""
+    found = []
+    for match in _finditer(_BARE_MAGNITUDE_RE, text, starts):
+        before = _MONEY_VERB_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if before or _MONEY_WORDS_AFTER_RE.match(text, match.end()):
+            low = VAGUE_MULTIPLIERS[_lower(match.group("m1"))] * SCALES[match.group("g1").lower()[:-1]]
+            found.append(Found(match.start(), match.end(), Amount("USD", low, 10 * low, is_vague=True)))
+    return found
 
 
 def find_amounts(text: str) -> list[Found]:
@@ -237,6 +263,7 @@ def find_amounts(text: str) -> list[Found]:
                 ):
                     continue  # "rose by $10 billion to $185 billion": a change and the new level, two figures
                 candidates.append(found)
+    candidates += _bare_magnitudes(text, starts["vague"])
     kept: list[Found] = []
     for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
         if not kept or found.start >= kept[-1].end:
@@ -272,9 +299,11 @@ _START_WORDS = {
     "vague": [
         *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
         r"a\s+(?:few|couple)",
-        r"multi-?(?:billion|trillion)-dollar",
-        r"billion-dollar",
-        r"trillion-dollar",
+        r"multi[-‐‑]?(?:hundred[-‐‑])?(?:billion|trillion)[-‐‑]dollar",
+        r"half[-‐‑](?:billion|trillion)[-‐‑]dollar",
+        r"hundred[-‐‑](?:billion|trillion)[-‐‑]dollar",
+        r"billion[-‐‑]dollar",
+        r"trillion[-‐‑]dollar",
     ],
 }
 
@@ -435,7 +464,8 @@ def _read_vague(match: re.Match) -> Found | None:
     a second magnitude ("hundreds of billions if not trillions") moves the high end to that magnitude's own high end
     (1e13); "several/a few billion" is 2e9..1e10."""
     if match.group("adj"):  # "trillion-dollar" is about a trillion; "multibillion-dollar" several billion
-        scale = SCALES[match.group("adj").lower()]
+        part = (match.group("part") or "")[:-1].lower()  # "half-", "hundred-"
+        scale = SCALES[match.group("adj").lower()] * {"": 1.0, "half": 0.5, "hundred": 100.0}[part]
         low, high = (2 * scale, 10 * scale) if match.group("multi") else (scale, scale)
         return Found(match.start(), match.end(), Amount("USD", low, high, is_vague=True))
     if match.group("few"):
