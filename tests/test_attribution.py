@@ -388,6 +388,24 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' rejected the charge. "We threaten nobody," he told reporters.',
             "Minoru Kihara",
         ),
+        # a post held "to" a place before the holder's name; a description leading into the subject of a quoted phrase
+        (
+            "Canadian envoy to the European Union Anne Leclerc on Friday likened the offer to a 'shakedown dressed up as a deal.'",
+            "Anne Leclerc",
+        ),
+        # a name, then a spokesperson in apposition, is the speaker
+        ("'Talks are going well,' Marie Dubois, a spokesperson for Carney, told the CBC.", "Marie Dubois"),
+        # a quotation deep in a clause that "said … that" reports is the outer speaker's
+        (
+            "Trump told reporters on Friday that the Japanese government reached out to his team signalling it wants to take part "
+            'in the shield and that he will press Tokyo to make sure it pays its "proper share."',
+            "Donald Trump",
+        ),
+        # a colon introducing the quotation wins over a relay after it
+        (
+            'Lin Jian, a spokesman, said in June: "Washington is chasing absolute security at others\' cost.", reports the Mirror US.',
+            "Lin Jian",
+        ),
         # more verbs real coverage hangs on a quotation
         ('Trump spoke to reporters. "Canada has called us, and they want in," he alleged.', "Donald Trump"),
         ('The network will carry what the Space Force refers to as "fast, secure data transport for the whole fleet."', "US Space Force"),
@@ -776,6 +794,26 @@ def test_a_source_closing_a_sentence_credits_all_its_figures_where_no_one_else_i
     spans = [(found.text.index(s), found.text.index(s) + len(s)) for s in ("$1.5 trillion", "$1.15 trillion", "$350 billion")]
     owners = [owner_of_span(found, a, b, spans).name for a, b in spans]
     assert owners == ["Office of Management and Budget spokesperson"] * 3
+
+
+def test_a_country_that_issues_a_statement_speaks_through_it(grammar):
+    text = (
+        "North Korea has issued a stark statement on a 'war in orbit' after the announcement. Trump spoke on Tuesday.\n\n"
+        'The statement continued: "The plan turns space into a battlefield."\n\n'
+        'The nation added: "We will defend our interests."'
+    )
+    assert [name for _, name in speakers(text, grammar)] == ["North Korea", "North Korea", "North Korea"]
+
+
+def test_a_sentence_reporting_a_statement_of_its_own_does_not_point_back(grammar):
+    text = (
+        'Trump wrote that it would not be cheap. "It will cost $40 billion if they stay apart." '
+        "Anne Leclerc replied on X that the offer was unacceptable."
+    )
+    assert speakers(text, grammar) == [("quotation", "Donald Trump")]
+    # ... but adding says the one before was hers
+    added = 'Lin Jian spoke first. Mao Ning took questions. "We oppose it." She added that the plan was dangerous.'
+    assert speakers(added, grammar) == [("quotation", "Mao Ning")]
 
 
 def test_a_statement_announced_as_someones_is_theirs_over_its_paragraphs(grammar):

@@ -484,6 +484,8 @@ DEFAULT_BODY_ROLES = [
     *sorted(_OUTLET_ROLES),
     "embassy",
     "commission",
+    "nation",  # "The nation added: …" after North Korea's statement: the country named last
+    "regime",
 ]
 # How an unnamed source knows, kept in its name: "people familiar with the talks", "a person briefed on the plan",
 # "sources close to the prime minister", "officials with direct knowledge of the matter".
@@ -1027,6 +1029,12 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
                 found.append((tail_start, tail_start + len(tail), tail, [], entity_type(tail)))
             name = name[: connectors[0]]
             joined = " ".join(name)
+        posted = _POSTED_TO_RE.search(text, max(0, start - 40), start)
+        if posted and len(name) >= 4 and all(t[:1].isupper() for t in name):
+            # "ambassador to the United Nations Bob Rae": the place of the post, then the person (two words)
+            person = name[-3:] if re.fullmatch(r"[A-Z]\.", name[-2]) else name[-2:]
+            start, name = text.index(person[0], start + len(" ".join(name[: -len(person)]))), person
+            joined, title = " ".join(name), [*title, posted.group(0).split()[0]]
         if not name or (not_names is not None and not_names.search(joined)):
             continue
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
@@ -1057,6 +1065,10 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
     before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
     return after_said or before_said
+
+
+# A post held "to" a place, written before the holder's name: "ambassador to the United Nations Bob Rae".
+_POSTED_TO_RE = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|consul)\s+to\s+(?:the\s+)?$")
 
 
 # Honours and degrees written after a person's name: "OBE", "FRAeS", "PhD", "MP".
@@ -1470,6 +1482,8 @@ _MADE_BY_RE = re.compile(
 _HIS_OPENING_RE = re.compile(r"\W*(?:(?:But|And|Yet|Still)\s+)?(?:His|his|Her|her)\s+[a-z]")
 # The documents a role names ("the report said"), which go back to their authors (_document_author).
 _DOCUMENT_ROLES = frozenset({"report", "study", "analysis", "letter", "memo", "paper"})
+# Documents of words rather than findings: "the statement" is the last statement's, not the last report's.
+_STATEMENT_ROLES = frozenset({"statement", "memorandum"})
 # A document named by role, which "It" may go on to stand for ("… the report said. It added …").
 _DOCUMENT_MENTION_RE = re.compile(rf"(?i)(?:the|this|that)\s+(?:{'|'.join(sorted(_DOCUMENT_ROLES | {'statement'}))})\b")
 # A line that opens with a quotation and a colon, then whose it is: "'…': Trump to Canada", "“…”: Peskov".
@@ -1706,7 +1720,7 @@ def _references(
                 continue  # "told this newspaper": the article's own outlet, no source it cites
             added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "outlet"), "role"))
             continue
-        if role in _DOCUMENT_ROLES:  # "the report said": whoever the report was said to be by, where the text says so
+        if role in _DOCUMENT_ROLES | _STATEMENT_ROLES:  # "the report said": whoever the report was said to be by, where the text says so
             author = _document_author(masked, match.start(), role, named, entities)
             if author >= 0:
                 added.append(Mention(match.start(), match.end(), author, "role"))
@@ -1735,7 +1749,11 @@ def _references(
         if entity < 0 and role in _ROLES_OF_THEIR_OWN:
             # "the administration" with no administration named is the one the story is about, not the last body named.
             entity = role_entity(role, "organisation")
-        if entity < 0:
+        if role in _NATION_ROLES:
+            if match.group(0).lower().endswith("s") or re.match(r"\w+\s+\w+\s+\w", match.group(0)):
+                continue  # "the two nations", "the Kim regime": no one country named before
+            entity = last(match.start(), lambda e: entities[e].type == "country")
+        if entity < 0 and role not in _NATION_ROLES:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     # He and she refer to the last person named or referred to by role ("the president made it cheaper. Here is his
@@ -1790,6 +1808,16 @@ def _references(
     for match in grammar.groups.finditer(masked):
         word = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
         owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
+        # "Audrey Champoux, a spokesperson for Carney, told the BBC": the apposition is the person named before it
+        named_before = [m for m in named if m.end <= match.start() and re.fullmatch(r",\s+", masked[m.end : match.start()])]
+        if (
+            named_before
+            and entities[named_before[-1].entity].type == "person"
+            and match.group(0)[:2].lower() in ("a ", "an")
+            and _body_of_group(masked, match.end(), named, entities) < 0  # ("a spokesperson from the Foreign Ministry" speaks for it)
+        ):
+            added.append(Mention(match.start(), match.end(), named_before[-1].entity, "group"))
+            continue
         if owner and entities[owner[-1].entity].type in ("organisation", "country") and word in _BODY_GROUPS:
             added.append(Mention(match.start(), match.end(), owner[-1].entity, "group"))  # "White House officials"
             continue
@@ -1874,6 +1902,8 @@ _SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
+# Roles that stand for a country: "the nation", "the regime".
+_NATION_ROLES = frozenset({"nation", "regime"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
 _BODY_ROLE_WORDS = {
     "service": ("force", "army", "navy", "corps", "guard", "service"),
@@ -1952,13 +1982,20 @@ def _full_roles(roles: set[str]) -> set[str]:
 _ROLES_OF_THEIR_OWN = frozenset({"administration", "government", "budget office"})
 
 
+def _sentence_start(masked: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, by a full stop and space or a line break before it (0 if none)."""
+    stop = masked.rfind(". ", 0, at)
+    return max(stop + 2 if stop >= 0 else 0, masked.rfind("\n", 0, at) + 1)
+
+
 def _document_author(masked: str, at: int, role: str, named: list[Mention], entities: list[Entity]) -> int:
     """Who the document a role names ("the report") was introduced as being by, the last time the text named such a
     document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
     (the person the body qualifies); -1 where it does not say."""
     # ... or the role itself, where its sentence says so: "The report was written by AEI senior fellow Jane Roe"
     # (a report may have been introduced as an analysis or a study: any document word counts)
-    kinds = "|".join(sorted({role, *_DOCUMENT_ROLES, "assessment", "projection"}))
+    family = _STATEMENT_ROLES if role in _STATEMENT_ROLES else {*_DOCUMENT_ROLES, "assessment", "projection"}
+    kinds = "|".join(sorted({role, *family}))
     earlier = list(re.compile(rf"\b(?:{kinds})s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at + len(role) + 6))
     for document in reversed(earlier):
         if masked[max(0, document.start() - 1) : document.start()] in ("", "\n") and re.match(r"\s+by\s", masked[document.end() :]):
@@ -1969,7 +2006,7 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         # "the Congressional Budget Office estimated in a cost-projection analysis": the subject of the verb before it
         within = _IN_DOCUMENT_RE.search(masked, max(0, document.start() - 60), document.start())
         if within:
-            start = max(masked.rfind(". ", 0, within.start()) + 2, masked.rfind("\n", 0, within.start()) + 1)
+            start = _sentence_start(masked, within.start())
             subject = [
                 m
                 for m in named
@@ -1978,6 +2015,21 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
                 and m.entity >= 0
                 and entities[m.entity].type in (*PERSONLIKE, "organisation")
                 and len(_WORD_RE.findall(masked[m.end : within.start()])) <= 3
+            ]
+            if subject:
+                return subject[-1].entity
+        # "North Korea has issued a disturbing statement": the subject of a verb of issuing it
+        issued = _ISSUED_DOCUMENT_RE.search(masked, max(0, document.start() - 60), document.start())
+        if issued:
+            start = _sentence_start(masked, issued.start())
+            subject = [
+                m
+                for m in named
+                if start <= m.start
+                and m.end <= issued.start()
+                and m.entity >= 0
+                and entities[m.entity].type in (*PERSONLIKE, "organisation", "country")
+                and len(_WORD_RE.findall(masked[m.end : issued.start()])) <= 3
             ]
             if subject:
                 return subject[-1].entity
@@ -1998,6 +2050,8 @@ _IN_DOCUMENT_RE = re.compile(
     r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"
     r"\s+in\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,3}$"
 )
+# A verb of issuing a document and its article: "has issued a disturbing statement", "released a new report".
+_ISSUED_DOCUMENT_RE = re.compile(r"(?i)\b(?:issued|released|published|put\s+out|sent|delivered)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
 # What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
 _DOCUMENT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 # What stands between a document and its author: "report, titled …, was authored by", "study by", "analysis from".
@@ -2145,10 +2199,16 @@ def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote:
         return True
     # ... or a few words into the reported clause, where the inner verb is not one of speech: in "He said joint work on
     # the Glide Phase Interceptor, which the two are developing, gave Tokyo 'a natural place to start'", he speaks.
-    return bool(_REPORTED_LONGER_RE.fullmatch(text[outer.position : inner.subject])) and not _SPEECH_VERB_RE.match(text, inner.position)
+    # ... or anywhere in a clause opened by "that" ("Trump said the day before that the Canadian government … wants to
+    # join … and that he will work with Ottawa to ensure it contributes its 'fair share'"), the inner verb not of speech.
+    if _SPEECH_VERB_RE.match(text, inner.position):
+        return False
+    between = text[outer.position : inner.subject]
+    return bool(_REPORTED_LONGER_RE.fullmatch(between) or _REPORTED_THAT_CLAUSE_RE.match(between))
 
 
 _REPORTED_LONGER_RE = re.compile(r"\w+\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}")
+_REPORTED_THAT_CLAUSE_RE = re.compile(r"\w+\s+(?:[\w'’-]+\s+){0,5}?that\s")  # "told reporters on Friday that"
 
 
 # Words after a quotation that open a clause of its own, whose subject is not the quotation's speaker.
@@ -2168,6 +2228,11 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
         return False
     if _BACK_REFERENCE_RE.match(sentence.text) or _BACK_NAMING_RE.match(sentence.text):  # "That was the verdict of X, who …",
         return True  # "The remark came from Sen. X of Alaska, whose state …": however long it runs on
+    # (a sentence reporting a statement of its own does not point back: "Rae responded on X that the deal was unacceptable.")
+    # ("She added that …" does: adding says she spoke before)
+    reported = re.search(r"\bthat\s+(?:the|a|an|it|he|she|they|this|his|her|their)\b", text[found[0].position : sentence.end])
+    if reported and not re.match(r"(?i)(?:added|adds|continued|went on)\b", text[found[0].position :]):
+        return False
     return found[0].position - sentence.start <= 40 and len(sentence.text.split()) <= 14
 
 
@@ -2252,6 +2317,18 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
     return -1
 
 
+# A country's verb of issuing words: "issued a statement on", "released remarks about", "sent a warning".
+_WORDS_ISSUED_RE = re.compile(
+    r"(?i)\b(?:issued|released|published|sent|delivered)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}(?:statement|remarks|warning|memorandum|message|commentary)\b"
+)
+# Lower-case words of a description written before a name: roles, titles and the words joining them.
+_DESCRIPTION_WORDS = (
+    frozenset(DEFAULT_PERSON_ROLES)
+    | {w for t in DEFAULT_TITLES for w in t.split()}
+    | {"to", "the", "of", "for", "and", "former", "deputy", "senior"}
+)
+
+
 def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
     """The person or body whose clause a quoted phrase stands in, without a verb of speech: the subject its sentence
     opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
@@ -2262,16 +2339,21 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     start = _clause_opening(masked, start, quote)
     inside = [m for m in mentions if start <= m.start and m.end <= quote and m.entity >= 0]
     subject = _opening_mention(masked, inside, entities)
-    # A country's quoted words are its policy's name ("Japan decided to acquire a 'counterstrike capability'").
-    if subject is None or entities[subject.entity].type not in (*PERSONLIKE, "organisation", "group"):
+    # A country's quoted words are its policy's name ("Japan decided to acquire a 'counterstrike capability'"), unless
+    # it issues words ("North Korea has issued a statement on an 'outer space nuclear war'").
+    if subject is None or entities[subject.entity].type not in (*PERSONLIKE, "organisation", "group", "country"):
         return -1
     gap = masked[subject.end : quote]
+    if entities[subject.entity].type == "country" and not _WORDS_ISSUED_RE.search(gap):
+        return -1
     # Its own subject ("reports indicated that Trump is considering a 'czar'" is the reports' clause), whose verb must
     # come between: not a possessive ("Trump's 'big, beautiful' shield"), and not a pair
     # ("Trump and Ishiba discussed 'economic security cooperation'": two people do not speak one phrase).
     head = masked[start : subject.start]
+    # (a description leading into the name is no head: "Canadian ambassador to the United Nations Bob Rae compared …")
+    describing = all(w[:1].isupper() or w.lower() in _DESCRIPTION_WORDS for w in _WORD_RE.findall(head))
     if (
-        len(_WORD_RE.findall(head)) > 3
+        (len(_WORD_RE.findall(head)) > 3 and not describing)
         or re.search(r"\bthat\b", head)
         or re.match(r"\s*(?:'s|’s|'|’|and)\s", gap)
         or not _WORD_RE.search(gap)
@@ -2395,6 +2477,10 @@ def _quotations(
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
+        # A verb that introduces the quotation with a colon is its speaker's, whatever follows it ('Mao Ning warned in May:
+        # "…", reports the Mirror US.')
+        colon = [a for a in people if a.position < match.start() and re.fullmatch(r"[^.;:\"“”]*:\s*", text[a.position : match.start()])]
+        people = colon or people
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
             entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
