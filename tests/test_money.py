@@ -547,6 +547,20 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # a list label that names a programme, not a body, gives no figure
         ("- Next-Gen OPIR Polar: $474 million added for polar missile warning.", "other", "unattributed"),
+        # a relative clause after the figure describes the noun before it; a bill's money; a programme seeded by a bill
+        (
+            "The package contains about $20 billion for the shield that envisions interceptors in orbit.",
+            "budget or appropriation",
+            "unattributed",
+        ),
+        ("Approved in a spending bill last year, the shield was seeded with $20 billion.", "budget or appropriation", "unattributed"),
+        # what a partner would pay to join, however it is put
+        ("Ottawa would have to pony up $50 billion, Trump said.", "price quoted to a partner", "White House / the President"),
+        (
+            'Trump said Canada could have the shield for "ZERO DOLLARS" if it became part of the U.S.',
+            "price quoted to a partner",
+            "White House / the President",
+        ),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):

@@ -840,10 +840,16 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return last
 
 
+# After a figure, a relative clause describes the noun before it, not the figure: "$25 billion for the Golden Dome
+# missile shield that envisions space-based interceptors" is money for the shield.
+_RELATIVE_AFTER_RE = re.compile(r"\b(?:that|who)\s+(?:envisions?|would|will|could|includes?|relies|aims|promises|is|are)\b")
+
+
 def _clause_end(text: str, at: int, hi: int) -> int:
-    """Where the clause holding position ``at`` ends: at the next comma, semicolon, dash or "which" after it."""
-    match = _CLAUSE_BREAK_RE.search(text, at, hi)
-    return match.start() if match else hi
+    """Where the clause holding position ``at`` ends: at the next comma, semicolon, dash, "which" or relative clause
+    after it."""
+    ends = [m.start() for m in (_CLAUSE_BREAK_RE.search(text, at, hi), _RELATIVE_AFTER_RE.search(text, at, hi)) if m]
+    return min(ends, default=hi)
 
 
 def attributions(
