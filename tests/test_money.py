@@ -554,6 +554,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "unattributed",
         ),
         ("Approved in a spending bill last year, the shield was seeded with $20 billion.", "budget or appropriation", "unattributed"),
+        # what lawmakers of a party or a committee put in a bill is a fact the outlet states; a request is its requester's
+        ("Since January, Republicans have appropriated about $20 billion for the shield.", "budget or appropriation", "unattributed"),
+        (
+            "The House text tracks an $800 billion budget request from President Donald Trump.",
+            "budget or appropriation",
+            "White House / the President",
+        ),
         # what a partner would pay to join, however it is put
         ("Ottawa would have to pony up $50 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         (

@@ -2850,7 +2850,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    if after_figure and _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start]):
+    if after_figure and (
+        _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start])
+        or _REQUEST_FROM_RE.fullmatch(analysis.text[end : after_figure[0].start])
+    ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # "a range topping out at $3.6 trillion in one American Enterprise Institute study": the study's author
@@ -3013,6 +3016,11 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     return subject
 
 
+# A figure someone asks for or proposes, named after it: "an $893 billion budget request from President Donald Trump".
+_REQUEST_FROM_RE = re.compile(
+    rf"\s+(?:(?:budget|funding|spending)\s+)?(?:request|proposal|plan)\s+(?:from|by)\s+(?:the\s+)?(?:(?:{_alternation(DEFAULT_TITLES)})\s+)?",
+    re.IGNORECASE,
+)
 # A figure said to be in someone's document: "… $3.6 trillion in one American Enterprise Institute study", "in a CBO report".
 _FIGURE_IN_DOCUMENT_RE = re.compile(r"\s+in\s+(?:a|an|one|the|its|their)\s+(?:(?:new|recent|latest|separate|earlier|\d{4})\s+)?(?:the\s+)?")
 _DOCUMENT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:study|report|analysis|paper|estimate|assessment|projection)\b")
