@@ -561,6 +561,17 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "budget or appropriation",
             "White House / the President",
         ),
+        # a verb of authorizing right before the figure names it, whatever it buys; "just for" goes on past a comma
+        ("The act authorizes more than $20 billion to buy new interceptors.", "budget or appropriation", "unattributed"),
+        ("Outside estimates run to $500 billion over 20 years, just for the orbiting layer.", "part or unit cost", "unattributed"),
+        # a programme's figure "announced by" someone is theirs, a size in words the outlet's own
+        (
+            "Tokyo weighs joining Golden Dome, a $175 billion initiative announced by Trump in May.",
+            "program total",
+            "White House / the President",
+        ),
+        ("Tokyo weighs joining Golden Dome, a multibillion-dollar initiative announced by Trump in May.", "program total", "unattributed"),
+        ("The price tag has been pegged by the Heritage Foundation at $175 billion.", "program total", "Heritage Foundation"),
         # what a partner would pay to join, however it is put
         ("Ottawa would have to pony up $50 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         (

@@ -1468,7 +1468,8 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
 # A passive whose agent gives what the sentence goes on to price: "It was announced by President Donald Trump …".
 _ANNOUNCED_BY_RE = re.compile(
-    r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced)\s+by\s+"
+    r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced|pegged|"
+    r"estimated|put|valued|set)\s+by\s+"
 )
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
@@ -2850,9 +2851,15 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    if after_figure and (
-        _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start])
-        or _REQUEST_FROM_RE.fullmatch(analysis.text[end : after_figure[0].start])
+    # (not a size in words, which is the outlet's own description: "a multibillion-dollar initiative announced by Trump")
+    sized = analysis.text[start:end].lower().endswith("dollar")
+    if (
+        after_figure
+        and not sized
+        and (
+            _GIVEN_BY_PASSIVE_RE.fullmatch(analysis.text[end : after_figure[0].start])
+            or _REQUEST_FROM_RE.fullmatch(analysis.text[end : after_figure[0].start])
+        )
     ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
@@ -2905,7 +2912,7 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     agent = _ANNOUNCED_BY_RE.search(analysis.text, sentence.start, start)
     if agent and not analysis.attributions[i]:
         by = [m for m in near if agent.end() <= m.start < start]
-        first = _opening_mention(analysis.text, by, analysis.entities) if by and by[0].start - agent.end() <= 12 else None
+        first = _opening_mention(analysis.text, by, analysis.entities) if by and by[0].start - agent.end() <= 20 else None
         if first is not None:
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
@@ -3200,7 +3207,8 @@ _GIVEN_BY_RE = re.compile(
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
-    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)s?\s+){0,2}"
+    r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
+    r"programme|plan|shield|system)s?\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
     r"(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|set|estimated|projected|forecast|"
     r"calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"

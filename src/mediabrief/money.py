@@ -845,10 +845,16 @@ def _clause_start(text: str, lo: int, at: int) -> int:
 _RELATIVE_AFTER_RE = re.compile(r"\b(?:that|who)\s+(?:envisions?|would|will|could|includes?|relies|aims|promises|is|are)\b")
 
 
+_ONLY_FOR_RE = re.compile(r"\s*(?:just|only|solely|purely)\s+(?:for|on)\b", re.IGNORECASE)
+
+
 def _clause_end(text: str, at: int, hi: int) -> int:
     """Where the clause holding position ``at`` ends: at the next comma, semicolon, dash, "which" or relative clause
     after it."""
-    ends = [m.start() for m in (_CLAUSE_BREAK_RE.search(text, at, hi), _RELATIVE_AFTER_RE.search(text, at, hi)) if m]
+    # (a comma before "just for" or "only for" goes on saying what the figure is for: "$542 billion over 20 years, just for
+    # the space-based component")
+    breaks = [m for m in _CLAUSE_BREAK_RE.finditer(text, at, hi) if not _ONLY_FOR_RE.match(text, m.end())]
+    ends = [m.start() for m in (breaks[0] if breaks else None, _RELATIVE_AFTER_RE.search(text, at, hi)) if m]
     return min(ends, default=hi)
 
 
