@@ -290,8 +290,18 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
             "Canada would have to pay $71 billion to join the shield, the president said.",
         ),
+        # a partner's own spending in its own dollars is no rival asking price
+        (
+            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Ottawa will join the shield by building radars at a cost of about C$3 billion, and will pay Washington nothing.",
+        ),
+        # a trade deal's investment pledge is no money for the shield
+        (
+            "Japan pledged to invest $4 billion in interceptors for the shield.",
+            "Tokyo will contribute sensors; its $500 billion pledge of investment in U.S. industries under the trade deal stands apart.",
+        ),
     ],
-    ids=["rounded", "programme-price", "study", "initial", "change-over-time"],
+    ids=["rounded", "programme-price", "study", "initial", "change-over-time", "own-currency", "trade-deal"],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):
     corpus = articles(**{chr(ord("A") + k): text for k, text in enumerate(texts)})

@@ -29,7 +29,9 @@ CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"
 SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 AMOUNT_RE = re.compile(
-    r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?)(?![-–]?[a-z]))?(?:-|\s*)(trillion|billion|million|bn|m)?\b", re.I
+    # (not another dollar: "C$2.5 billion" is Canadian, not a US figure a claim about dollars could state)
+    r"(?:(?<![A-Za-z])(?:US)?|(?<=USD))\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?)(?![-–]?[a-z]))?(?:-|\s*)(trillion|billion|million|bn|m)?\b",
+    re.I,
 )  # "$61 billion", "$161-542 billion", "US$175-billion"
 
 
