@@ -895,6 +895,41 @@ def test_a_range_and_a_figure_inside_it_are_no_disagreement(codebook):
     assert found.empty
 
 
+def test_an_open_bound_or_a_rounding_is_no_disagreement(codebook):
+    found = _two_outlets(
+        codebook,
+        A="The CBO estimated the total cost at more than $1 trillion over 20 years.",
+        B="The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        C="The CBO estimated the total cost at $1.19 trillion over 20 years.",
+        D="The CBO estimated the total cost at more than $1 trillion over 20 years.",
+        E="The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        F="The CBO estimated the total cost at $1.19 trillion over 20 years.",
+    )
+    assert not found["kind"].eq("same referent and source, different amount").any()
+    # ... while a figure outside the bound still disagrees
+    found = _two_outlets(
+        codebook,
+        A="The CBO estimated the total cost at more than $1 trillion over 20 years.",
+        B="The CBO estimated the total cost at $800 billion over 20 years.",
+        C="The CBO estimated the total cost at more than $1 trillion over 20 years.",
+        D="The CBO estimated the total cost at $800 billion over 20 years.",
+    )
+    assert found["kind"].eq("same referent and source, different amount").any()
+
+
+def test_an_analyst_and_the_think_tank_he_wrote_for_give_one_figure(codebook):
+    texts = {
+        "A": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
+        "B": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
+        "C": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
+        "D": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
+    }
+    articles = _outlets(**texts)
+    mentions = money_mentions(articles, codebook)
+    assert set(mentions["attributed_to"]) == {"Todd Harrison", "American Enterprise Institute"}
+    assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
+
+
 def test_sizes_in_words_are_no_figure_to_disagree_about(codebook):
     found = _two_outlets(
         codebook,

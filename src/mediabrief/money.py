@@ -1434,12 +1434,22 @@ def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+# The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
+OPEN_HEDGES = {"more than": "above", "at least": "above", "up to": "below", "as high as": "below", "less than": "below"}
+
+
 def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """Of pairs that give one referent from one source different amounts, those a careful reader would call a
     disagreement: not a range and a figure inside it ("$161 billion to $542 billion" and "$542 billion"), not two
     figures over different horizons that come to the same amount a year; where horizons differ, the detail compares
     the per-year figures and says so."""
     first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"])
+    if "hedge" in first:  # "more than $1 trillion" does not disagree with $1.2 trillion, nor "up to $542 billion" with $300 billion
+        bound = first["hedge"].map(OPEN_HEDGES)
+        first = first.assign(
+            amount_low_usd=first["amount_low_usd"].where(bound.ne("below"), 0.0),
+            amount_high_usd=first["amount_high_usd"].where(bound.ne("above"), math.inf),
+        )
     # One lookup table, not a pandas index lookup per pair compared (13 s of a 10,000-article analysis).
     columns = ["amount_low_usd", "amount_high_usd", "horizon_years", "per_year_usd"]
     keys = zip(first["outlet"], first["referent"], first["attributed_to"], first["amount"], strict=True)
@@ -1448,7 +1458,8 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     for row in found.itertuples(index=False):
         a = figures[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
         b = figures[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
-        overlap = a["amount_low_usd"] <= b["amount_high_usd"] and b["amount_low_usd"] <= a["amount_high_usd"]
+        # (within 5 %, one figure rounded: "$1.19 trillion" and "$1.2 trillion")
+        overlap = a["amount_low_usd"] <= b["amount_high_usd"] * 1.05 and b["amount_low_usd"] <= a["amount_high_usd"] * 1.05
         horizons = [h for h in (a["horizon_years"], b["horizon_years"]) if h == h and h > 0]
         per_year_text = ""
         if len(horizons) == 2 and horizons[0] != horizons[1]:
