@@ -406,12 +406,24 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Lin Jian, a spokesman, said in June: "Washington is chasing absolute security at others\' cost.", reports the Mirror US.',
             "Lin Jian",
         ),
+        # a lawmaker's party and state in commas; a title after the comma of an apposition; a place before a title
+        ('"It is a fantasy," Rep. Dana Whitfield, D-Ore., said in an interview.', "Dana Whitfield"),
+        ('The ranking member, Rep. Dana Whitfield, called the plan "a fantasy."', "Dana Whitfield"),
+        (
+            'Guard members provide "round-the-clock security for the interceptors," according to Oregon Gov. Dana Whitfield.',
+            "Dana Whitfield",
+        ),
+        # a quoted sentence opening with a pronoun is no title, whatever its capitals
+        ('"It is not Iron Dome," said Sen. Dana Whitfield, a former Navy pilot.', "Dana Whitfield"),
+        # a company the excerpt never introduced, speaking after an opening phrase
+        ('In its filing, Orbitworks said it was "well positioned to deliver at scale."', "Orbitworks"),
         # more verbs real coverage hangs on a quotation
         ('Trump spoke to reporters. "Canada has called us, and they want in," he alleged.', "Donald Trump"),
         ('The network will carry what the Space Force refers to as "fast, secure data transport for the whole fleet."', "US Space Force"),
         # a lone surname an excerpt never introduced, right after a quotation and its verb, or before its verb
         ('"We submitted proposals for interceptors and other emerging technologies," said Taiclet.', "Taiclet"),
         ('"We are changing how we spend our research money at this company," Taiclet said.', "Taiclet"),
+        ('"We are ready to build at scale," Taiclet told analysts on a call.', "Taiclet"),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):
@@ -814,6 +826,11 @@ def test_a_sentence_reporting_a_statement_of_its_own_does_not_point_back(grammar
     # ... but adding says the one before was hers
     added = 'Lin Jian spoke first. Mao Ning took questions. "We oppose it." She added that the plan was dangerous.'
     assert speakers(added, grammar) == [("quotation", "Mao Ning")]
+
+
+def test_a_surname_closing_a_sentence_is_no_body(grammar):
+    found = analyse("Many Americans would die, Whitfield said. She spoke for an hour.", grammar)
+    assert [found.type(m.entity) for m in found.mentions if found.name(m.entity) == "Whitfield"] in ([], ["name"], ["person"])
 
 
 def test_a_statement_announced_as_someones_is_theirs_over_its_paragraphs(grammar):

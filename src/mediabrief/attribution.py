@@ -1037,6 +1037,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             joined, title = " ".join(name), [*title, posted.group(0).split()[0]]
         if not name or (not_names is not None and not_names.search(joined)):
             continue
+        if name[-1] in _TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
+            continue  # "Alaska Gov. Mike Dunleavy": the place of a title before the name, not a name
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
             continue  # "the Nebraska Republican": a description of someone named before, not a name
         end = start + len(joined) if text.startswith(joined, start) and not postnominal else match.end()
@@ -1045,9 +1047,9 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
 
 
 # A lone capitalised word that speaks right after a quotation: '…,” said Taiclet.', '…,” Taiclet said.'
-_SAID_BEFORE_LONE_RE = re.compile(r"[,.!?…]?\s*[”\"’]\s*,?\s*(?:said|says|added|explained|continued|noted|wrote)\s+$")
+_SAID_BEFORE_LONE_RE = re.compile(r"[,.!?…]?\s*[”\"’]\s*,?\s*(?:said|says|added|explained|continued|noted|wrote|argued|warned|told)\s+$")
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
-_LONE_SAID_RE = re.compile(r"\s+(?:said|says|added|explained|noted|wrote)\b")
+_LONE_SAID_RE = re.compile(r"\s+(?:said|says|added|explained|noted|wrote|argued|warned|told|tells)\b")
 
 
 # Words that open a sentence as its subject without naming anyone: 'Another said …'.
@@ -1065,6 +1067,33 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
     before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
     return after_said or before_said
+
+
+# How a sentence's opening phrase begins ("In its filing,", "On Tuesday,", "Separately,"), not a clause of its own.
+_OPENING_PHRASE_RE = re.compile(
+    r"\s*(?:In|On|At|For|After|Before|Earlier|Later|Meanwhile|Separately|However|Also|Last|This|Since|Despite|Instead|Still|Yet|"
+    r"Now|Then|Elsewhere|Overall|Similarly|Likewise)\b"
+)
+
+
+def _lone_body(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether a lone capitalised word nobody introduced is a body that speaks, by where it stands: after an opening
+    phrase and right before a verb of speech ("In its filing, SpaceX said"), or, written with a capital inside it, before
+    one anywhere ("SpaceX said"). A person introduced by surname alone is rarer than a company named so."""
+    word = text[start:end]
+    if word.lower() in grammar.titles or word.lower() in LEADING_STOP | _QUANTIFIERS or not re.fullmatch(r"[A-Z][a-z][\w'’-]+", word):
+        return False
+    if not _LONE_SAID_RE.match(text, end):
+        return False
+    # (after a short opening phrase, not a sentence's closing credit: "…, countless Americans would die, Moulton said")
+    opening = re.split(r"[.!?]\s|\n", text[max(0, start - 80) : start])[-1]
+    after_opening = (
+        bool(re.search(r",\s+$", opening))
+        and len(_WORD_RE.findall(opening)) <= 6
+        and bool(_OPENING_PHRASE_RE.match(opening))
+        and not re.search(r"[”\"]", opening)
+    )
+    return after_opening or bool(re.search(r"[a-z][A-Z]", word))
 
 
 # A post held "to" a place, written before the holder's name: "ambassador to the United Nations Bob Rae".
@@ -1238,6 +1267,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             if index is None and _lone_speaker(text, start, end, grammar):
                 index = registry.add(name, "person", roles)  # '"…," said Taiclet.' where the excerpt never gave his full name
+            if index is None and _lone_body(text, start, end, grammar):
+                index = registry.add(name, "organisation", roles)  # "In its filing, SpaceX said …"
             if index is None:
                 continue  # a lone capitalised word nobody introduced: a place, a month, a word at a sentence start
         else:
@@ -1308,6 +1339,10 @@ _SUBJECT_BEFORE_GAP_RE = re.compile(
 )
 
 
+# Abbreviated titles right before a name: "Rep. ", "Lt. Gen. ".
+_TITLE_TAIL_RE = re.compile(r"(?:\s*\b(?:[A-Z][a-z]{1,3}\.))+\s*$")
+# A party and state written after a lawmaker's name in commas: ", D-Wash.", ", R-N.D.", ", I-Maine".
+_PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 # What an unnamed source's description adds between it and its verb.
 _ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 
@@ -1315,6 +1350,7 @@ _ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
+    gap = _PARTY_TAG_RE.sub("", gap)  # "Rep. Adam Smith, D-Wash., said"
     # What may stand between a subject and its verb without changing who speaks: an affiliation, when, a source's
     # description, a possessive's document before its apposition, a study named in an aside.
     for said_nothing, left in (
@@ -1384,7 +1420,8 @@ def _subject_before(
             continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
         if masked[mention.end : verb].strip() == "," and _MADE_BY_RE.search(masked, lo, mention.start):
             return mention  # "One of them, conducted by the American Enterprise Institute, suggests": the study speaks for it
-        if masked[mention.end : verb].strip() == "," and not masked[lo : mention.start].rstrip().endswith(","):
+        # (a title between the comma and the name is the name's: "The ranking member, Rep. Adam Smith, called …")
+        if masked[mention.end : verb].strip() == "," and not _TITLE_TAIL_RE.sub("", masked[lo : mention.start]).rstrip().endswith(","):
             continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
         if masked[mention.end : verb].strip() == ",":
             # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
@@ -2160,7 +2197,13 @@ def _is_title_case(quote: str) -> bool:
     long_words = [w for w in words if len(w) >= 4]
     if not words or quote.isupper() or len(words) > 16 or len(long_words) < 2:
         return False
+    if words[0] in _SENTENCE_SUBJECTS and len(words) > 1 and words[1].islower():
+        return False  # a sentence, not a title: "It is not Iron Dome"
     return words[0][0].isupper() and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+# Pronouns that open a quoted sentence, whose verb a title would capitalise: "It is not Iron Dome" against "It Is Not …".
+_SENTENCE_SUBJECTS = frozenset("It We I They He She You This That There".split())
 
 
 def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> str:
