@@ -572,6 +572,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         ("Tokyo weighs joining Golden Dome, a multibillion-dollar initiative announced by Trump in May.", "program total", "unattributed"),
         ("The price tag has been pegged by the Heritage Foundation at $175 billion.", "program total", "Heritage Foundation"),
+        # a giver's name alone in parentheses after a figure or its horizon; a price tag someone "pitched"
+        ("Estimates run from $1.2 trillion over 20 years (CBO) to more.", "program total", "Congressional Budget Office"),
+        (
+            "It is seven times the $175 billion price tag the administration originally pitched.",
+            "program total",
+            "White House / the President",
+        ),
+        # a top-up is a budget line; what one interceptor costs is a unit cost
+        ("The new pool builds on the $10 billion top-up of March.", "budget or appropriation", "unattributed"),
+        ("A balloon costs pennies. An interceptor costs $10 million.", "part or unit cost", "unattributed"),
         # what a partner would pay to join, however it is put
         ("Ottawa would have to pony up $50 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         (

@@ -2854,7 +2854,16 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     # House estimate)".
     label = _PAREN_LABEL_RE.match(analysis.text, end)
     if label:
-        inside = [m for m in analysis.mentions if label.start(1) <= m.start < label.end(1) and m.entity >= 0 and m.kind == "name"]
+        group = 1 if label.group(1) else 2
+        # (a bare name must be the whole label and a body or person: "(CBO)", not a currency "(C$84 billion)")
+        inside = [
+            m
+            for m in analysis.mentions
+            if label.start(group) <= m.start < label.end(group)
+            and m.entity >= 0
+            and m.kind == "name"
+            and (group == 1 or (m.end >= label.end(group) - 1 and analysis.type(m.entity) in (*PERSONLIKE, "organisation")))
+        ]
         if inside:
             m = inside[0]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
@@ -3133,6 +3142,8 @@ def _quoted_giver(analysis: Analysis, end: int) -> Owner | None:
 
 _PAREN_LABEL_RE = re.compile(
     r"\s*\(\s*((?:the\s+)?[A-Z][\w.'’ -]{1,40}?)(?:['’]s)?\s+(?:estimate|figure|projection|forecast|number|request)s?\s*\)"
+    # ... or the giver's name alone, after the figure or its horizon: "from $175B (White House) to $1.2T over 20 years (CBO)"
+    r"|(?:\s+over\s+(?:\w+\s+){1,2}(?:years|decades))?\s*\(\s*((?:the\s+)?[A-Z][\w.'’ &-]{1,40}?)\s*\)"
 )
 # A name written after a figure inside a quotation, its titles aside: "President Trump", "Donald Trump", "the CBO".
 _QUOTED_GIVER_RE = re.compile(rf"(?:(?i:{_alternation(DEFAULT_TITLES)})\s+)?((?:[A-Z][\w.'’-]*\s)?[A-Z][\w.'’-]*)")
@@ -3263,6 +3274,7 @@ _GIVING_VERB_RE = re.compile(
     r"(?:,[^,.;]{1,60},)?\s+(?:had\s+|has\s+|have\s+|first\s+|originally\s+|once\s+|continues\s+to\s+|still\s+|now\s+|currently\s+)?"
     r"(?:cited|gave|quoted|named|set|floated|made public|announced|promised|touted|offered|mentioned|claimed|used|put on it|put forward|"
     r"unveiled|estimated|projected|advertised|defended|defends|defend|cites|uses|gives|touts|requested|requests|wants|sought|provided|"
+    r"pitched|pitches|"
     r"asked for|seeks)\b"
 )
 # A possessive's figure through its noun: "Trump's figure is roughly C$84 billion", "the program office's baseline is now
