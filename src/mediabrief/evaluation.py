@@ -66,6 +66,8 @@ def same_speaker(found: str, expected: str) -> bool:
 
     >>> same_speaker("Peskov", "Dmitry Peskov"), same_speaker("CBO", "Congressional Budget Office"), same_speaker("Russia", "Dmitry Peskov")
     (True, True, False)
+    >>> same_speaker("China's foreign ministry", "Chinese Foreign Ministry"), same_speaker("Defense Department", "Department of Defense")
+    (True, True)
     """
     a, b = _plain_name(found), _plain_name(expected)
     if not a or not b:
@@ -85,7 +87,31 @@ def _plain_name(name: str) -> str:
     name = _TITLES_RE.sub("", str(name).strip())
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:spokesperson|spokesman|spokeswoman|official|officials)$", "", name, flags=re.IGNORECASE)
-    return re.sub(r"['’]s$|[.,]", "", name).lower().strip()
+    name = re.sub(r"['’]s$|[.,]", "", name).lower().strip()
+    # One body's two word orders, and a country's possessive as its adjective: "Department of Defense" is the "Defense
+    # Department", "China's foreign ministry" the "Chinese foreign ministry".
+    name = re.sub(r"^(department|ministry|office) of (?:the )?(.+)$", r"\2 \1", name)
+    first = re.match(r"^([a-z ]+?)['’]s (.+)$", name)
+    if first and first.group(1) in _NATIONALITIES:
+        name = f"{_NATIONALITIES[first.group(1)]} {first.group(2)}"
+    return name
+
+
+# A country's possessive and its adjective, for names written either way.
+_NATIONALITIES = {
+    "china": "chinese",
+    "japan": "japanese",
+    "russia": "russian",
+    "canada": "canadian",
+    "north korea": "north korean",
+    "south korea": "south korean",
+    "india": "indian",
+    "taiwan": "taiwanese",
+    "britain": "british",
+    "germany": "german",
+    "france": "french",
+    "australia": "australian",
+}
 
 
 def _initials(name: str) -> str:
