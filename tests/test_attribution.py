@@ -697,6 +697,23 @@ def test_a_joined_clause_with_its_own_subject_gives_the_figure_in_it(text, owner
     assert owner_of_span(found, start, found.text.index(" ", start)).name == owner
 
 
+def test_a_role_names_the_codebook_body_the_text_named_only_in_a_quotation(grammar):
+    text = (
+        'Trump shrugged. "If it costs what the Congressional Budget Office thinks, nobody will care," he said. A spokesperson '
+        "sent questions to the Prime Minister's Office. The budget office estimated in May that one layer costs $400bn alone."
+    )
+    found = analyse(text, grammar)
+    start = text.index("$400bn")
+    assert owner_of_span(found, start, start + len("$400bn")).name == "Congressional Budget Office"
+
+
+def test_a_figure_a_bodys_office_uses_is_that_offices(grammar):
+    text = "The estimate compares with the $175bn Trump cited and the $185bn the Pentagon's Golden Dome office now uses."
+    found = analyse(text, grammar)
+    start = text.index("$185bn")
+    assert owner_of_span(found, start, start + len("$185bn")).name == "Golden Dome office"
+
+
 def test_a_marked_source_binds_the_nearest_figure_only(grammar):
     text = "It will cost $175 billion, with long-term estimates, according to the CBO, reaching $831 billion."
     found = analyse("The Congressional Budget Office (CBO) is busy. " + text, grammar)

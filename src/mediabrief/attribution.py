@@ -1779,6 +1779,12 @@ def _references(
             if wanted
             else -1
         )
+        if entity < 0 and wanted:
+            # ... or the one body of the codebook so named, where the text named it only inside a quotation: "If it costs
+            # what the Congressional Budget Office thinks," … "The budget office estimated …"
+            known = {n for n, k in grammar.gazetteer.values() if k == "organisation" and wanted <= set(_WORD_RE.findall(n.lower()))}
+            if len(known) == 1:
+                entity = role_entity(known.pop(), "organisation")
         if entity < 0:
             entity = last(
                 match.start(),
@@ -2902,6 +2908,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         and _GIVING_VERB_RE.match(analysis.text, after_figure[0].end)
     ):
         m = after_figure[0]
+        # the body a possessive names, where the text names it: "the $185 billion the Pentagon's Golden Dome office now uses"
+        owned = [o for o in after_figure[1:] if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", analysis.text[m.end : o.start])]
+        if owned and _GIVING_VERB_RE.match(analysis.text, owned[0].end) and analysis.type(owned[0].entity) == "organisation":
+            m = owned[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # (not a size in words, which is the outlet's own description: "a multibillion-dollar initiative announced by Trump")
     sized = analysis.text[start:end].lower().endswith("dollar")
