@@ -68,12 +68,14 @@ def same_speaker(found: str, expected: str) -> bool:
     (True, True, False)
     >>> same_speaker("China's foreign ministry", "Chinese Foreign Ministry"), same_speaker("Defense Department", "Department of Defense")
     (True, True)
+    >>> same_speaker("Canada", "Canadian officials"), same_speaker("Japan", "Japanese government"), same_speaker("Japan", "Canada")
+    (True, True, False)
     """
     a, b = _plain_name(found), _plain_name(expected)
     if not a or not b:
         return a == b
-    if a == b:
-        return True
+    if a == b or _NATIONALITIES.get(a, a) == _NATIONALITIES.get(b, b):
+        return True  # (a country speaking is its government: "Canada", "Canadian officials", "the Canadian government")
     a_words, b_words = a.split(), b.split()
     if len(a_words) > 1 and len(b_words) > 1 and (a.endswith(" " + b) or b.endswith(" " + a)):
         return True  # "Foreign Ministry" in an article about Japan's: "Japanese Foreign Ministry"
@@ -86,7 +88,7 @@ def _plain_name(name: str) -> str:
     """A name without titles, "the", possessives and punctuation, in lower case."""
     name = _TITLES_RE.sub("", str(name).strip())
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"\s+(?:spokesperson|spokesman|spokeswoman|official|officials)$", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:spokesperson|spokesman|spokeswoman|official|officials|government|authorities)$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"['’]s$|[.,]", "", name).lower().strip()
     # One body's two word orders, and a country's possessive as its adjective: "Department of Defense" is the "Defense
     # Department", "China's foreign ministry" the "Chinese foreign ministry".
