@@ -415,6 +415,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a quoted sentence opening with a pronoun is no title, whatever its capitals
         ('"It is not Iron Dome," said Sen. Dana Whitfield, a former Navy pilot.', "Dana Whitfield"),
+        # "she" with no one known to be a person: the name the sentence before opens with, not the company it names
+        ('Dana Whitfield runs Orbitworks Grumbach. "We are ready," she told analysts.', "Dana Whitfield"),
         # a company the excerpt never introduced, speaking after an opening phrase
         ('In its filing, Orbitworks said it was "well positioned to deliver at scale."', "Orbitworks"),
         # more verbs real coverage hangs on a quotation

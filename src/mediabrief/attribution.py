@@ -1833,14 +1833,13 @@ def _references(
         if opening:
             subject = [m for m in named if m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
             person = subject[0].entity if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun) else person
-        added.append(
-            Mention(
-                match.start(),
-                match.end(),
-                person if person >= 0 else last(match.start(), lambda e: entities[e].type in PERSONLIKE),
-                "pronoun",
-            )
-        )
+        if person < 0:
+            # No one known to be a person: a name of unknown kind, the one the sentence before opens with rather than the
+            # last named ("Kathy Warden runs Northrop Grumman. '…,' she told analysts").
+            previous = _SENTENCE_OPENING_NAME_RE.match(masked, _sentence_start(masked, cut - 2), cut) if cut > 2 else None
+            subject = [m for m in named if previous and m.start == previous.start(1) and entities[m.entity].type in PERSONLIKE]
+            person = subject[0].entity if subject else last(match.start(), lambda e: entities[e].type in PERSONLIKE)
+        added.append(Mention(match.start(), match.end(), person, "pronoun"))
     # A group the gazetteer lists ("analysts") speaks for the body it is placed at.
     mentions = [
         m._replace(entity=body)
