@@ -579,6 +579,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "program total",
             "White House / the President",
         ),
+        # "and" opening a clause with its own subject: the figure before it is not that subject's
+        (
+            "The shield is expected to cost at least $175 billion, and Trump has promised it will be ready by 2029.",
+            "program total",
+            "unattributed",
+        ),
+        ("It will cost $175 billion and take three years, Trump said.", "program total", "White House / the President"),
         # a top-up is a budget line; what one interceptor costs is a unit cost
         ("The new pool builds on the $10 billion top-up of March.", "budget or appropriation", "unattributed"),
         ("A balloon costs pennies. An interceptor costs $10 million.", "part or unit cost", "unattributed"),

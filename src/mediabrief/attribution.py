@@ -2834,6 +2834,12 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         # cost could exceed $500 billion", the analysts' is the $500 billion only.
         if a.position > end and _CONTRASTING_CLAUSE_RE.search(analysis.text, end, a.position):
             return False
+        # ... nor over "and" opening a clause with its own subject: in "The programme is expected to cost at least $175
+        # billion, and Trump has promised it will be ready by 2029", the figure is not Trump's.
+        if a.position > end and a.subject > end:
+            joined = [m for m in _AND_NEW_SUBJECT_RE.finditer(analysis.text, end, a.subject + 1) if m.end() == a.subject]
+            if joined:
+                return False
         # ... nor into a clause the sentence opens with: "While the project received $23 billion last year, Gen. X
         # maintains that funding is flowing" (the $23 billion is not the general's).
         opening = analysis.sentences[i].start
@@ -3241,6 +3247,8 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
 
 
 _FRONTED_CLAUSE_RE = re.compile(r"\W*(?:While|Although|Though|Whereas|Even though|Despite|Because|Since)\s")
+# "and" opening a second clause, with its subject's determiner: ", and Trump has …", " and the president hopes …".
+_AND_NEW_SUBJECT_RE = re.compile(r",?\s+and\s+(?:the\s+|his\s+|her\s+|its\s+)?(?=[A-Za-z])")
 _CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–]\s*(?:though|although|but|while|whereas|yet)\s")
 _COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s+the\s+(?:[a-z-]+\s+){0,2}$")
 _SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")

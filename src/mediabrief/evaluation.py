@@ -92,11 +92,8 @@ def _plain_name(name: str) -> str:
     name = re.sub(r"['’]s$|[.,]", "", name).lower().strip()
     # One body's two word orders, and a country's possessive as its adjective: "Department of Defense" is the "Defense
     # Department", "China's foreign ministry" the "Chinese foreign ministry".
-    name = re.sub(r"^(department|ministry|office) of (?:the )?(.+)$", r"\2 \1", name)
-    first = re.match(r"^([a-z ]+?)['’]s (.+)$", name)
-    if first and first.group(1) in _NATIONALITIES:
-        name = f"{_NATIONALITIES[first.group(1)]} {first.group(2)}"
-    return name
+    name = re.sub(r"\b(department|ministry|office) of (?:the )?(\w+(?: \w+)?)$", r"\2 \1", name)
+    return _POSSESSIVE_NATION_RE.sub(lambda m: _NATIONALITIES[m.group(1)], name)
 
 
 # A country's possessive and its adjective, for names written either way.
@@ -114,6 +111,7 @@ _NATIONALITIES = {
     "france": "french",
     "australia": "australian",
 }
+_POSSESSIVE_NATION_RE = re.compile(rf"\b({'|'.join(_NATIONALITIES)})['’]s\b")
 
 
 def _initials(name: str) -> str:
