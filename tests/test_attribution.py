@@ -852,6 +852,17 @@ def test_a_surname_closing_a_sentence_is_no_body(grammar):
     assert [found.type(m.entity) for m in found.mentions if found.name(m.entity) == "Whitfield"] in ([], ["name"], ["person"])
 
 
+def test_a_role_in_a_lede_is_the_person_so_titled_named_after_it(grammar):
+    text = (
+        'WASHINGTON — The general in charge of the shield said the budget office "priced a different system."\n\n'
+        '"I cannot show you the plan in this room," Gen. Dana Whitfield told senators.'
+    )
+    assert [name for _, name in speakers(text, grammar)] == ["Dana Whitfield", "Dana Whitfield"]
+    # ... but after someone was named, a role is the last one so titled, not the next
+    later = 'Frank Ode, the chief executive, spoke first. "We are ready," the executive said. Priya Anand, an executive, disagreed.'
+    assert speakers(later, grammar)[0][1] == "Frank Ode"
+
+
 def test_a_statement_announced_as_someones_is_theirs_over_its_paragraphs(grammar):
     text = (
         "The House passed the bill on Thursday. Below is a statement by Dana Whitfield, director of the Arms Policy Forum.\n\n"

@@ -1726,12 +1726,16 @@ def _references(
                 and (not nation or _nation_of(introduced.get(e, "")) in ("", nation))
             ),
         )
-        if entity < 0 and role in _UNIQUE_OFFICES:  # "The U.S. president claims …" before "Trump said": the office's holder
+        no_one_yet = last(match.start(), lambda e: entities[e].type == "person") < 0
+        if entity < 0 and (role in _UNIQUE_OFFICES or no_one_yet):
+            # "The U.S. president claims …" before "Trump said": the office's holder; "The general in charge of Golden Dome
+            # told senators …" in a lede, "Gen. Michael Guetlein" named a paragraph later: the next so titled, nearby
+            reach = len(masked) if role in _UNIQUE_OFFICES else match.end() + 700
             entity = next(
                 (
                     m.entity
                     for m in named
-                    if m.start > match.end()
+                    if match.end() < m.start < reach
                     and entities[m.entity].type in PERSONLIKE
                     and {role, role.split()[-1]} & _full_roles(roles[m.entity])
                 ),
