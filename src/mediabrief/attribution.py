@@ -2035,6 +2035,21 @@ def _sentence_start(masked: str, at: int) -> int:
     return max(stop + 2 if stop >= 0 else 0, masked.rfind("\n", 0, at) + 1)
 
 
+def _verb_subject(masked: str, verb: re.Match, named: list[Mention], entities: list[Entity], kinds: tuple[str, ...]) -> int:
+    """The person or body named in a verb's sentence, a few words before it, of one of ``kinds``; -1 if none."""
+    start = _sentence_start(masked, verb.start())
+    subject = [
+        m
+        for m in named
+        if start <= m.start
+        and m.end <= verb.start()
+        and m.entity >= 0
+        and entities[m.entity].type in kinds
+        and len(_WORD_RE.findall(masked[m.end : verb.start()])) <= 3
+    ]
+    return subject[-1].entity if subject else -1
+
+
 def _document_author(masked: str, at: int, role: str, named: list[Mention], entities: list[Entity]) -> int:
     """Who the document a role names ("the report") was introduced as being by, the last time the text named such a
     document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
@@ -2050,36 +2065,16 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
         if owner:
             return owner[-1].entity
-        # "the Congressional Budget Office estimated in a cost-projection analysis": the subject of the verb before it
-        within = _IN_DOCUMENT_RE.search(masked, max(0, document.start() - 60), document.start())
-        if within:
-            start = _sentence_start(masked, within.start())
-            subject = [
-                m
-                for m in named
-                if start <= m.start
-                and m.end <= within.start()
-                and m.entity >= 0
-                and entities[m.entity].type in (*PERSONLIKE, "organisation")
-                and len(_WORD_RE.findall(masked[m.end : within.start()])) <= 3
-            ]
-            if subject:
-                return subject[-1].entity
-        # "North Korea has issued a disturbing statement": the subject of a verb of issuing it
-        issued = _ISSUED_DOCUMENT_RE.search(masked, max(0, document.start() - 60), document.start())
-        if issued:
-            start = _sentence_start(masked, issued.start())
-            subject = [
-                m
-                for m in named
-                if start <= m.start
-                and m.end <= issued.start()
-                and m.entity >= 0
-                and entities[m.entity].type in (*PERSONLIKE, "organisation", "country")
-                and len(_WORD_RE.findall(masked[m.end : issued.start()])) <= 3
-            ]
-            if subject:
-                return subject[-1].entity
+        # "the Congressional Budget Office estimated in a cost-projection analysis", "North Korea has issued a disturbing
+        # statement": the subject of the verb of saying or issuing before it (a country may issue one)
+        for verb_before, types in (
+            (_IN_DOCUMENT_RE, (*PERSONLIKE, "organisation")),
+            (_ISSUED_DOCUMENT_RE, (*PERSONLIKE, "organisation", "country")),
+        ):
+            verb = verb_before.search(masked, max(0, document.start() - 60), document.start())
+            subject = _verb_subject(masked, verb, named, entities, types) if verb else -1
+            if subject >= 0:
+                return subject
         by = _AUTHORED_BY_RE.match(masked, document.end())
         if by:
             after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
