@@ -419,6 +419,17 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Dana Whitfield runs Orbitworks Grumbach. "We are ready," she told analysts.', "Dana Whitfield"),
         # a company the excerpt never introduced, speaking after an opening phrase
         ('In its filing, Orbitworks said it was "well positioned to deliver at scale."', "Orbitworks"),
+        # a document that speaks through its words
+        (
+            'Months later Trump signed an executive order, instructing the Pentagon to plan against "catastrophic aerial '
+            'attacks of every kind."',
+            "executive order",
+        ),
+        ('One section of the proposal "funds a first tranche of the shield this year."', "proposal"),
+        (
+            'The budget proposal adds money for what the document calls a "next-generation shield for the whole homeland."',
+            "budget proposal",
+        ),
         # more verbs real coverage hangs on a quotation
         ('Trump spoke to reporters. "Canada has called us, and they want in," he alleged.', "Donald Trump"),
         ('The network will carry what the Space Force refers to as "fast, secure data transport for the whole fleet."', "US Space Force"),

@@ -931,7 +931,8 @@ _DOCUMENT_OF_RE = re.compile(
 )
 # A president's order named as a document, with its date: "the January 2025 executive order", "Trump's executive order".
 _ORDER_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|{_MONTH}|\d{{4}})\s+){{0,3}}executive\s+order\b"
+    rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|sweeping|new|{_MONTH}|\d{{4}})\s+){{0,3}}"
+    r"(?:executive\s+order|Executive\s+Order)\b"
 )
 _LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w)|{_MONTH}|{_DAY})(?:['’]s)?(?:\s+|$)")
 _HOLDERS_OFFICE_RE = re.compile(
@@ -2377,6 +2378,42 @@ _DESCRIPTION_WORDS = (
 )
 
 
+# A document that speaks through its words: "an executive order calling for …", "the proposal, which calls for …", "what
+# the document calls", "one line of the proposal", "as envisioned in the president's executive order".
+_DOCUMENT_NOUNS = (
+    r"(?:executive\s+order|order|proposal|budget\s+proposal|bill|document|memo|memorandum|directive|agreement|treaty|joint\s+statement)"
+)
+_DOCUMENT_VOICE_RE = re.compile(
+    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS}),?\s+(?:(?:which|that)\s+)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
+    r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks)\b"
+    rf"|\bwhat\s+the\s+(?P<w>{_DOCUMENT_NOUNS})\s+(?:calls|describes\s+as|terms)\b"
+    rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
+    rf"|\bas\s+(?:envisioned|described|laid\s+out|set\s+out|outlined|defined)\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<e>{_DOCUMENT_NOUNS})\b"
+)
+
+
+_DOCUMENT_NAMED_RE = re.compile(rf"(?i)\b{_DOCUMENT_NOUNS}\b")
+
+
+def _document_voice(masked: str, start: int, quote: int, entities: list[Entity]) -> int:
+    """The document whose words a quotation in its clause are, by the verbs a document speaks with, before the quotation
+    in its sentence and with no other quotation between: "Trump issued an executive order calling for a shield to defend
+    'against ballistic … missiles'". The document is named by its noun ("executive order", "proposal"); -1 if none."""
+    found = [m for m in _DOCUMENT_VOICE_RE.finditer(masked, start, quote) if not re.search(r"[”\"]", masked[m.end() : quote])]
+    if not found:
+        return -1
+    noun = " ".join(next(g for g in found[-1].groups() if g).lower().split())
+    noun = "executive order" if noun == "order" else noun
+    if noun == "document":  # "The proposal … what the document calls": the document named before
+        named = [" ".join(m.group(0).lower().split()) for m in _DOCUMENT_NAMED_RE.finditer(masked, max(0, start - 600), found[-1].start())]
+        noun = next((n for n in reversed(named) if n != "document"), noun)
+    for i, entity in enumerate(entities):
+        if entity.type == "document" and entity.name == noun:
+            return i
+    entities.append(Entity(noun, "document"))
+    return len(entities) - 1
+
+
 def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
     """The person or body whose clause a quoted phrase stands in, without a verb of speech: the subject its sentence
     opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
@@ -2580,6 +2617,10 @@ def _quotations(
             )
             if credited:
                 entity, how = credited[0].entity, "after"
+        if entity < 0 and not alone:
+            # "an executive order calling for a shield to defend 'against …'", "what the document calls a '…'": the document's
+            entity = _document_voice(masked, sentences[first].start, match.start(), entities)
+            how = "document" if entity >= 0 else how
         if entity < 0 and not alone:
             entity = _clause_subject_of(masked, sentences[first].start, match.start(), mentions, entities)
             how = "clause subject" if entity >= 0 else how
