@@ -1057,12 +1057,16 @@ _LONE_SAID_RE = re.compile(r"\s+(?:said|says|added|explained|noted|wrote|argued|
 _QUANTIFIERS = frozenset("another other others all several few none neither either everyone everybody someone somebody nobody".split())
 
 
+def _plain_capitalised(word: str, grammar: Grammar) -> bool:
+    """Whether a lone word may be a name nobody introduced: capitalised, not a title, not a word a sentence opens with."""
+    return bool(re.fullmatch(r"[A-Z][a-z][\w'’-]+", word)) and word.lower() not in grammar.titles | LEADING_STOP | _QUANTIFIERS
+
+
 def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """Whether a lone capitalised word nobody introduced is a speaker's surname by where it stands: right after a
     quotation and its verb of speech ('“…,” said Taiclet.'), or right after a quotation before one ('“…,” Taiclet
     said'). Not a word the grammar knows as a title, and not where the word goes on to a name of its own."""
-    word = text[start:end]
-    if word.lower() in grammar.titles or word.lower() in LEADING_STOP | _QUANTIFIERS or not re.fullmatch(r"[A-Z][a-z][\w'’-]+", word):
+    if not _plain_capitalised(text[start:end], grammar):
         return False
     before = text[max(0, start - 40) : start]
     after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
@@ -1082,9 +1086,7 @@ def _lone_body(text: str, start: int, end: int, grammar: Grammar) -> bool:
     phrase and right before a verb of speech ("In its filing, SpaceX said"), or, written with a capital inside it, before
     one anywhere ("SpaceX said"). A person introduced by surname alone is rarer than a company named so."""
     word = text[start:end]
-    if word.lower() in grammar.titles or word.lower() in LEADING_STOP | _QUANTIFIERS or not re.fullmatch(r"[A-Z][a-z][\w'’-]+", word):
-        return False
-    if not _LONE_SAID_RE.match(text, end):
+    if not _plain_capitalised(word, grammar) or not _LONE_SAID_RE.match(text, end):
         return False
     # (after a short opening phrase, not a sentence's closing credit: "…, countless Americans would die, Moulton said")
     opening = re.split(r"[.!?]\s|\n", text[max(0, start - 80) : start])[-1]
