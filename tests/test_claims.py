@@ -300,8 +300,32 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Japan pledged to invest $4 billion in interceptors for the shield.",
             "Tokyo will contribute sensors; its $500 billion pledge of investment in U.S. industries under the trade deal stands apart.",
         ),
+        # the programme's cost written before the figure in a sentence about Canada; a prototype's date; a budget's rise
+        (
+            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Officials estimate the system will cost at least $175 billion to build, and that Canada would be expected to pay its share.",
+        ),
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "The award asks the company to deliver a fully operational prototype by the end of 2027.",
+        ),
+        (
+            "Congress set aside an initial $25 billion for the shield in July.",
+            "The proposal outlines a $90 billion increase to the defense budget and includes a down payment on the shield.",
+        ),
     ],
-    ids=["rounded", "programme-price", "study", "initial", "change-over-time", "own-currency", "trade-deal"],
+    ids=[
+        "rounded",
+        "programme-price",
+        "study",
+        "initial",
+        "change-over-time",
+        "own-currency",
+        "trade-deal",
+        "programme-cost-before",
+        "prototype",
+        "budget-increase",
+    ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):
     corpus = articles(**{chr(ord("A") + k): text for k, text in enumerate(texts)})

@@ -153,6 +153,8 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         found = list(AMOUNT_RE.finditer(sentence))
         if spec.get("not_followed_by"):  # "the US$175-billion “Golden Dome” system" is the programme's, not Canada's price
             found = [m for m in found if not re.match(spec["not_followed_by"], sentence[m.end() :], re.IGNORECASE)]
+        if spec.get("not_preceded_by"):  # "the system will cost at least $175 billion, and Canada …": the programme's too
+            found = [m for m in found if not re.search(spec["not_preceded_by"], sentence[: m.start()], re.IGNORECASE)]
         if not found:
             return ""
         match = found[0]
