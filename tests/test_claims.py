@@ -332,6 +332,15 @@ def test_sources_that_do_not_disagree_are_no_contradiction(texts):
     assert claims.contradictions(claims.claims_matrix(corpus, load_codebook())).empty
 
 
+def test_a_place_under_the_shield_costs_canada_what_the_programme_does_not():
+    corpus = articles(
+        A="The president posted that Canada's place under the shield would cost $61 billion.",
+        B="Officials estimate the system will cost at least $175 billion to build, and that Canada would be expected to pay.",
+    )
+    found = claims.claims_matrix(corpus, load_codebook())
+    assert found.loc[found["claim_id"].eq("canada_price"), "value"].tolist() == ["$61 billion", ""]
+
+
 def test_two_prices_no_outlet_reports_as_a_change_stand_against_each_other():
     corpus = articles(
         A="Trump said Canada would have to pay $61 billion to join the shield.",
