@@ -256,3 +256,20 @@ def test_a_dispute_over_which_figure_a_source_gives_names_the_source_not_an_empt
         "Sources disagree 1 time about what a figure is or who gives it, involving 3 outlets; for the program total from "
         "Congressional Budget Office, Alpha and Beta give “$542 billion” where Gamma gives “$831 billion”."
     )
+
+
+def test_the_example_disagreement_is_the_one_with_most_outlets_on_its_smaller_side():
+    found = pd.DataFrame(
+        {
+            "kind": ["same amount, different referent"] * 2,
+            "amount": ["$150 billion", "$25 billion"],
+            "referent": ["", ""],
+            "attributed_to": ["", ""],
+            "outlet_a": ["A; B; C; D; E", "F; G"],
+            "value_a": ["budget or appropriation", "budget or appropriation"],
+            "outlet_b": ["H", "I; J; K"],
+            "value_b": ["partner purchase or pledge", "program total"],
+        }
+    )
+    sentence = bf.discrepancy_judgment({"money_discrepancies.csv": found})
+    assert sentence.startswith("Sources disagree 2 times") and "for $25 billion, F and G give" in sentence

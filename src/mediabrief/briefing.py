@@ -126,12 +126,15 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
 
 
 def discrepancy_judgment(tables: Tables) -> str | None:
-    """How many disagreements about figures there are, with the first as an example (each row of the discrepancy
-    table is one disagreement, the outlets on each side listed with "; ")."""
+    """How many disagreements about figures there are, with the best supported as an example (each row of the
+    discrepancy table is one disagreement, the outlets on each side listed with "; ")."""
     found = tables.get("money_discrepancies.csv")
     if found is None or found.empty:
         return None
-    first = found.iloc[0]
+    # The example is the disagreement with the most outlets on its smaller side: one outlet's lone reading is the likeliest
+    # to be a misreading, this project's or the outlet's.
+    smaller = [min(len(str(a).split("; ")), len(str(b).split("; "))) for a, b in zip(found["outlet_a"], found["outlet_b"], strict=True)]
+    first = found.iloc[max(range(len(found)), key=lambda k: (smaller[k], -k))]
     outlets = {o for side in ("outlet_a", "outlet_b") for cell in found[side].astype(str) for o in cell.split("; ")}
     side_a, side_b = (str(first[side]).split("; ") for side in ("outlet_a", "outlet_b"))
     # An empty amount (a dispute over which figure a source gives) is read back from the CSV as NaN, not "".

@@ -64,13 +64,16 @@ def html_link(url: object, text: object) -> str:
 
 
 def scope_line(articles: pd.DataFrame) -> str:
-    """One sentence on what the corpus covers, computed from the article table."""
+    """One sentence on what the corpus covers, computed from the article table.
+
+    >>> scope_line(pd.DataFrame({"outlet": ["A", "B"], "published": pd.to_datetime([None, None])}))
+    '2 articles from 2 outlets, none of them dated.'
+    """
     n = len(articles)
     outlets = articles["outlet"].nunique()
-    return (
-        f"{n} article{'s' if n != 1 else ''} from {outlets} outlet{'s' if outlets != 1 else ''}, "
-        f"published {date_range(articles['published'])}."
-    )
+    dated = articles["published"].notna().any()
+    when = f"published {date_range(articles['published'])}" if dated else ("none of them dated" if n > 1 else "not dated")
+    return f"{n} article{'s' if n != 1 else ''} from {outlets} outlet{'s' if outlets != 1 else ''}, {when}."
 
 
 def sources_table(articles: pd.DataFrame) -> pd.DataFrame:
