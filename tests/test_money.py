@@ -207,6 +207,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("$1.2 trln", "USD", 1.2e12, 1.2e12, False, False),  # wire shorthand, as in "$1.2 trln over 20 years"
         ("$175-billion", "USD", 175e9, 175e9, False, False),  # a hyphenated scale: "the $175-billion project"
         ("by $10 billion to $185 billion", "USD", 10e9, 10e9, False, False),  # a change, then the new level: two figures
+        ("set to grow from $630 billion to $1.8 trillion", "USD", 630e9, 630e9, False, False),  # a sum that moved: two figures
         ("$3 billion", "USD", 3e9, 3e9, False, False),
         ("more than $3 billion", "USD", 3e9, 3e9, False, False),
         ("$1,200.50", "USD", 1200.5, 1200.5, False, False),
@@ -1143,3 +1144,8 @@ WH = "White House / the President"
 def test_the_owner_of_each_figure_in_constructions_of_real_coverage(text, owners, codebook):
     # Sentences written for this test on constructions seen in real coverage (wire copy, Australian outlets, AEI ledes).
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+def test_a_dollar_sign_and_the_word_dollar_before_a_noun_leave_the_word_out():
+    text = "It asked how Trump came to the US$61 billion dollar amount, and whether it would cost $61 Billion Dollars."
+    assert [text[f.start : f.end] for f in find_amounts(text)] == ["US$61 billion", "$61 Billion Dollars"]

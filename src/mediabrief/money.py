@@ -214,6 +214,12 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _CHANGE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A sum that moved from one level to another: "set to grow from $630 billion to $1.8 trillion", "swing from $175B to $3.6T"
+_MOVED_FROM_RE = re.compile(
+    r"\b(?:grow|grows|grew|grown|rise|rises|rose|risen|increase[sd]?|jump(?:s|ed)?|climb(?:s|ed)?|fall|falls|fell|drop(?:s|ped)?|"
+    r"swing(?:s)?|swung|go|goes|went|gone|soar(?:s|ed)?|balloon(?:s|ed)?|expand(?:s|ed)?|shrink(?:s)?|shrank)\s+from\s+$",
+    re.IGNORECASE,
+)
 # A magnitude without "of dollars" ("would cost tens of billions more", "appropriating billions for the project") is
 # money where a verb of spending or costing governs it or money words follow it; elsewhere it may count anything
 # ("billions of people").
@@ -258,10 +264,13 @@ def find_amounts(text: str) -> list[Found]:
             if found and math.isfinite(found.amount.high) and found.end > found.start and "\n" not in text[found.start : found.end]:
                 if (
                     kind == "range"
-                    and _CHANGE_RE.search(text, max(0, found.start - 5), found.start)
+                    and (
+                        _CHANGE_RE.search(text, max(0, found.start - 5), found.start)
+                        or _MOVED_FROM_RE.search(text, max(0, found.start - 30), found.start)
+                    )
                     and " to " in text[found.start : found.end]
                 ):
-                    continue  # "rose by $10 billion to $185 billion": a change and the new level, two figures
+                    continue  # "rose by $10 billion to $185 billion", "set to grow from $630 billion to $1.8 trillion": two figures
                 candidates.append(found)
     candidates += _bare_magnitudes(text, starts["vague"])
     kept: list[Found] = []
@@ -435,7 +444,12 @@ def _read_point(match: re.Match) -> Found | None:
     if not prefix and not scale and re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
         return None  # "in fiscal year 2026 dollars", "in 2025 dollars": the year whose prices a figure is in
     value = _value(number, scale)
-    return Found(match.start(), match.end(), Amount(_currency_of(prefix, word), value, value))
+    end = match.end()
+    if prefix and word and word.lower() == "dollar" and re.match(r"\s+[a-z]", match.string[end : end + 2]):
+        end = match.start("w")  # "the US$61 billion dollar amount": the word describes the noun after it
+        end -= len(match.string[:end]) - len(match.string[:end].rstrip(" -"))
+        word = None
+    return Found(match.start(), end, Amount(_currency_of(prefix, word), value, value))
 
 
 def _read_range(match: re.Match) -> Found | None:
