@@ -238,6 +238,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("a half-trillion-dollar gamble", "USD", 0.5e12, 0.5e12, False, True),
         ("a multi-hundred-billion-dollar programme", "USD", 2e11, 1e12, False, True),
         ("a multibillion\u2011dollar effort", "USD", 2e9, 1e10, False, True),  # a non-breaking hyphen
+        ("a largely unproven multi-billion dollar system", "USD", 2e9, 1e10, False, True),  # a space before "dollar"
         # a magnitude without "of dollars" where a verb of spending governs it, or money words follow it
         ("would cost tens of billions more", "USD", 1e10, 1e11, False, True),
         ("lawmakers are appropriating billions for the shield", "USD", 1e9, 1e10, False, True),

@@ -164,8 +164,8 @@ VAGUE_RE = re.compile(
     rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})"
     # "a trillion-dollar mistake", "the multibillion-dollar project": an adjective of size
     # (with a fraction or a hundred: "a half-trillion-dollar boondoggle", "a multi-hundred-billion-dollar project"; any
-    # hyphen, the non-breaking one too)
-    r"|(?<![\w-])(?P<multi>multi[-‐‑]?)?(?P<part>half[-‐‑]|hundred[-‐‑])?(?P<adj>billion|trillion)[-‐‑]dollar(?![\w-])",
+    # hyphen, the non-breaking one too; a space before "dollar" only after "multi-": "a multi-billion dollar system")
+    r"|(?<![\w-])(?P<multi>multi[-‐‑]?)?(?P<part>half[-‐‑]|hundred[-‐‑])?(?P<adj>billion|trillion)(?:[-‐‑]|(?<=[-‐‑i]billion) |(?<=[-‐‑i]trillion) )dollar(?![\w-])",
     re.IGNORECASE,
 )
 _HORIZON_AFTER_RE = re.compile(
@@ -308,9 +308,9 @@ _START_WORDS = {
     "vague": [
         *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
         r"a\s+(?:few|couple)",
-        r"multi[-‐‑]?(?:hundred[-‐‑])?(?:billion|trillion)[-‐‑]dollar",
-        r"half[-‐‑](?:billion|trillion)[-‐‑]dollar",
-        r"hundred[-‐‑](?:billion|trillion)[-‐‑]dollar",
+        r"multi[-‐‑]?(?:hundred[-‐‑])?(?:billion|trillion)[-‐‑ ]dollar",
+        r"half[-‐‑](?:billion|trillion)[-‐‑ ]dollar",
+        r"hundred[-‐‑](?:billion|trillion)[-‐‑ ]dollar",
         r"billion[-‐‑]dollar",
         r"trillion[-‐‑]dollar",
     ],
