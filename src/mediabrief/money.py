@@ -165,7 +165,8 @@ VAGUE_RE = re.compile(
     # "a trillion-dollar mistake", "the multibillion-dollar project": an adjective of size
     # (with a fraction or a hundred: "a half-trillion-dollar boondoggle", "a multi-hundred-billion-dollar project"; any
     # hyphen, the non-breaking one too; a space before "dollar" only after "multi-": "a multi-billion dollar system")
-    r"|(?<![\w-])(?P<multi>multi[-‐‑]?)?(?P<part>half[-‐‑]|hundred[-‐‑])?(?P<adj>billion|trillion)(?:[-‐‑]|(?<=[-‐‑i]billion) |(?<=[-‐‑i]trillion) )dollar(?![\w-])",
+    r"|(?<![\w-])(?P<multi>multi[-‐‑]?)?(?P<part>half[-‐‑]|hundred[-‐‑])?(?P<adj>billion|trillion)"
+    r"(?:[-‐‑]|(?<=[-‐‑i]billion) |(?<=[-‐‑i]trillion) )dollar(?![\w-])",
     re.IGNORECASE,
 )
 _HORIZON_AFTER_RE = re.compile(
