@@ -1048,9 +1048,10 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
 
 
 # A lone capitalised word that speaks right after a quotation: '…,” said Taiclet.', '…,” Taiclet said.'
-_SAID_BEFORE_LONE_RE = re.compile(r"[,.!?…]?\s*[”\"’]\s*,?\s*(?:said|says|added|explained|continued|noted|wrote|argued|warned|told)\s+$")
+_LONE_CREDIT_VERBS = r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|tells)"
+_SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDIT_VERBS}\s+$")
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
-_LONE_SAID_RE = re.compile(r"\s+(?:said|says|added|explained|noted|wrote|argued|warned|told|tells)\b")
+_LONE_SAID_RE = re.compile(rf"\s+{_LONE_CREDIT_VERBS}\b")
 
 
 # Words that open a sentence as its subject without naming anyone: 'Another said …'.
@@ -1343,7 +1344,7 @@ _SUBJECT_BEFORE_GAP_RE = re.compile(
 
 
 # Abbreviated titles right before a name: "Rep. ", "Lt. Gen. ".
-_TITLE_TAIL_RE = re.compile(r"(?:\s*\b(?:[A-Z][a-z]{1,3}\.))+\s*$")
+_TITLE_TAIL_RE = re.compile(rf"(?:\s*\b(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.)+\s*$")
 # A party and state written after a lawmaker's name in commas: ", D-Wash.", ", R-N.D.", ", I-Maine".
 _PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 # What an unnamed source's description adds between it and its verb.
@@ -2095,8 +2096,12 @@ _IN_DOCUMENT_RE = re.compile(
     r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"
     r"\s+in\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,3}$"
 )
-# A verb of issuing a document and its article: "has issued a disturbing statement", "released a new report".
-_ISSUED_DOCUMENT_RE = re.compile(r"(?i)\b(?:issued|released|published|put\s+out|sent|delivered)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+# Verbs by which a body puts out a document ("has issued a disturbing statement", "released a new report"), and the
+# kinds of document that give a finding ("a study", "an analysis").
+_ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent|delivered)"
+_FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
+# A verb of issuing a document and its article, right before the document's noun.
+_ISSUED_DOCUMENT_RE = re.compile(rf"(?i)\b{_ISSUING_VERBS}\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}$")
 # What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
 _DOCUMENT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 # What stands between a document and its author: "report, titled …, was authored by", "study by", "analysis from".
@@ -2370,7 +2375,7 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
 
 # A country's verb of issuing words: "issued a statement on", "released remarks about", "sent a warning".
 _WORDS_ISSUED_RE = re.compile(
-    r"(?i)\b(?:issued|released|published|sent|delivered)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}(?:statement|remarks|warning|memorandum|message|commentary)\b"
+    rf"(?i)\b{_ISSUING_VERBS}\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,2}}(?:statement|remarks|warning|memorandum|message|commentary)\b"
 )
 # Lower-case words of a description written before a name: roles, titles and the words joining them.
 _DESCRIPTION_WORDS = (
@@ -3139,11 +3144,11 @@ _REQUEST_FROM_RE = re.compile(
 )
 # A figure said to be in someone's document: "… $3.6 trillion in one American Enterprise Institute study", "in a CBO report".
 _FIGURE_IN_DOCUMENT_RE = re.compile(r"\s+in\s+(?:a|an|one|the|its|their)\s+(?:(?:new|recent|latest|separate|earlier|\d{4})\s+)?(?:the\s+)?")
-_DOCUMENT_NOUN_RE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:study|report|analysis|paper|estimate|assessment|projection)\b")
+_DOCUMENT_NOUN_RE = re.compile(rf"(?:['’]s)?\s+(?:[a-z-]+\s+)?{_FINDING_DOCUMENTS}\b")
 # A body publishing a document that gives a finding: "released an analysis on Tuesday that estimates that …".
 _PUBLISHED_FINDING_RE = re.compile(
-    r"(?i)(?:released|published|issued|put\s+out|produced|unveiled)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:report|study|analysis|paper|assessment|estimate|review)\b[^.;:]{0,40}?\b(?:that|which)\s+"
+    rf"(?i){_ISSUING_VERBS}\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_FINDING_DOCUMENTS}\b[^.;:]{{0,40}}?\b(?:that|which)\s+"
     r"(?:estimates|estimated|finds|found|concludes|concluded|projects|projected|says|said|puts|put|shows|showed|predicts|predicted)\b"
 )
 
