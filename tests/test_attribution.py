@@ -496,6 +496,24 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
     assert [name for _, name in speakers(text, grammar)] == ["Jeff Merkley", "Jeff Merkley"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an excerpt that stops in the middle of a word stops the quotation it was in: still a quotation, still hers
+        (
+            'Gen. Ann Ruiz spoke to the committee on Tuesday. "The sensors are ready," she said.\n\n'
+            '"What we still lack is a way to pay for the interceptors over the long ru',
+            [("quotation", "Ann Ruiz"), ("quotation", "Ann Ruiz")],
+        ),
+        ("Kenji Mori closed the briefing, adding, \u201cThe radars will be built in Japan and then shi", [("quotation", "Kenji Mori")]),
+        # a heading run into a paragraph ends in a capital: a stray mark before it opens no quotation
+        ('Aso said the talks went well. "We agreed on the basics. Key Dates\n\nThe talks resume in May.', []),
+    ],
+)
+def test_a_quotation_cut_off_by_the_end_of_an_excerpt_is_still_read(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
 def test_a_quotation_standing_alone_continues_the_voice_before_it(grammar):
     text = (
         "Todd Harrison, a defense budget analyst, has modeled the cost. "

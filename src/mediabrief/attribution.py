@@ -119,6 +119,9 @@ class Owner(NamedTuple):
 # quotations too, where the curly pair does not close within the paragraph; so is a paragraph a quotation runs on from,
 # left open because the next paragraph reopens it (the convention for a quotation over several paragraphs), where it
 # opens a paragraph or a sentence and ends a sentence.
+# An excerpt cut off in the middle of a word ("… it just hasn’t been applie") cuts off the quotation it was in: an opening
+# mark whose paragraph ends in a word in lower case, with no closing mark, is a quotation up to the cut (a heading run
+# into the paragraph, "… all along. Key Takeaways", ends in a capital).
 # Words of narration that a quotation left open never holds (a stray mark, not a quotation over paragraphs).
 _NARRATION = r"\b(?:said|says|stated|told|wrote|added|according)\b"
 QUOTE_RE = re.compile(
@@ -127,6 +130,7 @@ QUOTE_RE = re.compile(
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
+    r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
