@@ -273,3 +273,43 @@ def test_the_example_disagreement_is_the_one_with_most_outlets_on_its_smaller_si
     )
     sentence = bf.discrepancy_judgment({"money_discrepancies.csv": found})
     assert sentence.startswith("Sources disagree 2 times") and "for $25 billion, F and G give" in sentence
+
+
+def test_only_the_sides_of_a_disagreement_are_versions_of_a_figure():
+    # Three outlets read $90 billion as the programme's total or its first budget line; a fourth reads its own figure as
+    # a unit cost, which no check let stand as a side (the discrepancy table has no such row): it is no version.
+    money = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "surface": ["$90 billion"] * 4,
+            "amount_low_usd": [90e9] * 4,
+            "amount_high_usd": [90e9] * 4,
+            "referent": ["program total", "program total", "budget or appropriation", "part or unit cost"],
+            "attributed_to": ["unattributed"] * 4,
+            "sentence": [
+                "The shield will cost $90 billion in all.",
+                "Its total is put at $90 billion.",
+                "Congress set aside $90 billion this year.",
+                "Launch Costs and $90 billion Hopes",
+            ],
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["Alpha", "Beta", "Gamma", "Delta"]})
+    found = pd.DataFrame(
+        {
+            "kind": ["same amount, different referent"],
+            "amount": ["$90 billion"],
+            "referent": [""],
+            "attributed_to": [""],
+            "outlet_a": ["Alpha; Beta"],
+            "value_a": ["program total"],
+            "sentence_a": ["The shield will cost $90 billion in all."],
+            "outlet_b": ["Gamma"],
+            "value_b": ["budget or appropriation"],
+            "sentence_b": ["Congress set aside $90 billion this year."],
+        }
+    )
+    rows = bf.disputed_versions({"money_discrepancies.csv": found, "money.csv": money, "articles.csv": articles})
+    assert rows[["Version", "Sources"]].values.tolist() == [["program total", "Alpha; Beta"], ["budget or appropriation", "Gamma"]]
+    assert rows["Disputed"].nunique() == 1 and rows["Disputed"].iloc[0].endswith("what it covers")
+    assert rows["Example"].iloc[1] == "“Congress set aside $90 billion this year.”"

@@ -520,10 +520,13 @@ def excerpt(sentence: str, surface: str, words: int = 12) -> str:
 
 
 def disputed_versions(tables: Tables) -> pd.DataFrame:
-    """Each disputed figure with its versions: what each group of sources says it is and who gives it, with an excerpt.
+    """Each disputed figure with its versions: what each group of sources says it is, or who gives it, or how much it
+    is, with an excerpt.
 
-    Built from the discrepancy table: a figure given different referents or sources is shown version by version; a
-    referent and source given different amounts is shown amount by amount.
+    Built from the discrepancy table, side by side: a figure given different referents is shown referent by referent,
+    one given different sources source by source, a referent and source given different amounts amount by amount.
+    Only the sides of a disagreement are versions, each from the outlets on that side: a reading that one outlet
+    gives and no check let stand (a subheading's figure read as a unit cost) is no version of the figure.
     """
     found, money = tables.get("money_discrepancies.csv"), tables.get("money.csv")
     if found is None or found.empty or money is None:
@@ -532,23 +535,29 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
     mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
     shown = dict(zip(mentions["amount"], map(billions_range, mentions["amount_low_usd"], mentions["amount_high_usd"]), strict=True))
     rows = []
-    by_amount = found[found["kind"].str.startswith("same amount")]["amount"].unique()
-    by_claim = found[~found["kind"].str.startswith("same amount")][["referent", "attributed_to"]].drop_duplicates()
-    for amount in by_amount:
-        for (referent, source), group in mentions[mentions["amount"].eq(amount)].groupby(["referent", "attributed_to"], sort=True):
-            rows.append((shown[amount], f"{referent}, from {source}", group))
-    for claim in by_claim.itertuples(index=False):
-        same = mentions[mentions["referent"].eq(claim.referent) & mentions["attributed_to"].eq(claim.attributed_to)]
-        for amount, group in same.groupby("amount", sort=False):
-            rows.append((f"{claim.referent}, from {claim.attributed_to}", shown[amount], group))
-    return pd.DataFrame(
-        {
-            "Disputed": [r[0] for r in rows],
-            "Version": [r[1] for r in rows],
-            "Sources": ["; ".join(sorted(set(g["outlet"]))) for _, _, g in rows],
-            "Example": [f"“{excerpt(g['sentence'].iloc[0], g['surface'].iloc[0])}”" for _, _, g in rows],
-        }
-    )
+    for row in found.itertuples(index=False):
+        if row.kind == "same amount, different referent":
+            disputed, column, label = f"{shown.get(row.amount, row.amount)}: what it covers", "referent", "{}"
+        elif row.kind == "same amount, different attribution":
+            disputed, column, label = f"{shown.get(row.amount, row.amount)}: who gives it", "attributed_to", "from {}"
+        else:
+            disputed, column, label = f"{row.referent}, from {row.attributed_to}", "amount", "{}"
+        for side in ("a", "b"):
+            value, sentence = getattr(row, f"value_{side}"), getattr(row, f"sentence_{side}")
+            shown_value = shown.get(value, value) if column == "amount" else label.format(value)
+            rows.append((disputed, shown_value, str(getattr(row, f"outlet_{side}")).split("; "), sentence, row.amount, value, column))
+    versions: dict[tuple[str, str], list] = {}
+    for disputed, version, outlets, sentence, amount, value, column in rows:
+        seen = versions.setdefault((disputed, version), [set(), sentence, amount, value, column])
+        seen[0].update(outlets)
+    table = []
+    for (disputed, version), (outlets, sentence, amount, value, column) in versions.items():
+        mine = mentions[mentions["outlet"].isin(outlets) & mentions[column].eq(value)]
+        mine = mine[mine["amount"].eq(amount)] if column != "amount" else mine
+        first = mine[mine["sentence"].eq(sentence)] if (mine["sentence"] == sentence).any() else mine
+        example = excerpt(first["sentence"].iloc[0], first["surface"].iloc[0]) if len(first) else str(sentence)
+        table.append((disputed, version, "; ".join(sorted(outlets)), f"“{example}”"))
+    return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
 
 
 def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
