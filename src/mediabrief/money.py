@@ -617,8 +617,16 @@ def _per_unit_pattern(spec: dict) -> re.Pattern | None:
     if not units:
         return None
     unit = _alternation(units)
+    # After "a" or "an" the unit must end its noun phrase: "$500 a kilogram to orbit" is a rate, "$25 billion to develop
+    # a missile defense system" is not (a word in lower case after the unit, other than a function word, continues it).
+    ends_phrase = (
+        r"(?![ \t-]+(?!(?:to|for|in|into|on|at|of|and|or|the|that|which|with|by|from|over|than|is|was|are|were|would|could|"
+        r"will|can|if|when|while|as|launched|built|deployed)\b)[a-z])"
+    )
     return re.compile(
-        rf"\s*(?:[\w-]+\s+){{0,3}}?(?:per|a|an|each|for\s+each|for\s+every|every|/)\s*(?:{unit})s?(?!\w)|\s*(?:[\w-]+\s+){{0,2}}?(?:each|apiece|a\s+piece)(?!\w)",
+        rf"\s*(?:[\w-]+\s+){{0,3}}?(?:per|each|for\s+each|for\s+every|every|/)\s*(?:{unit})s?(?!\w)"
+        rf"|\s*(?:[\w-]+\s+){{0,3}}?(?-i:a|an|A|An)\s+(?:{unit})s?(?!\w){ends_phrase}"
+        rf"|\s*(?:[\w-]+\s+){{0,2}}?(?:each|apiece|a\s+piece)(?!\w)",
         re.IGNORECASE,
     )
 
