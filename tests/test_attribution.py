@@ -437,6 +437,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"We submitted proposals for interceptors and other emerging technologies," said Taiclet.', "Taiclet"),
         ('"We are changing how we spend our research money at this company," Taiclet said.', "Taiclet"),
         ('"We are ready to build at scale," Taiclet told analysts on a call.', "Taiclet"),
+        # a participle goes on with the verb of speech right before it, not with whatever the sentence opens with
+        (
+            "US plans for a shield would spark a race in orbit, Pyongyang has claimed, calling Washington 'a reckless bully'.",
+            "North Korea",
+        ),
+        # a country's name opening an agency's is the agency's, and a document by a body speaks for it
+        ('A report by the US Defense Intelligence Agency warns of "growing missile threats."', "US Defense Intelligence Agency"),
+        ('Few were surprised. A study by the Congressional Budget Office found that "costs would rise."', "Congressional Budget Office"),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):
@@ -906,3 +914,11 @@ def test_a_quotation_over_two_paragraphs_is_one_speakers(grammar):
         " a real quotation mark said anything here."
     )
     assert speakers(text, grammar)[:2] == [("quotation", "Michael Guetlein"), ("quotation", "Michael Guetlein")]
+
+
+def test_a_post_in_apposition_is_nobody_new_and_a_single_quoted_passage_may_hold_a_name_in_double_quotes(grammar):
+    text = (
+        "'The tension keeps rising. Just look at the project called \"Shield of the North,\"' Ivan Petrov, Deputy Chairman"
+        " of the Federal Assembly, told a newspaper. He added that the plan 'breaks every promise made before.'"
+    )
+    assert speakers(text, grammar) == [("quotation", "Ivan Petrov"), ("quotation", "Ivan Petrov")]

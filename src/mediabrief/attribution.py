@@ -129,7 +129,7 @@ QUOTE_RE = re.compile(
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\""
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
-    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!]|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
+    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
@@ -1034,6 +1034,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
                 found.append((tail_start, tail_start + len(tail), tail, [], entity_type(tail)))
             name = name[: connectors[0]]
             joined = " ".join(name)
+            if all(t.lower() in grammar.titles for t in name):
+                continue  # "Dmitry Medvedev, Deputy Chairman of the Russian Security Council": a post, nobody new
         posted = _POSTED_TO_RE.search(text, max(0, start - 40), start)
         if posted and len(name) >= 4 and all(t[:1].isupper() for t in name):
             # "ambassador to the United Nations Bob Rae": the place of the post, then the person (two words)
@@ -1165,15 +1167,25 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
     return bool(_SPEECH_AFTER_RE.match(text, end) or _SPEECH_BEFORE_RE.search(text[max(0, start - 20) : start]))
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
+# Last words of a school's name, which a place's name may open ("US Naval War College"), and of an institution's, which a
+# country's name may open ("US Defense Intelligence Agency"; not "Senate" in "Senate Budget Committee", a body of its own).
+_SCHOOL_WORDS = frozenset("college university institute academy school laboratory center centre".split())
+_INSTITUTION_WORDS = _SCHOOL_WORDS | frozenset(
+    "agency ministry department command office council committee bureau commission directorate authority administration corporation".split()
+)
+
+
+def _inside_longer_name(text: str, start: int, end: int, country: bool = False) -> bool:
     """Whether a gazetteer alias is the first word of a longer personal name ("Israel" in "Israel Katz"), of a
     publication's ("Washington" in "the Washington Post", "China" in "China Daily") or of a body's ("US Naval War
     College")."""
     if " " in text[start:end]:
         return False
     body = re.match(r"(?: [A-Z][a-z]+){1,3} ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 60])
-    if body and body.group(1).lower() in ("college", "university", "institute", "academy", "school", "laboratory", "center", "centre"):
-        return True  # the first word of a school's or institute's name: "US" in "US Naval War College"
+    if body and body.group(1).lower() in (_INSTITUTION_WORDS if country else _SCHOOL_WORDS):
+        # the first word of a school's or institute's name, or of a country's agency: "US" in "US Naval War College",
+        # "US Defense Intelligence Agency"
+        return True
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
     if not after:
         return False
@@ -1236,13 +1248,13 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             taken.add(match.start(), match.end())
     if grammar.gazetteer_re is not None:
         for match in grammar.gazetteer_re.finditer(plain):
-            if taken.overlaps(match.start(), match.end()) or _inside_longer_name(text, match.start(), match.end()):
+            name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
+            if taken.overlaps(match.start(), match.end()) or _inside_longer_name(text, match.start(), match.end(), kind == "country"):
                 continue
             if _NATION_QUALIFIED_BODY_RE.search(text, max(0, match.start() - 30), match.start()) and match.group(0).split()[0].lower() in (
                 ORG_WORDS | {"foreign", "defense", "defence"}
             ):
                 continue  # "the North Korean Ministry of Foreign Affairs" is not the ministry the codebook means by the bare name
-            name, kind = grammar.gazetteer[" ".join(match.group(0).split())]
             roles = [*_roles_before(text, match.start(), grammar), *_apposition_roles(text, match.end())]
             roles += [w.lower() for w in match.group(0).split() if w.lower() in grammar.titles]  # "President Donald Trump"
             roles += grammar.actor_roles.get(name, frozenset())  # "Trump … The U.S. president claims": the codebook's roles
@@ -1387,6 +1399,14 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     return found
 
 
+# A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
+_DOCUMENT_BY_RE = re.compile(
+    r"(?i)\W*(?:an?|the|one|its|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:study|report|analysis|paper|estimate|assessment|projection|review|survey|letter|memo)\s+"
+    r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?by\s+(?:the\s+)?$"
+)
+
+
 def _subject_before(
     masked: str,
     lo: int,
@@ -1420,6 +1440,8 @@ def _subject_before(
         participle = (
             bool(re.match(r"\w+ing\b", masked[verb : verb + 30], re.IGNORECASE)) and _words_between(masked, mention.end, verb) == []
         )
+        if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and not masked[mention.end : verb].strip():
+            return mention  # "A report by the Defense Intelligence Agency warned that …": the document speaks for its author
         if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with"):
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
@@ -1587,7 +1609,12 @@ def sentence_attributions(
             and not _subject_before(masked, lo, verb.start(), inside, grammar.not_after)
         )
         if subject is None and verb.group(0).lower().endswith("ing") and (masked[lo : verb.start()].rstrip().endswith(",") or participle):
-            subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
+            if found and re.fullmatch(r"\w+(?:\s+\w+){0,3}\s*,\s*", masked[found[-1].position : verb.start()]):
+                # "…, Beijing has warned, describing Washington as …": the participle goes on with the verb of speech
+                # right before it, and its speaker
+                subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
+            else:
+                subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
             if subject is None and _HIS_OPENING_RE.match(masked, lo):  # "But his language showed it, saying ‘…’": his
                 people = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
                 subject = people[-1] if people else None
