@@ -442,6 +442,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "US plans for a shield would spark a race in orbit, Pyongyang has claimed, calling Washington 'a reckless bully'.",
             "North Korea",
         ),
+        # a post and its holder's title between the verb and the name
+        ('"The work has barely begun," said Chief of Naval Operations Adm. Ruth Okafor.', "Ruth Okafor"),
         # a country's name opening an agency's is the agency's, and a document by a body speaks for it
         ('A report by the US Defense Intelligence Agency warns of "growing missile threats."', "US Defense Intelligence Agency"),
         ('Few were surprised. A study by the Congressional Budget Office found that "costs would rise."', "Congressional Budget Office"),

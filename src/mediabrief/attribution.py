@@ -1004,6 +1004,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         if possessive and possessive.end() == len(surface):
             surface = surface[: possessive.start()]
         tokens = surface.split()
+        if tokens and tokens[-1] in _TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
+            continue  # "Vice Chief of Space Operations Gen. Michael Guetlein": the post of the person named next
         while tokens and tokens[0].lower().strip(".,") in LEADING_STOP:
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
             tokens = tokens[1:]
@@ -1504,6 +1506,10 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) 
     return None
 
 
+# Capitalised words of a post, with "of", "for" and "the" between: "Vice Chief of Space Operations Gen."
+_POST_BEFORE_NAME_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w.'’-]*){0,7}")
+
+
 def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention]) -> Mention | None:
     """The speaker of an inverted verb: ``, said Peskov`` / ``" said the spokesman`` (the first candidate right after it)."""
     after = [m for m in candidates if verb_end <= m.start < hi]
@@ -1520,8 +1526,16 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     )
     if described:
         first = _opening_mention(masked, sorted(after)) or first
-    if described or (
-        len(gap) <= 4 and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap) and not re.search(r"[,;:]", " ".join(gap))
+    # a post and its holder's title before the name: "said Vice Chief of Space Operations Gen. Michael Guetlein"
+    post = bool(gap) and gap[-1].rstrip(".") in _TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
+    if (
+        described
+        or post
+        or (
+            len(gap) <= 4
+            and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap)
+            and not re.search(r"[,;:]", " ".join(gap))
+        )
     ):
         # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
         named = [m for m in after if m.start > first.start and m.kind == "name"]
