@@ -516,6 +516,11 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             [("quotation", "Ann Ruiz"), ("quotation", "Ann Ruiz")],
         ),
         ("Kenji Mori closed the briefing, adding, \u201cThe radars will be built in Japan and then shi", [("quotation", "Kenji Mori")]),
+        # a page that forgot the closing mark at the end of a sentence and paragraph
+        (
+            "As retired Gen. Lena Ortiz explains, radars placed further north \u201cwould let us see over the pole.\n\nTalks go on.",
+            [("quotation", "Lena Ortiz")],
+        ),
         # a heading run into a paragraph ends in a capital: a stray mark before it opens no quotation
         ('Aso said the talks went well. "We agreed on the basics. Key Dates\n\nThe talks resume in May.', []),
     ],

@@ -121,7 +121,9 @@ class Owner(NamedTuple):
 # opens a paragraph or a sentence and ends a sentence.
 # An excerpt cut off in the middle of a word ("… it just hasn’t been applie") cuts off the quotation it was in: an opening
 # mark whose paragraph ends in a word in lower case, with no closing mark, is a quotation up to the cut (a heading run
-# into the paragraph, "… all along. Key Takeaways", ends in a capital).
+# into the paragraph, "… all along. Key Takeaways", ends in a capital). So is a quotation opened within a sentence
+# that the sentence's end, closing the paragraph, leaves unclosed ("As X explains, radars there “give a view
+# over the pole.").
 # Words of narration that a quotation left open never holds (a stray mark, not a quotation over paragraphs).
 _NARRATION = r"\b(?:said|says|stated|told|wrote|added|according)\b"
 QUOTE_RE = re.compile(
@@ -131,6 +133,7 @@ QUOTE_RE = re.compile(
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
+    r"|(?<=[\w,]\s)“((?:[^“”\n.?!]|[.?!](?=\S))*[^\W\d_][.?!])(?=[ \t]*(?:\n|\Z))"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
