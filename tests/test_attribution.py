@@ -929,3 +929,11 @@ def test_a_post_in_apposition_is_nobody_new_and_a_single_quoted_passage_may_hold
         " of the Federal Assembly, told a newspaper. He added that the plan 'breaks every promise made before.'"
     )
     assert speakers(text, grammar) == [("quotation", "Ivan Petrov"), ("quotation", "Ivan Petrov")]
+
+
+def test_a_credit_closing_a_sentence_with_a_description_carries_to_a_quotation_opened_by_a_conjunction(grammar):
+    text = (
+        "Sensors have become cheaper, said Dana Whitfield, director of research at a Boston think tank. "
+        "But 'the interceptors have not gotten much cheaper at all.'"
+    )
+    assert speakers(text, grammar) == [("quotation", "Dana Whitfield")]

@@ -1589,10 +1589,12 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
     return after_comma and bool(_INVERTED_BEFORE_QUOTE_RE.match(masked, verb) or _INVERTED_AT_END_RE.match(masked, verb))
 
 
-# (not "told": "…, Sen. X, the top Democrat, told NPR." has its subject before the comma)
+# (not "told": "…, Sen. X, the top Democrat, told NPR." has its subject before the comma); the name may be followed by
+# its description: "Interceptors have improved, said Michael O'Hanlon, director of research at …"
 _INVERTED_AT_END_RE = re.compile(
     r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w&'’-]*(?:\.(?=[\w]))?(?:\s+news\s+agency)?"
-    r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|an?(?=\s+[a-z]))\b|$)"
+    r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|(?:an?|the)(?=\s+[a-z])"
+    r"|(?:[a-z]+\s+){1,3}(?:of|at|for|with)(?=\s))\b|$)"
 )
 _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
@@ -2552,6 +2554,9 @@ _WORDS_OF_RE = re.compile(
 _RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 
 
+_LEADING_CONJUNCTION_RE = re.compile(r"^\s*(?:But|And|Yet|Still|However,|Also,)\s+")
+
+
 def _quotations(
     text: str,
     sentences: list[Sentence],
@@ -2575,9 +2580,9 @@ def _quotations(
             continue
         entity, how = -1, "none"
         own = [a for i in range(first, last + 1) for a in attributions[i]]
-        alone = not text[sentences[first].start : match.start()].strip(" \"“‘'—-") and not text[match.end() : sentences[last].end].strip(
-            " .,\"”’'"
-        )
+        # (a conjunction may open it: "But 'the weapons have not gotten much better.'")
+        lead = _LEADING_CONJUNCTION_RE.sub("", text[sentences[first].start : match.start()])
+        alone = not lead.strip(" \"“‘'—-") and not text[match.end() : sentences[last].end].strip(" .,\"”’'")
         # A speaker named after the quotation owns it only when written right after it ('"…," the spokesman said'),
         # not in a clause of its own ('… of "serving as an accomplice" and the Kremlin warning that …').
         own = [

@@ -70,6 +70,8 @@ def same_speaker(found: str, expected: str) -> bool:
     (True, True)
     >>> same_speaker("Canada", "Canadian officials"), same_speaker("Japan", "Japanese government"), same_speaker("Japan", "Canada")
     (True, True, False)
+    >>> same_speaker("China", "Beijing"), same_speaker("Beijing", "Moscow")
+    (True, False)
     """
     a, b = _plain_name(found), _plain_name(expected)
     if not a or not b:
@@ -110,6 +112,13 @@ _NATIONALITIES = {
     "germany": "german",
     "france": "french",
     "australia": "australian",
+    # a capital speaking for its country's government, as wire copy writes it ("Beijing has warned")
+    "beijing": "chinese",
+    "moscow": "russian",
+    "tokyo": "japanese",
+    "ottawa": "canadian",
+    "pyongyang": "north korean",
+    "seoul": "south korean",
 }
 _POSSESSIVE_NATION_RE = re.compile(rf"\b({'|'.join(_NATIONALITIES)})['’]s\b")
 
