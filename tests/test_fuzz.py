@@ -460,12 +460,15 @@ def check_money(text: str) -> None:
 
 
 def assert_quote_holds(row, text: str) -> None:
-    """A quotation span lies inside its text, starts and ends with a quotation mark, and holds the quotation."""
+    """A quotation span lies inside its text, starts with a quotation mark and ends with one, or is left open where its
+    paragraph ends (an excerpt cut off, a closing mark forgotten), and holds the quotation."""
     start, end = int(row["start"]), int(row["end"])
     assert start == row["start"] and 0 <= start < end <= len(text), (row, text)
     span = text[start:end]
-    assert span[0] in "\"“‘'" and span[-1] in "\"”’'" and end - start >= 3, (span, row)
-    assert row["quote"] == " ".join(span[1:-1].split()).rstrip(" ,;:."), (span, row)
+    closed = span[-1] in "\"”’'" and end - start >= 3
+    left_open = not text[end:].split("\n", 1)[0].strip(" \t") and end - start >= 2
+    assert span[0] in "\"“‘'" and (closed or left_open), (span, row)
+    assert row["quote"] == " ".join(span[1 : -1 if closed else None].split()).rstrip(" ,;:."), (span, row)
     assert row["n_words"] >= 0 and isinstance(row["speaker"], str) and isinstance(row["speaker_type"], str), row
 
 
