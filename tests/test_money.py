@@ -371,6 +371,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ('White House seeks $17.5B for "Golden Dome" in its budget fight', "budget or appropriation", "White House / the President"),
         ("The Senate version keeps $25 billion for the Golden Dome missile shield.", "budget or appropriation", "unattributed"),
         ("The legislation also carries about $1.4 billion for missile-warning programmes.", "budget or appropriation", "unattributed"),
+        # a figure "part of" a law or a package is a budget line, not a part of the programme
+        ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
         ("Launches now cost about $1,500 a kilogram to orbit.", "part or unit cost", "unattributed"),
         ("Ottawa set aside $4 billion to develop a missile defense radar.", "budget or appropriation", "Canada"),

@@ -737,10 +737,15 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
         # "part of" before a figure makes the figure the whole it is part of: in "this $27 billion forms part of a
         # larger defense budget totaling $150 billion", the $150 billion is the budget, not a part.
+        # Nor is a figure "part of" a law or a package a part of the programme: "$25 billion … as part of the One Big
+        # Beautiful Bill Act" is a budget line (the clause's budget cue, else none).
         own = [
             c
             for c in found
-            if lo <= c.start and c.end <= hi and not (c.end <= figure.start and _PART_OF_RE.fullmatch(text, c.start, c.end))
+            if lo <= c.start
+            and c.end <= hi
+            and not (c.end <= figure.start and _PART_OF_RE.fullmatch(text, c.start, c.end))
+            and not (_PART_OF_RE.fullmatch(text, c.start, c.end) and _LAW_AFTER_RE.match(text, c.end))
         ]
         if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
@@ -799,6 +804,10 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
+# What a figure is "part of" when that is a law or a package of spending, not the programme.
+_LAW_AFTER_RE = re.compile(
+    r"(?i)\s+(?:a|an|the|this|that|its)\s+(?:[\w'’-]+\s+){0,5}?(?:bill|act|law|package|legislation|budget|reconciliation|appropriations?)\b"
+)
 _QUOTED_NAME_RE = re.compile(r"\s+[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
 
 
