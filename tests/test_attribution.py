@@ -937,3 +937,29 @@ def test_a_credit_closing_a_sentence_with_a_description_carries_to_a_quotation_o
         "But 'the interceptors have not gotten much cheaper at all.'"
     )
     assert speakers(text, grammar) == [("quotation", "Dana Whitfield")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname after a title is a person, though the excerpt never gave the full name
+        (
+            'President Okonkwo would revive the plan. Once built, said the president, "the shield will stop missiles from anywhere."',
+            [("quotation", "Okonkwo")],
+        ),
+        # a lone surname the text writes as a name and makes speak, before any quotation
+        (
+            "And Lindqvist has argued that Norway could join for \u201cnext to nothing\u201d at all. Lindqvist says the offer stands.",
+            [("quotation", "Lindqvist")],
+        ),
+        ("The aim, as Okafor said, is to 'rebuild deterrence in the north.' Okafor says more will follow.", [("quotation", "Okafor")]),
+    ],
+)
+def test_surnames_nobody_introduced_are_people_by_title_or_by_speaking(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_it(grammar):
+    found = analyse("What Is Lindqvist's Arctic Plan?\n\nMaria Lindqvist spoke on Monday.", grammar)
+    names = [e.name for e in found.entities]
+    assert "Maria Lindqvist" in names and not any(name.startswith("Is ") for name in names), names

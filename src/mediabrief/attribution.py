@@ -179,7 +179,8 @@ LEADING_STOP = frozenset(
     after before with without for from in on at by to of meanwhile however although though because until unless last
     next earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december according asked speaking writing
-    instead indeed moreover furthermore finally first second third one two three just only once despite among""".split()
+    instead indeed moreover furthermore finally first second third one two three just only once despite among
+    is are was were does did could would should has have had why""".split()
 )
 ORG_WORDS = frozenset(
     """office agency administration department ministry committee council institute institution foundation center
@@ -1093,6 +1094,23 @@ _OPENING_PHRASE_RE = re.compile(
 )
 
 
+# A capitalised word right before a verb of speech ("Brenner says", "Brenner on Tuesday said", "as Ostrander said").
+_WORD_SPEAKS_RE = re.compile(rf"(?<![\w.'’-])([A-Z][a-z][\w'’-]+)\s+(?:(?:on|last|this)\s+\w+\s+)?{_LONE_CREDIT_VERBS}\b")
+# ... and the same word capitalised inside a sentence, which makes it a name, not a sentence's first word ("Officials said").
+_MID_SENTENCE_RE = r"(?<=[a-z,;:–—]\s)"
+
+
+def _speaking_words(text: str, grammar: Grammar) -> set[str]:
+    """Lone capitalised words the text makes speak and writes as names: before a verb of speech somewhere, and
+    capitalised inside a sentence somewhere ("And Brenner has taken …" … "Brenner says …").
+
+    >>> sorted(_speaking_words("Officials said no. And Brenner has doubts. Brenner says so.", compile_grammar({})))
+    ['Brenner']
+    """
+    words = {m.group(1) for m in _WORD_SPEAKS_RE.finditer(text) if _plain_capitalised(m.group(1), grammar)}
+    return {w for w in words if re.search(rf"{_MID_SENTENCE_RE}{re.escape(w)}(?![\w'’-]|\s+[A-Z])", text)}
+
+
 def _lone_body(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """Whether a lone capitalised word nobody introduced is a body that speaks, by where it stands: after an opening
     phrase and right before a verb of speech ("In its filing, SpaceX said"), or, written with a capital inside it, before
@@ -1270,6 +1288,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             mentions.append(Mention(match.start(), match.end(), index, "name"))
             taken.add(match.start(), match.end())
     found = _names(text, grammar, grammar.not_names)
+    speaking = _speaking_words(text, grammar)
     # Full names first, wherever they stand, so that a surname written before the full name (a live blog, newest entry
     # first; a headline) is known: "LIVE: Takaichi meets Trump" … "Prime Minister Sanae Takaichi is due at …".
     for start, end, name, title, kind in sorted(found, key=lambda n: (len(n[2].split()) == 1, n[0])):
@@ -1290,8 +1309,12 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             index = registry.find(name)
             if index is None and _BODY_APPOSITION_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
-            if index is None and _lone_speaker(text, start, end, grammar):
-                index = registry.add(name, "person", roles)  # '"…," said Taiclet.' where the excerpt never gave his full name
+            if index is None and (
+                (title and _plain_capitalised(name, grammar)) or name in speaking or _lone_speaker(text, start, end, grammar)
+            ):
+                # '"…," said Taiclet.', "President Brenner would revive it", "And Brenner has … Brenner says": a surname the
+                # excerpt never gave in full, a person by where it stands, by the title before it or by speaking
+                index = registry.add(name, "person", roles)
             if index is None and _lone_body(text, start, end, grammar):
                 index = registry.add(name, "organisation", roles)  # "In its filing, SpaceX said …"
             if index is None:
