@@ -963,3 +963,31 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
     found = analyse("What Is Lindqvist's Arctic Plan?\n\nMaria Lindqvist spoke on Monday.", grammar)
     names = [e.name for e in found.entities]
     assert "Maria Lindqvist" in names and not any(name.startswith("Is ") for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun in the subject's own sentence is the subject, not a name in a clause between
+        (
+            "Ambassador Ruth Amsel met the press. Amsel seemed surprised and, asked about the vote Trump described, she said,"
+            " \u201cNo, I do not recall one.\u201d",
+            "Ruth Amsel",
+        ),
+        # the person right after a quotation, whose description runs to the verb without its closing comma
+        (
+            "'It is all about prestige,' Dana Whitfield, director of studies at the Hoover Institution told a radio host.",
+            "Dana Whitfield",
+        ),
+        # a title in capitals alone names no one; the name after it does
+        ('Acme\u2019s CEO, Jo Park, spoke to analysts, stating: "We will fly an interceptor by 2028."', "Jo Park"),
+        # a monarch's title is a role that points back to them
+        (
+            "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"
+            "\u201cWe stand at a crossroads,\u201d the Queen said.",
+            "Margrethe II",
+        ),
+    ],
+)
+def test_pronouns_roles_and_credits_after_a_quotation(text, expected, grammar):
+    assert speakers(text, grammar)[-1] == ("quotation", expected)

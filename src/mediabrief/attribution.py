@@ -455,6 +455,13 @@ DEFAULT_PERSON_ROLES = [
     "founder",
     "commentator",
     "columnist",
+    "king",
+    "queen",
+    "chancellor",
+    "premier",
+    "host",
+    "chief executive",
+    "ceo",
 ]
 # Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
 _OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
@@ -1018,8 +1025,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         title, name = _strip_title(tokens, grammar.titles)
         if title:
             start = text.index(name[0], start + len(" ".join(title)))
-        if not name or (len(name) == 1 and name[0].lower() in LEADING_STOP):
-            continue
+        if not name or (len(name) == 1 and (name[0].lower() in LEADING_STOP or name[0].isupper() and name[0].lower() in grammar.titles)):
+            continue  # (a title's capitals alone name no one: "Lockheed's CEO, Jim Taiclet, said"; "King" may be Angus King)
         postnominal = False
         while len(name) >= 3 and _POSTNOMINAL_RE.fullmatch(name[-1]) and entity_type(" ".join(name[:-1])) == "name":
             # letters after a name ("Gabriel Elefteriu FRAeS", "Jane Doe OBE", a ticker "Lockheed Martin LMT") are no
@@ -1435,6 +1442,11 @@ _DOCUMENT_BY_RE = re.compile(
 )
 
 
+# The end of a quotation and the comma inside or after it, before whoever it is credited to.
+# (in masked text, where the quotation's words and their comma are blanked)
+_CREDIT_AFTER_QUOTE_RE = re.compile(r"\s[”\"’']\s*,?\s*(?=[A-Z])")
+
+
 def _subject_before(
     masked: str,
     lo: int,
@@ -1446,6 +1458,14 @@ def _subject_before(
 ) -> Mention | None:
     """The speaker of a verb written after its subject: the nearest candidate before it, a few plain words between (of
     two ``people`` joined by "and", the first)."""
+    # Right after a quotation, a person and their description up to the verb, its closing comma forgotten: "'…,' Justin
+    # Logan, Director of Studies at the Cato Institute told the Daily Mail" is Logan's, not the institute's.
+    credited = _CREDIT_AFTER_QUOTE_RE.search(masked, lo, verb)
+    if credited and (people or names):
+        first = [m for m in candidates if m.start == credited.end() and m.entity in people | names]
+        tail = masked[first[0].end : verb] if first else ""
+        if first and tail.startswith(",") and not re.search(r"[.;:!?\"“”‘’]", tail) and len(tail.split()) <= 15:
+            return first[0]
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
         if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
@@ -2022,7 +2042,7 @@ def _references(
 
 # Offices one person holds at a time in a story: a role no one was named for before may be filled by who is named after.
 # A name opening the last sentence before a pronoun ("… May. Todd Harrison disagrees: '…,' he wrote").
-_SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+[a-z]")
+_SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z]")
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
