@@ -516,6 +516,11 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             [("quotation", "Ann Ruiz"), ("quotation", "Ann Ruiz")],
         ),
         ("Kenji Mori closed the briefing, adding, \u201cThe radars will be built in Japan and then shi", [("quotation", "Kenji Mori")]),
+        # the same with straight single marks, as plain-text feeds write them
+        (
+            "Ann Ruiz also said the shield 'will put sensors on land, at sea and in orbit, including space-based tra",
+            [("quotation", "Ann Ruiz")],
+        ),
         # a page that forgot the closing mark at the end of a sentence and paragraph
         (
             "As retired Gen. Lena Ortiz explains, radars placed further north \u201cwould let us see over the pole.\n\nTalks go on.",
@@ -991,3 +996,11 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
 )
 def test_pronouns_roles_and_credits_after_a_quotation(text, expected, grammar):
     assert speakers(text, grammar)[-1] == ("quotation", expected)
+
+
+def test_a_share_of_a_polls_respondents_speaks_for_them(grammar):
+    text = (
+        "The survey found that 58 per cent of respondents said Norway 'should stay out of the shield,'"
+        " and 31% of voters said it 'should join.'"
+    )
+    assert speakers(text, grammar) == [("quotation", "respondents"), ("quotation", "voters")]

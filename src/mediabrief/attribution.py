@@ -134,6 +134,7 @@ QUOTE_RE = re.compile(
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
     r"|(?<=[\w,]\s)“((?:[^“”\n.?!]|[.?!](?=\S))*[^\W\d_][.?!])(?=[ \t]*(?:\n|\Z))"
+    r"|(?<!\S)'([^'\n]*\s[a-z](?:[^\s']*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
@@ -554,6 +555,8 @@ DEFAULT_GROUPS = [
     "defence analysts",
     "arms control experts",
     "arms-control experts",
+    "respondents",  # a poll's: "63 per cent of respondents said Canada 'should not be part of' it"
+    "voters",
 ]
 DEFAULT_TITLES = [
     "president",
@@ -1447,6 +1450,10 @@ _DOCUMENT_BY_RE = re.compile(
 _CREDIT_AFTER_QUOTE_RE = re.compile(r"\s[”\"’']\s*,?\s*(?=[A-Z])")
 
 
+# Words for a share of a group, before "of": "per cent of respondents", "a majority of voters".
+_SHARE_WORDS = frozenset({"cent", "percent", "majority", "most", "half", "third", "quarter", "share", "minority", "plurality"})
+
+
 def _subject_before(
     masked: str,
     lo: int,
@@ -1490,7 +1497,13 @@ def _subject_before(
         )
         if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and not masked[mention.end : verb].strip():
             return mention  # "A report by the Defense Intelligence Agency warned that …": the document speaks for its author
-        if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with"):
+        # ("63 per cent of respondents said", "a majority of voters say": a share of a group speaks for it)
+        share = (
+            len(before) >= 2
+            and before[-1].lower() == "of"
+            and (before[-2].lower() in _SHARE_WORDS or bool(re.fullmatch(r"\d[\d.,]*", before[-2])))
+        )
+        if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with") and not share:
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
             continue
