@@ -371,6 +371,17 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ('White House seeks $17.5B for "Golden Dome" in its budget fight', "budget or appropriation", "White House / the President"),
         ("The Senate version keeps $25 billion for the Golden Dome missile shield.", "budget or appropriation", "unattributed"),
         ("The legislation also carries about $1.4 billion for missile-warning programmes.", "budget or appropriation", "unattributed"),
+        # a partner's price however it is put: to be included, for coverage, a fee stated inside a condition
+        (
+            "Norway will need to pay $40 billion to be included in the shield, Trump said.",
+            "price quoted to a partner",
+            "White House / the President",
+        ),
+        (
+            "Trump spoke on Tuesday. He stated that if Canada wants in as an independent nation, it will have to pay a $61 billion fee.",
+            "price quoted to a partner",
+            "White House / the President",
+        ),
         # a figure "part of" a law or a package is a budget line, not a part of the programme
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
@@ -1158,3 +1169,17 @@ def test_the_owner_of_each_figure_in_constructions_of_real_coverage(text, owners
 def test_a_dollar_sign_and_the_word_dollar_before_a_noun_leave_the_word_out():
     text = "It asked how Trump came to the US$61 billion dollar amount, and whether it would cost $61 Billion Dollars."
     assert [text[f.start : f.end] for f in find_amounts(text)] == ["US$61 billion", "$61 Billion Dollars"]
+
+
+def test_a_dash_between_a_figure_and_a_smaller_one_is_no_range(codebook):
+    table = _table("Trump upped the price for Canada to join to $71 billion\u2014$10 billion more than his previous ask.", codebook)
+    assert table[["surface", "amount_low_usd", "referent"]].values.tolist() == [
+        ["$71 billion", 71e9, "price quoted to a partner"],
+        ["$10 billion", 10e9, "other"],
+    ]
+    assert table["attributed_to"].iloc[0] == "White House / the President"
+
+
+def test_half_a_trillion_with_hyphens_is_an_amount(codebook):
+    row = one("Finding half-a-trillion dollars in new spending would prove difficult.", codebook)
+    assert (row["surface"], row["amount_usd"]) == ("half-a-trillion dollars", 5e11)

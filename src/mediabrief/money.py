@@ -125,7 +125,8 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 o
 # "and" joins the words of one number only after "hundred" ("one hundred and sixty-one"); elsewhere it joins two
 # numbers ("between one hundred sixty-one and five hundred forty-two billion").
 _WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:(?:[\s-]+|(?<=hundred)\s+and\s+)(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
-_ARTICLE_NUM = r"(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a billion", only before a scale
+# "a billion", "half a billion", "half-a-trillion", only before a scale
+_ARTICLE_NUM = r"(?:half[\s-]+an?|an?)(?=[\s-]+(?:thousand|million|billion|trillion)\b)"
 # "a quarter of a trillion", "three-quarters of a trillion", "two-thirds of a billion": a fraction of one scale
 _FRACTION_NUM = r"(?:an?|one|two|three)[\s-](?:quarters?|thirds?)\s+of\s+an?(?=\s+(?:thousand|million|billion|trillion)\b)"
 # "seventeen and a half billion", "3 and a half trillion"
@@ -470,7 +471,10 @@ def _read_range(match: re.Match) -> Found | None:
     if low is None or high is None:
         return None
     # "$175-831 billion": a scale written once applies to both ends.
-    low_value, high_value = sorted((_value(low, scale1 or scale2), _value(high, scale2 or scale1)))
+    start_value, end_value = _value(low, scale1 or scale2), _value(high, scale2 or scale1)
+    if match.group("sep") in "-–—" and start_value > end_value:
+        return None  # "$71 billion—$10 billion more than his previous ask": a figure, then a difference
+    low_value, high_value = sorted((start_value, end_value))
     return Found(match.start(), match.end(), Amount(currency, low_value, high_value, is_range=True))
 
 
