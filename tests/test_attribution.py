@@ -1004,3 +1004,8 @@ def test_a_share_of_a_polls_respondents_speaks_for_them(grammar):
         " and 31% of voters said it 'should join.'"
     )
     assert speakers(text, grammar) == [("quotation", "respondents"), ("quotation", "voters")]
+
+
+def test_a_role_with_its_place_and_a_name_in_apposition_is_that_person(grammar):
+    found = analyse("In April the President of the Republic, Ana Silva, announced the plan.", grammar)
+    assert {found.name(m.entity) for m in found.mentions if m.entity >= 0 and found.type(m.entity) != "country"} == {"Ana Silva"}

@@ -2426,8 +2426,18 @@ _NOT_NATIONALITIES = frozenset({"chairman", "spokesman", "spokeswoman", "republi
 
 
 def _is_apposition(gap: str) -> bool:
-    """Whether what stands between a role and a name makes the name its apposition: ", " or ", Sen. "."""
+    """Whether what stands between a role and a name makes the name its apposition: ", " or ", Sen. ", the role's
+    place or body first (" of the United States, ").
+
+    >>> _is_apposition(", "), _is_apposition(" of the United States, "), _is_apposition(" said on Monday that ")
+    (True, True, False)
+    """
+    gap = _ROLE_OF_PLACE_RE.sub("", gap, count=1)
     return gap.startswith(",") and len(gap) < 24 and _only_titles(gap[1:]) and "," not in gap[1:]
+
+
+# A role's place or body, written after it: "the President of the United States", "the head of Space Command".
+_ROLE_OF_PLACE_RE = re.compile(r"^\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?=,)")
 
 
 def _only_titles(gap: str) -> bool:
