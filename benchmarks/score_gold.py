@@ -39,7 +39,7 @@ def scores(found: dict[str, pd.DataFrame], gold: dict[str, pd.DataFrame | None],
     """One row of figures for the files both tables hold."""
     row: dict[str, str] = {}
     if gold["quotes"] is not None:
-        matched = ev.quote_scores(ev.match_quotes(found["quotes"], gold["quotes"]))
+        matched = ev.quote_scores(ev.match_quotes(found["quotes"], gold["quotes"], codebook))
         row["speaker right"] = f"{matched['speaker_right']:.2f} of {matched['quotations']}"
         row["term precision"] = f"{matched['term_precision']:.2f}"
     if gold["money"] is not None:

@@ -206,3 +206,12 @@ def test_an_article_that_never_mentions_the_target_says_so(codebook):
     text = "Israel's Iron Beam laser shot down drones in a test on Sunday, the defense ministry said. It is cheap to fire."
     assert label(text, codebook) == "not discussed"
     assert label(text, codebook, "japan_participation") == "not discussed"
+
+
+def test_two_spellings_of_one_codebook_actor_are_one_speaker_when_scored(codebook):
+    found = pd.DataFrame({"file": ["a.txt"], "quote": ["aerial attacks from any foe"], "kind": ["quotation"], "speaker": ["Pentagon"]})
+    gold = pd.DataFrame(
+        {"file": ["a.txt"], "quote_opening": ["aerial attacks from any foe"], "kind": ["quotation"], "speaker": ["Department of Defense"]}
+    )
+    assert evaluation.match_quotes(found, gold, codebook)["speaker_ok"].tolist() == [True]
+    assert evaluation.match_quotes(found, gold)["speaker_ok"].tolist() == [False]

@@ -129,9 +129,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in parts) if len(parts) > 1 else ""
 
 
-def match_quotes(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+def match_quotes(found: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None = None) -> pd.DataFrame:
     """Each gold quoted span beside the span found for it (matched by file and opening words), with whether kind and
-    speaker agree. Columns: the gold's, then ``found_kind``, ``found_speaker``, ``kind_ok``, ``speaker_ok``."""
+    speaker agree. Columns: the gold's, then ``found_kind``, ``found_speaker``, ``kind_ok``, ``speaker_ok``. With a
+    codebook, two spellings its actors list as one ("Pentagon", "Department of Defense") are one speaker, as the
+    money owners are scored (:func:`match_money`)."""
+    actor_of = _actor_names(codebook)
     rows = []
     by_file = {file: group for file, group in found.groupby("file")}
     for row in gold.itertuples(index=False):
@@ -148,10 +151,29 @@ def match_quotes(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                 "found_kind": found_kind,
                 "found_speaker": found_speaker,
                 "kind_ok": found_kind == row.kind,
-                "speaker_ok": row.kind != "quotation" or (found_kind == "quotation" and same_speaker(found_speaker, row.speaker)),
+                "speaker_ok": row.kind != "quotation"
+                or (found_kind == "quotation" and _same_speaker_or_actor(found_speaker, row.speaker, actor_of)),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _actor_names(codebook: dict | None) -> dict[str, str]:
+    """Each spelling the codebook's actors list, in lower case, to the actor's name.
+
+    >>> _actor_names({"actors": [{"name": "Pentagon", "aliases": ["Department of Defense"]}]})
+    {'pentagon': 'Pentagon', 'department of defense': 'Pentagon'}
+    """
+    actors = (codebook or {}).get("actors") or []
+    return {str(spelling).lower(): str(actor["name"]) for actor in actors for spelling in [actor["name"], *(actor.get("aliases") or [])]}
+
+
+def _same_speaker_or_actor(found: str, expected: str, actor_of: dict[str, str]) -> bool:
+    """One speaker by :func:`same_speaker`, or two spellings of one codebook actor."""
+    if same_speaker(found, expected):
+        return True
+    a, b = (actor_of.get(re.sub(r"^the\s+", "", str(n).strip(), flags=re.IGNORECASE).lower()) for n in (found, expected))
+    return a is not None and a == b
 
 
 def _opening(text: str) -> str:
@@ -225,7 +247,7 @@ def dev_corpus_scores(
             rows.append(
                 {"half": half, "target": target or "both", "n": result["n"], "agreement": result["percent"] / 100, "kappa": result["kappa"]}
             )
-    matched = match_quotes(tables["quotes.csv"], read("quotes"))
+    matched = match_quotes(tables["quotes.csv"], read("quotes"), codebook)
     quotes = pd.DataFrame([{"half": half} | quote_scores(matched[matched["half"].eq(half)]) for half in HALVES])
     owners = match_money(money_mentions(articles, codebook), read("money"), codebook)
     money = pd.DataFrame(
