@@ -984,6 +984,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "'It is all about prestige,' Dana Whitfield, director of studies at the Hoover Institution told a radio host.",
             "Dana Whitfield",
         ),
+        # a role written with a capital in an apposition makes the name a person's, whom "he" can stand for
+        (
+            "Analysts doubt what Trump asserts.\n\n'It is about prestige,' Dana Whitfield, Director of Studies at the Hoover"
+            " Institution told a radio host.\n\n'To me, the plan was undercooked,' he said.",
+            "Dana Whitfield",
+        ),
         # a title in capitals alone names no one; the name after it does
         ('Acme\u2019s CEO, Jo Park, spoke to analysts, stating: "We will fly an interceptor by 2028."', "Jo Park"),
         # a monarch's title is a role that points back to them

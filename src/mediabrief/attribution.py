@@ -1159,9 +1159,11 @@ _BODY_APPOSITION_RE = re.compile(
 
 
 def _apposition_roles(text: str, end: int) -> list[str]:
-    """Role words in an apposition right after a name: "Gabe Murphy, a policy analyst at ..." -> ["policy", "analyst"]."""
+    """Role words in an apposition right after a name: "Gabe Murphy, a policy analyst at ..." -> ["policy", "analyst"];
+    a role written with a capital too ("Justin Logan, Director of Defense Studies at …" -> ["director"])."""
     match = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:]{1,80})", text[end : end + 90])
-    return [w for w in match.group(1).split() if w.islower()] if match else []
+    words = match.group(1).split() if match else []
+    return [w if w.islower() else w.lower() for w in words if w.islower() or w.lower() in DEFAULT_PERSON_ROLES]
 
 
 # A common noun right before a name that says what kind of body it is: "consulting firm Summit Strategy", "the
