@@ -992,6 +992,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
         ),
         # a title in capitals alone names no one; the name after it does
         ('Acme\u2019s CEO, Jo Park, spoke to analysts, stating: "We will fly an interceptor by 2028."', "Jo Park"),
+        # a dateline's second part is no speaker, nor is a post alone; the participle goes on with the person the post is held by
+        (
+            "OTTAWA, ON: Norwegian Ambassador to the US Ingrid Dahl pushed back on Monday, while noting that ties are "
+            "\u201cin the middle of a change.\u201d",
+            "Ingrid Dahl",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

@@ -1006,6 +1006,15 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
         yield _Run(match.start(), match.group(0), match.end())
 
 
+def _affiliation_or_title(word: str, titles: frozenset[str]) -> bool:
+    """Whether a capitalised word before a title is part of a post: a title, or a nationality ("Canadian Ambassador").
+
+    >>> [_affiliation_or_title(word, frozenset({"deputy"})) for word in ("Canadian", "Deputy", "Kirsten")]
+    [True, True, False]
+    """
+    return word.lower() in titles or word.endswith(("an", "ese", "ish")) and word[:1].isupper() and len(word) > 4
+
+
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
@@ -1028,6 +1037,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         title, name = _strip_title(tokens, grammar.titles)
         if title:
             start = text.index(name[0], start + len(" ".join(title)))
+        if len(name) >= 2 and name[-1].lower() in grammar.titles and all(_affiliation_or_title(t, grammar.titles) for t in name[:-1]):
+            continue  # a post alone, its holder named after it: "Canadian Ambassador to the US Kirsten Hillman"
         if not name or (len(name) == 1 and (name[0].lower() in LEADING_STOP or name[0].isupper() and name[0].lower() in grammar.titles)):
             continue  # (a title's capitals alone name no one: "Lockheed's CEO, Jim Taiclet, said"; "King" may be Angus King)
         postnominal = False
@@ -1038,6 +1049,12 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         joined = " ".join(name)
         if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]", text[match.end() : match.end() + 3]):
             continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
+        if (
+            joined.isupper()
+            and re.search(r"\b[A-Z]{4,},\s*$", text[max(0, start - 20) : start])
+            and re.match(r"\s*[:(–—-]", text[match.end() : match.end() + 3])
+        ):
+            continue  # the rest of a dateline: "WASHINGTON, DC: …"
         connectors = [i for i, t in enumerate(name) if t in ("of", "for", "on", "and", "the", "&")]
         head = " ".join(name[: connectors[0]]) if connectors else ""
         if connectors and (entity_type(joined) not in ("organisation", "outlet") or entity_type(head) == "name"):
@@ -1548,7 +1565,7 @@ def _subject_before(
     return None
 
 
-def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) -> Mention | None:
+def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], entities: list[Entity] | None = None) -> Mention | None:
     """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
     start (within its first six words)."""
     # "Speaking to journalists in Moscow, Kremlin representative Dmitry Peskov …, stating": the circumstance is no subject
@@ -1560,7 +1577,8 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention]) 
         if masked[mention.end : mention.end + 2] in ("'s", "’s"):
             continue  # "The Kremlin's spokesman, Dmitry Peskov, ...": the owner of a noun is not its subject
         # "Chinese foreign ministry spokesperson Mao Ning urged …, warning": the body only qualifies the person.
-        mention = _opening_mention(masked, before[k:]) or mention
+        # ("Ambassador to the US Kirsten Hillman pushed back …, while acknowledging": the person the place qualifies)
+        mention = _opening_mention(masked, before[k:], entities) or mention
         if len(_WORD_RE.findall(masked[lo : mention.start])) <= 6:
             return mention
         break
@@ -1691,7 +1709,7 @@ def sentence_attributions(
                 # right before it, and its speaker
                 subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
             else:
-                subject = _clause_subject(masked, lo, verb.start(), inside)  # "Hegseth praised it on Friday, saying ..."
+                subject = _clause_subject(masked, lo, verb.start(), inside, entities)  # "Hegseth praised it on Friday, saying ..."
             if subject is None and _HIS_OPENING_RE.match(masked, lo):  # "But his language showed it, saying ‘…’": his
                 people = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
                 subject = people[-1] if people else None
