@@ -305,7 +305,7 @@ def _whole(words: list[str]) -> list[str]:
 # beginning with a lowercase letter.
 _START_WORDS = {
     # "twenty-five dollars", "half a billion", "a billion"
-    "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?\s+(?:thousand|million|billion|trillion|quarter|third)"],
+    "point": [*_PREFIX_WORDS, *_whole([*NUMBER_WORDS, "half"]), r"an?[\s-]+(?:thousand|million|billion|trillion|quarter|third)"],
     "range": [*_PREFIX_WORDS, *_whole(["between", *NUMBER_WORDS])],
     "vague": [
         *_whole(["tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "several"]),
