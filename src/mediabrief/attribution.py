@@ -1675,6 +1675,11 @@ _INVERTED_AT_END_RE = re.compile(
 _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
 
+# "with" opening an absolute clause whose participle follows: ", with Canadian Ambassador to the UN, Bob Rae, likening"
+# (after a comma: not "cooperation with Washington, its ally, pledging").
+_WITH_SUBJECT_RE = re.compile(r"(?:^|,)\s*[Ww]ith\s+(?:[\w.'’-]+[\s,]+){1,10}$")
+
+
 def sentence_attributions(
     masked: str,
     sentence: Sentence,
@@ -1710,6 +1715,11 @@ def sentence_attributions(
                 subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
             else:
                 subject = _clause_subject(masked, lo, verb.start(), inside, entities)  # "Hegseth praised it on Friday, saying ..."
+            if subject is None and _WITH_SUBJECT_RE.search(masked, lo, verb.start()):
+                # "…, with Canadian Ambassador to the UN, Bob Rae, likening it to …": the subject "with" introduces
+                people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
+                names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
+                subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
             if subject is None and _HIS_OPENING_RE.match(masked, lo):  # "But his language showed it, saying ‘…’": his
                 people = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
                 subject = people[-1] if people else None
