@@ -1000,6 +1000,8 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
         ),
         # "with" opening a clause whose participle follows: its subject speaks, past a post in apposition
         ("Verdicts varied, with Norway's envoy to the UN, Ola Berg, likening it to a \u201cprotection racket.\u201d", "Ola Berg"),
+        # a description of what kind of body a name is, before it, leaves it the subject of its clause
+        ("Aerospace and defence manufacturer Norsk Rakett AS is \u201cfully prepared\u201d to build the interceptors.", "Norsk Rakett"),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

@@ -2528,6 +2528,9 @@ _DESCRIPTION_WORDS = (
     frozenset(DEFAULT_PERSON_ROLES)
     | {w for t in DEFAULT_TITLES for w in t.split()}
     | {"to", "the", "of", "for", "and", "former", "deputy", "senior"}
+    # what kind of body a name is: "Aerospace and defence manufacturer RTX Corp.", "defense contractor Anduril"
+    | set("manufacturer maker contractor company firm giant startup start-up supplier producer group think tank defense defence".split())
+    | set("aerospace space tech technology rocket satellite missile weapons arms industry research policy software".split())
 )
 
 
