@@ -382,6 +382,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "price quoted to a partner",
             "White House / the President",
         ),
+        # what the system would require is its size, however the sentence joins the verb on
+        ("It could take a decade to build and require more than $1 trillion in funding.", "program total", "unattributed"),
         # a figure "part of" a law or a package is a budget line, not a part of the programme
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
@@ -1183,3 +1185,10 @@ def test_a_dash_between_a_figure_and_a_smaller_one_is_no_range(codebook):
 def test_half_a_trillion_with_hyphens_is_an_amount(codebook):
     row = one("Finding half-a-trillion dollars in new spending would prove difficult.", codebook)
     assert (row["surface"], row["amount_usd"]) == ("half-a-trillion dollars", 5e11)
+
+
+def test_every_line_of_a_list_under_one_verb_of_allocating_is_a_budget_line(codebook):
+    text = (
+        "About $4 billion is allocated for tracking satellites, $3 billion for orbiting interceptors, and roughly $1 billion for testing."
+    )
+    assert _table(text, codebook)["referent"].tolist() == ["budget or appropriation"] * 3

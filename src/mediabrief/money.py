@@ -804,7 +804,26 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
+        # A list of lines under one verb of allocating: in "$9.2 billion is allocated for tracking satellites, $5.6 billion
+        # for orbiting interceptors, and $1 billion for testing", every figure is a budget line, whatever it buys.
+        budget = cues.enacted.referent if cues.enacted else ""
+        if (
+            i
+            and budget
+            and labels[-2] == budget
+            and _LIST_ITEM_GAP_RE.fullmatch(text, figures[i - 1].end, figure.start)
+            and _FOR_AFTER_RE.match(text, figure.end)
+        ):
+            labels[-1], words[-1] = budget, words[-2]
     return list(zip(labels, words, strict=True))
+
+
+# Between two figures of one list of lines: what the first buys, then a comma (and "and", a hedge) before the next.
+_LIST_ITEM_GAP_RE = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:\w+\s+){0,2}?for\s+[^,;.$€£¥]{1,60},\s*(?:and\s+)?"
+    r"(?:(?:about|approximately|nearly|roughly|some|another|an\s+additional|up\s+to)\s+)?"
+)
+_FOR_AFTER_RE = re.compile(r"\s+for\s")
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
