@@ -1192,3 +1192,11 @@ def test_every_line_of_a_list_under_one_verb_of_allocating_is_a_budget_line(code
         "About $4 billion is allocated for tracking satellites, $3 billion for orbiting interceptors, and roughly $1 billion for testing."
     )
     assert _table(text, codebook)["referent"].tolist() == ["budget or appropriation"] * 3
+
+
+def test_a_figure_written_again_as_a_plain_figure_keeps_what_it_was_said_to_cover(codebook):
+    text = (
+        "Trump has upped the cost for Norway to join the shield to $71 billion. "
+        "Trump confirmed the new $71 billion figure while speaking to reporters."
+    )
+    assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"] * 2

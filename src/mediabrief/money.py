@@ -1111,7 +1111,8 @@ def _repeat_owners(rows: list[dict]) -> list[dict]:
         # A word that only says it is a cost ("it would cost $61 billion") says less than what the same giver called the
         # same figure before ("Canada will have to pay $61 billion to join"): it keeps that reading.
         specific = [r for r in described if r["attributed_to"] == row["attributed_to"] and not _GENERIC_CUE_RE.fullmatch(r["referent_cue"])]
-        if row["referent_cue"] and _PLAIN_COST_CUE_RE.fullmatch(row["referent_cue"]) and specific:
+        # (so does a word that only says it is a figure: "Trump confirmed the new $71 billion figure")
+        if row["referent_cue"] and _GENERIC_CUE_RE.fullmatch(row["referent_cue"]) and specific:
             row = row | {"referent": specific[-1]["referent"], "referent_cue": specific[-1]["referent_cue"]}
         rows[k] = row
     return rows
@@ -1429,7 +1430,6 @@ def _holds(table: pd.DataFrame, row, keys: list[str], value: str, side: str) -> 
 # Words that say a number is a figure of money, not what it covers ("the $71 billion figures", "would cost roughly $730
 # billion", "over 20 years"): one outlet's reading that rests on them alone is no side of a dispute over what a figure
 # covers (several outlets reading a figure so are).
-_PLAIN_COST_CUE_RE = re.compile(r"(?i)costs?|costing|price(?:[ -]tags?)?")
 _GENERIC_CUE_RE = re.compile(r"(?i)costs?|costing|figures?|estimat\w*|projections?|price[ -]tags?|numbers?|over\s.*(?:years|decades)")
 
 
