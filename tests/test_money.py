@@ -384,6 +384,9 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # what the system would require is its size, however the sentence joins the verb on
         ("It could take a decade to build and require more than $1 trillion in funding.", "program total", "unattributed"),
+        # "alone" after the programme's own noun prices all of it; after a part of it, the part
+        ("Experts say the whole project alone could cost over $500 billion.", "program total", "experts"),
+        ("That slice of the project alone could cost $8 billion, sources said.", "part or unit cost", "sources"),
         # a figure "part of" a law or a package is a budget line, not a part of the programme
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
@@ -1200,3 +1203,8 @@ def test_a_figure_written_again_as_a_plain_figure_keeps_what_it_was_said_to_cove
         "Trump confirmed the new $71 billion figure while speaking to reporters."
     )
     assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"] * 2
+
+
+def test_a_name_set_equal_to_a_figure_gives_it(codebook):
+    table = _table("The estimates differ: COST; Trump = $175 billion, CBO = $831 billion.", codebook)
+    assert table["attributed_to"].tolist() == ["White House / the President", "Congressional Budget Office"]

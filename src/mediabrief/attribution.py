@@ -3060,6 +3060,11 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         aside = _ASIDE_RE.search(analysis.text, lo, hi)
         return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi]))
 
+    # A name set equal to the figure names its giver: "COST; Trump = $175 billion, CBO = $831 billion".
+    equated = [m for m in analysis.mentions if m.entity >= 0 and m.end <= start and re.fullmatch(r"\s*=\s*", analysis.text[m.end : start])]
+    if equated:
+        m = equated[-1]
+        return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # A label in parentheses right after the figure names its giver: "$831 billion (CBO estimate), $175 billion (White
     # House estimate)".
     label = _PAREN_LABEL_RE.match(analysis.text, end)

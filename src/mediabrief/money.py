@@ -750,6 +750,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             and c.end <= hi
             and not (c.end <= figure.start and _PART_OF_RE.fullmatch(text, c.start, c.end))
             and not (_PART_OF_RE.fullmatch(text, c.start, c.end) and _LAW_AFTER_RE.match(text, c.end))
+            and not (_ALONE_RE.fullmatch(text, c.start, c.end) and _whole_named_before(text, c.start, cues))
         ]
         if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
@@ -827,6 +828,21 @@ _FOR_AFTER_RE = re.compile(r"\s+for\s")
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
+_ALONE_RE = re.compile(r"(?i)alone|on\s+its\s+own|by\s+itself")
+
+
+def _whole_named_before(text: str, at: int, cues: MoneyCues) -> bool:
+    """Whether the noun right before ``at`` names the programme as a whole: "the Golden Dome project alone could cost
+    $500 billion" prices all of it, "the interceptor layer alone" a part."""
+    program = cues.program_total[0] if cues.program_total else ""
+    # (not the programme as what a part is of: "That slice of the project alone could cost $6 billion")
+    return any(
+        c.label == program and 0 <= at - c.end <= 1 and not _PART_OF_WHOLE_RE.search(text, max(0, c.start - 40), c.start)
+        for c in cues.named_by.find(text, max(0, at - 40), at)
+    )
+
+
+_PART_OF_WHOLE_RE = re.compile(r"(?i)\bof\s+(?:(?:the|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}$")
 # What a figure is "part of" when that is a law or a package of spending, not the programme.
 _LAW_AFTER_RE = re.compile(
     r"(?i)\s+(?:a|an|the|this|that|its)\s+(?:[\w'’-]+\s+){0,5}?(?:bill|act|law|package|legislation|budget|reconciliation|appropriations?)\b"
