@@ -1002,6 +1002,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
         ("Verdicts varied, with Norway's envoy to the UN, Ola Berg, likening it to a \u201cprotection racket.\u201d", "Ola Berg"),
         # a description of what kind of body a name is, before it, leaves it the subject of its clause
         ("Aerospace and defence manufacturer Norsk Rakett AS is \u201cfully prepared\u201d to build the interceptors.", "Norsk Rakett"),
+        # a long opening phrase of circumstance, and "calling it": "it" is the participle's object, never its speaker
+        (
+            "In her address to the Nordic Council in Oslo on March 3, Prime Minister Ida Lund urged allies to "
+            "\u201cstop waiting for Washington,\u201d calling it \u201cour shield, our choice\u201d to the delegates.",
+            "Ida Lund",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

@@ -1208,3 +1208,8 @@ def test_a_figure_written_again_as_a_plain_figure_keeps_what_it_was_said_to_cove
 def test_a_name_set_equal_to_a_figure_gives_it(codebook):
     table = _table("The estimates differ: COST; Trump = $175 billion, CBO = $831 billion.", codebook)
     assert table["attributed_to"].tolist() == ["White House / the President", "Congressional Budget Office"]
+
+
+def test_a_figure_in_a_phrase_a_sentence_opens_with_is_not_the_main_clauses_speakers(codebook):
+    text = "After the fanfare over the multibillion-dollar shield, the ministry has clamped down, citing 'operational security.'"
+    assert one(text, codebook)["attributed_to"] == "unattributed"

@@ -1571,7 +1571,8 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], 
     # "Speaking to journalists in Moscow, Kremlin representative Dmitry Peskov …, stating": the circumstance is no subject
     circumstance = _CIRCUMSTANCE_RE.match(masked, lo)
     comma = masked.find(",", lo, verb) if circumstance else -1
-    lo = comma + 1 if comma >= 0 and len(_WORD_RE.findall(masked[lo:comma])) <= 8 else lo
+    # (a phrase of up to sixteen words: "In his address to the World Economic Forum in Davos on January 21, Trump …")
+    lo = comma + 1 if comma >= 0 and len(_WORD_RE.findall(masked[lo:comma])) <= 16 else lo
     before = sorted(m for m in candidates if lo <= m.start < verb)
     for k, mention in enumerate(before):
         if masked[mention.end : mention.end + 2] in ("'s", "’s"):
@@ -1701,7 +1702,9 @@ def sentence_attributions(
     for verb in verbs:
         if _DRAFTING_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
-        subject = _subject_after(masked, verb.end(), hi, inside) if _is_inverted(masked, lo, verb.start()) else None
+        # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
+        inverted = _is_inverted(masked, lo, verb.start()) and not verb.group(0).lower().endswith("ing")
+        subject = _subject_after(masked, verb.end(), hi, inside) if inverted else None
         how = "after" if subject is not None else "before"
         participle = (
             verb.group(0).lower() in _SPEECH_PARTICIPLES
@@ -3463,7 +3466,7 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
     return None
 
 
-_FRONTED_CLAUSE_RE = re.compile(r"\W*(?:While|Although|Though|Whereas|Even though|Despite|Because|Since)\s")
+_FRONTED_CLAUSE_RE = re.compile(r"\W*(?:While|Although|Though|Whereas|Even though|Despite|Because|Since|After|Amid|Following)\s")
 # "and" opening a second clause, with its subject's determiner: ", and Trump has …", " and the president hopes …".
 _AND_NEW_SUBJECT_RE = re.compile(r",?\s+and\s+(?:the\s+|his\s+|her\s+|its\s+)?(?=[A-Za-z])")
 _CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–]\s*(?:though|although|but|while|whereas|yet)\s")
