@@ -1008,6 +1008,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "\u201cstop waiting for Washington,\u201d calling it \u201cour shield, our choice\u201d to the delegates.",
             "Ida Lund",
         ),
+        # "it said" right after a quotation is the document its paragraph has just named
+        (
+            'The ministry plans more radars.\n\n"The Northern Shield," as the executive order calls it, must defend the country '
+            "from \u201cattacks from any quarter,\u201d it said.",
+            "executive order",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

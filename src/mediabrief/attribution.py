@@ -1786,6 +1786,10 @@ def sentence_attributions(
 # --- Pronouns, roles and groups -------------------------------------------------------------------------------------
 
 
+# "it said" right after a quotation's closing mark (in masked text).
+_IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
+
+
 def _references(
     text: str, masked: str, grammar: Grammar, entities: list[Entity], mentions: list[Mention], roles: list[set[str]]
 ) -> tuple[list[Entity], list[Mention]]:
@@ -2046,6 +2050,21 @@ def _references(
         after = masked.find(". ", document[-1].end, match.start()) if document else -1  # the document's own sentence ends
         if document and match.group(0) == "It" and not any(after <= m.start < match.start() for m in named if after >= 0):
             entity = document[-1].entity
+        # '"The Iron Dome for America," as the executive order calls it, should defend the country from "…," it said':
+        # a credit after a quotation is the document its paragraph has just named, not the last body
+        elif (
+            _IT_SAID_RE.match(masked, match.start())
+            and re.search(r"[\"'”’]\s*,?\s*$", masked[max(0, match.start() - 4) : match.start()])
+            and (
+                order := [
+                    m
+                    for m in named
+                    if max(masked.rfind("\n", 0, match.start()), match.start() - 300) < m.start < match.start()
+                    and entities[m.entity].type == "document"
+                ]
+            )
+        ):
+            entity = order[-1].entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         added.append(
