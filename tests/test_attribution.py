@@ -1014,6 +1014,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "from \u201cattacks from any quarter,\u201d it said.",
             "executive order",
         ),
+        # "the X post said": whoever posted it
+        (
+            "Lockheed Martin wrote on X: \u201cThe shield will be built.\u201d\n\n"
+            "\u201cIt is funded in the new budget,\u201d the X post said.",
+            "Lockheed Martin",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

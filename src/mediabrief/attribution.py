@@ -1786,6 +1786,8 @@ def sentence_attributions(
 # --- Pronouns, roles and groups -------------------------------------------------------------------------------------
 
 
+# A post on a platform, as a credit names it: "the X post said", "the Truth Social post read".
+_PLATFORM_POST_RE = re.compile(r"\b[Tt]he\s+(?:X|Truth\s+Social|Facebook|Instagram|Telegram|social[-\s]media)\s+post\b")
 # "it said" right after a quotation's closing mark (in masked text).
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
 
@@ -2042,6 +2044,10 @@ def _references(
         body = last(match.start(), lambda e: entities[e].type in ("organisation", "group"))
         if body >= 0:
             added.append(Mention(match.start(), match.end(), body, "role"))
+    for match in _PLATFORM_POST_RE.finditer(masked):  # "…,” the X post said: the last one named, who posted it
+        added.append(
+            Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in (*PERSONLIKE, "organisation")), "role")
+        )
     documents = [m for m in added if m.kind == "role" and m.entity >= 0 and _DOCUMENT_MENTION_RE.match(masked, m.start)]
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
         entity = last(match.start(), lambda e: entities[e].type == "organisation")
