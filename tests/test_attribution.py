@@ -1020,6 +1020,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "\u201cIt is funded in the new budget,\u201d the X post said.",
             "Lockheed Martin",
         ),
+        # "he" after a sentence naming someone only as a verb's object is the subject named before
+        (
+            "President Ana Silva signed an order on Monday. The order requires Defense Minister Tomas Berg to submit plans.\n\n"
+            "\u201cI am directing our new minister to build the shield,\u201d she said.",
+            "Ana Silva",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

@@ -1792,6 +1792,14 @@ _PLATFORM_POST_RE = re.compile(r"\b[Tt]he\s+(?:X|Truth\s+Social|Facebook|Instagr
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
 
 
+# A verb right before a name and its titles, of which the name is the object: "requires Defense Secretary Pete Hegseth".
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?!(?:said|says|added|wrote|told|noted|argued|warned|stated|explained|asked)\b)[a-z]+(?:s|ed)\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
+# A name where a sentence or its clause begins, its titles before it: "President Donald Trump signed", ", Trump …".
+_SUBJECT_POSITION_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+)(?:[\"“‘']\s*)?(?:(?:[A-Z][\w.'’-]*|the)\s+){0,5}$")
+
+
 def _references(
     text: str, masked: str, grammar: Grammar, entities: list[Entity], mentions: list[Mention], roles: list[set[str]]
 ) -> tuple[list[Entity], list[Mention]]:
@@ -1970,10 +1978,28 @@ def _references(
     pronouns_of = _titled_pronouns(masked, named, entities)
 
     def last_person(before: int, pronoun: str = "") -> int:
-        for m in reversed(named[: bisect.bisect_left(starts, before)]):
-            if entities[m.entity].type == "person" and m.start not in second and not _other_pronoun(pronouns_of, m.entity, pronoun):
-                return m.entity
-        return -1
+        people = [
+            m
+            for m in reversed(named[: bisect.bisect_left(starts, before)])
+            if entities[m.entity].type == "person" and m.start not in second and not _other_pronoun(pronouns_of, m.entity, pronoun)
+        ]
+        if not people:
+            return -1
+        # A person named as a verb's object ("The order requires Defense Secretary Pete Hegseth to submit plans") gives
+        # way to the one named before as a subject, a paragraph or so back: '"I'm directing our new Secretary of Defense
+        # …," he said' is the president's, who signed the order.
+        if _OBJECT_BEFORE_RE.search(masked, max(0, people[0].start - 60), people[0].start):
+            subjects = [
+                m
+                for m in people[1:]
+                if m.entity != people[0].entity
+                and before - m.start < 600
+                and not _OBJECT_BEFORE_RE.search(masked, max(0, m.start - 60), m.start)
+                and _SUBJECT_POSITION_RE.search(masked, max(0, m.start - 60), m.start)
+            ]
+            if subjects:
+                return subjects[0].entity
+        return people[0].entity
 
     for match in re.finditer(r"\b(?:he|she|He|She)\b", masked):
         pronoun = match.group(0).lower()
