@@ -1015,6 +1015,26 @@ def _affiliation_or_title(word: str, titles: frozenset[str]) -> bool:
     return word.lower() in titles or word.endswith(("an", "ese", "ish")) and word[:1].isupper() and len(word) > 4
 
 
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised run is a subheading's: the whole of a line (past the first) of three words or more in title
+    case, with no sentence's punctuation.
+
+    >>> text = "Shares rose.\\n\\nCompany Background and Strategic Partnerships\\n\\nFounded in 2019, it grew."
+    >>> _in_heading(text, 14, 59), _in_heading("Shares rose.\\n\\nJim Taiclet\\n\\nHe spoke.", 14, 25)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = line.split()
+    return (
+        line_start > 0
+        and len(words) >= 3
+        and line == text[start:end].strip()
+        and all(w[:1].isupper() or w in ("and", "of", "the", "for", "in", "on", "to", "a", "&") for w in words)
+    )
+
+
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
@@ -1023,6 +1043,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
     things = {m.group(1) for m in _THING_ACRONYM_RE.finditer(text)}
     for match in _person_runs(text, grammar.titles):
         start, surface = match.start(), match.group(0)
+        if _in_heading(text, match.start(), match.end()):
+            continue  # "Company Background and Strategic Partnerships": a subheading's words, not a body's name
         possessive = _POSSESSIVE_RE.search(surface)
         if possessive and possessive.end() == len(surface):
             surface = surface[: possessive.start()]
