@@ -1026,6 +1026,13 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "\u201cI am directing our new minister to build the shield,\u201d she said.",
             "Ana Silva",
         ),
+        # a headline's credit after a colon; what someone called a thing; a phrase described by someone as
+        ("\u2018That\u2019s our shield\u2019: Lund tells allies to stop waiting\n\nThe talks went on.", "Lund"),
+        ("Ida Lund spoke on Monday. She laid out plans for what she called the \u201cbiggest ever Arctic Dome\u201d of all.", "Ida Lund"),
+        (
+            "The shield, described by the Lithuanian Defence Ministry as a \u201cstate-of-the-art\u201d system, is costly.",
+            "Lithuanian Defence Ministry",
+        ),
         # a monarch's title is a role that points back to them
         (
             "Queen Margrethe II arrived in Ottawa. Queen Margrethe spoke to Parliament.\n\n"

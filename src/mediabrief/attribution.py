@@ -2441,7 +2441,7 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     n_words = len(_WORD_RE.findall(stripped))
     if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
         return "term"
-    if grammar.naming.search(before[-40:]) and n_words <= 12:
+    if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
     if _is_title_case(stripped) and n_words <= 16 and not re.search(r"[.!?]\s", stripped):
         return "term"
@@ -2732,6 +2732,17 @@ _RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 _LEADING_CONJUNCTION_RE = re.compile(r"^\s*(?:But|And|Yet|Still|However,|Also,)\s+")
 
 
+# A phrase described as someone's, its agent named: "described by the administration as a", "dubbed by critics as".
+_DESCRIBED_AS_RE = re.compile(
+    r"\b(?:described|called|dubbed|labell?ed|branded|characteri[sz]ed|hailed|touted|billed)\s+by\s+((?:the\s+)?[\w.'’ -]{2,60}?)"
+    r"\s+as\s+(?:an?\s+|the\s+)?$"
+)
+# A phrase someone calls something, in their words: "what he called the 'biggest ever Golden Dome'".
+_WHAT_THEY_CALLED_RE = re.compile(
+    r"\bwhat\s+(?:[\w.'’-]+\s+){1,3}?(?:called|calls|termed|terms|described\s+as|describes\s+as)\s+(?:the\s+|an?\s+)?$"
+)
+
+
 def _quotations(
     text: str,
     sentences: list[Sentence],
@@ -2765,6 +2776,11 @@ def _quotations(
             for a in own
             if min(a.position, a.subject) < match.end()
             or not _NEW_CLAUSE_RE.search(text[match.end() : min(a.position, a.subject)])
+            # ("'That's our stuff': Trump tells Bibi …", a headline's credit after a colon)
+            or (
+                re.fullmatch(r"\s*:\s*", text[match.end() : min(a.position, a.subject)])
+                and not text[sentences[first].start : match.start()].strip()
+            )
             or _CLOSES_SENTENCE_RE.match(text, a.position, sentences[last].end)  # '"…," including …, Hegseth said last year.'
         ]
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
@@ -2797,6 +2813,18 @@ def _quotations(
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
+        # "described by the administration as a 'state-of-the-art' defense shield": the agent of the describing
+        described = _DESCRIBED_AS_RE.search(text, max(sentences[first].start, match.start() - 120), match.start())
+        agent = (
+            [m for m in mentions if described and described.start(1) <= m.start < described.end(1) and m.entity >= 0] if described else []
+        )
+        if agent:
+            own, people = [Attribution(described.start(), agent[0].entity, "before", -1, agent[0].start)], []
+        # "building what he called the 'biggest ever Golden Dome'": the one who called it so
+        called = _WHAT_THEY_CALLED_RE.search(text, max(sentences[first].start, match.start() - 60), match.start())
+        caller = [m for m in mentions if called and called.start() + 5 <= m.start < called.end() and m.entity >= 0] if called else []
+        if caller and not own:
+            own, people = [Attribution(called.start(), caller[0].entity, "before", -1, caller[0].start)], []
         # A verb that introduces the quotation with a colon is its speaker's, whatever follows it ('Mao Ning warned in May:
         # "…", reports the Mirror US.')
         colon = [a for a in people if a.position < match.start() and re.fullmatch(r"[^.;:\"“”]*:\s*", text[a.position : match.start()])]
