@@ -1478,10 +1478,13 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     return found
 
 
+# Verbs by which a body puts out a document ("has issued a disturbing statement", "released a new report"), and the
+# kinds of document that give a finding ("a study", "an analysis").
+_ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent|delivered)"
+_FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
-    r"(?i)\W*(?:an?|the|one|its|this)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:study|report|analysis|paper|estimate|assessment|projection|review|survey|letter|memo)\s+"
+    rf"(?i)\W*(?:an?|the|one|its|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo)\s+"
     r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?by\s+(?:the\s+)?$"
 )
 
@@ -1721,6 +1724,8 @@ def sentence_attributions(
     verbs, markers = (
         cues if cues is not None else (list(grammar.verbs.finditer(masked, lo, hi)), list(grammar.markers.finditer(masked, lo, hi)))
     )
+    people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
+    names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
     for verb in verbs:
         if _DRAFTING_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
@@ -1742,12 +1747,10 @@ def sentence_attributions(
                 subject = _clause_subject(masked, lo, verb.start(), inside, entities)  # "Hegseth praised it on Friday, saying ..."
             if subject is None and _WITH_SUBJECT_RE.search(masked, lo, verb.start()):
                 # "…, with Canadian Ambassador to the UN, Bob Rae, likening it to …": the subject "with" introduces
-                people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
-                names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
                 subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
             if subject is None and _HIS_OPENING_RE.match(masked, lo):  # "But his language showed it, saying ‘…’": his
-                people = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
-                subject = people[-1] if people else None
+                earlier = [m for m in mentions[: bisect.bisect_left(starts, lo)] if m.entity >= 0 and entities[m.entity].type == "person"]
+                subject = earlier[-1] if earlier else None
         elif subject is None and _SECOND_VERB_RE.search(masked, lo, verb.start()) and not re.search(r"[;:]", masked[lo : verb.start()]):
             # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
             # and said …": the speaker of the verb before, else the person the sentence opens with.
@@ -1759,8 +1762,6 @@ def sentence_attributions(
                 if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
                     subject = opening
         elif subject is None:
-            people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
-            names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
             subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
         if subject is None or subject.entity < 0:
             continue
@@ -2308,10 +2309,6 @@ _IN_DOCUMENT_RE = re.compile(
     r"(?i)\b(?:said|estimated|estimates|projected|projects|found|finds|concluded|wrote|writes|calculated|warned|noted|argued)"
     r"\s+in\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,3}$"
 )
-# Verbs by which a body puts out a document ("has issued a disturbing statement", "released a new report"), and the
-# kinds of document that give a finding ("a study", "an analysis").
-_ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent|delivered)"
-_FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A verb of issuing a document and its article, right before the document's noun.
 _ISSUED_DOCUMENT_RE = re.compile(rf"(?i)\b{_ISSUING_VERBS}\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}$")
 # What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
@@ -2739,8 +2736,15 @@ _DESCRIBED_AS_RE = re.compile(
 )
 # A phrase someone calls something, in their words: "what he called the 'biggest ever Golden Dome'".
 _WHAT_THEY_CALLED_RE = re.compile(
-    r"\bwhat\s+(?:[\w.'’-]+\s+){1,3}?(?:called|calls|termed|terms|described\s+as|describes\s+as)\s+(?:the\s+|an?\s+)?$"
+    r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|termed|terms|described\s+as|describes\s+as)\s+(?:the\s+|an?\s+)?$"
 )
+
+
+def _named_in_group(match: re.Match | None, mentions: list[Mention]) -> Attribution | None:
+    """The attribution to the first one named inside a pattern's first group ("described by the administration as"),
+    None if no one known is named there."""
+    inside = [m for m in mentions if match and match.start(1) <= m.start < match.end(1) and m.entity >= 0] if match else []
+    return Attribution(match.start(), inside[0].entity, "before", -1, inside[0].start) if inside else None
 
 
 def _quotations(
@@ -2813,18 +2817,14 @@ def _quotations(
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
-        # "described by the administration as a 'state-of-the-art' defense shield": the agent of the describing
-        described = _DESCRIBED_AS_RE.search(text, max(sentences[first].start, match.start() - 120), match.start())
-        agent = (
-            [m for m in mentions if described and described.start(1) <= m.start < described.end(1) and m.entity >= 0] if described else []
-        )
-        if agent:
-            own, people = [Attribution(described.start(), agent[0].entity, "before", -1, agent[0].start)], []
+        # "described by the administration as a 'state-of-the-art' defense shield": the agent of the describing;
         # "building what he called the 'biggest ever Golden Dome'": the one who called it so
-        called = _WHAT_THEY_CALLED_RE.search(text, max(sentences[first].start, match.start() - 60), match.start())
-        caller = [m for m in mentions if called and called.start() + 5 <= m.start < called.end() and m.entity >= 0] if called else []
-        if caller and not own:
-            own, people = [Attribution(called.start(), caller[0].entity, "before", -1, caller[0].start)], []
+        opening = sentences[first].start
+        named_as = _named_in_group(_DESCRIBED_AS_RE.search(text, max(opening, match.start() - 120), match.start()), mentions)
+        if named_as is None and not own:
+            named_as = _named_in_group(_WHAT_THEY_CALLED_RE.search(text, max(opening, match.start() - 60), match.start()), mentions)
+        if named_as is not None:
+            own, people = [named_as], []
         # A verb that introduces the quotation with a colon is its speaker's, whatever follows it ('Mao Ning warned in May:
         # "…", reports the Mirror US.')
         colon = [a for a in people if a.position < match.start() and re.fullmatch(r"[^.;:\"“”]*:\s*", text[a.position : match.start()])]
@@ -3330,20 +3330,18 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         chosen = min(marked or before or others_found, key=lambda a: abs(a.position - start))
         # Who would spend it is not who estimates it: in "The CBO has estimated that the U.S. may have to spend as much
         # as $542 billion", the figure is the estimator's, the verb of speech or estimate whose clause holds the spender.
-        if not marked and _SPENDING_VERB_RE.match(analysis.text, chosen.position):
-            outer = [a for a in before if a.position < chosen.subject and _REPORTED_THAT_RE.match(analysis.text, a.position)]
-            if outer:
-                chosen = outer[-1]
         # ... nor is the subject of another clause inside what someone states: in "he stated that if Canada wants in,
         # it will have to pay a $61 billion fee", the figure is his (a verb whose own clause holds the figure keeps it:
         # "reported that agency engineers had modeled a design at $14 million").
-        elif not marked and not _SPEECH_VERB_RE.match(analysis.text, chosen.position) and "," in analysis.text[chosen.position : start]:
+        spending = bool(_SPENDING_VERB_RE.match(analysis.text, chosen.position))
+        apart = not _SPEECH_VERB_RE.match(analysis.text, chosen.position) and "," in analysis.text[chosen.position : start]
+        if not marked and (spending or apart):
             outer = [
                 a
                 for a in before
                 if a.position < chosen.subject
                 and _REPORTED_THAT_RE.match(analysis.text, a.position)
-                and re.fullmatch(r"\w+\s+that\s+(?:if|when|unless|once|as)\s+", analysis.text[a.position : chosen.subject])
+                and (spending or _STATED_CONDITION_RE.fullmatch(analysis.text, a.position, chosen.subject))
             ]
             if outer:
                 chosen = outer[-1]
@@ -3578,6 +3576,8 @@ _REPORTED_THAT_RE = re.compile(
     r"(?i)(?:said|says|stated|states|estimated|estimates|projected|projects|predicted|predicts|found|concluded|calculated|warned|reported)"
     r"(?:\s+that)?\s"
 )
+# A reporting verb, "that" and a condition, up to the condition's subject: "stated that if ".
+_STATED_CONDITION_RE = re.compile(r"\w+\s+that\s+(?:if|when|unless|once|as)\s+")
 _KNOWN_FIGURE_BEFORE_RE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?$")
 _KNOWN_FIGURE_AFTER_RE = re.compile(r"\s+(?:figure|projection|estimate|price tag|price|number|cost estimate|pricetag)\b")
 _PARTICIPLE_AFTER_COMMA_RE = re.compile(r",\s\w+ing\b")

@@ -534,7 +534,7 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
     mentions = money.merge(tables["articles.csv"][["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
     mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
     shown = dict(zip(mentions["amount"], map(billions_range, mentions["amount_low_usd"], mentions["amount_high_usd"]), strict=True))
-    rows = []
+    versions: dict[tuple[str, str], list] = {}  # (disputed, version) -> [outlets, sentence, amount, value, column]
     for row in found.itertuples(index=False):
         if row.kind == "same amount, different referent":
             disputed, column, label = f"{shown.get(row.amount, row.amount)}: what it covers", "referent", "{}"
@@ -544,12 +544,9 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
             disputed, column, label = f"{row.referent}, from {row.attributed_to}", "amount", "{}"
         for side in ("a", "b"):
             value, sentence = getattr(row, f"value_{side}"), getattr(row, f"sentence_{side}")
-            shown_value = shown.get(value, value) if column == "amount" else label.format(value)
-            rows.append((disputed, shown_value, str(getattr(row, f"outlet_{side}")).split("; "), sentence, row.amount, value, column))
-    versions: dict[tuple[str, str], list] = {}
-    for disputed, version, outlets, sentence, amount, value, column in rows:
-        seen = versions.setdefault((disputed, version), [set(), sentence, amount, value, column])
-        seen[0].update(outlets)
+            version = shown.get(value, value) if column == "amount" else label.format(value)
+            seen = versions.setdefault((disputed, version), [set(), sentence, row.amount, value, column])
+            seen[0].update(str(getattr(row, f"outlet_{side}")).split("; "))
     table = []
     for (disputed, version), (outlets, sentence, amount, value, column) in versions.items():
         mine = mentions[mentions["outlet"].isin(outlets) & mentions[column].eq(value)]

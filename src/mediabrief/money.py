@@ -739,19 +739,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             after = text.index(")", figures[i + 1].end) + 1
         following = i + 2 if i + 1 in conversion else i + 1
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
-        # "part of" before a figure makes the figure the whole it is part of: in "this $27 billion forms part of a
-        # larger defense budget totaling $150 billion", the $150 billion is the budget, not a part.
-        # Nor is a figure "part of" a law or a package a part of the programme: "$25 billion … as part of the One Big
-        # Beautiful Bill Act" is a budget line (the clause's budget cue, else none).
-        own = [
-            c
-            for c in found
-            if lo <= c.start
-            and c.end <= hi
-            and not (c.end <= figure.start and _PART_OF_RE.fullmatch(text, c.start, c.end))
-            and not (_PART_OF_RE.fullmatch(text, c.start, c.end) and _LAW_AFTER_RE.match(text, c.end))
-            and not (_ALONE_RE.fullmatch(text, c.start, c.end) and _whole_named_before(text, c.start, cues))
-        ]
+        # (a cue of a part that makes the figure no part is none of its own: see _names_no_part)
+        own = [c for c in found if lo <= c.start and c.end <= hi and not _names_no_part(text, c, figure.start, cues)]
         if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
             # $730 billion — would be spent on interceptors" is read with the clause it interrupts.
@@ -825,6 +814,16 @@ _LIST_ITEM_GAP_RE = re.compile(
     r"(?:(?:about|approximately|nearly|roughly|some|another|an\s+additional|up\s+to)\s+)?"
 )
 _FOR_AFTER_RE = re.compile(r"\s+for\s")
+
+
+def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> bool:
+    """Whether a cue of a part, in a figure's clause, does not make the figure a part: "part of" before the figure makes
+    it the whole ("this $27 billion forms part of a larger defense budget totaling $150 billion": the $150 billion is
+    the budget); "part of" a law or a package makes it a budget line ("$25 billion … as part of the One Big Beautiful
+    Bill Act"); "alone" after the programme's own noun prices all of it ("the Golden Dome project alone")."""
+    if _PART_OF_RE.fullmatch(text, cue.start, cue.end):
+        return cue.end <= figure_start or bool(_LAW_AFTER_RE.match(text, cue.end))
+    return bool(_ALONE_RE.fullmatch(text, cue.start, cue.end)) and _whole_named_before(text, cue.start, cues)
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
