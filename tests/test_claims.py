@@ -313,6 +313,16 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Congress set aside an initial $25 billion for the shield in July.",
             "The proposal outlines a $90 billion increase to the defense budget and includes a down payment on the shield.",
         ),
+        # another system working since a past year; a component's blind spots; a price a sentence opens with
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "Iron Dome is a land-based system, operational in Israel since 2011, with a record of blocking rockets.",
+            "The funding should field a sensor layer by 2028, giving the military early cover over operational blind spots.",
+        ),
+        (
+            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Said to cost US $175 billion, it would also cover Canada for a price, the president later wrote.",
+        ),
     ],
     ids=[
         "rounded",
@@ -325,6 +335,8 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "programme-cost-before",
         "prototype",
         "budget-increase",
+        "past-year-and-component",
+        "price-opening-the-sentence",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):

@@ -146,6 +146,8 @@ def extract_value(sentence: str, spec: dict | None) -> str:
 
     >>> extract_value("Tokyo pledged more than $3 billion.", {"kind": "amount"}), extract_value("Done by 2029.", {"kind": "year"})
     ('$3 billion', '2029')
+    >>> extract_value("Iron Dome has been operational since 2011.", {"kind": "year", "at_least": 2025})
+    ''
     """
     if not spec:
         return ""
@@ -164,6 +166,11 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         return _stated_amount(match)
     if spec["kind"] == "year":
         years = list(YEAR_RE.finditer(sentence))
+        # a year before the story can be no target of it ("operational in Israel since 2011"), nor one the text dates
+        # in the past ("since 2011")
+        years = [y for y in years if int(y.group(0)) >= int(spec.get("at_least", 0))]
+        if spec.get("not_preceded_by"):
+            years = [y for y in years if not re.search(spec["not_preceded_by"], sentence[: y.start()], re.IGNORECASE)]
         cues = [m.end() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
         after = [y for y in years if any(c <= y.start() for c in cues)]
         if after:  # the first year written after a word of the claim's own ("operational … in January 2029")
