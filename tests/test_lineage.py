@@ -386,12 +386,57 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
             "Northwest Signal": (
                 "Tokyo will join the programme, according to [NHK](https://www3.nhk.or.jp/news/html/1.html). "
                 "Earlier coverage: [How the shield reshaped the budget](https://www.northwestsignal.example/budget). "
-                'A <a href="https://www.defenseone.com/story/">report</a> gave the figure.'
+                'A <a href="https://www.defenseone.com/story/">report</a> gave the figure. '
+                'A <a href="https://www.pacificledger.example/story/">second report</a> agreed.'
             )
         }
     )
     found = set(lineage.citations_table(corpus, BOOK)["cited_source"])
-    assert found == {"NHK", "defenseone.com"}
+    # a site the package's list of outlets knows is named as the outlet; one it does not know, by its domain
+    assert found == {"NHK", "Defense One", "pacificledger.example"}
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        ("Defense Secretary Pete Hegseth told The Daily Signal on Thursday that the shield works.", {"Daily Signal"}),
+        ("The program was praised, Deputy Chairman Dmitry Medvedev told Kommersant.", {"Kommersant"}),
+        ("Costs remain unclear, according to Reuters and the Los Angeles Times.", {"Reuters", "Los Angeles Times"}),
+        ("A recent report from Bloomberg cast doubt on the satellites.", {"Bloomberg"}),
+        ("It will be ready, Trump was quoted as saying by ABC News.", {"ABC News"}),
+        ("People who spoke with The Wall Street Journal said SpaceX would lead.", {"Wall Street Journal"}),
+        ("Progress has been limited so far (Reuters).", {"Reuters"}),
+        ("Trump wrote in a post on his Truth Social platform that Canada would pay.", {"Truth Social"}),
+        ("He was asked about the Congressional Budget Office's $542 billion estimate.", {"Congressional Budget Office"}),
+        (
+            "It could top $800 billion, with the Congressional Budget Office calculating the cost of interceptors.",
+            {"Congressional Budget Office"},
+        ),
+        (
+            "The shield risks a war in space, a spokesperson from the Chinese Ministry of National Defense warned.",
+            {"Chinese Ministry of National Defense"},
+        ),
+        ("This op-ed was first published in The Breach on June 8.", {"The Breach"}),
+        ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),
+    ],
+)
+def test_credits_written_in_the_forms_real_coverage_uses(sentence, cited):
+    corpus = articles(**{"Northwest Signal": sentence})
+    assert set(lineage.citations_table(corpus, BOOK)["cited_source"]) == cited
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan originally appeared in Japanese media last year.",  # a nationality, not a publication
+        "The Senate confirmed Gen. Michael Guetlein last week.",  # confirming an appointment cites no one
+        "Trump's estimate of the cost was lower.",  # a person's estimate is no outside source
+        "The X-37B spaceplane flew again.",  # a craft, not the platform
+    ],
+)
+def test_forms_that_credit_no_source(sentence):
+    corpus = articles(**{"Northwest Signal": sentence})
+    assert set(lineage.citations_table(corpus, BOOK)["cited_source"]) == set()
 
 
 def test_an_articles_own_wire_credit_is_not_a_citation():

@@ -29,9 +29,12 @@ referent is not the last person named, a name written in lower case. Those cases
 from __future__ import annotations
 
 import bisect
+import csv
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from typing import NamedTuple
 
 from .phrases import alternation as _alternation
@@ -198,6 +201,61 @@ OUTLET_WORDS = frozenset(
 )
 
 
+class NewsOutlet(NamedTuple):
+    """A news outlet of the package's list (``data/news_outlets.csv``): any story's coverage may credit it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    site: str  # its site's domain: "reuters.com"
+    scan: bool  # whether its names may be looked for in running text ("Time", "The Hill" may not)
+
+
+@functools.cache
+def news_outlets() -> tuple[NewsOutlet, ...]:
+    """The news outlets the package knows whatever the story, read once from ``data/news_outlets.csv``.
+
+    >>> next(o for o in news_outlets() if o.name == "Kommersant").site
+    'kommersant.ru'
+    """
+    text = resources.files(__package__).joinpath("data/news_outlets.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(
+        NewsOutlet(row["name"], tuple(a for a in row["aliases"].split("|") if a), row["site"], row["scan"] == "yes") for row in rows
+    )
+
+
+@functools.cache
+def _outlets_by_name() -> dict[str, str]:
+    """Every name and alias of the listed outlets, as written and with "The" before it, to the outlet's name (for an
+    outlet whose name is a plain word, only its aliases: "TIME", "Time magazine", not "Time")."""
+    names = {}
+    for outlet in news_outlets():
+        for n in ((outlet.name,) if outlet.scan else ()) + outlet.aliases:
+            names.setdefault(n, outlet.name)
+            names.setdefault(n if n.startswith("The ") else f"The {n}", outlet.name)
+    return names
+
+
+def outlet_name(name: str) -> str:
+    """The listed outlet a name stands for, as the list names it ("Wall Street Journal" is "The Wall Street
+    Journal"), else "".
+
+    >>> outlet_name("Wall Street Journal"), outlet_name("the Asahi Shimbun"), outlet_name("Harbour Gazette")
+    ('The Wall Street Journal', 'The Asahi Shimbun', '')
+    """
+    return _outlets_by_name().get(re.sub(r"^the\s", "The ", " ".join(name.split())), "")
+
+
+def outlet_of_site(domain: str) -> str:
+    """The listed outlet whose site a domain is (or is part of), else "".
+
+    >>> outlet_of_site("www3.nhk.or.jp"), outlet_of_site("news.example.org")
+    ('NHK', '')
+    """
+    domain = domain.lower()
+    return next((o.name for o in news_outlets() if domain == o.site or domain.endswith("." + o.site)), "")
+
+
 class Grammar(NamedTuple):
     """The codebook's ``voices`` section and gazetteer, compiled for the engine."""
 
@@ -276,6 +334,9 @@ DEFAULT_VERBS = [
     "put it",
     "puts it",
     "revealed",
+    "confirmed that",  # "Carney's office confirmed that talks were under way" (not "the Senate confirmed Gen. X")
+    "confirms that",
+    "confirming that",
     "unveiled",
     "called",
     "calls",
@@ -714,6 +775,12 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
     for source in codebook.get("sources", []) or []:
         for alias in source.get("aliases", []):
             gazetteer.setdefault(normalise(str(alias)), (str(source["name"]), _source_type(source.get("type", ""))))
+    # The outlets any coverage credits, after the story's own names, each named as the text writes it ("Fox News
+    # Digital", "Benzinga Pro" are what the article credits; an acronym and its full name merge as any body's do).
+    for outlet in news_outlets():
+        for alias in outlet.aliases if outlet.scan else ():
+            written = alias[4:] if alias.startswith("The ") and " " in alias[4:] else alias  # "Global Times", "The Hindu"
+            gazetteer.setdefault(normalise(alias), (written, "outlet"))
     gazetteer_re = re.compile(rf"(?<![\w])(?:{_alternation(gazetteer)})(?!\w)") if gazetteer else None
     aliases = [a for target in (codebook.get("stance", {}) or {}).get("targets", {}).values() for a in target.get("aliases", [])]
     return Grammar(
@@ -853,6 +920,8 @@ def entity_type(name: str) -> str:
     """
     tokens = name.split()
     lowered = [t.lower().strip(".,") for t in tokens]
+    if outlet_name(name):
+        return "outlet"  # a news outlet known whatever the story: "Kommersant", "CNBC", "The Hill"
     if len(tokens) == 1 and re.fullmatch(r"(?:[A-Z]\.){2}", tokens[0]):
         return "unknown"  # a place's abbreviation ("D.C.", "N.Y."), not a body's
     if len(tokens) == 1 and not (tokens[0].replace(".", "").isupper() and len(tokens[0].replace(".", "")) >= 2):
@@ -1768,13 +1837,17 @@ def sentence_attributions(
         outlet = -1
         if verb.group(0).lower() in ("told", "tells"):
             told = [m for m in inside if m.start >= verb.end() and entities[m.entity].type == "outlet" if m.entity >= 0]
-            if told and not masked[verb.end() : told[0].start].strip(" the"):
+            if told and re.fullmatch(r"\s*(?:[Tt]he\s+)?", masked[verb.end() : told[0].start]):  # "told The Daily Signal"
                 outlet = told[0].entity
         found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
     headline = _HEADLINE_QUOTE_RE.match(masked, lo, hi)
     if headline:  # "'Get free protection … become 51st state': Trump to Canada", as headlines credit a quotation
         named = [m for m in inside if m.start == headline.end() and m.entity >= 0]
-        if named:
+        # the name is the credit, not the first word of a headline about it ("'Space is the new high ground': L3Harris
+        # satellite facility to bolster …"): a lower-case noun does not follow it
+        if named and not re.match(
+            r"\s+(?!to\b|on\b|in\b|at\b|and\b|says?\b|said\b|warns?\b|tells?\b|vows?\b)[a-z]", masked[named[0].end :]
+        ):
             found.append(Attribution(headline.end(), named[0].entity, "after", -1, named[0].start))
     back = _BACK_NAMING_RE.match(masked, lo, hi)
     if back:  # '"…" That was Gen. Michael Guetlein, speaking to reporters.' / '"…" So wrote Grant Whitley.'
@@ -2122,9 +2195,16 @@ def _references(
             entity = order[-1].entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
-        added.append(
-            Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type in ("group", "organisation")), "pronoun")
-        )
+        # a plural group named in this paragraph or the one before, over a body named since in the singular
+        # ("Senators … raised red flags about Musk and his company, SpaceX. ¶ '…,' they wrote": the senators; but "the
+        # House and Senate Appropriations Committees said …. '…,' they wrote": the committees)
+        entity = last(match.start(), lambda e: entities[e].type in ("group", "organisation"))
+        group = last(match.start(), lambda e: entities[e].type == "group")
+        paragraph = masked.rfind("\n", 0, masked.rfind("\n", 0, match.start()) - 1) if "\n" in masked[: match.start()] else 0
+        singular = entity >= 0 and entities[entity].type == "organisation" and not entities[entity].name.endswith("s")
+        if singular and group >= 0 and any(m.entity == group and paragraph <= m.start < match.start() for m in named):
+            entity = group
+        added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     # "Two senior Canadian officials … said …. One of them described …; another said …": one of the group speaks, named
     # as the text describes the group, in the singular ("senior Canadian official").
     for match in _ONE_OF_THEM_RE.finditer(masked):
@@ -3211,7 +3291,12 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     ]
     before_figure = [m for m in near if m.end <= start]
     gap_before = analysis.text[before_figure[-1].end : start] if before_figure else ""
-    if before_figure and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE)):
+    held = _HELD_FIGURE_RE.match(analysis.text, end)  # "Anduril's $20 billion Lattice contract": what Anduril holds, not its estimate
+    if (
+        before_figure
+        and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE))
+        and not (held and analysis.type(before_figure[-1].entity) == "organisation")
+    ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     after_figure = [m for m in near if m.start >= end]
@@ -3300,6 +3385,21 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     found = [a for a in analysis.attributions[i] if binds(a)]
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
+    # A figure in an aside between a verb's subject and the verb is not what the verb says: in "SpaceX, reportedly
+    # valued at $400 billion, recently announced that …", SpaceX gives no value of itself.
+    # (a relative clause there has a verb of its own: "Linda Bilmes, who correctly projected the multi-trillion-dollar
+    # cost of the Iraq War, says …" is hers)
+    others_found = [
+        a
+        for a in others_found
+        if not (
+            0 <= a.subject < start
+            and end <= a.position
+            and analysis.text.count(",", a.subject, start) % 2 == 1  # an aside opened before the figure …
+            and "," in analysis.text[end : a.position]  # … and closed after it
+            and not re.search(r"\b(?:who|which)\b", analysis.text[a.subject : start])
+        )
+    ]
     relay = analysis.name(outlets[0].entity) if outlets else ""
     # "Asahi reported, citing two officials, that the ministry is setting aside ¥120 billion": those cited relay what
     # the ministry does; the figure is the ministry's, where a verb of giving money has a subject of its own (not one of
@@ -3353,7 +3453,10 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         if analysis.type(mention.entity) == "outlet":
             continue
         gap = analysis.text[mention.end : start]
-        if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or _POSSESSIVE_FIGURE_RE.fullmatch(gap):
+        if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or (
+            _POSSESSIVE_FIGURE_RE.fullmatch(gap)
+            and not (_HELD_FIGURE_RE.match(analysis.text, end) and analysis.type(mention.entity) == "organisation")
+        ):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
     described = _described_owner(analysis, i, start, end, spans)
     if described is not None:
@@ -3639,6 +3742,8 @@ _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"
     r"preferred|touted|claimed)\s+)?(?:about\s+|roughly\s+)?"
 )
+# What a body holds rather than estimates, after its possessive's figure: "Anduril's $20 billion Lattice contract".
+_HELD_FIGURE_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:contracts?|deals?|awards?|valuation|revenues?|sales|backlog|expansion)\b")
 _LIST_LABEL_RE = re.compile(r"\W*(?:[A-Z][\w.&'’-]*[ \t]*){1,8}(?:\([^)]*\))?(?:,[^:]{0,30})?:")
 _ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # "the CBO's estimate", "the Pentagon's own figure of", "the administration's $175 billion price tag"

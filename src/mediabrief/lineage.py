@@ -323,7 +323,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
                 offset = split[i].start
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
             for i, sentence in enumerate(split):
-                for name, start, end, how in credited_by_pattern(sentence.text):
+                for name, start, end, how in credited_by_pattern(sentence.text, canonical):
                     by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start, end, how))
             known = [name for _, name in alias_table(codebook)]
             for i, name, start, end in linked_sources(text, split, known):
@@ -408,9 +408,9 @@ _OUTLET_KIND = (
     r"news\s+site|newsletter|magazine|outlet|tabloid|radio|television|network))"
 )
 OUTLET_CREDIT_RES = (
-    # "according to a report in X", "an article in X said", "a report by X"
+    # "according to a report in X", "an article in X said", "a report by X", "A recent report from X"
     re.compile(
-        rf"\b(?:a|an|the)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?:in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
+        rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?:in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
     ),
     # "first reported by X", "was reported by X"
     re.compile(rf"\breported\s+(?:\w+\s+)?by\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"),
@@ -431,9 +431,49 @@ OUTLET_CREDIT_RES = (
     # an agency's dateline credit between slashes: "MOSCOW, May 27. /TASS/."
     re.compile(r"^(?:[A-Z][A-Z .,'-]*,[^/\n]{0,30})?/(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?P<kind>/)"),
 )
+# Credits that name a publication only by its name, read only for a name known to be one (a listed outlet, or one
+# whose words say so): "the Bloomberg report", "quoted as saying by ABC News", "a statement carried by KCNA", "spoke
+# with The Wall Street Journal", "according to Reuters and the Los Angeles Times", "… by 2028 (Reuters)".
+KNOWN_OUTLET_CREDIT_RES = (
+    re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+(?:report|article|story|investigation|analysis|interview)\b"),
+    re.compile(
+        r"\b(?:(?:quoted|cited)\s+(?:as\s+saying\s+)?by|(?:shared|published|carried|aired|broadcast|released)\s+by"
+        r"|sp(?:oke|eaks|eaking)\s+(?:to|with)|in\s+an\s+interview\s+with|[Aa]ccording\s+to|citing)"
+        rf"\s+(?:the\s+)?(?P<name>{_OUTLET_NAME}(?:,?\s+and\s+(?:the\s+)?{_OUTLET_NAME})?)"
+    ),
+    re.compile(rf"\((?P<name>{_OUTLET_NAME})(?:,[^()\n]{{0,40}})?\)\s*[.;]?\s*$"),
+)
 
 
-def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
+# A body's document by its possessive, or a body doing the work of one: "the Congressional Budget Office's $542
+# billion estimate", "the GAO's latest report", "with the CBO calculating that …".
+BODY_DOCUMENT_RE = re.compile(
+    rf"(?P<name>{_OUTLET_NAME})['’]s?\s+(?:[\w$.,-]+\s+){{0,3}}?(?:estimates?|report|analysis|assessment|study|projections?|calculations?|letter|"
+    r"statement|review|audit|testimony|memo|findings|figures|data|scoring)\b"
+    rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
+)
+# Where a republished text first ran, whatever the publication's name: "This op-ed was first published in The
+# Breach", "Reprinted from Bracing Views", "This article originally appeared at TomDispatch.com".
+REPUBLISHED_RE = re.compile(
+    r"\b(?:(?:first|originally)\s+(?:appeared|published|ran|posted)|(?:re)?published\s+(?:first|originally)|[Rr]eprinted|[Rr]epublished|"
+    rf"[Aa]dapted)\s+(?:\w+\s+)?(?:in|at|on|from|by)\s+(?P<name>{_OUTLET_NAME})"
+)
+# A body whose spokesperson or official speaks, named after the role: "a spokesperson from the Chinese Ministry of
+# National Defense warned", "Audrey Champoux, a spokesperson at Carney's office, said".
+SPOKESPERSON_FOR_RE = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|press\s+secretary|official|representative)\s+(?:for|from|at|of|with)\s+(?:the\s+)?"
+    rf"(?P<name>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*['’]s\s+[Oo]ffice|{_OUTLET_NAME})"
+)
+# A social platform a text's words come from: "wrote on Truth Social", "in a post on X", "said on his Truth Social
+# platform", "posted to Facebook".
+PLATFORM_CREDIT_RE = re.compile(
+    r"\b(?:post(?:ed|s|ing)?|wrote|writes|writing|said|says|announced|shared|message|statement|video|thread|tweet(?:ed)?|comments?)"
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:on|to|via)\s+(?:(?:his|her|its|their|the)\s+)?(?:own\s+)?(?:social\s+media\s+(?:platform|site),?\s+)?"
+    r"(?P<name>Truth\s+Social|X|Twitter|Facebook|Instagram|Telegram|LinkedIn|YouTube|TikTok|Bluesky|Threads|Weibo|WeChat|Substack)(?![\w-])"
+)
+
+
+def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[str, int, int, str]]:
     """Publications a sentence credits in the forms the attribution grammar may not read, as (name, start, end,
     how): "a report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the
     Hong Kong daily X". A name that :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a
@@ -444,7 +484,12 @@ def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
     ['South China Morning Post']
     >>> [n for n, *_ in credited_by_pattern("The talks go on, the Kyodo news agency reported.")]
     ['Kyodo']
+    >>> [n for n, *_ in credited_by_pattern("Costs are unclear, according to Reuters and the Los Angeles Times.")]
+    ['Reuters', 'Los Angeles Times']
+    >>> [n for n, *_ in credited_by_pattern("Trump wrote in a post on his Truth Social platform that Canada would pay.")]
+    ['Truth Social']
     """
+    known = {k.lower() for k in known}  # the codebook's sources, credited by a document of theirs ("the Pentagon's report")
     found = []
     for pattern in OUTLET_CREDIT_RES:
         for match in pattern.finditer(sentence):
@@ -469,6 +514,30 @@ def credited_by_pattern(sentence: str) -> list[tuple[str, int, int, str]]:
             if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):
                 continue
             found.append((name, match.start("name"), match.end("name"), "reported"))
+    for pattern in KNOWN_OUTLET_CREDIT_RES:
+        for match in pattern.finditer(sentence):
+            # "Reuters and the Los Angeles Times" is two outlets, each credited when known to be one.
+            for part in re.finditer(r"(?:(?<=^)|(?<=\sand\s))(?:[Tt]he\s+)?([^,]+?)(?=,?\s+and\s+|$)", match.group("name")):
+                name = part.group(1).rstrip(".,’'")
+                if attribution.entity_type(name) == "outlet":
+                    start = match.start("name") + part.start(1)
+                    found.append((name, start, start + len(name), "reported"))
+    for match in BODY_DOCUMENT_RE.finditer(sentence):
+        group = "name" if match.group("name") else "with"
+        name = re.sub(r"^[Tt]he\s+", "", match.group(group))
+        if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
+            found.append((name, match.end(group) - len(name), match.end(group), "report in"))
+    for match in REPUBLISHED_RE.finditer(sentence):
+        name = re.sub(r"\.(?:com|org|net)$", "", match.group("name").rstrip(".,’'"))  # "TomDispatch.com" is TomDispatch
+        nationality = re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish|i)", name)  # "originally appeared in Japanese media"
+        if re.sub(r"^The\s+", "", name).split()[0].lower() not in attribution.LEADING_STOP and not nationality:
+            found.append((name, match.start("name"), match.start("name") + len(name), "wire credit"))
+    for match in SPOKESPERSON_FOR_RE.finditer(sentence):
+        name = match.group("name")
+        if attribution.entity_type(name) == "organisation" or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
+            found.append((name, match.start("name"), match.end("name"), "spokesperson"))
+    for match in PLATFORM_CREDIT_RE.finditer(sentence):
+        found.append((" ".join(match.group("name").split()), match.start("name"), match.end("name"), "platform"))
     return found
 
 
@@ -479,10 +548,13 @@ _GENERIC_LABELS = frozenset({"co", "com", "or", "ac", "gov", "org", "net", "ne",
 
 def site_name(url: str, known: Iterable[str] = ()) -> str:
     """The source a link points to: the known name whose letters are the site's name ("defenseone.com" is "Defense
-    One"), else the site's domain without "www.".
+    One"), else the news outlet whose site it is (:func:`mediabrief.attribution.outlet_of_site`), else the site's domain
+    without "www.".
 
     >>> site_name("https://www.defenseone.com/x/y", ["Defense One", "Reuters"]), site_name("https://www3.nhk.or.jp/news/")
-    ('Defense One', 'nhk.or.jp')
+    ('Defense One', 'NHK')
+    >>> site_name("https://news.example.org/a")
+    'news.example.org'
     """
     match = _URL_RE.match(url)
     if not match:
@@ -490,7 +562,7 @@ def site_name(url: str, known: Iterable[str] = ()) -> str:
     domain = match.group(1).lower()
     labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_LABELS]
     squashed = {re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the ")): name for name in known}
-    return next((squashed[label] for label in reversed(labels) if label in squashed), domain)
+    return next((squashed[label] for label in reversed(labels) if label in squashed), attribution.outlet_of_site(domain) or domain)
 
 
 def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = ()) -> list[tuple[int, str, int, int]]:
@@ -498,9 +570,9 @@ def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = 
     end): the name :func:`site_name` gives, or the link's text when it is a short name and the site is none of the
     known ones.
 
-    >>> text = "The talks began, [Defense One](https://www.defenseone.com/a) reported. See https://www.nhk.or.jp/news."
+    >>> text = "The talks began, [Defense One](https://www.defenseone.com/a) reported. See https://www.harbourgazette.example/news."
     >>> [(i, name) for i, name, _, _ in linked_sources(text, split_sentences(text), ["Defense One"])]
-    [(0, 'Defense One'), (1, 'nhk.or.jp')]
+    [(0, 'Defense One'), (1, 'harbourgazette.example')]
     """
     known = list(known)
     starts = [s.start for s in sentences]
