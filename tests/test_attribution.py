@@ -447,6 +447,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a country's name opening an agency's is the agency's, and a document by a body speaks for it
         ('A report by the US Defense Intelligence Agency warns of "growing missile threats."', "US Defense Intelligence Agency"),
         ('Few were surprised. A study by the Congressional Budget Office found that "costs would rise."', "Congressional Budget Office"),
+        # "they" is a plural group named in the paragraph before, not a singular body named since
+        (
+            "In a letter, senators raised concerns about Hegseth and his department, the Pentagon.\n\n"
+            '"His participation in any process to award a contract raises serious concerns," they wrote.',
+            "senators",
+        ),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):

@@ -1164,6 +1164,15 @@ WH = "White House / the President"
             "Enterprise Institute. Trump put the cost at $175 billion.",
             ["American Enterprise Institute", WH],
         ),
+        # a figure in an aside between a verb's subject and the verb is not what the verb says; a relative clause there
+        # has its own verb
+        (
+            "Privately held Orbital Forge, reportedly valued at $400 billion, recently announced that it had launched 9,000 "
+            "satellites. Linda Okafor, who correctly projected the $2 trillion cost of an earlier war, says she is certain.",
+            ["unattributed", "Linda Okafor"],
+        ),
+        # a company's possessive before its contract is what it holds, not its estimate
+        ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
     ],
 )
 def test_the_owner_of_each_figure_in_constructions_of_real_coverage(text, owners, codebook):
