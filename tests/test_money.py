@@ -243,6 +243,15 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("would cost tens of billions more", "USD", 1e10, 1e11, False, True),
         ("lawmakers are appropriating billions for the shield", "USD", 1e9, 1e10, False, True),
         ("it could drive billions in new investment", "USD", 1e9, 1e10, False, True),
+        # a number with a scale word and no currency, where a verb of costing or paying governs it
+        ("it could cost up to half a trillion due to the territory", "USD", 0.5e12, 0.5e12, False, False),
+        ("Seventy-one billion they're going to pay.", "USD", 71e9, 71e9, False, False),
+        # a magnitude a cost reaches
+        ("it will likely cost in the trillions", "USD", 1e12, 1e13, False, True),
+        ("outside estimates reach into the trillions", "USD", 1e12, 1e13, False, True),
+        # a scale written without a space; a decimal comma before a scale
+        ("the scheme could hit £831billion", "GBP", 831e9, 831e9, False, False),
+        ("Congress approved $24,5 billion for the purpose", "USD", 24.5e9, 24.5e9, False, False),
     ],
 )
 def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
@@ -268,6 +277,9 @@ def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
         "billions of people",  # a magnitude counts money only where the words around it say so
         "tens of billions of stars",
         "the galaxy holds billions",
+        "About 8 billion people live on Earth.",  # a scale word with no verb of money
+        "It took 2 billion years to form.",
+        "The app has 1,500 users in the trillions of cells",
     ],
 )
 def test_malformed_or_moneyless_text_gives_no_amount(text):
@@ -286,9 +298,9 @@ def test_two_figures_joined_by_and_are_two_figures_and_a_year_is_not_a_range_end
 
 
 def test_currency_without_a_rate_keeps_its_code_and_no_usd(codebook):
-    row = one("The UK set aside £2 billion.", codebook)
-    assert row["currency"] == "GBP" and math.isnan(row["amount_usd"]) and math.isnan(row["amount_low_usd"])
-    assert row["surface"] == "£2 billion"
+    row = one("Switzerland set aside CHF 2 billion.", codebook)
+    assert row["currency"] == "CHF" and math.isnan(row["amount_usd"]) and math.isnan(row["amount_low_usd"])
+    assert row["surface"] == "CHF 2 billion"
 
 
 def test_yen_is_converted_with_the_codebook_rate(codebook):

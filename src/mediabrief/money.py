@@ -121,7 +121,8 @@ NUMBER_WORDS = {
 VAGUE_MULTIPLIERS = {None: 1.0, "tens": 10.0, "dozens": 10.0, "hundreds": 100.0}
 
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"  # 1,200.5 or 175; never part of 1.2.3
+# 1,200.5 or 175, never part of 1.2.3; "24,5 billion" is a decimal comma (European writing) only right before a scale
+_NUM = r"(?:\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"
 # "and" joins the words of one number only after "hundred" ("one hundred and sixty-one"); elsewhere it joins two
 # numbers ("between one hundred sixty-one and five hundred forty-two billion").
 _WORD_NUM = rf"(?:{_alternation(NUMBER_WORDS)})(?:(?:[\s-]+|(?<=hundred)\s+and\s+)(?:{_alternation(NUMBER_WORDS)}|hundred))*(?!\w)"
@@ -145,7 +146,9 @@ def _scale(tag: str) -> str:
     abbreviation ("175B", "3bn", "3 bn")."""
     multi = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) > 1)
     single = _alternation(a for a in SCALE_ABBREVIATIONS if len(a) == 1)
-    return rf"(?:(?:\s+|-)(?P<{tag}w>thousand|million|billion|trillion)(?!\w)|\s?(?P<{tag}m>{multi})(?!\w)|(?P<{tag}a>{single})(?!\w))"
+    return (
+        rf"(?:(?:\s+|-|(?<=\d))(?P<{tag}w>thousand|million|billion|trillion)(?!\w)|\s?(?P<{tag}m>{multi})(?!\w)|(?P<{tag}a>{single})(?!\w))"
+    )
 
 
 POINT_RE = re.compile(
@@ -229,12 +232,42 @@ _BARE_MAGNITUDE_RE = re.compile(r"(?:(?P<m1>tens|dozens|hundreds)\s+of\s+)?(?P<g
 _MONEY_VERB_BEFORE_RE = re.compile(
     r"(?i)\b(?:costs?|costing|spends?|spending|spent|invest(?:s|ed|ing)?|funnel(?:s|ed|led|ing)?|pour(?:s|ed|ing)?|"
     r"appropriat\w+|allocat\w+|worth|pays?|paid|paying|request\w*|sought|seek(?:s|ing)?|drive|channel\w*|earmark\w*|"
-    r"sav(?:e|es|ed|ing))\s+(?:(?:about|roughly|nearly|another|additional|at\s+least|well\s+over|over|more\s+than)\s+)?$"
+    r"sav(?:e|es|ed|ing))\s+(?:(?:about|roughly|nearly|almost|around|another|additional|at\s+least|well\s+over|over|more\s+than|up\s+to|"
+    r"as\s+much\s+as|upwards\s+of|an\s+estimated)\s+)?$"
+)
+# A number with a scale word but no currency ("cost up to half a trillion", "Seventy-one billion they're going to
+# pay") is money where a verb of spending or costing governs it, as for a bare magnitude.
+_SCALE_WORD_RE = re.compile(r"(?i)(?<![\w-])(?:billion|trillion)(?![\w-])(?!\s*(?:dollars?|yen|euros?|pounds?|of)\b)")
+_NUMBER_BEFORE_RE = re.compile(rf"(?i)(?:(?<![\w$€£¥.,]){_NUM}|(?<![\w-])(?:{_WORD_NUM}|half[\s-]+an?|an?))\s+$")
+_PAY_AFTER_RE = re.compile(r"(?i)\s+(?:[\w'’]+\s+){0,4}?(?:to\s+)?(?:pay|paying|cost|costing|spend|spending)\b")
+# "will cost in the trillions", "estimates running well into the trillions": a magnitude a cost reaches
+_IN_THE_MAGNITUDE_RE = re.compile(r"(?i)(?<![\w-])in(?:to)?\s+the\s+(?P<g1>billions|trillions)(?![\w-])")
+_COST_BEFORE_RE = re.compile(
+    r"(?i)\b(?:cost|costs|costing|price|price\s+tag|tab|bill|run|runs|running|ran|reach\w*|climb\w*|soar\w*|spend\w*|spent|estimates?)"
+    r"(?:\s+[\w-]+){0,2}\s+$"
 )
 _MONEY_WORDS_AFTER_RE = re.compile(
     r"(?i)\s+(?:more\s+(?:to\s+|in\s+|on\s+|likely\s+|over\b|if\b|than\b|,)|in\s+(?:\w+\s+){0,2}(?:funding|spending|investment|contracts|revenue)\b|"
     r"for\s+(?:a|an|the|its|this)\s+(?:\w+\s+){0,2}(?:dome|shield|project|program|programme|system)\b)"
 )
+
+
+def _bare_scaled_numbers(text: str) -> list[Found]:
+    """Numbers with a scale word and no currency that the words around them make money (US dollars)."""
+    found = []
+    for scale in _SCALE_WORD_RE.finditer(text):
+        number = _NUMBER_BEFORE_RE.search(text, max(0, scale.start() - 40), scale.start())
+        value = _number(number.group(0)) if number else None
+        if value is None or re.search(r"[$€£¥]\s?$|\b(?:US|USD|C|A)\s?$", text[max(0, number.start() - 4) : number.start()]):
+            continue
+        if _MONEY_VERB_BEFORE_RE.search(text, max(0, number.start() - 40), number.start()) or _PAY_AFTER_RE.match(text, scale.end()):
+            amount = _value(value, SCALES[scale.group(0).lower()])
+            found.append(Found(number.start(), scale.end(), Amount("USD", amount, amount)))
+    for match in _IN_THE_MAGNITUDE_RE.finditer(text):
+        if _COST_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
+            low = SCALES[match.group("g1").lower()[:-1]]
+            found.append(Found(match.start(), match.end(), Amount("USD", low, 10 * low, is_vague=True)))
+    return found
 
 
 def _bare_magnitudes(text: str, starts: list[int]) -> list[Found]:
@@ -274,7 +307,7 @@ def find_amounts(text: str) -> list[Found]:
                 ):
                     continue  # "rose by $10 billion to $185 billion", "set to grow from $630 billion to $1.8 trillion": two figures
                 candidates.append(found)
-    candidates += _bare_magnitudes(text, starts["vague"])
+    candidates += _bare_magnitudes(text, starts["vague"]) + _bare_scaled_numbers(text)
     kept: list[Found] = []
     for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
         if not kept or found.start >= kept[-1].end:
@@ -373,6 +406,8 @@ def _number(value: str) -> Decimal | None:
     """A written number: digits with thousands commas, a number in words ("twenty-five"), or "a"/"half a"."""
     value = value.strip().lower()
     if value[0].isdigit():
+        if re.fullmatch(r"\d{1,3},\d{1,2}", value):
+            value = value.replace(",", ".")  # a decimal comma: "24,5" (billion)
         try:
             return Decimal(value.replace(",", ""))
         except InvalidOperation:
