@@ -634,6 +634,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "price quoted to a partner",
             "White House / the President",
         ),
+        # a pledge is a partner's only where the sentence names one; the programme's own government spends a budget
+        ("Canada committed C$38.6 billion to modernize its radars.", "partner purchase or pledge", "Canada"),
+        (
+            "Our base budget and the reconciliation law include about $760 billion to buy and develop weapons.",
+            "budget or appropriation",
+            "unattributed",
+        ),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):

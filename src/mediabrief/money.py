@@ -608,6 +608,7 @@ class MoneyCues(NamedTuple):
     named_before: CueSet = CueSet(None)  # verbs that name a figure right before it: "would require $175 billion"
     named_by_modifiers: frozenset = frozenset()  # words that may stand between a figure and a ``named_by`` noun
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
+    requires_named: dict | None = None  # a referent label -> the names (as written) one of which its sentence must hold
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -646,6 +647,11 @@ class MoneyCues(NamedTuple):
             carried=re.compile(rf"(?<![\w-])(?:{_alternation([str(c) for c in money['carried_by']])})(?![\w-])", re.IGNORECASE)
             if money.get("carried_by")
             else None,
+            requires_named={
+                str(label): re.compile(rf"(?<![\w-])(?:{_alternation([str(n) for n in names])})(?![\w-])")
+                for label, names in (money.get("requires_named") or {}).items()
+                if names
+            },
         )
 
 
@@ -721,6 +727,13 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     ($28 billion)") is read as the figure it converts; a figure set off by dashes is read with the clause it interrupts.
     """
     found = _outside(cues.referents.find(text, sentence.start, sentence.end), figures)
+    # A reading whose actor the sentence must name: a partner's pledge is one a partner makes ("Tokyo pledged"), not
+    # the programme's own government's spending ("Congress and the president committed nearly $25 billion"); a sum
+    # in a currency other than the dollar names its partner ("the previous government committed C$38.6 billion").
+    foreign = any(f.amount.currency != "USD" for f in figures)
+    for label, names in (cues.requires_named or {}).items():
+        if not foreign and not names.search(text, sentence.start, sentence.end):
+            found = [c for c in found if c.label != label]
     # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
     basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
     found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
