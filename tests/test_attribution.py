@@ -642,7 +642,8 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("Moscow responded to Donald Trump's claim that his $175 billion shield is ready.", "Donald Trump", ""),
         ("The system, which is estimated to cost $175 billion, will take years.", "", ""),
         # a body that decides on money, plans it or asks for it, as its sentence's subject, gives the figure in its clause
-        ("The Space Development Agency awarded $3.5 billion in December for 72 tracking satellites.", "Space Development Agency", ""),
+        # (an award is a fact the outlet reports, no one's estimate)
+        ("The Space Development Agency awarded $3.5 billion in December for 72 tracking satellites.", "", ""),
         ("The administration plans to allocate approximately $175 billion for the project.", "the administration", ""),
         ("Lockheed Martin won a $2 billion share of the work.", "", ""),  # winning money is no decision on it
         # an opening phrase of purpose; an auxiliary between two names ends the first one's run of titles
@@ -654,7 +655,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The Liberals committed to add more than $30 billion in new defence spending.", "Liberals", ""),
         # a wire story's dateline is not the sentence's opening
         (
-            "\n\nDENVER, Colo. — The Space Development Agency awarded $3.5 billion for 72 tracking satellites.",
+            "\n\nDENVER, Colo. — The Space Development Agency plans to spend $3.5 billion on 72 tracking satellites.",
             "Space Development Agency",
             "",
         ),
