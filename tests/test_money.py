@@ -1190,6 +1190,14 @@ WH = "White House / the President"
             "satellites. Linda Okafor, who correctly projected the $2 trillion cost of an earlier war, says she is certain.",
             ["unattributed", "Linda Okafor"],
         ),
+        # the difference between two figures, set beside the first, is the outlet's arithmetic; what a subject has spent
+        # is a fact, not its estimate
+        (
+            "Trump said Canada would need to pay $61 billion for coverage, $10 billion less than he cited on Monday.",
+            [WH, "unattributed"],
+        ),
+        ("Trump asked for $1.5 trillion in 2027 — a $500 billion increase over current levels.", [WH, "unattributed"]),
+        ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
     ],

@@ -966,6 +966,26 @@ _RELATIVE_AFTER_RE = re.compile(r"\b(?:that|who)\s+(?:envisions?|would|will|coul
 _ONLY_FOR_RE = re.compile(r"\s*(?:just|only|solely|purely)\s+(?:for|on)\b", re.IGNORECASE)
 
 
+# A figure set beside the one before it as the difference between two ("…, US$10 billion less than he cited",
+# "to $1.5 trillion in 2027 — a $500 billion increase over current levels").
+_ARITHMETIC_AFTER_RE = re.compile(
+    r"\s+(?:more|less|higher|lower)\s+than\b|\s+(?:increase|rise|jump|hike|boost|cut|reduction|drop)\b", re.IGNORECASE
+)
+_APPOSED_RE = re.compile(r"(?:,|—|–|\s-{1,2})\s*(?:(?:a|an)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
+
+
+def _arithmetic_apposition(text: str, after: int, figure: Found) -> bool:
+    """Whether a figure, set off a few words after the figure before it, is the difference between two figures: the
+    outlet's arithmetic, no one's estimate ("…, US$10 billion less than he cited on Monday").
+
+    >>> text = "Trump upped the price to $71 billion—$10 billion more than his previous ask."
+    >>> _arithmetic_apposition(text, text.index("—"), find_amounts(text)[1])
+    True
+    """
+    gap = text[after : figure.start]
+    return bool(len(gap.split()) <= 6 and _APPOSED_RE.search(gap) and _ARITHMETIC_AFTER_RE.match(text, figure.end))
+
+
 def _clause_end(text: str, at: int, hi: int) -> int:
     """Where the clause holding position ``at`` ends: at the next comma, semicolon, dash, "which" or relative clause
     after it."""
@@ -1077,6 +1097,8 @@ def _sentence_rows(
         referent, referent_cue = readings[i]
         if owner.lower() in cues.not_owners:
             owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
+        if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
+            owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
         if enacting and owner.lower() in enacted.by:
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
