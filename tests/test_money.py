@@ -1198,6 +1198,9 @@ WH = "White House / the President"
         ),
         ("Trump asked for $1.5 trillion in 2027 — a $500 billion increase over current levels.", [WH, "unattributed"]),
         ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
+        # estimates or reports credited without a name are named as the text calls them
+        ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
+        ("According to reports, an initial sum of USD 25 billion has been earmarked for the project.", ["reports"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
     ],

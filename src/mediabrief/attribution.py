@@ -3478,7 +3478,31 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
         return Owner(analysis.name(decider.entity), _public_type(analysis.type(decider.entity)), "clause subject", relay)
     if outlets:
         return Owner(relay, "outlet", outlets[0].how, "")
+    generic = _unnamed_estimates(analysis.text, sentence.start, start)
+    if generic:
+        return Owner(generic, "group", "unnamed estimates", "")
     return Owner("", "", "none", "")
+
+
+# Estimates or reports the text credits without naming whose: "with some estimates as high as $542 billion", "outside
+# estimates reach into the trillions", "According to reports, an initial sum of USD 25 billion".
+_UNNAMED_ESTIMATES_RE = re.compile(
+    r"(?i)\b(?:according\s+to\s+(?P<bare>(?:media\s+|news\s+|press\s+)?reports|estimates)|(?P<qualified>(?:some|other|outside|independent|"
+    r"unofficial|earlier|higher|lower|several|various|media|news|press|recent)\s+(?:estimates|projections|reports|forecasts|analyses)))\b"
+)
+
+
+def _unnamed_estimates(text: str, lo: int, start: int) -> str:
+    """The unnamed estimates or reports a figure is credited to in its sentence, as the text calls them ("some
+    estimates"), where they stand a few words before it; "" if none.
+
+    >>> _unnamed_estimates("It may cost $175 billion, with some estimates as high as $542 billion.", 0, 57)
+    'some estimates'
+    """
+    found = list(_UNNAMED_ESTIMATES_RE.finditer(text, lo, start))
+    if not found or len(_WORD_RE.findall(text[found[-1].end() : start])) > 8 or re.search(r"[;:]", text[found[-1].end() : start]):
+        return ""
+    return " ".join((found[-1].group("bare") or found[-1].group("qualified")).split()).lower()  # "Some reports" opening a sentence
 
 
 # A verb by which a body decides on money, plans it or asks for it: its subject gives the figure in its clause.
