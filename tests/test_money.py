@@ -598,7 +598,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # a verb of authorizing right before the figure names it, whatever it buys; "just for" goes on past a comma
         ("The act authorizes more than $20 billion to buy new interceptors.", "budget or appropriation", "unattributed"),
-        ("Outside estimates run to $500 billion over 20 years, just for the orbiting layer.", "part or unit cost", "unattributed"),
+        # (unnamed estimates are named as the text calls them, as the development labels name "outside estimates")
+        ("Outside estimates run to $500 billion over 20 years, just for the orbiting layer.", "part or unit cost", "outside estimates"),
         # a programme's figure "announced by" someone is theirs, a size in words the outlet's own
         (
             "Tokyo weighs joining Golden Dome, a $175 billion initiative announced by Trump in May.",
