@@ -447,6 +447,18 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a country's name opening an agency's is the agency's, and a document by a body speaks for it
         ('A report by the US Defense Intelligence Agency warns of "growing missile threats."', "US Defense Intelligence Agency"),
         ('Few were surprised. A study by the Congressional Budget Office found that "costs would rise."', "Congressional Budget Office"),
+        # a role speaking after a comma describes no name before it; "the company" is no government body
+        (
+            'Rocket Lab bought Geost for $460 million.\n\nThese were "core capabilities" for the Pentagon\'s planned '
+            "constellation, as well as for the Dome, the company said on its website.",
+            "Rocket Lab",
+        ),
+        # a country's possessive makes a ministry that country's, not the codebook's bare "Ministry of Foreign Affairs"
+        (
+            "North Korea's Ministry of Foreign Affairs issued a memorandum. \"The hegemonic power is brutally scheming to use "
+            'its followers as shields," the ministry said.',
+            "North Korea's Ministry of Foreign Affairs",
+        ),
         # "they" is a plural group named in the paragraph before, not a singular body named since
         (
             "In a letter, senators raised concerns about Hegseth and his department, the Pentagon.\n\n"

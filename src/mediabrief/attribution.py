@@ -1026,8 +1026,10 @@ _HOLDERS_OFFICE_RE = re.compile(
     r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
 )
 _POSSESSIVE_BODY_RE = re.compile(
-    r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
-    r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|office))\b"
+    # (the written-out name first: "North Korea's Ministry of Foreign Affairs")
+    r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?i:ministry\s+of\s+(?:foreign\s+affairs|(?:national\s+)?defen[cs]e)"
+    r"|(?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
+    r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|office)))\b"
 )
 _SPEECH_AFTER_RE = re.compile(
     r"(?:,[^,.;:]{1,90},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|wrote|writes|added|argued|argues|warned|warns|noted|insisted|posted|explained|stated)\b"
@@ -1256,7 +1258,8 @@ _POSTNOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|F[A-Z][A-Za-z]{1,4}|Ph\.?D\.?)")
 
 
 # A nationality written right before a body's name, making it another country's: "North Korean ", "Chinese ".
-_NATION_QUALIFIED_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|i)\s+$")
+# ... or a country's possessive: "North Korea's Ministry of Foreign Affairs".
+_NATION_QUALIFIED_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:(?:an|ese|ish|i)\s+|['’]s\s+)$")
 
 
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
@@ -1266,10 +1269,24 @@ _BODY_APPOSITION_RE = re.compile(
 )
 
 
+# Words of a government body's name: such a body is no company.
+_GOVERNMENT_WORDS = frozenset(
+    """pentagon department ministry agency office congress senate house committee council command force administration
+    government parliament white kremlin military army navy""".split()
+)
+# A role after a comma that is the subject of a verb of speech, not an apposition: ", the company said".
+_ROLE_SPEAKS_RE = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+(?:[a-z]+\s+){1,2}?(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|stated|states|"
+    r"announced|reported|explained|continued|confirmed|warned)\b"
+)
+
+
 def _apposition_roles(text: str, end: int) -> list[str]:
     """Role words in an apposition right after a name: "Gabe Murphy, a policy analyst at ..." -> ["policy", "analyst"];
     a role written with a capital too ("Justin Logan, Director of Defense Studies at …" -> ["director"])."""
     match = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:]{1,80})", text[end : end + 90])
+    if match and _ROLE_SPEAKS_RE.match(text, end):
+        return []  # "… for the Dome, the company said on its website": the role speaks, it describes no name
     words = match.group(1).split() if match else []
     return [w if w.islower() else w.lower() for w in words if w.islower() or w.lower() in DEFAULT_PERSON_ROLES]
 
@@ -1427,7 +1444,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
                 continue  # "Gen." before a name is a title, not Defense Minister Gen Nakatani's first name
             index = registry.find(name)
-            if index is None and _BODY_APPOSITION_RE.match(text, end):
+            if index is None and _BODY_APPOSITION_RE.match(text, end) and not _ROLE_SPEAKS_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             if index is None and (
                 (title and _plain_capitalised(name, grammar)) or name in speaking or _lone_speaker(text, start, end, grammar)
@@ -2054,6 +2071,13 @@ def _references(
             if match.group(0).lower().endswith("s") or re.match(r"\w+\s+\w+\s+\w", match.group(0)):
                 continue  # "the two nations", "the Kim regime": no one country named before
             entity = last(match.start(), lambda e: entities[e].type == "country")
+        if entity < 0 and role in ("company", "firm"):
+            # "the company" is the last body named that is no part of a government ("Rocket Lab …, as well as for the
+            # Pentagon's constellation, the company said")
+            entity = last(
+                match.start(),
+                lambda e: entities[e].type == "organisation" and not _GOVERNMENT_WORDS & set(_WORD_RE.findall(entities[e].name.lower())),
+            )
         if entity < 0 and role not in _NATION_ROLES:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))
@@ -3731,8 +3755,8 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
     r"programme|plan|shield|system)s?\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
-    r"(?:provided|given|offered|cited|put forward|floated|used|announced|released|published|set|estimated|projected|forecast|"
-    r"calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"
+    r"(?:provided|given|offered|cited|put forward|floated|posed|named|mentioned|used|announced|released|published|set|estimated|"
+    r"projected|forecast|calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:chief|director|head|czar|boss|leader)\s+(?:[A-Z][a-z]{1,3}\.\s+)?)?",  # "by Golden Dome chief Gen. X"
     re.IGNORECASE,
 )
