@@ -323,6 +323,11 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said Canada would have to pay $61 billion to join the shield.",
             "Said to cost US $175 billion, it would also cover Canada for a price, the president later wrote.",
         ),
+        # a year the sentence denies is no target
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "Officials said there is no strict \u201c2028 mandate\u201d for full completion.",
+        ),
     ],
     ids=[
         "rounded",
@@ -337,6 +342,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "budget-increase",
         "past-year-and-component",
         "price-opening-the-sentence",
+        "denied-year",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):

@@ -704,7 +704,8 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
         stance,
         "**Extraction** reads English with patterns, not a parser: who says what from the grammar of attribution (a "
         "speaker named far from the verb, or a pronoun that is not about the last speaker, is missed or misread), figures "
-        "and their referents from cue words in their clause; irony and figures without a currency are missed; "
+        "and their referents from cue words in their clause; irony is missed, and a figure without a currency is found only "
+        "where a verb of costing or paying governs it; "
         "non-English articles are listed but not scored.",
         "**Shared origins.** Articles that rewrite or cite one report are not independent confirmations: read the lineage "
         "section before counting sources.",
