@@ -546,6 +546,12 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
         ),
         # a heading run into a paragraph ends in a capital: a stray mark before it opens no quotation
         ('Aso said the talks went well. "We agreed on the basics. Key Dates\n\nThe talks resume in May.', []),
+        # a straight single mark closed by a double one, as some re-typed pages write them
+        (
+            "Spokeswoman Maria Zakharova said the plan 'represented a direct disruption to the foundations of stability.\"",
+            [("quotation", "Maria Zakharova")],
+        ),
+        ("He played rock 'n' roll all night, \"loud and proud,\" he said.", [("term", "")]),
     ],
 )
 def test_a_quotation_cut_off_by_the_end_of_an_excerpt_is_still_read(text, expected, grammar):

@@ -138,6 +138,9 @@ QUOTE_RE = re.compile(
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
     r"|(?<=[\w,]\s)“((?:[^“”\n.?!]|[.?!](?=\S))*[^\W\d_][.?!])(?=[ \t]*(?:\n|\Z))"
     r"|(?<!\S)'([^'\n]*\s[a-z](?:[^\s']*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
+    # a straight single mark closed by a double one, as some re-typed pages write them: "slammed it as the 'largest
+    # arms-buildup plan in history."" (no single mark inside, so "rock 'n' roll" is none)
+    r"|(?<![\w'])'([A-Za-z][^'\"“”\n]{2,300}?[\w.,?!])\"(?![\w\"])"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
