@@ -1199,6 +1199,9 @@ WH = "White House / the President"
         ),
         ("Trump asked for $1.5 trillion in 2027 — a $500 billion increase over current levels.", [WH, "unattributed"]),
         ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
+        # a fronted passive names no giver; a country's cabinet passing a budget states a fact
+        ("Said to cost US$175 billion, the grid could extend to Canada, the president later announced.", ["unattributed"]),
+        ("Japan's Cabinet approved a record ¥9.04 trillion for defense on Friday.", ["unattributed"]),
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, an initial sum of USD 25 billion has been earmarked for the project.", ["reports"]),

@@ -1741,6 +1741,11 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
 
 # A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
+# A sentence opening with a passive participle before its figure: "Said to cost", "Estimated at", "Expected to cost about".
+_FRONTED_PASSIVE_RE = re.compile(
+    r"\W*(?:Said|Estimated|Expected|Projected|Priced|Budgeted|Valued|Pegged|Slated|Set)\s+(?:to\s+(?:cost|run|reach|total)\s+|at\s+)"
+    r"(?:(?:about|around|roughly|nearly|some|more\s+than|at\s+least|up\s+to|as\s+much\s+as)\s+)?"
+)
 # A passive whose agent gives what the sentence goes on to price: "It was announced by President Donald Trump …".
 _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced|pegged|"
@@ -3404,6 +3409,15 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
+    # A fronted passive that names no agent: "Said to cost US$175 billion, the president later announced …" gives the
+    # figure to no one; the sentence's subject speaks of something else.
+    fronted = _FRONTED_PASSIVE_RE.fullmatch(analysis.text, sentence.start, start)
+    if (
+        fronted
+        and re.match(r"[^,;:]{0,40},", analysis.text[end : end + 41])
+        and " by " not in analysis.text[end : analysis.text.find(",", end)]
+    ):
+        return Owner("", "", "none", "")
     if _COMPARED_WITH_RE.search(analysis.text, max(sentence.start, start - 40), start):
         return Owner("", "", "none", "")
     joined = _joined_clause_subject(analysis, i, start, near)

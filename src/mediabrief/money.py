@@ -1099,11 +1099,13 @@ def _sentence_rows(
             owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
         if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
             owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
+        # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
+        body = re.sub(r"^.*['’]s\s+", "", owner).lower() if enacted is not None else ""
         if enacting and owner.lower() in enacted.by:
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
-        if enacted and referent == enacted.referent and owner.lower() in enacted.by:
+        if enacted and referent == enacted.referent and (owner.lower() in enacted.by or body in enacted.by):
             owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
         rows.append(
             {
