@@ -1199,6 +1199,8 @@ WH = "White House / the President"
         ),
         ("Trump asked for $1.5 trillion in 2027 — a $500 billion increase over current levels.", [WH, "unattributed"]),
         ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
+        # "estimates" after an adjective is a noun, not a verb whose subject gives the figure
+        ("Notably, the price tag of $175 billion surpasses initial Wall Street estimates.", ["unattributed"]),
         # a fronted passive names no giver; a country's cabinet passing a budget states a fact
         ("Said to cost US$175 billion, the grid could extend to Canada, the president later announced.", ["unattributed"]),
         ("Japan's Cabinet approved a record ¥9.04 trillion for defense on Friday.", ["unattributed"]),

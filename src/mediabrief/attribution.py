@@ -1741,6 +1741,13 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
 
 # A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
+# Verbs of speech that are also plural nouns, and the words that make them nouns when they stand right before a name
+# and them ("initial Wall Street estimates", "the Pentagon's own projections").
+_VERB_NOUNS = frozenset({"estimates", "projects", "reports", "figures", "claims", "calls", "forecasts", "warns"})
+_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:initial|early|earlier|previous|prior|official|independent|outside|latest|current|rough|conservative|higher|lower|"
+    r"own|such|these|those)\s+(?:[A-Z][\w.&'’-]*\s+){0,3}$"
+)
 # A sentence opening with a passive participle before its figure: "Said to cost", "Estimated at", "Expected to cost about".
 _FRONTED_PASSIVE_RE = re.compile(
     r"\W*(?:Said|Estimated|Expected|Projected|Priced|Budgeted|Valued|Pegged|Slated|Set)\s+(?:to\s+(?:cost|run|reach|total)\s+|at\s+)"
@@ -1823,6 +1830,8 @@ def sentence_attributions(
     for verb in verbs:
         if _DRAFTING_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
+        if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
+            continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
         inverted = _is_inverted(masked, lo, verb.start()) and not verb.group(0).lower().endswith("ing")
         subject = _subject_after(masked, verb.end(), hi, inside) if inverted else None
