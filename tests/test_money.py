@@ -1207,6 +1207,9 @@ WH = "White House / the President"
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, an initial sum of USD 25 billion has been earmarked for the project.", ["reports"]),
+        ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
+        # what a body is spending is a fact the outlet states
+        ("Lawmakers asked how the Pentagon is spending $23 billion allocated for the shield.", ["unattributed"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
     ],

@@ -3550,7 +3550,11 @@ def _unnamed_estimates(text: str, lo: int, start: int) -> str:
     'some estimates'
     """
     found = list(_UNNAMED_ESTIMATES_RE.finditer(text, lo, start))
-    if not found or len(_WORD_RE.findall(text[found[-1].end() : start])) > 8 or re.search(r"[;:]", text[found[-1].end() : start]):
+    # (near the figure, or opening its sentence: "According to reports, SpaceX is set to receive about $2 billion …")
+    opening = bool(found) and not text[lo : found[-1].start()].strip()
+    if not found or re.search(r"[;:]", text[found[-1].end() : start]):
+        return ""
+    if not opening and len(_WORD_RE.findall(text[found[-1].end() : start])) > 12:
         return ""
     return " ".join((found[-1].group("bare") or found[-1].group("qualified")).split()).lower()  # "Some reports" opening a sentence
 
