@@ -453,6 +453,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "constellation, as well as for the Dome, the company said on its website.",
             "Rocket Lab",
         ),
+        # a document from a body under a ministry speaks for the ministry, not the agency that relayed it
+        (
+            "North Korea criticized the plan, according to a report from the official Korean Central News Agency. A memo from an "
+            'institute under North Korea\'s Foreign Ministry labeled the Golden Dome program "an outer space nuclear war scenario."',
+            "North Korea's Foreign Ministry",
+        ),
         # a country's possessive makes a ministry that country's, not the codebook's bare "Ministry of Foreign Affairs"
         (
             "North Korea's Ministry of Foreign Affairs issued a memorandum. \"The hegemonic power is brutally scheming to use "
