@@ -474,11 +474,13 @@ PLATFORM_CREDIT_RE = re.compile(
 
 
 def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[str, int, int, str]]:
-    """Publications a sentence credits in the forms the attribution grammar may not read, as (name, start, end,
-    how): "a report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the
-    Hong Kong daily X". A name that :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a
-    publication only when the text calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It reported")
-    is none.
+    """Sources a sentence credits in the forms the attribution grammar may not read, as (name, start, end, how): "a
+    report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the Hong Kong
+    daily X"; a known outlet by its name alone ("the Bloomberg report", "(Reuters)"); a body by its document ("the
+    CBO's estimate"), its spokesperson ("a spokesperson for X") or ``known`` (the codebook's sources); where a
+    republished text first ran; the social platform a post was on. A name that
+    :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a publication only when the text
+    calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It reported") is none.
 
     >>> [n for n, *_ in credited_by_pattern("Tokyo is weighing a role, according to a report in the South China Morning Post.")]
     ['South China Morning Post']
@@ -514,6 +516,19 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
             if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):
                 continue
             found.append((name, match.start("name"), match.end("name"), "reported"))
+    return [
+        *found,
+        *_known_outlet_credits(sentence),
+        *_document_credits(sentence, known),
+        *_republished_credits(sentence),
+        *_spokesperson_credits(sentence, known),
+        *_platform_credits(sentence),
+    ]
+
+
+def _known_outlet_credits(sentence: str) -> list[tuple[str, int, int, str]]:
+    """Publications credited by a name known to be one (:data:`KNOWN_OUTLET_CREDIT_RES`), each of two joined by "and"."""
+    found = []
     for pattern in KNOWN_OUTLET_CREDIT_RES:
         for match in pattern.finditer(sentence):
             # "Reuters and the Los Angeles Times" is two outlets, each credited when known to be one.
@@ -522,23 +537,44 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
                 if attribution.entity_type(name) == "outlet":
                     start = match.start("name") + part.start(1)
                     found.append((name, start, start + len(name), "reported"))
+    return found
+
+
+def _document_credits(sentence: str, known: set[str]) -> list[tuple[str, int, int, str]]:
+    """Bodies credited by a document of theirs (:data:`BODY_DOCUMENT_RE`): a name typed as a body, or a known source."""
+    found = []
     for match in BODY_DOCUMENT_RE.finditer(sentence):
         group = "name" if match.group("name") else "with"
         name = re.sub(r"^[Tt]he\s+", "", match.group(group))
         if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
             found.append((name, match.end(group) - len(name), match.end(group), "report in"))
+    return found
+
+
+def _republished_credits(sentence: str) -> list[tuple[str, int, int, str]]:
+    """Where a republished text first ran (:data:`REPUBLISHED_RE`), whatever the publication's name."""
+    found = []
     for match in REPUBLISHED_RE.finditer(sentence):
         name = re.sub(r"\.(?:com|org|net)$", "", match.group("name").rstrip(".,’'"))  # "TomDispatch.com" is TomDispatch
         nationality = re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish|i)", name)  # "originally appeared in Japanese media"
         if re.sub(r"^The\s+", "", name).split()[0].lower() not in attribution.LEADING_STOP and not nationality:
             found.append((name, match.start("name"), match.start("name") + len(name), "wire credit"))
+    return found
+
+
+def _spokesperson_credits(sentence: str, known: set[str]) -> list[tuple[str, int, int, str]]:
+    """Bodies whose spokesperson or official speaks, named after the role (:data:`SPOKESPERSON_FOR_RE`)."""
+    found = []
     for match in SPOKESPERSON_FOR_RE.finditer(sentence):
         name = match.group("name")
         if attribution.entity_type(name) == "organisation" or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
             found.append((name, match.start("name"), match.end("name"), "spokesperson"))
-    for match in PLATFORM_CREDIT_RE.finditer(sentence):
-        found.append((" ".join(match.group("name").split()), match.start("name"), match.end("name"), "platform"))
     return found
+
+
+def _platform_credits(sentence: str) -> list[tuple[str, int, int, str]]:
+    """The social platforms a sentence's words come from (:data:`PLATFORM_CREDIT_RE`)."""
+    return [(" ".join(m.group("name").split()), m.start("name"), m.end("name"), "platform") for m in PLATFORM_CREDIT_RE.finditer(sentence)]
 
 
 _URL_RE = re.compile(r"https?://(?:www\d?\.)?([\w-]+(?:\.[\w-]+)+)[^\s)\"'<>\]]*", re.IGNORECASE)
