@@ -1741,8 +1741,8 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
 
 # A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
-# Verbs of speech that are also plural nouns, and the words that make them nouns when they stand right before a name
-# and them ("initial Wall Street estimates", "the Pentagon's own projections").
+# Verbs of speech that are also plural nouns, and the words that make them nouns where they stand before them, a name
+# perhaps between ("initial Wall Street estimates", "independent estimates").
 _VERB_NOUNS = frozenset({"estimates", "projects", "reports", "figures", "claims", "calls", "forecasts", "warns"})
 _NOUN_BEFORE_RE = re.compile(
     r"\b(?:initial|early|earlier|previous|prior|official|independent|outside|latest|current|rough|conservative|higher|lower|"
