@@ -1208,6 +1208,11 @@ WH = "White House / the President"
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, an initial sum of USD 25 billion has been earmarked for the project.", ["reports"]),
         ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
+        # who submits a request gives its figure, whoever describes it
+        (
+            'The administration has submitted what Reuters describes as "the largest increase in decades" — a $1.5 trillion request.',
+            ["White House / the President"],
+        ),
         # what a body is spending is a fact the outlet states
         ("Lawmakers asked how the Pentagon is spending $23 billion allocated for the shield.", ["unattributed"]),
         # a company's possessive before its contract is what it holds, not its estimate
