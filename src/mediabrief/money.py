@@ -967,10 +967,9 @@ _ONLY_FOR_RE = re.compile(r"\s*(?:just|only|solely|purely)\s+(?:for|on)\b", re.I
 
 
 # A figure set beside the one before it as the difference between two ("…, US$10 billion less than he cited",
-# "to $1.5 trillion in 2027 — a $500 billion increase over current levels").
-_ARITHMETIC_AFTER_RE = re.compile(
-    r"\s+(?:more|less|higher|lower)\s+than\b|\s+(?:increase|rise|jump|hike|boost|cut|reduction|drop)\b", re.IGNORECASE
-)
+# "to $1.5 trillion in 2027 — a $500 billion increase over current levels"): a difference as the referents read one
+# (_DIFFERENCE_AFTER_RE), or a change named after the figure.
+_CHANGE_AFTER_RE = re.compile(r"\s+(?:increase|rise|jump|hike|boost|cut|reduction|drop)\b", re.IGNORECASE)
 _APPOSED_RE = re.compile(r"(?:,|—|–|\s-{1,2})\s*(?:(?:a|an)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 
 
@@ -983,7 +982,8 @@ def _arithmetic_apposition(text: str, after: int, figure: Found) -> bool:
     True
     """
     gap = text[after : figure.start]
-    return bool(len(gap.split()) <= 6 and _APPOSED_RE.search(gap) and _ARITHMETIC_AFTER_RE.match(text, figure.end))
+    after_figure = _DIFFERENCE_AFTER_RE.match(text, figure.end) or _CHANGE_AFTER_RE.match(text, figure.end)
+    return bool(len(gap.split()) <= 6 and _APPOSED_RE.search(gap) and after_figure)
 
 
 def _clause_end(text: str, at: int, hi: int) -> int:
