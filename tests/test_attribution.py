@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediabrief.attribution import analyse, compile_grammar, entity_type, merged_names, owner_of_span, quote_kind
+from mediabrief.attribution import analyse, compile_grammar, entity_type, find_entities, merged_names, owner_of_span, quote_kind
 from mediabrief.codebook import load_codebook
 
 
@@ -1070,6 +1070,42 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "\u201cWe stand at a crossroads,\u201d the Queen said.",
             "Margrethe II",
         ),
+        (
+            # a person named as a possessor is not "the Ohio Democrat"; the subject of the paragraph is
+            "Rep. Nora Feld, who leads the shield caucus, asked Congress to fund President Donald Trump's plan."
+            ' "Stopgap budgets starve it," the Ohio Democrat said.',
+            "Nora Feld",
+        ),
+        (
+            # "she" after a sentence that opens with a person and names another alongside her, a company first
+            'President Donald Trump wants the shield. "Pass a budget," Trump said. Rep. Nora Feld spoke alongside'
+            ' Lockheed Martin President Lee Park. She stressed that steady money matters. "Stopgaps fail," she said.',
+            "Nora Feld",
+        ),
+        (
+            # a body naming a titled person opens the sentence with the person, who is "he" next
+            "Trump has estimated the cost at $175 billion. Space Force Gen. Adam Lind, who now runs the office, compared"
+            ' its scale to the Manhattan Project. "Nothing this hard has been tried since," he told the Senate Armed'
+            " Services Committee.",
+            "Adam Lind",
+        ),
+        (
+            # a country's possessive before a role: the prime minister that country's adjective introduced
+            "Norwegian Prime Minister Ane Dahl welcomed the plan. Trump said he had a deal."
+            " Norway\u2019s prime minister added that the allies were \u201cwell informed.\u201d",
+            "Ane Dahl",
+        ),
+        (
+            # "In a report …, X" makes X the report's author when "the report states" later
+            "In a report attached to the bill, Senate appropriators backed the shield but asked the Pentagon for a plan."
+            " \u201cWe cannot judge the request,\u201d the report states.",
+            "Congress",
+        ),
+        (
+            # a wire's credit in brackets at the start is not the subject a participle hangs on
+            "(MENAFN) Russia described the plan as a \u201cdomestic affair,\u201d asserting that it concerned Washington alone.",
+            "Russia",
+        ),
     ],
 )
 def test_pronouns_roles_and_credits_after_a_quotation(text, expected, grammar):
@@ -1087,3 +1123,11 @@ def test_a_share_of_a_polls_respondents_speaks_for_them(grammar):
 def test_a_role_with_its_place_and_a_name_in_apposition_is_that_person(grammar):
     found = analyse("In April the President of the Republic, Ana Silva, announced the plan.", grammar)
     assert {found.name(m.entity) for m in found.mentions if m.entity >= 0 and found.type(m.entity) != "country"} == {"Ana Silva"}
+
+
+def test_a_title_case_headline_names_no_body_and_a_bracketed_credit_on_the_next_line_is_nobodys_acronym(grammar):
+    text = "Oslo Reacts to U.S. \u201cGolden Dome\u201d Shield Project\n(MENAFN) Norway called the plan sound, officials said."
+    entities, mentions, _ = find_entities(text, grammar)
+    names = [entities[m.entity].name for m in mentions]
+    assert "Shield Project" not in names and "Oslo Reacts" not in names
+    assert "MENAFN" in names

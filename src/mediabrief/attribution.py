@@ -157,7 +157,7 @@ NAME_RE = re.compile(
     rf"(?:,?[ \t]+Jr\.|[ \t]+Sr\.)?(?![\w])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
-_ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_ACRONYM_AFTER_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")  # not across a line: "Title\n(MENAFN) …" is a wire credit
 _WORD_RE = re.compile(r"[\w'’.-]+")
 # A title's abbreviation ("Gen. Michael Guetlein") does not end a clause.
 _TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
@@ -747,6 +747,9 @@ DEFAULT_NAMING = [
 # A word qualifying a role ("the U.S. general", "the top general"): inner dots, but not one that ends a sentence
 # ("… leads the program. The general said …").
 _QUALIFIER = r"(?:[\w-]+|(?:[A-Za-z]\.){2,})"
+# A place's or body's name in the possessive before a role, as its determiner: "Denmark's prime minister", "North
+# Korea's foreign minister" (a person's possessive is sorted out where the role is read).
+_PLACE_POSSESSIVE = r"(?<![\w.'’-])(?-i:(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+['’]s\s+)"
 _DATE_QUALIFIER = r"[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s+"  # "the Jan. 20 report"
 
 
@@ -791,7 +794,7 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         markers=re.compile(rf"(?<![\w-])(?:{_alternation(markers)})(?![\w-])", re.IGNORECASE),
         # "the spokesman", "the Space Force spokesperson", "the Kremlin's spokesman"
         person_roles=re.compile(
-            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}(?:['’]s)?\s+){{0,2}})?({_alternation(person_roles)})\b"
+            rf"(?:\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}(?:['’]s)?\s+){{0,2}})?|{_PLACE_POSSESSIVE})({_alternation(person_roles)})\b"
             # not an adjective: "the executive order", "the executive branch"
             r"(?![-‑]|\s+(?:order|orders|branch|summary|action|actions|power|powers|privilege|session|board|committee|pay)\b)",
             re.IGNORECASE,
@@ -1101,12 +1104,11 @@ def _in_heading(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     words = line.split()
-    return (
-        line_start > 0
-        and len(words) >= 3
-        and line == text[start:end].strip()
-        and all(w[:1].isupper() or w in ("and", "of", "the", "for", "in", "on", "to", "a", "&") for w in words)
-    )
+    small = ("and", "of", "the", "for", "in", "on", "to", "a", "&")
+    title_case = all(w[:1].isupper() or not w[:1].isalpha() or w in small for w in words)
+    if title_case and len(words) >= 5 and any(w in small for w in words) and not re.search(r"[!?:]$|[a-z]\.(?:\s|$)", line):
+        return True  # a headline in title case: "Russia Reacts to U.S. “Golden Dome” Defense Project" names no body
+    return line_start > 0 and len(words) >= 3 and line == text[start:end].strip() and title_case
 
 
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
@@ -1691,6 +1693,8 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], 
     for k, mention in enumerate(before):
         if masked[mention.end : mention.end + 2] in ("'s", "’s"):
             continue  # "The Kremlin's spokesman, Dmitry Peskov, ...": the owner of a noun is not its subject
+        if masked[mention.start - 1 : mention.start] == "(" and masked[mention.end : mention.end + 1] == ")":
+            continue  # "(MENAFN) Russia described …, asserting": a wire's credit in brackets is no subject
         # "Chinese foreign ministry spokesperson Mao Ning urged …, warning": the body only qualifies the person.
         # ("Ambassador to the US Kirsten Hillman pushed back …, while acknowledging": the person the place qualifies)
         mention = _opening_mention(masked, before[k:], entities) or mention
@@ -1998,6 +2002,8 @@ def _references(
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
+        if match.group(0)[:1].isupper() and any(m.start <= match.start() < m.end and entities[m.entity].type in PERSONLIKE for m in named):
+            continue  # "Trump's spokesman": someone else, speaking for the one named
         # "The Kremlin's spokesman, Dmitry Peskov, …": the role is the person its apposition names
         apposition = next((m for m in named if m.start > match.end() and _is_apposition(masked[match.end() : m.start])), None)
         if apposition is not None and entities[apposition.entity].type in PERSONLIKE:
@@ -2029,7 +2035,14 @@ def _references(
                 -1,
             )
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
-            entity = last(match.start(), lambda e: entities[e].type == "person")
+            # (but not one named only as a possessor: "Rep. Dale Strong urged Congress to fund President Donald Trump's
+            # shield. '…,' the Alabama Republican said" is Strong's)
+            actors = [
+                m
+                for m in named[: bisect.bisect_left(starts, match.start())]
+                if entities[m.entity].type == "person" and not _POSSESSIVE_RE.match(masked, m.end)
+            ]
+            entity = actors[-1].entity if actors else last(match.start(), lambda e: entities[e].type == "person")
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
             # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
             body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
@@ -2413,6 +2426,12 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             subject = _verb_subject(masked, verb, named, entities, types) if verb else -1
             if subject >= 0:
                 return subject
+        # "In a report accompanying the spending bill, House and Senate appropriators supported …": the clause's subject
+        if _IN_A_DOCUMENT_RE.search(masked, max(0, document.start() - 12), document.start()):
+            comma = masked.find(", ", document.end(), document.end() + 150)
+            head = _noun_phrase_head(masked, [m for m in named if comma >= 0 and comma < m.start < comma + 30])
+            if head is not None and entities[head.entity].type in (*PERSONLIKE, "organisation", "group"):
+                return head.entity
         by = _AUTHORED_BY_RE.match(masked, document.end())
         if by:
             after = sorted(m for m in named if by.end() <= m.start < by.end() + 80 and m.entity >= 0)
@@ -2423,6 +2442,23 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
                 return first.entity
     return -1
+
+
+# A sentence or clause opening with "In a/its …" document.
+_IN_A_DOCUMENT_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*|,\s+)[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _noun_phrase_head(masked: str, mentions: list[Mention]) -> Mention | None:
+    """The last of the mentions that follow the first with nothing but a space or "and" between: "House and Senate
+    appropriators" is the appropriators; None if there are none."""
+    if not mentions:
+        return None
+    head = mentions[0]
+    for after in mentions[1:]:
+        if not re.fullmatch(r"\s+(?:and\s+)?", masked[head.end : after.start]):
+            break
+        head = after
+    return head
 
 
 # A verb of estimate or speech and "in" a document: "estimated in a cost-projection analysis", "wrote in its report".
@@ -2640,11 +2676,30 @@ def _nation_of(words: str) -> str:
         bare = word.strip(",.;:'’").lower()
         if bare in ("u.s", "us", "american", "america", "u.s.a"):
             return "us"
+        possessor = re.fullmatch(r"([A-Z][a-z]+)['’]s", word)
+        if possessor:  # "Denmark's", the country of a "Danish" prime minister; "Japan's" of a "Japanese" one
+            stem = possessor.group(1).lower()
+            return _DEMONYM_STEMS.get(stem, stem[:4])
         if word[:1].isupper() and re.fullmatch(r"[a-z]+(?:ian|ese|ish|an|i)", bare) and bare not in _NOT_NATIONALITIES:
             return bare[:4]
     return ""
 
 
+# Countries whose adjective does not start as their name does (the rest share four letters: Japan, Japanese).
+_DEMONYM_STEMS = {
+    "denmark": "dani",
+    "france": "fren",
+    "netherlands": "dutc",
+    "holland": "dutc",
+    "britain": "brit",
+    "spain": "span",
+    "finland": "finn",
+    "poland": "poli",
+    "switzerland": "swis",
+    "philippines": "fili",
+    "ireland": "iris",
+    "america": "us",
+}
 # Capitalised words that end as nationalities do but are titles or names of offices.
 _NOT_NATIONALITIES = frozenset({"chairman", "spokesman", "spokeswoman", "republican", "publican", "veteran", "librarian", "guardian"})
 
@@ -2660,8 +2715,9 @@ def _is_apposition(gap: str) -> bool:
     return gap.startswith(",") and len(gap) < 24 and _only_titles(gap[1:]) and "," not in gap[1:]
 
 
-# A role's place or body, written after it: "the President of the United States", "the head of Space Command".
-_ROLE_OF_PLACE_RE = re.compile(r"^\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?=,)")
+# A role's place or body, written after it: "the President of the United States", "the head of Space Command",
+# "Norway's envoy to the UN".
+_ROLE_OF_PLACE_RE = re.compile(r"^\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?=,)")
 
 
 def _only_titles(gap: str) -> bool:
@@ -3040,6 +3096,8 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
         return None
     first = mentions[0]
     for after in mentions[1:]:
+        if entities is not None and first.entity >= 0 and entities[first.entity].type == "person":
+            break  # a person qualifies no one: "Strong spoke alongside Raytheon President Phil Jasper" opens with Strong
         gap = masked[first.end : after.start]
         # "US Space Force General Michael Guetlein", "Space Force Gen. Michael Guetlein": a title, then the person.
         titled = (
@@ -3147,7 +3205,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
             speakers += [a.entity for a in finite if entities[a.entity].type == "person"]
             # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
             first = _opening_mention(
-                masked, mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
+                masked, mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)], entities
             )
             is_person = first is not None and first.entity >= 0 and entities[first.entity].type == "person"
             if is_person and len(_WORD_RE.findall(masked[sentences[j].start : first.start])) <= 3:
