@@ -403,7 +403,14 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
         ("Launches now cost about $1,500 a kilogram to orbit.", "part or unit cost", "unattributed"),
-        ("Ottawa set aside $4 billion to develop a missile defense radar.", "budget or appropriation", "Canada"),
+        # a budget of all defence is not the programme's
+        ("Republicans want a $150 billion defense spending boost in the bill.", "other", "unattributed"),
+        ("The measure comes on top of the approved $886 billion national security budget.", "other", "unattributed"),
+        # what a government set aside or committed is a fact the outlet states, as the development gold labels "Denmark
+        # … set aside about €2bn" and "Ottawa committed C$38.6 billion"; what it asks for is its own figure
+        ("Ottawa set aside $4 billion to develop a missile defense radar.", "budget or appropriation", "unattributed"),
+        ("The Canadian government has committed nearly $40 billion to the radar work.", "partner purchase or pledge", "unattributed"),
+        ("Ottawa is seeking $4 billion to develop a missile defense radar.", "budget or appropriation", "Canada"),
         # a cost per unit named before the figure; a subtotal is a share
         ("Its model assumes an average cost per SBI satellite of $22 million.", "part or unit cost", "unattributed"),
         ("Operating them adds up to a $743 billion subtotal.", "part or unit cost", "unattributed"),
@@ -636,7 +643,9 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "White House / the President",
         ),
         # a pledge is a partner's only where the sentence names one; the programme's own government spends a budget
-        ("Canada committed C$38.6 billion to modernize its radars.", "partner purchase or pledge", "Canada"),
+        # (what it committed is a fact the outlet states, as the development gold labels "Ottawa committed C$38.6 billion")
+        ("Canada committed C$38.6 billion to modernize its radars.", "partner purchase or pledge", "unattributed"),
+        ("Canada pledged C$38.6 billion to modernize its radars.", "partner purchase or pledge", "Canada"),
         (
             "Our base budget and the reconciliation law include about $760 billion to buy and develop weapons.",
             "budget or appropriation",
@@ -1203,6 +1212,10 @@ WH = "White House / the President"
         ("Notably, the price tag of $175 billion surpasses initial Wall Street estimates.", ["unattributed"]),
         # a fronted passive names no giver; a country's cabinet passing a budget states a fact
         ("Said to cost US$175 billion, the grid could extend to Canada, the president later announced.", ["unattributed"]),
+        (
+            "Billed as a $175 billion project, the grid could cost up to $542 billion, according to the Congressional Budget Office.",
+            ["unattributed", "Congressional Budget Office"],
+        ),
         ("Japan's Cabinet approved a record ¥9.04 trillion for defense on Friday.", ["unattributed"]),
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),

@@ -1754,7 +1754,8 @@ _NOUN_BEFORE_RE = re.compile(
 )
 # A sentence opening with a passive participle before its figure: "Said to cost", "Estimated at", "Expected to cost about".
 _FRONTED_PASSIVE_RE = re.compile(
-    r"\W*(?:Said|Estimated|Expected|Projected|Priced|Budgeted|Valued|Pegged|Slated|Set)\s+(?:to\s+(?:cost|run|reach|total)\s+|at\s+)"
+    r"\W*(?:(?:Said|Estimated|Expected|Projected|Priced|Budgeted|Valued|Pegged|Slated|Set)\s+(?:to\s+(?:cost|run|reach|total)\s+|at\s+)"
+    r"|(?:Touted|Billed|Pitched|Described|Marketed|Sold)\s+as\s+(?:an?\s+)?)"
     r"(?:(?:about|around|roughly|nearly|some|more\s+than|at\s+least|up\s+to|as\s+much\s+as)\s+)?"
 )
 # A passive whose agent gives what the sentence goes on to price: "It was announced by President Donald Trump …".
@@ -3620,9 +3621,12 @@ def _unnamed_estimates(text: str, lo: int, start: int) -> str:
 # A verb by which a body decides on money, plans it or asks for it: its subject gives the figure in its clause.
 _DECIDING_VERB_RE = re.compile(
     r"(?i)\b(?:plans?|planned|intends?|intended|propos(?:es|ed|e|ing)|request(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
-    r"(?:is|are|was|were)\s+asking|commit(?:s|ted)|allocat(?:es|ed|e|ing)|earmark(?:s|ed)|budget(?:s|ed)|sets?\s+aside|"
+    r"(?:is|are|was|were)\s+asking|commits|committed\s+to|allocat(?:es|e|ing)|earmarks|budgets|sets\s+aside|"
     r"offer(?:s|ed))\b"
 )
+# (Nor a sum a body has committed, allocated, earmarked, budgeted or set aside: "The Canadian government has committed
+# nearly $40-billion" is a fact, as the development gold labels "Ottawa committed C$38.6 billion"; a plan or a request
+# is the body's own figure, and so is what it committed to do: "The Liberals committed to add more than $30 billion".)
 # (Not a verb by which a body acts on money decided: "The Space Force has awarded SpaceX $4.16 billion", "the House
 # approved $25 billion" state a fact the outlet reports, whose figure is no one's estimate.)
 
