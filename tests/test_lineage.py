@@ -587,3 +587,17 @@ def test_names_the_codebook_gives_one_body_are_one_source_when_scored():
 def test_a_credit_inverted_at_the_end_of_a_sentence_cites_the_outlet():
     text = "The project aims to meet a 2028 deadline set by the president, reported Reuters."
     assert lineage.citations_table(articles(Elsewhere=text), load_codebook())["cited_source"].tolist() == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # forms of crediting a publication met in real coverage, in this project's words
+        ("Critics were blunt, a former minister wrote in a Globe and Mail opinion piece.", "Globe and Mail"),
+        ("The warning was carried by North Korea's state news agency, KCNA.", "KCNA"),
+        ("Four people familiar with the talks confirmed the plan for Reuters.", "Reuters"),
+        ("The Yomiuri newspaper, which first reported the plan, said talks would go on.", "Yomiuri"),
+    ],
+)
+def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected):
+    assert expected in [name for name, *_ in lineage.credited_by_pattern(sentence)]

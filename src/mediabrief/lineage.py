@@ -435,7 +435,22 @@ OUTLET_CREDIT_RES = (
 # whose words say so): "the Bloomberg report", "quoted as saying by ABC News", "a statement carried by KCNA", "spoke
 # with The Wall Street Journal", "according to Reuters and the Los Angeles Times", "… by 2028 (Reuters)".
 KNOWN_OUTLET_CREDIT_RES = (
-    re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+(?:report|article|story|investigation|analysis|interview)\b"),
+    re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+"
+        r"(?:report|article|story|investigation|analysis|interview|opinion\s+piece|op-ed|column|editorial|poll|survey)\b"
+    ),
+    # "carried by North Korea's state news agency, KCNA": the publication named after what it is
+    re.compile(
+        r"\b(?:carried|reported|published|broadcast|quoted)\s+by\s+(?:[\w’'.-]+\s+){0,5}?"
+        rf"(?:news\s+agency|agency|media|outlet|broadcaster|newspaper|daily|television|TV|network),?\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})"
+    ),
+    # "Six sources confirmed the plan for Reuters", "he said in remarks for Politico": words given for a publication
+    re.compile(rf"\b(?:confirmed|told|said|spoke|commented|explained)\b[^.;:“”\"]{{0,80}}?\s+for\s+(?P<name>{_OUTLET_NAME})\s*[.;,]"),
+    # "The Yomiuri newspaper, which first reported the plan"
+    re.compile(
+        rf"(?P<name>{_OUTLET_NAME})(?:\s+(?:newspaper|daily|news\s+agency|broadcaster|network))?,\s+which\s+"
+        r"(?:first\s+|also\s+|earlier\s+)?(?:reported|broke)\b"
+    ),
     re.compile(
         r"\b(?:(?:quoted|cited)\s+(?:as\s+saying\s+)?by|(?:shared|published|carried|aired|broadcast|released)\s+by"
         r"|sp(?:oke|eaks|eaking)\s+(?:to|with)|in\s+an\s+interview\s+with|[Aa]ccording\s+to|citing)"
@@ -531,6 +546,11 @@ def _known_outlet_credits(sentence: str) -> list[tuple[str, int, int, str]]:
     found = []
     for pattern in KNOWN_OUTLET_CREDIT_RES:
         for match in pattern.finditer(sentence):
+            whole = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
+            if " and " in whole and attribution.outlet_name(whole):  # "The Globe and Mail" is one, a listed name
+                start = sentence.index(whole, match.start("name"))
+                found.append((whole, start, start + len(whole), "reported"))
+                continue
             # "Reuters and the Los Angeles Times" is two outlets, each credited when known to be one.
             for part in re.finditer(r"(?:(?<=^)|(?<=\sand\s))(?:[Tt]he\s+)?([^,]+?)(?=,?\s+and\s+|$)", match.group("name")):
                 name = part.group(1).rstrip(".,’'")
