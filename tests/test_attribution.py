@@ -1102,6 +1102,27 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "Congress",
         ),
         (
+            # a sentence whose long words are mostly capitalised is still a sentence when its verb follows its subject
+            "Maj.-Gen. Ann Roy said the work had begun. \u201cEverything is related to Golden Dome,\u201d she added.",
+            "Ann Roy",
+        ),
+        (
+            # a passive credit after the quotation
+            'Prime Minister Mark Carney confirmed the talks. "We cooperate where it helps us," he was quoted saying.',
+            "Mark Carney",
+        ),
+        (
+            # a document that speaks by role: the body that posted it, and "the document" of a fact sheet
+            "Last week the Missile Defense Agency posted a solicitation notice for the contract."
+            " \u201cThe agency announces the release of a request for proposals,\u201d the notice stated.",
+            "Missile Defense Agency",
+        ),
+        (
+            "A White House fact sheet praised the plan. The document went on to say the shield would"
+            " \u201cprotect every American city from attack.\u201d",
+            "White House",
+        ),
+        (
             # a wire's credit in brackets at the start is not the subject a participle hangs on
             "(MENAFN) Russia described the plan as a \u201cdomestic affair,\u201d asserting that it concerned Washington alone.",
             "Russia",

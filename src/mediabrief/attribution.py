@@ -559,6 +559,10 @@ DEFAULT_BODY_ROLES = [
     "memo",
     "readout",
     "fact sheet",
+    "notice",
+    "document",
+    "filing",
+    "press release",
     "presentation",
     "ministry's statement",
     *sorted(_OUTLET_ROLES),
@@ -1571,7 +1575,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
 
 # Verbs by which a body puts out a document ("has issued a disturbing statement", "released a new report"), and the
 # kinds of document that give a finding ("a study", "an analysis").
-_ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent|delivered)"
+_ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent|delivered|posted|filed)"
 _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
@@ -1776,7 +1780,9 @@ _HIS_OPENING_RE = re.compile(r"\W*(?:(?:But|And|Yet|Still)\s+)?(?:His|his|Her|he
 # The documents a role names ("the report said"), which go back to their authors (_document_author).
 _DOCUMENT_ROLES = frozenset({"report", "study", "analysis", "letter", "memo", "paper"})
 # Documents of words rather than findings: "the statement" is the last statement's, not the last report's.
-_STATEMENT_ROLES = frozenset({"statement", "memorandum"})
+_STATEMENT_ROLES = frozenset({"statement", "memorandum", "notice", "filing", "press release", "fact sheet", "readout"})
+# "the document": whichever document the text named last, of either kind.
+_ANY_DOCUMENT_ROLES = frozenset({"document"})
 # A document named by role, which "It" may go on to stand for ("… the report said. It added …").
 _DOCUMENT_MENTION_RE = re.compile(rf"(?i)(?:the|this|that)\s+(?:{'|'.join(sorted(_DOCUMENT_ROLES | {'statement'}))})\b")
 # A line that opens with a quotation and a colon, then whose it is: "'…': Trump to Canada", "“…”: Peskov".
@@ -2063,7 +2069,9 @@ def _references(
                 continue  # "told this newspaper": the article's own outlet, no source it cites
             added.append(Mention(match.start(), match.end(), last(match.start(), lambda e: entities[e].type == "outlet"), "role"))
             continue
-        if role in _DOCUMENT_ROLES | _STATEMENT_ROLES:  # "the report said": whoever the report was said to be by, where the text says so
+        if (
+            role in _DOCUMENT_ROLES | _STATEMENT_ROLES | _ANY_DOCUMENT_ROLES
+        ):  # "the report said": whoever the report was said to be by, where the text says so
             author = _document_author(masked, match.start(), role, named, entities)
             if author >= 0:
                 added.append(Mention(match.start(), match.end(), author, "role"))
@@ -2409,6 +2417,8 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     # ... or the role itself, where its sentence says so: "The report was written by AEI senior fellow Jane Roe"
     # (a report may have been introduced as an analysis or a study: any document word counts)
     family = _STATEMENT_ROLES if role in _STATEMENT_ROLES else {*_DOCUMENT_ROLES, "assessment", "projection"}
+    if role in _ANY_DOCUMENT_ROLES:
+        family = {*_STATEMENT_ROLES, *_DOCUMENT_ROLES, "assessment", "projection"}
     kinds = "|".join(sorted({role, *family}))
     earlier = list(re.compile(rf"\b(?:{kinds})s?\b", re.IGNORECASE).finditer(masked, max(0, at - 2500), at + len(role) + 6))
     for document in reversed(earlier):
@@ -2578,6 +2588,8 @@ def _is_title_case(quote: str) -> bool:
         return False
     if words[0] in _SENTENCE_SUBJECTS and len(words) > 1 and words[1].islower():
         return False  # a sentence, not a title: "It is not Iron Dome"
+    if len(words) > 2 and words[1] in _AUXILIARIES:
+        return False  # a subject and its verb, which a title would capitalise: "Everything is related to Golden Dome"
     return words[0][0].isupper() and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
