@@ -1123,6 +1123,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "White House",
         ),
         (
+            # a body of another country whose name holds the codebook's bare "Ministry of Foreign Affairs" (Japan's)
+            "Pyongyang hit back. \u201cThe shield is a blueprint for war in space,\u201d the Research Institute of the DPRK"
+            " Ministry of Foreign Affairs said.",
+            "Research Institute of the DPRK Ministry of Foreign Affairs",
+        ),
+        (
             # a wire's credit in brackets at the start is not the subject a participle hangs on
             "(MENAFN) Russia described the plan as a \u201cdomestic affair,\u201d asserting that it concerned Washington alone.",
             "Russia",

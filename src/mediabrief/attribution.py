@@ -1268,7 +1268,11 @@ _POSTNOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|F[A-Z][A-Za-z]{1,4}|Ph\.?D\.?)")
 
 # A nationality written right before a body's name, making it another country's: "North Korean ", "Chinese ".
 # ... or a country's possessive: "North Korea's Ministry of Foreign Affairs".
-_NATION_QUALIFIED_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:(?:an|ese|ish|i)\s+|['’]s\s+)$")
+_NATION_QUALIFIED_BODY_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:(?:an|ese|ish|i)\s+|['’]s\s+)$"
+    # or a country's initials other than the United States' ("the DPRK Ministry of Foreign Affairs", "the PRC Ministry")
+    r"|(?<![\w.])(?!US\b|USA\b)[A-Z]{2,4}\s+$"
+)
 
 
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
