@@ -1228,6 +1228,15 @@ WH = "White House / the President"
         ),
         # what a body is spending is a fact the outlet states
         ("Lawmakers asked how the Pentagon is spending $23 billion allocated for the shield.", ["unattributed"]),
+        # a law or a programme states no figure of its own
+        ("The Big Beautiful Bill's $150 billion for the military passed the House.", ["unattributed"]),
+        (
+            "Reagan's Strategic Defense Initiative (SDI) was shelved. SDI cost estimates in the 1980s ranged from $60 to $100 billion.",
+            ["unattributed"],
+        ),
+        # who expects a cost gives it; "according to" reaches past a body's initials to the titled person
+        ("The president expects the total cost to be $175 billion.", [WH]),
+        ("According to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.", ["Gen. Michael Guetlein (Space Force)"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
     ],

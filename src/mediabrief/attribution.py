@@ -178,7 +178,8 @@ _CITED_THING_RE = re.compile(
     r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
-_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"\.(?=\s|$)|$")
+# (not the full stop of an initial: "according to U.S. Space Force Gen. Michael Guetlein")
+_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
     """a an the but and or so yet still also even if as since under over this that these those it its he she they we i
@@ -3280,6 +3281,20 @@ _LAST_ANALYSES: list = []
 
 
 def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:
+    """Who an article gives a span to, as :func:`_owner_of_span` finds it, unless that is a thing rather than a giver: a
+    law or a programme ("the Big Beautiful Bill's $150 billion", "Reagan's SDI cost estimates … ranged from $60 to $100
+    billion", "the Iron Dome for America, … estimated to cost up to $175 billion") states no figure of its own."""
+    owner = _owner_of_span(analysis, start, end, others)
+    if owner.name and owner.name.split()[-1].lower() in _THING_WORDS:
+        return Owner("", "", "none", owner.relayed_by)
+    return owner
+
+
+# The last word of a name that makes it a law, a programme or a weapon, not a body that can give a figure.
+_THING_WORDS = frozenset({"bill", "act", "law", "dome", "treaty", "initiative", "shield"})
+
+
+def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:
     """Who an article gives a span to (a figure, a claim): the speaker of the quotation it is in; else its sentence's
     attribution nearest to it (not an outlet, if there is another: the outlet relays), where "according to X" binds
     only the span nearest to it among ``others`` (the other figures of the sentence); else a body whose estimate it is
