@@ -1129,6 +1129,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "Research Institute of the DPRK Ministry of Foreign Affairs",
         ),
         (
+            # a description, then the titled name in commas, then the verb
+            "\u201cThe comparison holds up well,\u201d a senior fellow at the Center for Security Policy, Colonel Dan Reyes,"
+            " tells the Sun from Seoul.",
+            "Dan Reyes",
+        ),
+        (
             # a wire's credit in brackets at the start is not the subject a participle hangs on
             "(MENAFN) Russia described the plan as a \u201cdomestic affair,\u201d asserting that it concerned Washington alone.",
             "Russia",
@@ -1158,3 +1164,12 @@ def test_a_title_case_headline_names_no_body_and_a_bracketed_credit_on_the_next_
     names = [entities[m.entity].name for m in mentions]
     assert "Shield Project" not in names and "Oslo Reacts" not in names
     assert "MENAFN" in names
+
+
+def test_mixed_quotation_marks_pair_without_spanning_the_narration_between(grammar):
+    # a curly opening closed by a straight mark, then a straight opening closed by a curly one
+    text = (
+        'Rita Holm, who runs the state spaceport, said tests matter.\n\u201cYou have to launch targets to test against,"'
+        ' she said. "And some sensors need room, and spaceports are good hosts for them.\u201d'
+    )
+    assert speakers(text, grammar) == [("quotation", "Rita Holm"), ("quotation", "Rita Holm")]

@@ -118,10 +118,11 @@ class Owner(NamedTuple):
 # Straight single quotation marks (plain-text feeds of British and Australian outlets): a short capitalised span, a
 # longer one that closes with its punctuation ('It will take focus and prioritisation,' said …), contractions inside,
 # or a short phrase in lower case with no apostrophe in it ("accusing it of a 'strong offensive nature'").
-# Pairs a page's software mixed up, a curly opening closed by a straight mark ("“We are looking at it." Then …"), are
-# quotations too, where the curly pair does not close within the paragraph; so is a paragraph a quotation runs on from,
-# left open because the next paragraph reopens it (the convention for a quotation over several paragraphs), where it
-# opens a paragraph or a sentence and ends a sentence.
+# Pairs a page's software mixed up, a curly opening closed by a straight mark ("“We are looking at it." Then …") or the
+# other way round ('“…," he said. "And …”': the curly pair does not span the narration between), are quotations too,
+# where the curly pair does not close within the paragraph; so is a paragraph a quotation runs on from, left open
+# because the next paragraph reopens it (the convention for a quotation over several paragraphs), where it opens a
+# paragraph or a sentence and ends a sentence.
 # An excerpt cut off in the middle of a word ("… it just hasn’t been applie") cuts off the quotation it was in: an opening
 # mark whose paragraph ends in a word in lower case, with no closing mark, is a quotation up to the cut (a heading run
 # into the paragraph, "… all along. Key Takeaways", ends in a capital). So is a quotation opened within a sentence
@@ -130,8 +131,8 @@ class Owner(NamedTuple):
 # Words of narration that a quotation left open never holds (a stray mark, not a quotation over paragraphs).
 _NARRATION = r"\b(?:said|says|stated|told|wrote|added|according)\b"
 QUOTE_RE = re.compile(
-    rf"“([^“”\n]+)”|“([^“”\"\n]+)\""
-    rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\""
+    rf"“((?:[^“”\n\"]|\"(?![ \t]*(?:\w+[ \t]+){{0,2}}{_NARRATION}))+)”|“([^“”\"\n]+)\""
+    rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\"|\"([^\"“”\n]+)”"
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
@@ -1656,7 +1657,7 @@ def _subject_before(
         if masked[mention.end : verb].strip() == "," and _MADE_BY_RE.search(masked, lo, mention.start):
             return mention  # "One of them, conducted by the American Enterprise Institute, suggests": the study speaks for it
         # (a title between the comma and the name is the name's: "The ranking member, Rep. Adam Smith, called …")
-        if masked[mention.end : verb].strip() == "," and not _TITLE_TAIL_RE.sub("", masked[lo : mention.start]).rstrip().endswith(","):
+        if masked[mention.end : verb].strip() == "," and not _without_title(masked[lo : mention.start]).endswith(","):
             continue  # inside a description in commas: "Merkley, the top Democrat on the Budget Committee, told"
         if masked[mention.end : verb].strip() == ",":
             # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
@@ -1688,6 +1689,15 @@ def _subject_before(
         # Too far, or a clause between: an earlier candidate may still be the subject, with this one in its
         # apposition ("Roe, a spokesperson for the ministry, urged"); its own gap is checked the same way.
     return None
+
+
+def _without_title(head: str) -> str:
+    """The words before a name without the title that ends them, abbreviated or in full ("…, Sen.", "…, Colonel")."""
+    head = _TITLE_TAIL_RE.sub("", head).rstrip()
+    words = head.split()
+    while words and words[-1][:1].isupper() and words[-1].lower() in _TITLE_WORDS:
+        head = head[: len(head) - len(words.pop())].rstrip()
+    return head
 
 
 def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], entities: list[Entity] | None = None) -> Mention | None:

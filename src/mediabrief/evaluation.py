@@ -72,6 +72,8 @@ def same_speaker(found: str, expected: str) -> bool:
     (True, True, False)
     >>> same_speaker("China", "Beijing"), same_speaker("Beijing", "Moscow")
     (True, False)
+    >>> same_speaker("Michael O'Hanlon", "Michael O’Hanlon"), same_speaker("U.S. official", "one U.S. official")
+    (True, True)
     """
     a, b = _plain_name(found), _plain_name(expected)
     if not a or not b:
@@ -88,10 +90,11 @@ def same_speaker(found: str, expected: str) -> bool:
 
 def _plain_name(name: str) -> str:
     """A name without titles, "the", possessives and punctuation, in lower case."""
-    name = _TITLES_RE.sub("", str(name).strip())
+    name = re.sub(r"^(?:the|a|an|one)\s+", "", str(name).strip().replace("’", "'"), flags=re.IGNORECASE)  # (either apostrophe)
+    name = _TITLES_RE.sub("", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:spokesperson|spokesman|spokeswoman|official|officials|government|authorities)$", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"['’]s$|[.,]", "", name).lower().strip()
+    name = re.sub(r"'s$|[.,]", "", name).lower().strip()
     # One body's two word orders, and a country's possessive as its adjective: "Department of Defense" is the "Defense
     # Department", "China's foreign ministry" the "Chinese foreign ministry".
     name = re.sub(r"\b(department|ministry|office) of (?:the )?(\w+(?: \w+)?)$", r"\2 \1", name)
