@@ -597,7 +597,22 @@ def test_a_credit_inverted_at_the_end_of_a_sentence_cites_the_outlet():
         ("The warning was carried by North Korea's state news agency, KCNA.", "KCNA"),
         ("Four people familiar with the talks confirmed the plan for Reuters.", "Reuters"),
         ("The Yomiuri newspaper, which first reported the plan, said talks would go on.", "Yomiuri"),
+        ("As told in several earlier Newsmax articles, the idea was tested.", "Newsmax"),
+        ("Inside Defense was the first to report that the design is final.", "Inside Defense"),
+        ("Bloomberg recently released a detailed cost report on the shield.", "Bloomberg"),
+        ("The chief renewed his call for an upgrade, reports Air & Space Forces Magazine.", "Air & Space Forces Magazine"),
+        ("Published by Space News, 6 August 2025", "Space News"),
+        ("Defence always costs more than offence, an analyst explains in Izvestia:", "Izvestia"),
+        ("Outside assessments, including those from the Congressional Budget Office, run higher.", "Congressional Budget Office"),
     ],
 )
 def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected):
     assert expected in [name for name, *_ in lineage.credited_by_pattern(sentence)]
+
+
+def test_a_body_that_only_places_the_titled_person_after_it_is_not_cited(tmp_path):
+    (tmp_path / "01_a.txt").write_text(
+        "Cost rises\n\nAccording to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.\n", encoding="utf-8"
+    )
+    cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
+    assert "U.S. Space Force" not in cited["cited_source"].tolist()

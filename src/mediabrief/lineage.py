@@ -230,6 +230,13 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
     return mentions(sentence, citation_rules(codebook))
 
 
+# A title and a capitalised name right after a source's name, which then only places the person.
+_TITLED_NAME_AFTER_RE = re.compile(
+    r"\s+(?:Gen|Lt|Maj|Col|Adm|Capt|Sgt|Cmdr|Brig|Dr|Sen|Rep)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
+    r"|\s+(?:General|Lieutenant|Major|Colonel|Admiral|Captain|Secretary|Director|Chief|Commander|Senator|Representative)\s+[A-Z][\w'’-]+"
+)
+
+
 def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, int]] | None = None) -> list[Mention]:
     """:func:`cited_sources` with compiled rules, and the sentence's :func:`source_spans` if already found.
 
@@ -239,6 +246,8 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
     """
     found = []
     for name, start, end in _spans(sentence, rules.aliases) if spans is None else spans:
+        if _TITLED_NAME_AFTER_RE.match(sentence, end):
+            continue  # "according to U.S. Space Force Gen. Michael Guetlein": the person speaks, the body only places him
         marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
             sentence[end:], rules.after, rules.after_window, rules.any_after
         )
@@ -401,7 +410,7 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
 
 
 # A publication's name: capitalised words, "of"/"and" inside ("The Japan Times", "South China Morning Post").
-_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*){0,5}"
+_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5}"
 # What an article calls a publication before or after its name: "the Hong Kong daily", "the Kyodo news agency".
 _OUTLET_KIND = (
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}(?:daily|newspaper|weekly|news\s+agency|wire\s+service|broadcaster|public\s+broadcaster|"
@@ -436,8 +445,18 @@ OUTLET_CREDIT_RES = (
 # with The Wall Street Journal", "according to Reuters and the Los Angeles Times", "… by 2028 (Reuters)".
 KNOWN_OUTLET_CREDIT_RES = (
     re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+"
-        r"(?:report|article|story|investigation|analysis|interview|opinion\s+piece|op-ed|column|editorial|poll|survey)\b"
+        rf"\b(?:[Tt]he|[Aa]n?|previous|earlier|recent|several|numerous|many)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+"
+        r"(?:report|article|story|investigation|analysis|interview|opinion\s+piece|op-ed|column|editorial|poll|survey)s?\b"
+    ),
+    # "Inside Defense was the first to report", "Bloomberg recently released a noteworthy report on …"
+    re.compile(
+        rf"(?P<name>{_OUTLET_NAME})\s+(?:(?:was|were)\s+the\s+first\s+to\s+report|(?:\w+ly\s+)?(?:released|published|ran)\s+"
+        r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}(?:report|analysis|investigation|story|article|survey|poll))\b"
+    ),
+    # "…, reports Air & Space Forces Magazine.", "Published by Space News", "he explains in Izvestia"
+    re.compile(
+        rf"(?:,\s+(?:reports|reported|writes|wrote)|\b(?:Published|Reported)\s+by|\b(?:explains|explained|writes|wrote|argues|argued|said|says)"
+        rf"\s+in)\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})\s*(?:[.,;:]|$)"
     ),
     # "carried by North Korea's state news agency, KCNA": the publication named after what it is
     re.compile(
@@ -465,6 +484,9 @@ KNOWN_OUTLET_CREDIT_RES = (
 BODY_DOCUMENT_RE = re.compile(
     rf"(?P<name>{_OUTLET_NAME})['’]s?\s+(?:[\w$.,-]+\s+){{0,3}}?(?:estimates?|report|analysis|assessment|study|projections?|calculations?|letter|"
     r"statement|review|audit|testimony|memo|findings|figures|data|scoring)\b"
+    # "independent assessments, including those from the Congressional Budget Office"
+    r"|\b(?:estimates|assessments|analyses|projections|studies|reports|figures),?\s+(?:including\s+(?:those|ones)\s+)?(?:from|by)\s+"
+    rf"(?:the\s+)?(?P<from>{_OUTLET_NAME})"
     rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
 )
 # Where a republished text first ran, whatever the publication's name: "This op-ed was first published in The
@@ -564,7 +586,7 @@ def _document_credits(sentence: str, known: set[str]) -> list[tuple[str, int, in
     """Bodies credited by a document of theirs (:data:`BODY_DOCUMENT_RE`): a name typed as a body, or a known source."""
     found = []
     for match in BODY_DOCUMENT_RE.finditer(sentence):
-        group = "name" if match.group("name") else "with"
+        group = next(g for g in ("name", "with", "from") if match.group(g))
         name = re.sub(r"^[Tt]he\s+", "", match.group(group))
         if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
             found.append((name, match.end(group) - len(name), match.end(group), "report in"))
