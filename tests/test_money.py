@@ -1228,6 +1228,15 @@ WH = "White House / the President"
         ),
         # what a body is spending is a fact the outlet states
         ("Lawmakers asked how the Pentagon is spending $23 billion allocated for the shield.", ["unattributed"]),
+        # a country's programme is not its estimate; its pledge is its own
+        ("Washington's $175 billion shield is a path to war in space, a commentary argued.", ["unattributed"]),
+        ("Tokyo's $3 billion pledge was welcomed in Washington.", ["Japan"]),
+        # a giver named past a conversion in brackets, or by "his calculation"
+        ("The shield will cost far more than the $175 billion (about 244 trillion won) proposed by Trump.", [WH, WH]),
+        (
+            "Sen. Angus King scaled up the Guam figure. According to his calculation, a dome over the country would total $6.2 trillion.",
+            ["Angus King"],
+        ),
         # a law or a programme states no figure of its own
         ("The Big Beautiful Bill's $150 billion for the military passed the House.", ["unattributed"]),
         (

@@ -2506,7 +2506,8 @@ _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administrat
 
 # "In her account, ...", "in his view": a clause given as someone's account.
 _ACCOUNT_RE = re.compile(
-    r"(?m)\b(?:[Ii]n\s+(his|her)\s+(?:account|view|words|telling|assessment|estimation|reading)\b"
+    r"(?m)\b(?:(?:[Ii]n|[Aa]ccording\s+to|[Bb]y)\s+(his|her)\s+(?:own\s+)?(?:account|view|words|telling|assessment|estimation|reading|"
+    r"calculations?|estimates?|math|maths|figures|numbers|count|reckoning)\b"
     r"|(?:(?<=\s)|^)(his|her|His|Her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|answer|tweet|platform|"
     r"account|feed)s?\b)"
 )
@@ -3437,6 +3438,13 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         before_figure
         and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE))
         and not (held and analysis.type(before_figure[-1].entity) == "organisation")
+        # (a country's programme is not its estimate: "Pyongyang slams Washington's $175 billion 'Golden Dome'"; its
+        # pledge is its own: "Japan's $3 billion pledge")
+        and not (
+            analysis.type(before_figure[-1].entity) == "country"
+            and _POSSESSIVE_FIGURE_RE.fullmatch(gap_before)
+            and not _PLEDGE_AFTER_RE.match(analysis.text, end)
+        )
     ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
@@ -3606,6 +3614,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or (
             _POSSESSIVE_FIGURE_RE.fullmatch(gap)
             and not (_HELD_FIGURE_RE.match(analysis.text, end) and analysis.type(mention.entity) == "organisation")
+            and not (analysis.type(mention.entity) == "country" and not _PLEDGE_AFTER_RE.match(analysis.text, end))
         ):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
     described = _described_owner(analysis, i, start, end, spans)
@@ -3885,6 +3894,8 @@ _GIVEN_BY_RE = re.compile(
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
+    # (past a conversion in brackets: "the $175 billion (about 244 trillion won) proposed by Trump")
+    r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
     r"programme|plan|shield|system)s?\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
@@ -3921,6 +3932,7 @@ _POSSESSIVE_OPENER_RE = re.compile(
     r"\W*(Its|His|Her|Their)\s+(?:[\w$.,-]+\s+){0,3}?(?:report|estimate|estimates|analysis|study|scenarios|scenario|figures|figure|"
     r"model|projection|projections|calculation|tally|assessment|numbers|review|paper)\b"
 )
+_PLEDGE_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pledge|commitment|offer|contribution|proposal|bid|request|estimate)s?\b")
 _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"
     r"preferred|touted|claimed)\s+)?(?:about\s+|roughly\s+)?"
