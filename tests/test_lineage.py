@@ -616,3 +616,14 @@ def test_a_body_that_only_places_the_titled_person_after_it_is_not_cited(tmp_pat
     )
     cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
     assert "U.S. Space Force" not in cited["cited_source"].tolist()
+
+
+def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
+    (tmp_path / "01_a.txt").write_text(
+        "Old plans\n\nThe Strategic Defence Initiative said in 1985 that a shield would work.\n"
+        "The Big Beautiful Bill said the money was for the shield, according to Reuters.\n",
+        encoding="utf-8",
+    )
+    cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())["cited_source"].tolist()
+    assert "Reuters" in cited
+    assert not {"Strategic Defence Initiative", "Big Beautiful Bill"} & set(cited)

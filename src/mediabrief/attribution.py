@@ -3296,9 +3296,19 @@ def owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tup
     law or a programme ("the Big Beautiful Bill's $150 billion", "Reagan's SDI cost estimates … ranged from $60 to $100
     billion", "the Iron Dome for America, … estimated to cost up to $175 billion") states no figure of its own."""
     owner = _owner_of_span(analysis, start, end, others)
-    if owner.name and owner.name.split()[-1].lower() in _THING_WORDS:
+    if is_thing(owner.name):
         return Owner("", "", "none", owner.relayed_by)
     return owner
+
+
+def is_thing(name: str) -> bool:
+    """Whether a name is a law's, a programme's or a weapon's by its last word, not a body's that can give a figure or
+    be cited: "Big Beautiful Bill", "Strategic Defense Initiative", "Iron Dome".
+
+    >>> is_thing("Strategic Defence Initiative"), is_thing("Congressional Budget Office"), is_thing("")
+    (True, False, False)
+    """
+    return bool(name) and name.split()[-1].lower().strip(".,’'") in _THING_WORDS
 
 
 # The last word of a name that makes it a law, a programme or a weapon, not a body that can give a figure.

@@ -348,6 +348,8 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
                     keys.add(source_key(m.source))
                     cited.append(m)
             cited = [m for m in cited if not own or not is_own_outlet(m.source, own)]
+            # a law or a programme is no source: "the Strategic Defence Initiative … showed" (attribution.is_thing)
+            cited = [m for m in cited if not attribution.is_thing(m.source)]
             if cited:
                 found.append(CitedSentence(article_id, file, sentence.text, sorted(cited, key=lambda m: m.start)))
     names = source_names([m.source for c in found for m in c.cited], codebook)
