@@ -1237,6 +1237,8 @@ WH = "White House / the President"
             "Sen. Angus King scaled up the Guam figure. According to his calculation, a dome over the country would total $6.2 trillion.",
             ["Angus King"],
         ),
+        # figures "from" a body, the subject of the sentence
+        ("Estimated projects from the White House put the cost at around USD$175 billion.", [WH]),
         # a law or a programme states no figure of its own
         ("The Big Beautiful Bill's $150 billion for the military passed the House.", ["unattributed"]),
         (
