@@ -403,6 +403,9 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
         ("Launches now cost about $1,500 a kilogram to orbit.", "part or unit cost", "unattributed"),
+        # a plan or programme named right after its figure is the whole
+        ("Trump said work will begin as part of a broader $175 billion funding plan.", "program total", "White House / the President"),
+        ("Experts doubt the economy could afford a multi-trillion dollar program.", "program total", "unattributed"),
         # a budget of all defence is not the programme's
         ("Republicans want a $150 billion defense spending boost in the bill.", "other", "unattributed"),
         ("The measure comes on top of the approved $886 billion national security budget.", "other", "unattributed"),
