@@ -1,5 +1,7 @@
 """The briefing's sentences come from the tables: hand-made tables in, sentences with the right numbers out."""
 
+import warnings
+
 import pandas as pd
 
 from mediabrief import briefing as bf
@@ -217,6 +219,18 @@ def test_the_voices_chart_ranks_named_speakers_and_counts_the_unattributed_words
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Bo", "Ann"]
     assert ax.get_title(loc="left") == "Ann gets the most quoted words (30), in 1 outlet"
     assert ax.get_xlabel().endswith("90 more have no speaker found")
+
+
+def test_the_voices_chart_of_a_speaker_quoted_in_two_dozen_outlets_draws_without_a_layout_warning():
+    # the underlying chart once listed every outlet in its title, too tall to lay out: matplotlib's warning was printed
+    # into a briefing of 97 real articles
+    outlets = [f"Outlet number {i}" for i in range(24)]
+    summary = pd.DataFrame({"speaker": ["Donald Trump"] * 24 + ["Ann"], "outlet": [*outlets, outlets[0]], "n_words": [20] * 24 + [5]})
+    colors = {o: "#000000" for o in outlets}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = bf.voices_chart(summary, colors, "Source: test.")
+    assert fig.axes[0].get_title(loc="left") == "Donald Trump gets the most quoted words (480), in 24 outlets"
 
 
 def test_the_sources_table_shows_a_dash_not_nan_for_an_article_without_a_grade():

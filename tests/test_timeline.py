@@ -414,3 +414,20 @@ def test_the_figure_shift_names_whoever_most_articles_give_a_figure_to():
     articles = pd.DataFrame({"article_id": list("abcdef"), "published": pd.to_datetime(dates)})
     shift = tl.figure_shift(money, articles, "program total")
     assert (shift["early"], shift["early_owner"]) == (175e9, "White House")
+
+
+def test_the_coverage_note_names_a_few_undated_articles_and_counts_the_rest():
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(12)],
+            "outlet": ["Harbour News", *[f"Outlet {i}" for i in range(11)]],
+            "published": [pd.Timestamp("2025-06-03"), *[pd.NaT] * 11],
+            "title": [f"Piece {i}" for i in range(12)],
+        }
+    )
+    fig = tl.coverage_chart(articles, {}, "Source: test.")
+    notes = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
+    assert (
+        "Not on the axis: 11 undated articles (Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7 and 3 more)."
+        in notes
+    )

@@ -123,6 +123,10 @@ def span_words(dates: pd.Series) -> str:
     return f"{round(days / 30.44)} months"  # 30.44 days: a month on average
 
 
+# How many undated articles the coverage chart's note names before counting the rest.
+UNDATED_NAMED = 8
+
+
 def coverage_chart(articles: pd.DataFrame, colors: dict[str, str], note: str, top: int = 7) -> Figure:
     """Articles per period, stacked by outlet (the ``top`` busiest outlets by name, the rest as "other outlets"); the
     title states the span and the busiest period, and says how many articles are undated."""
@@ -154,11 +158,11 @@ def coverage_chart(articles: pd.DataFrame, colors: dict[str, str], note: str, to
         ax.legend(frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     _date_axis(ax, unit)
     ax.set_title(textwrap.fill(coverage_title(articles, unit), 72))
-    missing = (
-        f" Not on the axis: {len(undated)} undated article{'s' * (len(undated) != 1)} ({', '.join(undated['outlet'])})."
-        if len(undated)
-        else ""
+    # (named where they are few: a list of eighty outlets under a chart is a wall of text; articles.csv lists them all)
+    named = ", ".join(undated["outlet"].head(UNDATED_NAMED)) + (
+        f" and {len(undated) - UNDATED_NAMED} more" if len(undated) > UNDATED_NAMED else ""
     )
+    missing = f" Not on the axis: {len(undated)} undated article{'s' * (len(undated) != 1)} ({named})." if len(undated) else ""
     add_source_note(fig, note + missing)
     fig.tight_layout()
     return fig
