@@ -328,6 +328,12 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said the shield would be fully operational by the end of his term in 2029.",
             "Officials said there is no strict \u201c2028 mandate\u201d for full completion.",
         ),
+        # a first part's date, and a demonstration's, are no completion target
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "The Space Force expects the initial satellite constellation will be operational by 2028, with later ones through 2035.",
+            "Ahead of full completion, an operational capability demonstration is targeted for the summer of 2028.",
+        ),
     ],
     ids=[
         "rounded",
@@ -343,6 +349,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "past-year-and-component",
         "price-opening-the-sentence",
         "denied-year",
+        "first-part-and-demonstration",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):

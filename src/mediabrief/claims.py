@@ -169,12 +169,16 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         # a year before the story can be no target of it ("operational in Israel since 2011"), nor one the text dates
         # in the past ("since 2011")
         years = [y for y in years if int(y.group(0)) >= int(spec.get("at_least", 0))]
-        if spec.get("not_preceded_by"):
-            years = [y for y in years if not re.search(spec["not_preceded_by"], sentence[: y.start()], re.IGNORECASE)]
         cues = [m.end() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
         after = [y for y in years if any(c <= y.start() for c in cues)]
-        if after:  # the first year written after a word of the claim's own ("operational … in January 2029")
-            return min(after, key=lambda y: min(y.start() - c for c in cues if c <= y.start())).group(0)
+        chosen = min(after, key=lambda y: min(y.start() - c for c in cues if c <= y.start())) if after else None
+        if spec.get("not_preceded_by"):
+            excluded = {y.start() for y in years if re.search(spec["not_preceded_by"], sentence[: y.start()], re.IGNORECASE)}
+            if chosen is not None and chosen.start() in excluded:
+                return ""  # the year the claim's words point to is a part's or a denied one: the sentence is about that
+            years = [y for y in years if y.start() not in excluded]
+        if chosen is not None:  # the first year written after a word of the claim's own ("operational … in January 2029")
+            return chosen.group(0)
         return years[0].group(0) if years else ""
     match = re.search(spec["pattern"], sentence)
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
