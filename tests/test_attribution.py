@@ -1135,6 +1135,12 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
             "Dan Reyes",
         ),
         (
+            # the short form a text gives an executive order is the same document
+            "In January Trump signed an Executive Order (EO) directing the Pentagon to build a shield."
+            " \u201cThe homeland will be defended from every aerial attack,\u201d the EO noted.",
+            "executive order",
+        ),
+        (
             # a wire's credit in brackets at the start is not the subject a participle hangs on
             "(MENAFN) Russia described the plan as a \u201cdomestic affair,\u201d asserting that it concerned Washington alone.",
             "Russia",

@@ -1409,9 +1409,13 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         mentions.append(Mention(match.start(), match.end(), index, "name"))
         taken.add(match.start(), match.end())
     for match in _ORDER_RE.finditer(text):  # "The January 2025 executive order lists …": the document speaks
-        index = registry.add("executive order", "document")
+        # (its short form, where the text gives one, is the same document: "an Executive Order (EO) … the EO noted")
+        short = _ACRONYM_AFTER_RE.match(text, match.end())
+        index = registry.add("executive order", "document", acronym=short.group(1) if short else "")
         mentions.append(Mention(match.start(), match.end(), index, "name"))
         taken.add(match.start(), match.end())
+        if short:
+            taken.add(short.start(1), short.end(1))
     for match in _HOLDERS_OFFICE_RE.finditer(text):  # "the Prime Minister's Office", "Prime Minister Mark Carney's office"
         index = registry.add(f"{' '.join(match.group(1).split())}'s Office", "organisation")
         mentions.append(Mention(match.start(), match.end(), index, "name"))
