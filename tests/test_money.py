@@ -406,6 +406,14 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a plan or programme named right after its figure is the whole
         ("Trump said work will begin as part of a broader $175 billion funding plan.", "program total", "White House / the President"),
         ("Experts doubt the economy could afford a multi-trillion dollar program.", "program total", "unattributed"),
+        # another programme set beside the shield, and a trade measure, are "other"
+        (
+            "Lt. Gen. Ann Roy testified that the cost of a missile defense system, in effect a miniature Golden Dome for Guam,"
+            " would total approximately $8 billion.",
+            "other",
+            "Ann Roy",
+        ),
+        ("The EU is weighing retaliatory tariffs worth up to $108 billion.", "other", "unattributed"),
         # a budget of all defence is not the programme's
         ("Republicans want a $150 billion defense spending boost in the bill.", "other", "unattributed"),
         ("The measure comes on top of the approved $886 billion national security budget.", "other", "unattributed"),
