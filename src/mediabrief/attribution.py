@@ -160,8 +160,8 @@ NAME_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
 _ACRONYM_AFTER_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")  # not across a line: "Title\n(MENAFN) …" is a wire credit
 _WORD_RE = re.compile(r"[\w'’.-]+")
-# A title's abbreviation ("Gen. Michael Guetlein") does not end a clause.
-_TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
+# Titles written abbreviated before a name ("Gen. Michael Guetlein"), whose full stop ends no clause.
+TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
 # A second verb of the same subject: "… and said", "… and has requested", "… and later told".
 _SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will|[a-z]+ly)\s+){0,2}$")
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
@@ -180,7 +180,7 @@ _CITED_THING_RE = re.compile(
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
 # (not the full stop of an initial: "according to U.S. Space Force Gen. Michael Guetlein")
-_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
+_CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
     """a an the but and or so yet still also even if as since under over this that these those it its he she they we i
@@ -1131,7 +1131,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         if possessive and possessive.end() == len(surface):
             surface = surface[: possessive.start()]
         tokens = surface.split()
-        if tokens and tokens[-1] in _TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
+        if tokens and tokens[-1] in TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
             continue  # "Vice Chief of Space Operations Gen. Michael Guetlein": the post of the person named next
         while tokens and tokens[0].lower().strip(".,") in LEADING_STOP:
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
@@ -1181,7 +1181,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             joined, title = " ".join(name), [*title, posted.group(0).split()[0]]
         if not name or (not_names is not None and not_names.search(joined)):
             continue
-        if name[-1] in _TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
+        if name[-1] in TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
             continue  # "Alaska Gov. Mike Dunleavy": the place of a title before the name, not a name
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
             continue  # "the Nebraska Republican": a description of someone named before, not a name
@@ -1544,7 +1544,7 @@ _SUBJECT_BEFORE_GAP_RE = re.compile(
 
 
 # Abbreviated titles right before a name: "Rep. ", "Lt. Gen. ".
-_TITLE_TAIL_RE = re.compile(rf"(?:\s*\b(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.)+\s*$")
+_TITLE_TAIL_RE = re.compile(rf"(?:\s*\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.)+\s*$")
 # A party and state written after a lawmaker's name in commas: ", D-Wash.", ", R-N.D.", ", I-Maine".
 _PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 # What an unnamed source's description adds between it and its verb.
@@ -1750,7 +1750,7 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     if described:
         first = _opening_mention(masked, sorted(after)) or first
     # a post and its holder's title before the name: "said Vice Chief of Space Operations Gen. Michael Guetlein"
-    post = bool(gap) and gap[-1].rstrip(".") in _TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
+    post = bool(gap) and gap[-1].rstrip(".") in TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
     if (
         described
         or post
@@ -3449,18 +3449,10 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     ]
     before_figure = [m for m in near if m.end <= start]
     gap_before = analysis.text[before_figure[-1].end : start] if before_figure else ""
-    held = _HELD_FIGURE_RE.match(analysis.text, end)  # "Anduril's $20 billion Lattice contract": what Anduril holds, not its estimate
     if (
         before_figure
         and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE))
-        and not (held and analysis.type(before_figure[-1].entity) == "organisation")
-        # (a country's programme is not its estimate: "Pyongyang slams Washington's $175 billion 'Golden Dome'"; its
-        # pledge is its own: "Japan's $3 billion pledge")
-        and not (
-            analysis.type(before_figure[-1].entity) == "country"
-            and _POSSESSIVE_FIGURE_RE.fullmatch(gap_before)
-            and not _PLEDGE_AFTER_RE.match(analysis.text, end)
-        )
+        and not _holds_figure(analysis, before_figure[-1], end, adjacent=bool(_POSSESSIVE_FIGURE_RE.fullmatch(gap_before)))
     ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
@@ -3628,9 +3620,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             continue
         gap = analysis.text[mention.end : start]
         if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or (
-            _POSSESSIVE_FIGURE_RE.fullmatch(gap)
-            and not (_HELD_FIGURE_RE.match(analysis.text, end) and analysis.type(mention.entity) == "organisation")
-            and not (analysis.type(mention.entity) == "country" and not _PLEDGE_AFTER_RE.match(analysis.text, end))
+            _POSSESSIVE_FIGURE_RE.fullmatch(gap) and not _holds_figure(analysis, mention, end)
         ):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
     described = _described_owner(analysis, i, start, end, spans)
@@ -3948,6 +3938,19 @@ _POSSESSIVE_OPENER_RE = re.compile(
     r"\W*(Its|His|Her|Their)\s+(?:[\w$.,-]+\s+){0,3}?(?:report|estimate|estimates|analysis|study|scenarios|scenario|figures|figure|"
     r"model|projection|projections|calculation|tally|assessment|numbers|review|paper)\b"
 )
+
+
+def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool = True) -> bool:
+    """Whether a name in the possessive before a figure ending at ``end`` is what the figure belongs to, not whose
+    estimate it is: a company's contract ("Anduril's $20 billion Lattice contract"), a country's programme right
+    after its possessive (``adjacent``: "Pyongyang slams Washington's $175 billion 'Golden Dome'"; but its pledge is its
+    own, "Japan's $3 billion pledge", and so is what it names itself, "Canada's defence budget is C$41 billion")."""
+    kind = analysis.type(owner.entity)
+    if kind == "organisation":
+        return bool(_HELD_FIGURE_RE.match(analysis.text, end))
+    return kind == "country" and adjacent and not _PLEDGE_AFTER_RE.match(analysis.text, end)
+
+
 _PLEDGE_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pledge|commitment|offer|contribution|proposal|bid|request|estimate)s?\b")
 _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"

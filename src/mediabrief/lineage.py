@@ -232,7 +232,7 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
 
 # A title and a capitalised name right after a source's name, which then only places the person.
 _TITLED_NAME_AFTER_RE = re.compile(
-    r"\s+(?:Gen|Lt|Maj|Col|Adm|Capt|Sgt|Cmdr|Brig|Dr|Sen|Rep)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
+    rf"\s+(?:{'|'.join(attribution.TITLE_ABBREVIATIONS)}|Brig)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
     r"|\s+(?:General|Lieutenant|Major|Colonel|Admiral|Captain|Secretary|Director|Chief|Commander|Senator|Representative)\s+[A-Z][\w'’-]+"
 )
 
