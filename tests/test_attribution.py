@@ -1179,3 +1179,30 @@ def test_mixed_quotation_marks_pair_without_spanning_the_narration_between(gramm
         ' she said. "And some sensors need room, and spaceports are good hosts for them.\u201d'
     )
     assert speakers(text, grammar) == [("quotation", "Rita Holm"), ("quotation", "Rita Holm")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a page's extraction broke one paragraph in two inside a quotation: the curly pair still pairs across the break
+        (
+            "Defence Minister Takeshi Ito urged patience. \u201cWe need to understand the details first.\n"
+            "Nothing has been offered yet,\u201d he said.",
+            [("quotation", "Takeshi Ito")],
+        ),
+        # a passage quoted in a press review: a paragraph opens the quotation, ends a sentence and is never closed
+        (
+            "Missiles beat shields, analyst Vera Lind writes in the weekly Obzor:\n"
+            "\u201cDefence always costs more than attack, and the attacker keeps changing the missiles.",
+            [("quotation", "Vera Lind")],
+        ),
+        # ... but a stray mark before narration is no quotation, nor is a pair across a paragraph that reopens it
+        ("Critics disagreed.\n\u201cThe plan is sound, the minister said.\nTalks go on.", []),
+        (
+            "Takeshi Ito spoke first. \u201cWe will pay our share.\n\u201cAnd we will build radars,\u201d he said.",
+            [("quotation", "Takeshi Ito"), ("quotation", "Takeshi Ito")],
+        ),
+    ],
+)
+def test_a_quotation_a_line_break_cuts_or_a_review_leaves_open_is_still_read(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -142,6 +142,12 @@ QUOTE_RE = re.compile(
     # a straight single mark closed by a double one, as some re-typed pages write them: "slammed it as the 'largest
     # arms-buildup plan in history."" (no single mark inside, so "rock 'n' roll" is none)
     r"|(?<![\w'])'([A-Za-z][^'\"“”\n]{2,300}?[\w.,?!])\"(?![\w\"])"
+    # a curly pair that a line break cuts, the page's extraction having split one paragraph in two ("“It is necessary to
+    # understand the nuances here. / There are no details of this project yet,” he remarked."): no other mark between
+    r"|“([^“”\"\n]+(?:\n[ \t]*\n?[^“”\"\n]+){1,2}?)”"
+    # a paragraph that opens a quotation and ends a sentence, never closed, where no paragraph reopens it: a passage
+    # quoted in a press review ("… Mirzayan writes: / “When it comes to missiles, … cannot keep up.")
+    rf"|(?:(?<=^)|(?<=\n))“((?:(?!{_NARRATION})[^“”\"\n])+?[.?!])[ \t]*(?=\n|\Z)"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
@@ -1495,7 +1501,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
 
 def _mask_quotes(text: str) -> str:
     """The text with the inside of every quotation blanked (same length), so attributions are sought outside."""
-    return QUOTE_RE.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    # (line breaks kept: a quotation cut by one still leaves the lines their starts)
+    return QUOTE_RE.sub(lambda m: m.group(0)[0] + re.sub(r"[^\n]", " ", m.group(0)[1:-1]) + m.group(0)[-1], text)
 
 
 _DOCUMENT_WORDS = frozenset(
