@@ -327,3 +327,12 @@ def test_only_the_sides_of_a_disagreement_are_versions_of_a_figure():
     assert rows[["Version", "Sources"]].values.tolist() == [["program total", "Alpha; Beta"], ["budget or appropriation", "Gamma"]]
     assert rows["Disputed"].nunique() == 1 and rows["Disputed"].iloc[0].endswith("what it covers")
     assert rows["Example"].iloc[1] == "“Congress set aside $90 billion this year.”"
+
+
+def test_the_method_counts_the_figures_read_as_most_articles_read_their_amount():
+    articles = pd.DataFrame({"article_id": ["a", "b"]})
+    money = pd.DataFrame({"referent_cue": ["estimated", "as 3 of the 3 other articles giving $175 billion read it", "per satellite"]})
+    extraction = bf.method_and_limits({"articles.csv": articles, "money.csv": money}, None)[2]
+    assert "most articles giving the same amount agree, it is read as they read it: 1 figure here" in extraction
+    plain = bf.method_and_limits({"articles.csv": articles, "money.csv": money.iloc[[0, 2]]}, None)[2]
+    assert "read as they read it" not in plain and "cue words in their clause;" in plain

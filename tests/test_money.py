@@ -1310,3 +1310,62 @@ def test_a_name_set_equal_to_a_figure_gives_it(codebook):
 def test_a_figure_in_a_phrase_a_sentence_opens_with_is_not_the_main_clauses_speakers(codebook):
     text = "After the fanfare over the multibillion-dollar shield, the ministry has clamped down, citing 'operational security.'"
     assert one(text, codebook)["attributed_to"] == "unattributed"
+
+
+# --- What a figure covers, read as most of the corpus reads the same amount ------------------------------------------
+
+
+def _corpus(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "file": [f"a{i}.txt" for i in range(len(texts))], "text": texts})
+
+
+_TOTALS = (
+    "Trump said the whole shield will cost $175 billion.",
+    "The White House puts the price of the system at $175 billion.",
+    "Critics doubt the system can be built for $175 billion.",
+)
+
+
+def test_a_lone_reading_no_word_at_the_figure_says_takes_the_corpus_reading(codebook):
+    # "allocate" reads as a budget in the article alone; three articles give the same $175 billion as the whole programme
+    alone = money_mentions(_corpus("The administration plans to allocate approximately $175 billion for the project."), codebook)
+    assert alone["referent"].tolist() == ["budget or appropriation"]
+    table = money_mentions(_corpus(*_TOTALS, "The administration plans to allocate approximately $175 billion for the project."), codebook)
+    assert table["referent"].tolist() == ["program total"] * 4
+    assert table["referent_cue"].iloc[-1] == "as 3 of the 3 other articles giving $175 billion read it"
+
+
+@pytest.mark.parametrize(
+    "text, referent",
+    [
+        # a word right after the figure names what it is: the text's own word stands
+        ("Washington already spends a $175 billion defense budget on older systems.", "other"),
+        ("Each layer of sensors would cost $175 billion per satellite batch, the study said.", "part or unit cost"),
+        # a partner's pledge said right before the figure is that text's claim, to be set against the others
+        ("Japan is poised to invest up to $175 billion in the shield.", "partner purchase or pledge"),
+    ],
+)
+def test_a_reading_written_at_the_figure_is_not_overruled_by_the_corpus(text, referent, codebook):
+    alone = money_mentions(_corpus(text), codebook)["referent"].tolist()
+    assert alone == [referent]
+    assert money_mentions(_corpus(*_TOTALS, text), codebook)["referent"].tolist() == ["program total"] * 3 + [referent]
+
+
+def test_too_few_articles_or_a_split_corpus_leave_each_reading_its_own(codebook):
+    lone = "The administration plans to allocate approximately $175 billion for the project."
+    budget = "Congress set aside $175 billion for the project in the budget."
+    few = money_mentions(_corpus(*_TOTALS[:2], lone), codebook)  # three articles, but only two read it one way (< 3/4)
+    assert few["referent"].tolist() == ["program total", "program total", "budget or appropriation"]
+    split = money_mentions(_corpus(*_TOTALS, lone, budget), codebook)
+    assert split["referent"].value_counts().to_dict() == {"program total": 3, "budget or appropriation": 2}
+
+
+def test_the_pipeline_reads_the_corpus_after_its_partitions(codebook, tmp_path):
+    from mediabrief.analysis import analyze
+
+    texts = (*_TOTALS, "The administration plans to allocate approximately $175 billion for the project.")
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i:03d}_article.txt").write_text("Golden Dome\n\n" + text + "\n", encoding="utf-8")
+    tables = analyze(tmp_path, workers=2)
+    assert tables["money.csv"]["referent"].tolist() == ["program total"] * 4
+    assert set(tables["money_figures.csv"]["referent"]) == {"program total"}

@@ -31,7 +31,7 @@ from .lineage import (
     reuse_facts,
     reuse_table,
 )
-from .money import discrepancies, distinct_figures, money_mentions, money_table_columns
+from .money import discrepancies, distinct_figures, mentions_by_article, money_table_columns, partner_readings, read_as_most_sources
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
 from .voices import FRAME_COLUMNS, QUOTE_COLUMNS
@@ -99,8 +99,8 @@ def readability_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
 
 
 def money_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
-    """money.csv: every cost estimate."""
-    return {"money.csv": money_mentions(english(articles), codebook)}
+    """money.csv: every cost estimate, each article read alone (the corpus's reading follows in money_comparison)."""
+    return {"money.csv": mentions_by_article(english(articles), codebook)}
 
 
 def stance_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
@@ -123,10 +123,13 @@ def lineage_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
 
 
 def money_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
-    """money_figures.csv and money_discrepancies.csv, across the whole corpus."""
+    """money.csv read as most sources read each amount, then money_figures.csv and money_discrepancies.csv, across the
+    whole corpus."""
+    mentions = read_as_most_sources(tables["money.csv"], partner_readings(codebook))
     return {
-        "money_figures.csv": distinct_figures(tables["money.csv"], articles),
-        "money_discrepancies.csv": discrepancies(tables["money.csv"], articles, speaks_for=(codebook.get("money") or {}).get("speaks_for")),
+        "money.csv": mentions,
+        "money_figures.csv": distinct_figures(mentions, articles),
+        "money_discrepancies.csv": discrepancies(mentions, articles, speaks_for=(codebook.get("money") or {}).get("speaks_for")),
     }
 
 

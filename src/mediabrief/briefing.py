@@ -12,7 +12,7 @@ import pandas as pd
 
 from .analysis import read_table, source_labels
 from .claims import claim_presence, claims_heatmap  # noqa: F401  (re-exported: the briefing notebook draws it)
-from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd  # noqa: F401  (the notebook reads them)
+from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd, read_by_corpus  # noqa: F401  (the notebook reads them)
 from .money import cost_chart as _cost_chart
 from .plotting import add_source_note, without_crowded_legend
 from .reporting import format_date, md_escape
@@ -699,13 +699,21 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
         else "**Automated stance** is each outlet's own voice, read from evaluative words (quoted and reported voices are "
         "scored apart); no analyst coding covers this corpus to check it against. Read a label with the sentences that decide it."
     )
+    money = tables.get("money.csv")
+    n_read = int(read_by_corpus(money).sum()) if money is not None and not money.empty else 0
+    by_corpus = (
+        f" (where no word at a figure says what it covers and most articles giving the same amount agree, it is read as "
+        f"they read it: {n_read} figure{'s' * (n_read != 1)} here)"
+        if n_read
+        else ""
+    )
     return [
         f"**{n} article{'s' * (n != 1)}.** Every count and score describes these texts, not the coverage at large.",
         stance,
         "**Extraction** reads English with patterns, not a parser: who says what from the grammar of attribution (a "
         "speaker named far from the verb, or a pronoun that is not about the last speaker, is missed or misread), figures "
-        "and their referents from cue words in their clause; irony is missed, and a figure without a currency is found only "
-        "where a verb of costing or paying governs it; "
+        f"and their referents from cue words in their clause{by_corpus}; irony is missed, and a figure without a currency is "
+        "found only where a verb of costing or paying governs it; "
         "non-English articles are listed but not scored.",
         "**Shared origins.** Articles that rewrite or cite one report are not independent confirmations: read the lineage "
         "section before counting sources.",
