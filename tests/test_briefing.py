@@ -333,6 +333,9 @@ def test_the_method_counts_the_figures_read_as_most_articles_read_their_amount()
     articles = pd.DataFrame({"article_id": ["a", "b"]})
     money = pd.DataFrame({"referent_cue": ["estimated", "as 3 of the 3 other articles giving $175 billion read it", "per satellite"]})
     extraction = bf.method_and_limits({"articles.csv": articles, "money.csv": money}, None)[2]
-    assert "most articles giving the same amount agree, it is read as they read it: 1 figure here" in extraction
+    assert (
+        "read as most articles giving the same amount read it, or as the codebook lists the story's known figures: 1 figure here"
+        in extraction
+    )
     plain = bf.method_and_limits({"articles.csv": articles, "money.csv": money.iloc[[0, 2]]}, None)[2]
-    assert "read as they read it" not in plain and "cue words in their clause;" in plain
+    assert "known figures" not in plain and "cue words in their clause;" in plain

@@ -567,8 +567,14 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a change by a sum is a difference; contracts in general are no one contract
         ("Even minor changes to these parameters can affect costs by hundreds of billions of dollars.", "other", "unattributed"),
         ("His companies hold tens of billions of dollars' worth of government contracts.", "other", "unattributed"),
-        # money put "in" the programme is not its price
-        ("In May, Trump announced a $25 billion investment in Golden Dome technology.", "other", "White House / the President"),
+        # money put "in" the programme is not its price (and $25 billion is a figure the story is known for: its first
+        # money, in the 2025 reconciliation bill, which the codebook lists)
+        (
+            "In May, Trump announced a $25 billion investment in Golden Dome technology.",
+            "budget or appropriation",
+            "White House / the President",
+        ),
+        ("In May, Trump announced a $26 billion investment in Golden Dome technology.", "other", "White House / the President"),
         # a person's plan, proposal or announcement of a figure is theirs
         ("Critics mocked Trump's plan for a $175 billion shield as a fantasy.", "program total", "White House / the President"),
         (
@@ -1316,7 +1322,9 @@ def test_a_figure_in_a_phrase_a_sentence_opens_with_is_not_the_main_clauses_spea
 
 
 def _corpus(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "file": [f"a{i}.txt" for i in range(len(texts))], "text": texts})
+    return pd.DataFrame(
+        {"article_id": [f"a{i}" for i in range(len(texts))], "file": [f"a{i}.txt" for i in range(len(texts))], "text": texts}
+    )
 
 
 _TOTALS = (
@@ -1326,7 +1334,12 @@ _TOTALS = (
 )
 
 
+def _without_known_figures(codebook: dict) -> dict:
+    return dict(codebook, money={**codebook["money"], "known_figures": []})
+
+
 def test_a_lone_reading_no_word_at_the_figure_says_takes_the_corpus_reading(codebook):
+    codebook = _without_known_figures(codebook)  # (the corpus alone, here)
     # "allocate" reads as a budget in the article alone; three articles give the same $175 billion as the whole programme
     alone = money_mentions(_corpus("The administration plans to allocate approximately $175 billion for the project."), codebook)
     assert alone["referent"].tolist() == ["budget or appropriation"]
@@ -1352,6 +1365,7 @@ def test_a_reading_written_at_the_figure_is_not_overruled_by_the_corpus(text, re
 
 
 def test_too_few_articles_or_a_split_corpus_leave_each_reading_its_own(codebook):
+    codebook = _without_known_figures(codebook)
     lone = "The administration plans to allocate approximately $175 billion for the project."
     budget = "Congress set aside $175 billion for the project in the budget."
     few = money_mentions(_corpus(*_TOTALS[:2], lone), codebook)  # three articles, but only two read it one way (< 3/4)
@@ -1369,3 +1383,26 @@ def test_the_pipeline_reads_the_corpus_after_its_partitions(codebook, tmp_path):
     tables = analyze(tmp_path, workers=2)
     assert tables["money.csv"]["referent"].tolist() == ["program total"] * 4
     assert set(tables["money_figures.csv"]["referent"]) == {"program total"}
+
+
+def test_a_corpus_too_small_to_say_reads_a_figure_the_story_is_known_for_as_the_codebook_lists_it(codebook):
+    lone = "The administration plans to allocate approximately $175 billion for the project."
+    table = money_mentions(_corpus(lone), codebook)
+    assert table["referent"].tolist() == ["program total"]
+    assert table["referent_cue"].iloc[0].startswith("a figure the story is known for: ")
+    # ... on the same terms as the corpus's reading: a word right after the figure stands
+    budget = money_mentions(_corpus("Washington already spends a $175 billion defense budget on older systems."), codebook)
+    assert budget["referent"].tolist() == ["other"]
+    # ... and without the codebook's list, the article's own reading
+    assert money_mentions(_corpus(lone), _without_known_figures(codebook))["referent"].tolist() == ["budget or appropriation"]
+
+
+@pytest.mark.parametrize(
+    "entry", [{"usd": "175 billion", "referent": "program total"}, {"usd": 175e9, "referent": "programme cost"}, "175e9"]
+)
+def test_a_known_figure_the_codebook_gives_wrong_is_named_with_the_fix(entry, codebook):
+    from mediabrief.codebook import CodebookError
+
+    broken = dict(codebook, money={**codebook["money"], "known_figures": [entry]})
+    with pytest.raises(CodebookError, match=r"money\.known_figures, entry 1 .*give 'usd' as a number of US dollars.*program total"):
+        money_mentions(_corpus("It costs $175 billion."), broken)

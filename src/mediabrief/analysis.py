@@ -31,7 +31,7 @@ from .lineage import (
     reuse_facts,
     reuse_table,
 )
-from .money import discrepancies, distinct_figures, mentions_by_article, money_table_columns, partner_readings, read_as_most_sources
+from .money import discrepancies, distinct_figures, mentions_by_article, money_table_columns, read_as_most_sources
 from .readability import READABILITY_COLUMNS, readability_table
 from .stance import EVIDENCE_COLUMNS, STANCE_COLUMNS, stance_tables
 from .voices import FRAME_COLUMNS, QUOTE_COLUMNS
@@ -125,7 +125,7 @@ def lineage_stage(articles: pd.DataFrame, codebook: dict) -> Tables:
 def money_comparison(tables: Tables, articles: pd.DataFrame, codebook: dict) -> Tables:
     """money.csv read as most sources read each amount, then money_figures.csv and money_discrepancies.csv, across the
     whole corpus."""
-    mentions = read_as_most_sources(tables["money.csv"], partner_readings(codebook))
+    mentions = read_as_most_sources(tables["money.csv"], codebook)
     return {
         "money.csv": mentions,
         "money_figures.csv": distinct_figures(mentions, articles),

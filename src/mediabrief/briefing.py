@@ -702,8 +702,8 @@ def method_and_limits(tables: Tables, agree: dict | None) -> list[str]:
     money = tables.get("money.csv")
     n_read = int(read_by_corpus(money).sum()) if money is not None and not money.empty else 0
     by_corpus = (
-        f" (where no word at a figure says what it covers and most articles giving the same amount agree, it is read as "
-        f"they read it: {n_read} figure{'s' * (n_read != 1)} here)"
+        f" (where no word at a figure says what it covers, it is read as most articles giving the same amount read it, or "
+        f"as the codebook lists the story's known figures: {n_read} figure{'s' * (n_read != 1)} here)"
         if n_read
         else ""
     )

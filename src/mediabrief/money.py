@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import attribution
+from .codebook import CodebookError
 from .phrases import alternation as _alternation
 from .textutils import Sentence, article_sentences, fold_case, split_sentences
 
@@ -1329,7 +1330,7 @@ def money_mentions(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
     >>> table[["surface", "amount_usd", "hedge", "referent", "attributed_to"]].values.tolist()
     [['$2M', 2000000.0, '', 'part or unit cost', 'unattributed']]
     """
-    return read_as_most_sources(mentions_by_article(articles, codebook), partner_readings(codebook))
+    return read_as_most_sources(mentions_by_article(articles, codebook), codebook)
 
 
 def mentions_by_article(articles: pd.DataFrame, codebook: dict) -> pd.DataFrame:
@@ -1359,9 +1360,31 @@ def partner_readings(codebook: dict) -> frozenset[str]:
     return frozenset(str(label) for label in (((codebook or {}).get("money") or {}).get("requires_named") or {}))
 
 
-def read_as_most_sources(mentions: pd.DataFrame, partner_labels: Iterable[str] = ()) -> pd.DataFrame:
+def known_figures(codebook: dict) -> dict[float, tuple[str, str]]:
+    """The codebook's ``known_figures``: US dollars -> (what the figure covers, what it is, in words).
+
+    >>> known_figures({"money": {"known_figures": [{"usd": 175_000_000_000, "referent": "other", "what": "Trump's"}]}})
+    {175000000000.0: ('other', "Trump's")}
+    """
+    money = (codebook or {}).get("money") or {}
+    labels = set(money.get("referents") or {}) | {money.get("program_total"), (money.get("per_unit") or {}).get("label"), OTHER}
+    known = {}
+    for n, figure in enumerate(money.get("known_figures") or [], start=1):
+        usd = figure.get("usd") if isinstance(figure, dict) else None
+        referent = figure.get("referent") if isinstance(figure, dict) else None
+        if isinstance(usd, bool) or not isinstance(usd, int | float) or referent not in labels:
+            raise CodebookError(
+                f"money.known_figures, entry {n} ({figure!r}): give 'usd' as a number of US dollars (175_000_000_000) and "
+                f"'referent' as one of the money section's labels ({', '.join(sorted(str(label) for label in labels if label))}), "
+                "as in data/codebook/money.yaml."
+            )
+        known[float(usd)] = (str(referent), str(figure.get("what", "")))
+    return known
+
+
+def read_as_most_sources(mentions: pd.DataFrame, codebook: dict | None = None) -> pd.DataFrame:
     """The mentions with what a figure covers read as most of the corpus's articles read the same amount, where no word
-    written right at the figure says otherwise.
+    written right at the figure says otherwise; where the corpus cannot say, as the codebook's ``known_figures`` say.
 
     The words around a figure mislead more often than the corpus does: "The administration plans to allocate
     approximately 175 billion dollars" reads as a budget where sixty articles give the same $175 billion as the
@@ -1369,9 +1392,11 @@ def read_as_most_sources(mentions: pd.DataFrame, partner_labels: Iterable[str] =
     :data:`MOST_SOURCES_SHARE` of them read it one way, the others take that reading (``referent_cue`` then says so),
     unless a word right after the figure names what it is ("$22 million per satellite", "a $1 trillion defense
     budget") or it is a difference ("$10 billion more than"): the text's own word, which the corpus does not overrule.
-    Nor does it overrule a reading of ``partner_labels`` (who pays) said right before the figure: "Japan is poised to
-    invest up to $831 billion" is what that text claims, however many others give the $831 billion as a total, and the
-    disagreement is the briefing's to show.
+    Nor does it overrule a partner's purchase or pledge (:func:`partner_readings`) said right before the figure: "Japan
+    is poised to invest up to $831 billion" is what that text claims, however many others give the $831 billion as a
+    total, and the disagreement is the briefing's to show. A corpus too small or too split to say reads a figure the
+    story is known for (the codebook lists them: "$175 billion", the cost Trump gave the whole shield) as the codebook
+    does, on the same terms.
 
     >>> rows = [("a", "$175 billion", "program total", ""), ("b", "$175 billion", "program total", ""),
     ...         ("c", "$175 billion", "program total", ""), ("d", "$175 billion", "budget or appropriation", "allocate")]
@@ -1382,36 +1407,44 @@ def read_as_most_sources(mentions: pd.DataFrame, partner_labels: Iterable[str] =
     """
     if mentions.empty:
         return mentions
-    table, partners = mentions.copy(), frozenset(partner_labels)
-    given = table[table["amount_low_usd"].notna()]
-    for (low, high), same in given.groupby(["amount_low_usd", "amount_high_usd"], sort=False):
-        n_articles = same["file"].nunique()
-        if n_articles < MOST_SOURCES_MIN_ARTICLES:
-            continue
-        readings = same.groupby("referent", sort=False)["file"].nunique().sort_values(ascending=False, kind="stable")
-        if readings.iloc[0] / n_articles < MOST_SOURCES_SHARE:
-            continue
-        reading = readings.index[0]
-        others = same[same["referent"].ne(reading)]
+    table, partners, known = mentions.copy(), partner_readings(codebook), known_figures(codebook)
+
+    def unsaid(rows: pd.DataFrame, reading: str) -> pd.Index:
+        """The rows read otherwise than ``reading`` from no word written at their figure."""
+        others = rows[rows["referent"].ne(reading)]
         keep = [
             _named_at_figure(s, f, c, before=r in partners)
             for s, f, c, r in zip(others["sentence"], others["surface"], others["referent_cue"], others["referent"], strict=True)
         ]
-        changed = others.index[~np.array(keep, dtype=bool)]
-        table.loc[changed, "referent"] = reading
-        agreeing = set(same.loc[same["referent"].eq(reading), "file"])
-        for k in changed:
-            # (the other articles: one that reads the amount both ways is not its own witness)
-            n_others, n_agree = n_articles - 1, len(agreeing - {table.at[k, "file"]})
-            table.at[k, "referent_cue"] = f"as {n_agree} of the {n_others} other articles giving {format_usd(low, high)} read it"
+        return others.index[~np.array(keep, dtype=bool)]
+
+    given = table[table["amount_low_usd"].notna()]
+    for (low, high), same in given.groupby(["amount_low_usd", "amount_high_usd"], sort=False):
+        n_articles = same["file"].nunique()
+        readings = same.groupby("referent", sort=False)["file"].nunique().sort_values(ascending=False, kind="stable")
+        if n_articles >= MOST_SOURCES_MIN_ARTICLES and readings.iloc[0] / n_articles >= MOST_SOURCES_SHARE:
+            reading = readings.index[0]
+            changed = unsaid(same, reading)
+            table.loc[changed, "referent"] = reading
+            agreeing = set(same.loc[same["referent"].eq(reading), "file"])
+            for k in changed:
+                # (the other articles: one that reads the amount both ways is not its own witness)
+                n_others, n_agree = n_articles - 1, len(agreeing - {table.at[k, "file"]})
+                table.at[k, "referent_cue"] = f"as {n_agree} of the {n_others} other articles giving {format_usd(low, high)} read it"
+        elif low == high and low in known:
+            reading, what = known[low]
+            changed = unsaid(same, reading)
+            table.loc[changed, "referent"] = reading
+            table.loc[changed, "referent_cue"] = f"a figure the story is known for: {what}" if what else "a figure the story is known for"
     return table
 
 
-_CORPUS_READING_RE = re.compile(r"as \d+ of the \d+ other articles giving ")
+_CORPUS_READING_RE = re.compile(r"as \d+ of the \d+ other articles giving |a figure the story is known for")
 
 
 def read_by_corpus(mentions: pd.DataFrame) -> pd.Series:
-    """Which mentions :func:`read_as_most_sources` read as the corpus reads their amount (not from their own words)."""
+    """Which mentions :func:`read_as_most_sources` read as the corpus (or the codebook's known figures) reads their
+    amount, not from their own words."""
     return mentions["referent_cue"].astype(str).str.match(_CORPUS_READING_RE)
 
 
