@@ -1206,3 +1206,11 @@ def test_mixed_quotation_marks_pair_without_spanning_the_narration_between(gramm
 )
 def test_a_quotation_a_line_break_cuts_or_a_review_leaves_open_is_still_read(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+def test_a_plural_title_before_the_first_of_several_names_is_no_part_of_the_name(grammar):
+    text = (
+        "WASHINGTON - U.S. Senators Ada Lund (R-Alaska) and Ken Moro (R-N.D.) joined the president today.\n"
+        "\u201cThe shield is layered and open,\u201d said Sen. Lund."
+    )
+    assert speakers(text, grammar) == [("quotation", "Ada Lund")]

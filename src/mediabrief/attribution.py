@@ -649,9 +649,13 @@ DEFAULT_TITLES = [
     "sen.",
     "sen",
     "senator",
+    "sens.",  # a plural title before the first of several names: "U.S. Senators Dan Sullivan (R-Alaska), Kevin Cramer …"
+    "senators",
     "rep.",
     "rep",
     "representative",
+    "reps.",
+    "representatives",
     "gen.",
     "general",
     "lt.",
