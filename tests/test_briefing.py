@@ -339,3 +339,17 @@ def test_the_method_counts_the_figures_read_as_most_articles_read_their_amount()
     )
     plain = bf.method_and_limits({"articles.csv": articles, "money.csv": money.iloc[[0, 2]]}, None)[2]
     assert "known figures" not in plain and "cue words in their clause;" in plain
+
+
+def test_the_ranked_sources_note_says_which_known_origins_are_articles_others_reuse():
+    from mediabrief.lineage import LINEAGE_MAX_SOURCES
+
+    # a, b, c cite sixteen sources between them, and c reuses a passage of d, which cites nothing: d is a known origin
+    sources = [f"Source {i:02d}" for i in range(LINEAGE_MAX_SOURCES + 1)]
+    rows = [(("a", "b", "c")[i % 3], s, "article", "source") for i, s in enumerate(sources)] + [("c", "d", "article", "article")]
+    tables = {"origins.csv": pd.DataFrame({"origin": [*sources, "d"]}), "lineage_edges.csv": _edges(rows), "articles.csv": ARTICLES}
+    fig = bf.lineage_chart(tables, {}, "Source: test.", max_articles=2)
+    note = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert fig.axes[0].get_title(loc="left").startswith("3 of 4 articles trace back to 17 known origins")
+    assert f"The {LINEAGE_MAX_SOURCES} of 16 sources most articles lead back to; 1 more in lineage_edges.csv." in note
+    assert "1 of the known origins is an article others reuse, not ranked here." in note

@@ -431,3 +431,21 @@ def test_the_coverage_note_names_a_few_undated_articles_and_counts_the_rest():
         "Not on the axis: 11 undated articles (Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7 and 3 more)."
         in notes
     )
+
+
+def test_evidence_that_opens_with_a_quotation_is_nested_not_doubled():
+    from mediabrief.timeline import changes_for_print
+
+    changes = pd.DataFrame(
+        {
+            "since": ["2026-12-06"],
+            "kind": ["new figure"],
+            "outlet": ["A"],
+            "what": ["$3.6 trillion (program total)"],
+            "before": [""],
+            "after": ["Gabe Murphy"],
+            "evidence": ['"Even if we spent $3.6 trillion, it would fail," he said.'],
+            "article_id": ["a"],
+        }
+    )
+    assert changes_for_print(changes)["Evidence"].tolist() == ["“‘Even if we spent $3.6 trillion, it would fail,’ he said.”"]

@@ -17,6 +17,7 @@ from .money import cost_chart as _cost_chart
 from .plotting import add_source_note, without_crowded_legend
 from .reporting import format_date, md_escape
 from .stance import stance_chart  # noqa: F401  (re-exported: the briefing notebook draws it)
+from .textutils import in_quotes
 from .voices import voices_summary  # noqa: F401  (re-exported: the briefing notebook draws it)
 
 Tables = dict[str, pd.DataFrame]
@@ -553,7 +554,7 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
         mine = mine[mine["amount"].eq(amount)] if column != "amount" else mine
         first = mine[mine["sentence"].eq(sentence)] if (mine["sentence"] == sentence).any() else mine
         example = excerpt(first["sentence"].iloc[0], first["surface"].iloc[0]) if len(first) else str(sentence)
-        table.append((disputed, version, "; ".join(sorted(outlets)), f"“{example}”"))
+        table.append((disputed, version, "; ".join(sorted(outlets)), in_quotes(example)))
     return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
 
 
@@ -813,6 +814,7 @@ def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_article
     from .lineage import (
         LINEAGE_MAX_SOURCES,
         graph_from_edges,
+        independent_origins,
         lineage_figure,
         origin_counts,
         origins_title,
@@ -828,9 +830,17 @@ def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_article
         # Too many sources for a graph a reader can follow: the sources ranked, the rest in the edge table.
         fig = sources_figure(graph, title, LINEAGE_MAX_SOURCES)
         rest = len(sources) - LINEAGE_MAX_SOURCES
+        # (the title's origins count articles that others reuse, which the bars, sources only, leave out)
+        reused = sum(1 for n in independent_origins(graph) if graph.nodes[n].get("kind") == "article")
+        also = (
+            f" {reused} of the known origins {'is an article' if reused == 1 else 'are articles'} others reuse, not ranked here."
+            if reused
+            else ""
+        )
         add_source_note(
             fig,
-            note + f" The {LINEAGE_MAX_SOURCES} of {len(sources)} sources most articles lead back to; {rest} more in lineage_edges.csv.",
+            note
+            + f" The {LINEAGE_MAX_SOURCES} of {len(sources)} sources most articles lead back to; {rest} more in lineage_edges.csv.{also}",
         )
         return fig
     fig = lineage_figure(graph, colors, title=title, max_articles=max_articles)

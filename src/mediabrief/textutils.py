@@ -247,3 +247,17 @@ def fold_case(text: str) -> str:
     if len(folded) == len(text) and "ı" not in folded and "ſ" not in folded:
         return folded
     return text.translate(_FOLD_TABLE)  # "İ".lower() is two characters; "ı" and "ſ" have no lower-case ASCII form
+
+
+def in_quotes(text: str) -> str:
+    """A sentence shown as a quotation: in curly double marks, its own double marks turned single (a quotation inside a
+    quotation), so a sentence that opens with a quotation reads ‘…’ inside “…”, not ““…”.
+
+    >>> in_quotes('"Importantly, even $3.6 trillion would fail," she said.')
+    '“‘Importantly, even $3.6 trillion would fail,’ she said.”'
+    >>> in_quotes("A costly “golden” folly.")
+    '“A costly ‘golden’ folly.”'
+    """
+    inner = text.replace("“", "‘").replace("”", "’")
+    inner = re.sub(r'"([^"]*)"', r"‘\1’", inner)  # straight pairs, then a mark left alone
+    return "“" + inner.replace('"', "’") + "”"

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 
 from .money import UNATTRIBUTED, format_usd
 from .reporting import format_date
+from .textutils import in_quotes
 
 Tables = dict[str, pd.DataFrame]
 
@@ -1063,7 +1064,7 @@ def changes_for_print(changes: pd.DataFrame, limit: int = 4, width: int = 140) -
             "Outlet": rows["outlet"].to_numpy(),
             "What": rows["what"].to_numpy(),
             "Before → after": moved,
-            "Evidence": [f"“{textwrap.shorten(str(e), width, placeholder=' …')}”" if e else "" for e in rows["evidence"]],
+            "Evidence": [in_quotes(textwrap.shorten(str(e), width, placeholder=" …")) if e else "" for e in rows["evidence"]],
         }
     )
 
