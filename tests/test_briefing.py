@@ -353,3 +353,18 @@ def test_the_ranked_sources_note_says_which_known_origins_are_articles_others_re
     assert fig.axes[0].get_title(loc="left").startswith("3 of 4 articles trace back to 17 known origins")
     assert f"The {LINEAGE_MAX_SOURCES} of 16 sources most articles lead back to; 1 more in lineage_edges.csv." in note
     assert "1 of the known origins is an article others reuse, not ranked here." in note
+
+
+def test_an_outlets_deciding_sentences_are_each_shown_once():
+    stance = pd.DataFrame({"article_id": ["a"], "target": ["golden_dome"], "label": ["neutral"], "score": [0.0], "quoted_score": [None]})
+    evidence = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "target": ["golden_dome", "golden_dome"],
+            "rank": [1, 2],
+            "sentence": ["It is “costly”.", "It is “costly”."],
+        }
+    )
+    codebook = {"stance": {"targets": {"golden_dome": {}}}}
+    shown = bf.evidence_by_outlet({"stance.csv": stance, "stance_evidence.csv": evidence, "articles.csv": ARTICLES}, codebook)
+    assert "“It is ‘costly’.”" in shown.to_string() and shown.to_string().count("costly") == 1

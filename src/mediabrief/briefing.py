@@ -570,7 +570,8 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
         evidence[evidence["target"].eq(target)]
         .sort_values(["article_id", "rank"])
         .groupby("article_id")["sentence"]
-        .agg(lambda s: " · ".join(f"“{t}”" for t in s))
+        # (a page that prints its standfirst again in the text gives one sentence twice: shown once)
+        .agg(lambda s: " · ".join(in_quotes(t) for t in dict.fromkeys(s)))
     )
     rows = stance[stance["target"].eq(target)]
 
