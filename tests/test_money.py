@@ -249,6 +249,9 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         # a magnitude a cost reaches
         ("it will likely cost in the trillions", "USD", 1e12, 1e13, False, True),
         ("outside estimates reach into the trillions", "USD", 1e12, 1e13, False, True),
+        # a hedge on a range's high end
+        ("ranging from $500 billion to as much as $1 trillion over two decades", "USD", 500e9, 1e12, True, False),
+        ("the total cost over decades at $161 billion to over $830 billion", "USD", 161e9, 830e9, True, False),
         # a scale written without a space; a decimal comma before a scale
         ("the scheme could hit £831billion", "GBP", 831e9, 831e9, False, False),
         ("Congress approved $24,5 billion for the purpose", "USD", 24.5e9, 24.5e9, False, False),

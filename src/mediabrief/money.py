@@ -159,6 +159,8 @@ POINT_RE = re.compile(
 )
 RANGE_RE = re.compile(
     rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|(?:up\s+)?to|and)\s*"
+    # (a hedge on the high end: "$500 billion to as much as $1 trillion", "$161 billion to over $830 billion")
+    r"(?:(?<=to)\s*(?:as\s+(?:much|high)\s+as|over|more\s+than|nearly|almost|about|roughly|around|perhaps|possibly|potentially)\s+)?"
     rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}|{_WORD_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
     re.IGNORECASE,
 )
