@@ -1214,3 +1214,22 @@ def test_a_plural_title_before_the_first_of_several_names_is_no_part_of_the_name
         "\u201cThe shield is layered and open,\u201d said Sen. Lund."
     )
     assert speakers(text, grammar) == [("quotation", "Ada Lund")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title in lower case, or a country's possessive, between the verb and the name
+        ("The shield creates openings for Australia, says former prime minister Ian Rook, who wants the pact to grow.", ["Ian Rook"]),
+        ("The shield works, said former Defense Secretary Ada Lund.", ["Ada Lund"]),
+        ("The shield works, said Australia's former prime minister Ian Rook.", ["Ian Rook"]),
+        # a surname nobody introduced, closing a sentence or a headline line after the verb
+        ("The shield is a golden opportunity, says Rook.", ["Rook"]),
+        ("Golden opportunity for the pact in space, says Rook\nThe pact should grow.", ["Rook"]),
+        # ... not a day
+        ("The plan works, said Monday.", []),
+    ],
+)
+def test_a_verb_closing_a_sentence_credits_the_name_after_it_past_a_title_in_lower_case(text, expected, grammar):
+    analysis = analyse(text, grammar)
+    assert [analysis.name(a.entity) for a in analysis.attributions[0]] == expected

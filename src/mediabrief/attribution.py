@@ -1205,6 +1205,7 @@ _LONE_CREDIT_VERBS = r"(?:said|says|added|explained|continued|noted|wrote|argued
 _SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDIT_VERBS}\s+$")
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
 _LONE_SAID_RE = re.compile(rf"\s+{_LONE_CREDIT_VERBS}\b")
+_SAYS_BEFORE_LONE_RE = re.compile(r",\s*(?:said|says)\s+$")
 
 
 # Words that open a sentence as its subject without naming anyone: 'Another said …'.
@@ -1225,7 +1226,13 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     before = text[max(0, start - 40) : start]
     after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
     before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
-    return after_said or before_said
+    # ... or closing a sentence or a headline after a comma and the verb: "… golden opportunity for AUKUS, says Morrison"
+    closing = (
+        bool(_SAYS_BEFORE_LONE_RE.search(before))
+        and bool(re.match(r"[ \t]*(?:[.;]|\n|$)", text[end : end + 2]))
+        and not re.fullmatch(rf"{_DAY}|{_MONTH}", text[start:end])
+    )
+    return after_said or before_said or closing
 
 
 # How a sentence's opening phrase begins ("In its filing,", "On Tuesday,", "Separately,"), not a clause of its own.
@@ -1770,6 +1777,14 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
             and all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in gap)
             and not re.search(r"[,;:]", " ".join(gap))
         )
+        # a title in lower case, or a country's, before the name: "says former prime minister Scott Morrison", "said
+        # Australia's former prime minister Scott Morrison"
+        or (
+            first.kind == "name"
+            and 0 < len(gap) <= 5
+            and any(w in _TITLE_WORDS for w in gap)
+            and all(w.lower() in ("the", "a", "an") or w in _TITLE_WORDS or re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in gap)
+        )
     ):
         # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
         named = [m for m in after if m.start > first.start and m.kind == "name"]
@@ -1837,10 +1852,16 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
 
 # (not "told": "…, Sen. X, the top Democrat, told NPR." has its subject before the comma); the name may be followed by
 # its description: "Interceptors have improved, said Michael O'Hanlon, director of research at …"
+# (a title in lower case may stand before the name: "…, says former prime minister Scott Morrison, who …")
+_LOWER_TITLE_WORDS = (
+    r"(?:former|retired|outgoing|then|ex|acting|prime|minister|secretary|president|vice|deputy|foreign|defen[cs]e|chief|"
+    r"senator|general|spokes(?:man|woman|person)|ambassador|governor|chair(?:man|woman)?|director|leader|senior)"
+)
 _INVERTED_AT_END_RE = re.compile(
-    r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w&'’-]*(?:\.(?=[\w]))?(?:\s+news\s+agency)?"
+    r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
+    r"(?:\s+news\s+agency)?"
     r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|(?:an?|the)(?=\s+[a-z])"
-    r"|(?:[a-z]+\s+){1,3}(?:of|at|for|with)(?=\s))\b|$)"
+    r"|(?:[a-z]+\s+){1,3}(?:of|at|for|with)(?=\s))\b|$|(?=[ \t]*\n))"  # (a headline ends at its line)
 )
 _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}?,\s*[“\"‘]")
 
