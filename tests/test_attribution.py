@@ -1233,3 +1233,34 @@ def test_a_plural_title_before_the_first_of_several_names_is_no_part_of_the_name
 def test_a_verb_closing_a_sentence_credits_the_name_after_it_past_a_title_in_lower_case(text, expected, grammar):
     analysis = analyse(text, grammar)
     assert [analysis.name(a.entity) for a in analysis.attributions[0]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "\u201cIt is a very dangerous initiative,\u201d the North Korean foreign ministry said.",
+            [("quotation", "North Korean foreign ministry")],
+        ),
+        (
+            "\u201cThe plan is offensive,\u201d the Chinese defense ministry said in a statement.",
+            [("quotation", "Chinese defense ministry")],
+        ),
+        (
+            "The Russian foreign ministry warned that the shield would \u201cundermine stability.\u201d",
+            [("quotation", "Russian foreign ministry")],
+        ),
+        ("Chinese state media called the plan \u201ca dangerous provocation.\u201d", [("quotation", "Chinese state media")]),
+        (
+            "South Korea's presidential office said it was \u201cwatching the talks closely.\u201d",
+            [("quotation", "South Korea's presidential office")],
+        ),
+    ],
+)
+def test_a_body_a_countrys_adjective_names_in_lower_case_speaks(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+def test_unnamed_people_of_a_government_are_not_the_government_body(grammar):
+    analysis = analyse("Two Japanese government sources said the decision was \u201cmade in principle.\u201d", grammar)
+    assert "Japanese government" not in [e.name for e in analysis.entities]

@@ -1051,7 +1051,15 @@ _POSSESSIVE_BODY_RE = re.compile(
     # (the written-out name first: "North Korea's Ministry of Foreign Affairs")
     r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?i:ministry\s+of\s+(?:foreign\s+affairs|(?:national\s+)?defen[cs]e)"
     r"|(?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
-    r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|office)))\b"
+    r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|presidential office|"
+    r"office)))\b"
+)
+# ... and the same body after a country's adjective, in lower case: "the North Korean foreign ministry", "the Chinese
+# defense ministry", "Chinese state media" (a capitalised name is read as any other).
+_DEMONYM_BODY_RE = re.compile(
+    r"(?<![\w'’-])((?:North\s+|South\s+)?[A-Z][a-z]+(?:an|ese|ish|i))\s+((?:foreign|defen[cs]e|finance|trade|interior)?\s*"
+    r"(?:ministry|government|military|embassy|cabinet|state media|presidential office))\b"
+    r"(?!\s+(?:sources?|officials?|insiders?|aides?|spokes(?:man|woman|person)))"  # (unnamed people: "Japanese government sources")
 )
 _SPEECH_AFTER_RE = re.compile(
     r"(?:,[^,.;:]{1,90},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|wrote|writes|added|argued|argues|warned|warns|noted|insisted|posted|explained|stated)\b"
@@ -1294,6 +1302,10 @@ _NATION_QUALIFIED_BODY_RE = re.compile(
 )
 
 
+# Capitalised words of the adjective's shape that name no country: "the Republican government", "the Democratic …".
+_NOT_DEMONYMS = frozenset({"Republican", "Trumpian", "Reaganian", "Obamian"})
+
+
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
 _BODY_APPOSITION_RE = re.compile(
     r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}(?:lobby|group|association|federation|union|party|agency|company|firm|maker|"
@@ -1440,6 +1452,11 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     for match in _POSSESSIVE_BODY_RE.finditer(text):  # "North Korea's foreign ministry": a body, not the country
         if not taken.overlaps(match.start(), match.end()):
             index = registry.add(f"{match.group(1)}'s {match.group(2)}", "organisation")
+            mentions.append(Mention(match.start(), match.end(), index, "name"))
+            taken.add(match.start(), match.end())
+    for match in _DEMONYM_BODY_RE.finditer(text):
+        if not taken.overlaps(match.start(), match.end()) and match.group(1).split()[-1] not in _NOT_DEMONYMS:
+            index = registry.add(f"{' '.join(match.group(1).split())} {' '.join(match.group(2).split())}", "organisation")
             mentions.append(Mention(match.start(), match.end(), index, "name"))
             taken.add(match.start(), match.end())
     if grammar.gazetteer_re is not None:
