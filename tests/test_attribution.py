@@ -1264,3 +1264,17 @@ def test_a_body_a_countrys_adjective_names_in_lower_case_speaks(text, expected, 
 def test_unnamed_people_of_a_government_are_not_the_government_body(grammar):
     analysis = analyse("Two Japanese government sources said the decision was \u201cmade in principle.\u201d", grammar)
     assert "Japanese government" not in [e.name for e in analysis.entities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\u201cIt is affordable,\u201d Wilson, the Pentagon's press secretary, told reporters.", [("quotation", "Wilson")]),
+        ("Ryabkov, Russia's deputy foreign minister, said the plan was \u201cdeeply destabilizing.\u201d", [("quotation", "Ryabkov")]),
+        ("The plan is \u201cdeeply destabilizing,\u201d Ryabkov was quoted as saying by TASS.", [("quotation", "Ryabkov")]),
+        # ... not a place described by a clause that names no post
+        ("Ukraine, the country at war, said the shield was \u201cnot our concern.\u201d", [("quotation", "Ukraine")]),
+    ],
+)
+def test_a_surname_nobody_introduced_speaks_past_a_description_of_its_post(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -1214,6 +1214,15 @@ _SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDI
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
 _LONE_SAID_RE = re.compile(rf"\s+{_LONE_CREDIT_VERBS}\b")
 _SAYS_BEFORE_LONE_RE = re.compile(r",\s*(?:said|says)\s+$")
+_APPOSITION_THEN_SPEECH_RE = re.compile(
+    r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}|[A-Z][\w.-]*['’]s\s+[^,.;:“”\"()]{3,80}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    r"(?:said|says|told|tells|warned|warns|added|wrote|writes|argued|argues|noted|explained|insisted)\b"
+)
+# Nouns of a person's work that a description gives, besides titles: "Harrison, a senior fellow at …, said".
+_PERSON_NOUNS = frozenset(
+    "analyst fellow professor official adviser advisor expert researcher economist scientist physicist lawmaker congressman "
+    "congresswoman strategist historian commentator columnist founder partner executive officer".split()
+)
 
 
 # Words that open a sentence as its subject without naming anyone: 'Another said …'.
@@ -1234,13 +1243,20 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     before = text[max(0, start - 40) : start]
     after_said = bool(_SAID_BEFORE_LONE_RE.search(before)) and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
     before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
+    # ... or before a description that gives a post, then a verb of speech ("Ryabkov, Russia's deputy foreign minister,
+    # said"), or before "was quoted as saying"
+    apposition = _APPOSITION_THEN_SPEECH_RE.match(text, end)
+    described = bool(apposition) and any(
+        re.sub(r"['’]s$", "", w.lower()) in _TITLE_WORDS | _PERSON_NOUNS for w in apposition.group(1).split()
+    )
+    quoted = bool(re.match(r"\s+(?:was|were)\s+quoted\s+(?:as\s+)?saying\b", text[end : end + 30]))
     # ... or closing a sentence or a headline after a comma and the verb: "… golden opportunity for AUKUS, says Morrison"
     closing = (
         bool(_SAYS_BEFORE_LONE_RE.search(before))
         and bool(re.match(r"[ \t]*(?:[.;]|\n|$)", text[end : end + 2]))
         and not re.fullmatch(rf"{_DAY}|{_MONTH}", text[start:end])
     )
-    return after_said or before_said or closing
+    return after_said or before_said or closing or described or quoted
 
 
 # How a sentence's opening phrase begins ("In its filing,", "On Tuesday,", "Separately,"), not a clause of its own.
