@@ -627,3 +627,20 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
     cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())["cited_source"].tolist()
     assert "Reuters" in cited
     assert not {"Strategic Defence Initiative", "Big Beautiful Bill"} & set(cited)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A report from the American Enterprise Institute put the cost at $3.6 trillion.", ["American Enterprise Institute"]),
+        ("Data from Bloomberg Government show the contract is worth $151 billion.", ["Bloomberg Government"]),
+        ("Axios was first to report the plan.", ["Axios"]),
+        # a body whose unnamed spokesperson speaks, and the publication they spoke to
+        ("A Pentagon spokesperson told Defense News the design was final.", ["Defense News", "Pentagon"]),
+        # ... not a report of no one's, nor a person's spokesman
+        ("A report from last week put the cost at $3.6 trillion.", []),
+    ],
+)
+def test_documents_data_and_spokespeople_credit_their_source(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
+    assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected

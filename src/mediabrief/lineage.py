@@ -344,7 +344,10 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             keys = {source_key(m.source) for m in cited}
             for m in by_grammar.get(i, []):
                 # A source already found at the same place is the same one, however long a name each reading took.
-                if source_key(m.source) not in keys and all(m.end <= c.start or m.start >= c.end for c in cited):
+                # (a body whose spokesperson speaks stands inside the span of the credit to whom they spoke: "A Pentagon
+                # spokesperson told Defense News" credits both)
+                apart = m.marker == "spokesperson" or all(m.end <= c.start or m.start >= c.end for c in cited)
+                if source_key(m.source) not in keys and apart:
                     keys.add(source_key(m.source))
                     cited.append(m)
             cited = [m for m in cited if not own or not is_own_outlet(m.source, own)]
@@ -452,7 +455,7 @@ KNOWN_OUTLET_CREDIT_RES = (
     ),
     # "Inside Defense was the first to report", "Bloomberg recently released a noteworthy report on …"
     re.compile(
-        rf"(?P<name>{_OUTLET_NAME})\s+(?:(?:was|were)\s+the\s+first\s+to\s+report|(?:\w+ly\s+)?(?:released|published|ran)\s+"
+        rf"(?P<name>{_OUTLET_NAME})\s+(?:(?:was|were)\s+(?:the\s+)?first\s+to\s+report|(?:\w+ly\s+)?(?:released|published|ran)\s+"
         r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}(?:report|analysis|investigation|story|article|survey|poll))\b"
     ),
     # "…, reports Air & Space Forces Magazine.", "Published by Space News", "he explains in Izvestia"
@@ -489,6 +492,10 @@ BODY_DOCUMENT_RE = re.compile(
     # "independent assessments, including those from the Congressional Budget Office"
     r"|\b(?:estimates|assessments|analyses|projections|studies|reports|figures),?\s+(?:including\s+(?:those|ones)\s+)?(?:from|by)\s+"
     rf"(?:the\s+)?(?P<from>{_OUTLET_NAME})"
+    # "A report from the American Enterprise Institute put …", "Data from Bloomberg Government show …"
+    r"|(?:\b(?i:an?|the)\s+(?:(?:new|recent|latest|separate|earlier|independent)\s+)?(?:report|study|analysis|assessment|estimate|survey|paper)"
+    r"|(?<![\w-])(?i:data))\s+(?:from|by)\s+"
+    rf"(?:the\s+)?(?P<of>{_OUTLET_NAME})"
     rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
 )
 # Where a republished text first ran, whatever the publication's name: "This op-ed was first published in The
@@ -502,6 +509,8 @@ REPUBLISHED_RE = re.compile(
 SPOKESPERSON_FOR_RE = re.compile(
     r"\b(?:spokes(?:person|man|woman)|press\s+secretary|official|representative)\s+(?:for|from|at|of|with)\s+(?:the\s+)?"
     rf"(?P<name>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*['’]s\s+[Oo]ffice|{_OUTLET_NAME})"
+    # ... or before it, unnamed: "A Pentagon spokesperson told Defense News", "a State Department spokeswoman said"
+    rf"|\b(?i:an?)\s+(?P<before>{_OUTLET_NAME})\s+(?:spokes(?:person|man|woman)|press\s+secretary)\b"
 )
 # A social platform a text's words come from: "wrote on Truth Social", "in a post on X", "said on his Truth Social
 # platform", "posted to Facebook".
@@ -588,7 +597,7 @@ def _document_credits(sentence: str, known: set[str]) -> list[tuple[str, int, in
     """Bodies credited by a document of theirs (:data:`BODY_DOCUMENT_RE`): a name typed as a body, or a known source."""
     found = []
     for match in BODY_DOCUMENT_RE.finditer(sentence):
-        group = next(g for g in ("name", "with", "from") if match.group(g))
+        group = next(g for g in ("name", "with", "from", "of") if match.group(g))
         name = re.sub(r"^[Tt]he\s+", "", match.group(group))
         if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
             found.append((name, match.end(group) - len(name), match.end(group), "report in"))
@@ -610,9 +619,12 @@ def _spokesperson_credits(sentence: str, known: set[str]) -> list[tuple[str, int
     """Bodies whose spokesperson or official speaks, named after the role (:data:`SPOKESPERSON_FOR_RE`)."""
     found = []
     for match in SPOKESPERSON_FOR_RE.finditer(sentence):
-        name = match.group("name")
-        if attribution.entity_type(name) == "organisation" or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
-            found.append((name, match.start("name"), match.end("name"), "spokesperson"))
+        group = "name" if match.group("name") else "before"
+        name = match.group(group)
+        # (before the role, a name of unknown kind is a body: "a Pentagon spokesperson", "a Kremlin spokesman")
+        body = attribution.entity_type(name) == "organisation" or (group == "before" and attribution.entity_type(name) == "unknown")
+        if body or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
+            found.append((name, match.start(group), match.end(group), "spokesperson"))
     return found
 
 
