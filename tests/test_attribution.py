@@ -1278,3 +1278,8 @@ def test_unnamed_people_of_a_government_are_not_the_government_body(grammar):
 )
 def test_a_surname_nobody_introduced_speaks_past_a_description_of_its_post(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+def test_a_partys_member_described_by_state_is_the_last_person_named_whatever_kind_the_name_was_read_as(grammar):
+    text = "Mark Kelly questioned the cost at a hearing. \u201cIt is a blank check,\u201d the Arizona Democrat said."
+    assert speakers(text, grammar) == [("quotation", "Mark Kelly")]

@@ -2130,12 +2130,15 @@ def _references(
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             # (but not one named only as a possessor: "Rep. Dale Strong urged Congress to fund President Donald Trump's
             # shield. '…,' the Alabama Republican said" is Strong's)
+            # (a party's member is a person, whatever kind the name was read as: "Mark Kelly questioned the cost. The
+            # Arizona Democrat said …")
+            kinds = PERSONLIKE if role in ("republican", "democrat") else ("person",)
             actors = [
                 m
                 for m in named[: bisect.bisect_left(starts, match.start())]
-                if entities[m.entity].type == "person" and not _POSSESSIVE_RE.match(masked, m.end)
+                if entities[m.entity].type in kinds and not _POSSESSIVE_RE.match(masked, m.end)
             ]
-            entity = actors[-1].entity if actors else last(match.start(), lambda e: entities[e].type == "person")
+            entity = actors[-1].entity if actors else last(match.start(), lambda e, k=kinds: entities[e].type in k)
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
             # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
             body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
