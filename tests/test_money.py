@@ -1409,3 +1409,14 @@ def test_a_known_figure_the_codebook_gives_wrong_is_named_with_the_fix(entry, co
     broken = dict(codebook, money={**codebook["money"], "known_figures": [entry]})
     with pytest.raises(CodebookError, match=r"money\.known_figures, entry 1 .*give 'usd' as a number of US dollars.*program total"):
         money_mentions(_corpus("It costs $175 billion."), broken)
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Congress approved $24 billion for the shield in July.", "unattributed"),  # enacted: a fact the outlet states
+        ("Congress is seeking $24 billion to begin work on the shield.", "Congress"),  # asked for: the asker's figure
+    ],
+)
+def test_a_sum_a_legislature_asks_for_is_its_own_and_one_it_enacted_is_a_fact(text, owner, codebook):
+    assert money_mentions(_corpus(text), codebook)["attributed_to"].tolist() == [owner]

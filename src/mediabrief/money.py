@@ -1108,8 +1108,11 @@ def _sentence_rows(
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
-        if enacted and referent == enacted.referent and (owner.lower() in enacted.by or body in enacted.by):
-            owner = UNATTRIBUTED  # "Congress approved $24 billion": an enacted sum is a fact the outlet states
+        asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start))
+        if enacted and referent == enacted.referent and (owner.lower() in enacted.by or body in enacted.by) and not asked:
+            # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
+            # billion" is Congress's ask)
+            owner = UNATTRIBUTED
         rows.append(
             {
                 "article_id": article_id,
@@ -1163,6 +1166,13 @@ def article_mentions(
 _CONVERSION_GAP_RE = re.compile(
     r"\s*(?:\(|,\s*or|\s+or|,|\s+is|\s+was|\s+—|\s+-)?\s*(?:about|roughly|around|approximately|some|nearly|almost|close\s+to|"
     r"at\s+today['’]s\s+rates,?|or)?\s*"
+)
+
+
+# A verb of asking right before a figure: a sum asked for is not yet enacted ("Congress is seeking $25 billion").
+_ASKING_BEFORE_RE = re.compile(
+    r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s*$"
 )
 
 
