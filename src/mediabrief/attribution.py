@@ -1318,8 +1318,8 @@ _NATION_QUALIFIED_BODY_RE = re.compile(
 )
 
 
-# Capitalised words of the adjective's shape that name no country: "the Republican government", "the Democratic …".
-_NOT_DEMONYMS = frozenset({"Republican", "Trumpian", "Reaganian", "Obamian"})
+# A capitalised word of the adjective's shape that names no country: "the Republican government".
+_NOT_DEMONYMS = frozenset({"Republican"})
 
 
 # An apposition that says a lone name is a body: "Keidanren, the business lobby,", "Rheinmetall, a German arms maker,".
