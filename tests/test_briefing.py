@@ -368,3 +368,20 @@ def test_an_outlets_deciding_sentences_are_each_shown_once():
     codebook = {"stance": {"targets": {"golden_dome": {}}}}
     shown = bf.evidence_by_outlet({"stance.csv": stance, "stance_evidence.csv": evidence, "articles.csv": ARTICLES}, codebook)
     assert "“It is ‘costly’.”" in shown.to_string() and shown.to_string().count("costly") == 1
+
+
+def test_a_long_reused_passage_is_cut_to_a_few_lines_in_print_and_kept_whole_in_the_table():
+    passage = '60-word passage: "' + " ".join(["word"] * 60) + '"'
+    reuse = pd.DataFrame(
+        {
+            "file_a": ["a.txt"],
+            "file_b": ["b.txt"],
+            "relation": ["quotes"],
+            "verbatim_words": [60],
+            "similarity": [0.5],
+            "evidence": [passage],
+        }
+    )
+    shown = bf.reuse_rows({"reuse.csv": reuse, "articles.csv": ARTICLES})["Evidence"].iloc[0]
+    assert len(shown) <= bf.REUSE_EVIDENCE_CHARS and shown.startswith('60-word passage: "word') and shown.endswith(' …"')
+    assert reuse["evidence"].iloc[0] == passage

@@ -6,6 +6,7 @@ a sentence, or None when the corpus gives it nothing to say, so a briefing for a
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -784,6 +785,10 @@ def sourcing_summary(tables: Tables) -> str | None:
     )
 
 
+# How much of a reused passage the briefing prints beside a pair of articles.
+REUSE_EVIDENCE_CHARS = 160
+
+
 def reuse_rows(tables: Tables) -> pd.DataFrame:
     """The pairs of articles that quote or rewrite each other, for print: outlets, relation, measures (with the facts
     both give in the same order, from reuse_facts.csv when written), first evidence."""
@@ -805,8 +810,21 @@ def reuse_rows(tables: Tables) -> pd.DataFrame:
         rows["Facts in order"] = [
             "" if pd.isna(n) else f"{int(n)} ({share:.0%})" for n, share in zip(found["facts_aligned"], found["fact_share"], strict=True)
         ]
-    rows["Evidence"] = found["evidence"].str.split(" \\| ").str[0]
+    # (the first passage, cut to a few lines: reuse.csv holds it whole; a long one made each row a page's column)
+    rows["Evidence"] = found["evidence"].str.split(" \\| ").str[0].map(short_evidence)
     return pd.DataFrame(rows)
+
+
+def short_evidence(evidence: str, width: int = REUSE_EVIDENCE_CHARS) -> str:
+    """A passage of evidence cut to ``width`` characters at a word, its closing quotation mark kept.
+
+    >>> short_evidence('9-word passage: "once fully constructed the dome will be capable"', 40)
+    '9-word passage: "once fully …"'
+    """
+    if len(evidence) <= width:
+        return evidence
+    closing = evidence[-1] if evidence[-1] in '"”' else ""
+    return textwrap.shorten(evidence, width - len(closing), placeholder=" …") + closing
 
 
 def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_articles: int = CHART_PER_ARTICLE_MAX):
