@@ -1283,3 +1283,14 @@ def test_a_surname_nobody_introduced_speaks_past_a_description_of_its_post(text,
 def test_a_partys_member_described_by_state_is_the_last_person_named_whatever_kind_the_name_was_read_as(grammar):
     text = "Mark Kelly questioned the cost at a hearing. \u201cIt is a blank check,\u201d the Arizona Democrat said."
     assert speakers(text, grammar) == [("quotation", "Mark Kelly")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defense Secretary Pete Hegseth toured the site. In Hegseth's words, the shield is \u201ca generational investment.\u201d",
+        "Defense Secretary Pete Hegseth toured the site. The shield, in Hegseth's words, is \u201ca generational investment.\u201d",
+    ],
+)
+def test_words_said_to_be_someones_are_theirs(text, grammar):
+    assert speakers(text, grammar) == [("quotation", "Pete Hegseth")]

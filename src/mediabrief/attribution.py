@@ -3002,6 +3002,8 @@ def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
 _WORDS_OF_RE = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:assurances?|claims?|words|promises?|remarks?|insistence|assertions?|pledges?|warnings?|"
     r"boasts?|vows?|description|characterization|characterisation)\s+(?:that\s+)?(?:[^\"“”‘’,.;:]{0,60}\s)?$"
+    # "In Hegseth's words, the shield is '…'", "The shield, in Hegseth's words, is '…'"
+    r"|['’]s\s+(?:own\s+)?words,\s+(?:[^\"“”‘’.;:]{0,80}\s)?$"
 )
 _RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 
