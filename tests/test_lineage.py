@@ -644,3 +644,20 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
 def test_documents_data_and_spokespeople_credit_their_source(text, expected):
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
     assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In an op-ed for Politico, Sen. Ed Markey called the plan a boondoggle.", ["Politico"]),
+        ("Documents obtained by Politico show the request.", ["Politico"]),
+        ("The Kremlin-controlled TASS news agency quoted Peskov.", ["TASS"]),
+        # what the text says of a publication is no part of its name, but a body's own possessive is
+        ("South Korea's Yonhap news agency reported that Seoul was watching.", ["Yonhap"]),
+        # an outlet's "has learned" is said of itself, in its own story: no source it cites
+        ("SpaceX will win the contract, Reuters has learned.", []),
+    ],
+)
+def test_op_eds_documents_obtained_and_described_agencies_credit_the_publication(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
+    assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected

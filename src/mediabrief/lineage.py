@@ -431,7 +431,13 @@ OUTLET_CREDIT_RES = (
     # "X's English edition reported", "the X news agency reported", "X first reported"
     re.compile(
         rf"(?P<name>{_OUTLET_NAME})(?P<kind>['’]s\s+English(?:-language)?\s+(?:edition|service|website)|\s+{_OUTLET_KIND})?"
-        r"\s+(?:first\s+|also\s+|earlier\s+)?(?:reported|reports|broke\s+the\s+news)\b"
+        # (not "has learned": an outlet says it of itself, in its own story)
+        r"\s+(?:first\s+|also\s+|earlier\s+)?(?:reported|reports|broke\s+the\s+news|quoted)\b"
+    ),
+    # "In an op-ed for The Hill", "Writing in Foreign Affairs", "Documents obtained by Politico"
+    re.compile(
+        r"\b(?:(?:an?|his|her|their)\s+(?:op-ed|opinion\s+piece|column|essay|article)\s+(?:for|in)|[Ww]riting\s+(?:for|in)|"
+        rf"(?:obtained|seen|reviewed)\s+by)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
     ),
     # "told the Hong Kong daily X", "told the broadcaster X"
     re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
@@ -521,6 +527,11 @@ PLATFORM_CREDIT_RE = re.compile(
 )
 
 
+_DESCRIBED_OUTLET_RE = re.compile(
+    r"^(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s\s+|[A-Z][\w]*-(?:controlled|run|owned|backed|based)\s+)(?=[A-Z])"
+)
+
+
 def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[str, int, int, str]]:
     """Sources a sentence credits in the forms the attribution grammar may not read, as (name, start, end, how): "a
     report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the Hong Kong
@@ -544,6 +555,10 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
     for pattern in OUTLET_CREDIT_RES:
         for match in pattern.finditer(sentence):
             name = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
+            # (what the text says of the publication is no part of its name: "South Korea's Yonhap news agency", "the
+            # Kremlin-controlled TASS news agency")
+            described = _DESCRIBED_OUTLET_RE.sub("", name)
+            name = described if attribution.entity_type(described) == "outlet" else name
             words = name.split()
             if not words or words[0].lower() in attribution.LEADING_STOP:
                 continue
