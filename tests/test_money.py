@@ -1420,3 +1420,8 @@ def test_a_known_figure_the_codebook_gives_wrong_is_named_with_the_fix(entry, co
 )
 def test_a_sum_a_legislature_asks_for_is_its_own_and_one_it_enacted_is_a_fact(text, owner, codebook):
     assert money_mentions(_corpus(text), codebook)["attributed_to"].tolist() == [owner]
+
+
+def test_what_a_partner_will_buy_is_its_purchase(codebook):
+    text = "Tokyo will buy $5 billion worth of interceptors for the shield."
+    assert money_mentions(_corpus(text), _without_known_figures(codebook))["referent"].tolist() == ["partner purchase or pledge"]
