@@ -639,16 +639,6 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
         ("A Pentagon spokesperson told Defense News the design was final.", ["Defense News", "Pentagon"]),
         # ... not a report of no one's, nor a person's spokesman
         ("A report from last week put the cost at $3.6 trillion.", []),
-    ],
-)
-def test_documents_data_and_spokespeople_credit_their_source(text, expected):
-    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
-    assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
         ("In an op-ed for Politico, Sen. Ed Markey called the plan a boondoggle.", ["Politico"]),
         ("Documents obtained by Politico show the request.", ["Politico"]),
         ("The Kremlin-controlled TASS news agency quoted Peskov.", ["TASS"]),
@@ -658,6 +648,6 @@ def test_documents_data_and_spokespeople_credit_their_source(text, expected):
         ("SpaceX will win the contract, Reuters has learned.", []),
     ],
 )
-def test_op_eds_documents_obtained_and_described_agencies_credit_the_publication(text, expected):
+def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_source(text, expected):
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
     assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected
