@@ -649,5 +649,4 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
     ],
 )
 def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_source(text, expected):
-    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text], "outlet": ["Own Daily"]})
-    assert sorted(lineage.citations_table(articles, load_codebook())["cited_source"]) == expected
+    assert sorted(lineage.citations_table(articles(Own=text), load_codebook())["cited_source"]) == expected

@@ -496,12 +496,11 @@ BODY_DOCUMENT_RE = re.compile(
     rf"(?P<name>{_OUTLET_NAME})['’]s?\s+(?:[\w$.,-]+\s+){{0,3}}?(?:estimates?|report|analysis|assessment|study|projections?|calculations?|letter|"
     r"statement|review|audit|testimony|memo|findings|figures|data|scoring)\b"
     # "independent assessments, including those from the Congressional Budget Office"
-    r"|\b(?:estimates|assessments|analyses|projections|studies|reports|figures),?\s+(?:including\s+(?:those|ones)\s+)?(?:from|by)\s+"
+    # ... "A report from the American Enterprise Institute put …", "Data from Bloomberg Government show …"
+    r"|\b(?:(?:estimates|assessments|analyses|projections|studies|reports|figures),?\s+(?:including\s+(?:those|ones)\s+)?"
+    r"|(?i:an?|the)\s+(?:(?:new|recent|latest|separate|earlier|independent)\s+)?(?:report|study|analysis|assessment|estimate|survey|paper)\s+"
+    r"|(?<![\w-])(?i:data)\s+)(?:from|by)\s+"
     rf"(?:the\s+)?(?P<from>{_OUTLET_NAME})"
-    # "A report from the American Enterprise Institute put …", "Data from Bloomberg Government show …"
-    r"|(?:\b(?i:an?|the)\s+(?:(?:new|recent|latest|separate|earlier|independent)\s+)?(?:report|study|analysis|assessment|estimate|survey|paper)"
-    r"|(?<![\w-])(?i:data))\s+(?:from|by)\s+"
-    rf"(?:the\s+)?(?P<of>{_OUTLET_NAME})"
     rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
 )
 # Where a republished text first ran, whatever the publication's name: "This op-ed was first published in The
@@ -612,7 +611,7 @@ def _document_credits(sentence: str, known: set[str]) -> list[tuple[str, int, in
     """Bodies credited by a document of theirs (:data:`BODY_DOCUMENT_RE`): a name typed as a body, or a known source."""
     found = []
     for match in BODY_DOCUMENT_RE.finditer(sentence):
-        group = next(g for g in ("name", "with", "from", "of") if match.group(g))
+        group = next(g for g in ("name", "with", "from") if match.group(g))
         name = re.sub(r"^[Tt]he\s+", "", match.group(group))
         if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
             found.append((name, match.end(group) - len(name), match.end(group), "report in"))

@@ -1442,16 +1442,19 @@ def read_as_most_sources(mentions: pd.DataFrame, codebook: dict | None = None) -
             for k in changed:
                 # (the other articles: one that reads the amount both ways is not its own witness)
                 n_others, n_agree = n_articles - 1, len(agreeing - {table.at[k, "file"]})
-                table.at[k, "referent_cue"] = f"as {n_agree} of the {n_others} other articles giving {format_usd(low, high)} read it"
+                table.at[k, "referent_cue"] = _CORPUS_CUE.format(agree=n_agree, others=n_others, amount=format_usd(low, high))
         elif low == high and low in known:
             reading, what = known[low]
             changed = unsaid(same, reading)
             table.loc[changed, "referent"] = reading
-            table.loc[changed, "referent_cue"] = f"a figure the story is known for: {what}" if what else "a figure the story is known for"
+            table.loc[changed, "referent_cue"] = f"{_KNOWN_CUE}: {what}" if what else _KNOWN_CUE
     return table
 
 
-_CORPUS_READING_RE = re.compile(r"as \d+ of the \d+ other articles giving |a figure the story is known for")
+# What ``referent_cue`` says of a reading the corpus or the codebook gave, and how read_by_corpus knows it again.
+_CORPUS_CUE = "as {agree} of the {others} other articles giving {amount} read it"
+_KNOWN_CUE = "a figure the story is known for"
+_CORPUS_READING_RE = re.compile(rf"as \d+ of the \d+ other articles giving |{_KNOWN_CUE}")
 
 
 def read_by_corpus(mentions: pd.DataFrame) -> pd.Series:
