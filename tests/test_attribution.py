@@ -323,9 +323,49 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a curly opening quotation mark closed by a straight one, as some sites' software leaves them
         ('Trump said he would cut tariffs, adding that “we are looking at several key sectors." Firms wait.', "Donald Trump"),
-        # of two people joined by "and", "he" and the verb's subject are the first
+        # of two people joined by "and", "he" is the first; the verb they share is both of theirs, as readers label it
         ('President Donald Trump and Defense Secretary Pete Hegseth unveiled the plan. "It will be built fast," he said.', "Donald Trump"),
-        ('President Donald Trump and Defense Secretary Pete Hegseth said the shield was "ready to go."', "Donald Trump"),
+        ('President Donald Trump and Defense Secretary Pete Hegseth said the shield was "ready to go."', "Donald Trump and Pete Hegseth"),
+        # a list of speakers of one kind, opening its clause, is one voice; not where its first is another verb's object
+        ('Russia and China said in a joint statement that the plan was "deeply destabilizing."', "Russia and China"),
+        ('Xi Jinping and Vladimir Putin said the project was "deeply destabilizing."', "Xi Jinping and Vladimir Putin"),
+        (
+            "In a joint statement, Senate Armed Services Committee Chairman Roger Wicker, R-Miss., and House Armed Services Committee "
+            'Chairman Mike Rogers, R-Ala., said the bill is an investment "in defense priorities."',
+            "Roger Wicker and Mike Rogers",
+        ),
+        (
+            '"The shield raises hard questions," Sens. Elizabeth Warren and Tammy Duckworth wrote in a letter.',
+            "Elizabeth Warren and Tammy Duckworth",
+        ),
+        ('Earlier this month, Russia and China criticised it as "deeply destabilizing," stating it risked war.', "Russia and China"),
+        ('Hegseth met Guetlein and Trump said the shield "will work."', "Donald Trump"),
+        ('The Pentagon and the State Department said the plan was "on track."', "Pentagon and State Department"),
+        # "which" is never a person: the statement a pair signed speaks, not the one of them named last
+        (
+            "Zakharova noted that Russia and China had condemned the idea in a joint statement signed by Vladimir Putin and Xi Jinping "
+            'on May 8, which called the programme "deeply destabilising".',
+            "Russia and China",
+        ),
+        # a phrase of time before the subject of a second verb ("… met with Trump … and firmly told him")
+        (
+            "Back on May 6, Canadian Prime Minister Mark Carney met with Trump in the Oval Office and firmly told the U.S. president "
+            "that Canada was “not for sale.”",
+            "Mark Carney",
+        ),
+        # a role placed at a body is a new, unnamed person, not the unnamed source named before
+        (
+            "A U.S. official familiar with the program says the system may have some capability by then.\n\n"
+            'The Air Force secretary told senators Tuesday that Golden Dome overall is "still in the conceptual stage."',
+            "Air Force secretary",
+        ),
+        # ", he said" closing a sentence: whoever the sentence names is what is said ("steered by Guetlein"); nor is a place
+        # ("in Silicon Valley") a person
+        (
+            "Trump dismissed that estimate. That effort will be steered by Space Force General Michael Guetlein and “the brightest "
+            "minds” in Silicon Valley, he said.",
+            "Donald Trump",
+        ),
         # a post "of" a body before the name; an order as the document that says it
         ('"It only grows," Deputy Chairman of the Russian Security Council Dmitry Medvedev told a newspaper.', "Dmitry Medvedev"),
         ('The January 2025 executive order calls for a shield against attacks "from any direction at all."', "executive order"),

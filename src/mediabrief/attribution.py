@@ -11,7 +11,8 @@ answers it once per article, from the grammar of the text rather than from a lis
    Budget Office, "the spokesman" the last person so titled, "he" the last person named, "the agency" the last body.
 2. **Attributions** are the subjects of reporting and estimating verbs ("X said", "said X", "X, a policy analyst at Y,
    told Z", "X estimates"), "according to X", and a group's voice ("critics say"). "X told Y" and "Y reported" credit
-   an outlet Y, kept apart from the speaker: the outlet relays, the speaker owns the words.
+   an outlet Y, kept apart from the speaker: the outlet relays, the speaker owns the words. A list of speakers of one
+   kind that opens its clause ("Russia and China said", "Sens. Warren and Duckworth wrote") is one voice.
 3. **Quotations** get the attribution of their own sentence (the verb nearest to them), else of the next sentence
    ("…" he wrote on Truth Social.), else of a previous sentence ending with a colon, else the speaker of the quotation
    they continue. A name, a title or a scare-quoted phrase in quotation marks is a **term**, not speech: title case
@@ -173,6 +174,13 @@ _SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|late
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
 # China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
 _PARTICIPLE_RE = re.compile(r"\w+ing\b")
+# An unnamed source, as its description names it: "U.S. official familiar with the program", "a senior aide".
+_UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
+# A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
+_FRONTED_PHRASE_RE = re.compile(
+    r"^\W*(?:Back|Last|This|Earlier|Later|Then|Meanwhile|Separately|Previously|On|In|At|During|After|Since|When|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\b[^,.;:“”\"]{0,40},\s*"
+)
 # A sentence that sets a speaker's words against what prompted them: its speaker is not the one "he" goes back to.
 _BACKGROUND_RE = re.compile(
     r"\W*(?:The|His|Her|Their|Those|These|Such)\s+(?:[\w-]+\s+){0,2}(?:remarks?|comments?|statements?|words|warnings?|"
@@ -1089,7 +1097,8 @@ class _Run(NamedTuple):
 
 def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
     """The capitalised runs of a text, a run of two people joined by "and" split in two: "President Donald Trump and
-    SpaceX CEO Elon Musk" (the second has a title of its own), "Defense Secretary Pete Hegseth and Michael Guetlein"."""
+    SpaceX CEO Elon Musk" (the second has a title of its own), "Defense Secretary Pete Hegseth and Michael Guetlein",
+    "Xi Jinping and Vladimir Putin"."""
     for match in NAME_RE.finditer(text):
         tokens = match.group(0).split()
         if "and" in tokens[1:-1]:
@@ -1098,7 +1107,10 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
             right_title, right_name = _strip_title(right, titles)
             left_title, left_name = _strip_title(left, titles)
             plain = 2 <= len(right) <= 3 and not any(t.lower().strip(".") in ORG_WORDS for t in right)
-            if (right_title and right_name) or (left_title and left_name and plain):
+            # ... or two plain names of people ("Xi Jinping and Vladimir Putin"), no word of a body's name in either
+            people = plain and 2 <= len(left_name) <= 3 and not any(t.lower().strip(".") in ORG_WORDS | {"of", "for", "the"} for t in left)
+            people = people and entity_type(" ".join(left_name)) == entity_type(" ".join(right)) == "name"
+            if (right_title and right_name) or (left_title and left_name and plain) or people:
                 first = " ".join(left)
                 second = text.index(right[0], match.start() + len(first))
                 yield _Run(match.start(), first, match.start() + len(first))
@@ -1363,6 +1375,68 @@ _DESCRIBED_BODY_RE = re.compile(
 _SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}")
 
 
+# Between two of a list of speakers: ", ", " and ", ", and ", then the next one's titles ("… and House Armed Services
+# Chairman …").
+_CONJUNCT_GAP_RE = re.compile(
+    r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12})?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:(?:[A-Z][\w.'’-]*|the)[ \t]+){0,5}"
+)
+# Where a list of speakers may open: a sentence or a clause, after a quotation's close, their titles before them.
+_LIST_OPENS_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+|\bthat\s+|[”\"’]\s*,?\s+)(?:[\"“‘']\s*)?(?:(?:[A-Z][\w.'’-]*|the|both)\s+){0,5}$")
+# From the list's last name to its verb: an adverb or two, an auxiliary, or an aside in commas ("in a joint statement").
+_LIST_TO_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12}\s*,)?\s*(?:,[^,.;:“”\"]{1,80},)?\s*(?:[a-z]+\s+){0,2}")
+# ... or, for the subject of a participle's clause, the clause's verb: "Russia and China criticised it as …, stating …"
+_LIST_THEN_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12},)?\s+(?:(?:have|has|had|also|both|jointly)\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _speakers_listed(
+    masked: str, lo: int, verb: int, subject: Mention, inside: list[Mention], entities: list[Entity], clause: bool = False
+) -> int:
+    """The speaker of a verb whose subject is a list of names ("Russia and China said", "Sen. Roger Wicker and Rep. Mike
+    Rogers said", "Xi, Putin and Lula said"): one entity named for them all, added to ``entities`` once; else the
+    subject's own entity. All of a list are people, or all bodies and countries; the list opens its clause, so in
+    "Hegseth met Guetlein and Trump said" Trump speaks alone. ``clause``: the verb is a participle of the list's clause,
+    which its own verb opens."""
+    # (names of the subject's kind: a body in a title, "… and House Armed Services Committee Chairman Mike Rogers", is none)
+    person = subject.entity >= 0 and entities[subject.entity].type in PERSONLIKE
+    named = [
+        m
+        for m in inside
+        if m.entity >= 0
+        and (m.kind == "name" or m.kind == "role" and re.search(r"[A-Z]", masked[m.start + 1 : m.end]))
+        and lo <= m.start
+        and m.end <= verb
+        and (entities[m.entity].type in PERSONLIKE) == person
+    ]
+    if subject not in named:
+        return subject.entity
+    k = named.index(subject)
+    first = last = k
+    while first > 0 and _CONJUNCT_GAP_RE.fullmatch(masked, named[first - 1].end, named[first].start):
+        first -= 1
+    while last + 1 < len(named) and _CONJUNCT_GAP_RE.fullmatch(masked, named[last].end, named[last + 1].start):
+        last += 1
+    listed = named[first : last + 1]
+    members = list(dict.fromkeys(m.entity for m in listed))
+    if len(members) < 2 or " and " not in masked[listed[-2].end : listed[-1].start] + " ":
+        return subject.entity
+    kinds = {entities[e].type in PERSONLIKE for e in members}
+    if len(kinds) > 1 or any(entities[e].type in ("outlet", "group", "unknown") for e in members):
+        return subject.entity  # "Trump and senior lawmakers", "Reuters and Hegseth": not one voice of a kind
+    reaches = (_LIST_THEN_VERB_RE.match if clause else _LIST_TO_VERB_RE.fullmatch)(masked, listed[-1].end, verb)
+    if not reaches:
+        return subject.entity
+    if not _LIST_OPENS_RE.search(masked, lo, listed[0].start):
+        return listed[-1].entity  # the first is another verb's object: "Hegseth met Guetlein and Trump said"
+    names = [entities[e].name for e in members]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    kind = entities[members[0]].type if len({entities[e].type for e in members}) == 1 else ("person" if True in kinds else "organisation")
+    for index, entity in enumerate(entities):
+        if entity.name == name:
+            return index
+    entities.append(Entity(name, kind))
+    return len(entities) - 1
+
+
 def _roles_before(text: str, start: int, grammar: Grammar) -> list[str]:
     """Lower-case role words right before a name: "Kremlin spokesman Dmitry Peskov" -> ["spokesman"]."""
     before = re.findall(r"[A-Za-z.-]+", text[max(0, start - 40) : start])[-3:]
@@ -1380,6 +1454,8 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
     a verb of speech right after it ("Murphy said", "Murphy, an analyst, told") or right before it ("said Murphy")."""
     if [t for t in title if t not in _NOT_PERSON_TITLES]:
         return True
+    if re.search(r"\b(?:in|near|across|throughout)\s+$", text[max(0, start - 12) : start]) and text[end : end + 2] not in ("'s", "’s"):
+        return False  # a place: "the brightest minds in Silicon Valley, he said"
     if re.match(r",\s+(?:who|whose)\s|\s+of\s+(?:the\s+)?[A-Z]", text[end : end + 12]):  # "Steve Ellis, who heads", "Grego of the Union"
         return True
     if any(r in grammar.titles or r.rstrip("s") in DEFAULT_PERSON_ROLES for r in roles):
@@ -1709,6 +1785,8 @@ def _subject_before(
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
             continue
+        if mention.entity in people | names and re.search(r",\s*which\s", masked[mention.end : verb]):
+            continue  # "a statement signed by Putin and Xi on May 8, which called …": "which" is never a person
         if re.fullmatch(r"['’]s\s+", masked[mention.end : verb]):
             continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
         if masked[mention.end : verb].strip() == "," and _MADE_BY_RE.search(masked, lo, mention.start):
@@ -1958,7 +2036,10 @@ def sentence_attributions(
                 subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
             else:
                 opening = _opening_mention(masked, inside)
-                words_before = len(_WORD_RE.findall(masked[lo : opening.start])) if opening else 99
+                # (a phrase of time or place before it in commas is not the subject's: "Back on May 6, Canadian Prime
+                # Minister Mark Carney met with Trump … and firmly told him that …")
+                head = _FRONTED_PHRASE_RE.sub("", masked[lo : opening.start], count=1) if opening else ""
+                words_before = len(_WORD_RE.findall(head)) if opening else 99
                 if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
                     subject = opening
         elif subject is None:
@@ -1970,7 +2051,9 @@ def sentence_attributions(
             told = [m for m in inside if m.start >= verb.end() and entities[m.entity].type == "outlet" if m.entity >= 0]
             if told and re.fullmatch(r"\s*(?:[Tt]he\s+)?", masked[verb.end() : told[0].start]):  # "told The Daily Signal"
                 outlet = told[0].entity
-        found.append(Attribution(verb.start(), subject.entity, how, outlet, subject.start))
+        clause = verb.group(0).lower().endswith("ing")
+        speaker = _speakers_listed(masked, lo, verb.start(), subject, inside, entities, clause) if how == "before" else subject.entity
+        found.append(Attribution(verb.start(), speaker, how, outlet, subject.start))
     headline = _HEADLINE_QUOTE_RE.match(masked, lo, hi)
     if headline:  # "'Get free protection … become 51st state': Trump to Canada", as headlines credit a quotation
         named = [m for m in inside if m.start == headline.end() and m.entity >= 0]
@@ -2095,6 +2178,11 @@ def _references(
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
+        if role == "official" and re.match(
+            r"\s+(?:estimate|figure|cost|price|statement|position|policy|line|count|number|data|budget|timeline)",
+            masked[match.end() : match.end() + 12],
+        ):
+            continue  # an adjective before a thing: "The Pentagon's official estimate"
         if match.group(0)[:1].isupper() and any(m.start <= match.start() < m.end and entities[m.entity].type in PERSONLIKE for m in named):
             continue  # "Trump's spokesman": someone else, speaking for the one named
         # "The Kremlin's spokesman, Dmitry Peskov, …": the role is the person its apposition names
@@ -2127,22 +2215,26 @@ def _references(
                 ),
                 -1,
             )
+        # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
+        body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
+        placed = _POSSESSIVE_RE.sub("", body.group(1)).strip() if body else ""
         if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             # (but not one named only as a possessor: "Rep. Dale Strong urged Congress to fund President Donald Trump's
             # shield. '…,' the Alabama Republican said" is Strong's)
             # (a party's member is a person, whatever kind the name was read as: "Mark Kelly questioned the cost. The
             # Arizona Democrat said …")
             kinds = PERSONLIKE if role in ("republican", "democrat") else ("person",)
+            # (nor an unnamed source: "A U.S. official familiar with the program says … The Air Force secretary told
+            # senators …" is someone else, as yet unnamed)
             actors = [
                 m
                 for m in named[: bisect.bisect_left(starts, match.start())]
                 if entities[m.entity].type in kinds and not _POSSESSIVE_RE.match(masked, m.end)
             ]
             entity = actors[-1].entity if actors else last(match.start(), lambda e, k=kinds: entities[e].type in k)
+            if entity >= 0 and _UNNAMED_SOURCE_RE.search(entities[entity].name) and body and not _nation_of(placed):
+                entity = -1
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
-            # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
-            body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
-            placed = _POSSESSIVE_RE.sub("", body.group(1)).strip() if body else ""
             entity = role_entity(f"{placed} {role}" if body else role, "person")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in grammar.body_roles.finditer(masked):
@@ -2152,6 +2244,16 @@ def _references(
             entities.append(Entity(f"{qualifier.group(1)} {role}", "organisation"))
             roles.append({role})
             added.append(Mention(match.start(), match.end(), len(entities) - 1, "role"))
+            continue
+        if qualifier and match.group(0).split()[-1][:1].isupper():
+            # "the State Department", "the Treasury Department": a body's name, not "the department" named before
+            name = " ".join(match.group(0).split()[-2:])
+            name = grammar.gazetteer.get(normalise(name), (name, ""))[0]
+            same = [i for i, e in enumerate(entities) if e.name == name]
+            if not same:
+                entities.append(Entity(name, "organisation"))
+                roles.append({role})
+            added.append(Mention(match.start(), match.end(), same[0] if same else len(entities) - 1, "role"))
             continue
         if role in _OUTLET_ROLES:  # "the newspaper reported": the publication named last, or none
             if match.group(0)[:4].lower() == "this":
@@ -2257,9 +2359,13 @@ def _references(
         lo = max(0, match.start() - 300)
         cut = max(masked.rfind(". ", lo, match.start()) + 2, masked.rfind("\n", lo, match.start()) + 1, lo if lo == 0 else -1)
         opening = _SENTENCE_OPENING_NAME_RE.match(masked, cut, match.start()) if cut >= 0 else None
-        if opening:
-            subject = [m for m in named if m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
-            person = subject[0].entity if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun) else person
+        subject = [m for m in named if opening and m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
+        if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun):
+            person = subject[0].entity
+        elif cut >= 0 and _CLOSING_CREDIT_RE.match(masked, match.end()) and re.search(r",\s*$", masked[cut : match.start()]):
+            # ", he said" closing a sentence credits it, and whoever the sentence names is what is said, not who says it:
+            # in "That effort will be steered by Gen. Michael Guetlein, he said", the one named before the sentence
+            person = last_person(cut, pronoun) if last_person(cut, pronoun) >= 0 else person
         if person < 0:
             # No one known to be a person: a name of unknown kind, the one the sentence before opens with rather than the
             # last named ("Kathy Warden runs Northrop Grumman. '…,' she told analysts").
@@ -2394,6 +2500,8 @@ def _references(
 
 # Offices one person holds at a time in a story: a role no one was named for before may be filled by who is named after.
 # A name opening the last sentence before a pronoun ("… May. Todd Harrison disagrees: '…,' he wrote").
+# A verb of speech that closes its sentence after a pronoun: ", he said.", ", she told reporters on Tuesday."
+_CLOSING_CREDIT_RE = re.compile(r"\s+(?:said|says|added|wrote|told|noted|argued|insisted|stressed)\b[^.;:!?“”\"]{0,60}[.!?]")
 _SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z]")
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
