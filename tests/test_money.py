@@ -1176,6 +1176,8 @@ def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentago
 
 
 WH = "White House / the President"
+CBO = "Congressional Budget Office"
+AEI = "American Enterprise Institute"
 
 
 @pytest.mark.parametrize(
@@ -1270,6 +1272,16 @@ WH = "White House / the President"
         ("According to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.", ["Gen. Michael Guetlein (Space Force)"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
+        # who thinks a figure gives it; a document "from" a body, and when it was published, speak for the body
+        ("It will be expensive, as the Congressional Budget Office thinks the parts in space could cost $542 billion.", [CBO]),
+        ("Analysts think the system could cost $500 billion.", ["analysts"]),
+        ("A report from the U.S. Congressional Budget Office released on May 5 estimates it could cost $542 billion.", [CBO]),
+        ("A study by the American Enterprise Institute published in September found it could cost $3.6 trillion.", [AEI]),
+        ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
+        ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
+        ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
+        # "led some observers to think" is no one's estimate
+        ("The remark led some observers to think the shield would cost $500 billion.", ["unattributed"]),
     ],
 )
 def test_the_owner_of_each_figure_in_constructions_of_real_coverage(text, owners, codebook):
@@ -1416,6 +1428,7 @@ def test_a_known_figure_the_codebook_gives_wrong_is_named_with_the_fix(entry, co
     [
         ("Congress approved $24 billion for the shield in July.", "unattributed"),  # enacted: a fact the outlet states
         ("Congress is seeking $24 billion to begin work on the shield.", "Congress"),  # asked for: the asker's figure
+        ("Republican lawmakers have suggested an initial $25 billion investment.", "Congress"),  # a suggestion is an ask
     ],
 )
 def test_a_sum_a_legislature_asks_for_is_its_own_and_one_it_enacted_is_a_fact(text, owner, codebook):

@@ -349,6 +349,8 @@ DEFAULT_VERBS = [
     "claiming",  # a participle hung on the clause's subject by a comma: "he went further, claiming …"
     "observed",
     "believes",
+    "thinks",  # "the Congressional Budget Office thinks just the parts in space could cost $542 billion"
+    "think",
     "believe",
     "put it",
     "puts it",
@@ -1645,6 +1647,9 @@ _POSSESSIVE_WORDS_RE = re.compile(
 )
 # Who saw a document, between it and its verb: "a Pentagon presentation in July seen by Reuters suggested".
 _SEEN_BY_RE = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+# A document's publication, its date taken out before: "The CBO report, released in May, estimated", "New CBO data
+# published this week shows".
+_PUBLISHED_RE = re.compile(r",?\s*\b(?:released|published|issued|made\s+public)\b(?!\s+by\b)\s*,?")
 _TIME_ADVERBIAL_RE = re.compile(
     r"(?i)\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|"
@@ -1687,6 +1692,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     for said_nothing, left in (
         (_AFFILIATION_RE, ""),
         (_TIME_ADVERBIAL_RE, " "),
+        (_PUBLISHED_RE, " "),
         (_ANONYMITY_RE, " "),
         (_POSSESSIVE_DOCUMENT_RE, ""),
         (_SEEN_BY_RE, " "),
@@ -1717,7 +1723,7 @@ _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projec
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
     rf"(?i)\W*(?:(?:an?|the|one|its|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo)\s+"
-    r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?by\s+(?:the\s+)?"
+    r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?"
     # "Estimated projections from the White House put the cost at …": figures from a body, their sentence's subject
     r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?)$"
 )
@@ -1773,7 +1779,7 @@ def _subject_before(
         participle = (
             bool(re.match(r"\w+ing\b", masked[verb : verb + 30], re.IGNORECASE)) and _words_between(masked, mention.end, verb) == []
         )
-        if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and not masked[mention.end : verb].strip():
+        if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and _words_between(masked, mention.end, verb) == []:
             return mention  # "A report by the Defense Intelligence Agency warned that …": the document speaks for its author
         # ("63 per cent of respondents said", "a majority of voters say": a share of a group speaks for it)
         share = (
@@ -2005,6 +2011,8 @@ def sentence_attributions(
     for verb in verbs:
         if _DRAFTING_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
+        if verb.group(0).lower() in ("think", "believe") and re.search(r"\bto\s+$", masked[max(lo, verb.start() - 4) : verb.start()]):
+            continue  # "led some observers to think that …": no one says it
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)

@@ -1171,7 +1171,7 @@ _CONVERSION_GAP_RE = re.compile(
 
 # A verb of asking right before a figure: a sum asked for is not yet enacted ("Congress is seeking $25 billion").
 _ASKING_BEFORE_RE = re.compile(
-    r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
+    r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*$"
 )
 
