@@ -1280,6 +1280,10 @@ AEI = "American Enterprise Institute"
         ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
         ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
+        # a named possessor's reckoning; a body's analysts speak for it, as its officials do
+        ("By the CBO's count, the system would cost $542 billion.", [CBO]),
+        ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),
+        ("It could cost as much as $831 billion over 20 years, CBO analysts found.", [CBO]),
         # "led some observers to think" is no one's estimate
         ("The remark led some observers to think the shield would cost $500 billion.", ["unattributed"]),
     ],

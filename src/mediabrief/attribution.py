@@ -2077,6 +2077,10 @@ def sentence_attributions(
         named = named or [m for m in inside if m.start >= back.end() and m.entity >= 0 and _only_titles(masked[back.end() : m.start])]
         if named:
             found.append(Attribution(back.start(), named[0].entity, "according to", -1, named[0].start))
+    for match in _POSSESSOR_ACCOUNT_RE.finditer(masked, lo, hi):  # "By the CBO's count, …", "Under the CBO's estimate, …"
+        owner = [m for m in inside if m.end == match.start(1) and m.entity >= 0 and m.start >= match.start()]
+        if owner:
+            found.append(Attribution(match.start(), owner[-1].entity, "according to", -1, owner[-1].start))
     for match in _ACCOUNT_RE.finditer(masked, lo, hi):
         owner = [m for m in inside if m.start == match.start(1 if match.group(1) else 2) and m.entity >= 0]
         if owner:
@@ -2381,10 +2385,20 @@ def _references(
             subject = [m for m in named if previous and m.start == previous.start(1) and entities[m.entity].type in PERSONLIKE]
             person = subject[0].entity if subject else last(match.start(), lambda e: entities[e].type in PERSONLIKE)
         added.append(Mention(match.start(), match.end(), person, "pronoun"))
-    # A group the gazetteer lists ("analysts") speaks for the body it is placed at.
+
+    # A group the gazetteer lists ("analysts") speaks for the body it is placed at, after it or before it ("CBO
+    # analysts found", as "White House officials" speak for the White House).
+    def body_before(group: Mention) -> int:
+        owner = [n for n in named if n.end <= group.start and masked[n.end : group.start] == " "]
+        word = masked[group.start : group.end].lower()
+        kind = entities[owner[-1].entity].type if owner else ""
+        return owner[-1].entity if owner and kind in ("organisation", "country") and word in _BODY_GROUPS else -1
+
     mentions = [
         m._replace(entity=body)
-        if m.entity >= 0 and entities[m.entity].type == "group" and (body := _body_of_group(masked, m.end, named, entities)) >= 0
+        if m.entity >= 0
+        and entities[m.entity].type == "group"
+        and ((body := _body_of_group(masked, m.end, named, entities)) >= 0 or (body := body_before(m)) >= 0)
         else m
         for m in mentions
     ]
@@ -2695,6 +2709,12 @@ _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administrat
 
 
 # "In her account, ...", "in his view": a clause given as someone's account.
+# A named possessor's reckoning a sentence goes by: "By the CBO's count", "In AEI's estimate", "Under the Pentagon's
+# latest projections" (group 1: the possessive's mark).
+_POSSESSOR_ACCOUNT_RE = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Uu]nder|[Aa]ccording\s+to)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?(['’]s)\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:count|reckoning|estimates?|calculations?|math|maths|figures|numbers|assessment|estimation|view|projections?|analysis|tally)\b"
+)
 _ACCOUNT_RE = re.compile(
     r"(?m)\b(?:(?:[Ii]n|[Aa]ccording\s+to|[Bb]y)\s+(his|her)\s+(?:own\s+)?(?:account|view|words|telling|assessment|estimation|reading|"
     r"calculations?|estimates?|math|maths|figures|numbers|count|reckoning)\b"
@@ -2776,7 +2796,20 @@ _ONE_OF_THEM_RE = re.compile(
 
 
 # Group words that speak for the body named right before them: "White House officials", "Chinese officials".
-_BODY_GROUPS = frozenset({"officials", "lawmakers", "diplomats", "sources", "a spokesperson", "a spokesman", "a spokeswoman"})
+_BODY_GROUPS = frozenset(
+    {
+        "officials",
+        "lawmakers",
+        "diplomats",
+        "sources",
+        "analysts",
+        "researchers",
+        "economists",
+        "a spokesperson",
+        "a spokesman",
+        "a spokeswoman",
+    }
+)
 
 
 # --- Quotations ------------------------------------------------------------------------------------------------------
