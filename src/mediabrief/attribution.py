@@ -2845,11 +2845,14 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     """
     stripped = quote.strip(" ,.;:!?")
     n_words = len(_WORD_RE.findall(stripped))
-    if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
+    # (a name someone is said to call a thing is their words: 'critics call it a 21st-century "Star Wars" program', 'what
+    # experts call a "system of systems"')
+    calls_it = has_speaker and bool(_CALLS_IT_RE.search(before[-60:]) or _WHAT_THEY_CALLED_RE.search(before[-60:]))
+    if grammar.terms is not None and grammar.terms.match(normalise(stripped)) and not calls_it:
         return "term"
     if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
-    if _is_title_case(stripped) and n_words <= 16 and not re.search(r"[.!?]\s", stripped):
+    if _is_title_case(stripped) and n_words <= 16 and not re.search(r"[.!?]\s", stripped) and not calls_it:
         return "term"
     if not has_speaker and n_words < grammar.min_quote_words:
         return "term"
@@ -3167,7 +3170,12 @@ _DESCRIBED_AS_RE = re.compile(
 )
 # A phrase someone calls something, in their words: "what he called the 'biggest ever Golden Dome'".
 _WHAT_THEY_CALLED_RE = re.compile(
-    r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|termed|terms|described\s+as|describes\s+as)\s+(?:the\s+|an?\s+)?$"
+    r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|call|termed|terms|term|described\s+as|describes?\s+as)\s+(?:the\s+|an?\s+)?$"
+)
+# A verb of calling and its object before a quoted name: "call it a 21st-century ", "have called the plan ".
+_CALLS_IT_RE = re.compile(
+    r"\b(?:call|calls|called|calling|termed|likened\s+(?:it|the\s+\w+)\s+to)\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$"
 )
 
 
