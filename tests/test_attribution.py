@@ -340,6 +340,16 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('Earlier this month, Russia and China criticised it as "deeply destabilizing," stating it risked war.', "Russia and China"),
         ('Hegseth met Guetlein and Trump said the shield "will work."', "Donald Trump"),
+        (
+            'He spoke.\n\nRussia and China earlier this month slammed the concept as "deeply destabilising," saying it risked war.',
+            "Russia and China",
+        ),
+        (
+            'Because of "the perceived political signal," wrote Raymond Wang and Lachlan MacKenzie for the Center, it may matter.',
+            "Raymond Wang and Lachlan MacKenzie",
+        ),
+        ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
+        ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
         ('The Pentagon and the State Department said the plan was "on track."', "Pentagon and State Department"),
         # "which" is never a person: the statement a pair signed speaks, not the one of them named last
         (

@@ -1110,8 +1110,11 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
             left_title, left_name = _strip_title(left, titles)
             plain = 2 <= len(right) <= 3 and not any(t.lower().strip(".") in ORG_WORDS for t in right)
             # ... or two plain names of people ("Xi Jinping and Vladimir Putin"), no word of a body's name in either
-            people = plain and 2 <= len(left_name) <= 3 and not any(t.lower().strip(".") in ORG_WORDS | {"of", "for", "the"} for t in left)
-            people = people and entity_type(" ".join(left_name)) == entity_type(" ".join(right)) == "name"
+            # (the second's affiliation after it is its own: "Raymond Wang and Lachlan MacKenzie for the Center …")
+            core = list(itertools.takewhile(lambda t: t not in ("of", "for", "at", "from", "the"), right))
+            people = 2 <= len(core) <= 3 and not any(t.lower().strip(".") in ORG_WORDS for t in core)
+            people = people and 2 <= len(left_name) <= 3 and not any(t.lower().strip(".") in ORG_WORDS | {"of", "for", "the"} for t in left)
+            people = people and entity_type(" ".join(left_name)) == entity_type(" ".join(core)) == "name"
             if (right_title and right_name) or (left_title and left_name and plain) or people:
                 first = " ".join(left)
                 second = text.index(right[0], match.start() + len(first))
@@ -1391,13 +1394,20 @@ _LIST_THEN_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12},)?\s+(?:(?:h
 
 
 def _speakers_listed(
-    masked: str, lo: int, verb: int, subject: Mention, inside: list[Mention], entities: list[Entity], clause: bool = False
+    masked: str,
+    lo: int,
+    verb: int,
+    subject: Mention,
+    inside: list[Mention],
+    entities: list[Entity],
+    clause: bool = False,
+    after: bool = False,
 ) -> int:
     """The speaker of a verb whose subject is a list of names ("Russia and China said", "Sen. Roger Wicker and Rep. Mike
-    Rogers said", "Xi, Putin and Lula said"): one entity named for them all, added to ``entities`` once; else the
-    subject's own entity. All of a list are people, or all bodies and countries; the list opens its clause, so in
-    "Hegseth met Guetlein and Trump said" Trump speaks alone. ``clause``: the verb is a participle of the list's clause,
-    which its own verb opens."""
+    Rogers said", "Xi, Putin and Lula said", "wrote Raymond Wang and Lachlan MacKenzie"): one entity named for them all,
+    added to ``entities`` once; else the subject's own entity. All of a list are people, or all bodies and countries; a
+    list before its verb opens its clause, so in "Hegseth met Guetlein and Trump said" Trump speaks alone. ``clause``:
+    the verb is a participle of the list's clause, which its own verb opens; ``after``: the list follows the verb."""
     # (names of the subject's kind: a body in a title, "… and House Armed Services Committee Chairman Mike Rogers", is none)
     person = subject.entity >= 0 and entities[subject.entity].type in PERSONLIKE
     named = [
@@ -1405,15 +1415,14 @@ def _speakers_listed(
         for m in inside
         if m.entity >= 0
         and (m.kind == "name" or m.kind == "role" and re.search(r"[A-Z]", masked[m.start + 1 : m.end]))
-        and lo <= m.start
-        and m.end <= verb
+        and (verb <= m.start if after else lo <= m.start and m.end <= verb)
         and (entities[m.entity].type in PERSONLIKE) == person
     ]
     if subject not in named:
         return subject.entity
     k = named.index(subject)
     first = last = k
-    while first > 0 and _CONJUNCT_GAP_RE.fullmatch(masked, named[first - 1].end, named[first].start):
+    while first > 0 and not after and _CONJUNCT_GAP_RE.fullmatch(masked, named[first - 1].end, named[first].start):
         first -= 1
     while last + 1 < len(named) and _CONJUNCT_GAP_RE.fullmatch(masked, named[last].end, named[last + 1].start):
         last += 1
@@ -1424,11 +1433,16 @@ def _speakers_listed(
     kinds = {entities[e].type in PERSONLIKE for e in members}
     if len(kinds) > 1 or any(entities[e].type in ("outlet", "group", "unknown") for e in members):
         return subject.entity  # "Trump and senior lawmakers", "Reuters and Hegseth": not one voice of a kind
-    reaches = (_LIST_THEN_VERB_RE.match if clause else _LIST_TO_VERB_RE.fullmatch)(masked, listed[-1].end, verb)
-    if not reaches:
-        return subject.entity
-    if not _LIST_OPENS_RE.search(masked, lo, listed[0].start):
-        return listed[-1].entity  # the first is another verb's object: "Hegseth met Guetlein and Trump said"
+    if after and re.match(r",?\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", masked[listed[-1].end : listed[-1].end + 30]):
+        return subject.entity  # a clause of its own: '"…," said Hegseth, and Guetlein agreed'
+    if not after:
+        # (when it was said is no part of the list: "Russia and China earlier this month slammed …")
+        gap = _TIME_ADVERBIAL_RE.sub(" ", masked[listed[-1].end : verb] if not clause else masked[listed[-1].end : listed[-1].end + 60])
+        gap = re.sub(r"\s+", " ", gap)
+        if not (_LIST_THEN_VERB_RE.match(gap) if clause else _LIST_TO_VERB_RE.fullmatch(gap)):
+            return subject.entity
+        if not _LIST_OPENS_RE.search(masked[lo : listed[0].start]):  # (a substring: "^" is the sentence's start)
+            return listed[-1].entity  # the first is another verb's object: "Hegseth met Guetlein and Trump said"
     names = [entities[e].name for e in members]
     name = ", ".join(names[:-1]) + " and " + names[-1]
     kind = entities[members[0]].type if len({entities[e].type for e in members}) == 1 else ("person" if True in kinds else "organisation")
@@ -2060,7 +2074,9 @@ def sentence_attributions(
             if told and re.fullmatch(r"\s*(?:[Tt]he\s+)?", masked[verb.end() : told[0].start]):  # "told The Daily Signal"
                 outlet = told[0].entity
         clause = verb.group(0).lower().endswith("ing")
-        speaker = _speakers_listed(masked, lo, verb.start(), subject, inside, entities, clause) if how == "before" else subject.entity
+        speaker = _speakers_listed(
+            masked, lo, verb.end() if how == "after" else verb.start(), subject, inside, entities, clause, how == "after"
+        )
         found.append(Attribution(verb.start(), speaker, how, outlet, subject.start))
     headline = _HEADLINE_QUOTE_RE.match(masked, lo, hi)
     if headline:  # "'Get free protection … become 51st state': Trump to Canada", as headlines credit a quotation
