@@ -650,10 +650,11 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
         ('Analysts said the satellites must strike missiles in their "boost phase," soon after launch.', "term"),
         ('Peskov called the shield "a sovereign matter for the United States."', "quotation"),
         ('"That is the job," Guetlein said.', "quotation"),
-        # ... but a name or a term someone is said to call a thing is their words, as readers label it
+        # ... but a name someone is said to call a thing is their words, as readers label it
         ('While critics call it a 21st-century "Star Wars" program, the White House disagrees.', "quotation"),
         ('Critics have called it "Star Wars 2.0."', "quotation"),
-        ('The Golden Dome is what experts call a "system of systems."', "quotation"),
+        # (a technical term of the codebook stays one: counted on unseen real pages, crediting it made two false quotations)
+        ('The Golden Dome is what experts call a "system of systems."', "term"),
         ('Detractors have dubbed the project "Star Wars."', "term"),
     ],
 )

@@ -2861,10 +2861,10 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     """
     stripped = quote.strip(" ,.;:!?")
     n_words = len(_WORD_RE.findall(stripped))
-    # (a name someone is said to call a thing is their words: 'critics call it a 21st-century "Star Wars" program', 'what
-    # experts call a "system of systems"')
+    # (a name someone is said to call a thing is their words: 'critics call it a 21st-century "Star Wars" program'; not
+    # a technical term of the codebook: "what experts call a 'system of systems'")
     calls_it = has_speaker and bool(_CALLS_IT_RE.search(before[-60:]) or _WHAT_THEY_CALLED_RE.search(before[-60:]))
-    if grammar.terms is not None and grammar.terms.match(normalise(stripped)) and not calls_it:
+    if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
         return "term"
     if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
