@@ -1284,6 +1284,10 @@ AEI = "American Enterprise Institute"
         ("By the CBO's count, the system would cost $542 billion.", [CBO]),
         ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),
         ("It could cost as much as $831 billion over 20 years, CBO analysts found.", [CBO]),
+        # a passive's agent prices it; a side in the argument gives the price it puts, not one it refers to
+        ("The shield, priced by the White House at $175 billion, faces doubts.", [WH]),
+        ("The price tag has been pegged by the program's proponents at $176 billion.", ["proponents"]),
+        ("Critics say the $176 billion figure is far too low.", ["unattributed"]),
         # "led some observers to think" is no one's estimate
         ("The remark led some observers to think the shield would cost $500 billion.", ["unattributed"]),
     ],

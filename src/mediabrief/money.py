@@ -1098,8 +1098,11 @@ def _sentence_rows(
         point = not (amount.is_range or amount.is_vague)
         owner = sources[i]
         referent, referent_cue = readings[i]
-        if owner.lower() in cues.not_owners:
-            owner = UNATTRIBUTED  # "Critics say the $175 billion figure is far too low": the figure is not theirs
+        if owner.lower() in cues.not_owners and _MENTIONED_FIGURE_RE.search(text, max(sentence.start, figure.start - 40), figure.start):
+            # "Critics say the $175 billion figure is far too low": the figure is not theirs, but one they argue about
+            # (what they put a price at is theirs: "the price tag has been pegged by the program's proponents at $175
+            # billion")
+            owner = UNATTRIBUTED
         if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
             owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
         # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
@@ -1170,6 +1173,9 @@ _CONVERSION_GAP_RE = re.compile(
 
 
 # A verb of asking right before a figure: a sum asked for is not yet enacted ("Congress is seeking $25 billion").
+# A figure referred to, not given: a determiner or a possessor right before it ("the $175 billion figure", "Trump's
+# $175 billion", "that $542 billion").
+_MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}$")
 _ASKING_BEFORE_RE = re.compile(
     r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*$"
