@@ -350,6 +350,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
         ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
+        # a verb of speech denied credits no one: the post quoted is the one the paragraph before introduced
+        (
+            'Trump posted on Truth Social on Tuesday.\n\n"Canada wants in. They want our protection."\n\nCarney has not responded.',
+            "Donald Trump",
+        ),
         ('The Pentagon and the State Department said the plan was "on track."', "Pentagon and State Department"),
         # "which" is never a person: the statement a pair signed speaks, not the one of them named last
         (

@@ -176,6 +176,8 @@ _SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|late
 _PARTICIPLE_RE = re.compile(r"\w+ing\b")
 # An unnamed source, as its description names it: "U.S. official familiar with the program", "a senior aide".
 _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
+# A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
+_NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:(?:yet|immediately|publicly|officially)\s+)?$")
 # A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
 _FRONTED_PHRASE_RE = re.compile(
     r"^\W*(?:Back|Last|This|Earlier|Later|Then|Meanwhile|Separately|Previously|On|In|At|During|After|Since|When|"
@@ -2027,6 +2029,8 @@ def sentence_attributions(
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
         if verb.group(0).lower() in ("think", "believe") and re.search(r"\bto\s+$", masked[max(lo, verb.start() - 4) : verb.start()]):
             continue  # "led some observers to think that …": no one says it
+        if _NEGATED_RE.search(masked, max(lo, verb.start() - 30), verb.start()):
+            continue  # "Carney has not responded", "The Pentagon did not respond to a request": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
