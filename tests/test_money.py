@@ -1288,6 +1288,12 @@ AEI = "American Enterprise Institute"
         ("The shield, priced by the White House at $175 billion, faces doubts.", [WH]),
         ("The price tag has been pegged by the program's proponents at $176 billion.", ["proponents"]),
         ("Critics say the $176 billion figure is far too low.", ["unattributed"]),
+        # a ministry nobody named is not the last body named
+        (
+            "Asked by a Communist Party lawmaker, he said there was no bill. The Asahi Shimbun reported, citing two officials, that "
+            "the ministry is setting aside about ¥120 billion for sensors.",
+            ["the ministry"],
+        ),
         # "led some observers to think" is no one's estimate
         ("The remark led some observers to think the shield would cost $500 billion.", ["unattributed"]),
     ],
