@@ -47,6 +47,16 @@ def test_a_total_most_sources_read_as_another_kind_of_figure_leaves_the_range_of
     )
 
 
+def test_a_years_slice_of_a_total_stays_out_of_the_range_of_totals():
+    # "$1.2 trillion over two decades is about $60 billion a year": a total read over one year is no total of its own.
+    rows = [("a", "$175 billion", 175e9, "total cost", "", None), ("b", "$1.2 trillion", 1.2e12, "total cost", "", 20)]
+    rows += [("c", "$60 billion", 60e9, "total cost", "", 1)]
+    sentence = bf.cost_judgment({"money.csv": money(rows), "articles.csv": ARTICLES}, "total cost")
+    assert sentence.startswith(
+        "Figures for the total cost run from $175 billion to $1.2 trillion in 2 sources (1 per-year figure left out)"
+    )
+
+
 def test_stance_judgment_counts_own_voice_labels_and_names_the_strongest_verdicts():
     stance = pd.DataFrame(
         {

@@ -1022,6 +1022,44 @@ def test_an_analyst_and_the_think_tank_he_wrote_for_give_one_figure(codebook):
     assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
 
 
+def test_a_revision_the_sentence_tells_is_no_disagreement(codebook):
+    found = _two_outlets(
+        codebook,
+        A="The Pentagon estimated the total cost at $175 billion.",
+        B="The Pentagon has raised its estimate of the total cost to $185 billion, from the $175 billion it gave last year.",
+        C="The Pentagon estimated the total cost at $175 billion.",
+        D="The Pentagon has raised its estimate of the total cost to $185 billion, from the $175 billion it gave last year.",
+    )
+    assert not found["kind"].eq("same referent and source, different amount").any()
+    # ... while two outlets that give the one source two totals without a word of change still disagree
+    found = _two_outlets(
+        codebook,
+        A="The Pentagon estimated the total cost at $175 billion.",
+        B="The Pentagon estimated the total cost at $285 billion.",
+        C="The Pentagon estimated the total cost at $175 billion.",
+        D="The Pentagon estimated the total cost at $285 billion.",
+    )
+    assert found["kind"].eq("same referent and source, different amount").any()
+
+
+def test_one_wire_sentence_printed_twice_is_one_reading_of_who_gives_a_figure(codebook):
+    quoted = '"Three years and $175 billion for a system that does not exist is a sales pitch," said Sen. Jack Reed.'
+    texts = {
+        k: f"President Trump estimated the total cost at $175 billion{end}"
+        for k, end in zip("ABCD", (".", " in May.", " in all.", " then."), strict=True)
+    }
+    found = _two_outlets(codebook, E=quoted, F=quoted, **texts)
+    assert not found["kind"].eq("same amount, different attribution").any()
+    # ... two outlets in their own words are two readings
+    found = _two_outlets(codebook, E=quoted, F=quoted.replace("a sales pitch", "no plan at all"), **texts)
+    assert found["kind"].eq("same amount, different attribution").any()
+
+
+def test_a_horizon_alone_in_dashes_leaves_the_figure_to_the_clause_it_interrupts(codebook):
+    text = "It is more than twice what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to modernize NORAD."
+    assert _table(text, codebook)["referent"].tolist() == ["partner purchase or pledge"]
+
+
 def test_sizes_in_words_are_no_figure_to_disagree_about(codebook):
     found = _two_outlets(
         codebook,

@@ -55,6 +55,8 @@ def _outlet(tables: Tables, article_id: str) -> str:
     return articles.loc[article_id, "outlet"] if article_id in articles.index else article_id
 
 
+# The outlets one side of a disagreement shows in the briefing's table before "and N more".
+SIDE_OUTLETS_SHOWN = 6
 # From this many sources of programme totals, the range in the bottom line covers the figures two of them or more give.
 REPEATED_RANGE_MIN_SOURCES = 8
 
@@ -80,6 +82,11 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
     totals = figures["referent"].eq(program_total) if program_total else pd.Series(False, index=figures.index)
     referent = program_total if totals.any() else figures["referent"].value_counts().index[0]
     main = figures[figures["referent"].eq(referent)]
+    # A year's slice of a total ("$1.2 trillion over two decades is about $60 billion a year") is no total: it stays out
+    # of the range, and the sentence says how many were left out.
+    yearly = main["horizon_years"].eq(1) if "horizon_years" in main else pd.Series(False, index=main.index)
+    per_year = int(yearly.sum()) if (~yearly).any() else 0
+    main = main[~yearly] if per_year else main
     firm = main[~main["is_vague"]] if (~main["is_vague"]).any() else main
     n_sources = main["article_id"].nunique()
     # In a larger corpus one misread figure would set the range: there it runs over figures two articles or more give.
@@ -102,6 +109,7 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
         once = firm.loc[given.lt(2), ["amount_low_usd", "amount_high_usd"]].drop_duplicates()
         other = firm.loc[given.ge(2) & outnumbered, ["amount_low_usd", "amount_high_usd"]].drop_duplicates()
         notes = [f"{len(once)} more given once"] if len(once) else []
+        notes += [f"{per_year} per-year figure{'s' * (per_year != 1)} left out"] if per_year else []
         notes += (
             [f"{len(other)} more that most sources giving {'it' if len(other) == 1 else 'them'} read as another kind of figure"]
             if len(other)
@@ -116,6 +124,7 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
         sentence = (
             f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
             f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
+            + (f" ({per_year} per-year figure{'s' * (per_year != 1)} left out)" if per_year else "")
         )
     headline = cost_headline(money, referent)
     others = figures[~figures["referent"].eq(referent)]
@@ -555,7 +564,14 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
         mine = mine[mine["amount"].eq(amount)] if column != "amount" else mine
         first = mine[mine["sentence"].eq(sentence)] if (mine["sentence"] == sentence).any() else mine
         example = excerpt(first["sentence"].iloc[0], first["surface"].iloc[0]) if len(first) else str(sentence)
-        table.append((disputed, version, "; ".join(sorted(outlets)), in_quotes(example)))
+        # (the outlets of one side as many as a cell can show; money_discrepancies.csv lists them all)
+        names = sorted(outlets)
+        listed = (
+            "; ".join(names)
+            if len(names) <= SIDE_OUTLETS_SHOWN
+            else "; ".join(names[: SIDE_OUTLETS_SHOWN - 1]) + (f" and {len(names) - SIDE_OUTLETS_SHOWN + 1} more")
+        )
+        table.append((disputed, version, listed, in_quotes(example)))
     return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
 
 

@@ -792,11 +792,15 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
         # (a cue of a part that makes the figure no part is none of its own: see _names_no_part)
         own = [c for c in found if lo <= c.start and c.end <= hi and not _names_no_part(text, c, figure.start, cues)]
-        if not own and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
+        # (a horizon alone says how long, not what: "what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to
+        # modernize NORAD" is read with the clause it interrupts too)
+        horizon_only = own and all(_HORIZON_CUE_RE.fullmatch(text[c.start : c.end]) for c in own)
+        if (not own or horizon_only) and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
+            horizon = own
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
             # $730 billion — would be spent on interceptors" is read with the clause it interrupts.
             lo, hi = _clause_start(text, sentence.start, max(sentence.start, lo - 3)), _clause_end(text, hi + 1, sentence.end)
-            own = [c for c in found if lo <= c.start and c.end <= hi and not figure.start <= c.start < figure.end]
+            own = [c for c in found if lo <= c.start and c.end <= hi and not figure.start <= c.start < figure.end] or horizon
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
         # total", "the $151 billion ceiling", "the $24.4 billion reconciliation package".
         named = [
@@ -865,6 +869,9 @@ _LIST_ITEM_GAP_RE = re.compile(
     r"(?:(?:about|approximately|nearly|roughly|some|another|an\s+additional|up\s+to)\s+)?"
 )
 _FOR_AFTER_RE = re.compile(r"\s+for\s")
+
+
+_HORIZON_CUE_RE = re.compile(r"(?i)(?:over|across|during|for)\s+(?:the\s+next\s+|the\s+)?(?:\w+|\d+)\s+(?:years|decades)")
 
 
 def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> bool:
@@ -1645,12 +1652,14 @@ def _holds(table: pd.DataFrame, row, keys: list[str], value: str, side: str) -> 
     a figure must be read so by two outlets or more. A reading without either is more likely a misreading (this
     project's or the outlet's) than a dispute between sources."""
     outlets = str(getattr(row, f"outlet_{side}")).split("; ")
-    if value == "attributed_to":
-        return len(outlets) >= 2
     mine = table[table["outlet"].isin(outlets)]
     for key in keys:
         mine = mine[mine[key].eq(getattr(row, key))]
     mine = mine[mine[value].eq(getattr(row, f"value_{side}"))]
+    if value == "attributed_to":
+        # (two outlets printing one wire's sentence are one reading: "'Three years and $175 billion … is a sales pitch,'
+        # said Sen. Jack Reed" in a wire and its copy makes Reed no second giver of Trump's figure)
+        return len(outlets) >= 2 and mine["sentence"].map(lambda t: " ".join(str(t).split()).lower()).nunique() >= 2
     # One outlet alone must say it right beside the figure; a programme total from one source at two amounts must be
     # read so by two outlets on each side.
     if value == "amount" and len(outlets) < 2:
@@ -1724,6 +1733,12 @@ def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+# A sentence that tells a figure's revision, both amounts in it: "raised its estimate … to $185 billion, from the $175
+# billion", "up $10 billion from", "revised the figure from $175 billion to $185 billion".
+_REVISION_RE = re.compile(
+    r"(?i)\b(?:rais\w*|increas\w*|lift\w*|revis\w*|bump\w*|hik\w*|upp\w*|cut\w*|lower\w*|reduc\w*|trimm\w*|grew|grown|climb\w*|"
+    r"ris\w*|rose|jump\w*)\b[^.;]*?[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥]|\bup\s+(?:from|on)\b"
+)
 # The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
 OPEN_HEDGES = {"more than": "above", "at least": "above", "up to": "below", "as high as": "below", "less than": "below"}
 
@@ -1746,6 +1761,10 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     figures = dict(zip(keys, (dict(zip(columns, values, strict=True)) for values in first[columns].itertuples(index=False)), strict=True))
     keep, per_years = [], []
     for row in found.itertuples(index=False):
+        if _REVISION_RE.search(str(row.sentence_a)) or _REVISION_RE.search(str(row.sentence_b)):
+            keep.append(False)  # "raised its estimate … to $185 billion, from the $175 billion": a revision, said as one
+            per_years.append("")
+            continue
         a = figures[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
         b = figures[(row.outlet_b, row.referent, row.attributed_to, row.value_b)]
         # (within 5 %, one figure rounded: "$1.19 trillion" and "$1.2 trillion")
