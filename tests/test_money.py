@@ -1031,6 +1031,15 @@ def test_a_revision_the_sentence_tells_is_no_disagreement(codebook):
         D="The Pentagon has raised its estimate of the total cost to $185 billion, from the $175 billion it gave last year.",
     )
     assert not found["kind"].eq("same referent and source, different amount").any()
+    found = _two_outlets(
+        codebook,
+        A="The Pentagon estimated the total cost at $175 billion.",
+        B="The Pentagon's $175 billion total estimate has already become $185 billion.",
+        C="The Pentagon estimated the total cost at $175 billion.",
+        D="The Pentagon's total estimate is now $185 billion.",
+        E="The Pentagon estimated the total cost at $185 billion.",
+    )
+    assert not found["kind"].eq("same referent and source, different amount").any()
     # ... while two outlets that give the one source two totals without a word of change still disagree
     found = _two_outlets(
         codebook,
@@ -1053,6 +1062,17 @@ def test_one_wire_sentence_printed_twice_is_one_reading_of_who_gives_a_figure(co
     # ... two outlets in their own words are two readings
     found = _two_outlets(codebook, E=quoted, F=quoted.replace("a sales pitch", "no plan at all"), **texts)
     assert found["kind"].eq("same amount, different attribution").any()
+
+
+def test_a_figure_restated_in_another_currency_in_the_next_sentence_says_what_that_one_says(codebook):
+    text = (
+        "Trump said Canada would have to pay $61 billion to join. "
+        "In Canadian dollars, Trump's figure is roughly C$84 billion, twice what Ottawa spends on radars."
+    )
+    assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"] * 2
+    # ... not a figure of another size, nor one no word says is a conversion
+    text = "Trump said Canada would have to pay $61 billion to join. Ottawa's own figure for the system is C$140 billion."
+    assert _table(text, codebook)["referent"].tolist()[1] != "price quoted to a partner"
 
 
 def test_a_horizon_alone_in_dashes_leaves_the_figure_to_the_clause_it_interrupts(codebook):

@@ -1189,11 +1189,26 @@ _ASKING_BEFORE_RE = re.compile(
 )
 
 
+# Words that say a figure restates another in a second currency.
+_CONVERSION_WORDS_RE = re.compile(
+    r"(?i)\bexchange\s+rates?\b|\bin\s+(?:canadian|australian|u\.?s\.?|american|japanese|new\s+zealand)\s+(?:dollars|terms)\b"
+    r"|\bin\s+(?:yen|euros|pounds|won)\b|\bworks?\s+out\s+to\b|\bconvert(?:s|ed)?\b|\bequivalent\b"
+)
+
+
 def _converted(rows: list[dict], text: str) -> list[dict]:
     """A figure that restates the one before it in another currency says what that one says: its referent and owner."""
     for k in range(1, len(rows)):
         before, row = rows[k - 1], rows[k]
-        if before["sentence"] != row["sentence"] or before["currency"] == row["currency"]:
+        if before["currency"] == row["currency"]:
+            continue
+        if before["sentence"] != row["sentence"]:
+            # ... or the figure of the sentence before, restated in words that say so: "Trump wants $61 billion. In
+            # Canadian dollars, Trump's figure is roughly C$84 billion" (a price to a partner, not a programme total)
+            a, b = before["amount_high_usd"], row["amount_high_usd"]
+            restated = a > 0 and b > 0 and 0.85 <= a / b <= 1.15 and _CONVERSION_WORDS_RE.search(row["sentence"])
+            if restated and (not row["referent_cue"] or _GENERIC_CUE_RE.fullmatch(row["referent_cue"])):
+                rows[k] = row | {key: before[key] for key in ("referent", "referent_cue", "attributed_to")}
             continue
         a, b = before["amount_high_usd"], row["amount_high_usd"]
         # (a currency without a rate cannot be compared: the words between them decide)
@@ -1737,7 +1752,8 @@ def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFr
 # billion", "up $10 billion from", "revised the figure from $175 billion to $185 billion".
 _REVISION_RE = re.compile(
     r"(?i)\b(?:rais\w*|increas\w*|lift\w*|revis\w*|bump\w*|hik\w*|upp\w*|cut\w*|lower\w*|reduc\w*|trimm\w*|grew|grown|climb\w*|"
-    r"ris\w*|rose|jump\w*)\b[^.;]*?[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥]|\bup\s+(?:from|on)\b"
+    r"ris\w*|rose|jump\w*)\b[^.;]*?[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥]"
+    r"|\b(?:up|down)\s+(?:[$€£¥][\d.,]+\s*(?:bn|billion|million|trillion)?\s+)?(?:from|on)\b|[$€£¥][^.;]*?\b(?:has|have|had)\s+(?:already\s+)?become\s+[$€£¥]"
 )
 # The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
 OPEN_HEDGES = {"more than": "above", "at least": "above", "up to": "below", "as high as": "below", "less than": "below"}
@@ -1759,10 +1775,17 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     columns = ["amount_low_usd", "amount_high_usd", "horizon_years", "per_year_usd"]
     keys = zip(first["outlet"], first["referent"], first["attributed_to"], first["amount"], strict=True)
     figures = dict(zip(keys, (dict(zip(columns, values, strict=True)) for values in first[columns].itertuples(index=False)), strict=True))
+    # A source whose figure any outlet tells the revision of ("raised its estimate … to $185 billion, from the $175
+    # billion", "the $175bn figure has already become $185 billion"): its two amounts are one figure over time.
+    revised = {
+        (source, amount)
+        for source, amount, sentence in zip(table["attributed_to"], table["amount"], table["sentence"], strict=True)
+        if _REVISION_RE.search(str(sentence))
+    }
     keep, per_years = [], []
     for row in found.itertuples(index=False):
-        if _REVISION_RE.search(str(row.sentence_a)) or _REVISION_RE.search(str(row.sentence_b)):
-            keep.append(False)  # "raised its estimate … to $185 billion, from the $175 billion": a revision, said as one
+        if (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
+            keep.append(False)
             per_years.append("")
             continue
         a = figures[(row.outlet_a, row.referent, row.attributed_to, row.value_a)]
