@@ -337,6 +337,13 @@ def test_only_the_sides_of_a_disagreement_are_versions_of_a_figure():
     assert rows[["Version", "Sources"]].values.tolist() == [["program total", "Alpha; Beta"], ["budget or appropriation", "Gamma"]]
     assert rows["Disputed"].nunique() == 1 and rows["Disputed"].iloc[0].endswith("what it covers")
     assert rows["Example"].iloc[1] == "“Congress set aside $90 billion this year.”"
+    # a sum in another currency is named as written, with its dollars; a side of many outlets is cut in the table
+    yen = money.assign(surface="¥13 trillion", currency="JPY", sentence=money["sentence"].str.replace("$90 billion", "¥13 trillion"))
+    many = found.assign(outlet_a="; ".join(f"Outlet {k}" for k in range(9)))
+    articles = pd.DataFrame({"article_id": list("abcd"), "outlet": ["Outlet 0", "Outlet 1", "Gamma", "Delta"]})
+    rows = bf.disputed_versions({"money_discrepancies.csv": many, "money.csv": yen, "articles.csv": articles})
+    assert rows["Disputed"].iloc[0] == "¥13 trillion ($90.0 bn): what it covers"
+    assert rows["Sources"].iloc[0] == "Outlet 0; Outlet 1; Outlet 2; Outlet 3; Outlet 4 and 4 more"
 
 
 def test_the_method_counts_the_figures_read_as_most_articles_read_their_amount():

@@ -6,6 +6,7 @@ a sentence, or None when the corpus gives it nothing to say, so a briefing for a
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -520,14 +521,18 @@ def excerpt(sentence: str, surface: str, words: int = 12) -> str:
 
     >>> excerpt("One two three four five six seven costs $5 billion in all, says the office", "$5 billion", 3)
     '… six seven costs $5 billion in all, says …'
+    >>> excerpt("It rose to $185 billion, from $175 billion.", "$185 billion")
+    'It rose to $185 billion, from $175 billion.'
     """
     at = sentence.find(surface)
     if at < 0:
         return sentence
-    before, after = sentence[:at].split(), sentence[at + len(surface) :].split()
-    head = ("… " if len(before) > words else "") + " ".join(before[-words:])
-    tail = " ".join(after[:words]) + (" …" if len(after) > words else "")
-    return f"{head} {surface} {tail}".strip()
+    # (the sentence's own spacing kept: the comma right after a figure stays right after it)
+    before, after = sentence[:at], sentence[at + len(surface) :]
+    starts, ends = [m.start() for m in re.finditer(r"\S+", before)], [m.end() for m in re.finditer(r"\S+", after)]
+    head = "… " + before[starts[-words] :] if len(starts) > words else before
+    tail = after[: ends[words - 1]] + " …" if len(ends) > words else after
+    return " ".join(f"{head}{surface}{tail}".split())
 
 
 def disputed_versions(tables: Tables) -> pd.DataFrame:
@@ -545,6 +550,10 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
     mentions = money.merge(tables["articles.csv"][["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
     mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
     shown = dict(zip(mentions["amount"], map(billions_range, mentions["amount_low_usd"], mentions["amount_high_usd"]), strict=True))
+    # (a sum in another currency is named as written, the dollars after it: "¥43 trillion ($296.7 bn)")
+    if "currency" in mentions:
+        foreign = mentions[mentions["currency"].ne("USD")].drop_duplicates("amount")
+        shown |= {a: f"{surface} ({shown[a]})" for a, surface in zip(foreign["amount"], foreign["surface"], strict=True)}
     versions: dict[tuple[str, str], list] = {}  # (disputed, version) -> [outlets, sentence, amount, value, column]
     for row in found.itertuples(index=False):
         if row.kind == "same amount, different referent":
