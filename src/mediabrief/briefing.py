@@ -584,6 +584,15 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
 
 
+def _not_repeated(sentences: list[str]) -> list[str]:
+    """Sentences without those another of them holds whole.
+
+    >>> _not_repeated(["Opinion: It is no fantasy. Bare cities are.", "We pay more.", "Opinion: It is no fantasy."])
+    ['Opinion: It is no fantasy. Bare cities are.', 'We pay more.']
+    """
+    return [s for s in sentences if not any(s != other and s.strip() in other for other in sentences)]
+
+
 def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
     """Each outlet's label toward the first target, its confidence, and the one to three own-voice sentences that
     decide it (or why there are none)."""
@@ -596,8 +605,9 @@ def evidence_by_outlet(tables: Tables, codebook: dict) -> pd.DataFrame:
         evidence[evidence["target"].eq(target)]
         .sort_values(["article_id", "rank"])
         .groupby("article_id")["sentence"]
-        # (a page that prints its standfirst again in the text gives one sentence twice: shown once)
-        .agg(lambda s: " · ".join(in_quotes(t) for t in dict.fromkeys(s)))
+        # (a page that prints its standfirst again in the text gives one sentence twice, or once more inside a longer
+        # line: shown once)
+        .agg(lambda s: " · ".join(in_quotes(t) for t in _not_repeated(list(dict.fromkeys(s)))))
     )
     rows = stance[stance["target"].eq(target)]
 
