@@ -537,6 +537,18 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
     assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
 
 
+def test_a_body_that_did_not_say_or_plans_to_show_is_not_cited():
+    text = (
+        "The White House did not say what the total included. The Pentagon did not immediately respond to a request for comment."
+        " The Pentagon plans to show some working capability before 2029."
+    )
+    assert lineage.citations_table(articles(Elsewhere=text), load_codebook()).empty
+    # ... while what a body's documents show is theirs
+    text = "Budget documents released by the Pentagon show a request for more money."
+    found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
+    assert found["cited_source"].tolist() == ["Pentagon"]
+
+
 def test_this_newspaper_is_the_articles_own_outlet_not_one_it_cites():
     text = "Sen. Jack Reed told Punchbowl the talks had stalled. People familiar with the matter told this newspaper a deal was close."
     found = lineage.citations_table(articles(Elsewhere=text), load_codebook())

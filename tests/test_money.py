@@ -1338,6 +1338,8 @@ AEI = "American Enterprise Institute"
         ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
         ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
+        # what a body's documents show is its figure
+        ("Budget documents released by the Pentagon show a $17.5 billion request.", ["Pentagon"]),
         # a named possessor's reckoning; a body's analysts speak for it, as its officials do
         ("By the CBO's count, the system would cost $542 billion.", [CBO]),
         ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),

@@ -1738,7 +1738,7 @@ _ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent
 _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
-    rf"(?i)\W*(?:(?:an?|the|one|its|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo)\s+"
+    rf"(?i)\W*(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
     r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?"
     # "Estimated projections from the White House put the cost at …": figures from a body, their sentence's subject
     r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?)$"
@@ -2027,8 +2027,10 @@ def sentence_attributions(
     for verb in verbs:
         if _DRAFTING_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
-        if verb.group(0).lower() in ("think", "believe") and re.search(r"\bto\s+$", masked[max(lo, verb.start() - 4) : verb.start()]):
-            continue  # "led some observers to think that …": no one says it
+        if verb.group(0).lower() in ("think", "believe", "show") and re.search(
+            r"\b(?:to|a|the)\s+$", masked[max(lo, verb.start() - 5) : verb.start()]
+        ):
+            continue  # "led some observers to think that …", "plans to show some capability", "a show of force": no one says it
         if _NEGATED_RE.search(masked, max(lo, verb.start() - 30), verb.start()):
             continue  # "Carney has not responded", "The Pentagon did not respond to a request": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
