@@ -122,3 +122,12 @@ def test_the_stance_overview_counts_labels_per_target():
     fig = bf.stance_overview_chart(stance, {"dome": "the dome", "japan": "Japan's part"}, "Source: made up.")
     assert fig.axes[0].get_title(loc="left") == "On the dome, 5 articles are supportive, 10 critical, 25 neutral"
     assert drawn(fig) == []
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["10", "10", "25", "30", "5"]
+
+
+def test_a_stance_count_too_wide_for_its_segment_is_not_printed():
+    # one supportive and one neutral article of eighty: "1" and "1" would print over each other and the bar's end
+    stance = pd.DataFrame({"article_id": [f"a{i}" for i in range(80)], "target": ["japan"] * 80})
+    stance["label"] = ["supportive", "neutral"] + ["not discussed"] * 78
+    fig = bf.stance_overview_chart(stance, {"japan": "Japan's part"}, "Source: made up.")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["78"]

@@ -409,11 +409,13 @@ def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], n
     counts = counts.reindex(index=list(dict.fromkeys(stance["target"])), columns=order, fill_value=0)
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.5 * len(counts) + 1.6))
     left = pd.Series(0, index=counts.index)
+    labels = []  # (count label, its segment's width in articles)
     for label in order:
         ax.barh(range(len(counts)), counts[label], left=left, color=STANCE_COLORS[label], label=label, edgecolor="white")
         for y, (start, n) in enumerate(zip(left, counts[label], strict=True)):
             if n:
-                ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=7.5, color=readable_text_color(STANCE_COLORS[label]))
+                color = readable_text_color(STANCE_COLORS[label])
+                labels.append((ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=7.5, color=color), n))
         left += counts[label]
     ax.set_yticks(range(len(counts)), [textwrap.shorten(target_labels.get(t, t), 30, placeholder="…") for t in counts.index])
     ax.set_ylim(len(counts) - 0.5, -0.5)
@@ -431,6 +433,13 @@ def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], n
     )
     add_source_note(fig, note)
     fig.tight_layout()
+    # A count is printed inside its segment only where it fits: "1" of 80 articles would print over its neighbour's.
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    per_article = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]
+    for text, n in labels:
+        if text.get_window_extent(renderer).width > n * per_article - 2:
+            text.remove()
     return fig
 
 
