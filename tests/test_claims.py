@@ -277,6 +277,15 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said the shield would be fully operational by the end of his term in 2029.",
             "Gen. Guetlein said he was responsible for completing the study by late September 2025.",
         ),
+        # ... nor announcing the completion of its plan; nor is a name spelt by ear another leader
+        (
+            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "On September 19, 2025, Pentagon officials announced the completion of the Golden Dome plan.",
+        ),
+        (
+            "Gen. Michael Guetlein will lead the Golden Dome program.",
+            "The project is under the leadership of Space Force General Michael Gatline.",
+        ),
         # an estimate or a threshold called initial, or the Pentagon's own allocation, is no rival initial allocation
         (
             "Congress set aside an initial $25 billion for the shield in July.",
@@ -339,6 +348,8 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "rounded",
         "programme-price",
         "study",
+        "plan-completed",
+        "name-spelt-by-ear",
         "initial",
         "change-over-time",
         "own-currency",

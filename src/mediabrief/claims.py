@@ -392,6 +392,8 @@ def same_person(a: str, b: str) -> bool:
 
     >>> same_person("Michael A. Guetlein", "Mike Guetlein"), same_person("Michael Guetlein", "Michael Neutlein")
     (True, True)
+    >>> same_person("Michael Guetlein", "Michael Gatline"), same_person("Michael Guetlein", "Michael Gordon")
+    (True, False)
     >>> same_person("Michael Guetlein", "Gregory Guillot"), same_person("2029", "2029")
     (False, False)
     """
@@ -405,7 +407,13 @@ def same_person(a: str, b: str) -> bool:
     if not all(surnames):
         return False
     first, second = surnames[0][0].lower(), surnames[1][0].lower()
-    return min(len(first), len(second)) >= 6 and _edits(first, second) <= 2
+    if min(len(first), len(second)) >= 6 and _edits(first, second) <= 2:
+        return True
+    # ... or the same given name and a surname spelt by ear, its first letter kept and half its letters or more ("Michael
+    # Gatline", a rendering of "Guetlein" through another language)
+    given = [re.findall(r"[A-Za-z][a-z'’-]+", str(name))[:1] for name in (a, b)]
+    same_given = all(given) and given[0][0] == given[1][0] and len(given[0][0]) >= 4 and len(re.findall(r"\w+", f"{a} {b}")) >= 4
+    return same_given and first[0] == second[0] and _edits(first, second) <= max(len(first), len(second)) // 2
 
 
 def _edits(a: str, b: str) -> int:
