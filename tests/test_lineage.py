@@ -549,6 +549,13 @@ def test_a_body_that_did_not_say_or_plans_to_show_is_not_cited():
     assert found["cited_source"].tolist() == ["Pentagon"]
 
 
+def test_a_dateline_district_is_no_source_and_a_description_is_no_part_of_an_outlets_name():
+    text = "Washington, DC – President Donald Trump and Pete Hegseth have laid out their plan for the shield."
+    assert lineage.citations_table(articles(Elsewhere=text), load_codebook()).empty
+    text = "China warned that the plan threatens stability, according to the Beijing-based Global Times."
+    assert lineage.citations_table(articles(Elsewhere=text), load_codebook())["cited_source"].tolist() == ["Global Times"]
+
+
 def test_this_newspaper_is_the_articles_own_outlet_not_one_it_cites():
     text = "Sen. Jack Reed told Punchbowl the talks had stalled. People familiar with the matter told this newspaper a deal was close."
     found = lineage.citations_table(articles(Elsewhere=text), load_codebook())

@@ -1190,6 +1190,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         joined = " ".join(name)
         if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]", text[match.end() : match.end() + 3]):
             continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
+        if joined.replace(".", "") == "DC" and re.search(r"Washington,?\s*$", text[max(0, start - 14) : start]):
+            continue  # "Washington, DC – …": the capital's district, no body
         if (
             joined.isupper()
             and re.search(r"\b[A-Z]{4,},\s*$", text[max(0, start - 20) : start])

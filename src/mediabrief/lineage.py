@@ -330,6 +330,10 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             analysis = analysed[article_id]
             for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis, money_acts)]:
                 offset = split[i].start
+                # (a description of a listed or typed outlet is no part of its name: "the Beijing-based Global Times")
+                described = _DESCRIBED_OUTLET_RE.sub("", name)
+                if described != name and (described.lower() in canonical or attribution.entity_type(described) == "outlet"):
+                    start, name = start + len(name) - len(described), described
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
             for i, sentence in enumerate(split):
                 for name, start, end, how in credited_by_pattern(sentence.text, canonical):
@@ -601,8 +605,11 @@ def _known_outlet_credits(sentence: str) -> list[tuple[str, int, int, str]]:
             # "Reuters and the Los Angeles Times" is two outlets, each credited when known to be one.
             for part in re.finditer(r"(?:(?<=^)|(?<=\sand\s))(?:[Tt]he\s+)?([^,]+?)(?=,?\s+and\s+|$)", match.group("name")):
                 name = part.group(1).rstrip(".,’'")
+                start = match.start("name") + part.start(1)
+                described = _DESCRIBED_OUTLET_RE.sub("", name)  # "the Beijing-based Global Times"
+                if described != name and attribution.entity_type(described) == "outlet":
+                    start, name = start + len(name) - len(described), described
                 if attribution.entity_type(name) == "outlet":
-                    start = match.start("name") + part.start(1)
                     found.append((name, start, start + len(name), "reported"))
     return found
 
