@@ -1075,6 +1075,11 @@ def test_a_figure_restated_in_another_currency_in_the_next_sentence_says_what_th
     assert _table(text, codebook)["referent"].tolist()[1] != "price quoted to a partner"
 
 
+def test_the_parts_in_space_are_a_part(codebook):
+    text = "It will be expensive, as the Congressional Budget Office thinks just the parts in space could cost $542 billion."
+    assert _table(text, codebook)["referent"].tolist() == ["part or unit cost"]
+
+
 def test_a_horizon_alone_in_dashes_leaves_the_figure_to_the_clause_it_interrupts(codebook):
     text = "It is more than twice what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to modernize NORAD."
     assert _table(text, codebook)["referent"].tolist() == ["partner purchase or pledge"]
@@ -1340,6 +1345,8 @@ AEI = "American Enterprise Institute"
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
         # what a body's documents show is its figure
         ("Budget documents released by the Pentagon show a $17.5 billion request.", ["Pentagon"]),
+        # a figure someone else made, as the words before it say, is not the speaker's
+        ("Todd Harrison, the lead researcher, warns that the promised $176 billion might only cover three years.", ["unattributed"]),
         # a named possessor's reckoning; a body's analysts speak for it, as its officials do
         ("By the CBO's count, the system would cost $542 billion.", [CBO]),
         ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),

@@ -1110,6 +1110,10 @@ def _sentence_rows(
             # (what they put a price at is theirs: "the price tag has been pegged by the program's proponents at $175
             # billion")
             owner = UNATTRIBUTED
+        if _SOMEONES_FIGURE_RE.search(text, max(sentence.start, figure.start - 30), figure.start):
+            # "Harrison warns that the promised $175 billion might only cover three years": a figure someone else made, as
+            # the words before it say, is not the speaker's (its giver, where the article named one, is found below)
+            owner = UNATTRIBUTED
         if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
             owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
         # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
@@ -1183,6 +1187,8 @@ _CONVERSION_GAP_RE = re.compile(
 # A figure referred to, not given: a determiner or a possessor right before it ("the $175 billion figure", "Trump's
 # $175 billion", "that $542 billion").
 _MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}$")
+# Words before a figure that say it is one someone else gave: "the promised $175 billion", "the president's proposed".
+_SOMEONES_FIGURE_RE = re.compile(r"(?i)\bthe\s+(?:(?:originally|initially)\s+)?(?:promised|touted|advertised|announced|quoted)\s+$")
 _ASKING_BEFORE_RE = re.compile(
     r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*$"
