@@ -1340,6 +1340,7 @@ AEI = "American Enterprise Institute"
         ("Analysts think the system could cost $500 billion.", ["analysts"]),
         ("A report from the U.S. Congressional Budget Office released on May 5 estimates it could cost $542 billion.", [CBO]),
         ("A study by the American Enterprise Institute published in September found it could cost $3.6 trillion.", [AEI]),
+        ("However, a report from the U.S. Congressional Budget Office estimates that it could cost $542 billion.", [CBO]),
         ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
         ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),

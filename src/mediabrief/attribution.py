@@ -1740,8 +1740,10 @@ _ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent
 _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
-    rf"(?i)\W*(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
-    r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?"
+    # (after a word that links the sentence to the one before: "However, a report from the U.S. Congressional Budget Office")
+    r"(?i)\W*(?:(?:however|but|and|yet|still|meanwhile|moreover|instead|separately|indeed|now),?\s+)?"
+    rf"(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
+    r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     # "Estimated projections from the White House put the cost at …": figures from a body, their sentence's subject
     r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?)$"
 )
