@@ -2093,8 +2093,11 @@ def sentence_attributions(
         named = [m for m in inside if m.start == headline.end() and m.entity >= 0]
         # the name is the credit, not the first word of a headline about it ("'Space is the new high ground': L3Harris
         # satellite facility to bolster …"): a lower-case noun does not follow it
-        if named and not re.match(
-            r"\s+(?!to\b|on\b|in\b|at\b|and\b|says?\b|said\b|warns?\b|tells?\b|vows?\b)[a-z]", masked[named[0].end :]
+        # (a person's verb does: "'Not for sale': Carney rejects Trump's offer")
+        person_verb = entities[named[0].entity].type in PERSONLIKE and re.match(r"\s+[a-z]+s\b", masked[named[0].end :]) if named else False
+        if named and (
+            person_verb
+            or not re.match(r"\s+(?!to\b|on\b|in\b|at\b|and\b|says?\b|said\b|warns?\b|tells?\b|vows?\b)[a-z]", masked[named[0].end :])
         ):
             found.append(Attribution(headline.end(), named[0].entity, "after", -1, named[0].start))
     back = _BACK_NAMING_RE.match(masked, lo, hi)
