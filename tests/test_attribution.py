@@ -534,6 +534,15 @@ def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, gr
     assert speakers(text, grammar) == [("quotation", speaker)]
 
 
+def test_a_quotation_before_another_the_verb_after_them_credits_is_the_same_speakers(grammar):
+    # whatever the other says: its "whether" opens no clause between the first and the verb
+    text = (
+        "The system will be designed to “protect the homeland” from “cruise missiles, drones, whether they are conventional"
+        " or nuclear,” Defense Secretary Pete Hegseth explained."
+    )
+    assert speakers(text, grammar) == [("quotation", "Pete Hegseth")] * 2
+
+
 def test_a_spokesman_is_the_person_not_his_country(grammar):
     text = (
         "Kremlin spokesman Dmitry Peskov spoke on Wednesday. "

@@ -3251,7 +3251,9 @@ def _quotations(
             a
             for a in own
             if min(a.position, a.subject) < match.end()
-            or not _NEW_CLAUSE_RE.search(text[match.end() : min(a.position, a.subject)])
+            # (what another quotation between says opens no clause: 'to "protect the homeland" from "cruise missiles, …,
+            # whether they're conventional or nuclear," Hegseth explained')
+            or not _NEW_CLAUSE_RE.search(masked[match.end() : min(a.position, a.subject)])
             # ("'That's our stuff': Trump tells Bibi …", a headline's credit after a colon)
             or (
                 re.fullmatch(r"\s*:\s*", text[match.end() : min(a.position, a.subject)])
