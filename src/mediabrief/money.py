@@ -1184,9 +1184,9 @@ _CONVERSION_GAP_RE = re.compile(
 
 
 # A verb of asking right before a figure: a sum asked for is not yet enacted ("Congress is seeking $25 billion").
-# A figure referred to, not given: a determiner or a possessor right before it ("the $175 billion figure", "Trump's
-# $175 billion", "that $542 billion").
-_MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}$")
+# A figure referred to, not given: a determiner or a possessor right before it, a word at most between ("the $175
+# billion figure", "Trump's $175 billion", "that $542 billion"; not "argue that spending around $50 billion").
+_MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+)?$")
 # Words before a figure that say it is one someone else gave: "the promised $175 billion", "the president's proposed".
 _SOMEONES_FIGURE_RE = re.compile(r"(?i)\bthe\s+(?:(?:originally|initially)\s+)?(?:promised|touted|advertised|announced|quoted)\s+$")
 _ASKING_BEFORE_RE = re.compile(
