@@ -540,7 +540,7 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
 def test_a_body_that_did_not_say_or_plans_to_show_is_not_cited():
     text = (
         "The White House did not say what the total included. The Pentagon did not immediately respond to a request for comment."
-        " The Pentagon plans to show some working capability before 2029."
+        " The Pentagon plans to show some working capability before 2029. The Space Force has said little about the design."
     )
     assert lineage.citations_table(articles(Elsewhere=text), load_codebook()).empty
     # ... while what a body's documents show is theirs

@@ -1344,6 +1344,8 @@ AEI = "American Enterprise Institute"
         ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
         ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
+        # "the program office" is the codebook's Golden Dome office, which names no such office but its aliases do
+        ("Trump put the cost at $176 billion; the program office now uses $185 billion.", [WH, "Golden Dome office"]),
         # what a body's documents show is its figure
         ("Budget documents released by the Pentagon show a $17.5 billion request.", ["Pentagon"]),
         # a figure someone else made, as the words before it say, is not the speaker's

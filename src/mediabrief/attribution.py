@@ -178,6 +178,7 @@ _PARTICIPLE_RE = re.compile(r"\w+ing\b")
 _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
 # A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:(?:yet|immediately|publicly|officially)\s+)?$")
+_SAID_NOTHING_RE = re.compile(r"\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
 # A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
 _FRONTED_PHRASE_RE = re.compile(
     r"^\W*(?:Back|Last|This|Earlier|Later|Then|Meanwhile|Separately|Previously|On|In|At|During|After|Since|When|"
@@ -2035,8 +2036,8 @@ def sentence_attributions(
             r"\b(?:to|a|the)\s+$", masked[max(lo, verb.start() - 5) : verb.start()]
         ):
             continue  # "led some observers to think that …", "plans to show some capability", "a show of force": no one says it
-        if _NEGATED_RE.search(masked, max(lo, verb.start() - 30), verb.start()):
-            continue  # "Carney has not responded", "The Pentagon did not respond to a request": nothing said
+        if _NEGATED_RE.search(masked, max(lo, verb.start() - 30), verb.start()) or _SAID_NOTHING_RE.match(masked, verb.end()):
+            continue  # "Carney has not responded", "The Pentagon did not respond to a request", "has said little": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
@@ -2327,7 +2328,12 @@ def _references(
         if entity < 0 and wanted:
             # ... or the one body of the codebook so named, where the text named it only inside a quotation: "If it costs
             # what the Congressional Budget Office thinks," … "The budget office estimated …"
-            known = {n for n, k in grammar.gazetteer.values() if k == "organisation" and wanted <= set(_WORD_RE.findall(n.lower()))}
+            # (or an alias of it: "the program office" is the codebook's "Golden Dome office", alias "Golden Dome program office")
+            known = {
+                n
+                for alias, (n, k) in grammar.gazetteer.items()
+                if k == "organisation" and wanted <= set(_WORD_RE.findall(f"{alias} {n}".lower()))
+            }
             if len(known) == 1:
                 entity = role_entity(known.pop(), "organisation")
         if entity < 0:
