@@ -251,9 +251,26 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
         marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
             sentence[end:], rules.after, rules.after_window, rules.any_after
         )
+        if marker and _denied(sentence[end:], marker):
+            continue  # "The White House did not say …", "the Space Force has said little about it": nothing credited
         if marker:
             found.append(Mention(name, start, end, marker))
     return found
+
+
+# A verb of speech denied, before it ("did not", "has never", "declined to") or after it ("said little", "said nothing").
+_DENIED_BEFORE_RE = re.compile(r"(?i)\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:(?:yet|immediately|publicly|officially)\s+)?$")
+_DENIED_AFTER_RE = re.compile(r"(?i)\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
+
+
+def _denied(tail: str, marker: str) -> bool:
+    """Whether the marker after a name is a verb of speech denied.
+
+    >>> _denied(" did not say what it included.", "say"), _denied(" has said little about it.", "said"), _denied(" said so.", "said")
+    (True, True, False)
+    """
+    at = re.search(rf"(?i)\b{re.escape(marker)}\b", tail)
+    return bool(at) and bool(_DENIED_BEFORE_RE.search(tail[: at.start()]) or _DENIED_AFTER_RE.match(tail, at.end()))
 
 
 def _marker_before(head: str, markers: Iterable[re.Pattern], window: int, any_marker: re.Pattern | None = None) -> str | None:
