@@ -1364,6 +1364,9 @@ AEI = "American Enterprise Institute"
             "the ministry is setting aside about ¥120 billion for sensors.",
             ["the ministry"],
         ),
+        # what someone is yet to say, or will, is not said: no one gives the figure
+        ("The Pentagon is expected to announce a $10.5 billion award next month.", ["unattributed"]),
+        ("The Pentagon has yet to say whether the $10.5 billion award covers launch.", ["unattributed"]),
         # "led some observers to think" is no one's estimate
         ("The remark led some observers to think the shield would cost $500 billion.", ["unattributed"]),
     ],

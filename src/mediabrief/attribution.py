@@ -177,7 +177,11 @@ _PARTICIPLE_RE = re.compile(r"\w+ing\b")
 # An unnamed source, as its description names it: "U.S. official familiar with the program", "a senior aide".
 _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
 # A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
-_NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:(?:yet|immediately|publicly|officially)\s+)?$")
+# ... or not yet: "has yet to say", "is expected to announce", "without saying".
+_NEGATED_RE = re.compile(
+    r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning)\s+to)\s+"
+    r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
+)
 _SAID_NOTHING_RE = re.compile(r"\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
 # A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
 _FRONTED_PHRASE_RE = re.compile(
