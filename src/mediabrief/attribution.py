@@ -179,7 +179,7 @@ _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|
 # A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
 # ... or not yet: "has yet to say", "is expected to announce", "without saying".
 _NEGATED_RE = re.compile(
-    r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning)\s+to)\s+"
+    r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to)\s+"
     r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
 )
 _SAID_NOTHING_RE = re.compile(r"\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")

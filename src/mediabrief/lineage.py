@@ -260,7 +260,7 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
 
 # A verb of speech denied, before it ("did not", "has never", "declined to") or after it ("said little", "said nothing").
 _DENIED_BEFORE_RE = re.compile(
-    r"(?i)\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning)\s+to)\s+"
+    r"(?i)\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to)\s+"
     r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
 )
 _DENIED_AFTER_RE = re.compile(r"(?i)\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
