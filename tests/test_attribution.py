@@ -543,6 +543,14 @@ def test_a_quotation_before_another_the_verb_after_them_credits_is_the_same_spea
     assert speakers(text, grammar) == [("quotation", "Pete Hegseth")] * 2
 
 
+def test_a_credit_that_closes_its_sentence_with_a_clause_of_when_credits_every_quotation_before_it(grammar):
+    text = (
+        "The shield will cost about $175 billion and be operational “in less than three years” with “a success rate close to"
+        " 100%,” President Donald Trump declared Tuesday afternoon as he shared new details."
+    )
+    assert speakers(text, grammar) == [("quotation", "Donald Trump")] * 2
+
+
 def test_a_spokesman_is_the_person_not_his_country(grammar):
     text = (
         "Kremlin spokesman Dmitry Peskov spoke on Wednesday. "

@@ -3177,7 +3177,10 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
 
 
 # A verb of speech that ends its sentence, a few words of time or place at most: "said last year.", "told reporters."
-_CLOSES_SENTENCE_RE = re.compile(r"\w+(?:\s+[\w'’]+){0,4}\s*[.!?]?\s*$")
+# (a clause of when or where may follow it: "…,” President Donald Trump declared Tuesday as he shared new details.")
+_CLOSES_SENTENCE_RE = re.compile(
+    r"\w+(?:\s+[\w'’]+){0,4}(?:,?\s+(?:as|while|when|after|before|during|in|at|on|from|to)\b[^“”\"]*?)?\s*[.!?]?\s*$"
+)
 
 
 # A credit after a quotation, set off by a dash: '"…" — a House Armed Services staffer', '"…" – Sen. Jack Reed'.
