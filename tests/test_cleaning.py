@@ -115,3 +115,10 @@ def test_a_section_label_in_capitals_above_the_headline_is_not_the_headline():
     assert cleaned.title == "The shield is a bad bet"
     assert [r["kind"] for r in cleaned.removed] == ["section label", "headline"]
     assert cleaned.text == "To the editor:\n\nYour story was wrong."
+
+
+def test_a_line_of_page_furniture_between_paragraphs_is_boilerplate():
+    from mediabrief.cleaning import clean_article
+
+    cleaned = clean_article('"It will be $61 Billion Dollars," Trump said.\n\nAdvertisement\n\n"But it will be ZERO DOLLARS."')
+    assert "Advertisement" not in cleaned.text and [r["kind"] for r in cleaned.removed] == ["page furniture"]

@@ -3179,7 +3179,7 @@ def _speaker(found: list[Attribution], entities: list[Entity]) -> int:
 # A verb of speech that ends its sentence, a few words of time or place at most: "said last year.", "told reporters."
 # (a clause of when or where may follow it: "…,” President Donald Trump declared Tuesday as he shared new details.")
 _CLOSES_SENTENCE_RE = re.compile(
-    r"\w+(?:\s+[\w'’]+){0,4}(?:,?\s+(?:as|while|when|after|before|during|in|at|on|from|to)\b[^“”\"]*?)?\s*[.!?]?\s*$"
+    r"\w+(?:\s+[\w'’]+){0,4}(?:,?\s+(?:as|while|when|after|before|during|at|in|on)\b(?:(?!\bthat\b)[^“”\"])*?)?\s*[.!?]?\s*$"
 )
 
 

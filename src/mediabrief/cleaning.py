@@ -68,6 +68,12 @@ AI_DISCLAIMER_RE = re.compile(
 # A note about how the text was made, not a sentence about AI: "was produced with the help of AI tools".
 AI_PRODUCTION_RE = re.compile(r"\b(?:produced|written|generated|created|drafted|prepared|assisted|edited)\b", re.I)
 DISCLAIMER_START_RE = re.compile(r"^(?:disclaimer|editor'?s note|note)\s*:", re.I)
+# A line of the page's own furniture between paragraphs: "Advertisement", "Story continues below advertisement".
+PAGE_FURNITURE_RE = re.compile(
+    r"^(?:advertisement|advertising|sponsored|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?"
+    r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?))\s*$",
+    re.I,
+)
 
 MAX_CAPTION_WORDS = 60
 MAX_HEADLINE_WORDS = 25
@@ -139,13 +145,15 @@ def credit_kind(line: str) -> str | None:
 
     >>> credit_kind("Photo by Chip Somodevilla/Getty Images"), credit_kind("Image via Shutterstock")
     ('photo or image credit', 'photo or image credit')
-    >>> credit_kind("Japan has ramped up cooperation with Washington.") is None
-    True
+    >>> credit_kind("Japan has ramped up cooperation with Washington.") is None, credit_kind("Advertisement")
+    (True, 'page furniture')
     """
     text = line.strip()
     n_words = len(text.split())
     if n_words == 0 or n_words > MAX_CAPTION_WORDS:
         return None
+    if PAGE_FURNITURE_RE.match(text):
+        return "page furniture"
     if CREDIT_START_RE.match(text):
         return "photo or image credit"
     if CAPTION_CREDIT_RE.search(text) and not text.endswith((".", "!", "?", "”", '"')):
