@@ -534,21 +534,25 @@ def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, gr
     assert speakers(text, grammar) == [("quotation", speaker)]
 
 
-def test_a_quotation_before_another_the_verb_after_them_credits_is_the_same_speakers(grammar):
-    # whatever the other says: its "whether" opens no clause between the first and the verb
-    text = (
-        "The system will be designed to “protect the homeland” from “cruise missiles, drones, whether they are conventional"
-        " or nuclear,” Defense Secretary Pete Hegseth explained."
-    )
-    assert speakers(text, grammar) == [("quotation", "Pete Hegseth")] * 2
-
-
-def test_a_credit_that_closes_its_sentence_with_a_clause_of_when_credits_every_quotation_before_it(grammar):
-    text = (
-        "The shield will cost about $175 billion and be operational “in less than three years” with “a success rate close to"
-        " 100%,” President Donald Trump declared Tuesday afternoon as he shared new details."
-    )
-    assert speakers(text, grammar) == [("quotation", "Donald Trump")] * 2
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whatever the other quotation says: its "whether" opens no clause between the first and the verb
+        (
+            "The system will be designed to “protect the homeland” from “cruise missiles, drones, whether they are conventional"
+            " or nuclear,” Defense Secretary Pete Hegseth explained.",
+            "Pete Hegseth",
+        ),
+        # a credit closes its sentence though a clause of when follows it
+        (
+            "The shield will cost about $175 billion and be operational “in less than three years” with “a success rate close to"
+            " 100%,” President Donald Trump declared Tuesday afternoon as he shared new details.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_two_quotations_the_verb_after_them_credits_are_the_same_speakers(text, speaker, grammar):
+    assert speakers(text, grammar) == [("quotation", speaker)] * 2
 
 
 def test_a_spokesman_is_the_person_not_his_country(grammar):

@@ -177,12 +177,13 @@ _PARTICIPLE_RE = re.compile(r"\w+ing\b")
 # An unnamed source, as its description names it: "U.S. official familiar with the program", "a senior aide".
 _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
 # A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
-# ... or not yet: "has yet to say", "is expected to announce", "without saying".
-_NEGATED_RE = re.compile(
+# ... or not yet: "has yet to say", "is expected to announce", "without saying". (Lineage reads its markers with them.)
+NEGATED_SPEECH_RE = re.compile(
     r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to)\s+"
     r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
 )
-_SAID_NOTHING_RE = re.compile(r"\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
+# ... or its object nothing: "has said little", "said nothing".
+SAID_NOTHING_RE = re.compile(r"(?i)\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
 # A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
 _FRONTED_PHRASE_RE = re.compile(
     r"^\W*(?:Back|Last|This|Earlier|Later|Then|Meanwhile|Separately|Previously|On|In|At|During|After|Since|When|"
@@ -2040,7 +2041,7 @@ def sentence_attributions(
             r"\b(?:to|a|the)\s+$", masked[max(lo, verb.start() - 5) : verb.start()]
         ):
             continue  # "led some observers to think that …", "plans to show some capability", "a show of force": no one says it
-        if _NEGATED_RE.search(masked, max(lo, verb.start() - 30), verb.start()) or _SAID_NOTHING_RE.match(masked, verb.end()):
+        if NEGATED_SPEECH_RE.search(masked, max(lo, verb.start() - 30), verb.start()) or SAID_NOTHING_RE.match(masked, verb.end()):
             continue  # "Carney has not responded", "The Pentagon did not respond to a request", "has said little": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb

@@ -258,22 +258,16 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
     return found
 
 
-# A verb of speech denied, before it ("did not", "has never", "declined to") or after it ("said little", "said nothing").
-_DENIED_BEFORE_RE = re.compile(
-    r"(?i)\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to)\s+"
-    r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
-)
-_DENIED_AFTER_RE = re.compile(r"(?i)\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
-
-
 def _denied(tail: str, marker: str) -> bool:
-    """Whether the marker after a name is a verb of speech denied.
+    """Whether the marker after a name is a verb of speech denied (as :data:`mediabrief.attribution.NEGATED_SPEECH_RE` and
+    :data:`~mediabrief.attribution.SAID_NOTHING_RE` read it).
 
     >>> _denied(" did not say what it included.", "say"), _denied(" has said little about it.", "said"), _denied(" said so.", "said")
     (True, True, False)
     """
     at = re.search(rf"(?i)\b{re.escape(marker)}\b", tail)
-    return bool(at) and bool(_DENIED_BEFORE_RE.search(tail[: at.start()]) or _DENIED_AFTER_RE.match(tail, at.end()))
+    denied = attribution.NEGATED_SPEECH_RE.search(tail[: at.start()].lower()) if at else None
+    return bool(at) and bool(denied or attribution.SAID_NOTHING_RE.match(tail, at.end()))
 
 
 def _marker_before(head: str, markers: Iterable[re.Pattern], window: int, any_marker: re.Pattern | None = None) -> str | None:
