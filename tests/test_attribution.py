@@ -350,6 +350,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
         ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
+        # a titled name and a surname joined by "and" are two people: "the CEO" is the first
+        ('Lockheed Martin CEO Jim Taiclet and Hegseth toured the plant. "We are ready," the CEO said.', "Jim Taiclet"),
         # a headline's quotation before a colon is the person's named after it, whatever they do ("rejects")
         ("'Not for sale': Carney rejects Trump's offer\n\nPrime Minister Mark Carney spoke on Tuesday.", "Mark Carney"),
         # a verb of speech denied credits no one: the post quoted is the one the paragraph before introduced

@@ -1123,7 +1123,11 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
             people = 2 <= len(core) <= 3 and not any(t.lower().strip(".") in ORG_WORDS for t in core)
             people = people and 2 <= len(left_name) <= 3 and not any(t.lower().strip(".") in ORG_WORDS | {"of", "for", "the"} for t in left)
             people = people and entity_type(" ".join(left_name)) == entity_type(" ".join(core)) == "name"
-            if (right_title and right_name) or (left_title and left_name and plain) or people:
+            # (a titled name and a surname: "Lockheed Martin CEO Jim Taiclet and Hegseth")
+            surname = (
+                len(right) == 1 and bool(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*", right[0])) and right[0].lower() not in ORG_WORDS
+            )
+            if (right_title and right_name) or (left_title and left_name and (plain or surname)) or people:
                 first = " ".join(left)
                 second = text.index(right[0], match.start() + len(first))
                 yield _Run(match.start(), first, match.start() + len(first))
