@@ -350,16 +350,36 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     # nor do spellings of one person's name ("Michael Guetlein", "Gen. Michael A. Guetlein", "Mike Guetlein").
     # Two values one outlet itself gives for the claim (in two sentences, or one: "$71 billion, up from the $61 billion
     # he posted in May") are one account of a change over time, not two sources at odds.
+    # A value its own sentence calls a revision ("now slated for completion in 2035, a delay from earlier timelines")
+    # is the claim's change over time, told as one, not a source at odds with those that gave the earlier value.
     told_together = _values_told_together(stated)
+    revised = {
+        (claim, str(value))
+        for claim, value, sentence in zip(stated["claim_id"], stated["value"], stated["evidence"], strict=True)
+        if _REVISED_RE.search(str(sentence))
+    }
     keep = pd.Series(
         [
-            not (same_amount(a, b) or same_person(a, b) or _told_together(claim, a, b, told_together))
+            not (
+                same_amount(a, b)
+                or same_person(a, b)
+                or _told_together(claim, a, b, told_together)
+                or (claim, str(a)) in revised
+                or (claim, str(b)) in revised
+            )
             for claim, a, b in zip(found["claim_id"], found["value_a"], found["value_b"], strict=True)
         ],
         index=found.index,
         dtype=bool,
     )
     return found.loc[keep].reset_index(drop=True)
+
+
+# Words that tell a value as a revision of an earlier one.
+_REVISED_RE = re.compile(
+    r"(?i)\b(?:delay(?:ed|s)?|pushed\s+back|push(?:es|ing)?\s+back|slipp(?:ed|ing)|postpon\w+|revis\w+|no\s+longer|"
+    r"(?:from|than)\s+(?:the\s+)?(?:earlier|previous|original|initial|prior)\b|up\s+from|down\s+from|now\s+(?:slated|expected|set|targeted|planned))"
+)
 
 
 def _values_told_together(stated: pd.DataFrame) -> dict[str, list[set[str]]]:
