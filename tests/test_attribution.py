@@ -350,6 +350,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
         ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
+        # "they" after a sentence a list of names opens is the list
+        ('Russia and China issued a joint statement on Thursday. "The plan is deeply destabilizing," they said.', "Russia and China"),
+        (
+            'Sens. Elizabeth Warren and Tammy Duckworth wrote to Hegseth. "The contract raises concerns," they wrote.',
+            "Elizabeth Warren and Tammy Duckworth",
+        ),
         # a titled name and a surname joined by "and" are two people: "the CEO" is the first
         ('Lockheed Martin CEO Jim Taiclet and Hegseth toured the plant. "We are ready," the CEO said.', "Jim Taiclet"),
         # a headline's quotation before a colon is the person's named after it, whatever they do ("rejects")

@@ -1467,6 +1467,28 @@ def _speakers_listed(
     return len(entities) - 1
 
 
+def _list_before(masked: str, at: int, named: list[Mention], entities: list[Entity]) -> int:
+    """The one entity for a list of names of one kind that opens the sentence before ``at`` (or ``at``'s own, before
+    it), where nobody is named between the list and ``at``; -1 if none (see :func:`_speakers_listed`)."""
+    own = _sentence_start(masked, at)
+    before = _sentence_start(masked, max(0, own - 2)) if own > 1 else own
+    for lo in (own, before):
+        inside = [m for m in named if lo <= m.start < at]
+        if len(inside) < 2 or any(m.entity < 0 for m in inside):
+            continue
+        # (the list is the subject of the sentence's first verb: "… and Tammy Duckworth wrote to Hegseth")
+        verb = re.search(r"\s(?!(?:and|or|of|the|for|at|from)\b)[a-z]+\b", masked[inside[0].end : at])
+        if verb is None:
+            continue
+        position = inside[0].end + verb.start()
+        chained = [m for m in inside if m.end <= position]
+        if len(chained) >= 2:
+            index = _speakers_listed(masked, lo, position + 1, chained[0], chained, entities)
+            if index >= 0 and " and " in entities[index].name and index != chained[0].entity:
+                return index
+    return -1
+
+
 def _roles_before(text: str, start: int, grammar: Grammar) -> list[str]:
     """Lower-case role words right before a name: "Kremlin spokesman Dmitry Peskov" -> ["spokesman"]."""
     before = re.findall(r"[A-Za-z.-]+", text[max(0, start - 40) : start])[-3:]
@@ -2527,6 +2549,12 @@ def _references(
         # ("Senators … raised red flags about Musk and his company, SpaceX. ¶ '…,' they wrote": the senators; but "the
         # House and Senate Appropriations Committees said …. '…,' they wrote": the committees)
         entity = last(match.start(), lambda e: entities[e].type in ("group", "organisation"))
+        # ... or the list of names the sentence before opens with ("Russia and China issued a joint statement. '…,' they
+        # said"), named for them all as the list's verb would name them
+        listed = _list_before(masked, match.start(), named, entities)
+        if listed >= 0:
+            added.append(Mention(match.start(), match.end(), listed, "pronoun"))
+            continue
         group = last(match.start(), lambda e: entities[e].type == "group")
         paragraph = masked.rfind("\n", 0, masked.rfind("\n", 0, match.start()) - 1) if "\n" in masked[: match.start()] else 0
         singular = entity >= 0 and entities[entity].type == "organisation" and not entities[entity].name.endswith("s")
