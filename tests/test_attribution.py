@@ -644,6 +644,12 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             [("quotation", "Maria Zakharova")],
         ),
         ("He played rock 'n' roll all night, \"loud and proud,\" he said.", [("term", "")]),
+        # a straight single mark opening a sentence after another, the paragraph's end leaving it unclosed
+        (
+            "Former prime minister Scott Morrison spoke in Sydney.\n'Space is now a frontline in the rivalry,' he said. 'To obtain"
+            " control of the domain, major powers are building offensive capabilities.\n",
+            [("quotation", "Scott Morrison"), ("quotation", "Scott Morrison")],
+        ),
     ],
 )
 def test_a_quotation_cut_off_by_the_end_of_an_excerpt_is_still_read(text, expected, grammar):

@@ -149,6 +149,9 @@ QUOTE_RE = re.compile(
     # a paragraph that opens a quotation and ends a sentence, never closed, where no paragraph reopens it: a passage
     # quoted in a press review ("… Mirzayan writes: / “When it comes to missiles, … cannot keep up.")
     rf"|(?:(?<=^)|(?<=\n))“((?:(?!{_NARRATION})[^“”\"\n])+?[.?!])[ \t]*(?=\n|\Z)"
+    # ... and so is a straight single mark opening a sentence after one, that the paragraph's end leaves unclosed (an
+    # excerpt cut there: "'Space is now a frontline …,' he said. 'To obtain control … capabilities." at its end)
+    r"|(?<=[.!?] )'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z])){10,}?[.!?])[ \t]*(?=\n|\Z)"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
