@@ -394,6 +394,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a post "of" a body before the name; an order as the document that says it
         ('"It only grows," Deputy Chairman of the Russian Security Council Dmitry Medvedev told a newspaper.', "Dmitry Medvedev"),
         ('The January 2025 executive order calls for a shield against attacks "from any direction at all."', "executive order"),
+        (
+            "The program began with an executive order from President Trump on January 27, tasking the Pentagon with developing a"
+            " “next-generation missile defense shield” against hypersonic weapons.",
+            "executive order",
+        ),
         # verbs of assertion and hope
         ('"There is no system now," Trump asserted at the time.', "Donald Trump"),
         ('Speaking in the Oval Office, Trump hopes the shield will "work before my term ends."', "Donald Trump"),

@@ -3124,7 +3124,8 @@ _DOCUMENT_NOUNS = (
     r"(?:executive\s+order|order|proposal|budget\s+proposal|bill|document|memo|memorandum|directive|agreement|treaty|joint\s+statement)"
 )
 _DOCUMENT_VOICE_RE = re.compile(
-    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS}),?\s+(?:(?:which|that)\s+)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
+    # (its author and date between: "an executive order from President Trump on January 27, tasking the DoD with …")
+    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?,?\s+(?:(?:which|that)\s+)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
     r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks)\b"
     rf"|\bwhat\s+the\s+(?P<w>{_DOCUMENT_NOUNS})\s+(?:calls|describes\s+as|terms)\b"
     rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
