@@ -394,6 +394,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a post "of" a body before the name; an order as the document that says it
         ('"It only grows," Deputy Chairman of the Russian Security Council Dmitry Medvedev told a newspaper.', "Dmitry Medvedev"),
         ('The January 2025 executive order calls for a shield against attacks "from any direction at all."', "executive order"),
+        # a document a number names is one, not "Order" with "Executive" for its title
+        (
+            "According to Executive Order 14186, signed in January 2025, the goal is to protect every citizen from"
+            ' "any foreign aerial attack."',
+            "Executive Order 14186",
+        ),
         (
             "The program began with an executive order from President Trump on January 27, tasking the Pentagon with developing a"
             " “next-generation missile defense shield” against hypersonic weapons.",

@@ -1167,6 +1167,10 @@ def _in_heading(text: str, start: int, end: int) -> bool:
     return line_start > 0 and len(words) >= 3 and line == text[start:end].strip() and title_case
 
 
+# Documents a number names ("Executive Order 14186").
+_NUMBERED_DOCUMENTS = frozenset({"Order", "Act", "Directive", "Memorandum", "Proclamation", "Law", "Resolution"})
+
+
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
@@ -1187,6 +1191,10 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
             tokens = tokens[1:]
         if not tokens or tokens[0] in things or (tokens[0].endswith("s") and tokens[0][:-1] in things):
+            continue
+        number = re.match(r"\s+(\d{2,6})\b", text[match.end() :]) if tokens[-1] in _NUMBERED_DOCUMENTS else None
+        if number:  # "Executive Order 14186", "Public Law 119": a document, by its number, no title and a name
+            found.append((start, match.end() + number.end(), f"{' '.join(tokens)} {number.group(1)}", [], "document"))
             continue
         title, name = _strip_title(tokens, grammar.titles)
         if title:
