@@ -1346,6 +1346,9 @@ AEI = "American Enterprise Institute"
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
         # "the program office" is the codebook's Golden Dome office, which names no such office but its aliases do
         ("Trump put the cost at $176 billion; the program office now uses $185 billion.", [WH, "Golden Dome office"]),
+        # a partner's own plan is its figure, relayed or not; a body's documents between it and the verb speak for it
+        ("Tokyo plans to spend $1.5 billion on interceptors, Nikkei reported.", ["Japan"]),
+        ("Space Force budget documents show $13.4 billion for space-based interceptors.", ["US Space Force"]),
         # what a body's documents show is its figure
         ("Budget documents released by the Pentagon show a $17.5 billion request.", ["Pentagon"]),
         # a figure someone else made, as the words before it say, is not the speaker's

@@ -181,10 +181,13 @@ _PARTICIPLE_RE = re.compile(r"\w+ing\b")
 _UNNAMED_SOURCE_RE = re.compile(r"(?i)\b(?:officials?|sources?|insiders?|aides?|diplomats?|people|person)\b")
 # A verb of speech denied: "has not responded", "did not immediately comment", "declined to say", "never said".
 # ... or not yet: "has yet to say", "is expected to announce", "without saying". (Lineage reads its markers with them.)
-NEGATED_SPEECH_RE = re.compile(
-    r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without|(?:expected|set|scheduled|due|plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to)\s+"
-    r"(?:(?:yet|immediately|publicly|officially|formally)\s+)?$"
-)
+_NOT_DONE = r"not|never|n['’]t|declined\s+to|refused\s+to|yet\s+to|without"
+_EXPECTED = r"(?:expected|set|scheduled|due)\s+to"
+_INTENDED = r"(?:plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending)\s+to"
+NEGATED_SPEECH_RE = re.compile(rf"\b(?:{_NOT_DONE}|{_EXPECTED}|{_INTENDED})\s+(?:(?:yet|immediately|publicly|officially|formally)\s+)?$")
+# ... of a verb that gives a figure, a denial or another's expectation ("the Pentagon is expected to request $17.5
+# billion"), not the subject's own intent: "Tokyo plans to spend $1 billion" is Tokyo's plan.
+NEGATED_RE = re.compile(rf"\b(?:{_NOT_DONE}|{_EXPECTED})\s+(?:(?:yet|immediately|publicly|officially|formally)\s+)?$")
 # ... or its object nothing: "has said little", "said nothing".
 SAID_NOTHING_RE = re.compile(r"(?i)\s+(?:(?:next\s+to|almost|very)\s+)?(?:little|nothing)\b")
 # A phrase of time or place that opens a sentence, in commas: "Back on May 6, ", "Last week, ", "In Ottawa, ".
@@ -1692,6 +1695,7 @@ _DOCUMENT_WORDS = frozenset(
     """own budget documents document report reports statement analysis study estimate estimates letter post memo figures
     data filing website latest new annual official press release spokesperson spokesman spokeswoman""".split()
 )
+_BUDGET_WORDS = frozenset("budget request requests proposal documents cost spending fiscal tables".split())
 _GAP_WORDS = frozenset(
     """is are was were to poised plans planning set expected ready willing will would could may might must""".split()
 ) | frozenset(
@@ -1877,7 +1881,8 @@ def _subject_before(
         passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
         if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
             return None  # passive: "it is estimated", "the system was projected" names no estimator
-        extra = [w for w in between or [] if w.lower() not in _GAP_WORDS]
+        # (a body's document between them speaks for it: "Space Force budget documents show", "The CBO cost estimate found")
+        extra = [w for w in between or [] if w.lower() not in _GAP_WORDS | _DOCUMENT_WORDS | _BUDGET_WORDS]
         # One word of its own may stand between ("Trump reportedly said"), but not a verb of another clause: in "the
         # law Trump signed set aside $25 billion", Trump is the subject of "signed", not of "set aside".
         if between is not None and len(extra) <= 1 and len(between) <= 3 and not (extra and re.fullmatch(r"[a-z]+ed", extra[0])):
@@ -2078,7 +2083,9 @@ def sentence_attributions(
             r"\b(?:to|a|the)\s+$", masked[max(lo, verb.start() - 5) : verb.start()]
         ):
             continue  # "led some observers to think that …", "plans to show some capability", "a show of force": no one says it
-        if NEGATED_SPEECH_RE.search(masked, max(lo, verb.start() - 30), verb.start()) or SAID_NOTHING_RE.match(masked, verb.end()):
+        # (a verb of spending or pledging keeps its subject where it is only planned: "Tokyo plans to spend $1 billion")
+        denied = NEGATED_SPEECH_RE if _SPEECH_VERB_RE.fullmatch(verb.group(0)) else NEGATED_RE
+        if denied.search(masked, max(lo, verb.start() - 30), verb.start()) or SAID_NOTHING_RE.match(masked, verb.end()):
             continue  # "Carney has not responded", "The Pentagon did not respond to a request", "has said little": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
