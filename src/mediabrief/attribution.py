@@ -1196,7 +1196,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         if not tokens or tokens[0] in things or (tokens[0].endswith("s") and tokens[0][:-1] in things):
             continue
         number = re.match(r"\s+(\d{2,6})\b", text[match.end() :]) if tokens[-1] in _NUMBERED_DOCUMENTS else None
-        if number:  # "Executive Order 14186", "Public Law 119": a document, by its number, no title and a name
+        if number:  # "Executive Order 14186", "Public Law 119": a document named by its number, no title split off
             found.append((start, match.end() + number.end(), f"{' '.join(tokens)} {number.group(1)}", [], "document"))
             continue
         title, name = _strip_title(tokens, grammar.titles)
@@ -1482,8 +1482,8 @@ def _speakers_listed(
 
 
 def _list_before(masked: str, at: int, named: list[Mention], entities: list[Entity]) -> int:
-    """The one entity for a list of names of one kind that opens the sentence before ``at`` (or ``at``'s own, before
-    it), where nobody is named between the list and ``at``; -1 if none (see :func:`_speakers_listed`)."""
+    """The one entity for a list of names of one kind that opens ``at``'s sentence (before it) or the sentence before,
+    as the subject of its first verb; -1 if none (see :func:`_speakers_listed`)."""
     own = _sentence_start(masked, at)
     before = _sentence_start(masked, max(0, own - 2)) if own > 1 else own
     for lo in (own, before):

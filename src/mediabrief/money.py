@@ -1755,10 +1755,11 @@ def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFr
 
 
 # A sentence that tells a figure's revision, both amounts in it: "raised its estimate … to $185 billion, from the $175
-# billion", "up $10 billion from", "revised the figure from $175 billion to $185 billion".
+# billion", "up $10 billion from", "revised the figure from $175 billion to $185 billion" (not a range: "estimates run
+# from $175 billion to $3.6 trillion").
 _REVISION_RE = re.compile(
     r"(?i)\b(?:rais\w*|increas\w*|lift\w*|revis\w*|bump\w*|hik\w*|upp\w*|cut\w*|lower\w*|reduc\w*|trimm\w*|grew|grown|climb\w*|"
-    r"ris\w*|rose|jump\w*)\b[^.;]*?[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥]"
+    r"rising|rises|rose|jump\w*)\b[^.;]*?(?:[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥])"
     r"|\b(?:up|down)\s+(?:[$€£¥][\d.,]+\s*(?:bn|billion|million|trillion)?\s+)?(?:from|on)\b|[$€£¥][^.;]*?\b(?:has|have|had)\s+(?:already\s+)?become\s+[$€£¥]"
 )
 # The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
