@@ -350,6 +350,16 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
         ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
+        # "both countries", "the two leaders": the last two of that kind named, one voice
+        (
+            "Russia had denounced the plan.\n\nIn a joint statement with China earlier this month, both countries denounced"
+            ' the idea as "deeply destabilising".',
+            "Russia and China",
+        ),
+        (
+            'Xi Jinping met Vladimir Putin in Moscow. The two leaders said the shield was "deeply destabilizing."',
+            "Xi Jinping and Vladimir Putin",
+        ),
         # "they" after a sentence a list of names opens is the list
         ('Russia and China issued a joint statement on Thursday. "The plan is deeply destabilizing," they said.', "Russia and China"),
         (

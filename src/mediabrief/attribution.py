@@ -2520,6 +2520,26 @@ def _references(
         ):
             entities[group_index[word]] = Entity(written, "group")  # a proper name written mid-sentence: "the Democrats"
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
+    # "Both countries", "the two leaders": the last two of that kind named before, one voice named for them both
+    # ("Russia … In a joint statement with China earlier this month, both countries denounced the idea").
+    for match in _BOTH_OF_THEM_RE.finditer(masked):
+        kinds = ("person", "name") if match.group(1).lower() == "leaders" else ("country",)
+        pair: list[int] = []
+        for m in reversed(named[: bisect.bisect_left(starts, match.start())]):
+            if match.start() - m.start > 600:
+                break
+            if m.entity >= 0 and entities[m.entity].type in kinds and m.entity not in pair:
+                pair.append(m.entity)
+            if len(pair) == 2:
+                break
+        if len(pair) == 2:
+            name = f"{entities[pair[1]].name} and {entities[pair[0]].name}"
+            index = next((k for k, e in enumerate(entities) if e.name == name), -1)
+            if index < 0:
+                entities.append(Entity(name, entities[pair[0]].type))
+                roles.append(set())
+                index = len(entities) - 1
+            added.append(Mention(match.start(), match.end(), index, "group"))
     # "they" may stand for a group just named ("the industry groups hosting it removed the panel. '…,' they said"): the
     # groups count as mentions from here on; a body role at the same words that found no body gives way to the group.
     grouped = {m.start for m in added if m.kind == "group"}
@@ -3270,6 +3290,7 @@ _DESCRIBED_AS_RE = re.compile(
 _WHAT_THEY_CALLED_RE = re.compile(
     r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|call|termed|terms|term|described\s+as|describes?\s+as)\s+(?:the\s+|an?\s+)?$"
 )
+_BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders)\b")
 # A verb of calling and its object before a quoted name: "call it a 21st-century ", "have called the plan ".
 _CALLS_IT_RE = re.compile(
     r"\b(?:call|calls|called|calling|termed|likened\s+(?:it|the\s+\w+)\s+to)\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
