@@ -502,13 +502,13 @@ def cost_chart(money: pd.DataFrame, articles: pd.DataFrame, colors: dict[str, st
     return fig
 
 
-def first_names(names: list[str], shown: int = 4) -> str:
+def first_names(names: list[str], shown: int = 4, sep: str = ", ") -> str:
     """Names for a sentence or a table cell: all of a few, else the first ones and how many more.
 
-    >>> first_names(["A", "B"]), first_names(["A", "B", "C", "D", "E", "F"], 3)
-    ('A, B', 'A, B, C and 3 more')
+    >>> first_names(["A", "B"]), first_names(["A", "B", "C", "D", "E", "F"], 3), first_names(["A", "B", "C"], 2, "; ")
+    ('A, B', 'A, B, C and 3 more', 'A; B and 1 more')
     """
-    return ", ".join(names) if len(names) <= shown else f"{', '.join(names[:shown])} and {len(names) - shown} more"
+    return sep.join(names) if len(names) <= shown else f"{sep.join(names[:shown])} and {len(names) - shown} more"
 
 
 def money_figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
@@ -584,12 +584,8 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
         example = excerpt(first["sentence"].iloc[0], first["surface"].iloc[0]) if len(first) else str(sentence)
         # (the outlets of one side as many as a cell can show; money_discrepancies.csv lists them all)
         names = sorted(outlets)
-        listed = (
-            "; ".join(names)
-            if len(names) <= SIDE_OUTLETS_SHOWN
-            else "; ".join(names[: SIDE_OUTLETS_SHOWN - 1]) + (f" and {len(names) - SIDE_OUTLETS_SHOWN + 1} more")
-        )
-        table.append((disputed, version, listed, in_quotes(example)))
+        shown = SIDE_OUTLETS_SHOWN if len(names) <= SIDE_OUTLETS_SHOWN else SIDE_OUTLETS_SHOWN - 1  # (never "and 1 more")
+        table.append((disputed, version, first_names(names, shown, "; "), in_quotes(example)))
     return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
 
 

@@ -345,9 +345,8 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             for i, name, start, end, how in [*attribution.credited_outlets(analysis), *_credited_bodies(analysis, money_acts)]:
                 offset = split[i].start
                 # (a description of a listed or typed outlet is no part of its name: "the Beijing-based Global Times")
-                described = _DESCRIBED_OUTLET_RE.sub("", name)
-                if described != name and (described.lower() in canonical or attribution.entity_type(described) == "outlet"):
-                    start, name = start + len(name) - len(described), described
+                described = _undescribed(name, canonical)
+                start, name = start + len(name) - len(described), described
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, how))
             for i, sentence in enumerate(split):
                 for name, start, end, how in credited_by_pattern(sentence.text, canonical):
@@ -549,6 +548,17 @@ _DESCRIBED_OUTLET_RE = re.compile(
 )
 
 
+def _undescribed(name: str, known: Iterable[str] = ()) -> str:
+    """An outlet's name without what the text says of it before the name ("South Korea's Yonhap", "the Kremlin-controlled
+    TASS", "the Beijing-based Global Times"), where what is left is an outlet (by its words, or one of ``known``).
+
+    >>> _undescribed("Beijing-based Global Times"), _undescribed("Japan's Defense Ministry")
+    ('Global Times', "Japan's Defense Ministry")
+    """
+    described = _DESCRIBED_OUTLET_RE.sub("", name)
+    return described if described != name and (described.lower() in known or attribution.entity_type(described) == "outlet") else name
+
+
 def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[str, int, int, str]]:
     """Sources a sentence credits in the forms the attribution grammar may not read, as (name, start, end, how): "a
     report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the Hong Kong
@@ -574,8 +584,7 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
             name = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
             # (what the text says of the publication is no part of its name: "South Korea's Yonhap news agency", "the
             # Kremlin-controlled TASS news agency")
-            described = _DESCRIBED_OUTLET_RE.sub("", name)
-            name = described if attribution.entity_type(described) == "outlet" else name
+            name = _undescribed(name)
             words = name.split()
             if not words or words[0].lower() in attribution.LEADING_STOP:
                 continue
@@ -620,9 +629,8 @@ def _known_outlet_credits(sentence: str) -> list[tuple[str, int, int, str]]:
             for part in re.finditer(r"(?:(?<=^)|(?<=\sand\s))(?:[Tt]he\s+)?([^,]+?)(?=,?\s+and\s+|$)", match.group("name")):
                 name = part.group(1).rstrip(".,’'")
                 start = match.start("name") + part.start(1)
-                described = _DESCRIBED_OUTLET_RE.sub("", name)  # "the Beijing-based Global Times"
-                if described != name and attribution.entity_type(described) == "outlet":
-                    start, name = start + len(name) - len(described), described
+                described = _undescribed(name)  # "the Beijing-based Global Times"
+                start, name = start + len(name) - len(described), described
                 if attribution.entity_type(name) == "outlet":
                     found.append((name, start, start + len(name), "reported"))
     return found

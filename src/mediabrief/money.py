@@ -794,7 +794,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         own = [c for c in found if lo <= c.start and c.end <= hi and not _names_no_part(text, c, figure.start, cues)]
         # (a horizon alone says how long, not what: "what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to
         # modernize NORAD" is read with the clause it interrupts too)
-        horizon_only = own and all(_HORIZON_CUE_RE.fullmatch(text[c.start : c.end]) for c in own)
+        horizon_only = own and all(_HORIZON_AFTER_RE.fullmatch(text[c.start : c.end]) for c in own)
         if (not own or horizon_only) and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             horizon = own
             # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
@@ -869,9 +869,6 @@ _LIST_ITEM_GAP_RE = re.compile(
     r"(?:(?:about|approximately|nearly|roughly|some|another|an\s+additional|up\s+to)\s+)?"
 )
 _FOR_AFTER_RE = re.compile(r"\s+for\s")
-
-
-_HORIZON_CUE_RE = re.compile(r"(?i)(?:over|across|during|for)\s+(?:the\s+next\s+|the\s+)?(?:\w+|\d+)\s+(?:years|decades)")
 
 
 def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> bool:
