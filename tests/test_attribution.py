@@ -557,6 +557,40 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             '"His participation in any process to award a contract raises serious concerns," they wrote.',
             "senators",
         ),
+        # a joint statement speaks as itself, none of its signatories alone: by its own verb or participle, as "the
+        # statement" and as "it"; "the two countries" are those of the two leaders just named
+        (
+            "After talks in Beijing between Russia's president and China's president, the two leaders released a joint "
+            'statement. According to the statement, the shield seeks "total dominance in orbit."',
+            "joint statement",
+        ),
+        ('Putin and Xi signed a joint statement calling the shield "a grave threat to stability."', "joint statement"),
+        (
+            'A joint statement released after the summit between the two presidents described the plan as "deeply destabilizing."',
+            "joint statement",
+        ),
+        ('The joint statement was long.\n"The so-called shield will fuel an arms race," it says.', "joint statement"),
+        (
+            "Beijing and Washington traded words. After a meeting in Moscow between Russian President Vladimir Putin and Chinese "
+            'President Xi Jinping, the two countries said the shield was "a threat."',
+            "Russia and China",
+        ),
+        # an executive order's abbreviation and another verb of its clause before the one that quotes it
+        (
+            'Days after taking office, he signed an order (EO) that set out a new policy and called for "a shield over the whole country."',
+            "executive order",
+        ),
+        # what someone describes a thing as is their words, whatever else the sentence says
+        ('The administration has asked for what Politico describes as "the largest jump in a generation" in spending.', "Politico"),
+        # a time fronting the sentence is no subject of a participle; a role of three words before a name
+        ('Last week during a trip to Ottawa, Defence Minister Anne Cole said Canada was keen, saying the plan "is sensible."', "Anne Cole"),
+        ('"Space is the high ground," explained missile defense analyst Jane Roe.', "Jane Roe"),
+        # a list of speakers with an aside between it and its verb speaks through the participle too
+        (
+            "In their first reply, China, North Korea and Russia, longtime rivals of Washington, have all objected to the shield,"
+            ' arguing that it is "a step toward war."',
+            "China, North Korea and Russia",
+        ),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):

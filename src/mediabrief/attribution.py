@@ -1418,7 +1418,10 @@ _LIST_OPENS_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+|\bthat\s+|[”\"’]\s*
 # From the list's last name to its verb: an adverb or two, an auxiliary, or an aside in commas ("in a joint statement").
 _LIST_TO_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12}\s*,)?\s*(?:,[^,.;:“”\"]{1,80},)?\s*(?:[a-z]+\s+){0,2}")
 # ... or, for the subject of a participle's clause, the clause's verb: "Russia and China criticised it as …, stating …"
-_LIST_THEN_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12},)?\s+(?:(?:have|has|had|also|both|jointly)\s+)?[a-z]+(?:ed|s)\b")
+# (an aside in commas may stand between: "China, North Korea and Russia, America's biggest adversaries, have all warned")
+_LIST_THEN_VERB_RE = re.compile(
+    r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12},|,[^,.;:“”\"]{1,60},)?\s+(?:(?:have|has|had|also|both|all|jointly)\s+){0,2}[a-z]+(?:ed|s)\b"
+)
 
 
 def _speakers_listed(
@@ -1947,7 +1950,8 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     # Senator Kevin Cramer", "said retired NASA astronaut Sen. Mark Kelly" (a body before a role and a name qualifies him).
     described = (
         first.kind == "name"
-        and 0 < len(gap) <= 2
+        # (three where the last is a person's role: "explained missile defense expert Thomas Karako")
+        and (0 < len(gap) <= 2 or len(gap) == 3 and gap[-1] in DEFAULT_PERSON_ROLES)
         and all(re.fullmatch(r"[a-z]+", w) and not w.endswith("ly") and w not in _FUNCTION_WORDS | _CLAUSE_WORDS for w in gap)
     )
     if described:
@@ -2016,7 +2020,9 @@ _STATEMENT_ROLES = frozenset({"statement", "memorandum", "notice", "filing", "pr
 # "the document": whichever document the text named last, of either kind.
 _ANY_DOCUMENT_ROLES = frozenset({"document"})
 # A document named by role, which "It" may go on to stand for ("… the report said. It added …").
-_DOCUMENT_MENTION_RE = re.compile(rf"(?i)(?:the|this|that)\s+(?:{'|'.join(sorted(_DOCUMENT_ROLES | {'statement'}))})\b")
+_DOCUMENT_MENTION_RE = re.compile(
+    rf"(?i)(?:the|this|that)\s+(?:(?:joint|new|latest|full|written|final)\s+)?(?:{'|'.join(sorted(_DOCUMENT_ROLES | {'statement'}))})\b"
+)
 # A line that opens with a quotation and a colon, then whose it is: "'…': Trump to Canada", "“…”: Peskov".
 _HEADLINE_QUOTE_RE = re.compile(r"\s*[\"“‘'][^\n]{3,200}?[\"”’']\s*:\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+){0,2}(?=[A-Z])")
 # Words that open a clause of their own after a verb, never a description of its subject.
@@ -2189,7 +2195,18 @@ def sentence_attributions(
 
 # A post on a platform, as a credit names it: "the X post said", "the Truth Social post read".
 _PLATFORM_POST_RE = re.compile(r"\b[Tt]he\s+(?:X|Truth\s+Social|Facebook|Instagram|Telegram|social[-\s]media)\s+post\b")
+
+
 # "it said" right after a quotation's closing mark (in masked text).
+def _opening_of_closed_quote(masked: str, at: int) -> int:
+    """Where the quotation that closes right before ``at`` ('"…," it said') opens, -1 if none closes there."""
+    close = re.search(r"([\"”’'])\s*,?\s*$", masked[max(0, at - 4) : at])
+    if close is None:
+        return -1
+    end = max(0, at - 4) + close.start(1)
+    return masked.rfind({"”": "“", "’": "‘"}.get(close.group(1), close.group(1)), 0, end)
+
+
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
 
 
@@ -2354,7 +2371,8 @@ def _references(
         if (
             role in _DOCUMENT_ROLES | _STATEMENT_ROLES | _ANY_DOCUMENT_ROLES
         ):  # "the report said": whoever the report was said to be by, where the text says so
-            author = _document_author(masked, match.start(), role, named, entities)
+            # (from the role's own word: "The joint statement" may be the first time it is named)
+            author = _document_author(masked, match.end() - len(role), role, named, entities)
             if author >= 0:
                 added.append(Mention(match.start(), match.end(), author, "role"))
                 continue
@@ -2526,10 +2544,19 @@ def _references(
         kinds = ("person", "name") if match.group(1).lower() == "leaders" else ("country",)
         pair: list[int] = []
         for m in reversed(named[: bisect.bisect_left(starts, match.start())]):
-            if match.start() - m.start > 600:
+            if match.start() - m.start > 800:
                 break
-            if m.entity >= 0 and entities[m.entity].type in kinds and m.entity not in pair:
-                pair.append(m.entity)
+            entity = m.entity
+            if kinds == ("country",) and entity >= 0 and entities[entity].type == "person":
+                # a leader's nation stands for the country ("talks between Russian President Vladimir Putin and Chinese
+                # President Xi Jinping, the two countries issued …"): the country named so, if it has been named
+                nation = _nation_of(" ".join(masked[max(0, m.start - 40) : m.start].split()[-3:]))
+                entity = next(
+                    (k for k, e in enumerate(entities) if nation and e.type == "country" and _country_key(e.name) == nation),
+                    -1,
+                )
+            if entity >= 0 and entities[entity].type in kinds and entity not in pair:
+                pair.append(entity)
             if len(pair) == 2:
                 break
         if len(pair) == 2:
@@ -2578,9 +2605,19 @@ def _references(
                     if max(masked.rfind("\n", 0, match.start()), match.start() - 300) < m.start < match.start()
                     and entities[m.entity].type == "document"
                 ]
+                # ... or, for a quotation that opens its paragraph, the document named just before it ("In the joint
+                # statement, the two countries said …" ¶ '"…," it says')
+                or [
+                    m
+                    for m in (*named, *documents)
+                    if (opening := _opening_of_closed_quote(masked, match.start())) >= 0
+                    and masked[max(0, opening - 1) : opening] in ("", "\n")
+                    and opening - 400 < m.start < opening
+                    and entities[m.entity].type == "document"
+                ]
             )
         ):
-            entity = order[-1].entity
+            entity = max(order, key=lambda m: m.start).entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         # a plural group named in this paragraph or the one before, over a body named since in the singular
@@ -2757,6 +2794,9 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     for document in reversed(earlier):
         if masked[max(0, document.start() - 1) : document.start()] in ("", "\n") and re.match(r"\s+by\s", masked[document.end() :]):
             continue  # a byline ("Analysis by Jane Roe"), not a document the article quotes
+        if re.search(r"(?i)\bjoint\s+$", masked[max(0, document.start() - 8) : document.start()]):
+            # (two or more sign one text, none of them its author: "the statement" is the joint statement)
+            return _document_entity("joint statement", entities)
         owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
         if owner:
             return owner[-1].entity
@@ -3034,6 +3074,11 @@ _BACK_NAMING_RE = re.compile(
 )
 
 
+def _country_key(name: str) -> str:
+    """A country's name as :func:`_nation_of` keys its adjective: "Russia" "russ", "North Korea" "kore", "United States" "us"."""
+    return "us" if name in ("United States", "America", "U.S.", "US") else _nation_of(name.split()[-1] + "'s")
+
+
 def _nation_of(words: str) -> str:
     """The country a few words before a name or a role say it belongs to ("Russian President", "the U.S."), as a short
     key ("russ", "us"), or "" if none: a capitalised word ending as a nationality does, or the United States' forms.
@@ -3160,11 +3205,20 @@ _DOCUMENT_NOUNS = (
 )
 _DOCUMENT_VOICE_RE = re.compile(
     # (its author and date between: "an executive order from President Trump on January 27, tasking the DoD with …")
-    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?,?\s+(?:(?:which|that)\s+)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
+    # (its abbreviation, and another verb of its relative clause: "an executive order (EO) that proclaimed a shift in U.S.
+    # missile defense policy and called for …")
+    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?,?\s+"
+    r"(?:(?:which|that)\s+(?:(?:[^,.;“”\"]|(?-i:(?<=[A-Z])\.)){1,90}?\s+and\s+)?)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
     r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks)\b"
     rf"|\bwhat\s+the\s+(?P<w>{_DOCUMENT_NOUNS})\s+(?:calls|describes\s+as|terms)\b"
     rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
     rf"|\bas\s+(?:envisioned|described|laid\s+out|set\s+out|outlined|defined)\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<e>{_DOCUMENT_NOUNS})\b"
+    # a joint statement, whose signatories none speaks alone, as the subject of a verb of speech or a participle in its
+    # clause: "A joint statement adopted on May 8 after talks between Putin and Xi highlighted that …", "issued a joint
+    # statement reaffirming their stance that …"
+    r"|\b(?P<j>joint\s+statement)\b[^,.;:“”\"]{0,120}?\b(?:said|says|stated|states|noted|notes|highlighted|highlights|"
+    r"warned|warns|stressed|stresses|described|describes|declared|declares|saying|stating|noting|warning|stressing|describing|"
+    r"declaring|reaffirming|calling)\b"
 )
 
 
@@ -3183,6 +3237,11 @@ def _document_voice(masked: str, start: int, quote: int, entities: list[Entity])
     if noun == "document":  # "The proposal … what the document calls": the document named before
         named = [" ".join(m.group(0).lower().split()) for m in _DOCUMENT_NAMED_RE.finditer(masked, max(0, start - 600), found[-1].start())]
         noun = next((n for n in reversed(named) if n != "document"), noun)
+    return _document_entity(noun, entities)
+
+
+def _document_entity(noun: str, entities: list[Entity]) -> int:
+    """The entity of a document named by its noun ("executive order", "joint statement"), added once."""
     for i, entity in enumerate(entities):
         if entity.type == "document" and entity.name == noun:
             return i
@@ -3381,7 +3440,9 @@ def _quotations(
         # "building what he called the 'biggest ever Golden Dome'": the one who called it so
         opening = sentences[first].start
         named_as = _named_in_group(_DESCRIBED_AS_RE.search(text, max(opening, match.start() - 120), match.start()), mentions)
-        if named_as is None and not own:
+        if named_as is None:
+            # (whatever else its sentence says: in "the administration has submitted what Reuters describes as '…'", the
+            # words are Reuters')
             named_as = _named_in_group(_WHAT_THEY_CALLED_RE.search(text, max(opening, match.start() - 60), match.start()), mentions)
         if named_as is not None:
             own, people = [named_as], []
@@ -3511,7 +3572,10 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "wil
 
 _CIRCUMSTANCE_RE = re.compile(
     r"\W*(?:Asked|Pressed|Speaking|Writing|Responding|Testifying|Appearing|Interviewed|Questioned|In|At|During|When|Later|"
-    r"Earlier|After|Before|On)\b"
+    r"Earlier|After|Before|On|Following|Shortly|"
+    # (a time: "Last month during a visit to Washington, Defence Minister Bill Blair …")
+    r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
+    r"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 
 
