@@ -867,6 +867,20 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("A system meeting Trump's goals would cost about $1.2 trillion, the study found.", "Congressional Budget Office", ""),
         # a verb of requesting after an intention
         ("In the base budget, the administration intends to request about $260 billion for procurement.", "White House", ""),
+        # a relative clause closed before the verb; a date inside a body's document; "according to" before a time
+        (
+            "Jane Roe, who was budget chief under President George W. Bush, estimated in a column that it could cost $90 billion a year.",
+            "Jane Roe",
+            "",
+        ),
+        ("The Pentagon's May 2 budget rollout detailed a procurement account of nearly $250 billion.", "Pentagon", ""),
+        (
+            "The shield will now cost $190 billion, an increase of $15 billion, according to the program's director on Monday.",
+            "the director",
+            "",
+        ),
+        # whoever dismisses others' estimates does not give the figure they put forward
+        ("Hegseth dismissed outside estimates that have projected the shield could top $2 trillion.", "outside estimates", ""),
         # a study's maker in commas speaks through it; a body's report "which estimates"; "proposed by" a chief
         (
             "One of them, conducted by the conservative American Enterprise Institute, suggests that taxpayers could spend $3.6 trillion.",

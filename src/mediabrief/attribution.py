@@ -1698,7 +1698,7 @@ _DOCUMENT_WORDS = frozenset(
     """own budget documents document report reports statement analysis study estimate estimates letter post memo figures
     data filing website latest new annual official press release spokesperson spokesman spokeswoman""".split()
 )
-_BUDGET_WORDS = frozenset("budget request requests proposal documents cost spending fiscal tables".split())
+_BUDGET_WORDS = frozenset("budget request requests proposal documents cost spending fiscal tables rollout".split())
 _GAP_WORDS = frozenset(
     """is are was were to poised plans planning set expected ready willing will would could may might must""".split()
 ) | frozenset(
@@ -1722,7 +1722,9 @@ _TIME_ADVERBIAL_RE = re.compile(
     r"(?i)\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|in\s+\d{4}|(?:earlier|later)\s+this\s+"
-    r"(?:week|month|year)|yesterday|today|on\s+\w+\s+\d{1,2})\b"
+    r"(?:week|month|year)|yesterday|today|on\s+\w+\s+\d{1,2}"
+    # (a date alone: "the Pentagon's April 21 budget rollout")
+    r"|(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s+\d{4})?))\b"
 )
 
 
@@ -1840,6 +1842,14 @@ def _subject_before(
                 return holder[-1]
             if mention.entity in people:
                 return mention
+        if (
+            mention.entity >= 0
+            and _RELATIVE_ASIDE_RE.fullmatch(masked, mention.end, verb)
+            and not (mention.entity in people and masked[mention.end : verb].lstrip(" ,").startswith("which"))
+        ):
+            # a relative clause closed before the verb: "Jane Roe, who was budget chief under President George W. Bush,
+            # estimated" is Roe's ("which" is never a person's)
+            return mention
         head = masked[lo : mention.start]
         # Words before a quotation do not govern a subject after it ('… desire for "…," the statement explained').
         before = _WORD_RE.findall(re.split(r"[”\"]", head)[-1])
@@ -1901,6 +1911,16 @@ def _subject_before(
         # Too far, or a clause between: an earlier candidate may still be the subject, with this one in its
         # apposition ("Roe, a spokesperson for the ministry, urged"); its own gap is checked the same way.
     return None
+
+
+# A verb of rejecting and the estimates or claims it rejects: "dismissed outside cost estimates", "rejected claims".
+_DISMISSED_ESTIMATES_RE = re.compile(
+    r"(?:dismiss|reject|disput|question|challeng|deni|deny|brush\w*\s+(?:aside|off)|rebut|refut|scoff\w*\s+at|push\w*\s+back\s+(?:on|against))"
+    r"\w*\s+(?:(?:the|those|these|such|some|all|any)\s+)?(?:[\w-]+\s+){0,3}?(?:estimates?|projections?|figures?|claims?|reports?|forecasts?|"
+    r"numbers|calculations?|suggestions?|predictions?|assessments?)\b"
+)
+# A relative clause in commas between a subject and its verb (abbreviations' stops inside: "George W. Bush").
+_RELATIVE_ASIDE_RE = re.compile(r"\s*,\s*(?:who|which)\s+[^,;:“”\"]{1,120},\s*")
 
 
 def _without_title(head: str) -> str:
@@ -3769,7 +3789,9 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             clause = [span for span in spans if same_clause(span, a)] or spans
             # ... unless it closes the sentence after them all, no verb naming anyone else: "… a $1.15 trillion request
             # and an additional $350 billion, according to a spokesperson for the budget office." credits the sentence
-            closing = a.subject >= 0 and not analysis.text[a.subject : analysis.sentences[i].end].strip(" .,;:!?\"”’')\n")
+            # (a time may follow it: "…, according to the program's director on Tuesday.")
+            tail = _TIME_ADVERBIAL_RE.sub("", analysis.text[a.subject : analysis.sentences[i].end])
+            closing = a.subject >= 0 and not tail.strip(" .,;:!?\"”’')\n")
             alone = all(other.how == "according to" for other in analysis.attributions[i])
             if closing and alone and all(span[1] <= a.position for span in clause):
                 return True
@@ -3779,6 +3801,14 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             if opening and alone and a.subject >= 0 and a.subject < start:
                 return True
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
+        # Someone who dismisses others' estimates does not give the figure they put forward: in "Guetlein dismissed outside
+        # estimates that have projected the program could top $1 trillion", the trillion is not his.
+        if (
+            a.position < start
+            and _DISMISSED_ESTIMATES_RE.match(analysis.text, a.position)
+            and (_DISMISSED_ESTIMATES_RE.match(analysis.text, a.position).end() <= start)
+        ):
+            return False
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
         if a.position > end and any(end <= o[0] and o[1] <= a.position for o in spans[1:]):
