@@ -143,8 +143,8 @@ QUOTE_RE = re.compile(
     # a straight single mark closed by a double one, as some re-typed pages write them: "slammed it as the 'largest
     # arms-buildup plan in history."" (no single mark inside, so "rock 'n' roll" is none)
     r"|(?<![\w'])'([A-Za-z][^'\"“”\n]{2,300}?[\w.,?!])\"(?![\w\"])"
-    # a curly pair that a line break cuts, the page's extraction having split one paragraph in two ("“It is necessary to
-    # understand the nuances here. / There are no details of this project yet,” he remarked."): no other mark between
+    # a curly pair that a line break cuts, the page's extraction having split one paragraph in two ("“We must look at the
+    # details first. / Nothing has been published about it so far,” he said."): no other mark between
     r"|“([^“”\"\n]+(?:\n[ \t]*\n?[^“”\"\n]+){1,2}?)”"
     # a paragraph that opens a quotation and ends a sentence, never closed, where no paragraph reopens it: a passage
     # quoted in a press review ("… Mirzayan writes: / “When it comes to missiles, … cannot keep up.")
@@ -207,7 +207,7 @@ _CITED_THING_RE = re.compile(
     r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
-# (not the full stop of an initial: "according to U.S. Space Force Gen. Michael Guetlein")
+# (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
@@ -363,7 +363,7 @@ DEFAULT_VERBS = [
     "claiming",  # a participle hung on the clause's subject by a comma: "he went further, claiming …"
     "observed",
     "believes",
-    "thinks",  # "the Congressional Budget Office thinks just the parts in space could cost $542 billion"
+    "thinks",  # "the budget office thinks the orbital layer alone might run to $542 billion"
     "think",
     "believe",
     "put it",
@@ -469,7 +469,7 @@ DEFAULT_VERBS = [
     "cautions",
     "announces",
     "acknowledges",
-    "refers to as",  # what the Space Force refers to as "high-capacity data transport"
+    "refers to as",  # what the agency refers to as "resilient data links"
     "referred to as",
     "refer to as",
     # Plural present forms: "Moscow and Beijing call the shield destabilizing", "critics contend".
@@ -905,7 +905,7 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
         last = _title_after_body(tokens, titles)
     if last >= 0 and tokens[last + 1] in ("of", "for"):
         portfolio = _portfolio_end(tokens)
-        if portfolio > last:  # "Minister for Canada-US Trade and Intergovernmental Affairs Dominic LeBlanc"
+        if portfolio > last:  # "Minister for Trade and Internal Affairs Jane Roe"
             after = tokens[portfolio + 1 :]
             more, name = _strip_title(after, titles) if len(after) > 2 else ([], after)  # "… of Staff Gen. Dan Caine"
             return tokens[: portfolio + 1] + more, name
@@ -933,7 +933,7 @@ def _portfolio_end(tokens: list[str]) -> int:
     """
     for width in (2, 3, 4):
         k = len(tokens) - width - 1
-        # a portfolio, or the body a post is of: "Deputy Chairman of the Russian Security Council Dmitry Medvedev"
+        # a portfolio, or the body a post is of: "Vice Chair of the National Security Council Jane Roe"
         if k < 1 or tokens[k].lower() not in _PORTFOLIO_WORDS | ORG_WORDS:
             continue
         after = tokens[k + 1 :]
@@ -1235,7 +1235,7 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             name = name[: connectors[0]]
             joined = " ".join(name)
             if all(t.lower() in grammar.titles for t in name):
-                continue  # "Dmitry Medvedev, Deputy Chairman of the Russian Security Council": a post, nobody new
+                continue  # "Jane Roe, Vice Chair of the National Security Council": a post, nobody new
         posted = _POSTED_TO_RE.search(text, max(0, start - 40), start)
         if posted and len(name) >= 4 and all(t[:1].isupper() for t in name):
             # "ambassador to the United Nations Bob Rae": the place of the post, then the person (two words)
@@ -1644,7 +1644,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
     # first; a headline) is known: "LIVE: Takaichi meets Trump" … "Prime Minister Sanae Takaichi is due at …".
     for start, end, name, title, kind in sorted(found, key=lambda n: (len(n[2].split()) == 1, n[0])):
         if taken.overlaps(start, end):
-            # "Russia's Ambassador to the United States Alexander Darchiev": a known place or body opening the run does
+            # "Japan's Ambassador to the United Nations Jane Roe": a known place or body opening the run does
             # not hide the person's name after it, where a title says whose post the place is ("Ambassador to the")
             post = re.search(r"(\w+)\s+(?:to|of|for|in)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
             rest = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)", text[taken.end_of(start, end) : end])
@@ -1792,7 +1792,7 @@ _ISSUING_VERBS = r"(?:issued|released|published|put\s+out|produced|unveiled|sent
 _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projection|review)"
 # A document and its author, opening a sentence: "A new report by the", "An unclassified assessment by".
 _DOCUMENT_BY_RE = re.compile(
-    # (after a word that links the sentence to the one before: "However, a report from the U.S. Congressional Budget Office")
+    # (after a word that links the sentence to the one before: "Still, a study from the U.S. budget office …")
     r"(?i)\W*(?:(?:however|but|and|yet|still|meanwhile|moreover|instead|separately|indeed|now),?\s+)?"
     rf"(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
     r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
@@ -1935,10 +1935,10 @@ def _without_title(head: str) -> str:
 def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], entities: list[Entity] | None = None) -> Mention | None:
     """The subject of the clause a participle ("…, saying") hangs on: the first person or body named at the sentence's
     start (within its first six words)."""
-    # "Speaking to journalists in Moscow, Kremlin representative Dmitry Peskov …, stating": the circumstance is no subject
+    # "Talking to reporters in the capital, Kremlin aide Dmitry Peskov …, stating": the circumstance is no subject
     circumstance = _CIRCUMSTANCE_RE.match(masked, lo)
     comma = masked.find(",", lo, verb) if circumstance else -1
-    # (a phrase of up to sixteen words: "In his address to the World Economic Forum in Davos on January 21, Trump …")
+    # (a phrase of up to sixteen words: "In a long speech to business leaders at a Swiss resort last winter, Trump …")
     lo = comma + 1 if comma >= 0 and len(_WORD_RE.findall(masked[lo:comma])) <= 16 else lo
     before = sorted(m for m in candidates if lo <= m.start < verb)
     for k, mention in enumerate(before):
@@ -1976,7 +1976,7 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
     )
     if described:
         first = _opening_mention(masked, sorted(after)) or first
-    # a post and its holder's title before the name: "said Vice Chief of Space Operations Gen. Michael Guetlein"
+    # a post and its holder's title before the name: "said Deputy Chief of Naval Operations Adm. Jane Roe"
     post = bool(gap) and gap[-1].rstrip(".") in TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
     if (
         described
@@ -2144,8 +2144,8 @@ def sentence_attributions(
                 subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
             else:
                 opening = _opening_mention(masked, inside)
-                # (a phrase of time or place before it in commas is not the subject's: "Back on May 6, Canadian Prime
-                # Minister Mark Carney met with Trump … and firmly told him that …")
+                # (a phrase of time or place before it in commas is not the subject's: "Back in early May, the Canadian
+                # leader visited the White House … and told his host plainly that …")
                 head = _FRONTED_PHRASE_RE.sub("", masked[lo : opening.start], count=1) if opening else ""
                 words_before = len(_WORD_RE.findall(head)) if opening else 99
                 if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
@@ -2473,7 +2473,7 @@ def _references(
         ]
         if not people:
             return -1
-        # A person named as a verb's object ("The order requires Defense Secretary Pete Hegseth to submit plans") gives
+        # A person named as a verb's object ("The directive tells Defense Secretary Pete Hegseth to deliver a plan") gives
         # way to the one named before as a subject, a paragraph or so back: '"I'm directing our new Secretary of Defense
         # …," he said' is the president's, who signed the order.
         if _OBJECT_BEFORE_RE.search(masked, max(0, people[0].start - 60), people[0].start):
@@ -2559,7 +2559,7 @@ def _references(
             entities[group_index[word]] = Entity(written, "group")  # a proper name written mid-sentence: "the Democrats"
         added.append(Mention(match.start(), match.end(), group_index[word], "group"))
     # "Both countries", "the two leaders": the last two of that kind named before, one voice named for them both
-    # ("Russia … In a joint statement with China earlier this month, both countries denounced the idea").
+    # ("Russia … In a statement issued jointly with China last month, both countries condemned the plan").
     for match in _BOTH_OF_THEM_RE.finditer(masked):
         kinds = ("person", "name") if match.group(1).lower() == "leaders" else ("country",)
         pair: list[int] = []
@@ -2568,8 +2568,8 @@ def _references(
                 break
             entity = m.entity
             if kinds == ("country",) and entity >= 0 and entities[entity].type == "person":
-                # a leader's nation stands for the country ("talks between Russian President Vladimir Putin and Chinese
-                # President Xi Jinping, the two countries issued …"): the country named so, if it has been named
+                # a leader's nation stands for the country ("a summit of the Russian and Chinese presidents, Putin and
+                # Xi; afterwards the two countries said …"): the country named so, if it has been named
                 nation = _nation_of(" ".join(masked[max(0, m.start - 40) : m.start].split()[-3:]))
                 entity = next(
                     (k for k, e in enumerate(entities) if nation and e.type == "country" and _country_key(e.name) == nation),
@@ -2613,7 +2613,7 @@ def _references(
         after = masked.find(". ", document[-1].end, match.start()) if document else -1  # the document's own sentence ends
         if document and match.group(0) == "It" and not any(after <= m.start < match.start() for m in named if after >= 0):
             entity = document[-1].entity
-        # '"The Iron Dome for America," as the executive order calls it, should defend the country from "…," it said':
+        # '"The shield," as the order names it, must guard the nation against "…," it said':
         # a credit after a quotation is the document its paragraph has just named, not the last body
         elif (
             _IT_SAID_RE.match(masked, match.start())
@@ -2830,7 +2830,7 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             subject = _verb_subject(masked, verb, named, entities, types) if verb else -1
             if subject >= 0:
                 return subject
-        # "In a report accompanying the spending bill, House and Senate appropriators supported …": the clause's subject
+        # "In a note attached to the funding bill, the two chambers' appropriators backed …": the clause's subject
         if _IN_A_DOCUMENT_RE.search(masked, max(0, document.start() - 12), document.start()):
             comma = masked.find(", ", document.end(), document.end() + 150)
             head = _noun_phrase_head(masked, [m for m in named if comma >= 0 and comma < m.start < comma + 30])
@@ -3019,7 +3019,7 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     """
     stripped = quote.strip(" ,.;:!?")
     n_words = len(_WORD_RE.findall(stripped))
-    # (a name someone is said to call a thing is their words: 'critics call it a 21st-century "Star Wars" program'; not
+    # (a name someone is said to call a thing is their words: 'opponents call it a "Star Wars" for this century'; not
     # a technical term of the codebook: "what experts call a 'system of systems'")
     calls_it = has_speaker and bool(_CALLS_IT_RE.search(before[-60:]) or _WHAT_THEY_CALLED_RE.search(before[-60:]))
     if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
@@ -3051,7 +3051,7 @@ def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote:
     # ... or a few words into the reported clause, where the inner verb is not one of speech: in "He said joint work on
     # the Glide Phase Interceptor, which the two are developing, gave Tokyo 'a natural place to start'", he speaks.
     # ... or anywhere in a clause opened by "that" ("Trump said the day before that the Canadian government … wants to
-    # join … and that he will work with Ottawa to ensure it contributes its 'fair share'"), the inner verb not of speech.
+    # join … and that he would make sure Ottawa pays its 'fair share'"), the inner verb not of speech.
     if _SPEECH_VERB_RE.match(text, inner.position):
         return False
     between = text[outer.position : inner.subject]
@@ -3224,9 +3224,9 @@ _DOCUMENT_NOUNS = (
     r"(?:executive\s+order|order|proposal|budget\s+proposal|bill|document|memo|memorandum|directive|agreement|treaty|joint\s+statement)"
 )
 _DOCUMENT_VOICE_RE = re.compile(
-    # (its author and date between: "an executive order from President Trump on January 27, tasking the DoD with …")
-    # (its abbreviation, and another verb of its relative clause: "an executive order (EO) that proclaimed a shift in U.S.
-    # missile defense policy and called for …")
+    # (its author and date between: "an order from the president in late January, tasking the Pentagon with …")
+    # (its abbreviation, and another verb of its relative clause: "an executive order (EO) that set a new course for
+    # homeland defense and called for …")
     rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?,?\s+"
     r"(?:(?:which|that)\s+(?:(?:[^,.;“”\"]|(?-i:(?<=[A-Z])\.)){1,90}?\s+and\s+)?)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
     r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks)\b"
@@ -3365,12 +3365,12 @@ _DESCRIBED_AS_RE = re.compile(
     r"\b(?:described|called|dubbed|labell?ed|branded|characteri[sz]ed|hailed|touted|billed)\s+by\s+((?:the\s+)?[\w.'’ -]{2,60}?)"
     r"\s+as\s+(?:an?\s+|the\s+)?$"
 )
-# A phrase someone calls something, in their words: "what he called the 'biggest ever Golden Dome'".
+# A phrase someone calls something, in their words: "what he called the 'finest shield ever built'".
 _WHAT_THEY_CALLED_RE = re.compile(
     r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|call|termed|terms|term|described\s+as|describes?\s+as)\s+(?:the\s+|an?\s+)?$"
 )
 _BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders)\b")
-# A verb of calling and its object before a quoted name: "call it a 21st-century ", "have called the plan ".
+# A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
 _CALLS_IT_RE = re.compile(
     r"\b(?:call|calls|called|calling|termed|likened\s+(?:it|the\s+\w+)\s+to)\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$"
@@ -3457,7 +3457,7 @@ def _quotations(
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
         # "described by the administration as a 'state-of-the-art' defense shield": the agent of the describing;
-        # "building what he called the 'biggest ever Golden Dome'": the one who called it so
+        # "promising what he called the 'finest shield ever built'": the one who called it so
         opening = sentences[first].start
         named_as = _named_in_group(_DESCRIBED_AS_RE.search(text, max(opening, match.start() - 120), match.start()), mentions)
         if named_as is None:
@@ -3593,7 +3593,7 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "wil
 _CIRCUMSTANCE_RE = re.compile(
     r"\W*(?:Asked|Pressed|Speaking|Writing|Responding|Testifying|Appearing|Interviewed|Questioned|In|At|During|When|Later|"
     r"Earlier|After|Before|On|Following|Shortly|"
-    # (a time: "Last month during a visit to Washington, Defence Minister Bill Blair …")
+    # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
     r"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
@@ -3768,8 +3768,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     i = bisect.bisect_right(ends, start)
     for quote in analysis.quotations:
         if quote.start <= start and end <= quote.end and quote.kind == "quotation":
-            # ... unless the quotation itself names whose figure it is: "the $175 billion price tag President Trump
-            # cited only affords …" is Trump's figure in Harrison's words.
+            # ... unless the quotation itself names whose figure it is: "the $175 billion cost Trump gave buys
+            # only a thin layer …" is Trump's figure in Harrison's words.
             return _quoted_giver(analysis, end) or Owner(analysis.name(quote.entity), analysis.type(quote.entity), "quotation", "")
     if i >= len(analysis.sentences):
         return Owner("", "", "none", "")
@@ -3849,8 +3849,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     if equated:
         m = equated[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    # A label in parentheses right after the figure names its giver: "$831 billion (CBO estimate), $175 billion (White
-    # House estimate)".
+    # A label in parentheses right after the figure names its giver: "$175 billion (White House figure) against $831
+    # billion (CBO figure)".
     label = _PAREN_LABEL_RE.match(analysis.text, end)
     if label:
         group = 1 if label.group(1) else 2
@@ -3967,7 +3967,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         if possessor and analysis.text.startswith(("'s", "’s"), possessor[0].end):
             m = possessor[0]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    # "It was announced by President Donald Trump in May 2025, with an outlay of $175 billion": the passive's agent
+    # "It was unveiled by President Donald Trump last spring, with spending of $175 billion": the passive's agent
     agent = _ANNOUNCED_BY_RE.search(analysis.text, sentence.start, start)
     if agent and not analysis.attributions[i]:
         by = [m for m in near if agent.end() <= m.start < start]
@@ -3994,7 +3994,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     outlets = [a for a in found if analysis.type(a.entity) == "outlet"]
     others_found = [a for a in found if analysis.type(a.entity) != "outlet"]
     # A figure in an aside between a verb's subject and the verb is not what the verb says: in "SpaceX, reportedly
-    # valued at $400 billion, recently announced that …", SpaceX gives no value of itself.
+    # said to be worth $400 billion, has announced that …", SpaceX gives no value of itself.
     # (a relative clause there has a verb of its own: "Linda Bilmes, who correctly projected the multi-trillion-dollar
     # cost of the Iraq War, says …" is hers)
     others_found = [
@@ -4036,8 +4036,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             others_found, marked = inner, []
         before = [a for a in others_found if a.position < start]
         chosen = min(marked or before or others_found, key=lambda a: abs(a.position - start))
-        # Who would spend it is not who estimates it: in "The CBO has estimated that the U.S. may have to spend as much
-        # as $542 billion", the figure is the estimator's, the verb of speech or estimate whose clause holds the spender.
+        # Who would spend it is not who estimates it: in "The CBO has found that Washington might need to spend up to
+        # $542 billion", the figure is the estimator's, the verb of speech or estimate whose clause holds the spender.
         # ... nor is the subject of another clause inside what someone states: in "he stated that if Canada wants in,
         # it will have to pay a $61 billion fee", the figure is his (a verb whose own clause holds the figure keeps it:
         # "reported that agency engineers had modeled a design at $14 million").
@@ -4219,7 +4219,7 @@ def _quoted_giver(analysis: Analysis, end: int) -> Owner | None:
 
 _PAREN_LABEL_RE = re.compile(
     r"\s*\(\s*((?:the\s+)?[A-Z][\w.'’ -]{1,40}?)(?:['’]s)?\s+(?:estimate|figure|projection|forecast|number|request)s?\s*\)"
-    # ... or the giver's name alone, after the figure or its horizon: "from $175B (White House) to $1.2T over 20 years (CBO)"
+    # ... or the giver's name alone, after the figure or its horizon: "between $175B (White House) and $1.2T across two decades (CBO)"
     r"|(?:\s+over\s+(?:\w+\s+){1,2}(?:years|decades))?\s*\(\s*((?:the\s+)?[A-Z][\w.'’ &-]{1,40}?)\s*\)"
 )
 # A name written after a figure inside a quotation, its titles aside: "President Trump", "Donald Trump", "the CBO".
@@ -4342,7 +4342,7 @@ _GIVEN_BY_RE = re.compile(
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
-    # (past a conversion in brackets: "the $175 billion (about 244 trillion won) proposed by Trump")
+    # (past a conversion in brackets: "the $175 billion (some 24 trillion yen) put forward by Trump")
     r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
     r"programme|plan|shield|system)s?\s+){0,2}"

@@ -350,7 +350,7 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
     # nor do spellings of one person's name ("Michael Guetlein", "Gen. Michael A. Guetlein", "Mike Guetlein").
     # Two values one outlet itself gives for the claim (in two sentences, or one: "$71 billion, up from the $61 billion
     # he posted in May") are one account of a change over time, not two sources at odds.
-    # A value its own sentence calls a revision ("now slated for completion in 2035, a delay from earlier timelines")
+    # A value its own sentence calls a revision ("now due to be finished in 2035, later than first planned")
     # is the claim's change over time, told as one, not a source at odds with those that gave the earlier value.
     told_together = _values_told_together(stated)
     revised = {

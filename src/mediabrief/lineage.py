@@ -247,7 +247,7 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
     found = []
     for name, start, end in _spans(sentence, rules.aliases) if spans is None else spans:
         if _TITLED_NAME_AFTER_RE.match(sentence, end):
-            continue  # "according to U.S. Space Force Gen. Michael Guetlein": the person speaks, the body only places him
+            continue  # "according to Space Force Gen. Michael Guetlein": the person speaks, the body only places him
         marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
             sentence[end:], rules.after, rules.after_window, rules.any_after
         )
@@ -512,7 +512,7 @@ KNOWN_OUTLET_CREDIT_RES = (
 BODY_DOCUMENT_RE = re.compile(
     rf"(?P<name>{_OUTLET_NAME})['’]s?\s+(?:[\w$.,-]+\s+){{0,3}}?(?:estimates?|report|analysis|assessment|study|projections?|calculations?|letter|"
     r"statement|review|audit|testimony|memo|findings|figures|data|scoring)\b"
-    # "independent assessments, including those from the Congressional Budget Office"
+    # "outside estimates, including those from the budget office"
     # ... "A report from the American Enterprise Institute put …", "Data from Bloomberg Government show …"
     r"|\b(?:(?:estimates|assessments|analyses|projections|studies|reports|figures),?\s+(?:including\s+(?:those|ones)\s+)?"
     r"|(?i:an?|the)\s+(?:(?:new|recent|latest|separate|earlier|independent)\s+)?(?:report|study|analysis|assessment|estimate|survey|paper)\s+"
@@ -520,8 +520,8 @@ BODY_DOCUMENT_RE = re.compile(
     rf"(?:the\s+)?(?P<from>{_OUTLET_NAME})"
     rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
 )
-# Where a republished text first ran, whatever the publication's name: "This op-ed was first published in The
-# Breach", "Reprinted from Bracing Views", "This article originally appeared at TomDispatch.com".
+# Where a republished text first ran, whatever the publication's name: "This column first appeared in The
+# Monthly", "Reprinted from Bracing Views", "This article originally appeared at TomDispatch.com".
 REPUBLISHED_RE = re.compile(
     r"\b(?:(?:first|originally)\s+(?:appeared|published|ran|posted)|(?:re)?published\s+(?:first|originally)|[Rr]eprinted|[Rr]epublished|"
     rf"[Aa]dapted)\s+(?:\w+\s+)?(?:in|at|on|from|by)\s+(?P<name>{_OUTLET_NAME})"

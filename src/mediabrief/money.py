@@ -965,8 +965,8 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return last
 
 
-# After a figure, a relative clause describes the noun before it, not the figure: "$25 billion for the Golden Dome
-# missile shield that envisions space-based interceptors" is money for the shield.
+# After a figure, a relative clause describes the noun before it, not the figure: "$25 billion for the
+# shield that envisions orbiting interceptors" is money for the shield.
 _RELATIVE_AFTER_RE = re.compile(r"\b(?:that|who)\s+(?:envisions?|would|will|could|includes?|relies|aims|promises|is|are)\b")
 
 
@@ -974,7 +974,7 @@ _ONLY_FOR_RE = re.compile(r"\s*(?:just|only|solely|purely)\s+(?:for|on)\b", re.I
 
 
 # A figure set beside the one before it as the difference between two ("…, US$10 billion less than he cited",
-# "to $1.5 trillion in 2027 — a $500 billion increase over current levels"): a difference as the referents read one
+# "up to $1.5 trillion next year — $500 billion more than now"): a difference as the referents read one
 # (_DIFFERENCE_AFTER_RE), or a change named after the figure.
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:increase|rise|jump|hike|boost|cut|reduction|drop)\b", re.IGNORECASE)
 _APPOSED_RE = re.compile(r"(?:,|—|–|\s-{1,2})\s*(?:(?:a|an)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
@@ -1104,11 +1104,10 @@ def _sentence_rows(
         referent, referent_cue = readings[i]
         if owner.lower() in cues.not_owners and _MENTIONED_FIGURE_RE.search(text, max(sentence.start, figure.start - 40), figure.start):
             # "Critics say the $175 billion figure is far too low": the figure is not theirs, but one they argue about
-            # (what they put a price at is theirs: "the price tag has been pegged by the program's proponents at $175
-            # billion")
+            # (what they put a price at is theirs: "its backers have pegged the price at $175 billion")
             owner = UNATTRIBUTED
         if _SOMEONES_FIGURE_RE.search(text, max(sentence.start, figure.start - 30), figure.start):
-            # "Harrison warns that the promised $175 billion might only cover three years": a figure someone else made, as
+            # "Harrison cautions that the promised $175 billion may pay for a few years only": a figure someone else made, as
             # the words before it say, is not the speaker's (its giver, where the article named one, is found below)
             owner = UNATTRIBUTED
         if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
@@ -1277,15 +1276,15 @@ _UNNAMED_DOCUMENT_RE = re.compile(
     r"\W*(?:[A-Z][A-Z .,'-]*\s[-—–]\s*)?(?:An?|One)\s+(?:(?:new|recent|fresh|separate|independent|latest|\d+-page)\s+)*"
     r"(?:report|study|analysis|paper|assessment)\b"
 )
-# The next sentence naming it: "… according to a study published Sept. 12 by the American Enterprise Institute",
+# The next sentence naming it: "… according to an autumn study by the American Enterprise Institute",
 # "The report, by the Congressional Budget Office, …", "The study from AEI …".
 _DOCUMENT_BY_RE = re.compile(r"(?i)\b(?:report|study|analysis|paper|assessment)\b[^;]{0,60}?\b(?:by|from)\s+(?:the\s+)?$")
 
 
 def _named_next(rows: list[dict], analysis: attribution.Analysis, cues: MoneyCues) -> list[dict]:
     """Give a figure that a document no one is named for gives ("A new report estimates … $252 billion to $3.6 trillion")
-    the body the next sentence names as the document's author ("… according to a study published Sept. 12 by the
-    American Enterprise Institute")."""
+    the body the next sentence names as the document's author ("… according to an autumn study by the American
+    Enterprise Institute")."""
     ends = [s.end for s in analysis.sentences]
     labels = cues.owner_labels or {}
     for k, row in enumerate(rows):
@@ -1429,8 +1428,8 @@ def read_as_most_sources(mentions: pd.DataFrame, codebook: dict | None = None) -
     """The mentions with what a figure covers read as most of the corpus's articles read the same amount, where no word
     written right at the figure says otherwise; where the corpus cannot say, as the codebook's ``known_figures`` say.
 
-    The words around a figure mislead more often than the corpus does: "The administration plans to allocate
-    approximately 175 billion dollars" reads as a budget where sixty articles give the same $175 billion as the
+    The words around a figure mislead more often than the corpus does: "Washington means to set aside some
+    175 billion dollars" reads as a budget where sixty articles give the same $175 billion as the
     programme's total. So where at least :data:`MOST_SOURCES_MIN_ARTICLES` articles give an amount and
     :data:`MOST_SOURCES_SHARE` of them read it one way, the others take that reading (``referent_cue`` then says so),
     unless a word right after the figure names what it is ("$22 million per satellite", "a $1 trillion defense
