@@ -582,6 +582,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # what someone describes a thing as is their words, whatever else the sentence says
         ('The administration has asked for what Politico describes as "the largest jump in a generation" in spending.', "Politico"),
+        # an unnamed source is named by all it is said to know of, and "the source familiar with …" is one too
+        (
+            '"It is still just a concept," one source familiar with early planning for the shield said.',
+            "source familiar with early planning for the shield",
+        ),
+        ("Above all, 'the budget is thin,' the official familiar with the talks said.", "official familiar with the talks"),
         # a time fronting the sentence is no subject of a participle; a role of three words before a name
         ('Last week during a trip to Ottawa, Defence Minister Anne Cole said Canada was keen, saying the plan "is sensible."', "Anne Cole"),
         ('"Space is the high ground," explained missile defense analyst Jane Roe.', "Jane Roe"),

@@ -605,9 +605,16 @@ DEFAULT_BODY_ROLES = [
 ]
 # How an unnamed source knows, kept in its name: "people familiar with the talks", "a person briefed on the plan",
 # "sources close to the prime minister", "officials with direct knowledge of the matter".
+# (what they know of may run on into what it is about: "a source familiar with internal talks about the project")
+_NOT_KNOWN_THING = (
+    r"(?!(?:said|says|told|tells|added|say|spoke|wrote|gave|put|who|which|that|and|or|but|on|in|at|to|for|from|by|with|as|"
+    r"of|about|the|a|an|is|are|was|were|has|have|had|would|will|could|\w+ed)\b)"
+)
 _HOW_THEY_KNOW = (
     r"(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|with\s+(?:direct\s+)?knowledge\s+of)\s+"
     r"(?:(?:the|these|those|his|her|their|[A-Z][\w]*['’]s)\s+)?[\w-]+(?:['’]s\s+[\w-]+)?"
+    rf"(?:(?:\s+{_NOT_KNOWN_THING}[\w-]+){{0,2}}\s+(?:about|regarding|surrounding|for)\s+(?:the\s+)?"
+    rf"(?:{_NOT_KNOWN_THING}[\w-]+\s+){{0,2}}{_NOT_KNOWN_THING}[\w-]+)?"
 )
 DEFAULT_GROUPS = [
     "critics",
@@ -2268,7 +2275,7 @@ def _references(
         surface = match.group(0)
         full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
         surface = surface[: full_stop.start()] if full_stop else surface
-        name = re.sub(r"^(?:an?|one)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
+        name = re.sub(r"^(?:an?|one|the)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
@@ -2921,7 +2928,9 @@ _PLACE = (
 # A body's kind written after its name: "a spokesman for the Golden Dome office".
 _BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
 _ANONYMOUS_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
+    # ("the" where how they know follows: "'…,' the source familiar with the talks said", the one described before)
+    rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}))\s+"
+    r"(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
     rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert|representative"
