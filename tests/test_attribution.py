@@ -711,6 +711,12 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             " control of the domain, major powers are building offensive capabilities.\n",
             [("quotation", "Scott Morrison"), ("quotation", "Scott Morrison")],
         ),
+        # a paragraph whose opening mark the page lost, closed and credited after it
+        (
+            "President Donald Trump spoke first.\n\nWe have picked a design for this system that will put sensors on land and"
+            " in orbit,” said the president.\n",
+            [("quotation", "Donald Trump")],
+        ),
     ],
 )
 def test_a_quotation_cut_off_by_the_end_of_an_excerpt_is_still_read(text, expected, grammar):

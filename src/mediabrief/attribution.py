@@ -152,6 +152,10 @@ QUOTE_RE = re.compile(
     # ... and so is a straight single mark opening a sentence after one, that the paragraph's end leaves unclosed (an
     # excerpt cut there: "'Space is now a frontline …,' he said. 'To obtain control … capabilities." at its end)
     r"|(?<=[.!?] )'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z])){10,}?[.!?])[ \t]*(?=\n|\Z)"
+    # ... and a paragraph whose opening mark the page lost, closed and credited: "We have chosen a design …,” said the
+    # president." (no other mark in it)
+    r"|(?:(?<=^)|(?<=\n))([A-Z][^“”\"\n]{20,}?[,.?!])”(?=[ \t]+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+    r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|declared|insisted)\b)"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
