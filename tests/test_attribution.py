@@ -711,6 +711,16 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             " control of the domain, major powers are building offensive capabilities.\n",
             [("quotation", "Scott Morrison"), ("quotation", "Scott Morrison")],
         ),
+        # a long phrase in straight single marks; a paragraph opening its mark with a space; acute accents as marks
+        (
+            "Trump said the shield would stop 'hypersonic missiles, ballistic missiles and advanced cruise missiles alike'.",
+            [("quotation", "Donald Trump")],
+        ),
+        (
+            "Donald Trump spoke at length.\n\n' Once it is finished, the shield will stop missiles fired from anywhere,' Trump went on.\n",
+            [("quotation", "Donald Trump")],
+        ),
+        ("Researchers such as Laura Grego call the task ´extremely difficult´ and costly.", [("quotation", "Laura Grego")]),
         # a paragraph whose opening mark the page lost, closed and credited after it
         (
             "President Donald Trump spoke first.\n\nWe have picked a design for this system that will put sensors on land and"

@@ -136,7 +136,7 @@ QUOTE_RE = re.compile(
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))“((?:(?!{_NARRATION})[^“”\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*“)|\"([^\"\n]+)\"|\"([^\"“”\n]+)”"
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
-    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,50}?[a-z])'(?![\w'])"
+    r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,100}?[a-z])'(?![\w'])"
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
     r"|(?<=[\w,]\s)“((?:[^“”\n.?!]|[.?!](?=\S))*[^\W\d_][.?!])(?=[ \t]*(?:\n|\Z))"
     r"|(?<!\S)'([^'\n]*\s[a-z](?:[^\s']*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
@@ -156,6 +156,10 @@ QUOTE_RE = re.compile(
     # president." (no other mark in it)
     r"|(?:(?<=^)|(?<=\n))([A-Z][^“”\"\n]{20,}?[,.?!])”(?=[ \t]+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
     r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|declared|insisted)\b)"
+    # a straight single mark opening a paragraph with a space after it, as some pages set it: "' Once built, it will …,'"
+    r"|(?:(?<=^)|(?<=\n))'[ \t]([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z])){10,}?[,.?!])'(?![\w'])"
+    # acute accents some pages type as quotation marks: "a promise to ´build a shield over the country´"
+    r"|(?<![\w´])´([^´\n]{2,200}?)´(?![\w´])"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
