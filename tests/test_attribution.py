@@ -901,6 +901,15 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "the director",
             "",
         ),
+        # a body named among several's estimates; where the subject spoke, between it and its verb; "earmarked"
+        (
+            "Outside assessments, including those from the Congressional Budget Office, place the likely cost far higher, from"
+            " $400 billion to $900 billion.",
+            "Congressional Budget Office",
+            "",
+        ),
+        ("Trump speaking at the White House announced a first tranche of $20 billion for the project.", "Donald Trump", ""),
+        ("The White House had earmarked $180 billion, with lawmakers approving $20 billion in the summer.", "White House", ""),
         # whoever dismisses others' estimates does not give the figure they put forward
         ("Hegseth dismissed outside estimates that have projected the shield could top $2 trillion.", "outside estimates", ""),
         # a study's maker in commas speaks through it; a body's report "which estimates"; "proposed by" a chief

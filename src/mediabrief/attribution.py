@@ -1768,6 +1768,21 @@ _PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 _ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 
 
+# Documents of several, one body named among them, right before that body: "independent assessments, including those
+# from the Congressional Budget Office, place …".
+_INCLUDING_THOSE_RE = re.compile(
+    r"\b(?:estimates|assessments|analyses|projections|studies|reports|figures|calculations),\s+including\s+(?:those|ones)\s+"
+    r"(?:from|by|of)\s+(?:the\s+)?$"
+)
+# Where the subject spoke, between it and its verb: "Trump speaking at the White House announced", "Hegseth, speaking to
+# reporters in Tampa, said".
+_SPEAKING_AT_RE = re.compile(
+    r"(?:^|(?<=,)|(?<=\s))\s*(?:speaking|writing|appearing|testifying|talking)\s+(?:at|in|to|on|before|from|with)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|reporters|journalists|lawmakers|senators|a\s+\w+)\s*){1,4}"
+    r"(?:\s*(?:in|at|on)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?,?"
+)
+
+
 def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     """The words between a speaker and a verb, an apposition between commas skipped; None where a clause intervenes."""
     gap = re.sub(r"\s*\([^()]{1,25}\)", "", masked[start:end]).strip()  # "Sen. Jack Reed (D-R.I.) said"
@@ -1775,6 +1790,7 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
     # What may stand between a subject and its verb without changing who speaks: an affiliation, when, a source's
     # description, a possessive's document before its apposition, a study named in an aside.
     for said_nothing, left in (
+        (_SPEAKING_AT_RE, " "),
         (_AFFILIATION_RE, ""),
         (_TIME_ADVERBIAL_RE, " "),
         (_PUBLISHED_RE, " "),
@@ -1882,6 +1898,8 @@ def _subject_before(
             and before[-1].lower() == "of"
             and (before[-2].lower() in _SHARE_WORDS or bool(re.fullmatch(r"\d[\d.,]*", before[-2])))
         )
+        if mention.entity >= 0 and _INCLUDING_THOSE_RE.search(masked, lo, mention.start) and masked[mention.end : verb].strip() == ",":
+            return mention  # "Outside estimates, including those from the CBO, put …": the one body named among them
         if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with") and not share:
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
