@@ -84,7 +84,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Steve Ellis, who heads Taxpayers for Common Sense, said "the meter is running and nobody is reading it."', "Steve Ellis"),
         # names the codebook does not list, typed by their words
         ('"The plan is far too costly to defend," according to Mara Quint of the Orbital Policy Institute.', "Mara Quint"),
-        ('Gabe Murphy, a policy analyst at Taxpayers for Common Sense, told Federal News Network: "It will not work."', "Gabe Murphy"),
+        ('Gabe Murphy, a budget analyst at Taxpayers for Common Sense, told a radio host: "It will not work."', "Gabe Murphy"),
         # "Gen." is a title, not the first name of Defense Minister Gen Nakatani named before
         (
             'Defense Minister Gen Nakatani spoke first. "If we cannot see it, we cannot stop it," said Gen. Michael Guetlein.',
@@ -184,7 +184,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # "with X of Y noting:" and "stressing …" hang on their own subjects
         (
-            'Analysts argue costs matter, with Todd Harrison of the American Enterprise Institute noting: "It depends on coverage."',
+            'Analysts argue costs matter, with Todd Harrison of AEI noting: "It depends on coverage."',
             "Todd Harrison",
         ),
         (
@@ -243,7 +243,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # "the U.S. president" is not the Russian president named last
         ('Trump spoke with Russian President Vladimir Putin, a call the U.S. president described as "very good."', "Donald Trump"),
         # an apposition in commas after a name; an initial and an apostrophe inside a name
-        ('Frank St. John, Lockheed Martin COO, said "the work of deterrence never stops."', "Frank St. John"),
+        ('Frank St. John, Lockheed Martin COO, said "deterrence is a job that never ends."', "Frank St. John"),
         ('Brookings author Michael E. O\'Hanlon argues that it "could protect against limited strikes."', "Michael E. O'Hanlon"),
         # a possessor's words named before the quotation
         ('The ministry said the danger remained, despite Trump\'s assurances the country was "no longer a threat."', "Donald Trump"),
@@ -260,7 +260,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"Talks went well," according to Japan Today - U.S. Space Force General Jane Roe leads the project.', "Japan Today"),
         # participles of speech and "continues"
         (
-            "Donald Trump spoke. At an Oval Office event, he went further, claiming the shield would be"
+            "Donald Trump spoke. At a White House briefing, he went further, claiming the system would be"
             ' "very close to 100 percent" effective.',
             "Donald Trump",
         ),
@@ -330,8 +330,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Russia and China said in a joint statement that the plan was "deeply destabilizing."', "Russia and China"),
         ('Xi Jinping and Vladimir Putin said the project was "deeply destabilizing."', "Xi Jinping and Vladimir Putin"),
         (
-            "In a joint statement, Senate Armed Services Committee Chairman Roger Wicker, R-Miss., and House Armed Services Committee "
-            'Chairman Mike Rogers, R-Ala., said the bill is an investment "in defense priorities."',
+            "In a joint statement released Friday, Senate Armed Services Committee Chair Roger Wicker, R-Miss., and House Armed "
+            'Services Chair Mike Rogers, R-Ala., said the bill is an investment "in defense priorities."',
             "Roger Wicker and Mike Rogers",
         ),
         (
@@ -345,15 +345,15 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Russia and China",
         ),
         (
-            'Because of "the perceived political signal," wrote Raymond Wang and Lachlan MacKenzie for the Center, it may matter.',
+            'Because of "the perceived political signal," wrote Raymond Wang and Lachlan MacKenzie in a recent paper, it may matter.',
             "Raymond Wang and Lachlan MacKenzie",
         ),
         ('"It will work," said Hegseth and Guetlein.', "Pete Hegseth and Michael Guetlein"),
         ('"It will work," said Hegseth, and Guetlein agreed.', "Pete Hegseth"),
         # "both countries", "the two leaders": the last two of that kind named, one voice
         (
-            "Russia had denounced the plan.\n\nIn a joint statement with China earlier this month, both countries denounced"
-            ' the idea as "deeply destabilising".',
+            "Russia had denounced the plan.\n\nIn a joint statement with China in May, both countries denounced"
+            ' the shield as "deeply destabilising".',
             "Russia and China",
         ),
         (
@@ -384,25 +384,25 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a phrase of time before the subject of a second verb ("… met with Trump … and firmly told him")
         (
-            "Back on May 6, Canadian Prime Minister Mark Carney met with Trump in the Oval Office and firmly told the U.S. president "
-            "that Canada was “not for sale.”",
+            "Back in early May, Canadian Prime Minister Mark Carney met with Trump at the White House and bluntly told him that Canada "
+            "was “not for sale.”",
             "Mark Carney",
         ),
         # a role placed at a body is a new, unnamed person, not the unnamed source named before
         (
             "A U.S. official familiar with the program says the system may have some capability by then.\n\n"
-            'The Air Force secretary told senators Tuesday that Golden Dome overall is "still in the conceptual stage."',
+            'The Air Force secretary told lawmakers on Thursday that the shield as a whole is "still only a concept."',
             "Air Force secretary",
         ),
         # ", he said" closing a sentence: whoever the sentence names is what is said ("steered by Guetlein"); nor is a place
         # ("in Silicon Valley") a person
         (
-            "Trump dismissed that estimate. That effort will be steered by Space Force General Michael Guetlein and “the brightest "
-            "minds” in Silicon Valley, he said.",
+            "Trump dismissed that estimate. The project would be steered by Space Force General Michael Guetlein together with "
+            "“the sharpest minds” in Silicon Valley, he said.",
             "Donald Trump",
         ),
         # a post "of" a body before the name; an order as the document that says it
-        ('"It only grows," Deputy Chairman of the Russian Security Council Dmitry Medvedev told a newspaper.', "Dmitry Medvedev"),
+        ('"It only grows," Deputy Chairman of the Security Council Dmitry Medvedev told a Moscow daily.', "Dmitry Medvedev"),
         ('The January 2025 executive order calls for a shield against attacks "from any direction at all."', "executive order"),
         # a document a number names is one, not "Order" with "Executive" for its title
         (
@@ -411,8 +411,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Executive Order 14186",
         ),
         (
-            "The program began with an executive order from President Trump on January 27, tasking the Pentagon with developing a"
-            " “next-generation missile defense shield” against hypersonic weapons.",
+            "The effort started with an executive order from President Trump in late January, tasking the Pentagon with building a"
+            " “next-generation missile defense shield” for the homeland.",
             "executive order",
         ),
         # verbs of assertion and hope
@@ -420,7 +420,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Speaking in the Oval Office, Trump hopes the shield will "work before my term ends."', "Donald Trump"),
         # a place in a post's title does not hide the name after it
         (
-            'Russia\'s Ambassador to the United States Alexander Darchiev spoke to TASS. "The plan is destabilizing," the diplomat said.',
+            'Russia\'s Ambassador to Washington Alexander Darchiev spoke to RIA Novosti. "The plan is destabilizing," the diplomat said.',
             "Alexander Darchiev",
         ),
         # a short phrase in straight single quotation marks, in lower case
@@ -541,13 +541,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a document from a body under a ministry speaks for the ministry, not the agency that relayed it
         (
-            "North Korea criticized the plan, according to a report from the official Korean Central News Agency. A memo from an "
-            'institute under North Korea\'s Foreign Ministry labeled the Golden Dome program "an outer space nuclear war scenario."',
+            "North Korea attacked the project, according to a report from the state-run Korean Central News Agency. A memo from a "
+            'policy institute under North Korea\'s Foreign Ministry has labeled the U.S. shield "a plan for nuclear war in space."',
             "North Korea's Foreign Ministry",
         ),
         # a country's possessive makes a ministry that country's, not the codebook's bare "Ministry of Foreign Affairs"
         (
-            "North Korea's Ministry of Foreign Affairs issued a memorandum. \"The hegemonic power is brutally scheming to use "
+            "North Korea's Ministry of Foreign Affairs released a memorandum on Sunday. \"The hegemonic power is brutally scheming to use "
             'its followers as shields," the ministry said.',
             "North Korea's Ministry of Foreign Affairs",
         ),
@@ -571,8 +571,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         ('The joint statement was long.\n"The so-called shield will fuel an arms race," it says.', "joint statement"),
         (
-            "Beijing and Washington traded words. After a meeting in Moscow between Russian President Vladimir Putin and Chinese "
-            'President Xi Jinping, the two countries said the shield was "a threat."',
+            "Beijing and Washington traded words. After a summit in Moscow between Russian President Vladimir Putin and visiting "
+            'Chinese President Xi Jinping, the two countries said the shield was "a threat."',
             "Russia and China",
         ),
         # an executive order's abbreviation and another verb of its clause before the one that quotes it
@@ -608,14 +608,14 @@ def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, gr
     [
         # whatever the other quotation says: its "whether" opens no clause between the first and the verb
         (
-            "The system will be designed to “protect the homeland” from “cruise missiles, drones, whether they are conventional"
+            "The shield is meant to “protect the homeland” against “cruise missiles, drones, whether they are conventional"
             " or nuclear,” Defense Secretary Pete Hegseth explained.",
             "Pete Hegseth",
         ),
         # a credit closes its sentence though a clause of when follows it
         (
-            "The shield will cost about $175 billion and be operational “in less than three years” with “a success rate close to"
-            " 100%,” President Donald Trump declared Tuesday afternoon as he shared new details.",
+            "The system would cost roughly $175 billion and be ready “in under three years” with “a success rate near 100%,”"
+            " President Donald Trump declared on Wednesday as he laid out the plan.",
             "Donald Trump",
         ),
     ],
@@ -770,10 +770,10 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
         ('Peskov called the shield "a sovereign matter for the United States."', "quotation"),
         ('"That is the job," Guetlein said.', "quotation"),
         # ... but a name someone is said to call a thing is their words, as readers label it
-        ('While critics call it a 21st-century "Star Wars" program, the White House disagrees.', "quotation"),
+        ('Though critics call it a new "Star Wars" program, the administration disagrees.', "quotation"),
         ('Critics have called it "Star Wars 2.0."', "quotation"),
         # (a technical term of the codebook stays one: counted on unseen real pages, crediting it made two false quotations)
-        ('The Golden Dome is what experts call a "system of systems."', "term"),
+        ('The Pentagon plan is what experts call a "system of systems."', "term"),
         ('Detractors have dubbed the project "Star Wars."', "term"),
     ],
 )
@@ -869,7 +869,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("The budget stands at $175 billion, though some analysts say the real cost could exceed $500 billion.", "", ""),
         # a dated document speaks for its body; "noted" is not the document word "note"
         ("A July Pentagon presentation indicated that each award would be about $120,000 apiece.", "Pentagon", ""),
-        ("The Space Force noted that contracts under $9 million need not be announced.", "US Space Force", ""),
+        ("The Space Force noted that deals below $9 million do not have to be made public.", "US Space Force", ""),
         # a document's reader between it and its verb; values printed in a document are no thing cited
         ("A Pentagon presentation in July seen by Reuters suggested the awards would be about $120,000 each.", "Pentagon", ""),
         (
@@ -884,7 +884,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "",
         ),
         # a source named before a spender keeps the figure; a possessive's "cost of"
-        ("According to the CBO, the U.S. may have to spend as much as $542 billion on the layer.", "Congressional Budget Office", ""),
+        ("According to the CBO, the U.S. could end up spending as much as $542 billion on the layer.", "Congressional Budget Office", ""),
         ("It would cost far more than Trump's stated cost of $175 billion.", "Donald Trump", ""),
         ("A system meeting Trump's goals would cost about $1.2 trillion, the study found.", "Congressional Budget Office", ""),
         # a verb of requesting after an intention
@@ -914,7 +914,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("Hegseth dismissed outside estimates that have projected the shield could top $2 trillion.", "outside estimates", ""),
         # a study's maker in commas speaks through it; a body's report "which estimates"; "proposed by" a chief
         (
-            "One of them, conducted by the conservative American Enterprise Institute, suggests that taxpayers could spend $3.6 trillion.",
+            "One of them, conducted by the right-leaning American Enterprise Institute, suggests that Americans could spend $3.6 trillion.",
             "American Enterprise Institute",
             "",
         ),
@@ -923,10 +923,10 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "Congressional Budget Office",
             "",
         ),
-        ("That is far above the $185B figure proposed by Golden Dome chief Gen. Michael Guetlein.", "Michael Guetlein", ""),
+        ("That is well above the $185B figure proposed by program chief Gen. Michael Guetlein.", "Michael Guetlein", ""),
         # a possessor's claim as the subject, a passive's agent, the possessor after a fronted figure
         ("Trump's claim on social media suggested a price of $61 billion for Canada to join.", "Donald Trump", ""),
-        ("It was announced by President Donald Trump in May, with an outlay of $175 billion.", "Donald Trump", ""),
+        ("It was announced by President Donald Trump last spring, with an outlay of $175 billion.", "Donald Trump", ""),
         ("At $175bn, Donald Trump's shield already came with a striking price tag.", "Donald Trump", ""),
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
@@ -1328,8 +1328,8 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
         ),
         (
             # a description, then the titled name in commas, then the verb
-            "\u201cThe comparison holds up well,\u201d a senior fellow at the Center for Security Policy, Colonel Dan Reyes,"
-            " tells the Sun from Seoul.",
+            "\u201cThe comparison holds up well,\u201d a visiting fellow at the Hudson Institute, Colonel Dan Reyes,"
+            " tells the Sun from Tokyo.",
             "Dan Reyes",
         ),
         (

@@ -76,7 +76,7 @@ def test_score_gold_scores_a_hand_labelled_folder(tmp_path):
     gold.mkdir()
     (articles / "01_one.txt").write_text(
         'Shield talks\n\n"We will pay our share," Prime Minister Mark Carney told reporters. Canada would have to pay $61 billion'
-        " to join, Trump said.\n"
+        " to take part, Trump said.\n"
     )
     (gold / "quotes.csv").write_text(
         "file,quote_opening,kind,speaker,speaker_type,how\n01_one.txt,We will pay our share,quotation,Mark Carney,person,after\n"

@@ -269,44 +269,44 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         ),
         # the programme's own price in a sentence about Canada is not Canada's
         (
-            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
             "Trump unveiled the US$175-billion shield system and said Canada would have to pay its fair share.",
         ),
         # completing a study is not completing the shield
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
-            "Gen. Guetlein said he was responsible for completing the study by late September 2025.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "Gen. Guetlein said he was in charge of completing the study by late September 2025.",
         ),
         # ... nor announcing the completion of its plan; nor is a name spelt by ear another leader
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
-            "On September 19, 2025, Pentagon officials announced the completion of the Golden Dome plan.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "On September 19, 2025, the Pentagon announced the completion of its Golden Dome plan.",
         ),
         (
             "Gen. Michael Guetlein will lead the Golden Dome program.",
-            "The project is under the leadership of Space Force General Michael Gatline.",
+            "The project has been under the leadership of Space Force Gen. Michael Gatline since spring.",
         ),
         # a value its own sentence calls a revision of an earlier one
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
-            "The project is now slated for completion in 2035, a delay from earlier timelines.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The project's completion is now expected in 2035, a delay from the schedule first announced.",
         ),
         # an estimate or a threshold called initial, or the Pentagon's own allocation, is no rival initial allocation
         (
             "Congress set aside an initial $25 billion for the shield in July.",
-            "The new figure far exceeds the initial $175 billion forecast provided by the administration.",
+            "That far exceeds the initial $175 billion forecast the White House put out.",
             "It is sought through appropriations, the first time the base budget has crossed the $1 trillion threshold.",
             "The vote added to the $150 billion already allocated to the Pentagon through the reconciliation law.",
         ),
         # two prices one outlet itself reports are a change over time
         (
-            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
             "Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
             "Canada would have to pay $71 billion to join the shield, the president said.",
         ),
         # a partner's own spending in its own dollars is no rival asking price
         (
-            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
             "Ottawa will join the shield by building radars at a cost of about C$3 billion, and will pay Washington nothing.",
         ),
         # a trade deal's investment pledge is no money for the shield
@@ -316,12 +316,12 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         ),
         # the programme's cost written before the figure in a sentence about Canada; a prototype's date; a budget's rise
         (
-            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
             "Officials estimate the system will cost at least $175 billion to build, and that Canada would be expected to pay its share.",
         ),
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
-            "The award asks the company to deliver a fully operational prototype by the end of 2027.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The contract calls on the firm to field a fully operational prototype unit by the end of 2027.",
         ),
         (
             "Congress set aside an initial $25 billion for the shield in July.",
@@ -329,24 +329,24 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         ),
         # another system working since a past year; a component's blind spots; a price a sentence opens with
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
             "Iron Dome is a land-based system, operational in Israel since 2011, with a record of blocking rockets.",
             "The funding should field a sensor layer by 2028, giving the military early cover over operational blind spots.",
         ),
         (
-            "Trump said Canada would have to pay $61 billion to join the shield.",
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
             "Said to cost US $175 billion, it would also cover Canada for a price, the president later wrote.",
         ),
         # a year the sentence denies is no target
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
             "Officials said there is no strict \u201c2028 mandate\u201d for full completion.",
         ),
         # a first part's date, and a demonstration's, are no completion target
         (
-            "Trump said the shield would be fully operational by the end of his term in 2029.",
-            "The Space Force expects the initial satellite constellation will be operational by 2028, with later ones through 2035.",
-            "Ahead of full completion, an operational capability demonstration is targeted for the summer of 2028.",
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The Space Force expects the initial constellation of satellites will be operational by 2028, with more through 2035.",
+            "Before full completion, an operational capability demonstration is planned for the summer of 2028.",
         ),
     ],
     ids=[
@@ -385,7 +385,7 @@ def test_a_place_under_the_shield_costs_canada_what_the_programme_does_not():
 
 def test_two_prices_no_outlet_reports_as_a_change_stand_against_each_other():
     corpus = articles(
-        A="Trump said Canada would have to pay $61 billion to join the shield.",
+        A="Trump said Canada would have to pay $61 billion for a place in the shield.",
         C="Canada would have to pay $71 billion to join the shield, the president said.",
     )
     assert len(claims.contradictions(claims.claims_matrix(corpus, load_codebook()))) == 1
@@ -394,7 +394,7 @@ def test_two_prices_no_outlet_reports_as_a_change_stand_against_each_other():
 def test_the_completion_year_is_the_one_after_the_words_of_completion_not_a_date_before_them():
     spec = load_codebook()["claims"]
     spec = next(c for c in spec if c["id"] == "completion_year")["value"]
-    sentence = "Trump gave the number in May 2025, for a shield he said would be fully operational before he leaves office in January 2029."
+    sentence = "Trump gave the number in May 2025, for a shield he said would be fully operational before his term is up in January 2029."
     assert claims.extract_value(sentence, spec) == "2029"
 
 

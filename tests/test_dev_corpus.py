@@ -155,12 +155,12 @@ def test_an_op_ed_for_the_shield_that_dismisses_objections_and_warns_of_threats_
         "Three objections to Golden Dome, answered\n"
         "By A. Writer\n"
         "Golden Dome is the right answer at the right time.\n"
-        "There is a common misconception that missile defense is impossible. The record of the last decade says otherwise.\n"
+        "There is a widespread misconception that missile defense is impossible. The record of the last decade says otherwise.\n"
         "We face the most dangerous missile environment in our history, and we are dangerously unprepared.\n"
         "Congress should fund Golden Dome in full."
     )
     assert label(text, codebook) == "supportive"
-    assert cue_hits_of("There is a common misconception that missile defense is impossible.", codebook) == [("misconception", 1.0)]
+    assert cue_hits_of("There is a widespread misconception that missile defense is impossible.", codebook) == [("misconception", 1.0)]
     assert cue_hits_of("We face a dangerous threat environment, and we are dangerously unprepared.", codebook) == []
     assert cue_hits_of("It is a dangerous plan.", codebook) == [("dangerous", -1.0)]
 

@@ -416,7 +416,7 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
             "The shield risks a war in space, a spokesperson from the Chinese Ministry of National Defense warned.",
             {"Chinese Ministry of National Defense"},
         ),
-        ("This op-ed was first published in The Breach on June 8.", {"The Breach"}),
+        ("This commentary was first published in The Breach in June.", {"The Breach"}),
         ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),
     ],
 )
@@ -526,8 +526,8 @@ def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_f
 
 def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
     text = (
-        "Japan plans to join the shield, the Yomiuri Shimbun reported Friday. Takaichi will meet Trump in Washington, D.C., on"
-        " March 19, the newspaper reported."
+        "Japan plans to join the shield, the Yomiuri Shimbun reported Friday. Takaichi is due to see Trump in Washington, D.C., on"
+        " March 24, the newspaper reported."
     )
     found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
     assert sorted(set(found["cited_source"])) == ["Yomiuri Shimbun"]
@@ -564,7 +564,7 @@ def test_this_newspaper_is_the_articles_own_outlet_not_one_it_cites():
 
 def test_broadcasters_and_newsletters_the_codebook_lists_are_cited_when_told():
     text = (
-        'Mette Frederiksen told CNBC the talks were "good and natural." "I would hope we could have hearings on it,"'
+        'Mette Frederiksen told CNBC the talks were "good and natural." "I would hope the committee holds hearings on it,"'
         " Sen. Jack Reed told Punchbowl."
     )
     found = lineage.citations_table(articles(Elsewhere=text), load_codebook())
@@ -613,11 +613,11 @@ def test_a_credit_inverted_at_the_end_of_a_sentence_cites_the_outlet():
     [
         # forms of crediting a publication met in real coverage, in this project's words
         ("Critics were blunt, a former minister wrote in a Globe and Mail opinion piece.", "Globe and Mail"),
-        ("The warning was carried by North Korea's state news agency, KCNA.", "KCNA"),
+        ("The warning was carried by North Korea's official news agency, KCNA.", "KCNA"),
         ("Four people familiar with the talks confirmed the plan for Reuters.", "Reuters"),
         ("The Yomiuri newspaper, which first reported the plan, said talks would go on.", "Yomiuri"),
         ("As told in several earlier Newsmax articles, the idea was tested.", "Newsmax"),
-        ("Inside Defense was the first to report that the design is final.", "Inside Defense"),
+        ("Inside Defense was the first to report the design is settled.", "Inside Defense"),
         ("Bloomberg recently released a detailed cost report on the shield.", "Bloomberg"),
         ("The chief renewed his call for an upgrade, reports Air & Space Forces Magazine.", "Air & Space Forces Magazine"),
         ("Published by Space News, 6 August 2025", "Space News"),

@@ -215,7 +215,7 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("$175 to $831 billion", "USD", 175e9, 831e9, True, False),
         ("between $175 billion and $831 billion", "USD", 175e9, 831e9, True, False),
         ("$800 million to $1.2 billion", "USD", 800e6, 1.2e9, True, False),
-        ("$200 million up to $2 billion", "USD", 200e6, 2e9, True, False),  # "could cost from $200 million up to $2 billion"
+        ("$200 million up to $2 billion", "USD", 200e6, 2e9, True, False),  # "awards running from $200 million up to $2 billion"
         # Australian and New Zealand outlets: the code after the sign, or before it
         ("$US25 billion", "USD", 25e9, 25e9, False, False),
         ("USD$175 billion", "USD", 175e9, 175e9, False, False),
@@ -244,14 +244,14 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         ("lawmakers are appropriating billions for the shield", "USD", 1e9, 1e10, False, True),
         ("it could drive billions in new investment", "USD", 1e9, 1e10, False, True),
         # a number with a scale word and no currency, where a verb of costing or paying governs it
-        ("it could cost up to half a trillion due to the territory", "USD", 0.5e12, 0.5e12, False, False),
+        ("the shield may cost up to half a trillion, given its territory", "USD", 0.5e12, 0.5e12, False, False),
         ("Seventy-one billion they're going to pay.", "USD", 71e9, 71e9, False, False),
         # a magnitude a cost reaches
         ("it will likely cost in the trillions", "USD", 1e12, 1e13, False, True),
         ("outside estimates reach into the trillions", "USD", 1e12, 1e13, False, True),
         # a hedge on a range's high end
-        ("ranging from $500 billion to as much as $1 trillion over two decades", "USD", 500e9, 1e12, True, False),
-        ("the total cost over decades at $161 billion to over $830 billion", "USD", 161e9, 830e9, True, False),
+        ("estimates span $500 billion to as much as $1 trillion across 20 years", "USD", 500e9, 1e12, True, False),
+        ("a lifetime price put at $161 billion to over $830 billion", "USD", 161e9, 830e9, True, False),
         # a scale written without a space; a decimal comma before a scale
         ("the scheme could hit £831billion", "GBP", 831e9, 831e9, False, False),
         ("Congress approved $24,5 billion for the purpose", "USD", 24.5e9, 24.5e9, False, False),
@@ -398,7 +398,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "White House / the President",
         ),
         # what the system would require is its size, however the sentence joins the verb on
-        ("It could take a decade to build and require more than $1 trillion in funding.", "program total", "unattributed"),
+        ("The shield might need ten years of work and require more than $1 trillion in funding.", "program total", "unattributed"),
         # "alone" after the programme's own noun prices all of it; after a part of it, the part
         ("Experts say the whole project alone could cost over $500 billion.", "program total", "experts"),
         ("That slice of the project alone could cost $8 billion, sources said.", "part or unit cost", "sources"),
@@ -407,16 +407,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
         ("Launches now cost about $1,500 a kilogram to orbit.", "part or unit cost", "unattributed"),
         # a plan or programme named right after its figure is the whole
-        ("Trump said work will begin as part of a broader $175 billion funding plan.", "program total", "White House / the President"),
+        ("Trump said the work is to begin as part of a wider $175 billion funding plan.", "program total", "White House / the President"),
         ("Experts doubt the economy could afford a multi-trillion dollar program.", "program total", "unattributed"),
         # another programme set beside the shield, and a trade measure, are "other"
         (
-            "Lt. Gen. Ann Roy testified that the cost of a missile defense system, in effect a miniature Golden Dome for Guam,"
-            " would total approximately $8 billion.",
+            "Lt. Gen. Ann Roy testified that the cost of a missile defense system, in effect a scaled-down Golden Dome for Guam,"
+            " would total about $8 billion.",
             "other",
             "Ann Roy",
         ),
-        ("The EU is weighing retaliatory tariffs worth up to $108 billion.", "other", "unattributed"),
+        ("The EU is preparing retaliatory tariffs worth up to $108 billion.", "other", "unattributed"),
         # a budget of all defence is not the programme's
         ("Republicans want a $150 billion defense spending boost in the bill.", "other", "unattributed"),
         ("The measure comes on top of the approved $886 billion national security budget.", "other", "unattributed"),
@@ -433,7 +433,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("Lockheed Martin estimated its piece, the initial design alone, at $6 billion.", "part or unit cost", "Lockheed Martin"),
         # "an initial" sum is a first budget line, whatever the sentence's total; money available for the work funds it
         (
-            "Trump announced an initial $25 billion investment out of a total that is far larger.",
+            "Trump announced an initial $25 billion investment toward a total that is far larger.",
             "budget or appropriation",
             "White House / the President",
         ),
@@ -479,7 +479,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The CBO released a report estimating the shield would cost about $1.2 trillion.", "program total", "Congressional Budget Office"),
         # A figure given by someone, written after it, active or passive.
         (
-            "That is far above the initial $175 billion forecast provided by the administration.",
+            "That is well above the initial $175 billion forecast provided by the Trump administration.",
             "program total",
             "White House / the President",
         ),
@@ -528,12 +528,12 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The office's estimate is $185 billion, up $10bn from the president's figure.", None, None),
         ("The Missile Defense Agency issued task orders under the $151 billion SHIELD vehicle.", "part or unit cost", "unattributed"),
         (
-            "A lawmaker said the $175 billion cost estimate previously given by President Donald Trump has held.",
+            "One senator said the $175 billion cost estimate once given by President Donald Trump was still valid.",
             "program total",
             "White House / the President",
         ),
         (
-            "Trump has announced price tags for Canada's participation, ranging between US$61 billion and US$71 billion.",
+            "Trump has announced price tags for Canada's participation that range between US$61 billion and US$71 billion.",
             "price quoted to a partner",
             "White House / the President",
         ),
@@ -568,16 +568,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         ("Ottawa announced a $6-billion Arctic radar system investment before the election.", "other", "Canada"),  # another system
         # a change by a sum is a difference; contracts in general are no one contract
-        ("Even minor changes to these parameters can affect costs by hundreds of billions of dollars.", "other", "unattributed"),
+        ("Small tweaks to those assumptions could shift the bill by hundreds of billions of dollars.", "other", "unattributed"),
         ("His companies hold tens of billions of dollars' worth of government contracts.", "other", "unattributed"),
         # money put "in" the programme is not its price (and $25 billion is a figure the story is known for: its first
         # money, in the 2025 reconciliation bill, which the codebook lists)
         (
-            "In May, Trump announced a $25 billion investment in Golden Dome technology.",
+            "In May, Trump announced a fresh $25 billion investment in Golden Dome technology.",
             "budget or appropriation",
             "White House / the President",
         ),
-        ("In May, Trump announced a $26 billion investment in Golden Dome technology.", "other", "White House / the President"),
+        ("In May, Trump announced a fresh $26 billion investment in Golden Dome technology.", "other", "White House / the President"),
         # a person's plan, proposal or announcement of a figure is theirs
         ("Critics mocked Trump's plan for a $175 billion shield as a fantasy.", "program total", "White House / the President"),
         (
@@ -1076,7 +1076,7 @@ def test_a_figure_restated_in_another_currency_in_the_next_sentence_says_what_th
 
 
 def test_the_parts_in_space_are_a_part(codebook):
-    text = "It will be expensive, as the Congressional Budget Office thinks just the parts in space could cost $542 billion."
+    text = "The bill will be steep, since the Congressional Budget Office reckons only the parts in space could cost $542 billion."
     assert _table(text, codebook)["referent"].tolist() == ["part or unit cost"]
 
 
@@ -1170,9 +1170,9 @@ def test_a_figure_someone_compares_or_would_spend_is_not_theirs_and_the_estimato
         "Donald Trump said the shield would cost $175 billion. "
         "The Congressional Budget Office was quick to doubt the $175 billion figure, predicting that the system would "
         "cost up to $542 billion. "
-        "The CBO has estimated that the U.S. may have to spend as much as $831 billion over 20 years, far higher than "
+        "The CBO has estimated that the U.S. could end up spending as much as $831 billion over 20 years, far higher than "
         "the $175 billion projection. "
-        "Four Democrats pointed to estimates by the Congressional Budget Office that the layer could cost $161 billion."
+        "Four Democrats drew on estimates by the Congressional Budget Office that the sensor layer could cost $161 billion."
     )
     table = _table(text, codebook)
     owners = dict(zip(table["surface"] + " #" + table.groupby("surface").cumcount().astype(str), table["attributed_to"], strict=True))
@@ -1188,7 +1188,7 @@ def test_a_figure_someone_compares_or_would_spend_is_not_theirs_and_the_estimato
 
 def test_a_figure_repeated_with_only_a_cost_word_keeps_what_its_giver_called_it_before(codebook):
     text = (
-        "Donald Trump wrote that Canada would have to pay $61 billion to join the shield. "
+        "Donald Trump wrote that Canada would have to pay $61 billion for a place in the shield. "
         'In the post he went on: "I told them it would cost $61 billion." '
         "The shield itself would cost $175 billion, he said."
     )
@@ -1217,16 +1217,16 @@ def test_the_parts_of_an_enacted_budget_are_budget_and_a_fronted_clause_is_not_t
 
 
 def test_a_verb_of_need_right_before_a_figure_names_it_whatever_follows(codebook):
-    text = "Trump finalized the design, which he predicted would require USD175 billion in funding over three years."
+    text = "Trump finalized the design, which he predicted would require USD175 billion of funding within three years."
     assert _table(text, codebook)["referent"].tolist() == ["program total"]
     assert _table("Congress provided $25 billion in funding for the shield.", codebook)["referent"].tolist() == ["budget or appropriation"]
 
 
 def test_a_price_basis_year_is_no_amount_and_a_legislatures_commitment_is_an_appropriation(codebook):
     # Sentences written for this test on constructions in real coverage of the AEI study and the reconciliation law.
-    table = _table("The most expensive example cost $3.6 trillion over 20 years in fiscal year 2026 dollars.", codebook)
+    table = _table("The priciest variant would cost $3.6 trillion over twenty years in fiscal year 2026 dollars.", codebook)
     assert list(zip(table["surface"], table["referent"], strict=True)) == [("$3.6 trillion", "program total")]
-    table = _table("Congress committed $25 billion in July as a down payment for new interceptors.", codebook)
+    table = _table("Congress committed $25 billion last summer as a down payment on the new interceptors.", codebook)
     assert list(zip(table["referent"], table["attributed_to"], strict=True)) == [("budget or appropriation", "unattributed")]
     table = _table("The previous government committed C$38.6 billion over 20 years to modernize NORAD.", codebook)
     assert table["referent"].tolist() == ["partner purchase or pledge"]
@@ -1255,13 +1255,13 @@ AEI = "American Enterprise Institute"
         # a possessive with a participle, a verb of setting a price
         (
             "Donald Trump announced the shield in May. He set the cost at $175 billion, without saying what it included. "
-            "Todd Harrison says Trump's cited $175 billion price tag would buy only a limited system.",
+            "Todd Harrison argues Trump's cited $175 billion price tag could pay for only a limited system.",
             [WH, WH],
         ),
         # a figure a quotation says someone else gave is that one's
         (
             "Donald Trump put the cost at $175 billion in May. Todd Harrison disagrees: "
-            '"The $175 billion price tag President Trump cited only buys a limited system," he wrote, "and the full one could '
+            '"The $175 billion price tag Trump cited only buys a limited system," he wrote, "and the full one could '
             'cost $3.6 trillion."',
             [WH, WH, "Todd Harrison"],
         ),
@@ -1273,25 +1273,25 @@ AEI = "American Enterprise Institute"
         ),
         # a report no one is named for is the body's the next sentence names as its author
         (
-            "WASHINGTON - A new report estimates the shield could cost anywhere from $252 billion to $3.6 trillion over 20 "
-            "years. The range shows how much is still undecided, according to a study published Sept. 12 by the American "
-            "Enterprise Institute. Trump put the cost at $175 billion.",
+            "WASHINGTON - A new report estimates the shield could cost between $252 billion and $3.6 trillion over two "
+            "decades. The range shows how much is still undecided, according to a study published in mid-September by the "
+            "American Enterprise Institute. Trump put the cost at $175 billion.",
             ["American Enterprise Institute", WH],
         ),
         # a figure in an aside between a verb's subject and the verb is not what the verb says; a relative clause there
         # has its own verb
         (
-            "Privately held Orbital Forge, reportedly valued at $400 billion, recently announced that it had launched 9,000 "
+            "Privately held Orbital Forge, reportedly valued at $400 billion, announced last month that it has launched 9,000 "
             "satellites. Linda Okafor, who correctly projected the $2 trillion cost of an earlier war, says she is certain.",
             ["unattributed", "Linda Okafor"],
         ),
         # the difference between two figures, set beside the first, is the outlet's arithmetic; what a subject has spent
         # is a fact, not its estimate
         (
-            "Trump said Canada would need to pay $61 billion for coverage, $10 billion less than he cited on Monday.",
+            "Trump said that Canada would need to pay $61 billion for coverage, $10 billion less than he cited on Monday.",
             [WH, "unattributed"],
         ),
-        ("Trump asked for $1.5 trillion in 2027 — a $500 billion increase over current levels.", [WH, "unattributed"]),
+        ("Trump asked for $1.5 trillion for 2027 — a $500 billion increase on this year's spending.", [WH, "unattributed"]),
         ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
         # "estimates" after an adjective is a noun, not a verb whose subject gives the figure
         ("Notably, the price tag of $175 billion surpasses initial Wall Street estimates.", ["unattributed"]),
@@ -1312,35 +1312,35 @@ AEI = "American Enterprise Institute"
             ["White House / the President"],
         ),
         # what a body is spending is a fact the outlet states
-        ("Lawmakers asked how the Pentagon is spending $23 billion allocated for the shield.", ["unattributed"]),
+        ("Senators pressed to learn how the Pentagon is spending $23 billion earmarked for the shield.", ["unattributed"]),
         # a country's programme is not its estimate; its pledge is its own
         ("Washington's $175 billion shield is a path to war in space, a commentary argued.", ["unattributed"]),
         ("Tokyo's $3 billion pledge was welcomed in Washington.", ["Japan"]),
         # a giver named past a conversion in brackets, or by "his calculation"
-        ("The shield will cost far more than the $175 billion (about 244 trillion won) proposed by Trump.", [WH, WH]),
+        ("The shield will cost a lot more than the $175 billion (roughly 244 trillion won) proposed by Trump.", [WH, WH]),
         (
             "Sen. Angus King scaled up the Guam figure. According to his calculation, a dome over the country would total $6.2 trillion.",
             ["Angus King"],
         ),
         # figures "from" a body, the subject of the sentence
-        ("Estimated projects from the White House put the cost at around USD$175 billion.", [WH]),
+        ("Early projections from the White House put the cost at around USD$175 billion.", [WH]),
         # a law or a programme states no figure of its own
         ("The Big Beautiful Bill's $150 billion for the military passed the House.", ["unattributed"]),
         (
-            "Reagan's Strategic Defense Initiative (SDI) was shelved. SDI cost estimates in the 1980s ranged from $60 to $100 billion.",
+            "Reagan's Strategic Defense Initiative (SDI) was shelved. SDI cost estimates during the 1980s ran from $60 to $100 billion.",
             ["unattributed"],
         ),
         # who expects a cost gives it; "according to" reaches past a body's initials to the titled person
-        ("The president expects the total cost to be $175 billion.", [WH]),
-        ("According to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.", ["Gen. Michael Guetlein (Space Force)"]),
+        ("The president expects the overall cost to be $175 billion.", [WH]),
+        ("According to U.S. Space Force Gen. Michael Guetlein, an extra $10 billion buys time.", ["Gen. Michael Guetlein (Space Force)"]),
         # a company's possessive before its contract is what it holds, not its estimate
         ("The award sits on top of Lockheed Martin's $20 billion interceptor contract.", ["unattributed"]),
         # who thinks a figure gives it; a document "from" a body, and when it was published, speak for the body
         ("It will be expensive, as the Congressional Budget Office thinks the parts in space could cost $542 billion.", [CBO]),
         ("Analysts think the system could cost $500 billion.", ["analysts"]),
-        ("A report from the U.S. Congressional Budget Office released on May 5 estimates it could cost $542 billion.", [CBO]),
+        ("A new report from the U.S. Congressional Budget Office published on May 12 estimates it could cost $542 billion.", [CBO]),
         ("A study by the American Enterprise Institute published in September found it could cost $3.6 trillion.", [AEI]),
-        ("However, a report from the U.S. Congressional Budget Office estimates that it could cost $542 billion.", [CBO]),
+        ("Yet a fresh report from the U.S. Congressional Budget Office estimates that it could cost $542 billion.", [CBO]),
         ("An analysis from the Congressional Budget Office puts the total at $1.2 trillion over 20 years.", [CBO]),
         ("The CBO report, released in May, estimated the interceptors would cost $542 billion.", [CBO]),
         ("New CBO data published this week shows the shield would cost $1.2 trillion.", [CBO]),
@@ -1352,14 +1352,14 @@ AEI = "American Enterprise Institute"
         # what a body's documents show is its figure
         ("Budget documents released by the Pentagon show a $17.5 billion request.", ["Pentagon"]),
         # a figure someone else made, as the words before it say, is not the speaker's
-        ("Todd Harrison, the lead researcher, warns that the promised $176 billion might only cover three years.", ["unattributed"]),
+        ("Todd Harrison, the principal researcher, warns that the promised $176 billion would only last three years.", ["unattributed"]),
         # a named possessor's reckoning; a body's analysts speak for it, as its officials do
         ("By the CBO's count, the system would cost $542 billion.", [CBO]),
         ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),
         ("It could cost as much as $831 billion over 20 years, CBO analysts found.", [CBO]),
         # a passive's agent prices it; a side in the argument gives the price it puts, not one it refers to
         ("The shield, priced by the White House at $175 billion, faces doubts.", [WH]),
-        ("The price tag has been pegged by the program's proponents at $176 billion.", ["proponents"]),
+        ("The cost has been pegged by the shield's proponents at $176 billion.", ["proponents"]),
         ("Critics say the $176 billion figure is far too low.", ["unattributed"]),
         # a ministry nobody named is not the last body named
         (
