@@ -903,7 +903,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ),
         # a body named among several's estimates; where the subject spoke, between it and its verb; "earmarked"
         (
-            "Outside assessments, including those from the Congressional Budget Office, place the likely cost far higher, from"
+            "Several studies, among them reports, including those by the Congressional Budget Office, place the cost far higher, from"
             " $400 billion to $900 billion.",
             "Congressional Budget Office",
             "",

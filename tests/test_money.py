@@ -1066,12 +1066,12 @@ def test_one_wire_sentence_printed_twice_is_one_reading_of_who_gives_a_figure(co
 
 def test_a_figure_restated_in_another_currency_in_the_next_sentence_says_what_that_one_says(codebook):
     text = (
-        "Trump said Canada would have to pay $61 billion to join. "
+        "Trump put Canada's entry price at $61 billion. "
         "In Canadian dollars, Trump's figure is roughly C$84 billion, twice what Ottawa spends on radars."
     )
     assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"] * 2
     # ... not a figure of another size, nor one no word says is a conversion
-    text = "Trump said Canada would have to pay $61 billion to join. Ottawa's own figure for the system is C$140 billion."
+    text = "Trump put Canada's entry price at $61 billion. Ottawa's own figure for the system is C$140 billion."
     assert _table(text, codebook)["referent"].tolist()[1] != "price quoted to a partner"
 
 

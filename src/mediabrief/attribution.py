@@ -1768,8 +1768,8 @@ _PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 _ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 
 
-# Documents of several, one body named among them, right before that body: "independent assessments, including those
-# from the Congressional Budget Office, place …".
+# Documents of several, one body named among them, right before that body: "other studies, including those by
+# the CBO, put …".
 _INCLUDING_THOSE_RE = re.compile(
     r"\b(?:estimates|assessments|analyses|projections|studies|reports|figures|calculations),\s+including\s+(?:those|ones)\s+"
     r"(?:from|by|of)\s+(?:the\s+)?$"
