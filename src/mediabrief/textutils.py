@@ -38,6 +38,9 @@ _LIST_OPENING_RE = re.compile(r":\s+\(?\d{1,2}[.)]$")
 # address or a web address for one word with the sentence's full stop): "in May. Moscow", "at www.example.org. Its".
 _FULL_STOP_BEFORE_CAPITAL_RE = re.compile(r"\.\s+[\"“‘(\[]*[A-Z]")
 _FULL_WORDS = frozenset(["May", "no", "No", "me"])
+# ... and a full stop a page's extraction glued to the next sentence's first word: "… and North Korea.According to …"
+# (not a web address's: "Exec.Gov", "News.Az")
+_GLUED_STOP_RE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}\b)(?!(?:Gov|Com|Net|Org|Edu|Mil|Info|News)\b)")
 _WEB_ADDRESS_STARTS = ("http://", "https://", "www.")
 # A line the library need not read: no sentence-ending mark followed by more text, and no list number such as "2)".
 _MAY_END_INSIDE_RE = re.compile(r"[.!?…]\S*\s+\S|\s\d{1,2}\)\s")
@@ -77,6 +80,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("U.S. Gen. Smith said so. Japan agreed with the U.S. It pays!\\nKey Takeaways")]
     ['U.S. Gen. Smith said so.', 'Japan agreed with the U.S.', 'It pays!', 'Key Takeaways']
+    >>> [s.text for s in split_sentences("It worried North Korea.According to Roe, it will work.")]
+    ['It worried North Korea.', 'According to Roe, it will work.']
     """
     # Footnote markers after a full stop ("… of $175 billion.[1] Congress has …", as reference-style pages write them)
     # are read as the space they stand in, so the full stop ends its sentence; the marker stays with that sentence.
@@ -135,7 +140,7 @@ def _line_boundaries(text: str, plain: str, start: int, end: int) -> list[int]:
         stop.start() + 1
         for stop in _FULL_STOP_BEFORE_CAPITAL_RE.finditer(text, start, end)
         if stop.start() + 1 not in taken and _ends_sentence(text, start, stop.start())
-    ]
+    ] + [stop.end() for stop in _GLUED_STOP_RE.finditer(text, start, end) if stop.end() not in taken]
     return sorted(taken.union(missed)) if missed else boundaries
 
 
