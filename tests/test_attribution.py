@@ -721,6 +721,12 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             [("quotation", "Donald Trump")],
         ),
         ("Researchers such as Laura Grego call the task ´extremely difficult´ and costly.", [("quotation", "Laura Grego")]),
+        # a quotation opened with a closing mark by mistake; one opened mid-paragraph that the excerpt's end cuts
+        ("Saltzman spoke. ”I am struck by how inventive the industry is,” Saltzman said.", [("quotation", "Saltzman")]),
+        (
+            "Senator Jane Roe stated: “Our rivals have built faster missiles in recent years. We must answer them with a shield.\n",
+            [("quotation", "Jane Roe")],
+        ),
         # a paragraph whose opening mark the page lost, closed and credited after it
         (
             "President Donald Trump spoke first.\n\nWe have picked a design for this system that will put sensors on land and"

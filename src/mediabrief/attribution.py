@@ -160,6 +160,11 @@ QUOTE_RE = re.compile(
     r"|(?:(?<=^)|(?<=\n))'[ \t]([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z])){10,}?[,.?!])'(?![\w'])"
     # acute accents some pages type as quotation marks: "a promise to ´build a shield over the country´"
     r"|(?<![\w´])´([^´\n]{2,200}?)´(?![\w´])"
+    # a quotation opened with a closing mark by mistake: '”I am impressed by the industry,” Saltzman said.'
+    r"|(?<![\w”])”([A-Z][^“”\"\n]{5,}?[,.?!])”(?=\s)"
+    # a quotation opened inside a paragraph and never closed before the text ends: the excerpt cut it ('Cramer said: “Our
+    # adversaries have built … Our bill backs the president's order.' at the end)
+    rf"|(?<=\s)“((?:(?!{_NARRATION})[^“”\"\n])+?[.?!])[ \t]*(?=\s*\Z)"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (
