@@ -582,6 +582,20 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # what someone describes a thing as is their words, whatever else the sentence says
         ('The administration has asked for what Politico describes as "the largest jump in a generation" in spending.', "Politico"),
+        # after a quotation closing with a question mark, its credit is the next words however long the sentence runs
+        (
+            '"How do we join systems built for different missions into one?" Guetlein asked at a fireside chat hosted by a'
+            " space group in Colorado on the afternoon of his confirmation.",
+            "Michael Guetlein",
+        ),
+        # a body before a role and a name after the verb only qualifies the role
+        ('"Few changes were needed," said Missile Defense Agency spokesman Jane Roe, as per Defense One.', "Jane Roe"),
+        # a sentence's verb of speech before another verb's subject, for a quotation standing alone after it
+        (
+            "Gen. Stephen Whiting spoke at the symposium. As our rivals have upped their game, he said, so has the command."
+            ' "Space is a contested domain now."',
+            "Stephen Whiting",
+        ),
         # an unnamed source is named by all it is said to know of, and "the source familiar with …" is one too
         (
             '"It is still just a concept," one source familiar with early planning for the shield said.',

@@ -2037,6 +2037,10 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
         named = [m for m in after if m.start > first.start and m.kind == "name"]
         if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
             return named[0]
+        # ... and "said Missile Defense Agency spokesman Mark Wright": the body only qualifies the role of the one named
+        role = re.fullmatch(r"\s+(?:[a-z]+\s+)?([a-z]+)\s+", masked[first.end : named[0].start]) if named else None
+        if role and role.group(1) in DEFAULT_PERSON_ROLES:
+            return named[0]
         return first
     return None
 
@@ -3124,7 +3128,10 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
     reported = re.search(r"\bthat\s+(?:the|a|an|it|he|she|they|this|his|her|their)\b", text[found[0].position : sentence.end])
     if reported and not re.match(r"(?i)(?:added|adds|continued|went on)\b", text[found[0].position :]):
         return False
-    return found[0].position - sentence.start <= 40 and len(sentence.text.split()) <= 14
+    # (after a question or an exclamation the quotation closes, its credit is the rest of one sentence, however long:
+    # '"How do I bring them together?" Guetlein asked at a fireside chat hosted by … on the day of his confirmation.')
+    closed_by_mark = bool(re.search(r"[?!][”\"’']\s*$", text[max(0, sentence.start - 4) : sentence.start]))
+    return found[0].position - sentence.start <= 40 and (closed_by_mark or len(sentence.text.split()) <= 14)
 
 
 # A sentence that names the speaker of the quotation before it: "That was Gen. X, speaking ...", "So wrote X".
@@ -3534,6 +3541,9 @@ def _quotations(
             # the speaker of the last quotation of this paragraph or the one before.
             previous = [q for q in found if q.kind == "quotation" and q.entity >= 0 and paragraph[q.last] >= paragraph[first] - 1]
             before = attributions[first - 1] if paragraph[first - 1] >= paragraph[first] - 1 else []
+            # (its verbs of speech before another verb's subject: in "As our opponents have upped their game, he said, so
+            # has the Space Force." he is the one speaking)
+            before = [a for a in before if _SPEECH_VERB_RE.match(text, a.position)] or before
             if before and (not previous or previous[-1].last < first - 1):
                 entity, how = _speaker(before, entities), "previous sentence"
             elif previous:
