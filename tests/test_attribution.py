@@ -588,6 +588,21 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             " space group in Colorado on the afternoon of his confirmation.",
             "Michael Guetlein",
         ),
+        # a post alone in apposition is its holder's, not a name ("King" stays a surname)
+        (
+            'Later, Sergey Ryabkov, Deputy Foreign Minister, indicated in Beijing that Russia would take "compensatory measures."',
+            "Sergey Ryabkov",
+        ),
+        (
+            'Sen. Angus King questioned Guetlein.\n\nGuetlein said it would come in blocks. "Blocks of what total?" King asked.',
+            "Angus King",
+        ),
+        # a capitalised title between the body and the name; an unnamed source privy to something
+        ('"We are very close," said Senate Armed Services Committee Chairman Roger Wicker, R-Miss., at an event.', "Roger Wicker"),
+        (
+            'Reporters quoted a US official privy to the planning. "It may have some capability by then," the official said.',
+            "US official privy to the planning",
+        ),
         # a body before a role and a name after the verb only qualifies the role
         ('"Few changes were needed," said Missile Defense Agency spokesman Jane Roe, as per Defense One.', "Jane Roe"),
         # a sentence's verb of speech before another verb's subject, for a quotation standing alone after it
@@ -735,6 +750,12 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             [("quotation", "Donald Trump")],
         ),
         ("Researchers such as Laura Grego call the task ´extremely difficult´ and costly.", [("quotation", "Laura Grego")]),
+        # a quotation closed with an opening mark by mistake, its credit after it
+        (
+            "“The threat demands action,” said Rep. Dale Strong.\n\n“North Alabama has led every program,“ continued Strong, citing"
+            " Redstone.",
+            [("quotation", "Dale Strong"), ("quotation", "Dale Strong")],
+        ),
         # a quotation opened with a closing mark by mistake; one opened mid-paragraph that the excerpt's end cuts
         ("Saltzman spoke. ”I am struck by how inventive the industry is,” Saltzman said.", [("quotation", "Saltzman")]),
         (

@@ -160,6 +160,8 @@ QUOTE_RE = re.compile(
     r"|(?:(?<=^)|(?<=\n))'[ \t]([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z])){10,}?[,.?!])'(?![\w'])"
     # acute accents some pages type as quotation marks: "a promise to ´build a shield over the country´"
     r"|(?<![\w´])´([^´\n]{2,200}?)´(?![\w´])"
+    # a quotation closed with an opening mark by mistake, a credit after it: '“North Alabama has led the way,“ continued Strong.'
+    r"|“([^“”\"\n]{5,}?[,.?!])“(?=[ \t]+(?:said|says|continued|added|explained|noted|told|wrote|[A-Z]))"
     # a quotation opened with a closing mark by mistake: '”I am impressed by the industry,” Saltzman said.'
     r"|(?<![\w”])”([A-Z][^“”\"\n]{5,}?[,.?!])”(?=\s)"
     # a quotation opened inside a paragraph and never closed before the text ends: the excerpt cut it ('Cramer said: “Our
@@ -624,7 +626,7 @@ _NOT_KNOWN_THING = (
     r"of|about|the|a|an|is|are|was|were|has|have|had|would|will|could|\w+ed)\b)"
 )
 _HOW_THEY_KNOW = (
-    r"(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|with\s+(?:direct\s+)?knowledge\s+of)\s+"
+    r"(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|privy\s+to|with\s+(?:direct\s+)?knowledge\s+of)\s+"
     r"(?:(?:the|these|those|his|her|their|[A-Z][\w]*['’]s)\s+)?[\w-]+(?:['’]s\s+[\w-]+)?"
     rf"(?:(?:\s+{_NOT_KNOWN_THING}[\w-]+){{0,2}}\s+(?:about|regarding|surrounding|for)\s+(?:the\s+)?"
     rf"(?:{_NOT_KNOWN_THING}[\w-]+\s+){{0,2}}{_NOT_KNOWN_THING}[\w-]+)?"
@@ -1903,6 +1905,9 @@ def _subject_before(
             and before[-1].lower() == "of"
             and (before[-2].lower() in _SHARE_WORDS or bool(re.fullmatch(r"\d[\d.,]*", before[-2])))
         )
+        post = masked[mention.start : mention.end].split()
+        if mention.entity in people and len(post) > 1 and all(w.lower().strip(".") in _TITLE_WORDS for w in post):
+            continue  # a post without its holder's name ("Sergey Ryabkov, Deputy Foreign Minister, indicated"): the holder's
         if mention.entity >= 0 and _INCLUDING_THOSE_RE.search(masked, lo, mention.start) and masked[mention.end : verb].strip() == ",":
             return mention  # "Outside estimates, including those from the CBO, put …": the one body named among them
         if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with") and not share:
@@ -2038,8 +2043,9 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
         if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
             return named[0]
         # ... and "said Missile Defense Agency spokesman Mark Wright": the body only qualifies the role of the one named
-        role = re.fullmatch(r"\s+(?:[a-z]+\s+)?([a-z]+)\s+", masked[first.end : named[0].start]) if named else None
-        if role and role.group(1) in DEFAULT_PERSON_ROLES:
+        # ("said Senate Armed Services Committee Chairman Roger Wicker": the title may be capitalised)
+        role = re.fullmatch(r"\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s+", masked[first.end : named[0].start]) if named else None
+        if role and role.group(1).lower() in DEFAULT_PERSON_ROLES:
             return named[0]
         return first
     return None
