@@ -951,6 +951,10 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ),
         ("Trump speaking at the White House announced a first tranche of $20 billion for the project.", "Donald Trump", ""),
         ("The White House had earmarked $180 billion, with lawmakers approving $20 billion in the summer.", "White House", ""),
+        # a verb in an aside closed before the figure is not the clause's; a giver changing its own figure; an unveiling
+        ('Trump put the cost of the shield—which Moscow called "reckless"—at around $175 billion.', "Donald Trump", ""),
+        ("The Pentagon has raised its cost projection for the shield by $10 billion, to $185 billion.", "Pentagon", ""),
+        ("President Donald Trump unveiled a $175 billion plan for the shield on Tuesday.", "Donald Trump", ""),
         # whoever dismisses others' estimates does not give the figure they put forward
         ("Hegseth dismissed outside estimates that have projected the shield could top $2 trillion.", "outside estimates", ""),
         # a study's maker in commas speaks through it; a body's report "which estimates"; "proposed by" a chief

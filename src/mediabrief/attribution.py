@@ -1196,6 +1196,10 @@ def _in_heading(text: str, start: int, end: int) -> bool:
 _NUMBERED_DOCUMENTS = frozenset({"Order", "Act", "Directive", "Memorandum", "Proclamation", "Law", "Resolution"})
 
 
+# An adverb of a sentence's opening, by its ending: "Nationally", "Ironically", "Reportedly", "Separately".
+_SENTENCE_ADVERB_RE = re.compile(r"[A-Z][a-z]+(?:ally|ily|ively|ently|antly|ously|ately|edly|fully|ably|ibly|arly|ssly|ondly|irdly)")
+
+
 def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tuple[int, int, str, list[str], str]]:
     """Capitalised runs of a text as (start, end, name, title words, type): titles split off, possessives trimmed,
     function words at the start dropped, things that are not speakers (the story's own names) left out."""
@@ -1226,6 +1230,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             start = text.index(name[0], start + len(" ".join(title)))
         if len(name) >= 2 and name[-1].lower() in grammar.titles and all(_affiliation_or_title(t, grammar.titles) for t in name[:-1]):
             continue  # a post alone, its holder named after it: "Canadian Ambassador to the US Kirsten Hillman"
+        if len(name) == 1 and _SENTENCE_ADVERB_RE.fullmatch(name[0]) and text[match.end() : match.end() + 1] == ",":
+            continue  # an adverb opening a sentence: "Nationally, the company employs …" (not "Kelly, a Democrat, said")
         if not name or (len(name) == 1 and (name[0].lower() in LEADING_STOP or name[0].isupper() and name[0].lower() in grammar.titles)):
             continue  # (a title's capitals alone name no one: "Lockheed's CEO, Jim Taiclet, said"; "King" may be Angus King)
         postnominal = False
@@ -1956,6 +1962,8 @@ def _subject_before(
     return None
 
 
+# An aside opened before a verb, with a relative word: "—which Moscow called", ", which critics say".
+_ASIDE_BEFORE_RE = re.compile(r"[—–,(]\s*(?:which|who|whose)\b[^—–,()]*$")
 # A verb of rejecting and the estimates or claims it rejects: "dismissed outside cost estimates", "rejected claims".
 _DISMISSED_ESTIMATES_RE = re.compile(
     r"(?:dismiss|reject|disput|question|challeng|deni|deny|brush\w*\s+(?:aside|off)|rebut|refut|scoff\w*\s+at|push\w*\s+back\s+(?:on|against))"
@@ -3857,6 +3865,25 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             if opening and alone and a.subject >= 0 and a.subject < start:
                 return True
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
+        # A verb in an aside that closes before the figure is not the clause's: in "Trump put the cost of the shield—which
+        # Moscow called 'reckless'—at $175 billion", the figure is Trump's.
+        if (
+            a.position < start
+            and _ASIDE_BEFORE_RE.search(analysis.text, analysis.sentences[i].start, a.position)
+            and re.search(r"[—–,)]", analysis.text[a.position : start])
+        ):
+            return False
+        # ... nor does a verb reach over a contrasting clause with a subject of its own: in "Trump put it at $175 billion,
+        # though congressional estimates have put the real cost at more than a trillion dollars", the trillion is not his.
+        if (
+            a.position < start
+            and (contrast := _CONTRASTING_CLAUSE_RE.search(analysis.text, a.position, start))
+            and re.match(
+                r"\s*(?:the\s+|some\s+|other\s+|many\s+)?(?:[\w-]+\s+){0,2}(?:estimates?|projections?|analysts?|experts?|critics?|officials?|studies|reports?)\b",
+                analysis.text[contrast.end() :],
+            )
+        ):
+            return False
         # Someone who dismisses others' estimates does not give the figure they put forward: in "Guetlein dismissed outside
         # estimates that have projected the program could top $1 trillion", the trillion is not his.
         if (
