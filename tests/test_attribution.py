@@ -588,6 +588,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             " space group in Colorado on the afternoon of his confirmation.",
             "Michael Guetlein",
         ),
+        # a list opened by a plural title; "the lawmakers" after a list of them, however far on, and "they" after that;
+        # "along with" joins a list, and a title's stop ends no sentence
+        (
+            "Senators Elizabeth Warren, Cory Booker, and Tammy Duckworth replied in a letter to the inspector general.\n\n"
+            '"His role raises serious concerns," they wrote.',
+            "Elizabeth Warren, Cory Booker and Tammy Duckworth",
+        ),
         # a post alone in apposition is its holder's, not a name ("King" stays a surname)
         (
             'Later, Sergey Ryabkov, Deputy Foreign Minister, indicated in Beijing that Russia would take "compensatory measures."',
@@ -1537,3 +1544,12 @@ def test_a_partys_member_described_by_state_is_the_last_person_named_whatever_ki
 )
 def test_words_said_to_be_someones_are_theirs(text, grammar):
     assert speakers(text, grammar) == [("quotation", "Pete Hegseth")]
+
+
+def test_the_lawmakers_after_a_list_of_them_are_the_list_however_far_on(grammar):
+    text = (
+        "Sens. Ed Markey and Jeff Merkley, along with Rep. John Garamendi and Don Beyer led a letter to Hegseth.\n\n"
+        '"The plan is costly," the lawmakers wrote.\n\nThe letter went on.\n\n"It also will not work," the lawmakers wrote.'
+        ' It would need "a far larger system," they said.'
+    )
+    assert speakers(text, grammar) == [("quotation", "Ed Markey, Jeff Merkley, John Garamendi and Don Beyer")] * 3

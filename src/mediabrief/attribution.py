@@ -1439,7 +1439,9 @@ _SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4
 # Between two of a list of speakers: ", ", " and ", ", and ", then the next one's titles ("… and House Armed Services
 # Chairman …").
 _CONJUNCT_GAP_RE = re.compile(
-    r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12})?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:(?:[A-Z][\w.'’-]*|the)[ \t]+){0,5}"
+    # ("along with" and "as well as" join one more: "Sens. Ed Markey and Jeff Merkley, along with Rep. John Garamendi and …")
+    r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12})?(?:[ \t]*,[ \t]*(?:and[ \t]+|along[ \t]+with[ \t]+|as[ \t]+well[ \t]+as[ \t]+)?|[ \t]+and[ \t]+)"
+    r"(?:(?:[A-Z][\w.'’-]*|the)[ \t]+){0,5}"
 )
 # Where a list of speakers may open: a sentence or a clause, after a quotation's close, their titles before them.
 _LIST_OPENS_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+|\bthat\s+|[”\"’]\s*,?\s+)(?:[\"“‘']\s*)?(?:(?:[A-Z][\w.'’-]*|the|both)\s+){0,5}$")
@@ -1512,6 +1514,12 @@ def _speakers_listed(
     return len(entities) - 1
 
 
+# The word before "general" that makes it an office, not an officer: "the inspector general".
+_OFFICE_GENERAL_RE = re.compile(r"(?i)\b(?:inspector|attorney|surgeon|solicitor|adjutant|secretary|consul)\s+$")
+# Group words a list of the people named before may go on to be called by.
+_LISTED_MEMBERS = frozenset({"lawmakers", "senators", "legislators", "representatives", "congressmen", "democrats", "republicans"})
+
+
 def _list_before(masked: str, at: int, named: list[Mention], entities: list[Entity]) -> int:
     """The one entity for a list of names of one kind that opens ``at``'s sentence (before it) or the sentence before,
     as the subject of its first verb; -1 if none (see :func:`_speakers_listed`)."""
@@ -1519,10 +1527,17 @@ def _list_before(masked: str, at: int, named: list[Mention], entities: list[Enti
     before = _sentence_start(masked, max(0, own - 2)) if own > 1 else own
     for lo in (own, before):
         inside = [m for m in named if lo <= m.start < at]
+        if (
+            len(inside) >= 3
+            and inside[0].entity >= 0
+            and entities[inside[0].entity].type == "group"
+            and re.fullmatch(r"\s+", masked[inside[0].end : inside[1].start])
+        ):
+            inside = inside[1:]  # a plural title opening the list: "Senators Elizabeth Warren, Cory Booker, and Tammy Duckworth"
         if len(inside) < 2 or any(m.entity < 0 for m in inside):
             continue
         # (the list is the subject of the sentence's first verb: "… and Tammy Duckworth wrote to Hegseth")
-        verb = re.search(r"\s(?!(?:and|or|of|the|for|at|from)\b)[a-z]+\b", masked[inside[0].end : at])
+        verb = re.search(r"\s(?!(?:and|or|of|the|for|at|from|along|with|as|well)\b)[a-z]+\b", masked[inside[0].end : at])
         if verb is None:
             continue
         position = inside[0].end + verb.start()
@@ -2362,6 +2377,8 @@ def _references(
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
+        if role == "general" and _OFFICE_GENERAL_RE.search(masked, max(0, match.start(1) - 14), match.start(1)):
+            continue  # an office of its own, not an officer: "the inspector general", "the attorney general"
         if role == "official" and re.match(
             r"\s+(?:estimate|figure|cost|price|statement|position|policy|line|count|number|data|budget|timeline)",
             masked[match.end() : match.end() + 12],
@@ -2585,6 +2602,7 @@ def _references(
         for m in mentions
     ]
     group_index: dict[str, int] = {}
+    members_listed: dict[str, int] = {}
     for match in grammar.groups.finditer(masked):
         word = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
         owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
@@ -2605,6 +2623,16 @@ def _references(
         if body >= 0:
             added.append(Mention(match.start(), match.end(), body, "group"))  # "analysts at the American Enterprise Institute"
             continue
+        # "the lawmakers", "the senators" after a list of them named ("Sens. Ed Markey and Jeff Merkley, along with Rep.
+        # John Garamendi and Don Beyer, wrote …. '…,' the lawmakers wrote"): the list, named for them all
+        if match.group(0).lower().startswith("the ") and word in _LISTED_MEMBERS:
+            # (and so do they the next time they are called so: "'…,' the lawmakers wrote." two paragraphs on)
+            listed = _list_before(masked, match.start(), named, entities)
+            listed = listed if listed >= 0 else members_listed.get(word, -1)
+            if listed >= 0:
+                members_listed[word] = listed
+                added.append(Mention(match.start(), match.end(), listed, "group"))
+                continue
         if word not in group_index:
             group_index[word] = len(entities)
             entities.append(Entity(_PROPER_GROUPS.get(word, word), "group"))  # "Liberals" wherever it stands
@@ -2705,6 +2733,17 @@ def _references(
         listed = _list_before(masked, match.start(), named, entities)
         if listed >= 0:
             added.append(Mention(match.start(), match.end(), listed, "pronoun"))
+            continue
+        # ... or the list a group word named last stood for, in this paragraph or the one before ("… the lawmakers wrote.
+        # ¶ Stopping such an attack would require '…,' they said")
+        paragraphs_back = masked.rfind("\n", 0, max(0, masked.rfind("\n", 0, match.start()) - 1))
+        called = [
+            m
+            for m in added
+            if m.kind == "group" and max(0, paragraphs_back) <= m.start < match.start() and m.entity in members_listed.values()
+        ]
+        if called:
+            added.append(Mention(match.start(), match.end(), called[-1].entity, "pronoun"))
             continue
         group = last(match.start(), lambda e: entities[e].type == "group")
         paragraph = masked.rfind("\n", 0, masked.rfind("\n", 0, match.start()) - 1) if "\n" in masked[: match.start()] else 0
@@ -2838,7 +2877,16 @@ _ROLES_OF_THEIR_OWN = frozenset({"administration", "government", "budget office"
 def _sentence_start(masked: str, at: int) -> int:
     """Where the sentence holding ``at`` starts, by a full stop and space or a line break before it (0 if none)."""
     stop = masked.rfind(". ", 0, at)
+    # (not a title's or an initial's stop: "Sens. Ed Markey …, along with Rep. John Garamendi")
+    while stop >= 0 and (
+        _TITLE_STOP_RE.search(masked, max(0, stop - 6), stop + 1) or re.search(r"(?:^|\s)[A-Z]$", masked[max(0, stop - 2) : stop])
+    ):
+        stop = masked.rfind(". ", 0, stop)
     return max(stop + 2 if stop >= 0 else 0, masked.rfind("\n", 0, at) + 1)
+
+
+# A title's abbreviation ending at a full stop: "Sen.", "Reps.", "Gen.", "Dr.".
+_TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Sens?|Reps?|Gen|Lt|Col|Maj|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Rev|Sgt|Cmdr|St)\.$")
 
 
 def _verb_subject(masked: str, verb: re.Match, named: list[Mention], entities: list[Entity], kinds: tuple[str, ...]) -> int:
