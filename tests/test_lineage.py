@@ -418,6 +418,14 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
         ),
         ("This commentary was first published in The Breach in June.", {"The Breach"}),
         ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),
+        # a wire's bracketed credit after a dateline; "via"; "telling X that"; words voiced "to X"; an outlet's writer;
+        # "reported by outlets including X"
+        ("WASHINGTON, May 21 (ANI): President Donald Trump on Tuesday gave new details about the shield.", {"ANI"}),
+        ("The program's head, Gen. Michael Guetlein (via SpaceNews), called it a vast undertaking.", {"SpaceNews"}),
+        ("Gen. B. Chance Saltzman agreed in May, telling Politico that the shield will need more money.", {"Politico"}),
+        ("Jane Roe, who chairs an advocacy group, voiced frustration to Bloomberg about the secrecy.", {"Bloomberg"}),
+        ('As Politico\'s Jeff Greenfield put it, the speech was "a rant."', {"Politico"}),
+        ("Reported by outlets including Ria Novosti, the draft shows a large increase for the shield.", {"Ria Novosti"}),
     ],
 )
 def test_credits_written_in_the_forms_real_coverage_uses(sentence, cited):

@@ -504,6 +504,21 @@ KNOWN_OUTLET_CREDIT_RES = (
         rf"\s+(?:the\s+)?(?P<name>{_OUTLET_NAME}(?:,?\s+and\s+(?:the\s+)?{_OUTLET_NAME})?)"
     ),
     re.compile(rf"\((?P<name>{_OUTLET_NAME})(?:,[^()\n]{{0,40}})?\)\s*[.;]?\s*$"),
+    # a wire's credit in brackets after a dateline: "WASHINGTON, May 21 (ANI): …"
+    re.compile(rf"^[A-Z][A-Za-z .,'-]{{2,40}}\d{{0,2}}\s*\((?P<name>{_OUTLET_NAME})\)\s*[:—–-]"),
+    # "(via SpaceNews)", "telling Politico that", "voiced frustration to Bloomberg about", "As Politico's Jeff Greenfield put
+    # it", "reported by outlets including RIA Novosti"
+    re.compile(rf"\(via\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})\)"),
+    re.compile(rf"\btell(?:ing|s)\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})\s+(?:that|about|in|on|it|the|he|she|they)\b"),
+    re.compile(
+        rf"\b(?:expressed|voiced|described|explained|admitted|conceded)\s+(?:[a-z]+\s+){{0,3}}to\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})\b"
+    ),
+    re.compile(
+        rf"(?:^|\s)(?:[Aa]s\s+)?(?P<name>{_OUTLET_NAME})['’]s\s+(?:[a-z-]+\s+){{0,3}}[A-Z][a-z]+\s+[A-Z][a-z'’-]+\s+(?:put\s+it|wrote|writes|summarized|summarised|noted|reported|argued|observed)\b"
+    ),
+    re.compile(
+        rf"\b(?:[Rr]eported|cited|quoted)\s+by\s+(?:[a-z]+\s+){{0,3}}?(?:including|such\s+as)\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})"
+    ),
 )
 
 
