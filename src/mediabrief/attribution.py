@@ -341,6 +341,8 @@ DEFAULT_VERBS = [
     "adds",
     "noted",
     "notes",
+    "mentioned",  # "He also mentioned that the overall cost would be about $175 billion"
+    "mentions",
     "stated",
     "states",
     "argued",
@@ -358,6 +360,7 @@ DEFAULT_VERBS = [
     "projected",
     "projects",
     "calculated",
+    "calculating",  # "with the budget office calculating the scheme could hit $831 billion"
     "found",
     "concluded",
     "announced",
