@@ -962,6 +962,13 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ('Trump put the cost of the shield—which Moscow called "reckless"—at around $175 billion.', "Donald Trump", ""),
         ("The Pentagon has raised its cost projection for the shield by $10 billion, to $185 billion.", "Pentagon", ""),
         ("President Donald Trump unveiled a $175 billion plan for the shield on Tuesday.", "Donald Trump", ""),
+        # an aside in dashes right before the verb is no part of its subject
+        (
+            "President Trump — flanked by Hegseth and Sens. Jim Banks and Dan Sullivan (Alaska) — announced that the system"
+            " would cost $175 billion.",
+            "Donald Trump",
+            "",
+        ),
         # "mentioned that", and the participle "calculating" after "with"
         ("Trump spoke at length. He also mentioned that the whole system would cost about $175 billion.", "Donald Trump", ""),
         (

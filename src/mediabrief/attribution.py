@@ -1799,6 +1799,8 @@ _PARTY_TAG_RE = re.compile(r"^,\s*[DRI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 _ANONYMITY_RE = re.compile(rf"(?i)\b{_HOW_THEY_KNOW}")
 
 
+# An aside set off by dashes, closing right before a verb.
+_DASHED_ASIDE_BEFORE_RE = re.compile(r"\s*[—–]\s[^—–\n]{3,240}?\s[—–]\s*$")
 # Documents of several, one body named among them, right before that body: "other studies, including those by
 # the CBO, put …".
 _INCLUDING_THOSE_RE = re.compile(
@@ -1885,6 +1887,11 @@ def _subject_before(
     two ``people`` joined by "and", the first)."""
     # Right after a quotation, a person and their description up to the verb, its closing comma forgotten: "'…,' Justin
     # Logan, Director of Studies at the Cato Institute told the Daily Mail" is Logan's, not the institute's.
+    # An aside in dashes right before the verb is no part of its subject: "Trump — flanked by Hegseth and Sens. Jim
+    # Banks, Kevin Cramer and Dan Sullivan (Alaska) — announced" is Trump's.
+    dashed = _DASHED_ASIDE_BEFORE_RE.search(masked, lo, verb)
+    if dashed:
+        verb = dashed.start()
     credited = _CREDIT_AFTER_QUOTE_RE.search(masked, lo, verb)
     if credited and (people or names):
         first = [m for m in candidates if m.start == credited.end() and m.entity in people | names]
