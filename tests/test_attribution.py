@@ -595,6 +595,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             '"His role raises serious concerns," they wrote.',
             "Elizabeth Warren, Cory Booker and Tammy Duckworth",
         ),
+        # "As X summarized, the remarks were '…'": what the remarks are said to be is X's description of them
+        ("As Politico's Jeff Greenfield summarized, the president's remarks were \"a long, angry rant.\"", "Jeff Greenfield"),
         # a post alone in apposition is its holder's, not a name ("King" stays a surname)
         (
             'Later, Sergey Ryabkov, Deputy Foreign Minister, indicated in Beijing that Russia would take "compensatory measures."',

@@ -341,6 +341,8 @@ DEFAULT_VERBS = [
     "adds",
     "noted",
     "notes",
+    "summarized",  # "As Politico's Jeff Greenfield summarized, the remarks were '…'"
+    "summarised",
     "mentioned",  # "He also mentioned that the overall cost would be about $175 billion"
     "mentions",
     "stated",
@@ -3572,6 +3574,10 @@ def _quotations(
         people = [a for a in own if entities[a.entity].type != "outlet"]
         # "despite Trump's assurances the country was 'no longer a nuclear threat'": the words are the possessor's
         words_of = _WORDS_OF_RE.search(text, max(sentences[first].start, match.start() - 140), match.start())
+        if words_of and re.search(
+            r"(?:remarks?|words|claims?|statements?|comments?|assurances?|promises?)\s+(?:were|was|are|is)\s", words_of.group(0)
+        ):
+            words_of = None  # what the words are said to be is someone's description of them: "the remarks were '…'"
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
