@@ -595,6 +595,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             '"His role raises serious concerns," they wrote.',
             "Elizabeth Warren, Cory Booker and Tammy Duckworth",
         ),
+        # the one a fronted phrase is about is not the pronoun after it
+        (
+            'President Donald Trump spoke to reporters.\n\nReferring to Secretary-General Mark Rutte, he added: "We need it."',
+            "Donald Trump",
+        ),
         # "As X summarized, the remarks were '…'": what the remarks are said to be is X's description of them
         ("As Politico's Jeff Greenfield summarized, the president's remarks were \"a long, angry rant.\"", "Jeff Greenfield"),
         # a post alone in apposition is its holder's, not a name ("King" stays a surname)

@@ -1521,6 +1521,11 @@ def _speakers_listed(
 
 # The word before "general" that makes it an office, not an officer: "the inspector general".
 _OFFICE_GENERAL_RE = re.compile(r"(?i)\b(?:inspector|attorney|surgeon|solicitor|adjutant|secretary|consul)\s+$")
+# A fronted phrase about someone, before the sentence's subject: "Referring to X, ", "Asked about X, ", "Turning to X, ".
+_REFERRING_TO_RE = re.compile(
+    r"\W*(?:Referring|Responding|Turning|Pointing|Alluding|Reacting|Replying)\s+(?:to|at)\s+[^,.;:“”\"]{2,80},\s*"
+    r"|\W*(?:Asked|Pressed|Questioned)\s+(?:about|on|over)\s+[^,.;:“”\"]{2,80},\s*"
+)
 # Group words a list of the people named before may go on to be called by.
 _LISTED_MEMBERS = frozenset({"lawmakers", "senators", "legislators", "representatives", "congressmen", "democrats", "republicans"})
 
@@ -2585,6 +2590,9 @@ def _references(
         subject = [m for m in named if opening and m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
         if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun):
             person = subject[0].entity
+        elif cut >= 0 and _REFERRING_TO_RE.fullmatch(masked, cut, match.start()):
+            # the one a fronted phrase is about is not its subject: "Referring to Secretary-General Mark Rutte, he added"
+            person = last_person(cut, pronoun)
         elif cut >= 0 and _CLOSING_CREDIT_RE.match(masked, match.end()) and re.search(r",\s*$", masked[cut : match.start()]):
             # ", he said" closing a sentence credits it, and whoever the sentence names is what is said, not who says it:
             # in "That effort will be steered by Gen. Michael Guetlein, he said", the one named before the sentence
