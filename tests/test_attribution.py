@@ -1574,3 +1574,13 @@ def test_the_lawmakers_after_a_list_of_them_are_the_list_however_far_on(grammar)
         ' It would need "a far larger system," they said.'
     )
     assert speakers(text, grammar) == [("quotation", "Ed Markey, Jeff Merkley, John Garamendi and Don Beyer")] * 3
+
+
+def test_a_headline_in_capitals_names_only_whom_the_story_knows(grammar):
+    text = "Moylan spoke on Guam.\nTRUMP CALLS FOR BIGGER DEFENSE BUDGET TO BUILD 'DREAM FORCE'\nThe test is set for next year."
+    found = analyse(text, grammar)
+    assert [(found.text[m.start : m.end], found.name(m.entity)) for m in found.mentions if m.kind == "name"][-1] == (
+        "TRUMP",
+        "Donald Trump",
+    )
+    assert speakers(text, grammar) == [("quotation", "Donald Trump")]

@@ -1281,9 +1281,27 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             continue  # "Alaska Gov. Mike Dunleavy": the place of a title before the name, not a name
         if name[-1].lower() in ("republican", "republicans", "democrat", "democrats", "democratic"):
             continue  # "the Nebraska Republican": a description of someone named before, not a name
+        if len(name) >= 2 and joined.isupper() and _in_capitals_line(text, start):
+            # a headline in capitals ("TRUMP CALLS FOR $1.5T DEFENSE BUDGET"): only a name the story knows, as known
+            known = next((k for k in range(len(name), 0, -1) if grammar.gazetteer.get(normalise(" ".join(t.title() for t in name[:k])))), 0)
+            if not known:
+                continue
+            name = name[:known]
+            joined = " ".join(name)
+            full, kind = grammar.gazetteer[normalise(" ".join(t.title() for t in name))]
+            found.append((start, start + len(joined), full, [t.lower() for t in title], kind))
+            continue
         end = start + len(joined) if text.startswith(joined, start) and not postnominal else match.end()
         found.append((start, end, joined, [t.lower() for t in title], entity_type(joined)))
     return found
+
+
+def _in_capitals_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is written in capitals (its letters, four words or more, nearly all upper case)."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 # A lone capitalised word that speaks right after a quotation: '…,” said Taiclet.', '…,” Taiclet said.'
