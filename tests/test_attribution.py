@@ -1584,3 +1584,14 @@ def test_a_headline_in_capitals_names_only_whom_the_story_knows(grammar):
         "Donald Trump",
     )
     assert speakers(text, grammar) == [("quotation", "Donald Trump")]
+
+
+def test_a_quotation_over_lines_a_wire_wrapped_is_read_whole(grammar):
+    from mediabrief.cleaning import clean_article
+
+    raw = (
+        "Trump spoke after the meeting with Prime Minister Mark Carney at the White House.\n\n"
+        "“Is Canada going to be doing this alone or with the United\nStates? It is something we are looking at,” Carney\n"
+        "said of the shield.\n"
+    )
+    assert speakers(clean_article(raw).text, grammar) == [("quotation", "Mark Carney")]

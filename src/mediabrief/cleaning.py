@@ -236,7 +236,24 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
 
     body = "\n".join(line.rstrip() for line, kept in zip(lines, keep, strict=True) if kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return Cleaned(body, removed, published, published_how, author, title)
+    return Cleaned(_unwrapped(body), removed, published, published_how, author, title)
+
+
+# A line a wire's copy wrapped mid-sentence: forty characters or more ending inside a sentence, the next line going on in
+# lower case (a contact block's short lines stay as they are).
+_WRAPPED_LINE_RE = re.compile(r"(?m)^([^\n]{40,}[a-z,;])\n(?=[a-z])")
+
+
+def _unwrapped(text: str) -> str:
+    r"""The text with lines a wire's copy wrapped mid-sentence joined again, so that a sentence and a quotation over
+    them are read whole.
+
+    >>> _unwrapped("Trump said Canada had asked to join the program and that he would work with Ottawa\nto ensure it pays.")
+    'Trump said Canada had asked to join the program and that he would work with Ottawa to ensure it pays.'
+    >>> _unwrapped("Media Contact:\nJenna Park\npress@example.org")
+    'Media Contact:\nJenna Park\npress@example.org'
+    """
+    return _WRAPPED_LINE_RE.sub(r"\1 ", text)
 
 
 def _norm(text: str) -> str:
