@@ -595,6 +595,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             '"His role raises serious concerns," they wrote.',
             "Elizabeth Warren, Cory Booker and Tammy Duckworth",
         ),
+        # a speaker's sentence with a word in lower case is speech, however many names it holds
+        ('"President Reagan promised SDI, the Strategic Defense Initiative," Hegseth said at the forum.', "Pete Hegseth"),
         # the one a fronted phrase is about is not the pronoun after it
         (
             'President Donald Trump spoke to reporters.\n\nReferring to Secretary-General Mark Rutte, he added: "We need it."',

@@ -3170,7 +3170,16 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
         return "term"
     if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
-    if _is_title_case(stripped) and n_words <= 16 and not re.search(r"[.!?]\s", stripped) and not calls_it:
+    # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
+    # promised SDI, Strategic Defense Initiative,' Hegseth said")
+    lower_word = any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
+    if (
+        _is_title_case(stripped)
+        and n_words <= 16
+        and not re.search(r"[.!?]\s", stripped)
+        and not calls_it
+        and not (has_speaker and lower_word)
+    ):
         return "term"
     if not has_speaker and n_words < grammar.min_quote_words:
         return "term"
