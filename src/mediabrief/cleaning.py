@@ -193,7 +193,7 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
         removed.append({"kind": "date header", "text": header.group(0).strip()})
         text = text[header.end() :]
 
-    lines = text.split("\n")
+    lines = _unwrapped(text).split("\n")
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     header_zone = set(nonempty[:HEADER_ZONE_LINES])
     keep = [True] * len(lines)
@@ -236,7 +236,7 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
 
     body = "\n".join(line.rstrip() for line, kept in zip(lines, keep, strict=True) if kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return Cleaned(_unwrapped(body), removed, published, published_how, author, title)
+    return Cleaned(body, removed, published, published_how, author, title)
 
 
 # A line a wire's copy wrapped mid-sentence: forty characters or more ending inside a sentence, the next line going on in
