@@ -505,7 +505,7 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("SEOUL, June 2 (Yonhap) -- South Korea said it would watch closely.", ["Yonhap"]),
         # an agency's credit between slashes, and its correspondent
         ("MOSCOW, May 27. /TASS/. The plan is destabilizing, the diplomat said.", ["TASS"]),
-        ('"There is no reason to panic," the diplomat said in a conversation with a TASS correspondent.', ["TASS"]),
+        ('"Nobody should be alarmed," the envoy said in a talk with a TASS correspondent.', ["TASS"]),
         # a body whose spokesperson speaks, named as a body by its words, but not one that only employs the speaker
         ("The plan undermines stability, Russian Foreign Ministry Spokeswoman Maria Zakharova said.", ["Russian Foreign Ministry"]),
         ('"We build what we need," Aerospace Industries Association vice president Eric Fanning said.', []),

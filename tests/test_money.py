@@ -352,7 +352,7 @@ def test_horizons(text, years, codebook):
 
 def test_an_increase_is_a_difference_however_long_the_phrase_before_it(codebook):
     table = _table(
-        "The Pentagon increased its baseline cost projection for its Golden Dome missile defense shield by $10 billion,"
+        "The Pentagon increased the baseline cost estimate it keeps for the whole missile shield by $10 billion,"
         " to $185 billion. The total rose to $185 billion, an increase of $10 billion.",
         codebook,
     )
@@ -1292,7 +1292,7 @@ AEI = "American Enterprise Institute"
             [WH, "unattributed"],
         ),
         ("Trump asked for $1.5 trillion for 2027 — a $500 billion increase on this year's spending.", [WH, "unattributed"]),
-        ("Since the 1960s, the United States has spent more than $450 billion on missile defense.", ["unattributed"]),
+        ("Over six decades, Washington has already spent over $400 billion on such defences.", ["unattributed"]),
         # "estimates" after an adjective is a noun, not a verb whose subject gives the figure
         ("Notably, the price tag of $175 billion surpasses initial Wall Street estimates.", ["unattributed"]),
         # a fronted passive names no giver; a country's cabinet passing a budget states a fact

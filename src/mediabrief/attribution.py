@@ -341,7 +341,7 @@ DEFAULT_VERBS = [
     "adds",
     "noted",
     "notes",
-    "summarized",  # "As Politico's Jeff Greenfield summarized, the remarks were '…'"
+    "summarized",  # "As the Post's Jane Roe summarized it, the speech was '…'"
     "summarised",
     "mentioned",  # "He also mentioned that the overall cost would be about $175 billion"
     "mentions",
@@ -362,7 +362,7 @@ DEFAULT_VERBS = [
     "projected",
     "projects",
     "calculated",
-    "calculating",  # "with the budget office calculating the scheme could hit $831 billion"
+    "calculating",  # "with the budget office calculating that the whole plan might reach $831 billion"
     "found",
     "concluded",
     "announced",
@@ -1462,7 +1462,7 @@ _SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4
 # Between two of a list of speakers: ", ", " and ", ", and ", then the next one's titles ("… and House Armed Services
 # Chairman …").
 _CONJUNCT_GAP_RE = re.compile(
-    # ("along with" and "as well as" join one more: "Sens. Ed Markey and Jeff Merkley, along with Rep. John Garamendi and …")
+    # ("along with" and "as well as" join one more: "Sens. Jane Roe and Ann Lee, along with Rep. Tom Ash and …")
     r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12})?(?:[ \t]*,[ \t]*(?:and[ \t]+|along[ \t]+with[ \t]+|as[ \t]+well[ \t]+as[ \t]+)?|[ \t]+and[ \t]+)"
     r"(?:(?:[A-Z][\w.'’-]*|the)[ \t]+){0,5}"
 )
@@ -2609,7 +2609,7 @@ def _references(
         if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun):
             person = subject[0].entity
         elif cut >= 0 and _REFERRING_TO_RE.fullmatch(masked, cut, match.start()):
-            # the one a fronted phrase is about is not its subject: "Referring to Secretary-General Mark Rutte, he added"
+            # the one a fronted phrase is about is not its subject: "Turning to the NATO chief, Mark Rutte, he went on"
             person = last_person(cut, pronoun)
         elif cut >= 0 and _CLOSING_CREDIT_RE.match(masked, match.end()) and re.search(r",\s*$", masked[cut : match.start()]):
             # ", he said" closing a sentence credits it, and whoever the sentence names is what is said, not who says it:
@@ -2661,8 +2661,8 @@ def _references(
         if body >= 0:
             added.append(Mention(match.start(), match.end(), body, "group"))  # "analysts at the American Enterprise Institute"
             continue
-        # "the lawmakers", "the senators" after a list of them named ("Sens. Ed Markey and Jeff Merkley, along with Rep.
-        # John Garamendi and Don Beyer, wrote …. '…,' the lawmakers wrote"): the list, named for them all
+        # "the lawmakers", "the senators" after a list of them named ("Sens. Jane Roe and Ann Lee, along with Rep. Tom Ash,
+        # signed a letter …. '…,' the lawmakers wrote"): the list, named for them all
         if match.group(0).lower().startswith("the ") and word in _LISTED_MEMBERS:
             # (and so do they the next time they are called so: "'…,' the lawmakers wrote." two paragraphs on)
             listed = _list_before(masked, match.start(), named, entities)
@@ -3654,8 +3654,8 @@ def _quotations(
             # the speaker of the last quotation of this paragraph or the one before.
             previous = [q for q in found if q.kind == "quotation" and q.entity >= 0 and paragraph[q.last] >= paragraph[first] - 1]
             before = attributions[first - 1] if paragraph[first - 1] >= paragraph[first] - 1 else []
-            # (its verbs of speech before another verb's subject: in "As our opponents have upped their game, he said, so
-            # has the Space Force." he is the one speaking)
+            # (its verbs of speech before another verb's subject: in "Rivals have raised their game, he said, and so must
+            # the service." he is the one speaking)
             before = [a for a in before if _SPEECH_VERB_RE.match(text, a.position)] or before
             if before and (not previous or previous[-1].last < first - 1):
                 entity, how = _speaker(before, entities), "previous sentence"
@@ -3972,8 +3972,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             and re.search(r"[—–,)]", analysis.text[a.position : start])
         ):
             return False
-        # ... nor does a verb reach over a contrasting clause with a subject of its own: in "Trump put it at $175 billion,
-        # though congressional estimates have put the real cost at more than a trillion dollars", the trillion is not his.
+        # ... nor does a verb reach over a contrasting clause with a subject of its own: in "Trump named $175 billion,
+        # while outside estimates run past a trillion dollars", the trillion is not his.
         if (
             a.position < start
             and (contrast := _CONTRASTING_CLAUSE_RE.search(analysis.text, a.position, start))
@@ -4010,8 +4010,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         opening = analysis.sentences[i].start
         if a.position > end and _FRONTED_CLAUSE_RE.match(analysis.text, opening) and "," in analysis.text[end : a.position]:
             return False
-        # A participle after a figure named as someone's known figure says what follows it: in "the CBO threw cold water
-        # on the $175 billion figure, predicting that it would cost up to $542 billion", the $175 billion is not the
+        # A participle after a figure named as someone's known figure says what follows it: in "the CBO doubted
+        # the $175 billion figure, projecting a cost as high as $542 billion", the $175 billion is not the
         # CBO's ("Guetlein lifted the baseline to $185 billion, citing sensors" is his).
         if (
             a.position > end

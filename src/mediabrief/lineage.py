@@ -458,7 +458,7 @@ OUTLET_CREDIT_RES = (
     ),
     # "told the Hong Kong daily X", "told the broadcaster X"
     re.compile(rf"\btold\s+(?:the\s+)?(?P<kind>{_OUTLET_KIND})\s+(?P<name>{_OUTLET_NAME})"),
-    # "in a conversation with a TASS correspondent", "told a Kyodo reporter"
+    # "in a talk with a TASS correspondent", "told a Kyodo reporter"
     re.compile(rf"\b(?:with|to|told)\s+an?\s+(?P<name>{_OUTLET_NAME})\s+(?P<kind>correspondent|reporter|journalist)\b"),
     # "said in a statement to Bloomberg News", "speaking to Fox News Digital"
     re.compile(

@@ -740,7 +740,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
     basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
     found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
-    # "$25 billion for the Golden Dome missile defense system": the programme's name after "for" says where money goes,
+    # "$25 billion for the shield's first phase": the programme's name after "for" says where money goes,
     # not that the figure is its price ("$175 billion for the entire system" is still the system's price).
     if cues.program_total:
         found = [
@@ -797,8 +797,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         horizon_only = own and all(_HORIZON_AFTER_RE.fullmatch(text[c.start : c.end]) for c in own)
         if (not own or horizon_only) and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             horizon = own
-            # A figure set off by dashes names the noun phrase before them: "the bulk of the program's cost — about
-            # $730 billion — would be spent on interceptors" is read with the clause it interrupts.
+            # A figure set off by dashes names the noun phrase before them: "most of the total — some
+            # $700 billion — goes to interceptors" is read with the clause it interrupts.
             lo, hi = _clause_start(text, sentence.start, max(sentence.start, lo - 3)), _clause_end(text, hi + 1, sentence.end)
             own = [c for c in found if lo <= c.start and c.end <= hi and not figure.start <= c.start < figure.end] or horizon
         # A cue written right after the figure names what it is, whatever else the clause holds: "its $1.2 trillion
