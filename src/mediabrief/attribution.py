@@ -1468,12 +1468,14 @@ _CONJUNCT_GAP_RE = re.compile(
 )
 # Where a list of speakers may open: a sentence or a clause, after a quotation's close, their titles before them.
 _LIST_OPENS_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+|\bthat\s+|[”\"’]\s*,?\s+)(?:[\"“‘']\s*)?(?:(?:[A-Z][\w.'’-]*|the|both)\s+){0,5}$")
+# An aside in commas after a list of names: ", in a joint statement,", ", America's biggest adversaries,".
+_LIST_ASIDE = r",[^,.;:“”\"]{1,80},"
 # From the list's last name to its verb: an adverb or two, an auxiliary, or an aside in commas ("in a joint statement").
-_LIST_TO_VERB_RE = re.compile(r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12}\s*,)?\s*(?:,[^,.;:“”\"]{1,80},)?\s*(?:[a-z]+\s+){0,2}")
+_LIST_TO_VERB_RE = re.compile(rf"(?:,\s*[DRI]-[A-Z][A-Za-z.]{{0,12}}\s*,)?\s*(?:{_LIST_ASIDE})?\s*(?:[a-z]+\s+){{0,2}}")
 # ... or, for the subject of a participle's clause, the clause's verb: "Russia and China criticised it as …, stating …"
 # (an aside in commas may stand between: "China, North Korea and Russia, America's biggest adversaries, have all warned")
 _LIST_THEN_VERB_RE = re.compile(
-    r"(?:,\s*[DRI]-[A-Z][A-Za-z.]{0,12},|,[^,.;:“”\"]{1,60},)?\s+(?:(?:have|has|had|also|both|all|jointly)\s+){0,2}[a-z]+(?:ed|s)\b"
+    rf"(?:,\s*[DRI]-[A-Z][A-Za-z.]{{0,12}},|{_LIST_ASIDE})?\s+(?:(?:have|has|had|also|both|all|jointly)\s+){{0,2}}[a-z]+(?:ed|s)\b"
 )
 
 
@@ -2012,8 +2014,6 @@ def _subject_before(
     return None
 
 
-# An aside opened before a verb, with a relative word: "—which Moscow called", ", which critics say".
-_ASIDE_BEFORE_RE = re.compile(r"[—–,(]\s*(?:which|who|whose)\b[^—–,()]*$")
 # A verb of rejecting and the estimates or claims it rejects: "dismissed outside cost estimates", "rejected claims".
 _DISMISSED_ESTIMATES_RE = re.compile(
     r"(?:dismiss|reject|disput|question|challeng|deni|deny|brush\w*\s+(?:aside|off)|rebut|refut|scoff\w*\s+at|push\w*\s+back\s+(?:on|against))"
@@ -2924,7 +2924,7 @@ def _sentence_start(masked: str, at: int) -> int:
 
 
 # A title's abbreviation ending at a full stop: "Sen.", "Reps.", "Gen.", "Dr.".
-_TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Sens?|Reps?|Gen|Lt|Col|Maj|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Rev|Sgt|Cmdr|St)\.$")
+_TITLE_STOP_RE = re.compile(rf"(?:^|[\s(])(?:{'|'.join((*TITLE_ABBREVIATIONS, 'Sens', 'Reps', 'Prof', 'Rev', 'St'))})\.$")
 
 
 def _verb_subject(masked: str, verb: re.Match, named: list[Mention], entities: list[Entity], kinds: tuple[str, ...]) -> int:
@@ -3494,18 +3494,19 @@ _CLOSES_SENTENCE_RE = re.compile(
 _DASH_CREDIT_RE = re.compile(r"[ \t]*[—–][ \t]*(?:(?:the|a|an)\s+)?")
 
 
-def _inside_aside(text: str, lo: int, position: int, quote: int) -> bool:
+def _inside_aside(text: str, lo: int, position: int, quote: int, marks: str = ",") -> bool:
     """Whether ``position`` lies in a relative clause between commas ("…, which Trump said would cost $175 billion,")
-    that closes before a quotation at ``quote``."""
+    that closes before a quotation or a figure at ``quote``; ``marks`` are the marks that may set it off (a figure's
+    clause also takes dashes and brackets: "the shield—which Moscow called 'reckless'—at $175 billion")."""
     if position >= quote:
         return False
-    opened = re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", text[lo:position])
-    return opened is not None and "," in text[position:quote]
+    opened = re.search(rf"[{marks}]\s*(?:which|who|whose|where)\b[^{marks}]*$", text[lo:position])
+    return opened is not None and re.search(rf"[{marks}]", text[position:quote]) is not None
 
 
 # A possessor's words named before a quotation: "Trump's assurances the country was", "Beijing's claim that it is".
 _WORDS_OF_RE = re.compile(
-    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:assurances?|claims?|words|promises?|remarks?|insistence|assertions?|pledges?|warnings?|"
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?P<noun>assurances?|claims?|words|promises?|remarks?|insistence|assertions?|pledges?|warnings?|"
     r"boasts?|vows?|description|characterization|characterisation)\s+(?:that\s+)?(?:[^\"“”‘’,.;:]{0,60}\s)?$"
     # "In Hegseth's words, the shield is '…'", "The shield, in Hegseth's words, is '…'"
     r"|['’]s\s+(?:own\s+)?words,\s+(?:[^\"“”‘’.;:]{0,80}\s)?$"
@@ -3609,9 +3610,7 @@ def _quotations(
         people = [a for a in own if entities[a.entity].type != "outlet"]
         # "despite Trump's assurances the country was 'no longer a nuclear threat'": the words are the possessor's
         words_of = _WORDS_OF_RE.search(text, max(sentences[first].start, match.start() - 140), match.start())
-        if words_of and re.search(
-            r"(?:remarks?|words|claims?|statements?|comments?|assurances?|promises?)\s+(?:were|was|are|is)\s", words_of.group(0)
-        ):
+        if words_of and words_of.group("noun") and re.match(r"\s+(?:were|was|are|is)\s", text[words_of.end("noun") :]):
             words_of = None  # what the words are said to be is someone's description of them: "the remarks were '…'"
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
@@ -3966,11 +3965,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return (start, end) in clause and min(clause, key=lambda span: distance(span, a)) == (start, end)
         # A verb in an aside that closes before the figure is not the clause's: in "Trump put the cost of the shield—which
         # Moscow called 'reckless'—at $175 billion", the figure is Trump's.
-        if (
-            a.position < start
-            and _ASIDE_BEFORE_RE.search(analysis.text, analysis.sentences[i].start, a.position)
-            and re.search(r"[—–,)]", analysis.text[a.position : start])
-        ):
+        if _inside_aside(analysis.text, analysis.sentences[i].start, a.position, start, marks=",—–()"):
             return False
         # ... nor does a verb reach over a contrasting clause with a subject of its own: in "Trump named $175 billion,
         # while outside estimates run past a trillion dollars", the trillion is not his.
