@@ -1528,3 +1528,21 @@ def test_a_sum_a_legislature_asks_for_is_its_own_and_one_it_enacted_is_a_fact(te
 def test_what_a_partner_will_buy_is_its_purchase(codebook):
     text = "Tokyo will buy $5 billion worth of interceptors for the shield."
     assert money_mentions(_corpus(text), _without_known_figures(codebook))["referent"].tolist() == ["partner purchase or pledge"]
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        # a possessor's plans or promise holds the figure inside it, whoever speaks in the sentence
+        ("Moscow said on Friday that President Donald Trump's grand plans for a $175 billion shield were dangerous.", "White House / the President"),
+        ("The delays put at risk Trump's promise that the $175 billion shield will be ready by 2029.", "White House / the President"),
+        # "his administration's" figure is the one "his" stands for
+        ("Beijing rebuked President Donald Trump after the launch of his administration's $175 billion shield.", "White House / the President"),
+        # a passive's agent after a time: "cited last spring by"
+        ("The new estimate is five times the $185 billion figure cited last spring by Gen. Michael Guetlein.", "Gen. Michael Guetlein (Space Force)"),
+        # a participle fronting the sentence names who announced what the sentence prices
+        ("Unveiled in May by President Donald Trump, the shield is meant to cost $175 billion.", "White House / the President"),
+    ],
+)
+def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, codebook):
+    assert money_mentions(_corpus(text), codebook)["attributed_to"].tolist() == [owner]

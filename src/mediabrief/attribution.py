@@ -1022,6 +1022,7 @@ class _Registry:
         self.entities: list[Entity] = []
         self.roles: list[set[str]] = []  # role words seen with each entity ("spokesman")
         self.by_key: dict[str, int] = {}
+        self.in_body: set[int] = set()  # entities named below the headline (a headline's capitals name no one for sure)
 
     def add(self, name: str, kind: str, roles: Iterable[str] = (), acronym: str = "") -> int:
         """The entity a name stands for, added if new; merged with an earlier one by full name, surname or acronym."""
@@ -1071,7 +1072,10 @@ class _Registry:
                 return i
             if entity.type in ("organisation", "outlet") and len(parts) > 1 and _acronym(entity.name) == word:
                 return i
-            if entity.type == "person" and len(parts) == 2 and parts[0] == word:
+            # (a name of unknown kind too, two or three words long, named below the headline: "David Menzies and Sheila
+            # Gunn Reid discussed … David discussed why …", not the headline's "Sullivan Highlights Need for …")
+            known = entity.type == "person" or i in self.in_body
+            if entity.type in PERSONLIKE and known and len(parts) in (2, 3) and parts[0] == word:
                 first_names.append(i)
         return first_names[0] if len(first_names) == 1 else None
 
@@ -1082,6 +1086,8 @@ class _Registry:
 
 
 PERSONLIKE = ("person", "name")
+# A first line that is a headline, not a sentence of the story (no full stop closing it).
+_HEADLINE_RE = re.compile(r"[^\n]*(?<![.!?\"”’])\s*(?:\n|\Z)")
 # Title words that say a name is a person's (not "U.S." or "Space Force", which precede bodies too).
 _NOT_PERSON_TITLES = frozenset({"u.s.", "us", "space force", "former", "acting", "senior", "deputy", "assistant"})
 _DOCUMENT_OF_RE = re.compile(
@@ -1750,6 +1756,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
                 described = _DESCRIBED_BODY_RE.search(text, max(0, start - 40), start)
                 kind = ("outlet" if described.group(1) else "organisation") if described else kind
             index = registry.add(name, kind, roles, acronym)
+            if "\n" in text[:start] or not _HEADLINE_RE.match(text):
+                registry.in_body.add(index)
         registry.roles[index].update(roles)
         if registry.entities[index].type in PERSONLIKE and _says_person(text, start, end, title, roles, grammar):
             registry.promote(index)
@@ -1786,7 +1794,7 @@ _POSSESSIVE_WORDS_RE = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:claim|claims|post|posts|statement|remarks|comments|message|proposal|letter|report|study|analysis|"
     r"estimate|estimates|figures|calculations?|math|arithmetic|numbers|data)(?:\s+(?:on|in)\s+(?:social\s+media|[A-Z]\w*(?:\s+[A-Z]\w*)?))?$"
 )
-# Who saw a document, between it and its verb: "a Pentagon presentation in July seen by Reuters suggested".
+# Who saw a document, between it and its verb: "an internal Pentagon slide deck seen by Reuters showed".
 _SEEN_BY_RE = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # A document's publication, its date taken out before: "The CBO report, released in May, estimated", "New CBO data
 # published this week shows".
@@ -1974,8 +1982,10 @@ def _subject_before(
             continue
         if mention.entity in people | names and re.search(r",\s*which\s", masked[mention.end : verb]):
             continue  # "a statement signed by Putin and Xi on May 8, which called …": "which" is never a person
-        if re.fullmatch(r"['’]s\s+", masked[mention.end : verb]):
-            continue  # a possessive before a participle is not its subject: "Trump's proposed shield would cost"
+        if re.fullmatch(r"['’]s\s+", masked[mention.end : verb]) and masked[mention.start : mention.end].lower() not in ("he", "she"):
+            # a possessive before a participle is not its subject: "Trump's proposed shield would cost" ("He's made clear"
+            # is "he has")
+            continue
         if masked[mention.end : verb].strip() == "," and _MADE_BY_RE.search(masked, lo, mention.start):
             return mention  # "One of them, conducted by the American Enterprise Institute, suggests": the study speaks for it
         # (a title between the comma and the name is the name's: "The ranking member, Rep. Adam Smith, called …")
@@ -2128,6 +2138,10 @@ _FRONTED_PASSIVE_RE = re.compile(
 _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced|pegged|"
     r"estimated|put|valued|set)\s+by\s+"
+)
+_FRONTED_ANNOUNCED_BY_RE = re.compile(
+    r"[\s\"“‘']*(?:First\s+|Originally\s+)?(?:Announced|Unveiled|Proposed|Introduced|Launched|Floated|Put forward)"
+    r"(?:\s+[\w-]+){0,4}?\s+by\s+"
 )
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
@@ -2338,7 +2352,11 @@ _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|
 
 # A verb right before a name and its titles, of which the name is the object: "requires Defense Secretary Pete Hegseth".
 _OBJECT_BEFORE_RE = re.compile(
-    r"\b(?!(?:said|says|added|wrote|told|noted|argued|warned|stated|explained|asked)\b)[a-z]+(?:s|ed)\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+    r"\b(?:(?!(?:said|says|added|wrote|told|noted|argued|warned|stated|explained|asked)\b)[a-z]+(?:s|ed)|"
+    # ... or a bare verb after a negation or "to": "He didn't name Trump", "plans to meet Trump"
+    r"(?:n['’]t|not|to)\s+(?!(?:say|tell|add|write|note|argue|warn|state|explain|ask)\b)[a-z]+|"
+    # ... or a preposition's: "tactics associated with the US president"
+    r"(?:with|against|about|toward|towards|at|on))\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
 )
 # A name where a sentence or its clause begins, its titles before it: "President Donald Trump signed", ", Trump …".
 _SUBJECT_POSITION_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|,\s+)(?:[\"“‘']\s*)?(?:(?:[A-Z][\w.'’-]*|the)\s+){0,5}$")
@@ -2374,7 +2392,8 @@ def _references(
         surface = match.group(0)
         full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
         surface = surface[: full_stop.start()] if full_stop else surface
-        name = re.sub(r"^(?:an?|one|the)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
+        name = re.sub(r"^(?:an?|one(?:\s+of\s+the)?|the)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
+        name = re.sub(r"(official|source|diplomat|aide)s$", r"\1", name)  # "one of the U.S. officials": a U.S. official
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
         body = last(match.start(), lambda e: entities[e].type == "organisation")
@@ -2572,6 +2591,7 @@ def _references(
     }
 
     pronouns_of = _titled_pronouns(masked, named, entities)
+    pronoun_subjects: list[Mention] = []  # "He"/"She" opening a sentence, as resolved
 
     def last_person(before: int, pronoun: str = "") -> int:
         people = [
@@ -2585,6 +2605,16 @@ def _references(
         # way to the one named before as a subject, a paragraph or so back: '"I'm directing our new Secretary of Defense
         # …," he said' is the president's, who signed the order.
         if _OBJECT_BEFORE_RE.search(masked, max(0, people[0].start - 60), people[0].start):
+            # (the subject may be a pronoun opening the sentence: "He didn't name Trump, but he cited …")
+            opening = [
+                p
+                for p in pronoun_subjects
+                if people[0].start - 200 < p.start < people[0].start
+                and p.entity != people[0].entity
+                and not _other_pronoun(pronouns_of, p.entity, pronoun)
+            ]
+            if opening:
+                return opening[-1].entity
             subjects = [
                 m
                 for m in people[1:]
@@ -2615,13 +2645,20 @@ def _references(
             # ", he said" closing a sentence credits it, and whoever the sentence names is what is said, not who says it:
             # in "That effort will be steered by Gen. Michael Guetlein, he said", the one named before the sentence
             person = last_person(cut, pronoun) if last_person(cut, pronoun) >= 0 else person
+        # A name of unknown kind that the sentence before opens with, named after the last person: its subject, nearer
+        # than the person ("The president spoke to reporters. ¶ David discussed why …. ¶ '…,' he said" is David's);
+        # with no one known to be a person, the same, else the last name of unknown kind ("Kathy Warden runs Northrop
+        # Grumman. '…,' she told analysts").
+        previous = _SENTENCE_OPENING_NAME_RE.match(masked, _sentence_start(masked, cut - 2), cut) if cut > 2 else None
+        subject = [m for m in named if previous and m.start == previous.start(1) and entities[m.entity].type in PERSONLIKE]
+        last_named = max((m.start for m in named if m.entity == person and m.start < match.start()), default=-1)
+        if person >= 0 and subject and subject[0].start > last_named and entities[subject[0].entity].type == "name":
+            person = subject[0].entity
         if person < 0:
-            # No one known to be a person: a name of unknown kind, the one the sentence before opens with rather than the
-            # last named ("Kathy Warden runs Northrop Grumman. '…,' she told analysts").
-            previous = _SENTENCE_OPENING_NAME_RE.match(masked, _sentence_start(masked, cut - 2), cut) if cut > 2 else None
-            subject = [m for m in named if previous and m.start == previous.start(1) and entities[m.entity].type in PERSONLIKE]
             person = subject[0].entity if subject else last(match.start(), lambda e: entities[e].type in PERSONLIKE)
         added.append(Mention(match.start(), match.end(), person, "pronoun"))
+        if person >= 0 and match.group(0)[0].isupper():
+            pronoun_subjects.append(added[-1])
 
     # A group the gazetteer lists ("analysts") speaks for the body it is placed at, after it or before it ("CBO
     # analysts found", as "White House officials" speak for the White House).
@@ -3064,12 +3101,15 @@ _PLACE = (
 _BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
 _ANONYMOUS_RE = re.compile(
     # ("the" where how they know follows: "'…,' the source familiar with the talks said", the one described before)
-    rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}))\s+"
+    # ("one of the" in the plural: "one of the U.S. officials told Reuters"; "the" before an outlet's source, the one it
+    # described before: "'…,' the CNN source said")
+    rf"\b(?:[Aa]n?|[Oo]ne(?:\s+of\s+the(?=\s+(?:[\w.&-]+\s+){{0,3}}(?:officials|sources|diplomats|aides)\b))?|"
+    rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+))\s+"
     r"(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
     rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert|representative"
-    rf"|person(?=\s+{_HOW_THEY_KNOW}))\b"
+    rf"|person(?=\s+{_HOW_THEY_KNOW}))(?:(?:(?<=official)|(?<=source)|(?<=diplomat)|(?<=aide))s(?=\s+(?:said|says|told)\b))?\b"
     # not the adjective: "a revised official estimate", "an official figure"
     r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
     r"policy|line|tally|projection|count|name|title|record|order|orders|branch|sample|example|selection|survey|poll)\b)"
@@ -3394,7 +3434,13 @@ _DOCUMENT_VOICE_RE = re.compile(
     # statement reaffirming their stance that …"
     r"|\b(?P<j>joint\s+statement)\b[^,.;:“”\"]{0,120}?\b(?:said|says|stated|states|noted|notes|highlighted|highlights|"
     r"warned|warns|stressed|stresses|described|describes|declared|declares|saying|stating|noting|warning|stressing|describing|"
-    r"declaring|reaffirming|calling)\b"
+    r"declaring|reaffirming|calling|promising|pledging|expressing|vowing|emphasizing|emphasising)\b"
+    # an order, treaty or agreement named as the subject of its clause, by what a text states or binds one to: "The
+    # treaty reportedly obligates Washington to '…'", "the current order justifies its urgency, asserting that '…'"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:(?:current|new|original|presidential|decades-old|\d{4})\s+){0,2}"
+    r"(?P<o>executive\s+order|order|treaty|agreement|directive)\b(?:\s+(?:reportedly|also|further|explicitly|specifically))?\s+"
+    r"(?:[^,.;:“”\"]{0,80}?,\s+)?(?:states|stated|says|said|declares|declared|asserts|asserted|asserting|stating|noting|notes|"
+    r"obligates|obliges|requires|commits|acknowledges|acknowledging|emphasizes|warns|warning)\b"
 )
 
 
@@ -3733,8 +3779,12 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
             and (not gap.strip() or all(w.lower() in _TITLE_WORDS for w in gap.split()) and len(gap.split()) <= 2)
         )
         # lower-case words of a role between, and a title's abbreviation: "NASA astronaut Sen. Mark Kelly"
-        role_between = re.fullmatch(r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}(?:[A-Z][a-z]{1,3}\.\s+)?", gap)
-        if not titled and (not role_between or set(gap.split()) & (_FUNCTION_WORDS | _AUXILIARIES)):
+        # (two roles joined: "retired Navy pilot and policy writer Jane Roe")
+        role_between = re.fullmatch(
+            r"(?:'s|’s)?\s+(?:[a-z][a-z-]*\s+){1,3}(?:and\s+(?:[a-z][a-z-]*\s+){1,3})?(?:[A-Z][a-z]{1,3}\.\s+)?", gap
+        )
+        joined_roles = {"and"} if role_between and gap.split()[0] != "and" else set()
+        if not titled and (not role_between or (set(gap.split()) - joined_roles) & (_FUNCTION_WORDS | _AUXILIARIES)):
             break
         if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
             break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
@@ -4145,7 +4195,14 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             m = possessor[0]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # "It was unveiled by President Donald Trump last spring, with spending of $175 billion": the passive's agent
-    agent = _ANNOUNCED_BY_RE.search(analysis.text, sentence.start, start)
+    # ... or a participle fronting the sentence: "Announced in January by President Donald Trump, the initiative
+    # envisions a $175 billion shield"
+    # (a figure in digits, the price announced, not a size the outlet gives: "Announced by Trump, the program could drive
+    # billions in investment")
+    fronted_agent = _FRONTED_ANNOUNCED_BY_RE.match(analysis.text, sentence.start, start)
+    agent = (fronted_agent if re.search(r"\d", analysis.text[start:end]) else None) or _ANNOUNCED_BY_RE.search(
+        analysis.text, sentence.start, start
+    )
     if agent and not analysis.attributions[i]:
         by = [m for m in near if agent.end() <= m.start < start]
         first = _opening_mention(analysis.text, by, analysis.entities) if by and by[0].start - agent.end() <= 20 else None
@@ -4509,7 +4566,9 @@ _ITS_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _HIS_FIGURE_RE = re.compile(
-    r"\b(?:his|her)\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?(?:about\s+|roughly\s+)?$"
+    # ("his administration's $175 billion shield": the administration's figure, named for the one who leads it)
+    r"\b(?:his|her)\s+(?:(?:administration|government)['’]s\s+)?(?:(?:own|original|initial|latest|new|first|earlier|revised|official)\s+)?"
+    r"(?:about\s+|roughly\s+)?$"
 )
 # After a figure, before the one who gives it: "the $175 billion (that) Trump cited", "$61 billion price he gave".
 _GIVEN_BY_RE = re.compile(
@@ -4525,8 +4584,11 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     r"programme|plan|shield|system)s?\s+){0,2}"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
     r"(?:provided|given|offered|cited|put forward|floated|posed|named|mentioned|used|announced|released|published|set|estimated|"
-    r"projected|forecast|calculated|quoted|proposed|presented)\s+by\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:chief|director|head|czar|boss|leader)\s+(?:[A-Z][a-z]{1,3}\.\s+)?)?",  # "by Golden Dome chief Gen. X"
+    r"projected|forecast|calculated|quoted|proposed|presented)"
+    # (past a time between the verb and its agent: "the $185 billion figure quoted last spring by Gen. X")
+    r"(?:\s+(?:earlier|later|last|this|in|on|during)(?:\s+[\w-]+){0,3}?)?\s+by\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:chief|director|head|czar|boss|leader)\s+(?:[A-Z][a-z]{1,3}\.\s+)?)?"  # "by Golden Dome chief Gen. X"
+    rf"(?:(?:{_alternation(DEFAULT_TITLES)})\s+)?",  # "by Gen. X"
     re.IGNORECASE,
 )
 _GIVING_VERB_RE = re.compile(
@@ -4544,8 +4606,10 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     r"(?:['’]s|,?\s+whose)\s+(?:[\w-]+\s+){0,3}?(?:estimate|figure|baseline|request|price tag|price|number|ceiling|total|tally|"
     r"projection|budget|vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b)|"
     # "Trump's proposal for a massive $113 billion increase", "Trump, whose recent announcement of the $175 billion system"
-    r"(?:plan|proposal|announcement)(?=\s+(?:for|of)\s))\s+"
-    r"(?:(?:is|was|of|at|for|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
+    r"(?:plans?|proposals?|announcement)(?=\s+(?:for|of)\s)|"
+    # "Trump's promise that the $175 billion program will be ready"
+    r"(?:promise|pledge|claim)(?=\s+that\s))\s+"
+    r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
     r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
 # A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
