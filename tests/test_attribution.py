@@ -1677,3 +1677,36 @@ def test_an_unnamed_source_among_several_or_an_outlets_source_is_named_as_descri
 )
 def test_a_document_named_as_its_clauses_subject_speaks(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the country's foreign ministry" is that body of the country last named, whoever relays it
+        (
+            "Pyongyang answered within a day. Citing state radio, Yonhap said the country's foreign ministry called the"
+            ' plan "an act of open hostility."',
+            [("quotation", "North Korea's foreign ministry")],
+        ),
+        # an adverb between a name and its participle
+        (
+            "The plan keeps its backers, with Dana Ortiz of the Arms Control Association bluntly calling it"
+            " \u201ca mirage.\u201d",
+            [("quotation", "Dana Ortiz")],
+        ),
+        # "the report", no document introduced before: the outlet just said to have reported
+        (
+            "The Straits Times reported on Monday that engineers in Singapore built a tracking network.\n\n"
+            'The report described it as "the region\'s first full-coverage sensor grid."',
+            [("quotation", "Straits Times")],
+        ),
+    ],
+)
+def test_a_body_a_role_or_a_relayed_report_names_whose_words_they_are(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+def test_guillemets_quote_as_curly_marks_do(grammar):
+    text = "Moscow answered on Friday.\n\n«This plan turns space into a battlefield», Dmitry Peskov told reporters."
+    assert speakers(text, grammar) == [("quotation", "Dmitry Peskov")]
+    assert analyse(text, grammar).quotations[0].start == text.index("«")  # one mark for one: offsets hold

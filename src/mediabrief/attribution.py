@@ -1062,7 +1062,7 @@ class _Registry:
                 return i
         return None
 
-    def _short_form(self, word: str) -> int | None:
+    def _short_form(self, word: str, as_subject: bool = False) -> int | None:
         """An earlier entity a single word stands for: a person's surname (or, failing that, the first of a name written
         family name first: "Mao" of "Mao Ning"), a body's acronym."""
         first_names = []
@@ -1074,15 +1074,16 @@ class _Registry:
                 return i
             # (a name of unknown kind too, two or three words long, named below the headline: "David Menzies and Sheila
             # Gunn Reid discussed … David discussed why …", not the headline's "Sullivan Highlights Need for …")
-            known = entity.type == "person" or i in self.in_body
+            known = entity.type == "person" or (i in self.in_body and as_subject)
             if entity.type in PERSONLIKE and known and len(parts) in (2, 3) and parts[0] == word:
                 first_names.append(i)
         return first_names[0] if len(first_names) == 1 else None
 
-    def find(self, word: str) -> int | None:
-        """The entity a single word stands for, if any: a known key or a short form."""
+    def find(self, word: str, as_subject: bool = False) -> int | None:
+        """The entity a single word stands for, if any: a known key or a short form (a first name of a name of unknown
+        kind only ``as_subject``, opening a sentence before its verb)."""
         index = self.by_key.get(word.lower())
-        return index if index is not None else self._short_form(word)
+        return index if index is not None else self._short_form(word, as_subject)
 
 
 PERSONLIKE = ("person", "name")
@@ -1736,7 +1737,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         if len(name.split()) == 1 and kind != "organisation":
             if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
                 continue  # "Gen." before a name is a title, not Defense Minister Gen Nakatani's first name
-            index = registry.find(name)
+            opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3) : start]) and re.match(r"\s+[a-z]+(?:ed|s)\b", text[end:])
+            index = registry.find(name, as_subject=bool(opens))
             if index is None and _BODY_APPOSITION_RE.match(text, end) and not _ROLE_SPEAKS_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             if index is None and (
@@ -1960,8 +1962,12 @@ def _subject_before(
         while before and before[-1].lower() in ("the", "a", "an"):
             before.pop()
         # "with Beijing accusing …", "with Todd Harrison of AEI noting: …"
+        # (an adverb may come between: "with Laura Grego of UCS rightly calling it …")
+        adverbs = _words_between(masked, mention.end, verb)
         participle = (
-            bool(re.match(r"\w+ing\b", masked[verb : verb + 30], re.IGNORECASE)) and _words_between(masked, mention.end, verb) == []
+            bool(re.match(r"\w+ing\b", masked[verb : verb + 30], re.IGNORECASE))
+            and adverbs is not None
+            and all(w.endswith("ly") for w in adverbs)
         )
         if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and _words_between(masked, mention.end, verb) == []:
             return mention  # "A report by the Defense Intelligence Agency warned that …": the document speaks for its author
@@ -2492,6 +2498,17 @@ def _references(
         if entity < 0:  # nobody named yet: the role is the name the text gives ("the president said ...")
             entity = role_entity(f"{placed} {role}" if body else role, "person")
         added.append(Mention(match.start(), match.end(), entity, "role"))
+    for match in _COUNTRYS_BODY_RE.finditer(masked):
+        # "the country's foreign ministry": that body of the last country named ("North Korea's foreign ministry")
+        country = last(match.start(), lambda e: entities[e].type == "country")
+        if country < 0:
+            continue
+        name = f"{entities[country].name}'s {' '.join(match.group(1).lower().split())}"
+        same = [i for i, e in enumerate(entities) if e.name == name]
+        if not same:
+            entities.append(Entity(name, "organisation"))
+            roles.append(set())
+        added.append(Mention(match.start(), match.end(), same[0] if same else len(entities) - 1, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
         qualifier = re.match(r"\w+\s+([A-Z][\w-]+)\s", match.group(0))
@@ -2869,6 +2886,11 @@ _SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
 
 
+# A body of the country last named, by the country's possessive: "the country's foreign ministry".
+_COUNTRYS_BODY_RE = re.compile(
+    r"\b[Tt]he\s+(?:country|nation)['’]s\s+((?:foreign|defen[cs]e|finance|trade)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|"
+    r"(?:national\s+)?defen[cs]e)|government|military|state\s+media|(?:state\s+)?news\s+agency)\b"
+)
 # Roles that stand for a country: "the nation", "the regime".
 _NATION_ROLES = frozenset({"nation", "regime"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
@@ -3024,6 +3046,19 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             first = _opening_mention(masked, after, entities) if near else None
             if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
                 return first.entity
+    # "the report" where no document was introduced before: the outlet said to have reported, not long before ("The South China
+    # Morning Post reported on the 30th that … The report pointed out that …")
+    if role == "report" and all(document.start() >= at for document in earlier):
+        reporters = [
+            m
+            for m in named
+            if m.end <= at
+            and at - m.end < 1500
+            and entities[m.entity].type == "outlet"
+            and re.match(r"\s+(?:has\s+|had\s+)?report(?:ed|s)\b", masked[m.end :])
+        ]
+        if reporters:
+            return reporters[-1].entity
     return -1
 
 
@@ -3631,7 +3666,17 @@ def _quotations(
         ]
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
         # is the one quoting: the attribution inside the reported clause is not the quotation's.
-        own = [a for a in own if not any(_reports_clause_of(text, b, a, match.start()) for b in own)]
+        # (not where an outlet reports someone's speech: in "Yonhap said the foreign ministry called it '…'", the outlet
+        # relays the ministry's words)
+        own = [
+            a
+            for a in own
+            if not any(
+                _reports_clause_of(text, b, a, match.start())
+                and not (b.entity >= 0 and entities[b.entity].type == "outlet" and _SPEECH_VERB_RE.match(text, a.position))
+                for b in own
+            )
+        ]
         # A speaker inside an aside that closes before the quotation is not its speaker: in "Mao Ning said that the
         # system, which Trump said would cost $175 billion, will 'exacerbate the risk …'", the words are Mao Ning's.
         outside = [a for a in own if not _inside_aside(text, sentences[first].start, a.position, match.start())]
@@ -3837,6 +3882,10 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
     return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[start : last.start])) > 3
 
 
+# A pair of guillemets on one line: «war zone».
+_GUILLEMETS_RE = re.compile(r"«([^«»\n]+)»")
+
+
 def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:
     """Read one article for attribution: who is named, each sentence's attributions, each quotation's speaker.
 
@@ -3846,7 +3895,10 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     [('It is our affair,', 'Dmitry Peskov', 'after')]
     """
     text = text if isinstance(text, str) else ""
-    sentences = split_sentences(text) if sentences is None else sentences
+    # Guillemets some translated pages quote with («…») are read as the curly marks they stand for (one character for
+    # one, so every offset holds).
+    sentences = split_sentences(text) if sentences is None else sentences  # (of the text as written)
+    text = _GUILLEMETS_RE.sub(r"“\1”", text)
     masked = normalise(_mask_quotes(text))
     entities, mentions, roles = find_entities(masked, grammar)
     entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
