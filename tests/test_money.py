@@ -1546,3 +1546,32 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
 )
 def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, codebook):
     assert money_mentions(_corpus(text), codebook)["attributed_to"].tolist() == [owner]
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        # "has provided estimates", the cheapest and dearest designs in a clause after it
+        (
+            "The Congressional Budget Office has provided estimates for several designs, with the cheapest near $150 billion.",
+            "Congressional Budget Office",
+        ),
+        # "finds that", past a share of the figure set off in dashes
+        ("The Congressional Budget Office finds that half of the cost — some $600 billion — buys interceptors.", "Congressional Budget Office"),
+        # ... but not a subject that "finds itself" somewhere
+        ("Canada finds itself weighing a $61 billion price to join.", "unattributed"),
+        # a company by its role, where it is based before it
+        ("RTX Corp. reported results. The Arlington, Virginia-based manufacturer projected sales of about $84 billion for next year.", "RTX"),
+    ],
+)
+def test_whose_figure_a_verb_phrase_or_a_companys_role_names(text, owner, codebook):
+    assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == [owner]
+
+
+def test_a_figure_in_a_transcripts_turn_is_the_speakers(codebook):
+    text = (
+        "I'm Dr. Jane Roe, a fellow here, joined by Sam Lee.\n\n"
+        "Dr. Roe: The president set a short timeline. The whole system is now projected to cost about $90 billion.\n\n"
+        "The hosts then took questions."
+    )
+    assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Jane Roe"]

@@ -364,6 +364,7 @@ DEFAULT_VERBS = [
     "calculated",
     "calculating",  # "with the budget office calculating that the whole plan might reach $831 billion"
     "found",
+    "finds that",  # "The Congressional Budget Office finds that 60 percent of that figure …" (not "finds itself")
     "concluded",
     "announced",
     "reported",
@@ -439,6 +440,10 @@ DEFAULT_VERBS = [
     "labeling",
     "labelling",
     "terming",
+    "characterized",  # "The ministry characterized the project as '…'"
+    "characterised",
+    "characterizing",
+    "characterising",
     "written",
     "tweeted",
     "adding",
@@ -589,6 +594,8 @@ DEFAULT_BODY_ROLES = [
     "department",
     "company",
     "firm",
+    "manufacturer",  # "The Arlington-based manufacturer gave a forecast, projecting sales of …"
+    "contractor",
     "watchdog",
     "think tank",
     "group",
@@ -868,7 +875,9 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         ),
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
-            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER})?({_alternation(body_roles)})s?\b"
+            # (where it is based, a city and its state: "the Arlington, Virginia-based manufacturer")
+            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER}|(?-i:[A-Z][a-z]+),\s+[\w-]+-based\s+)?"
+            rf"({_alternation(body_roles)})s?\b"
             rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -2511,6 +2520,8 @@ def _references(
         added.append(Mention(match.start(), match.end(), same[0] if same else len(entities) - 1, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
+        if role in ("manufacturer", "contractor") and match.group(0).lower().endswith("s"):
+            continue  # "the contractors": several companies, not the one named last
         qualifier = re.match(r"\w+\s+([A-Z][\w-]+)\s", match.group(0))
         if qualifier and role in _GOVERNING_BODIES:  # "the Chinese government": a body of its own, not the last one named
             entities.append(Entity(f"{qualifier.group(1)} {role}", "organisation"))
@@ -2903,6 +2914,8 @@ _BODY_ROLE_WORDS = {
     "ministry": ("ministry",),
     "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
     "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
+    "manufacturer": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
+    "contractor": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
 }
 
 
@@ -4369,6 +4382,18 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     decider = _deciding_subject(analysis, i, start, near)
     if decider is not None:
         return Owner(analysis.name(decider.entity), _public_type(analysis.type(decider.entity)), "clause subject", relay)
+    # A transcript's turn: what a paragraph opening with a speaker's name and a colon says is theirs ("Dr. Williams:
+    # … The total is estimated to be $75 billion.")
+    paragraph = analysis.text.rfind("\n", 0, start) + 1
+    turn = _SPEAKER_TURN_RE.match(analysis.text, paragraph, start)
+    if turn:
+        speaker = [
+            m
+            for m in analysis.mentions
+            if turn.start(1) <= m.start and m.end <= turn.end(1) and m.entity >= 0 and analysis.type(m.entity) == "person"
+        ]
+        if speaker:
+            return Owner(analysis.name(speaker[-1].entity), "person", "speaker turn", relay)
     if outlets:
         return Owner(relay, "outlet", outlets[0].how, "")
     generic = _unnamed_estimates(analysis.text, sentence.start, start)
@@ -4377,6 +4402,10 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     return Owner("", "", "none", "")
 
 
+# A paragraph opening with a speaker's name and a colon, as a transcript sets a turn: "Dr. Williams: …", "KARAKO: …".
+_SPEAKER_TURN_RE = re.compile(
+    r"[ \t]*(?:(?:Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Prof|Adm|Amb)\.?\s+)?([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)"
+)
 # Estimates or reports the text credits without naming whose: "with some estimates as high as $542 billion", "outside
 # estimates reach into the trillions", "According to reports, an initial sum of USD 25 billion".
 _UNNAMED_ESTIMATES_RE = re.compile(
