@@ -1710,3 +1710,23 @@ def test_guillemets_quote_as_curly_marks_do(grammar):
     text = "Moscow answered on Friday.\n\n«This plan turns space into a battlefield», Dmitry Peskov told reporters."
     assert speakers(text, grammar) == [("quotation", "Dmitry Peskov")]
     assert analyse(text, grammar).quotations[0].start == text.index("«")  # one mark for one: offsets hold
+
+
+def test_a_single_quoted_passage_whose_closing_mark_is_glued_to_the_next_sentence_is_read(grammar):
+    text = (
+        "Addressing Congress, Trump said, 'My aim is the strongest shield there is. First, I'm asking you to pay for it"
+        " - all built at home.'Trump then spoke about ships."
+    )
+    found = analyse(text, grammar)
+    assert [(q.kind, found.name(q.entity)) for q in found.quotations] == [("quotation", "Donald Trump")]
+    assert found.quotations[0].text.endswith("all built at home.")
+
+
+def test_he_after_a_persons_description_naming_another_as_possessor_is_the_described(grammar):
+    text = (
+        "Gen. Mike Guetlein, President Donald Trump's choice to lead the office, was confirmed last week and said the need"
+        " stems from rivals \u201cbuilding arsenals that could end the world.\u201d\nRelated\n- Allies weigh new air"
+        " defenses\n- Troops return home\nThe shield will have several layers.\n"
+        "\u201cOur rivals keep building faster missiles,\u201d he said at a summit."
+    )
+    assert speakers(text, grammar) == [("quotation", "Michael Guetlein")] * 2

@@ -137,6 +137,9 @@ QUOTE_RE = re.compile(
     rf"|(?:(?<=^)|(?<=\n)|(?<=[.:] ))\"((?:(?!{_NARRATION})[^\"\n])+?[.?!,])[ \t]*(?=\n[ \t]*\n?[ \t]*\")"
     r"|(?<![\w‘])‘([^‘\n]+?)’(?![\w’])|(?<![\w‘])‘([^‘’'\n]+?)'(?![\w'’])"
     r"|(?<![\w'])'([A-Z][^'\n]{1,80}?|[A-Za-z](?:[^'\n]|'(?=[a-z]))+?[,.?!][\"”]?|[a-z][^'\n]{2,100}?[a-z])'(?![\w'])"
+    # ... and one whose closing mark a page's lost paragraph break glued to the next sentence: "… all made in the
+    # USA.'Trump said that …"
+    r"|(?<![\w'])'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[a-z]))+?[.?!])'(?=[A-Z])"
     r"|(?<!\S)“([^“”\n]*\s[a-z](?:[^\s“”]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))|(?<!\S)\"([^\"\n]*\s[a-z](?:[^\s\"]*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
     r"|(?<=[\w,]\s)“((?:[^“”\n.?!]|[.?!](?=\S))*[^\W\d_][.?!])(?=[ \t]*(?:\n|\Z))"
     r"|(?<!\S)'([^'\n]*\s[a-z](?:[^\s']*[^\W\d_])?)(?=[ \t]*(?:\n|\Z))"
@@ -2629,6 +2632,19 @@ def _references(
         ]
         if not people:
             return -1
+        # A person named as a possessor inside another's description ("Gen. Mike Guetlein, President Donald Trump's pick
+        # to run the office, was confirmed … and said …") gives way to the one the sentence opens with.
+        if _POSSESSIVE_RE.match(masked, people[0].end):
+            opening = _sentence_start(masked, people[0].start)
+            subjects = [
+                m
+                for m in people[1:]
+                if m.start >= opening
+                and m.entity != people[0].entity
+                and _SUBJECT_POSITION_RE.search(masked, max(0, m.start - 60), m.start)
+            ]
+            if subjects:
+                return subjects[-1].entity
         # A person named as a verb's object ("The directive tells Defense Secretary Pete Hegseth to deliver a plan") gives
         # way to the one named before as a subject, a paragraph or so back: '"I'm directing our new Secretary of Defense
         # …," he said' is the president's, who signed the order.
