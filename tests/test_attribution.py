@@ -1730,3 +1730,11 @@ def test_he_after_a_persons_description_naming_another_as_possessor_is_the_descr
         "\u201cOur rivals keep building faster missiles,\u201d he said at a summit."
     )
     assert speakers(text, grammar) == [("quotation", "Michael Guetlein")] * 2
+
+
+def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
+    text = (
+        "The plan drew a sharp reply from Representative Jane Roe, a Maine Democrat. Her pronouncement that the shield"
+        ' would "bankrupt the next generation" made headlines.'
+    )
+    assert speakers(text, grammar) == [("quotation", "Jane Roe")]

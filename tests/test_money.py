@@ -1536,6 +1536,11 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
         # a possessor's plans or promise holds the figure inside it, whoever speaks in the sentence
         ("Moscow said on Friday that President Donald Trump's grand plans for a $175 billion shield were dangerous.", "White House / the President"),
         ("The delays put at risk Trump's promise that the $175 billion shield will be ready by 2029.", "White House / the President"),
+        # a finite passive's agent after the figure, and a possessor's announcement with its time before "that"
+        ("The $175 billion shield was unveiled by President Donald Trump in the spring.", "White House / the President"),
+        ("Planning slowed after Trump's announcement last week that the first $25 billion would come in the budget.", "White House / the President"),
+        # (but a time after a body's budget noun is no announcement: the budget's size is a fact the outlet states)
+        ("The Missile Defense Agency's budget this year is about $11 billion.", "unattributed"),
         # "his administration's" figure is the one "his" stands for
         ("Beijing rebuked President Donald Trump after the launch of his administration's $175 billion shield.", "White House / the President"),
         # a passive's agent after a time: "cited last spring by"

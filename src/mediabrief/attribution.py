@@ -3136,7 +3136,8 @@ _ACCOUNT_RE = re.compile(
     r"(?m)\b(?:(?:[Ii]n|[Aa]ccording\s+to|[Bb]y)\s+(his|her)\s+(?:own\s+)?(?:account|view|words|telling|assessment|estimation|reading|"
     r"calculations?|estimates?|math|maths|figures|numbers|count|reckoning)\b"
     r"|(?:(?<=\s)|^)(his|her|His|Her)\s+(?:[A-Z][\w-]*\s+){0,3}(?:post|statement|message|letter|remarks|response|reply|answer|tweet|platform|"
-    r"account|feed)s?\b)"
+    # (and what they claimed or pronounced: "His pronouncement that the shield would '…'")
+    r"account|feed|pronouncement|claim|assertion|insistence|warning|promise|pledge|vow|assurance)s?\b)"
 )
 
 
@@ -3620,6 +3621,9 @@ _WORDS_OF_RE = re.compile(
     r"boasts?|vows?|description|characterization|characterisation)\s+(?:that\s+)?(?:[^\"“”‘’,.;:]{0,60}\s)?$"
     # "In Hegseth's words, the shield is '…'", "The shield, in Hegseth's words, is '…'"
     r"|['’]s\s+(?:own\s+)?words,\s+(?:[^\"“”‘’.;:]{0,80}\s)?$"
+    # "His pronouncement that the shield would '…'": a possessive pronoun's words
+    r"|(?:(?<=\b[Hh]is)|(?<=\b[Hh]er))\s+(?:[a-z-]+\s+){0,2}(?:pronouncements?|claims?|assertions?|insistence|warnings?|promises?|"
+    r"pledges?|vows?|assurances?)\s+that\s+(?:[^\"“”‘’,.;:]{0,60}\s)?$"
 )
 _RESTS_ON_RE = re.compile(r"(?i)based\s+on|estimated\s+by|projected\s+by")
 
@@ -4679,8 +4683,10 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
     r"programme|plan|shield|system)s?\s+){0,2}"
+    # (a finite passive too: "The $175 billion project was announced by the President")
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
-    r"(?:provided|given|offered|cited|put forward|floated|posed|named|mentioned|used|announced|released|published|set|estimated|"
+    r"(?:provided|given|offered|cited|put forward|floated|posed|named|mentioned|used|announced|unveiled|released|published|set|estimated|"
     r"projected|forecast|calculated|quoted|proposed|presented)"
     # (past a time between the verb and its agent: "the $185 billion figure quoted last spring by Gen. X")
     r"(?:\s+(?:earlier|later|last|this|in|on|during)(?:\s+[\w-]+){0,3}?)?\s+by\s+(?:the\s+)?"
@@ -4704,8 +4710,10 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     r"projection|budget|vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b)|"
     # "Trump's proposal for a massive $113 billion increase", "Trump, whose recent announcement of the $175 billion system"
     r"(?:plans?|proposals?|announcement)(?=\s+(?:for|of)\s)|"
-    # "Trump's promise that the $175 billion program will be ready"
-    r"(?:promise|pledge|claim)(?=\s+that\s))\s+"
+    # "Trump's promise that the $175 billion program will be ready", "Trump's announcement last month that the first
+    # $25 billion …"
+    r"(?:promise|pledge|claim|announcement)(?=(?:\s+(?:last|this|earlier|in)\s+\w+)?\s+that\s))\s+"
+    r"(?:(?:last|this|earlier|in)\s+\w+\s+(?=that\s))?"
     r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
     r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
