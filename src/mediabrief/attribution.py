@@ -1840,6 +1840,10 @@ _SUBJECT_BEFORE_GAP_RE = re.compile(
 )
 
 
+# A person's description in apposition, closed by "who" (an aside in commas may follow it) before the verb.
+_DESCRIBED_WHO_RE = re.compile(
+    r",\s+(?:a|an|the|former|now)\s+[^,;:.“”\"]{1,140}?\s+who(?:\s*,[^,;:.“”\"]{1,60},)?\s+(?:also\s+|has\s+|had\s+)?"
+)
 # Abbreviated titles right before a name: "Rep. ", "Lt. Gen. ".
 _TITLE_TAIL_RE = re.compile(rf"(?:\s*\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.)+\s*$")
 # A party and state written after a lawmaker's name in commas: ", D-Wash.", ", R-N.D.", ", I-Maine".
@@ -1947,10 +1951,16 @@ def _subject_before(
         tail = masked[first[0].end : verb] if first else ""
         if first and tail.startswith(",") and not re.search(r"[.;:!?\"“”‘’]", tail) and len(tail.split()) <= 15:
             return first[0]
+    # A person, then a description of them that "who" closes, then its verb: "Theodore Postol, an MIT physicist and
+    # former Pentagon adviser who, in a lecture, called …" is Postol's, not the Pentagon's.
+    for mention in (m for m in candidates if lo <= m.start and m.end <= verb and m.entity in people):
+        if _DESCRIBED_WHO_RE.fullmatch(masked, mention.end, verb):
+            return mention
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
         if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
-        who = re.fullmatch(r"\s*,\s*who\s+(?:also\s+|has\s+|had\s+)?", masked[mention.end : verb])
+        # (an aside in commas may follow "who": "…, who, in a January lecture, called …")
+        who = re.fullmatch(r"\s*,\s*who(?:\s*,[^,;:.\"“”]{1,60},)?\s+(?:also\s+|has\s+|had\s+)?", masked[mention.end : verb])
         if mention.entity >= 0 and who and _SPEECH_VERB_RE.match(masked, verb):
             # "… such as Prof Joan Smith of the Naval War College, who said": the person whose body it is
             holder = [
@@ -3169,7 +3179,9 @@ _ANONYMOUS_RE = re.compile(
     # ("one of the" in the plural: "one of the U.S. officials told Reuters"; "the" before an outlet's source, the one it
     # described before: "'…,' the CNN source said")
     rf"\b(?:[Aa]n?|[Oo]ne(?:\s+of\s+the(?=\s+(?:[\w.&-]+\s+){{0,3}}(?:officials|sources|diplomats|aides)\b))?|"
-    rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+))\s+"
+    rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+"
+    # (one of several counted before: "The second source said that …")
+    r"|\s+(?:first|second|third|fourth|other)\s+(?:source|official|person|aide|diplomat)\s+(?:said|says|told|added)\b))\s+"
     r"(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
@@ -3259,7 +3271,7 @@ def _is_title_case(quote: str) -> bool:
 _SENTENCE_SUBJECTS = frozenset("It We I They He She You This That There".split())
 
 
-def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> str:
+def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_headline: bool = False) -> str:
     """Whether a quoted span is speech (``quotation``) or a ``term``: a name, a title, a scare-quoted phrase.
 
     >>> g = compile_grammar({})
@@ -3276,8 +3288,9 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar) -> 
     if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
     # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
-    # promised SDI, Strategic Defense Initiative,' Hegseth said")
-    lower_word = any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
+    # promised SDI, Strategic Defense Initiative,' Hegseth said"; in a headline, where every word is capitalised, a
+    # speaker is enough: "'Doesn't Have A Chance Of Working': Bill Foster Slams …")
+    lower_word = in_headline or any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
     if (
         _is_title_case(stripped)
         and n_words <= 16
@@ -3822,7 +3835,11 @@ def _quotations(
             lead = text[sentences[first].start : match.start()]
             if not named and len(_WORD_RE.findall(lead)) >= 3 and len(_WORD_RE.findall(quote)) >= grammar.min_quote_words:
                 entity, how = _speaker(attributions[first - 1], entities), "previous sentence"
-        kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar)
+        line_start, line_end = text.rfind("\n", 0, match.start()) + 1, (text.find("\n", match.end()) + 1 or len(text) + 1) - 1
+        around = text[line_start : match.start()] + " " + text[match.end() : line_end]
+        # (a headline's line, or a quotation a colon credits as headlines do: "'Forefront of the Golden Age': Tuberville says …")
+        headline_like = _is_title_case(around) or bool(re.match(r"[ \t]*:[ \t]", text[match.end() : match.end() + 3]))
+        kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar, in_headline=headline_like)
         if kind == "term":
             entity, how = -1, "none"
         found.append(Quotation(match.start(), match.end(), " ".join(quote.split()), kind, entity, how, first, last))
