@@ -1757,3 +1757,14 @@ def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
 )
 def test_short_phrases_credited_by_a_headline_a_description_or_a_counted_source_are_quotations(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+def test_words_an_inner_subject_names_a_thing_by_are_its_own_inside_anothers_report(grammar):
+    text = (
+        "Sen. Lindsey Graham met the Israeli leader. He said Prime Minister Benjamin Netanyahu praised the talks and"
+        " called the joint work a \u201cnew Apollo program.\u201d"
+    )
+    assert speakers(text, grammar) == [("quotation", "Benjamin Netanyahu")]
+    # (a document's wording the outer speaker sums up stays the outer speaker's: no object between verb and quotation)
+    text = 'A Pentagon spokeswoman said the study described "a shield we never planned to build."'
+    assert speakers(text, grammar) == [("quotation", "Pentagon spokeswoman")]

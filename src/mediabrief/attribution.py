@@ -3304,6 +3304,13 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     return "quotation"
 
 
+# Verbs that name a thing by quoted words: "called it a '…'", "described the plan as '…'".
+# (its object between, then the quotation: "called a joint effort a ")
+_NAMING_VERB_RE = re.compile(
+    r"(?:called|calls|call|described|describes|dubbed|dubs|termed|terms|labell?ed|labels|branded|brands|characteri[sz]ed)"
+    r"\s+(?:[\w'’-]+\s+){1,6}?(?:as\s+)?",
+    re.IGNORECASE,
+)
 # A verb of speech, whom it was said to, and "that": "added that", "told Washington (that)", "told reporters that".
 _REPORTED_OBJECT_RE = re.compile(
     r"\w+\s+(?:(?:[A-Z][\w.'’-]*|the|him|her|them|us|reporters|journalists|lawmakers|senators|legislators|members)\s+){0,3}(?:that\s+)?"
@@ -3720,6 +3727,9 @@ def _quotations(
             if not any(
                 _reports_clause_of(text, b, a, match.start())
                 and not (b.entity >= 0 and entities[b.entity].type == "outlet" and _SPEECH_VERB_RE.match(text, a.position))
+                # (nor where the inner verb names a thing by the quoted words: in "He said Netanyahu called the effort a
+                # '21st-century Manhattan Project'", the name is Netanyahu's)
+                and not _NAMING_VERB_RE.fullmatch(text, a.position, match.start())
                 for b in own
             )
         ]
