@@ -1768,3 +1768,14 @@ def test_words_an_inner_subject_names_a_thing_by_are_its_own_inside_anothers_rep
     # (a document's wording the outer speaker sums up stays the outer speaker's: no object between verb and quotation)
     text = 'A Pentagon spokeswoman said the study described "a shield we never planned to build."'
     assert speakers(text, grammar) == [("quotation", "Pentagon spokeswoman")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'But "work across the whole industry" is likely, wrote Jefferies analyst Jane Roe on Tuesday.',
+        'But "work across the whole industry" is likely, said analyst Jane Roe.',
+    ],
+)
+def test_a_verb_closing_a_sentence_credits_a_name_after_a_profession_and_before_a_day(text, grammar):
+    assert speakers(text, grammar) == [("quotation", "Jane Roe")]

@@ -2112,6 +2112,12 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
         # (three where the last is a person's role: "explained missile defense expert Thomas Karako")
         and (0 < len(gap) <= 2 or len(gap) == 3 and gap[-1] in DEFAULT_PERSON_ROLES)
         and all(re.fullmatch(r"[a-z]+", w) and not w.endswith("ly") and w not in _FUNCTION_WORDS | _CLAUSE_WORDS for w in gap)
+    ) or (
+        # a firm's name before the role: "wrote Jefferies analyst Sheila Kahyaoglu"
+        first.kind == "name"
+        and 2 <= len(gap) <= 3
+        and gap[-1] in DEFAULT_PERSON_ROLES
+        and all(re.fullmatch(r"[A-Z][\w&.'’-]*", w) for w in gap[:-1])
     )
     if described:
         first = _opening_mention(masked, sorted(after)) or first
@@ -2214,11 +2220,14 @@ def _is_inverted(masked: str, lo: int, verb: int) -> bool:
 # (a title in lower case may stand before the name: "…, says former prime minister Scott Morrison, who …")
 _LOWER_TITLE_WORDS = (
     r"(?:former|retired|outgoing|then|ex|acting|prime|minister|secretary|president|vice|deputy|foreign|defen[cs]e|chief|"
-    r"senator|general|spokes(?:man|woman|person)|ambassador|governor|chair(?:man|woman)?|director|leader|senior)"
+    r"senator|general|spokes(?:man|woman|person)|ambassador|governor|chair(?:man|woman)?|director|leader|senior|"
+    # (a profession before the name: "wrote Jefferies analyst Sheila Kahyaoglu")
+    r"analyst|expert|economist|researcher|scientist|professor|fellow|strategist)"
 )
 _INVERTED_AT_END_RE = re.compile(
     r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
     r"(?:\s+news\s+agency)?"
+    r"(?:\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))?"  # "… on Tuesday."
     r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|(?:an?|the)(?=\s+[a-z])"
     r"|(?:[a-z]+\s+){1,3}(?:of|at|for|with)(?=\s))\b|$|(?=[ \t]*\n))"  # (a headline ends at its line)
 )
