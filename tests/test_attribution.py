@@ -1744,7 +1744,10 @@ def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
     "text, expected",
     [
         # a headline crediting a quotation after a colon: the title case is the headline's, not a name's
-        ("Story text comes first.\n\u2018Ahead of the New Space Age': Tuberville says Huntsville is ready\nMore text.", [("quotation", "Tuberville")]),
+        (
+            "Story text comes first.\n\u2018Ahead of the New Space Age': Tuberville says Huntsville is ready\nMore text.",
+            [("quotation", "Tuberville")],
+        ),
         # a person's description closed by "who", an aside in commas after it, then the verb
         (
             "Critics were blunt. A harsher view came from Jane Roe, a Stanford University (SU) physicist and former Pentagon"
@@ -1752,7 +1755,10 @@ def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
             [("quotation", "Jane Roe"), ("quotation", "Jane Roe")],
         ),
         # one of several sources counted before
-        ('Two sources spoke to CNN. The second source said the tests may be just the "opening round" of the effort.', [("quotation", "second source")]),
+        (
+            'Two sources spoke to CNN. The second source said the tests may be just the "opening round" of the effort.',
+            [("quotation", "second source")],
+        ),
     ],
 )
 def test_short_phrases_credited_by_a_headline_a_description_or_a_counted_source_are_quotations(text, expected, grammar):

@@ -1534,17 +1534,29 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
     "text, owner",
     [
         # a possessor's plans or promise holds the figure inside it, whoever speaks in the sentence
-        ("Moscow said on Friday that President Donald Trump's grand plans for a $175 billion shield were dangerous.", "White House / the President"),
+        (
+            "Moscow said on Friday that President Donald Trump's grand plans for a $175 billion shield were dangerous.",
+            "White House / the President",
+        ),
         ("The delays put at risk Trump's promise that the $175 billion shield will be ready by 2029.", "White House / the President"),
         # a finite passive's agent after the figure, and a possessor's announcement with its time before "that"
         ("The $175 billion shield was unveiled by President Donald Trump in the spring.", "White House / the President"),
-        ("Planning slowed after Trump's announcement last week that the first $25 billion would come in the budget.", "White House / the President"),
+        (
+            "Planning slowed after Trump's announcement last week that the first $25 billion would come in the budget.",
+            "White House / the President",
+        ),
         # (but a time after a body's budget noun is no announcement: the budget's size is a fact the outlet states)
         ("The Missile Defense Agency's budget this year is about $11 billion.", "unattributed"),
         # "his administration's" figure is the one "his" stands for
-        ("Beijing rebuked President Donald Trump after the launch of his administration's $175 billion shield.", "White House / the President"),
+        (
+            "Beijing rebuked President Donald Trump after the launch of his administration's $175 billion shield.",
+            "White House / the President",
+        ),
         # a passive's agent after a time: "cited last spring by"
-        ("The new estimate is five times the $185 billion figure cited last spring by Gen. Michael Guetlein.", "Gen. Michael Guetlein (Space Force)"),
+        (
+            "The new estimate is five times the $185 billion figure cited last spring by Gen. Michael Guetlein.",
+            "Gen. Michael Guetlein (Space Force)",
+        ),
         # a participle fronting the sentence names who announced what the sentence prices
         ("Unveiled in May by President Donald Trump, the shield is meant to cost $175 billion.", "White House / the President"),
     ],
@@ -1562,11 +1574,17 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
             "Congressional Budget Office",
         ),
         # "finds that", past a share of the figure set off in dashes
-        ("The Congressional Budget Office finds that half of the cost — some $600 billion — buys interceptors.", "Congressional Budget Office"),
+        (
+            "The Congressional Budget Office finds that half of the cost — some $600 billion — buys interceptors.",
+            "Congressional Budget Office",
+        ),
         # ... but not a subject that "finds itself" somewhere
         ("Canada finds itself weighing a $61 billion price to join.", "unattributed"),
         # a company by its role, where it is based before it
-        ("RTX Corp. reported results. The Arlington, Virginia-based manufacturer projected sales of about $84 billion for next year.", "RTX"),
+        (
+            "RTX Corp. reported results. The Arlington, Virginia-based manufacturer projected sales of about $84 billion for next year.",
+            "RTX",
+        ),
     ],
 )
 def test_whose_figure_a_verb_phrase_or_a_companys_role_names(text, owner, codebook):

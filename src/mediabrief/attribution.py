@@ -1749,8 +1749,11 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         if len(name.split()) == 1 and kind != "organisation":
             if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
                 continue  # "Gen." before a name is a title, not Defense Minister Gen Nakatani's first name
-            opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3) : start]) and re.match(r"\s+[a-z]+(?:ed|s)\b", text[end:])
-            index = registry.find(name, as_subject=bool(opens))
+            # (opening a sentence, a verb after it: "David discussed why …")
+            as_subject = bool(
+                re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3) : start]) and re.match(r"\s+[a-z]+(?:ed|s)\b", text[end:])
+            )
+            index = registry.find(name, as_subject=as_subject)
             if index is None and _BODY_APPOSITION_RE.match(text, end) and not _ROLE_SPEAKS_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             if index is None and (
@@ -2940,6 +2943,8 @@ _COUNTRYS_BODY_RE = re.compile(
 # Roles that stand for a country: "the nation", "the regime".
 _NATION_ROLES = frozenset({"nation", "regime"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
+# Words a company's name holds, by which "the company", "the firm", "the manufacturer" find it.
+_COMPANY_NAME_WORDS = ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman")
 _BODY_ROLE_WORDS = {
     "service": ("force", "army", "navy", "corps", "guard", "service"),
     "department": ("department", "pentagon"),
@@ -2947,10 +2952,7 @@ _BODY_ROLE_WORDS = {
     "budget office": ("budget office",),
     "office": ("office",),
     "ministry": ("ministry",),
-    "company": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
-    "firm": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
-    "manufacturer": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
-    "contractor": ("inc", "corp", "industries", "technologies", "systems", "company", "dynamics", "aerospace", "martin", "grumman"),
+    **dict.fromkeys(("company", "firm", "manufacturer", "contractor"), _COMPANY_NAME_WORDS),
 }
 
 
