@@ -289,7 +289,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # single quotation marks, as British and Asian outlets write them
         (
-            "‘It is not only about the homeland,’ said a U.S. defense official, who spoke on condition of anonymity.",
+            "‘It is not only about the homeland,’ said a U.S. defense official, speaking anonymously.",
             "U.S. defense official",
         ),
         # ... and straight single ones, long and with contractions inside, as plain-text feeds carry them
@@ -1751,7 +1751,7 @@ def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
         # a person's description closed by "who", an aside in commas after it, then the verb
         (
             "Critics were blunt. A harsher view came from Jane Roe, a Stanford University (SU) physicist and former Pentagon"
-            " weapons adviser who, in a spring lecture, called the plan a \u201cpipe dream\u201d with \u201cno basis.\u201d",
+            " systems adviser who, at a spring lecture, called the plan a \u201cpipe dream\u201d with \u201cno basis.\u201d",
             [("quotation", "Jane Roe"), ("quotation", "Jane Roe")],
         ),
         # one of several sources counted before

@@ -516,7 +516,7 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("Donald Trump reported great progress. A report by Todd Harrison found costs rising.", []),
         # a dated report by a body described before its name; a chamber of commerce is a body
         (
-            "According to a 2024 report by the American research company Union of Concerned Scientists, satellites rose.",
+            "According to a 2023 study by the US research group Union of Concerned Scientists, launches rose.",
             ["Union of Concerned Scientists"],
         ),
         ("The sector employs 70,000 people, according to the Huntsville-Madison County Chamber.", ["Huntsville-Madison County Chamber"]),
@@ -547,7 +547,7 @@ def test_the_newspaper_is_the_publication_named_last_not_a_place_before_it():
 
 def test_a_body_that_did_not_say_or_plans_to_show_is_not_cited():
     text = (
-        "The White House did not say what the total included. The Pentagon did not immediately respond to a request for comment."
+        "The White House did not say what the total included. The Pentagon did not reply to questions on Friday."
         " The Pentagon plans to show some working capability before 2029. The Space Force has said little about the design."
     )
     assert lineage.citations_table(articles(Elsewhere=text), load_codebook()).empty

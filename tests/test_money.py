@@ -1304,7 +1304,7 @@ AEI = "American Enterprise Institute"
         ("Japan's Cabinet approved a record ¥9.04 trillion for defense on Friday.", ["unattributed"]),
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
-        ("According to reports, an initial sum of USD 25 billion has been earmarked for the project.", ["reports"]),
+        ("According to reports, a first USD 25 billion is set aside for the shield.", ["reports"]),
         ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
         # who submits a request gives its figure, whoever describes it
         (

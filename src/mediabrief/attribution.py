@@ -367,7 +367,7 @@ DEFAULT_VERBS = [
     "calculated",
     "calculating",  # "with the budget office calculating that the whole plan might reach $831 billion"
     "found",
-    "finds that",  # "The Congressional Budget Office finds that 60 percent of that figure …" (not "finds itself")
+    "finds that",  # "The budget office finds that over half of the cost goes to interceptors" (not "finds itself")
     "concluded",
     "announced",
     "reported",
@@ -2654,8 +2654,8 @@ def _references(
         ]
         if not people:
             return -1
-        # A person named as a possessor inside another's description ("Gen. Mike Guetlein, President Donald Trump's pick
-        # to run the office, was confirmed … and said …") gives way to the one the sentence opens with.
+        # A person named as a possessor inside another's description ("Gen. Jane Roe, President Trump's nominee for the
+        # post, was confirmed … and said …") gives way to the one the sentence opens with.
         if _POSSESSIVE_RE.match(masked, people[0].end):
             opening = _sentence_start(masked, people[0].start)
             subjects = [
@@ -3096,8 +3096,8 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             first = _opening_mention(masked, after, entities) if near else None
             if first is not None and entities[first.entity].type in (*PERSONLIKE, "organisation"):
                 return first.entity
-    # "the report" where no document was introduced before: the outlet said to have reported, not long before ("The South China
-    # Morning Post reported on the 30th that … The report pointed out that …")
+    # "the report" where no document was introduced before: the outlet said to have reported, not long before ("The Straits
+    # Times reported on Monday that … The report described it as …")
     if role == "report" and all(document.start() >= at for document in earlier):
         reporters = [
             m
@@ -3300,7 +3300,7 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
         return "term"
     # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
     # promised SDI, Strategic Defense Initiative,' Hegseth said"; in a headline, where every word is capitalised, a
-    # speaker is enough: "'Doesn't Have A Chance Of Working': Bill Foster Slams …")
+    # speaker is enough: "'Cannot Possibly Work': Rep. Jane Roe Slams …")
     lower_word = in_headline or any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
     if (
         _is_title_case(stripped)
@@ -3339,7 +3339,7 @@ def _reports_clause_of(text: str, outer: Attribution, inner: Attribution, quote:
         return True
     # ... or a few words into the reported clause, where the inner verb is not one of speech: in "He said joint work on
     # the Glide Phase Interceptor, which the two are developing, gave Tokyo 'a natural place to start'", he speaks.
-    # ... or anywhere in a clause opened by "that" ("Trump said the day before that the Canadian government … wants to
+    # ... or anywhere in a clause opened by "that" ("Trump said on Monday that the Canadian government … wants to
     # join … and that he would make sure Ottawa pays its 'fair share'"), the inner verb not of speech.
     if _SPEECH_VERB_RE.match(text, inner.position):
         return False
@@ -4465,7 +4465,7 @@ _SPEAKER_TURN_RE = re.compile(
     r"[ \t]*(?:(?:Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Prof|Adm|Amb)\.?\s+)?([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)"
 )
 # Estimates or reports the text credits without naming whose: "with some estimates as high as $542 billion", "outside
-# estimates reach into the trillions", "According to reports, an initial sum of USD 25 billion".
+# estimates reach into the trillions", "According to reports, a first tranche of about $25 billion".
 _UNNAMED_ESTIMATES_RE = re.compile(
     r"(?i)\b(?:according\s+to\s+(?P<bare>(?:media\s+|news\s+|press\s+)?reports|estimates)|(?P<qualified>(?:some|other|outside|independent|"
     r"unofficial|earlier|higher|lower|several|various|media|news|press|recent)\s+(?:estimates|projections|reports|forecasts|analyses)))\b"
@@ -4721,7 +4721,7 @@ _GIVEN_BY_PASSIVE_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection|initiative|project|program|"
     r"programme|plan|shield|system)s?\s+){0,2}"
-    # (a finite passive too: "The $175 billion project was announced by the President")
+    # (a finite passive too: "The $175 billion system was announced by the President in May")
     r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
     r"(?:(?:first|originally|initially|previously|earlier|once)\s+)?"
     r"(?:provided|given|offered|cited|put forward|floated|posed|named|mentioned|used|announced|unveiled|released|published|set|estimated|"
@@ -4748,7 +4748,7 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     r"projection|budget|vehicle carries a ceiling|target|offer|bill|cost(?=\s+of\b)|"
     # "Trump's proposal for a massive $113 billion increase", "Trump, whose recent announcement of the $175 billion system"
     r"(?:plans?|proposals?|announcement)(?=\s+(?:for|of)\s)|"
-    # "Trump's promise that the $175 billion program will be ready", "Trump's announcement last month that the first
+    # "Trump's promise that the $175 billion program will be ready", "Trump's announcement in May that the first
     # $25 billion …"
     r"(?:promise|pledge|claim|announcement)(?=(?:\s+(?:last|this|earlier|in)\s+\w+)?\s+that\s))\s+"
     r"(?:(?:last|this|earlier|in)\s+\w+\s+(?=that\s))?"
