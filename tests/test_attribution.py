@@ -1785,3 +1785,32 @@ def test_words_an_inner_subject_names_a_thing_by_are_its_own_inside_anothers_rep
 )
 def test_a_verb_closing_a_sentence_credits_a_name_after_a_profession_and_before_a_day(text, grammar):
     assert speakers(text, grammar) == [("quotation", "Jane Roe")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a sentence says going by a document is the document's
+        (
+            "The order names the plan. According to the directive, the Pentagon must draft \u2018a plan for orbiting"
+            " interceptors\u2019 within weeks.",
+            [("quotation", "directive")],
+        ),
+        (
+            "The base hosts radars. Under the old agreement, the U.S. has the right to \u201cbuild and run facilities\u201d there.",
+            [("quotation", "agreement")],
+        ),
+        # an order's relative clause in the past ("which tasked …") and its other verbs ("outlines")
+        (
+            "The effort began with a January executive order, which tasked the Pentagon with building a \u201cshield for the"
+            " whole nation\u201d against attack.",
+            [("quotation", "executive order")],
+        ),
+        (
+            "The order outlines a policy to deter \u201cany aerial attack on the homeland\u201d from abroad.",
+            [("quotation", "executive order")],
+        ),
+    ],
+)
+def test_a_document_speaks_by_more_of_its_verbs_and_where_a_sentence_goes_by_it(text, expected, grammar):
+    assert speakers(text, grammar) == expected

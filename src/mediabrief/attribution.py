@@ -3521,7 +3521,7 @@ _DOCUMENT_VOICE_RE = re.compile(
     # homeland defense and called for …")
     rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?,?\s+"
     r"(?:(?:which|that)\s+(?:(?:[^,.;“”\"]|(?-i:(?<=[A-Z])\.)){1,90}?\s+and\s+)?)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
-    r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks)\b"
+    r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks|tasked)\b"
     rf"|\bwhat\s+the\s+(?P<w>{_DOCUMENT_NOUNS})\s+(?:calls|describes\s+as|terms)\b"
     rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
     rf"|\bas\s+(?:envisioned|described|laid\s+out|set\s+out|outlined|defined)\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<e>{_DOCUMENT_NOUNS})\b"
@@ -3536,7 +3536,12 @@ _DOCUMENT_VOICE_RE = re.compile(
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:(?:current|new|original|presidential|decades-old|\d{4})\s+){0,2}"
     r"(?P<o>executive\s+order|order|treaty|agreement|directive)\b(?:\s+(?:reportedly|also|further|explicitly|specifically))?\s+"
     r"(?:[^,.;:“”\"]{0,80}?,\s+)?(?:states|stated|says|said|declares|declared|asserts|asserted|asserting|stating|noting|notes|"
-    r"obligates|obliges|requires|commits|acknowledges|acknowledging|emphasizes|warns|warning)\b"
+    r"obligates|obliges|requires|commits|acknowledges|acknowledging|emphasizes|warns|warning|outlines|outlined|designates|"
+    r"designated|stipulates|specifies|defines|envisions|references|referencing)\b"
+    # what a sentence says going by a document: "According to the directive, the Pentagon must draft '…'", "Under the
+    # decades-old agreement, the U.S. has the right to '…'"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:[Aa]ccording\s+to|[Uu]nder)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<a>executive\s+order|order|directive|agreement|treaty|memo|memorandum)\s*,"
 )
 
 
