@@ -1814,3 +1814,19 @@ def test_a_verb_closing_a_sentence_credits_a_name_after_a_profession_and_before_
 )
 def test_a_document_speaks_by_more_of_its_verbs_and_where_a_sentence_goes_by_it(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reporter asking is an unnamed speaker, named as described
+        ('"Did the generals ask for this shield?" asked a reporter.', [("quotation", "reporter")]),
+        # plural present verbs of emphasis
+        (
+            'Moscow and Beijing emphasize that the shield "threatens global stability" and must be dropped.',
+            [("quotation", "Russia and China")],
+        ),
+    ],
+)
+def test_a_reporters_question_and_a_groups_emphasis_are_credited(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -505,6 +505,9 @@ DEFAULT_VERBS = [
     "warn",
     "argue",
     "contend",
+    "emphasize",  # "Greenlandic leaders emphasise that the island 'is not for sale'"
+    "emphasise",
+    "stress",
     "insist",
     "claim",
     "describe",
@@ -3195,7 +3198,8 @@ _ANONYMOUS_RE = re.compile(
     r"|\s+(?:first|second|third|fourth|other)\s+(?:source|official|person|aide|diplomat)\s+(?:said|says|told|added)\b))\s+"
     r"(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
     r"(?:(?!(?:of|the|and|or|to|in|on|for|with|at|by|from|as|who|that)\b)[a-z][\w-]*\s+){0,2}?"
-    r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|"
+    r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|reporter|"
+    r"journalist|correspondent|"
     rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert|representative"
     rf"|person(?=\s+{_HOW_THEY_KNOW}))(?:(?:(?<=official)|(?<=source)|(?<=diplomat)|(?<=aide))s(?=\s+(?:said|says|told)\b))?\b"
     # not the adjective: "a revised official estimate", "an official figure"
