@@ -505,7 +505,7 @@ DEFAULT_VERBS = [
     "warn",
     "argue",
     "contend",
-    "emphasize",  # "Greenlandic leaders emphasise that the island 'is not for sale'"
+    "emphasize",  # "Moscow and Beijing emphasize that the shield 'threatens …'"
     "emphasise",
     "stress",
     "insist",
