@@ -3865,8 +3865,8 @@ def _quotations(
             lead = text[sentences[first].start : match.start()]
             if not named and len(_WORD_RE.findall(lead)) >= 3 and len(_WORD_RE.findall(quote)) >= grammar.min_quote_words:
                 entity, how = _speaker(attributions[first - 1], entities), "previous sentence"
-        line_start, line_end = text.rfind("\n", 0, match.start()) + 1, (text.find("\n", match.end()) + 1 or len(text) + 1) - 1
-        around = text[line_start : match.start()] + " " + text[match.end() : line_end]
+        line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+        around = text[line_start : match.start()] + " " + text[match.end() : line_end if line_end >= 0 else len(text)]
         # (a headline's line, or a quotation a colon credits as headlines do: "'Forefront of the Golden Age': Tuberville says …")
         headline_like = _is_title_case(around) or bool(re.match(r"[ \t]*:[ \t]", text[match.end() : match.end() + 3]))
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar, in_headline=headline_like)
@@ -3975,9 +3975,9 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     [('It is our affair,', 'Dmitry Peskov', 'after')]
     """
     text = text if isinstance(text, str) else ""
+    sentences = split_sentences(text) if sentences is None else sentences  # (of the text as written)
     # Guillemets some translated pages quote with («…») are read as the curly marks they stand for (one character for
     # one, so every offset holds).
-    sentences = split_sentences(text) if sentences is None else sentences  # (of the text as written)
     text = _GUILLEMETS_RE.sub(r"“\1”", text)
     masked = normalise(_mask_quotes(text))
     entities, mentions, roles = find_entities(masked, grammar)
