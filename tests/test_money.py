@@ -1559,6 +1559,9 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
         ),
         # a participle fronting the sentence names who announced what the sentence prices
         ("Unveiled in May by President Donald Trump, the shield is meant to cost $175 billion.", "White House / the President"),
+        # ... or set off in commas after the subject, and the noun of announcing
+        ("The project, announced by President Donald Trump in May, is a three-year, $175 billion plan.", "White House / the President"),
+        ("The announcement by President Donald Trump of a $175 billion shield drew criticism.", "White House / the President"),
     ],
 )
 def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, codebook):
@@ -1580,6 +1583,11 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
         ),
         # ... but not a subject that "finds itself" somewhere
         ("Canada finds itself weighing a $61 billion price to join.", "unattributed"),
+        # a verb closing the sentence, its subject a name and the body the name is of
+        (
+            "Each interceptor would cost about $10 million, said Laura Grego of the Union of Concerned Scientists.",
+            "Laura Grego",
+        ),
         # a company by its role, where it is based before it
         (
             "RTX Corp. reported results. The Arlington, Virginia-based manufacturer projected sales of about $84 billion for next year.",
@@ -1598,3 +1606,9 @@ def test_a_figure_in_a_transcripts_turn_is_the_speakers(codebook):
         "The hosts then took questions."
     )
     assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Jane Roe"]
+
+
+def test_who_announced_a_plan_does_not_give_a_figure_past_a_clause_of_its_own(codebook):
+    text = "The shield, unveiled by Trump in January, will cost $175 billion, but the bill includes only a $25 billion down payment."
+    owners = money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist()
+    assert owners == ["White House / the President", "unattributed"]

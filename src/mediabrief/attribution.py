@@ -2183,6 +2183,12 @@ _FRONTED_ANNOUNCED_BY_RE = re.compile(
     r"[\s\"“‘']*(?:First\s+|Originally\s+)?(?:Announced|Unveiled|Proposed|Introduced|Launched|Floated|Put forward)"
     r"(?:\s+[\w-]+){0,4}?\s+by\s+"
 )
+# ... the same participle set off in commas after the subject, or the noun of announcing: "The project, announced by
+# President Donald Trump in May, is a $175 billion plan", "The announcement by Trump of a $175 billion shield …".
+_ANNOUNCED_BY_ASIDE_RE = re.compile(
+    r",\s*(?:first\s+|originally\s+)?(?:announced|unveiled)(?:\s+[\w-]+){0,4}?\s+by\s+"
+    r"|\b(?:[Aa]nnouncement|[Uu]nveiling)\s+by\s+"
+)
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
     r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
@@ -2233,6 +2239,8 @@ _LOWER_TITLE_WORDS = (
 _INVERTED_AT_END_RE = re.compile(
     r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
     r"(?:\s+news\s+agency)?"
+    # (the name's body after it: "…, said Laura Grego of the Union of Concerned Scientists.")
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|on|for|and|the)\s+){0,2}[A-Z][\w.&'’-]*){0,6})?"
     r"(?:\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))?"  # "… on Tuesday."
     r"\s*(?:[.;!?](?=\s+[A-Z\"“‘']|\s*$)|,\s+(?:citing|according|which|who|in|on|adding|noting|(?:an?|the)(?=\s+[a-z])"
     r"|(?:[a-z]+\s+){1,3}(?:of|at|for|with)(?=\s))\b|$|(?=[ \t]*\n))"  # (a headline ends at its line)
@@ -4332,6 +4340,11 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # (a figure in digits, the price announced, not a size the outlet gives: "Announced by Trump, the program could drive
     # billions in investment")
     fronted_agent = _FRONTED_ANNOUNCED_BY_RE.match(analysis.text, sentence.start, start)
+    aside_agent = _ANNOUNCED_BY_ASIDE_RE.search(analysis.text, sentence.start, start)
+    # (not past a clause of its own: "…, introduced by Trump in January, will cost $175 billion, but Republicans opted to
+    # include a $25 billion down payment")
+    if aside_agent and not re.search(r"[;:]|,\s*(?:but|while|although|though|and|yet)\s", analysis.text[aside_agent.end() : start]):
+        fronted_agent = fronted_agent or aside_agent
     agent = (fronted_agent if re.search(r"\d", analysis.text[start:end]) else None) or _ANNOUNCED_BY_RE.search(
         analysis.text, sentence.start, start
     )
