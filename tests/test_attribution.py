@@ -1830,3 +1830,8 @@ def test_a_document_speaks_by_more_of_its_verbs_and_where_a_sentence_goes_by_it(
 )
 def test_a_reporters_question_and_a_groups_emphasis_are_credited(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+def test_one_who_disagrees_speaks_the_quotation_that_follows(grammar):
+    text = 'Sen. Angus King said the plan was a fantasy. Gen. Michael Guetlein disagreed.\n"We know what it costs, and we will publish it."'
+    assert speakers(text, grammar) == [("quotation", "Michael Guetlein")]

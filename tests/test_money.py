@@ -652,6 +652,9 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # another programme set beside the shield, or a gift, is no price of the shield
         ("Critics note that the F-35 cost $2 trillion and still flies a third of the time.", "other", "unattributed"),
         ("The billionaire has donated over $250 million to political campaigns since 2024.", "other", "unattributed"),
+        ("The Manhattan Project cost about $35 billion in today's money.", "other", "unattributed"),
+        ("Reagan's Strategic Defense Initiative ate up $130 billion before it was scaled back.", "other", "unattributed"),
+        ("Turkey unveiled a $1.5 billion ‘Steel Dome’ to rival the Israeli and American shields.", "other", "unattributed"),
         # a top-up is a budget line; what one interceptor costs is a unit cost
         ("The new pool builds on the $10 billion top-up of March.", "budget or appropriation", "unattributed"),
         ("A balloon costs pennies. An interceptor costs $10 million.", "part or unit cost", "unattributed"),

@@ -382,6 +382,10 @@ DEFAULT_VERBS = [
     "responded",
     "replied",
     "countered",
+    "disagreed",  # a reply by disagreeing, whose words may follow in the next paragraph: "Gen. X disagreed. / '…'"
+    "disagrees",
+    "pushed back",
+    "objected",
     "continued",
     "continues",
     "claiming",  # a participle hung on the clause's subject by a comma: "he went further, claiming …"
