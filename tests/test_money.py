@@ -1615,3 +1615,19 @@ def test_who_announced_a_plan_does_not_give_a_figure_past_a_clause_of_its_own(co
     text = "The shield, unveiled by Trump in January, will cost $175 billion, but the bill includes only a $25 billion down payment."
     owners = money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist()
     assert owners == ["White House / the President", "unattributed"]
+
+
+@pytest.mark.parametrize(
+    "second, owner",
+    [
+        # the estimate goes on, in the conditional, naming no one: its owner's
+        ("More than $1 trillion would be devoted to acquisition and construction.", "Congressional Budget Office"),
+        # ... not where another speaks before the figure, or the sentence names someone of its own
+        ("An American think tank has suggested the most capable version could reach $3.6 trillion.", "unattributed"),
+        ("A smaller shield favoured by Sen. Dan Sullivan would cost $300 billion.", "unattributed"),
+    ],
+)
+def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(second, owner, codebook):
+    text = "The Congressional Budget Office estimated that the system would cost $1.2 trillion over 20 years. " + second
+    owners = money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist()
+    assert owners == ["Congressional Budget Office", owner]

@@ -1267,6 +1267,16 @@ def _with_descriptions(
 
 
 # "nearly all of it", "most of that": the figure of the sentence itself, not an estimate before it.
+# A figure priced in the conditional, its verb right before it: "would cost $471 billion", "could still run to $2 trillion".
+_CONDITIONAL_COST_RE = re.compile(
+    r"\b(?:would|could|might)\s+(?:still\s+|likely\s+|only\s+|also\s+|alone\s+)?(?:cost|run|total|reach|exceed|require|top|"
+    r"amount\s+to|come\s+to|be\s+devoted\s+to\s+[^.;]{0,60}|be)\s+(?:to\s+)?(?:(?:about|around|roughly|nearly|some|approximately|"
+    r"more\s+than|at\s+least|up\s+to|as\s+much\s+as|an\s+estimated|another|an\s+additional)\s+)?$"
+)
+# ... or after it: "More than $1 trillion would be devoted to acquisition", "$730 billion of it would go to interceptors".
+_CONDITIONAL_AFTER_RE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:would|could|might)\s+(?:be\s+devoted|go|be\s+spent|be\s+needed|be\s+required)\b"
+)
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|much|some|none|half|part|rest|share)\s+$", re.IGNORECASE)
 
 
@@ -1314,16 +1324,34 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
     ("The CBO put the system at $1.2 trillion. Roughly $743 billion of that goes to interceptors."; "The same office
     costed the full system. It came to about $1.2 trillion."): the owner of the sentence or two before, in the same
     paragraph, whether a figure there has one or a person or body there speaks."""
-    if cues.carried is None:
-        return rows
     ends = [s.end for s in analysis.sentences]
     for k, row in enumerate(rows):
-        if row["attributed_to"] != UNATTRIBUTED or not any(
-            not _QUANTIFIER_BEFORE_RE.search(row["sentence"], 0, m.start()) for m in cues.carried.finditer(row["sentence"])
-        ):
+        if row["attributed_to"] != UNATTRIBUTED:
             continue
         i = bisect.bisect_right(ends, row["start"])
         if i >= len(analysis.sentences) or analysis.attributions[i]:
+            continue
+        points_back = cues.carried is not None and any(
+            not _QUANTIFIER_BEFORE_RE.search(row["sentence"], 0, m.start()) for m in cues.carried.finditer(row["sentence"])
+        )
+        if not points_back:
+            # ... or it goes on pricing, in the conditional, what the estimate in the sentence right before priced: "The
+            # CBO put the whole system at $1.2 trillion. More than $1 trillion would be devoted to acquisition."
+            before = analysis.sentences[i - 1] if i > 0 else None
+            estimated = [
+                r for r in rows[:k] if before is not None and before.start <= r["start"] < before.end and r["attributed_to"] != UNATTRIBUTED
+            ]
+            sentence = analysis.sentences[i]
+            conditional = _CONDITIONAL_COST_RE.search(text, sentence.start, row["start"]) or _CONDITIONAL_AFTER_RE.match(text, row["end"])
+            # (a sentence that names anyone, or has a verb of speech of its own before the figure, is not the estimate going
+            # on: "An American think tank has suggested the most capable version could reach $3.6 trillion"; nor is a size
+            # in words)
+            named = any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions)
+            speech = cues.grammar is not None and cues.grammar.verbs.search(text, sentence.start, row["start"])
+            in_digits = re.search(r"\d", row["surface"])
+            if not (estimated and conditional and in_digits and not named and not speech and "\n" not in text[before.end : row["start"]]):
+                continue
+            rows[k] = row | {"attributed_to": estimated[-1]["attributed_to"]}
             continue
         sentence = analysis.sentences[i]
         if any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions):
