@@ -1308,6 +1308,16 @@ AEI = "American Enterprise Institute"
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, a first USD 25 billion is set aside for the shield.", ["reports"]),
+        (
+            "Trump put the cost at $175 billion, though congressional estimates have put it at more than $1 trillion.",
+            [WH, "congressional estimates"],
+        ),
+        ("Open-source estimates put the programme's overall budget at $175 billion to $185 billion.", ["open-source estimates"]),
+        # an ask goes on to the whole its first figure is a part of
+        (
+            "Republican lawmakers have suggested an initial $25 billion investment as part of a larger $150 billion defense package.",
+            ["Congress", "Congress"],
+        ),
         ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
         # who submits a request gives its figure, whoever describes it
         (

@@ -1093,6 +1093,7 @@ def _sentence_rows(
             budget = [k for k in range(i) if readings[k][0] == enacted.referent and figures[k].end <= (listed.start() if listed else -1)]
             if budget and readings[i][0] != enacted.referent:
                 readings[i] = (enacted.referent, readings[budget[0]][1])
+    asked = False
     for i, figure in enumerate(figures):
         amount = figure.amount
         low, high = (_to_usd(v, amount.currency, cues.usd_rates) for v in (amount.low, amount.high))
@@ -1118,7 +1119,11 @@ def _sentence_rows(
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
-        asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start))
+        # (a figure the ask goes on to set its first in: "suggested an initial $25 billion as part of a larger $150
+        # billion package" asks for both)
+        asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start)) or (
+            i > 0 and asked and owner == sources[i - 1] and bool(_PART_OF_LARGER_RE.search(text, figures[i - 1].end, figure.start))
+        )
         if enacted and referent == enacted.referent and (owner.lower() in enacted.by or body in enacted.by) and not asked:
             # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
             # billion" is Congress's ask)
@@ -1185,6 +1190,10 @@ _CONVERSION_GAP_RE = re.compile(
 _MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+)?$")
 # Words before a figure that say it is one someone else gave: "the promised $175 billion", "the president's proposed".
 _SOMEONES_FIGURE_RE = re.compile(r"(?i)\bthe\s+(?:(?:originally|initially)\s+)?(?:promised|touted|advertised|announced|quoted)\s+$")
+# The whole a first figure is a part of: "… $25 billion investment as part of a larger $150 billion package".
+_PART_OF_LARGER_RE = re.compile(
+    r"(?i)\b(?:as\s+)?(?:part\s+of|under|within|in)\s+(?:a|an|the|its|their)\s+(?:larger|broader|wider|bigger)\s+$"
+)
 _ASKING_BEFORE_RE = re.compile(
     r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*$"
