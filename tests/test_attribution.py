@@ -196,6 +196,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Quote of the week\n"The Dome is a mirror that shows each side itself." — a House Armed Services staffer, unnamed.',
             "House Armed Services staffer",
         ),
+        # ... a name and its titles after a dash, as a post is credited when a page embeds it
+        ('"We will be completing the job Reagan started!" — Senator Jim Banks (@SenatorBanks) May 20, 2025', "Jim Banks"),
         ('Trump was asked about Canada. His reply, in full:\n\n"Canada should have done what Japan did."', "Donald Trump"),
         (
             'Some were cautious. "I want to see the architecture first, then the party." The remark came from Sen. Dan Sullivan of'
@@ -1835,3 +1837,14 @@ def test_a_reporters_question_and_a_groups_emphasis_are_credited(text, expected,
 def test_one_who_disagrees_speaks_the_quotation_that_follows(grammar):
     text = 'Sen. Angus King said the plan was a fantasy. Gen. Michael Guetlein disagreed.\n"We know what it costs, and we will publish it."'
     assert speakers(text, grammar) == [("quotation", "Michael Guetlein")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trump\'s claim was disputed by Laura Grego. "The physics has not changed," she said.',
+        'The study\'s co-author, Laura Grego, disputed Trump\'s claim. "The physics has not changed," she said.',
+    ],
+)
+def test_she_is_never_a_person_the_codebook_knows_as_he(text, grammar):
+    assert speakers(text, grammar) == [("quotation", "Laura Grego")]

@@ -324,6 +324,7 @@ class Grammar(NamedTuple):
     terms: re.Pattern | None  # names that are terms when quoted (the targets' aliases)
     not_names: re.Pattern | None  # capitalised names that are things, never speakers (the targets, "Iron Dome")
     actor_roles: dict[str, frozenset[str]] = {}  # an actor's name -> the roles the codebook gives it ("president")
+    actor_pronouns: dict[str, str] = {}  # a person's name -> the pronoun the codebook says stands for them ("he", "she")
 
 
 DEFAULT_VERBS = [
@@ -905,6 +906,11 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
             str(actor["name"]): frozenset(str(r).lower() for r in actor.get("roles", []))
             for actor in codebook.get("actors", []) or []
             if actor.get("roles")
+        },
+        actor_pronouns={
+            str(actor["name"]): str(actor["pronoun"]).lower()
+            for actor in codebook.get("actors", []) or []
+            if str(actor.get("pronoun", "")).lower() in ("he", "she")
         },
         not_after=frozenset(str(w).lower() for w in section.get("not_after", ["with", "of", "to", "for", "from", "by", "about"])),
         min_quote_words=int(section.get("min_quote_words", 4)),
@@ -2658,7 +2664,7 @@ def _references(
         and _SECOND_CONJUNCT_RE.fullmatch(masked, a.end, b.start)
     }
 
-    pronouns_of = _titled_pronouns(masked, named, entities)
+    pronouns_of = _titled_pronouns(masked, named, entities, grammar.actor_pronouns)
     pronoun_subjects: list[Mention] = []  # "He"/"She" opening a sentence, as resolved
 
     def last_person(before: int, pronoun: str = "") -> int:
@@ -2731,12 +2737,23 @@ def _references(
         # with no one known to be a person, the same, else the last name of unknown kind ("Kathy Warden runs Northrop
         # Grumman. '…,' she told analysts").
         previous = _SENTENCE_OPENING_NAME_RE.match(masked, _sentence_start(masked, cut - 2), cut) if cut > 2 else None
-        subject = [m for m in named if previous and m.start == previous.start(1) and entities[m.entity].type in PERSONLIKE]
+        subject = [
+            m
+            for m in named
+            if previous
+            and m.start == previous.start(1)
+            and entities[m.entity].type in PERSONLIKE
+            and not _other_pronoun(pronouns_of, m.entity, pronoun)
+        ]
         last_named = max((m.start for m in named if m.entity == person and m.start < match.start()), default=-1)
         if person >= 0 and subject and subject[0].start > last_named and entities[subject[0].entity].type == "name":
             person = subject[0].entity
         if person < 0:
-            person = subject[0].entity if subject else last(match.start(), lambda e: entities[e].type in PERSONLIKE)
+            person = (
+                subject[0].entity
+                if subject
+                else last(match.start(), lambda e, p=pronoun: entities[e].type in PERSONLIKE and not _other_pronoun(pronouns_of, e, p))
+            )
         added.append(Mention(match.start(), match.end(), person, "pronoun"))
         if person >= 0 and match.group(0)[0].isupper():
             pronoun_subjects.append(added[-1])
@@ -3010,10 +3027,16 @@ _GENDERED_TITLE_RE = re.compile(
 )
 
 
-def _titled_pronouns(masked: str, named: list[Mention], entities: list[Entity]) -> dict[int, set[str]]:
-    """The pronoun a title or role word before a person's name says stands for them ("Ms. Rae", "spokesman Peskov").
-    (Pronouns read earlier are no such evidence: one misread would carry its error on.)"""
+def _titled_pronouns(
+    masked: str, named: list[Mention], entities: list[Entity], known: dict[str, str] | None = None
+) -> dict[int, set[str]]:
+    """The pronoun a title or role word before a person's name says stands for them ("Ms. Rae", "spokesman Peskov"), or
+    the codebook (``known``: a person's name -> "he" or "she"). (Pronouns read earlier are no such evidence: one misread
+    would carry its error on.)"""
     pronouns_of: dict[int, set[str]] = {}
+    for k, entity in enumerate(entities):
+        if known and entity.type == "person" and entity.name in known:
+            pronouns_of[k] = {known[entity.name]}
     for m in named:
         title = _GENDERED_TITLE_RE.search(masked, max(0, m.start - 30), m.start)
         if title and entities[m.entity].type == "person":
@@ -3857,8 +3880,16 @@ def _quotations(
         dash = _DASH_CREDIT_RE.match(text, match.end())
         if entity < 0 and dash:
             # '"The Dome is a mirror." — a House Armed Services staffer': the one credited after a dash
+            # (past the titles before a name: "— Sen. Jack Reed")
             credited = sorted(
-                (m for m in mentions if m.entity >= 0 and dash.start() <= m.start <= dash.end() + 4), key=lambda m: (m.start, -m.end)
+                (
+                    m
+                    for m in mentions
+                    if m.entity >= 0
+                    and dash.start() <= m.start
+                    and (m.start <= dash.end() + 4 or (m.start <= dash.end() + 30 and _only_titles(text[dash.end() : m.start])))
+                ),
+                key=lambda m: (m.start, -m.end),
             )
             if credited:
                 entity, how = credited[0].entity, "after"
@@ -4014,7 +4045,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # Sentences with words of their own outside quotations (a post quoted in full spans several sentences of someone
     # else's words), and not setting words against what prompted them ("The remarks came after Trump claimed …").
     voiced = [len(_WORD_RE.findall(masked[s.start : s.end])) >= 3 and not _BACKGROUND_RE.match(masked, s.start) for s in sentences]
-    pronouns_of = _titled_pronouns(masked, [m for m in mentions if m.kind == "name" and m.entity >= 0], entities)
+    pronouns_of = _titled_pronouns(masked, [m for m in mentions if m.kind == "name" and m.entity >= 0], entities, grammar.actor_pronouns)
     for i, sentence in enumerate(sentences):
         speakers = []
         # The two such sentences before.
