@@ -1848,3 +1848,20 @@ def test_one_who_disagrees_speaks_the_quotation_that_follows(grammar):
 )
 def test_she_is_never_a_person_the_codebook_knows_as_he(text, grammar):
     assert speakers(text, grammar) == [("quotation", "Laura Grego")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation closed with an opening mark, a stop or a comma after it
+        (
+            "China's foreign ministry spokeswoman Mao Ning said the plan was “a serious threat to global stability“, and urged restraint.",
+            [("quotation", "Mao Ning")],
+        ),
+        # ... a name so closed is a term, and a quotation opened low, as German typography sets it
+        ("Trump announced the “Golden Dome“, noting that it would be ready by 2029.", [("term", "")]),
+        ("Sen. Jack Reed kept his „serious reservations about the schedule” after the hearing.", [("quotation", "Jack Reed")]),
+    ],
+)
+def test_curly_marks_typed_on_the_wrong_side_are_read_as_the_side_they_stand_on(text, expected, grammar):
+    assert speakers(text, grammar) == expected

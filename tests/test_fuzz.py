@@ -98,7 +98,7 @@ prose_alphabet = st.sampled_from(string.ascii_letters + string.digits + " .,;:!?
 prose_text = st.text(alphabet=prose_alphabet, max_size=MAX_TEXT)
 
 FRAGMENTS = [
-    *"“”‘’\"'$€¥£-–—<>.,:;()!?\n",
+    *"“”‘’\"'$€¥£-–—<>.,:;()!?\n„«»",
     *string.digits,
     "\n\n",
     "\r\n",
@@ -468,10 +468,10 @@ def assert_quote_holds(row, text: str) -> None:
     assert start == row["start"] and 0 <= start < end <= len(text), (row, text)
     span = text[start:end]
     # (pages also type an acute accent for both marks, and a mark of the wrong side for either: ´…´, ”…”, “…“; and
-    # translated pages quote with guillemets: «…»)
+    # translated pages quote with guillemets, «…», or open low, „…”)
     closed = span[-1] in "\"”’'´“»" and end - start >= 3
     left_open = not text[end:].split("\n", 1)[0].strip(" \t") and end - start >= 2
-    assert span[0] in "\"“‘'´”«" and (closed or left_open), (span, row)
+    assert span[0] in "\"“‘'´”«„" and (closed or left_open), (span, row)
     assert row["quote"] == " ".join(span[1 : -1 if closed else None].split()).rstrip(" ,;:."), (span, row)
     assert row["n_words"] >= 0 and isinstance(row["speaker"], str) and isinstance(row["speaker_type"], str), row
 

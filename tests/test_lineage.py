@@ -677,3 +677,10 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
 )
 def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_source(text, expected):
     assert sorted(lineage.citations_table(articles(Own=text), load_codebook())["cited_source"]) == expected
+
+
+@pytest.mark.parametrize("closing", ["”", "“"])
+def test_an_outlet_named_in_quotation_marks_is_cited(closing):
+    # as some translated pages set a publication's name: in quotation marks (the closing one perhaps typed on the wrong side)
+    text = f"“The New York Times{closing}, citing its sources, reported that the deal could include small areas of the island."
+    assert "New York Times" in set(lineage.citations_table(articles(Wire=text), load_codebook())["cited_source"])

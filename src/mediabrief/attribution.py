@@ -1801,8 +1801,14 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
 
 def _mask_quotes(text: str) -> str:
     """The text with the inside of every quotation blanked (same length), so attributions are sought outside."""
-    # (line breaks kept: a quotation cut by one still leaves the lines their starts)
-    return QUOTE_RE.sub(lambda m: m.group(0)[0] + re.sub(r"[^\n]", " ", m.group(0)[1:-1]) + m.group(0)[-1], text)
+    # (line breaks kept: a quotation cut by one still leaves the lines their starts; an outlet's name set in quotation
+    # marks, as some translated pages set it, stays: '“The New York Times”, citing its sources, reported')
+    def blank(m: re.Match) -> str:
+        if len(m.group(0)) <= 40 and outlet_name(m.group(0)[1:-1].strip(" ,.")):
+            return m.group(0)
+        return m.group(0)[0] + re.sub(r"[^\n]", " ", m.group(0)[1:-1]) + m.group(0)[-1]
+
+    return QUOTE_RE.sub(blank, text)
 
 
 _DOCUMENT_WORDS = frozenset(
@@ -4007,6 +4013,43 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
 
 # A pair of guillemets on one line: «war zone».
 _GUILLEMETS_RE = re.compile(r"«([^«»\n]+)»")
+# What may follow a closing mark: a space, a stop, a dash, a bracket, the line's end.
+_AFTER_CLOSING = frozenset(" \t\n.,;:!?)]—–-’'\"")
+
+
+def _quote_marks_as_meant(text: str) -> str:
+    """The text with each curly double mark a page typed on the wrong side read as the side it stands on, one character
+    for one so every offset holds: a low opening mark („…”, as German typography sets it) opens; an opening mark that
+    closes an open quotation, a word before it and a space or a stop after it, closes ("the “Golden Dome“, noting");
+    a closing mark that opens, a space before it and a word after it, opens ("”I am so impressed,” he said").
+
+    >>> _quote_marks_as_meant("his „reservations” and the “Golden Dome“, noting ”We will” then")
+    'his “reservations” and the “Golden Dome”, noting “We will” then'
+    """
+    if not any(mark in text for mark in "„“”"):
+        return text
+    chars = list(text)
+    opened = False
+    for i, char in enumerate(chars):
+        if char == "\n":
+            opened = False  # (a quotation running on to the next paragraph opens it again)
+            continue
+        if char not in "„“”":
+            continue
+        before = chars[i - 1] if i else " "
+        after = chars[i + 1] if i + 1 < len(chars) else "\n"
+        if char == "„":
+            chars[i], opened = "“", True
+        elif char == "“":
+            if opened and not before.isspace() and after in _AFTER_CLOSING:
+                chars[i], opened = "”", False
+            else:
+                opened = True
+        elif not opened and (before.isspace() or before in "([—–") and after.isalnum():
+            chars[i], opened = "“", True
+        else:
+            opened = False
+    return "".join(chars)
 
 
 def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None) -> Analysis:
@@ -4019,9 +4062,9 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     """
     text = text if isinstance(text, str) else ""
     sentences = split_sentences(text) if sentences is None else sentences  # (of the text as written)
-    # Guillemets some translated pages quote with («…») are read as the curly marks they stand for (one character for
-    # one, so every offset holds).
-    text = _GUILLEMETS_RE.sub(r"“\1”", text)
+    # Guillemets some translated pages quote with («…») are read as the curly marks they stand for, and curly marks typed
+    # on the wrong side as the side they stand on (one character for one, so every offset holds).
+    written, text = text, _quote_marks_as_meant(_GUILLEMETS_RE.sub(r"“\1”", text))
     masked = normalise(_mask_quotes(text))
     entities, mentions, roles = find_entities(masked, grammar)
     entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
@@ -4090,7 +4133,16 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
         if changed:
             by_sentence[i] = sentence_attributions(masked, sentence, mentions, entities, grammar, starts)
     quotations = _quotations(text, sentences, by_sentence, entities, grammar, mentions, masked)
+    if written != text:  # each quotation's words as the page wrote them, marks inside it too
+        quotations = [q._replace(text=_as_written(q, written, text)) for q in quotations]
     return Analysis(text, entities, mentions, sentences, by_sentence, quotations)
+
+
+def _as_written(quote: Quotation, written: str, read: str) -> str:
+    """A quotation's text with the characters the reading changed (marks only, one for one) as the page wrote them."""
+    spaced_read, spaced_written = (" ".join(t[quote.start : quote.end].split()) for t in (read, written))
+    at = spaced_read.find(quote.text)
+    return spaced_written[at : at + len(quote.text)] if at >= 0 else quote.text
 
 
 def analyse_articles(articles, codebook: dict) -> dict[str, Analysis]:
