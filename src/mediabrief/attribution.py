@@ -3918,6 +3918,16 @@ def _quotations(
         around = text[line_start : match.start()] + " " + text[match.end() : line_end if line_end >= 0 else len(text)]
         # (a headline's line, or a quotation a colon credits as headlines do: "'Forefront of the Golden Age': Tuberville says …")
         headline_like = _is_title_case(around) or bool(re.match(r"[ \t]*:[ \t]", text[match.end() : match.end() + 3]))
+        # (or a line a name and a colon open, as headlines credit, the quotation in title case: "Guetlein: CBO Is '…'")
+        # (a short line, not a dateline opening a paragraph: "New Delhi: Former U.S. President …")
+        headline_like = headline_like or (
+            _is_title_case(quote) and bool(_NAME_COLON_RE.match(text, line_start, match.start())) and len(_WORD_RE.findall(around)) <= 12
+        )
+        if entity < 0 and headline_like:
+            # A headline credits by surname, its verb capitalised, whom the story names in full: "Guetlein: CBO Is '…'",
+            # "'…': Bill Foster Slams …", "Collins Tells Industry To '…'"
+            entity = _headline_speaker(masked, line_start, line_end if line_end >= 0 else len(text), mentions, entities)
+            how = "before" if entity >= 0 else how
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar, in_headline=headline_like)
         if kind == "term":
             entity, how = -1, "none"
@@ -3932,6 +3942,40 @@ def _quotations(
 
 
 # --- The engine ------------------------------------------------------------------------------------------------------
+
+
+# A headline's verb of speech, capitalised as headlines set every word, and the one to three capitalised words before it
+# (after the line's start, a colon or a dash, or a quotation's closing mark); or a name and a colon opening the line.
+_HEADLINE_VERBS = (
+    r"(?:Says|Slams|Warns|Tells|Calls|Vows|Urges|Blasts|Hails|Dismisses|Claims|Insists|Admits|Accuses|Mocks|Brands|Labels|"
+    r"Touts|Praises|Criticizes|Criticises|Questions|Argues|Cautions|Predicts|Pledges|Promises)"
+)
+_HEADLINE_SPEAKER_RE = re.compile(
+    rf"(?:^|[:—–]\s+|[’'\"”]\s*:?\s+)((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_VERBS}\b"
+    r"|^\s*((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+):\s",
+    re.MULTILINE,
+)
+
+
+_NAME_COLON_RE = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+:[ \t]")
+
+
+def _headline_speaker(masked: str, lo: int, hi: int, mentions: list[Mention], entities: list[Entity]) -> int:
+    """The person or body a headline's line credits, by the surname it gives, as the text names them anywhere; -1 if none
+    or several."""
+    match = _HEADLINE_SPEAKER_RE.search(masked, lo, hi)
+    if match is None:
+        return -1
+    surname = re.sub(r"['’]s$", "", (match.group(1) or match.group(2)).split()[-1])
+    named = {
+        m.entity
+        for m in mentions
+        if m.entity >= 0
+        and m.kind == "name"
+        and entities[m.entity].type in (*PERSONLIKE, "organisation")
+        and entities[m.entity].name.split()[-1] == surname
+    }
+    return named.pop() if len(named) == 1 else -1
 
 
 def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity] | None = None) -> Mention | None:
