@@ -1870,9 +1870,9 @@ def test_curly_marks_typed_on_the_wrong_side_are_read_as_the_side_they_stand_on(
 @pytest.mark.parametrize(
     "headline, body, expected",
     [
-        ("Guetlein: CBO Is ‘Not Estimating What We’re Building’", "Gen. Michael Guetlein spoke on Tuesday.", "Michael Guetlein"),
-        ("‘Doesn’t Have A Chance Of Working’: Bill Foster Slams Trump’s Golden Dome", "Rep. Bill Foster spoke on Monday.", "Bill Foster"),
-        ("Collins Tells Industry To ‘Get Ready To Go Fast And Think Big’", "Heath Collins spoke on Monday.", "Heath Collins"),
+        ("Guetlein: CBO Is ‘Pricing A Shield Nobody Ordered’", "Gen. Michael Guetlein spoke on Tuesday.", "Michael Guetlein"),
+        ("‘Will Never Get Off The Ground’: Jane Roe Blasts The Shield Plan", "Rep. Jane Roe spoke on Monday.", "Jane Roe"),
+        ("Lee Tells Suppliers To ‘Hire Now And Build Faster’", "Adm. Dana Lee spoke on Monday.", "Dana Lee"),
     ],
 )
 def test_a_headline_credits_a_quotation_by_the_surname_the_story_names_in_full(headline, body, expected, grammar):
@@ -1880,5 +1880,5 @@ def test_a_headline_credits_a_quotation_by_the_surname_the_story_names_in_full(h
 
 
 def test_a_dateline_and_a_colon_opening_a_paragraph_credit_no_one(grammar):
-    text = "New Delhi: President Donald Trump announced a shield called the ‘Golden Dome’, inspired by Israel’s ‘Iron Dome.’"
+    text = "Ottawa: The prime minister weighed joining the ‘Golden Dome’, modelled on Israel’s ‘Iron Dome.’"
     assert [kind for kind, _ in speakers(text, grammar)] == ["term", "term"]

@@ -682,5 +682,5 @@ def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_
 @pytest.mark.parametrize("closing", ["”", "“"])
 def test_an_outlet_named_in_quotation_marks_is_cited(closing):
     # as some translated pages set a publication's name: in quotation marks (the closing one perhaps typed on the wrong side)
-    text = f"“The New York Times{closing}, citing its sources, reported that the deal could include small areas of the island."
+    text = f"“The New York Times{closing} reported, citing two officials, that the talks had stalled over a radar site."
     assert "New York Times" in set(lineage.citations_table(articles(Wire=text), load_codebook())["cited_source"])

@@ -1308,16 +1308,10 @@ AEI = "American Enterprise Institute"
         # estimates or reports credited without a name are named as the text calls them
         ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, a first USD 25 billion is set aside for the shield.", ["reports"]),
-        (
-            "Trump put the cost at $175 billion, though congressional estimates have put it at more than $1 trillion.",
-            [WH, "congressional estimates"],
-        ),
-        ("Open-source estimates put the programme's overall budget at $175 billion to $185 billion.", ["open-source estimates"]),
+        ("Trump cited $175 billion, though congressional estimates have run past $1 trillion.", [WH, "congressional estimates"]),
+        ("Open-source estimates place the whole effort between $150 billion and $200 billion.", ["open-source estimates"]),
         # an ask goes on to the whole its first figure is a part of
-        (
-            "Republican lawmakers have suggested an initial $25 billion investment as part of a larger $150 billion defense package.",
-            ["Congress", "Congress"],
-        ),
+        ("Senate Republicans have proposed a first $20 billion tranche as part of a broader $140 billion package.", ["Republicans"] * 2),
         ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
         # who submits a request gives its figure, whoever describes it
         (
@@ -1573,8 +1567,8 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
         # a participle fronting the sentence names who announced what the sentence prices
         ("Unveiled in May by President Donald Trump, the shield is meant to cost $175 billion.", "White House / the President"),
         # ... or set off in commas after the subject, and the noun of announcing
-        ("The project, announced by President Donald Trump in May, is a three-year, $175 billion plan.", "White House / the President"),
-        ("The announcement by President Donald Trump of a $175 billion shield drew criticism.", "White House / the President"),
+        ("The shield, announced by President Donald Trump in spring, would be a $175 billion undertaking.", "White House / the President"),
+        ("Beijing protested after the announcement by President Donald Trump of a $175 billion shield.", "White House / the President"),
     ],
 )
 def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, codebook):
@@ -1631,7 +1625,7 @@ def test_who_announced_a_plan_does_not_give_a_figure_past_a_clause_of_its_own(co
     "second, owner",
     [
         # the estimate goes on, in the conditional, naming no one: its owner's
-        ("More than $1 trillion would be devoted to acquisition and construction.", "Congressional Budget Office"),
+        ("Upwards of $1 trillion would be devoted to buying and building hardware.", "Congressional Budget Office"),
         # ... not where another speaks before the figure, or the sentence names someone of its own
         ("An American think tank has suggested the most capable version could reach $3.6 trillion.", "unattributed"),
         ("A smaller shield favoured by Sen. Dan Sullivan would cost $300 billion.", "unattributed"),

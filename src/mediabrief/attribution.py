@@ -1802,7 +1802,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
 def _mask_quotes(text: str) -> str:
     """The text with the inside of every quotation blanked (same length), so attributions are sought outside."""
     # (line breaks kept: a quotation cut by one still leaves the lines their starts; an outlet's name set in quotation
-    # marks, as some translated pages set it, stays: '“The New York Times”, citing its sources, reported')
+    # marks, as some translated pages set it, stays: '“The New York Times” reported, citing two officials')
     def blank(m: re.Match) -> str:
         if len(m.group(0)) <= 40 and outlet_name(m.group(0)[1:-1].strip(" ,.")):
             return m.group(0)
@@ -3918,14 +3918,14 @@ def _quotations(
         around = text[line_start : match.start()] + " " + text[match.end() : line_end if line_end >= 0 else len(text)]
         # (a headline's line, or a quotation a colon credits as headlines do: "'Forefront of the Golden Age': Tuberville says …")
         headline_like = _is_title_case(around) or bool(re.match(r"[ \t]*:[ \t]", text[match.end() : match.end() + 3]))
-        # (or a line a name and a colon open, as headlines credit, the quotation in title case: "Guetlein: CBO Is '…'")
-        # (a short line, not a dateline opening a paragraph: "New Delhi: Former U.S. President …")
+        # (or a short line a name and a colon open, as headlines credit, the quotation in title case: "Roe: Outside
+        # Costings Are '…'"; not a dateline opening a paragraph: "Ottawa: The prime minister weighed …")
         headline_like = headline_like or (
             _is_title_case(quote) and bool(_NAME_COLON_RE.match(text, line_start, match.start())) and len(_WORD_RE.findall(around)) <= 12
         )
         if entity < 0 and headline_like:
-            # A headline credits by surname, its verb capitalised, whom the story names in full: "Guetlein: CBO Is '…'",
-            # "'…': Bill Foster Slams …", "Collins Tells Industry To '…'"
+            # A headline credits by surname, its verb capitalised, whom the story names in full: "Roe: Outside Costings
+            # Are '…'", "'…': Jane Roe Blasts …", "Lee Tells Suppliers To '…'"
             entity = _headline_speaker(masked, line_start, line_end if line_end >= 0 else len(text), mentions, entities)
             how = "before" if entity >= 0 else how
         kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar, in_headline=headline_like)
@@ -3955,8 +3955,7 @@ _HEADLINE_SPEAKER_RE = re.compile(
     r"|^\s*((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+):\s",
     re.MULTILINE,
 )
-
-
+# A name and a colon opening a line: "Roe: ".
 _NAME_COLON_RE = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+:[ \t]")
 
 
@@ -4472,8 +4471,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # billions in investment")
     fronted_agent = _FRONTED_ANNOUNCED_BY_RE.match(analysis.text, sentence.start, start)
     aside_agent = _ANNOUNCED_BY_ASIDE_RE.search(analysis.text, sentence.start, start)
-    # (not past a clause of its own: "…, introduced by Trump in January, will cost $175 billion, but Republicans opted to
-    # include a $25 billion down payment")
+    # (not past a clause of its own: "The shield, unveiled by Trump in January, will cost $175 billion, but the bill
+    # includes only a $25 billion down payment")
     if aside_agent and not re.search(r"[;:]|,\s*(?:but|while|although|though|and|yet)\s", analysis.text[aside_agent.end() : start]):
         fronted_agent = fronted_agent or aside_agent
     agent = (fronted_agent if re.search(r"\d", analysis.text[start:end]) else None) or _ANNOUNCED_BY_RE.search(

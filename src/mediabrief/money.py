@@ -1119,7 +1119,7 @@ def _sentence_rows(
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
-        # (a figure the ask goes on to set its first in: "suggested an initial $25 billion as part of a larger $150
+        # (a figure the ask goes on to set its first in: "proposed a first $20 billion tranche as part of a broader $140
         # billion package" asks for both)
         asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start)) or (
             i > 0 and asked and owner == sources[i - 1] and bool(_PART_OF_LARGER_RE.search(text, figures[i - 1].end, figure.start))
@@ -1190,7 +1190,7 @@ _CONVERSION_GAP_RE = re.compile(
 _MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+)?$")
 # Words before a figure that say it is one someone else gave: "the promised $175 billion", "the president's proposed".
 _SOMEONES_FIGURE_RE = re.compile(r"(?i)\bthe\s+(?:(?:originally|initially)\s+)?(?:promised|touted|advertised|announced|quoted)\s+$")
-# The whole a first figure is a part of: "… $25 billion investment as part of a larger $150 billion package".
+# The whole a first figure is a part of: "… $20 billion tranche as part of a broader $140 billion package".
 _PART_OF_LARGER_RE = re.compile(
     r"(?i)\b(?:as\s+)?(?:part\s+of|under|within|in)\s+(?:a|an|the|its|their)\s+(?:larger|broader|wider|bigger)\s+$"
 )
@@ -1275,17 +1275,17 @@ def _with_descriptions(
     return result
 
 
-# "nearly all of it", "most of that": the figure of the sentence itself, not an estimate before it.
 # A figure priced in the conditional, its verb right before it: "would cost $471 billion", "could still run to $2 trillion".
 _CONDITIONAL_COST_RE = re.compile(
     r"\b(?:would|could|might)\s+(?:still\s+|likely\s+|only\s+|also\s+|alone\s+)?(?:cost|run|total|reach|exceed|require|top|"
     r"amount\s+to|come\s+to|be\s+devoted\s+to\s+[^.;]{0,60}|be)\s+(?:to\s+)?(?:(?:about|around|roughly|nearly|some|approximately|"
     r"more\s+than|at\s+least|up\s+to|as\s+much\s+as|an\s+estimated|another|an\s+additional)\s+)?$"
 )
-# ... or after it: "More than $1 trillion would be devoted to acquisition", "$730 billion of it would go to interceptors".
+# ... or after it: "Upwards of $1 trillion would be devoted to hardware", "$700 billion would go to interceptors".
 _CONDITIONAL_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:would|could|might)\s+(?:be\s+devoted|go|be\s+spent|be\s+needed|be\s+required)\b"
 )
+# "nearly all of it", "most of that": the figure of the sentence itself, not an estimate before it.
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|much|some|none|half|part|rest|share)\s+$", re.IGNORECASE)
 
 
@@ -1332,7 +1332,9 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
     """Give a figure its estimate's owner where its sentence names no one but points back to the estimate just given
     ("The CBO put the system at $1.2 trillion. Roughly $743 billion of that goes to interceptors."; "The same office
     costed the full system. It came to about $1.2 trillion."): the owner of the sentence or two before, in the same
-    paragraph, whether a figure there has one or a person or body there speaks."""
+    paragraph, whether a figure there has one or a person or body there speaks. A figure priced in the conditional right
+    after an owned estimate, in a sentence that names no one, goes on with it ("The CBO put the system at $1.2 trillion.
+    Upwards of $1 trillion would be devoted to hardware.")."""
     ends = [s.end for s in analysis.sentences]
     for k, row in enumerate(rows):
         if row["attributed_to"] != UNATTRIBUTED:
@@ -1345,7 +1347,7 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
         )
         if not points_back:
             # ... or it goes on pricing, in the conditional, what the estimate in the sentence right before priced: "The
-            # CBO put the whole system at $1.2 trillion. More than $1 trillion would be devoted to acquisition."
+            # CBO put the whole system at $1.2 trillion. Upwards of $1 trillion would be devoted to hardware."
             before = analysis.sentences[i - 1] if i > 0 else None
             estimated = [
                 r for r in rows[:k] if before is not None and before.start <= r["start"] < before.end and r["attributed_to"] != UNATTRIBUTED
