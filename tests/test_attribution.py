@@ -1882,3 +1882,8 @@ def test_a_headline_credits_a_quotation_by_the_surname_the_story_names_in_full(h
 def test_a_dateline_and_a_colon_opening_a_paragraph_credit_no_one(grammar):
     text = "Ottawa: The prime minister weighed joining the ‘Golden Dome’, modelled on Israel’s ‘Iron Dome.’"
     assert [kind for kind, _ in speakers(text, grammar)] == ["term", "term"]
+
+
+def test_a_nations_word_before_a_role_takes_the_person_introduced_as_of_that_nation(grammar):
+    text = 'Canadian Prime Minister Mark Carney met President Donald Trump. "We will decide for ourselves," the Canadian leader said.'
+    assert speakers(text, grammar) == [("quotation", "Mark Carney")]

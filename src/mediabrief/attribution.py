@@ -2553,6 +2553,10 @@ def _references(
                 for m in named[: bisect.bisect_left(starts, match.start())]
                 if entities[m.entity].type in kinds and not _POSSESSIVE_RE.match(masked, m.end)
             ]
+            # (the one a nation's word before the role names, where the text said whose they are: "the Canadian leader"
+            # after "Canadian Prime Minister Mark Carney met President Donald Trump" is Carney)
+            national = [m for m in actors if nation and _nation_of(introduced.get(m.entity, "")) == nation]
+            actors = national or actors
             entity = actors[-1].entity if actors else last(match.start(), lambda e, k=kinds: entities[e].type in k)
             if entity >= 0 and _UNNAMED_SOURCE_RE.search(entities[entity].name) and body and not _nation_of(placed):
                 entity = -1
