@@ -4473,13 +4473,14 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # envisions a $175 billion shield"
     # (a figure in digits, the price announced, not a size the outlet gives: "Announced by Trump, the program could drive
     # billions in investment")
-    fronted_agent = _FRONTED_ANNOUNCED_BY_RE.match(analysis.text, sentence.start, start)
-    aside_agent = _ANNOUNCED_BY_ASIDE_RE.search(analysis.text, sentence.start, start)
-    # (not past a clause of its own: "The shield, unveiled by Trump in January, will cost $175 billion, but the bill
-    # includes only a $25 billion down payment")
-    if aside_agent and not re.search(r"[;:]|,\s*(?:but|while|although|though|and|yet)\s", analysis.text[aside_agent.end() : start]):
-        fronted_agent = fronted_agent or aside_agent
-    agent = (fronted_agent if re.search(r"\d", analysis.text[start:end]) else None) or _ANNOUNCED_BY_RE.search(
+    # ... or set off in commas after the subject, not past a clause of its own: "The shield, unveiled by Trump in January,
+    # will cost $175 billion, but the bill includes only a $25 billion down payment")
+    participle = _FRONTED_ANNOUNCED_BY_RE.match(analysis.text, sentence.start, start)
+    aside = _ANNOUNCED_BY_ASIDE_RE.search(analysis.text, sentence.start, start)
+    gap = analysis.text[aside.end() : start] if aside else ""
+    if aside and not (_CONTRASTING_CLAUSE_RE.search(gap) or re.search(r"[;:]|,\s*and\s", gap)):
+        participle = participle or aside
+    agent = (participle if re.search(r"\d", analysis.text[start:end]) else None) or _ANNOUNCED_BY_RE.search(
         analysis.text, sentence.start, start
     )
     if agent and not analysis.attributions[i]:

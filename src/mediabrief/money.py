@@ -1278,7 +1278,7 @@ def _with_descriptions(
 # A figure priced in the conditional, its verb right before it: "would cost $471 billion", "could still run to $2 trillion".
 _CONDITIONAL_COST_RE = re.compile(
     r"\b(?:would|could|might)\s+(?:still\s+|likely\s+|only\s+|also\s+|alone\s+)?(?:cost|run|total|reach|exceed|require|top|"
-    r"amount\s+to|come\s+to|be\s+devoted\s+to\s+[^.;]{0,60}|be)\s+(?:to\s+)?(?:(?:about|around|roughly|nearly|some|approximately|"
+    r"amount\s+to|come\s+to|be)\s+(?:to\s+)?(?:(?:about|around|roughly|nearly|some|approximately|"
     r"more\s+than|at\s+least|up\s+to|as\s+much\s+as|an\s+estimated|another|an\s+additional)\s+)?$"
 )
 # ... or after it: "Upwards of $1 trillion would be devoted to hardware", "$700 billion would go to interceptors".
@@ -1342,31 +1342,15 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
         i = bisect.bisect_right(ends, row["start"])
         if i >= len(analysis.sentences) or analysis.attributions[i]:
             continue
+        sentence = analysis.sentences[i]
+        if any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions):
+            continue  # the sentence names someone of its own: the figure is not simply the last estimate's
         points_back = cues.carried is not None and any(
             not _QUANTIFIER_BEFORE_RE.search(row["sentence"], 0, m.start()) for m in cues.carried.finditer(row["sentence"])
         )
         if not points_back:
-            # ... or it goes on pricing, in the conditional, what the estimate in the sentence right before priced: "The
-            # CBO put the whole system at $1.2 trillion. Upwards of $1 trillion would be devoted to hardware."
-            before = analysis.sentences[i - 1] if i > 0 else None
-            estimated = [
-                r for r in rows[:k] if before is not None and before.start <= r["start"] < before.end and r["attributed_to"] != UNATTRIBUTED
-            ]
-            sentence = analysis.sentences[i]
-            conditional = _CONDITIONAL_COST_RE.search(text, sentence.start, row["start"]) or _CONDITIONAL_AFTER_RE.match(text, row["end"])
-            # (a sentence that names anyone, or has a verb of speech of its own before the figure, is not the estimate going
-            # on: "An American think tank has suggested the most capable version could reach $3.6 trillion"; nor is a size
-            # in words)
-            named = any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions)
-            speech = cues.grammar is not None and cues.grammar.verbs.search(text, sentence.start, row["start"])
-            in_digits = re.search(r"\d", row["surface"])
-            if not (estimated and conditional and in_digits and not named and not speech and "\n" not in text[before.end : row["start"]]):
-                continue
-            rows[k] = row | {"attributed_to": estimated[-1]["attributed_to"]}
+            rows[k] = row | {"attributed_to": _conditional_owner(row, rows[:k], text, analysis, i, cues)}
             continue
-        sentence = analysis.sentences[i]
-        if any(sentence.start <= m.start < sentence.end and m.kind == "name" for m in analysis.mentions):
-            continue  # the sentence names someone of its own: the figure is not simply the last estimate's
         voice = attribution.earlier_voice(analysis, i)
         earlier = [
             r
@@ -1379,6 +1363,22 @@ def _carry_owners(rows: list[dict], text: str, analysis: attribution.Analysis, c
             labels = cues.owner_labels or {}
             rows[k] = row | {"attributed_to": labels.get(voice.name.lower(), voice.name)}
     return rows
+
+
+def _conditional_owner(row: dict, earlier: list[dict], text: str, analysis: attribution.Analysis, i: int, cues: MoneyCues) -> str:
+    """The owner of the estimate in the sentence right before sentence ``i`` (same paragraph), where ``row``'s figure, in
+    digits, goes on pricing it in the conditional with no verb of speech of its own before it ("The CBO put the whole
+    system at $1.2 trillion. Upwards of $1 trillion would be devoted to hardware."; not "An American think tank has
+    suggested the most capable version could reach $3.6 trillion"); else the row's own (unattributed)."""
+    if i == 0 or not re.search(r"\d", row["surface"]):
+        return row["attributed_to"]
+    before, sentence = analysis.sentences[i - 1], analysis.sentences[i]
+    estimated = [r for r in earlier if before.start <= r["start"] < before.end and r["attributed_to"] != UNATTRIBUTED]
+    conditional = _CONDITIONAL_COST_RE.search(text, sentence.start, row["start"]) or _CONDITIONAL_AFTER_RE.match(text, row["end"])
+    speech = cues.grammar is not None and cues.grammar.verbs.search(text, sentence.start, row["start"])
+    if not estimated or not conditional or speech or "\n" in text[before.end : row["start"]]:
+        return row["attributed_to"]
+    return estimated[-1]["attributed_to"]
 
 
 def sentences_with_figures(text: str, figures: list[Found], sentences: list[Sentence] | None = None) -> list[tuple[Sentence, list[Found]]]:
