@@ -663,6 +663,28 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Mao Ning",
         ),
         ("Sen. Jack Reed kept his „serious reservations about the schedule” after the hearing.", "Jack Reed"),
+        # unnamed people keep the words that say which they are; a common word is in lower case wherever it stands
+        ('Army officials said the general\'s talk will stress "the value of layered defense."', "Army officials"),
+        ('Defense officials described the plan as "a layered architecture."', "defense officials"),
+        ('Greenlandic leaders emphasise that the island "is not a bargaining chip" at all.', "Greenlandic leaders"),
+        ('Congressional aides said the vote would be "very close" this week.', "congressional aides"),
+        ('But officials called the schedule "premature."', "officials"),
+        # a present verb of feature writing, and a person placed by a body's possessive after it
+        ('"The two programs share one idea," observes Ann Marlow.', "Ann Marlow"),
+        ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
+        # a title's capitals after "the" are the role, not a name: the person introduced with it
+        ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # a lone surname after "according to", described by a post, is a person "he" stands for after
+        (
+            'According to Garretson, a leading advocate, the shield could force rivals to rethink. "It makes their forces a'
+            ' wasting asset," he stated.',
+            "Garretson",
+        ),
+        # "the country's" body, where only a body of that country was named before
+        (
+            "According to Iran's state media, the country's foreign ministry condemned the shield as \"reckless.\"",
+            "Iran's foreign ministry",
+        ),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):

@@ -391,6 +391,11 @@ DEFAULT_VERBS = [
     "continues",
     "claiming",  # a participle hung on the clause's subject by a comma: "he went further, claiming …"
     "observed",
+    "observes",  # present forms feature writing hangs on a quotation: "…," observes Durham University's Bowen
+    "recalls",
+    "admitted",
+    "admits",
+    "predicts",
     "believes",
     "thinks",  # "the budget office thinks the orbital layer alone might run to $542 billion"
     "think",
@@ -492,7 +497,9 @@ DEFAULT_VERBS = [
     "points out",
     "boasted",
     "quipped",
+    "quips",
     "joked",
+    "jokes",
     "affirmed",
     "reaffirmed",
     "maintained",
@@ -665,6 +672,8 @@ DEFAULT_GROUPS = [
     "experts",
     "analysts",
     "officials",
+    "aides",
+    "leaders",
     "lawmakers",
     "legislators",
     "appropriators",
@@ -1271,6 +1280,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             continue  # an adverb opening a sentence: "Nationally, the company employs …" (not "Kelly, a Democrat, said")
         if not name or (len(name) == 1 and (name[0].lower() in LEADING_STOP or name[0].isupper() and name[0].lower() in grammar.titles)):
             continue  # (a title's capitals alone name no one: "Lockheed's CEO, Jim Taiclet, said"; "King" may be Angus King)
+        if len(name) >= 2 and " ".join(name).lower() in grammar.titles and text[max(0, start - 4) : start].lower() == "the ":
+            continue  # ... nor do a title's words after "the": "the Prime Minister declared" is the role, read as one
         postnominal = False
         while len(name) >= 3 and _POSTNOMINAL_RE.fullmatch(name[-1]) and entity_type(" ".join(name[:-1])) == "name":
             # letters after a name ("Gabriel Elefteriu FRAeS", "Jane Doe OBE", a ticker "Lockheed Martin LMT") are no
@@ -1342,14 +1353,17 @@ _SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDI
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
 _LONE_SAID_RE = re.compile(rf"\s+{_LONE_CREDIT_VERBS}\b")
 _SAYS_BEFORE_LONE_RE = re.compile(r",\s*(?:said|says)\s+$")
+_APPOSITION = r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}|[A-Z][\w.-]*['’]s\s+[^,.;:“”\"()]{3,80}),"
+_APPOSITION_RE = re.compile(_APPOSITION)
 _APPOSITION_THEN_SPEECH_RE = re.compile(
-    r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}|[A-Z][\w.-]*['’]s\s+[^,.;:“”\"()]{3,80}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    _APPOSITION + r"\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     r"(?:said|says|told|tells|warned|warns|added|wrote|writes|argued|argues|noted|explained|insisted)\b"
 )
 # Nouns of a person's work that a description gives, besides titles: "Harrison, a senior fellow at …, said".
 _PERSON_NOUNS = frozenset(
     "analyst fellow professor official adviser advisor expert researcher economist scientist physicist lawmaker congressman "
-    "congresswoman strategist historian commentator columnist founder partner executive officer".split()
+    "congresswoman strategist historian commentator columnist founder partner executive officer advocate proponent critic "
+    "scholar engineer lecturer consultant".split()
 )
 
 
@@ -1373,7 +1387,10 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     before_said = bool(_SAID_AFTER_QUOTE_RE.search(before)) and bool(_LONE_SAID_RE.match(text, end))
     # ... or before a description that gives a post, then a verb of speech ("Ryabkov, Russia's deputy foreign minister,
     # said"), or before "was quoted as saying"
-    apposition = _APPOSITION_THEN_SPEECH_RE.match(text, end)
+    # (or after "according to": "According to Garretson, a key advocate, the shield …")
+    apposition = _APPOSITION_THEN_SPEECH_RE.match(text, end) or (
+        _APPOSITION_RE.match(text, end) if re.search(r"\b[Aa]ccording\s+to\s+$", before) else None
+    )
     described = bool(apposition) and any(
         re.sub(r"['’]s$", "", w.lower()) in _TITLE_WORDS | _PERSON_NOUNS for w in apposition.group(1).split()
     )
@@ -2120,8 +2137,11 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], 
 _POST_BEFORE_NAME_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w.'’-]*){0,7}")
 
 
-def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention]) -> Mention | None:
-    """The speaker of an inverted verb: ``, said Peskov`` / ``" said the spokesman`` (the first candidate right after it)."""
+def _subject_after(
+    masked: str, verb_end: int, hi: int, candidates: list[Mention], personlike: frozenset[int] = frozenset()
+) -> Mention | None:
+    """The speaker of an inverted verb: ``, said Peskov`` / ``" said the spokesman`` (the first candidate right after it);
+    ``personlike`` are the entities that are persons or names of unknown kind."""
     after = [m for m in candidates if verb_end <= m.start < hi]
     if not after:
         return None
@@ -2165,6 +2185,9 @@ def _subject_after(masked: str, verb_end: int, hi: int, candidates: list[Mention
         # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
         named = [m for m in after if m.start > first.start and m.kind == "name"]
         if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
+            return named[0]
+        # ... or the person its possessive places: "observes Durham University's Bowen"
+        if named and re.fullmatch(r"['’]s\s+", masked[first.end : named[0].start]) and named[0].entity in personlike:
             return named[0]
         # ... and "said Missile Defense Agency spokesman Mark Wright": the body only qualifies the role of the one named
         # ("said Senate Armed Services Committee Chairman Roger Wicker": the title may be capitalised)
@@ -2304,7 +2327,7 @@ def sentence_attributions(
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
         inverted = _is_inverted(masked, lo, verb.start()) and not verb.group(0).lower().endswith("ing")
-        subject = _subject_after(masked, verb.end(), hi, inside) if inverted else None
+        subject = _subject_after(masked, verb.end(), hi, inside, names) if inverted else None
         how = "after" if subject is not None else "before"
         participle = (
             verb.group(0).lower() in _SPEECH_PARTICIPLES
@@ -2566,9 +2589,24 @@ def _references(
     for match in _COUNTRYS_BODY_RE.finditer(masked):
         # "the country's foreign ministry": that body of the last country named ("North Korea's foreign ministry")
         country = last(match.start(), lambda e: entities[e].type == "country")
-        if country < 0:
-            continue
-        name = f"{entities[country].name}'s {' '.join(match.group(1).lower().split())}"
+        body = " ".join(match.group(1).lower().split())
+        if country >= 0:
+            name = f"{entities[country].name}'s {body}"
+        else:  # ... or of the country a body named before is of: "According to North Korean state media, the country's …"
+            nation = next(
+                (
+                    n.group(1)
+                    for e in reversed(range(len(entities)))
+                    if entities[e].type in ("organisation", "outlet")
+                    and (n := _NATION_PREFIX_RE.match(entities[e].name))
+                    and _nation_of(n.group(1))
+                    and any(m.entity == e and m.end <= match.start() for m in named)
+                ),
+                "",
+            )
+            if not nation:
+                continue
+            name = f"{nation} {body}"
         same = [i for i, e in enumerate(entities) if e.name == name]
         if not same:
             entities.append(Entity(name, "organisation"))
@@ -2816,6 +2854,14 @@ def _references(
                 members_listed[word] = listed
                 added.append(Mention(match.start(), match.end(), listed, "group"))
                 continue
+        qualifier = _group_qualifier(masked, match, named)
+        if qualifier:  # "Army officials", "Greenlandic leaders", "defense officials": which ones, as the text says
+            word = f"{qualifier} {word}"
+            if word not in group_index:
+                group_index[word] = len(entities)
+                entities.append(Entity(f"{qualifier} {match.group(0)}", "group"))
+            added.append(Mention(match.start() - len(qualifier) - 1, match.end(), group_index[word], "group"))
+            continue
         if word not in group_index:
             group_index[word] = len(entities)
             entities.append(Entity(_PROPER_GROUPS.get(word, word), "group"))  # "Liberals" wherever it stands
@@ -2982,6 +3028,8 @@ _COUNTRYS_BODY_RE = re.compile(
     r"\b[Tt]he\s+(?:country|nation)['’]s\s+((?:foreign|defen[cs]e|finance|trade)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|"
     r"(?:national\s+)?defen[cs]e)|government|military|state\s+media|(?:state\s+)?news\s+agency)\b"
 )
+# A nationality or a country's possessive opening a body's name: "North Korean state media", "Iran's news agency".
+_NATION_PREFIX_RE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ian|ese|ish|an|i)|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+['’]s)\s+[\w-]")
 # Roles that stand for a country: "the nation", "the regime".
 _NATION_ROLES = frozenset({"nation", "regime"})
 # What a body's name holds when a role stands for it: "the service" is a Force, "the budget office" the CBO.
@@ -3258,6 +3306,37 @@ _ANONYMOUS_RE = re.compile(
 )
 
 
+# Words that say which officials or sources they are: "senior defense", "Army", "Danish".
+_COMMON_QUALIFIER = (
+    r"(?:senior|former|top|current|junior|administration|government|defen[cs]e|military|industry|congressional|ruling-party|"
+    r"opposition|intelligence|security|state|local|regional|party)"
+)
+_SOURCE_QUALIFIER = rf"(?:[A-Z][\w-]*|U\.S\.|{_COMMON_QUALIFIER})"
+_QUALIFIED_GROUPS = frozenset({"officials", "sources", "diplomats", "aides", "leaders", "analysts", "experts", "lawmakers"})
+_QUALIFIERS_BEFORE_RE = re.compile(rf"(?:(?<=\s)|(?<=^))((?:{_SOURCE_QUALIFIER}\s+){{1,3}})$")
+
+
+def _group_qualifier(masked: str, group: re.Match, named: list[Mention]) -> str:
+    """The words right before a group that say which it is ("Army" officials, "senior military" officials,
+    "Greenlandic" leaders), as written, or "". Words opening a sentence ("But", "Still") and names the text knows
+    (which speak for their body instead) are not qualifiers; a common word is written in lower case wherever it stands
+    ("Defense officials said" are defense officials)."""
+    if group.group(0).lower() not in _QUALIFIED_GROUPS:
+        return ""
+    before = _QUALIFIERS_BEFORE_RE.search(masked, max(0, group.start() - 80), group.start())
+    if not before:
+        return ""
+    start = max([before.start(1), *(m.end for m in named if before.start(1) < m.end <= group.start())])
+    words = masked[start : group.start()].split()
+    while words and words[0].lower() in LEADING_STOP:
+        words = words[1:]
+    if not words:
+        return ""
+    if re.fullmatch(_COMMON_QUALIFIER, words[0].lower()):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
 def _body_of_group(masked: str, end: int, named: list[Mention], entities: list[Entity]) -> int:
     """The body a group is placed at, right after it ("analysts at the American Enterprise Institute"), or -1."""
     at = re.match(r"\s+(?:at|from|of|with)\s+(?:the\s+)?", masked[end:])
@@ -3279,8 +3358,9 @@ _SINGULAR = {
 }
 # Unnamed sources counted in the plural: "Two senior Canadian officials", "three people familiar with the talks".
 _PLURAL_SOURCES_RE = re.compile(
-    r"\b(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|[Mm]ultiple)\s+)?((?:(?:[A-Z][\w-]*|senior|former|top|current|junior|"
-    r"administration|government|defen[cs]e|military|industry|congressional|ruling-party|opposition)\s+){0,3})"
+    r"\b(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|[Mm]ultiple)\s+)?((?:"
+    + _SOURCE_QUALIFIER
+    + r"\s+){0,3})"
     rf"({'|'.join(_SINGULAR)})\b(\s+{_HOW_THEY_KNOW}|\s+(?:at|in|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
 )
 # One of them speaking: "One of them described …", "one of the officials said", "Another said", "A second said".
@@ -4522,6 +4602,18 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             and not re.search(r"\b(?:who|which)\b", analysis.text[a.subject : start])
         )
     ]
+    # Unnamed people relay the figure a possessive names past their aside: in "The Pentagon's own figure, according to
+    # two aides, remains $185 billion", the figure is the Pentagon's.
+    # (a verb inside the aside is the aside's: "— for what it calls a 'skinny' first increment, according to two aides —")
+    owner = next((m for m in reversed(before_figure) if m.kind == "name" and analysis.type(m.entity) != "group"), None)
+    asides = list(_ASIDES_RE.finditer(analysis.text, owner.end, start)) if owner and others_found else []
+    if (
+        asides
+        and any(analysis.type(a.entity) == "group" for a in others_found)
+        and all(analysis.type(a.entity) == "group" or any(x.start() <= a.position < x.end() for x in asides) for a in others_found)
+        and _POSSESSIVE_NOUN_FIGURE_RE.fullmatch(_ASIDES_RE.sub(" ", analysis.text[owner.end : start]))
+    ):
+        return Owner(analysis.name(owner.entity), _public_type(analysis.type(owner.entity)), "estimate of", "")
     relay = analysis.name(outlets[0].entity) if outlets else ""
     # "Asahi reported, citing two officials, that the ministry is setting aside ¥120 billion": those cited relay what
     # the ministry does; the figure is the ministry's, where a verb of giving money has a subject of its own (not one of
@@ -4913,6 +5005,8 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
     r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
+# An aside set off by commas or dashes.
+_ASIDES_RE = re.compile(r"\s*(?:,[^,;:]*,|[—–][^—–;:]*[—–])\s*")
 # A body's or person's figure named before it: "the White House figure of $175 billion", "the CBO's estimate of".
 _FIGURE_OF_RE = re.compile(
     r"(?:['’]s)?\s+(?:own\s+|latest\s+|original\s+|official\s+|new\s+)?(?:figure|estimate|price tag|baseline|number|projection)"

@@ -1017,8 +1017,9 @@ def attributions(
     result = []
     for figure in figures:
         owner = attribution.owner_of_span(analysis, figure.start, figure.end, spans)
-        # A group may list a person by surname ("Guetlein"): the full name the text gives is looked up by it too.
-        surname = owner.name.split()[-1].lower() if owner.type == "person" and owner.name else ""
+        # A group may list a person by surname ("Guetlein"): the full name the text gives is looked up by it too; and
+        # unnamed people by what they are ("lawmakers"), whichever ones the text says ("Republican lawmakers").
+        surname = owner.name.split()[-1].lower() if owner.type in ("person", "group") and owner.name else ""
         result.append(labels.get(owner.name.lower(), labels.get(surname, owner.name)) if owner.name else UNATTRIBUTED)
     return result
 
