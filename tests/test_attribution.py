@@ -674,6 +674,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
         # a title's capitals after "the" are the role, not a name: the person introduced with it
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # what a possessor set out, quoted after "timeline of", is the possessor's words
+        (
+            'President Donald Trump spoke on Tuesday. Jane Roe said the president\'s projected timeline of "two and a half to three'
+            ' years" is far too hopeful.',
+            "Donald Trump",
+        ),
+        ("The shield will take longer than Mr Trump's hopeful timeline of \"two and a half to three years\".", "Donald Trump"),
         # a lone surname after "according to", described by a post, is a person "he" stands for after
         (
             'According to Garretson, a leading advocate, the shield could force rivals to rethink. "It makes their forces a'

@@ -1603,6 +1603,19 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
             "RTX Corp. reported results. The Arlington, Virginia-based manufacturer projected sales of about $84 billion for next year.",
             "RTX",
         ),
+        # a verb that puts a figure's noun forward, the figure in apposition or in the range a clause gives it, past a
+        # contrasting clause of its own
+        (
+            "The Congressional Budget Office sketched out cost estimates for several designs, which ranged from $160 billion to"
+            " $528 billion.",
+            "Congressional Budget Office",
+        ),
+        (
+            "The Missile Defense Agency has publicly pushed a lower figure, roughly $90 billion, but critics say it leaves out launch.",
+            "Missile Defense Agency",
+        ),
+        # ... not one that doubts it
+        ("Critics dismissed the figure of $90 billion as a fantasy.", "unattributed"),
     ],
 )
 def test_whose_figure_a_verb_phrase_or_a_companys_role_names(text, owner, codebook):

@@ -3784,6 +3784,8 @@ def _inside_aside(text: str, lo: int, position: int, quote: int, marks: str = ",
 _WORDS_OF_RE = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+){0,2}(?P<noun>assurances?|claims?|words|promises?|remarks?|insistence|assertions?|pledges?|warnings?|"
     r"boasts?|vows?|description|characterization|characterisation)\s+(?:that\s+)?(?:[^\"“”‘’,.;:]{0,60}\s)?$"
+    # "the president's projected timeline of '…'", "Trump's goal of '…'": what he set out, in his words
+    r"|['’]s\s+(?:[a-z-]+\s+){0,2}(?P<aim>timeline|timetable|prediction|forecast|goal|target|vision)\s+of\s+$"
     # "In Hegseth's words, the shield is '…'", "The shield, in Hegseth's words, is '…'"
     r"|['’]s\s+(?:own\s+)?words,\s+(?:[^\"“”‘’.;:]{0,80}\s)?$"
     # "His pronouncement that the shield would '…'": a possessive pronoun's words
@@ -4479,6 +4481,14 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "The administration has pushed a far lower figure, roughly $185 billion", "The CBO sketched out estimates for
+    # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
+    offered = _PUT_FORWARD_RE.search(analysis.text, max(sentence.start, start - 160), start)
+    if offered and not any(map(binds, analysis.attributions[i])) and _FIGURE_AFTER_NOUN_RE.fullmatch(analysis.text, offered.end(), start):
+        subject = [m for m in before_figure if m.end <= offered.start() and not analysis.text[m.end : offered.start()].strip()]
+        if subject and analysis.type(subject[-1].entity) != "outlet":
+            m = subject[-1]
+            return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     after_figure = [m for m in near if m.start >= end]
     if (
         after_figure
@@ -4963,6 +4973,22 @@ _HIS_FIGURE_RE = re.compile(
 _GIVEN_BY_RE = re.compile(
     r"\s+(?:(?:price|figure|estimate|price tag|tag|number|total|sum|cost|baseline|forecast|projection)s?\s+){0,2}(?:that\s+)?(?:the\s+)?"
     rf"(?:(?:{_alternation(DEFAULT_TITLES)})\s+)?",
+    re.IGNORECASE,
+)
+# A verb that puts a figure forward, its object a figure's noun: "has publicly pushed a far lower figure", "sketched out
+# some cost estimates for various proposals" (not one that doubts it: "dismissed the figure").
+_PUT_FORWARD_RE = re.compile(
+    r"(?<=\s)(?:(?:has|have|had)\s+)?(?:(?:publicly|recently|also|since|now|first)\s+)?"
+    r"(?:pushed|floated|offered|put\s+forward|released|published|produced|sketched(?:\s+out)?|issued|touted|circulated|"
+    r"laid\s+out|came\s+up\s+with|arrived\s+at)\s+"
+    r"(?:(?:a|an|the|its|their|his|her|some|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:figures?|estimates?|price\s+tags?|numbers?|projections?|costings?)\b",
+    re.IGNORECASE,
+)
+# ... and the figure after that noun: in apposition, after "of" or "at", or in a relative clause giving its range.
+_FIGURE_AFTER_NOUN_RE = re.compile(
+    r"(?:\s+for\s+(?:[\w-]+\s+){0,3}[\w-]+)?(?:,\s*|\s+of\s+|\s+at\s+|\s*[—–]\s*|,\s+which\s+(?:ranged?|run|ran|go|went)\s+from\s+)"
+    r"(?:(?:roughly|about|around|some|nearly|just|only)\s+)?",
     re.IGNORECASE,
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
