@@ -674,6 +674,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
         # a title's capitals after "the" are the role, not a name: the person introduced with it
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # a passive of calling, its agent after the words; and "framed … as"
+        ('The plan has been termed a "gold-plated fantasy" by Sen. Ann Brook, a Democrat.', "Ann Brook"),
+        ('Sen. Ann Brook has framed the plan as a renewed push to "weaponize space."', "Ann Brook"),
         # what a possessor set out, quoted after "timeline of", is the possessor's words
         (
             'President Donald Trump spoke on Tuesday. Jane Roe said the president\'s projected timeline of "two and a half to three'

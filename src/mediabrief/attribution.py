@@ -496,6 +496,8 @@ DEFAULT_VERBS = [
     "pointed out",
     "points out",
     "boasted",
+    "framed",  # "Beijing has framed the plan as a push to '…'"
+    "frames",
     "quipped",
     "quips",
     "joked",
@@ -3807,6 +3809,11 @@ _DESCRIBED_AS_RE = re.compile(
 _WHAT_THEY_CALLED_RE = re.compile(
     r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|call|termed|terms|term|described\s+as|describes?\s+as)\s+(?:the\s+|an?\s+)?$"
 )
+# The same, its agent after the phrase: "has been termed a 'system of systems' by Gen. X".
+_CALLED_PASSIVE_RE = re.compile(
+    r"\b(?:been|was|is|were|are)\s+(?:termed|called|dubbed|labell?ed|branded|described\s+as|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$"
+)
+_BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})")
 _BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders)\b")
 # A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
 _CALLS_IT_RE = re.compile(
@@ -3917,6 +3924,9 @@ def _quotations(
             # (whatever else its sentence says: in "the administration has submitted what Reuters describes as '…'", the
             # words are Reuters')
             named_as = _named_in_group(_WHAT_THEY_CALLED_RE.search(text, max(opening, match.start() - 60), match.start()), mentions)
+        if named_as is None and _CALLED_PASSIVE_RE.search(text, max(opening, match.start() - 40), match.start()):
+            # "The design has been termed a 'system of systems' by Gen. X": the agent after the words
+            named_as = _named_in_group(_BY_AGENT_RE.match(text, match.end()), mentions)
         if named_as is not None:
             own, people = [named_as], []
         # A verb that introduces the quotation with a colon is its speaker's, whatever follows it ('Mao Ning warned in May:
