@@ -676,7 +676,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
         # a passive of calling, its agent after the words; and "framed … as"
         ('The plan has been termed a "gold-plated fantasy" by Sen. Ann Brook, a Democrat.', "Ann Brook"),
-        ('Sen. Ann Brook has framed the plan as a renewed push to "weaponize space."', "Ann Brook"),
+        ('Beijing has framed the plan as a renewed push to "weaponize space."', "China"),
         # what a possessor set out, quoted after "timeline of", is the possessor's words
         (
             'President Donald Trump spoke on Tuesday. Jane Roe said the president\'s projected timeline of "two and a half to three'

@@ -4493,8 +4493,12 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     # "The administration has pushed a far lower figure, roughly $185 billion", "The CBO sketched out estimates for
     # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
+    # ... or plans it at that cost: "Trump expects to have the shield finished by 2029 at a cost of $175 billion", "the
+    # project, which it plans to complete within three years with a total budget of $175 billion"
     offered = _PUT_FORWARD_RE.search(analysis.text, max(sentence.start, start - 160), start)
-    if offered and not any(map(binds, analysis.attributions[i])) and _FIGURE_AFTER_NOUN_RE.fullmatch(analysis.text, offered.end(), start):
+    offered = offered if offered and _FIGURE_AFTER_NOUN_RE.fullmatch(analysis.text, offered.end(), start) else None
+    offered = offered or _PLANNED_AT_COST_RE.search(analysis.text, max(sentence.start, start - 160), start)
+    if offered and not any(map(binds, analysis.attributions[i])):
         subject = [m for m in before_figure if m.end <= offered.start() and not analysis.text[m.end : offered.start()].strip()]
         if subject and analysis.type(subject[-1].entity) != "outlet":
             m = subject[-1]
@@ -4999,6 +5003,12 @@ _PUT_FORWARD_RE = re.compile(
 _FIGURE_AFTER_NOUN_RE = re.compile(
     r"(?:\s+for\s+(?:[\w-]+\s+){0,3}[\w-]+)?(?:,\s*|\s+of\s+|\s+at\s+|\s*[—–]\s*|,\s+which\s+(?:ranged?|run|ran|go|went)\s+from\s+)"
     r"(?:(?:roughly|about|around|some|nearly|just|only)\s+)?",
+    re.IGNORECASE,
+)
+# A plan to do something at a cost: "expects to have it finished by 2029 at a cost of", "plans to complete with a budget of".
+_PLANNED_AT_COST_RE = re.compile(
+    r"(?<=\s)(?:expects?|plans?|aims?|intends?|hopes?)\s+to\s+[^.;:!?]{0,100}?\s(?:at\s+a\s+(?:total\s+)?cost\s+of|with\s+an?\s+"
+    r"(?:total\s+|overall\s+)?budget\s+of|for\s+a\s+(?:total\s+)?(?:cost|price)\s+of)\s+(?:(?:about|roughly|around|some|nearly|just)\s+)?$",
     re.IGNORECASE,
 )
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
