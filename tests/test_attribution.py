@@ -674,6 +674,17 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
         # a title's capitals after "the" are the role, not a name: the person introduced with it
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # a body's document speaks for it: by its verb, as the reckoning a sentence goes by, or as where words were stated
+        (
+            "The Congressional Budget Office released its study on Tuesday. The agency's statement underscores a key limit:"
+            ' even a large build "would not be impenetrable," especially against big attacks.',
+            "Congressional Budget Office",
+        ),
+        (
+            'Under the CBO\'s notional design, the system would "have the capacity to fully engage a small attack."',
+            "Congressional Budget Office",
+        ),
+        ('As stated in the Congressional Budget Office report, "the system would be costly."', "Congressional Budget Office"),
         # a passive of calling, its agent after the words; and "framed … as"
         ('The plan has been termed a "gold-plated fantasy" by Sen. Ann Brook, a Democrat.', "Ann Brook"),
         ('Beijing has framed the plan as a renewed push to "weaponize space."', "China"),

@@ -507,6 +507,7 @@ DEFAULT_VERBS = [
     "maintained",
     "maintains",
     "underscored",
+    "underscores",
     "stresses",
     "cautions",
     "announces",
@@ -3249,7 +3250,8 @@ _GOVERNING_BODIES = frozenset({"government", "ministry", "embassy", "administrat
 # latest projections" (group 1: the possessive's mark).
 _POSSESSOR_ACCOUNT_RE = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Uu]nder|[Aa]ccording\s+to)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?(['’]s)\s+(?:own\s+|latest\s+|new\s+)?"
-    r"(?:count|reckoning|estimates?|calculations?|math|maths|figures|numbers|assessment|estimation|view|projections?|analysis|tally)\b"
+    r"(?:count|reckoning|estimates?|calculations?|math|maths|figures|numbers|assessment|estimation|view|projections?|analysis|tally|"
+    r"(?:notional\s+)?(?:design|architecture|scenarios?|model|assumptions))\b"
 )
 _ACCOUNT_RE = re.compile(
     r"(?m)\b(?:(?:[Ii]n|[Aa]ccording\s+to|[Bb]y)\s+(his|her)\s+(?:own\s+)?(?:account|view|words|telling|assessment|estimation|reading|"
@@ -3809,6 +3811,12 @@ _DESCRIBED_AS_RE = re.compile(
 _WHAT_THEY_CALLED_RE = re.compile(
     r"\bwhat\s+((?:[\w.'’-]+\s+){1,3}?)(?:called|calls|call|termed|terms|term|described\s+as|describes?\s+as)\s+(?:the\s+|an?\s+)?$"
 )
+# A document a sentence opens with as the source of its words: "As stated in the 2019 Missile Defense Review, '…'".
+_AS_STATED_IN_RE = re.compile(
+    r"\b[Aa]s\s+(?:stated|noted|written|set\s+out|outlined|described|laid\s+out|put|declared|spelled\s+out|explained)\s+in\s+"
+    r"((?:the|a|an|its|their)?\s*[^,;:.“”\"]{2,80}?)(?:,\s+(?:which\s+was\s+)?(?:authored|written|issued|released|published)\s+by\s+"
+    r"[^,;:“”\"]{2,60})?[,:]\s*$"
+)
 # The same, its agent after the phrase: "has been termed a 'system of systems' by Gen. X".
 _CALLED_PASSIVE_RE = re.compile(
     r"\b(?:been|was|is|were|are)\s+(?:termed|called|dubbed|labell?ed|branded|described\s+as|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$"
@@ -3924,6 +3932,13 @@ def _quotations(
             # (whatever else its sentence says: in "the administration has submitted what Reuters describes as '…'", the
             # words are Reuters')
             named_as = _named_in_group(_WHAT_THEY_CALLED_RE.search(text, max(opening, match.start() - 60), match.start()), mentions)
+        if named_as is None:
+            # "As stated in the Congressional Budget Office report, '…'": the one the document named there is of, or
+            # the document itself where the text names it so ("As set out in a Pentagon memo")
+            stated = _AS_STATED_IN_RE.search(text, max(opening, match.start() - 120), match.start())
+            inside = [m for m in mentions if stated and stated.start(1) <= m.start < stated.end(1) and m.entity >= 0]
+            inside = [m for m in inside if entities[m.entity].type == "document"] or inside
+            named_as = Attribution(stated.start(), inside[0].entity, "before", -1, inside[0].start) if inside else None
         if named_as is None and _CALLED_PASSIVE_RE.search(text, max(opening, match.start() - 40), match.start()):
             # "The design has been termed a 'system of systems' by Gen. X": the agent after the words
             named_as = _named_in_group(_BY_AGENT_RE.match(text, match.end()), mentions)
