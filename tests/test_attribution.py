@@ -674,6 +674,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
         # a title's capitals after "the" are the role, not a name: the person introduced with it
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # verbs of worrying, clarifying and making clear
+        (
+            'The plan is nearly approved, but the Defense Department is making it clear that it intends to "rigorously" avoid'
+            " sharing details.",
+            "Pentagon",
+        ),
+        # a body's leaders speak for it, as its officials do
+        ('The agency chose twelve firms, even as Space Force leaders warn the system "may never be affordable."', "US Space Force"),
         # a body's document speaks for it: by its verb, as the reckoning a sentence goes by, or as where words were stated
         (
             "The Congressional Budget Office released its study on Tuesday. The agency's statement underscores a key limit:"

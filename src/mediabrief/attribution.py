@@ -331,6 +331,17 @@ DEFAULT_VERBS = [
     "said",
     "made clear",  # "…, made it clear that this cost would only apply 'if they remain …'"
     "made it clear",
+    "making it clear",  # "the department is making it clear that it intends to '…'"
+    "makes it clear",
+    "makes clear",
+    "worried",  # "Rep. Adam Smith worried it could be '…'"
+    "worries",
+    "clarified",
+    "clarifies",
+    "characterizes",
+    "characterises",
+    "celebrated",
+    "celebrates",
     "read",  # "…," a White House statement read.
     "reads",
     "says",
@@ -3378,6 +3389,8 @@ _ONE_OF_THEM_RE = re.compile(
 _BODY_GROUPS = frozenset(
     {
         "officials",
+        "leaders",
+        "aides",
         "lawmakers",
         "diplomats",
         "sources",
