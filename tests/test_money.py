@@ -1616,6 +1616,12 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
         ),
         # ... not one that doubts it
         ("Critics dismissed the figure of $90 billion as a fantasy.", "unattributed"),
+        # unnamed sources tell of a sum passed into law, which is not theirs
+        (
+            "The shield is behind schedule, with no plan to spend the first $25 billion appropriated for it, according to eight"
+            " sources familiar with the situation.",
+            "unattributed",
+        ),
         # a subject that plans something at a cost, or "it" standing for it
         ("Trump expects to have the shield finished by the end of his term at a cost of $175 billion.", "White House / the President"),
         (

@@ -1129,6 +1129,10 @@ def _sentence_rows(
             # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
             # billion" is Congress's ask)
             owner = UNATTRIBUTED
+        if _UNNAMED_RELAY_RE.search(owner) and _is_enacted_sum(text, sentence, figure):
+            # "… no plan to spend the first $25 billion appropriated for the program, according to eight sources": unnamed
+            # sources tell of the plan, not of the sum, which Congress passed
+            owner = UNATTRIBUTED
         rows.append(
             {
                 "article_id": article_id,
@@ -1183,6 +1187,24 @@ _CONVERSION_GAP_RE = re.compile(
     r"\s*(?:\(|,\s*or|\s+or|,|\s+is|\s+was|\s+—|\s+-)?\s*(?:about|roughly|around|approximately|some|nearly|almost|close\s+to|"
     r"at\s+today['’]s\s+rates,?|or)?\s*"
 )
+
+
+# Unnamed people an outlet relays ("eight sources familiar with the situation", "people familiar with the matter").
+_UNNAMED_RELAY_RE = re.compile(r"(?i)^(?:[\w-]+\s+){0,2}(?:sources?|people|persons?|insiders?)\b")
+# A sum passed into law, as the words around it say: "the $25 billion appropriated for", "Congress cleared nearly $25 billion".
+_ENACTED_AFTER_RE = re.compile(
+    r"(?i)\s+(?:(?:in|of)\s+[\w-]+\s+(?:funding\s+)?)?(?:appropriated|earmarked|allocated|approved|set\s+aside)\b"
+)
+_ENACTED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:appropriated|earmarked|allocated|approved|cleared|set\s+aside)\s+(?:(?:nearly|about|roughly|some|almost|an?|the)\s+)*$"
+)
+
+
+def _is_enacted_sum(text: str, sentence: Sentence, figure: Found) -> bool:
+    """Whether the words around a figure say it is a sum passed into law."""
+    return bool(
+        _ENACTED_AFTER_RE.match(text, figure.end) or _ENACTED_BEFORE_RE.search(text, max(sentence.start, figure.start - 40), figure.start)
+    )
 
 
 # A verb of asking right before a figure: a sum asked for is not yet enacted ("Congress is seeking $25 billion").
