@@ -1616,6 +1616,12 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
         ),
         # ... not one that doubts it
         ("Critics dismissed the figure of $90 billion as a fantasy.", "unattributed"),
+        # a post a possessive places, in a lede that names no one before it, is whoever the text names next
+        (
+            "The shield will now cost $185 billion, according to the program's director on Tuesday. Gen. Michael Guetlein told"
+            " a conference that the money buys sensors.",
+            "Gen. Michael Guetlein (Space Force)",
+        ),
         # unnamed sources tell of a sum passed into law, which is not theirs
         (
             "The shield is behind schedule, with no plan to spend the first $25 billion appropriated for it, according to eight"

@@ -2574,6 +2574,13 @@ def _references(
                 ),
                 -1,
             )
+            # ... or, a post a possessive places ("according to the program's director on Tuesday"), whoever the text
+            # names next, close after it (the post is theirs: "Gen. Michael Guetlein told a conference …")
+            if entity < 0 and no_one_yet and re.search(r"['’]s\s+(?:[a-z-]+\s+)?$", masked[match.start() : match.start(1)]):
+                entity = next(
+                    (m.entity for m in named if match.end() < m.start < match.end() + 300 and entities[m.entity].type == "person"),
+                    -1,
+                )
         # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
         body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
         placed = _POSSESSIVE_RE.sub("", body.group(1)).strip() if body else ""
