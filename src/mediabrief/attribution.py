@@ -3850,10 +3850,12 @@ _CALLS_IT_RE = re.compile(
 )
 
 
-def _named_in_group(match: re.Match | None, mentions: list[Mention]) -> Attribution | None:
+def _named_in_group(match: re.Match | None, mentions: list[Mention], entities: list[Entity] | None = None) -> Attribution | None:
     """The attribution to the first one named inside a pattern's first group ("described by the administration as"),
-    None if no one known is named there."""
+    None if no one known is named there; with ``entities``, a document named there before anyone else ("a Pentagon
+    memo")."""
     inside = [m for m in mentions if match and match.start(1) <= m.start < match.end(1) and m.entity >= 0] if match else []
+    inside = [m for m in inside if entities is not None and entities[m.entity].type == "document"] or inside
     return Attribution(match.start(), inside[0].entity, "before", -1, inside[0].start) if inside else None
 
 
@@ -3954,11 +3956,9 @@ def _quotations(
             named_as = _named_in_group(_WHAT_THEY_CALLED_RE.search(text, max(opening, match.start() - 60), match.start()), mentions)
         if named_as is None:
             # "As stated in the Congressional Budget Office report, '…'": the one the document named there is of, or
-            # the document itself where the text names it so ("As set out in a Pentagon memo")
+            # the document itself where the text names it so
             stated = _AS_STATED_IN_RE.search(text, max(opening, match.start() - 120), match.start())
-            inside = [m for m in mentions if stated and stated.start(1) <= m.start < stated.end(1) and m.entity >= 0]
-            inside = [m for m in inside if entities[m.entity].type == "document"] or inside
-            named_as = Attribution(stated.start(), inside[0].entity, "before", -1, inside[0].start) if inside else None
+            named_as = _named_in_group(stated, mentions, entities)
         if named_as is None and _CALLED_PASSIVE_RE.search(text, max(opening, match.start() - 40), match.start()):
             # "The design has been termed a 'system of systems' by Gen. X": the agent after the words
             named_as = _named_in_group(_BY_AGENT_RE.match(text, match.end()), mentions)
@@ -4664,15 +4664,15 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # Unnamed people relay the figure a possessive names past their aside: in "The Pentagon's own figure, according to
     # two aides, remains $185 billion", the figure is the Pentagon's.
     # (a verb inside the aside is the aside's: "— for what it calls a 'skinny' first increment, according to two aides —")
-    owner = next((m for m in reversed(before_figure) if m.kind == "name" and analysis.type(m.entity) != "group"), None)
-    asides = list(_ASIDES_RE.finditer(analysis.text, owner.end, start)) if owner and others_found else []
+    possessor = next((m for m in reversed(before_figure) if m.kind == "name" and analysis.type(m.entity) != "group"), None)
+    asides = list(_ASIDES_RE.finditer(analysis.text, possessor.end, start)) if possessor and others_found else []
     if (
         asides
         and any(analysis.type(a.entity) == "group" for a in others_found)
         and all(analysis.type(a.entity) == "group" or any(x.start() <= a.position < x.end() for x in asides) for a in others_found)
-        and _POSSESSIVE_NOUN_FIGURE_RE.fullmatch(_ASIDES_RE.sub(" ", analysis.text[owner.end : start]))
+        and _POSSESSIVE_NOUN_FIGURE_RE.fullmatch(_ASIDES_RE.sub(" ", analysis.text[possessor.end : start]))
     ):
-        return Owner(analysis.name(owner.entity), _public_type(analysis.type(owner.entity)), "estimate of", "")
+        return Owner(analysis.name(possessor.entity), _public_type(analysis.type(possessor.entity)), "estimate of", "")
     relay = analysis.name(outlets[0].entity) if outlets else ""
     # "Asahi reported, citing two officials, that the ministry is setting aside ¥120 billion": those cited relay what
     # the ministry does; the figure is the ministry's, where a verb of giving money has a subject of its own (not one of
