@@ -674,6 +674,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The two programs share one idea," says Leeds University\'s Ann Marlow.', "Ann Marlow"),
         # a title's capitals after "the" are the role, not a name: the person introduced with it
         ('Prime Minister Ravi Anand spoke at the parade. "It will be built at home," the Prime Minister declared.', "Ravi Anand"),
+        # a place after the body a person is described at is no speaker; a person after a post placed somewhere is
+        ('Mara Quill, a researcher at Brightwater College, North Carolina, puts it bluntly: "It is a distraction."', "Mara Quill"),
+        ('At the time, "allies and rivals were suddenly united," a former attache in Washington, Stan Orrin, writes.', "Stan Orrin"),
         # verbs of worrying, clarifying and making clear
         (
             'The plan is nearly approved, but the Defense Department is making it clear that it intends to "rigorously" avoid'

@@ -2075,6 +2075,12 @@ def _subject_before(
         if masked[mention.end : verb].strip() == ",":
             # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
             named = [m for m in candidates if m.entity >= 0 and lo <= m.start and re.fullmatch(r",\s*", masked[m.end : mention.start])]
+            described = [
+                m for m in candidates if lo <= m.start and m.entity in people | names and re.match(r",\s+(?:a|an|the)\s", masked[m.end :])
+            ]
+            placed = bool(named) and bool(re.search(r"\b(?:at|of|from|in)\s+(?:the\s+)?$", masked[lo : named[-1].start]))
+            if placed and described and described[0].end < named[-1].start:
+                continue  # where the body is: "Jane Roe, a researcher at Brightwater College, North Carolina, puts it"
             if named and mention.entity in names and named[-1].entity not in names:
                 return mention  # "Canada's ambassador to the UN, Bob Rae, likened": the person, not the body in his title
             role = masked[named[-1].start : named[-1].end].split() if named else []
