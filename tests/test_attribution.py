@@ -701,11 +701,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Beijing has framed the plan as a renewed push to "weaponize space."', "China"),
         # what a possessor set out, quoted after "timeline of", is the possessor's words
         (
-            'President Donald Trump spoke on Tuesday. Jane Roe said the president\'s projected timeline of "two and a half to three'
-            ' years" is far too hopeful.',
+            'President Donald Trump spoke on Tuesday. Jane Roe said the president\'s stated timeline of "three years at most" is far'
+            " too hopeful.",
             "Donald Trump",
         ),
-        ("The shield will take longer than Mr Trump's hopeful timeline of \"two and a half to three years\".", "Donald Trump"),
+        ("The shield will take longer than Mr Trump's hopeful timeline of \"three years at most\".", "Donald Trump"),
         # a lone surname after "according to", described by a post, is a person "he" stands for after
         (
             'According to Garretson, a leading advocate, the shield could force rivals to rethink. "It makes their forces a'

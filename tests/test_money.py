@@ -1631,7 +1631,7 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
         # a subject that plans something at a cost, or "it" standing for it
         ("Trump expects to have the shield finished by the end of his term at a cost of $175 billion.", "White House / the President"),
         (
-            "The Space Force launched the effort, which it plans to complete within three years with a total budget of $90 billion.",
+            "The Space Force launched the effort, which it plans to finish by 2030 with a total budget of $90 billion.",
             "US Space Force",
         ),
     ],

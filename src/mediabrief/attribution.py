@@ -4535,7 +4535,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # "The administration has pushed a far lower figure, roughly $185 billion", "The CBO sketched out estimates for
     # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
     # ... or plans it at that cost: "Trump expects to have the shield finished by 2029 at a cost of $175 billion", "the
-    # project, which it plans to complete within three years with a total budget of $175 billion"
+    # agency's effort, which it plans to finish by 2030 with a total budget of $90 billion"
     offered = _PUT_FORWARD_RE.search(analysis.text, max(sentence.start, start - 160), start)
     offered = offered if offered and _FIGURE_AFTER_NOUN_RE.fullmatch(analysis.text, offered.end(), start) else None
     offered = offered or _PLANNED_AT_COST_RE.search(analysis.text, max(sentence.start, start - 160), start)
