@@ -1569,6 +1569,8 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
         # ... or set off in commas after the subject, and the noun of announcing
         ("The shield, announced by President Donald Trump in spring, would be a $175 billion undertaking.", "White House / the President"),
         ("Beijing protested after the announcement by President Donald Trump of a $175 billion shield.", "White House / the President"),
+        # a possessive's wished-for figure is the possessor's
+        ("It is unclear how the Pentagon will pay for Trump's desired $1.5 trillion defense budget.", "White House / the President"),
         # unnamed people in an aside relay the figure a possessive names; a verb inside the aside is the aside's
         ("The Pentagon's own figure, according to two officials, remains $185 billion.", "Pentagon"),
         ("The Pentagon's own figure — for what it calls a first step, say two aides — remains $185 billion.", "Pentagon"),

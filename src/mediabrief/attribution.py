@@ -5119,7 +5119,8 @@ def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool =
 _PLEDGE_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pledge|commitment|offer|contribution|proposal|bid|request|estimate)s?\b")
 _POSSESSIVE_FIGURE_RE = re.compile(
     r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"
-    r"preferred|touted|claimed)\s+)?(?:about\s+|roughly\s+)?"
+    r"preferred|touted|claimed|desired|requested|planned|announced|sought|envisioned|favou?red)\s+)?"
+    r"(?:about\s+|roughly\s+)?"
 )
 # What a body holds rather than estimates, after its possessive's figure: "Anduril's $20 billion Lattice contract".
 _HELD_FIGURE_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:contracts?|deals?|awards?|valuation|revenues?|sales|backlog|expansion)\b")
