@@ -1569,6 +1569,12 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
         # ... or set off in commas after the subject, and the noun of announcing
         ("The shield, announced by President Donald Trump in spring, would be a $175 billion undertaking.", "White House / the President"),
         ("Beijing protested after the announcement by President Donald Trump of a $175 billion shield.", "White House / the President"),
+        # "they" in a clause of a sentence a body opens, no group named between, is that body
+        (
+            "Experts have long doubted the plan. Bloomberg released a cost analysis of the shield, where they estimate the total"
+            " at $900 billion.",
+            "Bloomberg",
+        ),
         # a possessive's wished-for figure is the possessor's
         ("It is unclear how the Pentagon will pay for Trump's desired $1.5 trillion defense budget.", "White House / the President"),
         # unnamed people in an aside relay the figure a possessive names; a verb inside the aside is the aside's

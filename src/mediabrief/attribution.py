@@ -3006,6 +3006,18 @@ def _references(
         singular = entity >= 0 and entities[entity].type == "organisation" and not entities[entity].name.endswith("s")
         if singular and group >= 0 and any(m.entity == group and paragraph <= m.start < match.start() for m in named):
             entity = group
+        # ... or, inside a clause of its own sentence, the body that sentence opens with, no group named between
+        # ("Bloomberg released a cost analysis, where they estimate …")
+        opening = _sentence_start(masked, match.start())
+        within = [m for m in named if opening <= m.start < match.start()]
+        subject = _opening_mention(masked, within, entities) if within and match.group(0) == "they" else None
+        if (
+            subject is not None
+            and entities[subject.entity].type in ("organisation", "outlet")
+            and len(_WORD_RE.findall(masked[opening : subject.start])) <= 1
+            and not any(entities[m.entity].type in ("group", *PERSONLIKE) for m in within)
+        ):
+            entity = subject.entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     # "Two senior Canadian officials … said …. One of them described …; another said …": one of the group speaks, named
     # as the text describes the group, in the singular ("senior Canadian official").
