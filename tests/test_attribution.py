@@ -732,6 +732,12 @@ def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, gr
             " or nuclear,” Defense Secretary Pete Hegseth explained.",
             "Pete Hegseth",
         ),
+        # a participle hangs on the clause's subject, not on the relay the sentence opens with
+        (
+            "According to Iran's state media, the country's foreign ministry denounced the plan as a sign of \"arrogance,\""
+            ' asserting that it shows a wish to "arm outer space."',
+            "Iran's foreign ministry",
+        ),
         # a credit closes its sentence though a clause of when follows it
         (
             "The system would cost roughly $175 billion and be ready “in under three years” with “a success rate near 100%,”"

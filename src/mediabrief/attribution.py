@@ -4170,7 +4170,7 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "wil
 
 _CIRCUMSTANCE_RE = re.compile(
     r"\W*(?:Asked|Pressed|Speaking|Writing|Responding|Testifying|Appearing|Interviewed|Questioned|In|At|During|When|Later|"
-    r"Earlier|After|Before|On|Following|Shortly|"
+    r"Earlier|After|Before|On|Following|Shortly|According\s+to|"  # (one relaying: "According to state media, the ministry …")
     # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
     r"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
