@@ -2075,12 +2075,13 @@ def _subject_before(
         if masked[mention.end : verb].strip() == ",":
             # an apposition in commas: "Frank St. John, Lockheed Martin COO, said" is St. John's
             named = [m for m in candidates if m.entity >= 0 and lo <= m.start and re.fullmatch(r",\s*", masked[m.end : mention.start])]
-            described = [
-                m for m in candidates if lo <= m.start and m.entity in people | names and re.match(r",\s+(?:a|an|the)\s", masked[m.end :])
-            ]
-            placed = bool(named) and bool(re.search(r"\b(?:at|of|from|in)\s+(?:the\s+)?$", masked[lo : named[-1].start]))
-            if placed and described and described[0].end < named[-1].start:
-                continue  # where the body is: "Jane Roe, a researcher at Brightwater College, North Carolina, puts it"
+            # where the body is, after a person described before it: "Jane Roe, a researcher at Brightwater College, North
+            # Carolina, puts it"
+            if named and re.search(r"\b(?:at|of|from|in)\s+(?:the\s+)?$", masked[lo : named[-1].start]) and any(
+                lo <= m.start and m.end < named[-1].start and m.entity in people | names and _DESCRIPTION_AFTER_RE.match(masked, m.end)
+                for m in candidates
+            ):
+                continue
             if named and mention.entity in names and named[-1].entity not in names:
                 return mention  # "Canada's ambassador to the UN, Bob Rae, likened": the person, not the body in his title
             role = masked[named[-1].start : named[-1].end].split() if named else []
@@ -2117,6 +2118,8 @@ _DISMISSED_ESTIMATES_RE = re.compile(
     r"\w*\s+(?:(?:the|those|these|such|some|all|any)\s+)?(?:[\w-]+\s+){0,3}?(?:estimates?|projections?|figures?|claims?|reports?|forecasts?|"
     r"numbers|calculations?|suggestions?|predictions?|assessments?)\b"
 )
+# A description in apposition opening right after a name: "Jane Roe, a researcher at …".
+_DESCRIPTION_AFTER_RE = re.compile(r",\s+(?:a|an|the)\s")
 # A relative clause in commas between a subject and its verb (abbreviations' stops inside: "George W. Bush").
 _RELATIVE_ASIDE_RE = re.compile(r"\s*,\s*(?:who|which)\s+[^,;:“”\"]{1,120},\s*")
 
@@ -4548,9 +4551,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
     # ... or plans it at that cost: "Trump expects to have the shield finished by 2029 at a cost of $175 billion", "the
     # agency's effort, which it plans to finish by 2030 with a total budget of $90 billion"
-    offered = _PUT_FORWARD_RE.search(analysis.text, max(sentence.start, start - 160), start)
-    offered = offered if offered and _FIGURE_AFTER_NOUN_RE.fullmatch(analysis.text, offered.end(), start) else None
-    offered = offered or _PLANNED_AT_COST_RE.search(analysis.text, max(sentence.start, start - 160), start)
+    offered = _figure_put_forward(analysis.text, max(sentence.start, start - 160), start)
     if offered and not any(map(binds, analysis.attributions[i])):
         subject = [m for m in before_figure if m.end <= offered.start() and not analysis.text[m.end : offered.start()].strip()]
         if subject and analysis.type(subject[-1].entity) != "outlet":
@@ -5064,6 +5065,16 @@ _PLANNED_AT_COST_RE = re.compile(
     r"(?:total\s+|overall\s+)?budget\s+of|for\s+a\s+(?:total\s+)?(?:cost|price)\s+of)\s+(?:(?:about|roughly|around|some|nearly|just)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _figure_put_forward(text: str, lo: int, start: int) -> re.Match | None:
+    """The words before a figure starting at ``start`` (from ``lo``) that put it forward or plan at its cost, if any."""
+    offered = _PUT_FORWARD_RE.search(text, lo, start)
+    if offered and _FIGURE_AFTER_NOUN_RE.fullmatch(text, offered.end(), start):
+        return offered
+    return _PLANNED_AT_COST_RE.search(text, lo, start)
+
+
 # The same, passive: "the $175 billion forecast provided by the administration", "a figure put forward by the CBO".
 _GIVEN_BY_PASSIVE_RE = re.compile(
     # (past a conversion in brackets: "the $175 billion (some 24 trillion yen) put forward by Trump")
