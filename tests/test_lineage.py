@@ -673,6 +673,15 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
         ("South Korea's Yonhap news agency reported that Seoul was watching.", ["Yonhap"]),
         # an outlet's "has learned" is said of itself, in its own story: no source it cites
         ("SpaceX will win the contract, Reuters has learned.", []),
+        # a body's name as its document's adjective, and a document made by a body
+        ("Officials say $175 billion, while a Congressional Budget Office analysis put it far higher.", ["Congressional Budget Office"]),
+        ("A fresh Defense Intelligence Agency assessment warned of glide vehicles.", ["Defense Intelligence Agency"]),
+        ("The range is wide, according to a paper published in March by the Hudson Institute.", ["Hudson Institute"]),
+        # ... but not a weapon's designation before "review"
+        ("Ottawa said the F35 review would finish in the autumn.", []),
+        # publications the package lists whatever the story
+        ("A missile expert told UPI the plan leaned on sensors in orbit.", ["UPI"]),
+        ("The early detection gives commanders minutes more, according to Interesting Engineering.", ["Interesting Engineering"]),
     ],
 )
 def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_source(text, expected):
@@ -684,3 +693,21 @@ def test_an_outlet_named_in_quotation_marks_is_cited(closing):
     # as some translated pages set a publication's name: in quotation marks (the closing one perhaps typed on the wrong side)
     text = f"“The New York Times{closing} reported, citing two officials, that the talks had stalled over a radar site."
     assert "New York Times" in set(lineage.citations_table(articles(Wire=text), load_codebook())["cited_source"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a credit line outside the running text: a dateline's credit before a date or in lower case, a "Source:" line,
+        # the wire a story ends on
+        ("Shield plans shift\n\nby Ann Roe\nWashington DC (UPI) Jun 13, 2025\nHomeland defence enters a new era.", ["UPI"]),
+        ("BERLIN (dpa-AFX) - The chancellor said Europe should watch the shield closely.", ["dpa-AFX"]),
+        ("Pyongyang condemned the plan again.\n\nSOURCE: TRT World & Agencies", ["Agencies", "TRT World"]),
+        ("The system was built for short-range rockets, not for missiles from across the globe. AFP", ["AFP"]),
+        # ... but not a name of unknown kind ending a text, nor a "Source:" line naming no publication
+        ("The bill passed the House on Friday. Golden Dome", []),
+        ("Funding tables follow.\n\nSource: Office of the Budget Director", []),
+    ],
+)
+def test_a_credit_line_outside_the_running_text_cites_its_outlet(text, expected):
+    assert sorted(set(lineage.citations_table(articles(Own=text), load_codebook())["cited_source"])) == expected

@@ -5206,6 +5206,14 @@ def others_spans(analysis: Analysis, i: int) -> list[tuple[int, int]]:
 
 _LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(https?://[^)\s]+\)|<a\s[^>]*href=\"https?://[^\"]+\"[^>]*>([^<]{2,60})</a>", re.IGNORECASE)
 _WIRE_CREDIT_RE = re.compile(r"\(([A-Z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—]|$)")
+# Credit lines that name a listed outlet outside the running text: a dateline's credit before a date or a lower-case
+# name ("Washington DC (UPI) Jun 13, 2025", "WASHINGTON (dpa-AFX) -"), a "Source:" line ("SOURCE: TRT World &
+# Agencies"), and the credit a wire story ends on ("… ballistic missiles. AFP").
+_CREDIT_LINE_RES = (
+    re.compile(r"(?m)^[A-Z][\w .,'-]{1,40}?\s\((?P<name>[A-Za-z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—:]|[A-Z][a-z]{2}\.?\s+\d)"),
+    re.compile(r"(?mi)^(?:source|sources|with\s+inputs\s+from)\s*:\s*(?P<name>[^\n]{2,80})$"),
+    re.compile(r"[.!?”\"]\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\s*$"),
+)
 
 
 def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
@@ -5231,7 +5239,29 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
             dateline = bool(re.match(r"\s*[A-Z]{3,}", line)) and len(line) < 60  # "WASHINGTON, May 2 (Reuters) -"
             if dateline or entity_type(name) == "outlet":
                 found.append((i, name, match.start(1), match.end(1), "wire credit"))
+    return found + _credit_lines(analysis)
+
+
+def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
+    """Listed outlets credited on a credit line (:data:`_CREDIT_LINE_RES`), each of several joined by "&", "and" or a
+    comma; "Agencies" in such a line is the wire agencies' credit."""
+    found = []
+    for pattern in _CREDIT_LINE_RES:
+        for match in pattern.finditer(analysis.text):
+            # (a story's last words are a credit only for a listed outlet; a credit line's, for any name that is one)
+            known = outlet_name if pattern is _CREDIT_LINE_RES[2] else lambda n: entity_type(n) == "outlet"
+            for part in re.finditer(r"[^,&]+", match.group("name")):
+                name = re.sub(r"^(?:and|the)\s+|\s+and$", "", part.group(0).strip(" .;"), flags=re.IGNORECASE)
+                if known(name) or name.lower() == "agencies":
+                    start = match.start("name") + part.start() + part.group(0).index(name)
+                    shown = name.capitalize() if name.lower() == "agencies" else name
+                    found.append((_sentence_at(analysis, start), shown, start, start + len(name), "wire credit"))
     return found
+
+
+def _sentence_at(analysis: Analysis, position: int) -> int:
+    """The index of the sentence a position of the text is in (the last sentence for one past them all)."""
+    return next((k for k, s in enumerate(analysis.sentences) if s.start <= position < s.end), len(analysis.sentences) - 1)
 
 
 def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:

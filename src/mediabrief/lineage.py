@@ -534,6 +534,12 @@ BODY_DOCUMENT_RE = re.compile(
     r"|(?<![\w-])(?i:data)\s+)(?:from|by)\s+"
     rf"(?:the\s+)?(?P<from>{_OUTLET_NAME})"
     rf"|\bwith\s+(?:the\s+)?(?P<with>{_OUTLET_NAME})\s+(?:calculating|estimating|projecting|reporting|warning|finding|concluding|noting)\b"
+    # ... its name as the document's adjective: "a Congressional Budget Office analysis put", "A new Defense Intelligence
+    # Agency assessment"; or the document made by it: "a study released in May by the American Enterprise Institute"
+    r"|\b(?i:an?|the)\s+(?:(?:new|recent|latest|separate|earlier|independent|\d{4})\s+)?"
+    rf"(?P<adjective>{_OUTLET_NAME})\s+(?:report|study|analysis|assessment|estimate|survey|poll|paper|review|audit)\b"
+    r"|\b(?:report|study|analysis|assessment|estimate|survey|poll|paper|review|audit)\s+(?:released|published|conducted|issued|"
+    rf"commissioned|prepared|produced)\s+(?:[\w.,]+\s+){{0,3}}?by\s+(?:the\s+)?(?P<by>{_OUTLET_NAME})"
 )
 # Where a republished text first ran, whatever the publication's name: "This column first appeared in The
 # Monthly", "Reprinted from Bracing Views", "This article originally appeared at TomDispatch.com".
@@ -655,10 +661,15 @@ def _document_credits(sentence: str, known: set[str]) -> list[tuple[str, int, in
     """Bodies credited by a document of theirs (:data:`BODY_DOCUMENT_RE`): a name typed as a body, or a known source."""
     found = []
     for match in BODY_DOCUMENT_RE.finditer(sentence):
-        group = next(g for g in ("name", "with", "from") if match.group(g))
-        name = re.sub(r"^[Tt]he\s+", "", match.group(group))
+        group = next(g for g in ("name", "with", "from", "adjective", "by") if match.group(g))
+        name = re.sub(r"^[Tt]he\s+", "", match.group(group)).rstrip(",’'")
+        if not re.search(r"\b(?:Corp|Inc|Ltd|Co|[A-Z])\.$", name):
+            name = name.rstrip(".")  # a sentence's full stop, not an abbreviation's ("Aerospace Corp.", "U.S.")
+        if group == "adjective" and re.search(r"\d", name):
+            continue  # a model or a programme's designation, not a body: "the F35 review"
         if attribution.entity_type(name) in ("organisation", "outlet") or name.lower() in known:
-            found.append((name, match.end(group) - len(name), match.end(group), "report in"))
+            start = match.start(group) + match.group(group).index(name)
+            found.append((name, start, start + len(name), "report in"))
     return found
 
 
