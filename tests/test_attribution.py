@@ -534,6 +534,10 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"The work has barely begun," said Chief of Naval Operations Adm. Ruth Okafor.', "Ruth Okafor"),
         # a country's name opening an agency's is the agency's, and a document by a body speaks for it
         ('A report by the US Defense Intelligence Agency warns of "growing missile threats."', "US Defense Intelligence Agency"),
+        # ... and so is a country's name opening an armed service's
+        ('Most rockets were stopped, but "a handful got through," according to the Israel Defense Forces.', "Israel Defense Forces"),
+        ('The radar "can pick out an object the size of a car," the U.S. Air Force says.', "U.S. Air Force"),
+        ('A Japan Air Self-Defense Force spokesman said the radar "is ready for the next test."', "Japan Air Self-Defense Force"),
         ('Few were surprised. A study by the Congressional Budget Office found that "costs would rise."', "Congressional Budget Office"),
         # a role speaking after a comma describes no name before it; "the company" is no government body
         (

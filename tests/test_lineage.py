@@ -682,6 +682,11 @@ def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):
         # publications the package lists whatever the story
         ("A missile expert told UPI the plan leaned on sensors in orbit.", ["UPI"]),
         ("The early detection gives commanders minutes more, according to Interesting Engineering.", ["Interesting Engineering"]),
+        # publications named by what they are, a nationality saying which; not a "state media" of no country
+        ("The former president told Russian state media on Friday that arms talks were over.", ["Russian state media"]),
+        ("In remarks to Chinese state television, a general called the shield a threat.", ["Chinese state television"]),
+        ("The premier told Danish media that the island was not for sale.", ["Danish media"]),
+        ("The ministry called the plan reckless, state media reported.", []),
     ],
 )
 def test_documents_data_spokespeople_op_eds_and_described_agencies_credit_their_source(text, expected):

@@ -243,7 +243,7 @@ ORG_WORDS = frozenset(
     commission service senate house congress pentagon kremlin laboratories laboratory lab labs systems technologies
     industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
     taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
-    authority program programme initiative project court police federation organization organisation college chamber""".split()
+    authority program programme initiative project court police federation organization organisation college chamber forces""".split()
 )
 OUTLET_WORDS = frozenset(
     """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
@@ -1672,7 +1672,8 @@ def _says_person(text: str, start: int, end: int, title: list[str], roles: list[
 # country's name may open ("US Defense Intelligence Agency"; not "Senate" in "Senate Budget Committee", a body of its own).
 _SCHOOL_WORDS = frozenset("college university institute academy school laboratory center centre".split())
 _INSTITUTION_WORDS = _SCHOOL_WORDS | frozenset(
-    "agency ministry department command office council committee bureau commission directorate authority administration corporation".split()
+    "agency ministry department command office council committee bureau commission directorate authority administration corporation"
+    " force forces corps guard".split()  # a country's armed service: "Israel Defense Forces", "U.S. Air Force"
 )
 
 
@@ -1682,7 +1683,7 @@ def _inside_longer_name(text: str, start: int, end: int, country: bool = False) 
     College")."""
     if " " in text[start:end]:
         return False
-    body = re.match(r"(?: [A-Z][a-z]+){1,3} ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 60])
+    body = re.match(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3} ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 60])
     if body and body.group(1).lower() in (_INSTITUTION_WORDS if country else _SCHOOL_WORDS):
         # the first word of a school's or institute's name, or of a country's agency: "US" in "US Naval War College",
         # "US Defense Intelligence Agency"

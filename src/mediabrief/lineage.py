@@ -564,6 +564,16 @@ PLATFORM_CREDIT_RE = re.compile(
 )
 
 
+# Publications named only by what they are: "told Russian state media", "in a statement to Russian state television",
+# "according to North Korean state media". A nationality must say which (whose "state media" is left to the name it
+# relays for: a reader cannot look it up).
+_MEDIA = r"[A-Z][a-z]+(?:an|ese|ish|ic|i)\s+(?:state(?:-run)?\s+)?(?:media|television|TV|news\s+agencies|broadcaster)"
+DESCRIBED_MEDIA_RE = re.compile(
+    r"\b(?:told|telling|tells|(?:statement|interview|remarks|comments?)\s+(?:to|with)|sp(?:oke|eaking|eaks)\s+(?:to|with)|"
+    r"[Aa]ccording\s+to|(?:reported|cited|quoted|carried|broadcast)\s+by)\s+"
+    rf"(?P<name>(?:[A-Z][a-z]+\s+)?{_MEDIA})\b"
+    rf"|(?:^|(?<=[,;]\s))(?P<subject>(?:[A-Z][a-z]+\s+)?{_MEDIA})\s+(?:reported|reports|said|says|quoted|cited)\b"
+)
 _DESCRIBED_OUTLET_RE = re.compile(
     r"^(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s\s+|[A-Z][\w]*-(?:controlled|run|owned|backed|based)\s+)(?=[A-Z])"
 )
@@ -633,7 +643,17 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
         *_republished_credits(sentence),
         *_spokesperson_credits(sentence, known),
         *_platform_credits(sentence),
+        *_described_media_credits(sentence),
     ]
+
+
+def _described_media_credits(sentence: str) -> list[tuple[str, int, int, str]]:
+    """Publications named only by what they are (:data:`DESCRIBED_MEDIA_RE`): "Russian state media"."""
+    found = []
+    for match in DESCRIBED_MEDIA_RE.finditer(sentence):
+        group = "name" if match.group("name") else "subject"
+        found.append((match.group(group), match.start(group), match.end(group), "reported"))
+    return found
 
 
 def _known_outlet_credits(sentence: str) -> list[tuple[str, int, int, str]]:
