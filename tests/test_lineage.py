@@ -406,7 +406,8 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
         ("It will be ready, Trump was quoted as saying by ABC News.", {"ABC News"}),
         ("People who spoke with The Wall Street Journal said SpaceX would lead.", {"Wall Street Journal"}),
         ("Progress has been limited so far (Reuters).", {"Reuters"}),
-        ("Trump wrote in a post on his Truth Social platform that Canada would pay.", {"Truth Social"}),
+        # the platform a post was on is no source (its author is a voice, not a citation)
+        ("Trump wrote in a post on his Truth Social platform that Canada would pay.", set()),
         ("He was asked about the Congressional Budget Office's $542 billion estimate.", {"Congressional Budget Office"}),
         (
             "It could top $800 billion, with the Congressional Budget Office calculating the cost of interceptors.",

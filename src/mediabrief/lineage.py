@@ -555,15 +555,6 @@ SPOKESPERSON_FOR_RE = re.compile(
     # ... or before it, unnamed: "A Pentagon spokesperson told Defense News", "a State Department spokeswoman said"
     rf"|\b(?i:an?)\s+(?P<before>{_OUTLET_NAME})\s+(?:spokes(?:person|man|woman)|press\s+secretary)\b"
 )
-# A social platform a text's words come from: "wrote on Truth Social", "in a post on X", "said on his Truth Social
-# platform", "posted to Facebook".
-PLATFORM_CREDIT_RE = re.compile(
-    r"\b(?:post(?:ed|s|ing)?|wrote|writes|writing|said|says|announced|shared|message|statement|video|thread|tweet(?:ed)?|comments?)"
-    r"(?:\s+[\w’'-]+){0,6}?\s+(?:on|to|via)\s+(?:(?:his|her|its|their|the)\s+)?(?:own\s+)?(?:social\s+media\s+(?:platform|site),?\s+)?"
-    r"(?P<name>Truth\s+Social|X|Twitter|Facebook|Instagram|Telegram|LinkedIn|YouTube|TikTok|Bluesky|Threads|Weibo|WeChat|Substack)(?![\w-])"
-)
-
-
 # Publications named only by what they are: "told Russian state media", "in a statement to Russian state television",
 # "according to North Korean state media". A nationality must say which (whose "state media" is left to the name it
 # relays for: a reader cannot look it up).
@@ -595,9 +586,10 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
     report in X", "reported by X", "X's English edition reported", "the X news agency reported", "told the Hong Kong
     daily X"; a known outlet by its name alone ("the Bloomberg report", "(Reuters)"); a body by its document ("the
     CBO's estimate"), its spokesperson ("a spokesperson for X") or ``known`` (the codebook's sources); where a
-    republished text first ran; the social platform a post was on. A name that
-    :func:`mediabrief.attribution.entity_type` reads as a person's or a body's is a publication only when the text
-    calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It reported") is none.
+    republished text first ran. A name that :func:`mediabrief.attribution.entity_type` reads as a person's or a body's
+    is a publication only when the text calls it one ("the Hong Kong daily Ming Pao"); a sentence opener ("It
+    reported") is none. The social platform a post was on is no source: the post's author is one, and a person speaking
+    for themselves is a voice, not a citation (as the labels of 900 real pages read it).
 
     >>> [n for n, *_ in credited_by_pattern("Tokyo is weighing a role, according to a report in the South China Morning Post.")]
     ['South China Morning Post']
@@ -606,7 +598,7 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
     >>> [n for n, *_ in credited_by_pattern("Costs are unclear, according to Reuters and the Los Angeles Times.")]
     ['Reuters', 'Los Angeles Times']
     >>> [n for n, *_ in credited_by_pattern("Trump wrote in a post on his Truth Social platform that Canada would pay.")]
-    ['Truth Social']
+    []
     """
     known = {k.lower() for k in known}  # the codebook's sources, credited by a document of theirs ("the Pentagon's report")
     found = []
@@ -642,7 +634,6 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
         *_document_credits(sentence, known),
         *_republished_credits(sentence),
         *_spokesperson_credits(sentence, known),
-        *_platform_credits(sentence),
         *_described_media_credits(sentence),
     ]
 
@@ -715,11 +706,6 @@ def _spokesperson_credits(sentence: str, known: set[str]) -> list[tuple[str, int
         if body or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
             found.append((name, match.start(group), match.end(group), "spokesperson"))
     return found
-
-
-def _platform_credits(sentence: str) -> list[tuple[str, int, int, str]]:
-    """The social platforms a sentence's words come from (:data:`PLATFORM_CREDIT_RE`)."""
-    return [(" ".join(m.group("name").split()), m.start("name"), m.end("name"), "platform") for m in PLATFORM_CREDIT_RE.finditer(sentence)]
 
 
 _URL_RE = re.compile(r"https?://(?:www\d?\.)?([\w-]+(?:\.[\w-]+)+)[^\s)\"'<>\]]*", re.IGNORECASE)
