@@ -525,6 +525,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"We submitted proposals for interceptors and other emerging technologies," said Taiclet.', "Taiclet"),
         ('"We are changing how we spend our research money at this company," Taiclet said.', "Taiclet"),
         ('"We are ready to build at scale," Taiclet told analysts on a call.', "Taiclet"),
+        # ... or between a sentence's two halves, the second a quotation
+        ('That may not make it a wise buy, said Ostrander, "but the physics allows it."', "Ostrander"),
         # a participle goes on with the verb of speech right before it, not with whatever the sentence opens with
         (
             "US plans for a shield would spark a race in orbit, Pyongyang has claimed, calling Washington 'a reckless bully'.",

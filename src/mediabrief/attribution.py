@@ -1415,7 +1415,10 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
         and bool(re.match(r"[ \t]*(?:[.;]|\n|$)", text[end : end + 2]))
         and not re.fullmatch(rf"{_DAY}|{_MONTH}", text[start:end])
     )
-    return after_said or before_said or closing or described or quoted
+    # ... or between a sentence's two halves, the second a quotation: "That is not the right choice, said Bowen, “but it
+    # is feasible.”"
+    split = bool(re.search(rf",\s*{_LONE_CREDIT_VERBS}\s+$", before)) and bool(re.match(r"\s*,\s*[“\"]", text[end : end + 4]))
+    return after_said or before_said or closing or described or quoted or split
 
 
 # How a sentence's opening phrase begins ("In its filing,", "On Tuesday,", "Separately,"), not a clause of its own.
