@@ -1939,3 +1939,21 @@ def test_a_headline_credits_a_quotation_by_the_surname_the_story_names_in_full(h
 def test_a_dateline_and_a_colon_opening_a_paragraph_credit_no_one(grammar):
     text = "Ottawa: The prime minister weighed joining the ‘Golden Dome’, modelled on Israel’s ‘Iron Dome.’"
     assert [kind for kind, _ in speakers(text, grammar)] == ["term", "term"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a headline in title case gives a figure to the name its verb follows, as the story names it
+        ("Senator Pitches $40 Billion Shield Fund\n\nSen. Maria Alvarez filed the bill on Monday.", ""),
+        ("Alvarez Pitches $40 Billion Shield Fund\n\nSen. Maria Alvarez filed the bill on Monday.", "Maria Alvarez"),
+        ("Shield Could Cost $2.4 Trillion, Hartwell Estimates\n\nThe analyst Joan Hartwell said so on Friday.", "Joan Hartwell"),
+        # ... not a name the story never gives, nor a figure in a sentence of the body
+        ("Pentagon Requests $17.5 Billion for the Shield\n\nThe request came on Tuesday.", ""),
+    ],
+)
+def test_a_title_case_headline_gives_its_figure_to_the_name_before_its_verb(text, owner):
+    book = load_codebook()
+    found = analyse(text, compile_grammar(book, extra_verbs=book["money"]["owner_verbs"]))
+    start = found.text.index("$")
+    assert owner_of_span(found, start, found.text.index(" ", start)).name == owner

@@ -4788,7 +4788,44 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     generic = _unnamed_estimates(analysis.text, sentence.start, start)
     if generic:
         return Owner(generic, "group", "unnamed estimates", "")
+    # A headline in title case, whose capitals name no one for sure, gives a figure to the name its verb follows, as the
+    # story names it: "Trump Unveils $175 Billion Shield" is Trump's figure, "… Could Cost $3.6 Trillion, AEI Estimates" AEI's.
+    line_start, line_end = analysis.text.rfind("\n", 0, start) + 1, analysis.text.find("\n", end)
+    line_end = line_end if line_end >= 0 else len(analysis.text)
+    if _is_title_case(analysis.text[line_start:line_end]):
+        match = _HEADLINE_GIVER_RE.search(analysis.text, line_start, line_end)
+        giver = _named_by_last_word(match.group(1) or match.group(2), analysis) if match else -1
+        if giver >= 0:
+            return Owner(analysis.name(giver), _public_type(analysis.type(giver)), "before", "")
     return Owner("", "", "none", "")
+
+
+# A headline's verb of giving or stating a figure, capitalised as headlines set every word, after the name it follows
+# (opening the line or a clause after a colon or a dash), or closing the line after a comma ("…, AEI Estimates").
+_HEADLINE_GIVING_VERBS = (
+    r"(?:Unveils|Announces|Requests|Proposes|Seeks|Wants|Estimates|Projects|Puts|Pegs|Prices|Offers|Demands|Asks|Says|Sets|"
+    r"Eyes|Plans|Pitches|Floats|Touts|Tells|Warns|Pledges|Commits|Quotes)"
+)
+_HEADLINE_GIVER_RE = re.compile(
+    rf"(?:^|[:—–]\s+)((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_GIVING_VERBS}\b"
+    rf"|,\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_GIVING_VERBS}\s*$",
+    re.MULTILINE,
+)
+
+
+def _named_by_last_word(name: str, analysis: Analysis) -> int:
+    """The one person or body the story names whose name ends with a headline's last word for them ("Trump" for Donald
+    Trump), or whose acronym it is ("AEI"); -1 if none or several."""
+    word = re.sub(r"['’]s$", "", name.split()[-1])
+    named = {
+        m.entity
+        for m in analysis.mentions
+        if m.entity >= 0
+        and m.kind == "name"
+        and analysis.type(m.entity) in (*PERSONLIKE, "organisation", "country")
+        and (analysis.name(m.entity).split()[-1] == word or _acronym(analysis.name(m.entity)) == word)
+    }
+    return named.pop() if len(named) == 1 else -1
 
 
 # A paragraph opening with a speaker's name and a colon, as a transcript sets a turn: "Dr. Williams: …", "KARAKO: …".
