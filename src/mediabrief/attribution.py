@@ -4495,7 +4495,10 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         # trillion, works") is not the outer speaker's.
         lo, hi = sorted((a.position, start))
         aside = _ASIDE_RE.search(analysis.text, lo, hi)
-        return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi]))
+        # (a relative clause that ends the sentence after a verb of speech is what was said: "Trump said he had chosen a
+        # design for the system, which is projected to cost $175 billion")
+        closing = a.position < start and not re.search(r"[,;)—–]", analysis.text[end : analysis.sentences[i].end])
+        return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi])) or closing
 
     # A name set equal to the figure names its giver: "COST; Trump = $175 billion, CBO = $831 billion".
     equated = [m for m in analysis.mentions if m.entity >= 0 and m.end <= start and re.fullmatch(r"\s*=\s*", analysis.text[m.end : start])]
