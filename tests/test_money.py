@@ -503,10 +503,10 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # a place is not a speaker
         ("The number Trump gave in the Oval Office was $175 billion.", "program total", "White House / the President"),
-        # a government passing its own budget states a fact
+        # a government passing its own budget states a fact; a budget of all defence is no budget line of the programme
         (
             "In December, the government approved a record 9 trillion yen for defence spending.",
-            "budget or appropriation",
+            "other",
             "unattributed",
         ),
         # budget coverage: an appropriation's "initial investment", a fiscal year, a noun that names a figure only right
@@ -588,14 +588,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # what a bill gives or cuts elsewhere is no programme's size
         ("The version that passed the House would cut $1.6 trillion, mostly in domestic spending.", "other", "unattributed"),
         # a figure after "part of" is the whole it is part of; a committee is no commitment; a bill's lines are budget lines
+        # of the programme where the clause names it, and its money for all defence, or for other things, is not
         ("The shield's money is part of a larger defense package worth $150 billion.", "budget or appropriation", "unattributed"),
         (
             "The Senate Appropriations Committee released a bill that would provide $850 billion in defense funding.",
-            "budget or appropriation",
+            "other",
             "unattributed",
         ),
-        ("Under the defense bill, $6 billion would go to classified space programs.", "budget or appropriation", "unattributed"),
-        ("The final agreement cements an $840 billion topline for the year.", "budget or appropriation", "unattributed"),
+        ("Under the defense bill, $6 billion would go to classified space programs.", "other", "unattributed"),
+        ("The defense bill sets aside $6 billion for Golden Dome.", "budget or appropriation", "unattributed"),
+        ("The final agreement cements an $840 billion topline for the year.", "other", "unattributed"),
         # an inverted verb whose subject has an apposition; a document that "tallies"
         (
             "Building it would take just over $1 trillion, said the CBO, a nonpartisan agency that advises Congress.",
@@ -1677,3 +1679,20 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
     text = "The Congressional Budget Office estimated that the system would cost $1.2 trillion over 20 years. " + second
     owners = money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist()
     assert owners == ["Congressional Budget Office", owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "referents"),
+    [
+        # a country's whole defence budget, and its value in dollars set after it, are no budget line of the programme
+        (
+            "Seoul's cabinet approved a record 66 trillion won defense budget for next year, about $45 billion, on Tuesday.",
+            ["other", "other"],
+        ),
+        ("The agency's entire budget, which came to about $11 billion last year, is small beside it.", ["other"]),
+        # ... while money the clause gives the programme is
+        ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
+    ],
+)
+def test_a_budget_not_the_programmes_is_no_budget_line_of_it(text, referents, codebook):
+    assert _table(text, codebook)["referent"].tolist() == referents

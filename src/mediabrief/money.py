@@ -612,6 +612,7 @@ class MoneyCues(NamedTuple):
     named_by_modifiers: frozenset = frozenset()  # words that may stand between a figure and a ``named_by`` noun
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
     requires_named: dict | None = None  # a referent label -> the names (as written) one of which its sentence must hold
+    whole_budgets: tuple | None = None  # (label, cues of a budget not the programme's, the programme's names)
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -649,6 +650,13 @@ class MoneyCues(NamedTuple):
             not_owners=frozenset(str(n).lower() for n in money.get("not_owners") or []),
             carried=re.compile(rf"(?<![\w-])(?:{_alternation([str(c) for c in money['carried_by']])})(?![\w-])", re.IGNORECASE)
             if money.get("carried_by")
+            else None,
+            whole_budgets=(
+                str(money["whole_budgets"]["label"]),
+                CueSet({"whole": money["whole_budgets"]["cues"]}),
+                CueSet({"programme": money["whole_budgets"]["programme"]}),
+            )
+            if money.get("whole_budgets")
             else None,
             requires_named={
                 str(label): re.compile(rf"(?<![\w-])(?:{_alternation([str(n) for n in names])})(?![\w-])")
@@ -845,6 +853,15 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         else:
             labels.append(OTHER)
             words.append("")
+        # A budget of all defence, or of a whole agency, is no budget line of the programme where the clause names it not
+        # ("Japan approved a record ¥9.04 trillion defense budget"; not "$25 billion for Golden Dome in the defense bill").
+        # (or where the words that made it a budget line are such a budget's: "the Space Force's entire budget, which
+        # was about $40 billion")
+        if cues.enacted and labels[-1] == cues.enacted.referent and cues.whole_budgets:
+            label, whole, programme = cues.whole_budgets
+            named_whole = whole.find(text, lo, hi) or [c for c in whole.find(words[-1]) if c.start == 0]
+            if named_whole and not programme.find(text, lo, hi):
+                labels[-1], words[-1] = label, words[-1] if not whole.find(text, lo, hi) else _cue_words(text, named_whole[0])
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
@@ -1125,7 +1142,10 @@ def _sentence_rows(
         asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start)) or (
             i > 0 and asked and owner == sources[i - 1] and bool(_PART_OF_LARGER_RE.search(text, figures[i - 1].end, figure.start))
         )
-        if enacted and referent == enacted.referent and (owner.lower() in enacted.by or body in enacted.by) and not asked:
+        # (a whole defence budget read as "other" is enacted all the same: "Japan's government has budgeted a record ¥9.04
+        # trillion for defense")
+        whole = cues.whole_budgets is not None and referent == cues.whole_budgets[0] and bool(cues.whole_budgets[1].find(referent_cue))
+        if enacted and (referent == enacted.referent or whole) and (owner.lower() in enacted.by or body in enacted.by) and not asked:
             # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
             # billion" is Congress's ask)
             owner = UNATTRIBUTED
@@ -1246,10 +1266,21 @@ def _converted(rows: list[dict], text: str) -> list[dict]:
             continue
         a, b = before["amount_high_usd"], row["amount_high_usd"]
         # (a currency without a rate cannot be compared: the words between them decide)
-        if (a > 0 and b > 0 and not 0.6 <= a / b <= 1.6) or not _CONVERSION_GAP_RE.fullmatch(text[before["end"] : row["start"]]):
+        gap = text[before["end"] : row["start"]]
+        # ... or its value set after the words that follow it, the two values near: "a record ¥9.04 trillion defense
+        # budget for the fiscal year starting in April, about $58 billion, as …"
+        apposed = a > 0 and b > 0 and 0.85 <= a / b <= 1.15 and _VALUE_AFTER_WORDS_RE.fullmatch(gap)
+        if (a > 0 and b > 0 and not 0.6 <= a / b <= 1.6) or not (_CONVERSION_GAP_RE.fullmatch(gap) or apposed):
             continue
         rows[k] = row | {key: before[key] for key in ("referent", "referent_cue", "attributed_to")}
     return rows
+
+
+# Words after a figure, then its value in another currency after a comma ("…, about $58 billion"): no other figure,
+# full stop or clause break between.
+_VALUE_AFTER_WORDS_RE = re.compile(
+    r"[^.;:$€£¥\d]{0,90}?,\s*(?:or\s+)?(?:about|roughly|around|some|nearly|approximately|almost|or)\s+"
+)
 
 
 def _repeat_owners(rows: list[dict]) -> list[dict]:
