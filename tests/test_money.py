@@ -1696,3 +1696,8 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
 )
 def test_a_budget_not_the_programmes_is_no_budget_line_of_it(text, referents, codebook):
     assert _table(text, codebook)["referent"].tolist() == referents
+
+
+def test_a_disclosure_threshold_is_no_contracts_price(codebook):
+    text = "Awards for the interceptor prototypes stay secret, because contracts under $9 million need not be published."
+    assert _table(text, codebook)["referent"].tolist() == ["other"]
