@@ -859,9 +859,10 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         # was about $40 billion")
         if cues.enacted and labels[-1] == cues.enacted.referent and cues.whole_budgets:
             label, whole, programme = cues.whole_budgets
-            named_whole = whole.find(text, lo, hi) or [c for c in whole.find(words[-1]) if c.start == 0]
-            if named_whole and not programme.find(text, lo, hi):
-                labels[-1], words[-1] = label, words[-1] if not whole.find(text, lo, hi) else _cue_words(text, named_whole[0])
+            in_clause = whole.find(text, lo, hi)
+            if (in_clause or _is_whole_budget(cues, label, words[-1])) and not programme.find(text, lo, hi):
+                labels[-1] = label
+                words[-1] = _cue_words(text, in_clause[0]) if in_clause else words[-1]
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
@@ -878,6 +879,14 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         ):
             labels[-1], words[-1] = budget, words[-2]
     return list(zip(labels, words, strict=True))
+
+
+def _is_whole_budget(cues: MoneyCues, referent: str, cue: str) -> bool:
+    """Whether a reading is the codebook's for a budget that is not the programme's: its label, and words of such a
+    budget opening its cue ("defense budget", "entire budget")."""
+    if cues.whole_budgets is None or referent != cues.whole_budgets[0]:
+        return False
+    return any(c.start == 0 for c in cues.whole_budgets[1].find(cue))
 
 
 # Between two figures of one list of lines: what the first buys, then a comma (and "and", a hedge) before the next.
@@ -1144,7 +1153,7 @@ def _sentence_rows(
         )
         # (a whole defence budget read as "other" is enacted all the same: "Japan's government has budgeted a record ¥9.04
         # trillion for defense")
-        whole = cues.whole_budgets is not None and referent == cues.whole_budgets[0] and bool(cues.whole_budgets[1].find(referent_cue))
+        whole = _is_whole_budget(cues, referent, referent_cue)
         if enacted and (referent == enacted.referent or whole) and (owner.lower() in enacted.by or body in enacted.by) and not asked:
             # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
             # billion" is Congress's ask)
