@@ -1110,7 +1110,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("That is above the $190bn baseline Gen. Michael Guetlein made public in March.", "Michael Guetlein", ""),
         ("Canada pushed back on the $60bn figures President Trump has floated since May.", "Donald Trump", ""),
         # a relative clause ending the sentence after a verb of speech is what was said; one set off inside it is not
-        ("Trump said he had settled on a design for the system, which is projected to cost about $175 billion.", "Donald Trump", ""),
+        ("Trump told donors he had picked an architecture for the shield, which would run to about $175 billion.", "Donald Trump", ""),
         ("Trump promised that the system, which is expected to cost $175 billion, will be ready in three years.", "", ""),
     ],
 )

@@ -4495,8 +4495,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         # trillion, works") is not the outer speaker's.
         lo, hi = sorted((a.position, start))
         aside = _ASIDE_RE.search(analysis.text, lo, hi)
-        # (a relative clause that ends the sentence after a verb of speech is what was said: "Trump said he had chosen a
-        # design for the system, which is projected to cost $175 billion")
+        # (a relative clause that ends the sentence after a verb of speech is what was said: "The minister said Tokyo had
+        # picked a radar for the network, which would run to about $40 billion")
         closing = a.position < start and not re.search(r"[,;)—–]", analysis.text[end : analysis.sentences[i].end])
         return aside is None or bool(re.search(r"[,)—–]", analysis.text[aside.end() : hi])) or closing
 
