@@ -277,7 +277,7 @@ def test_a_dispute_over_which_figure_a_source_gives_names_the_source_not_an_empt
     table.to_csv(tmp_path / "money_discrepancies.csv", index=False)
     found = bf.discrepancy_judgment({"money_discrepancies.csv": pd.read_csv(tmp_path / "money_discrepancies.csv")})
     assert found == (
-        "Sources disagree 1 time about what a figure is or who gives it, involving 3 outlets; for the program total from "
+        "Sources disagree once about what a figure is or who gives it, involving 3 outlets; for the program total from "
         "Congressional Budget Office, Alpha and Beta give “$542 billion” where Gamma gives “$831 billion”."
     )
 
@@ -296,7 +296,7 @@ def test_the_example_disagreement_is_the_one_with_most_outlets_on_its_smaller_si
         }
     )
     sentence = bf.discrepancy_judgment({"money_discrepancies.csv": found})
-    assert sentence.startswith("Sources disagree 2 times") and "for $25 billion, F and G give" in sentence
+    assert sentence.startswith("Sources disagree twice") and "for $25 billion, F and G give" in sentence
 
 
 def test_only_the_sides_of_a_disagreement_are_versions_of_a_figure():

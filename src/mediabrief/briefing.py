@@ -153,7 +153,7 @@ def discrepancy_judgment(tables: Tables) -> str | None:
     amount = first["amount"] if isinstance(first["amount"], str) else ""
     what = amount if amount.strip() else f"the {first['referent']} from {first['attributed_to']}"
     return (
-        f"Sources disagree {len(found)} time{'s' * (len(found) != 1)} about what a figure is or who gives it, "
+        f"Sources disagree {_times(len(found))} about what a figure is or who gives it, "
         f"involving {len(outlets)} outlets; for {what}, {_and_list(side_a)} give{'s' * (len(side_a) == 1)} “{first['value_a']}” "
         f"where {_and_list(side_b)} give{'s' * (len(side_b) == 1)} “{first['value_b']}”."
     )
@@ -223,6 +223,24 @@ def _leaning_neutrals(rows: pd.DataFrame, codebook: dict) -> str:
         f" {n} outlet{'s' * (n != 1)} labelled neutral lean{'s' * (n == 1)} by average score (up to {strongest:+.2f}), "
         f"but {'its' if n == 1 else 'their'} evaluative sentences are too few or too mixed to decide a side{needs}."
     )
+
+
+def _times(n: int) -> str:
+    """How often, as prose says it: "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
+def disputes_in_appendix(n: int) -> str:
+    """The sentence that sends a reader to the appendix for the disputes over a figure, in the number they are.
+
+    >>> disputes_in_appendix(1)
+    'The one dispute over a figure, version by version, is in the appendix.'
+    >>> disputes_in_appendix(12)
+    'The 12 disputes over a figure, version by version, are in the appendix.'
+    """
+    if n == 1:
+        return "The one dispute over a figure, version by version, is in the appendix."
+    return f"The {number_words(n)} disputes over a figure, version by version, are in the appendix."
 
 
 def number_words(n: int) -> str:
