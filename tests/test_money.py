@@ -1692,6 +1692,11 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
         ("The agency's entire budget, which came to about $11 billion last year, is small beside it.", ["other"]),
         # ... while money the clause gives the programme is
         ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
+        # ... and a whole budget a legislature enacts stays one
+        (
+            "House Democrats are seeking a $90 billion defense spending package this spring, with $4 billion earmarked for the shield.",
+            ["other", "budget or appropriation"],
+        ),
     ],
 )
 def test_a_budget_not_the_programmes_is_no_budget_line_of_it(text, referents, codebook):

@@ -1142,7 +1142,10 @@ def _sentence_rows(
             owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
         # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
         body = re.sub(r"^.*['’]s\s+", "", owner).lower() if enacted is not None else ""
-        if enacting and owner.lower() in enacted.by:
+        # (a whole defence budget stays one where a legislature enacts it: "Republicans are seeking a $150 billion defense
+        # spending boost, with $25 billion earmarked for the shield")
+        whole = _is_whole_budget(cues, referent, referent_cue)
+        if enacting and owner.lower() in enacted.by and not whole:
             referent = enacted.referent
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
@@ -1153,7 +1156,6 @@ def _sentence_rows(
         )
         # (a whole defence budget read as "other" is enacted all the same: "Japan's government has budgeted a record ¥9.04
         # trillion for defense")
-        whole = _is_whole_budget(cues, referent, referent_cue)
         if enacted and (referent == enacted.referent or whole) and (owner.lower() in enacted.by or body in enacted.by) and not asked:
             # "Congress approved $24 billion": an enacted sum is a fact the outlet states ("Congress is seeking $25
             # billion" is Congress's ask)
