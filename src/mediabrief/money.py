@@ -1142,8 +1142,8 @@ def _sentence_rows(
             owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
         # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
         body = re.sub(r"^.*['’]s\s+", "", owner).lower() if enacted is not None else ""
-        # (a whole defence budget stays one where a legislature enacts it: "Republicans are seeking a $150 billion defense
-        # spending boost, with $25 billion earmarked for the shield")
+        # (a whole defence budget stays one where a legislature enacts or seeks it: "House Democrats are seeking a $90
+        # billion defense spending package, with $4 billion earmarked for the shield")
         whole = _is_whole_budget(cues, referent, referent_cue)
         if enacting and owner.lower() in enacted.by and not whole:
             referent = enacted.referent
