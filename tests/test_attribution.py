@@ -527,6 +527,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"We are ready to build at scale," Taiclet told analysts on a call.', "Taiclet"),
         # ... or between a sentence's two halves, the second a quotation
         ('That may not make it a wise buy, said Ostrander, "but the physics allows it."', "Ostrander"),
+        # ... or after a quotation, its verb and the possessive of the body the person is at
+        ('"Both plans rest on weapons in orbit," observes Brightwater College\'s Ostrander. He doubts either works.', "Ostrander"),
         # a participle goes on with the verb of speech right before it, not with whatever the sentence opens with
         (
             "US plans for a shield would spark a race in orbit, Pyongyang has claimed, calling Washington 'a reckless bully'.",

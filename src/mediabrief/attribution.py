@@ -1365,6 +1365,10 @@ def _in_capitals_line(text: str, at: int) -> bool:
 _LONE_CREDIT_VERBS = r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|tells)"
 _SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDIT_VERBS}\s+$")
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
+_SAID_BODYS_BEFORE_LONE_RE = re.compile(
+    rf"[”\"’]\s*,?\s*(?:{_LONE_CREDIT_VERBS}|observes|observed|adds|explains|notes|writes|argues|warns)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w.&-]*['’]s?\s+$"
+)
 _LONE_SAID_RE = re.compile(rf"\s+{_LONE_CREDIT_VERBS}\b")
 _SAYS_BEFORE_LONE_RE = re.compile(r",\s*(?:said|says)\s+$")
 _APPOSITION = r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}|[A-Z][\w.-]*['’]s\s+[^,.;:“”\"()]{3,80}),"
@@ -1418,7 +1422,10 @@ def _lone_speaker(text: str, start: int, end: int, grammar: Grammar) -> bool:
     # ... or between a sentence's two halves, the second a quotation: "That is not the right choice, said Bowen, “but it
     # is feasible.”"
     split = bool(re.search(rf",\s*{_LONE_CREDIT_VERBS}\s+$", before)) and bool(re.match(r"\s*,\s*[“\"]", text[end : end + 4]))
-    return after_said or before_said or closing or described or quoted or split
+    # ... or after a quotation, its verb and a body's possessive: '"…," observes Leeds University's Marlow.'
+    possessed = bool(_SAID_BODYS_BEFORE_LONE_RE.search(text[max(0, start - 90) : start]))
+    possessed = possessed and bool(re.match(r"\s*[.,;]", text[end : end + 2]))
+    return after_said or before_said or closing or described or quoted or split or possessed
 
 
 # How a sentence's opening phrase begins ("In its filing,", "On Tuesday,", "Separately,"), not a clause of its own.
