@@ -427,6 +427,8 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
         ("Jane Roe, who chairs an advocacy group, voiced frustration to Bloomberg about the secrecy.", {"Bloomberg"}),
         ('As Politico\'s Jeff Greenfield put it, the speech was "a rant."', {"Politico"}),
         ("Reported by outlets including Ria Novosti, the draft shows a large increase for the shield.", {"Ria Novosti"}),
+        # a body that told an outlet something is cited beside the outlet
+        ('"There is nothing more to add," the Missile Defense Agency told Bloomberg.', {"Missile Defense Agency", "Bloomberg"}),
     ],
 )
 def test_credits_written_in_the_forms_real_coverage_uses(sentence, cited):

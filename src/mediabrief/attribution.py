@@ -5277,7 +5277,13 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
         for a in analysis.attributions[i]:
             for entity, how in ((a.entity, a.how), (a.outlet, "told")):
                 if entity >= 0 and analysis.entities[entity].type == "outlet":
-                    found.append((i, analysis.entities[entity].name, a.subject if a.subject >= 0 else a.position, a.position, how))
+                    start, end = a.subject if a.subject >= 0 else a.position, a.position
+                    # (the outlet told is named where the text names it, after the verb, not where the speaker is: "the
+                    # Pentagon told Bloomberg" credits both)
+                    told = [m for m in analysis.mentions if how == "told" and m.entity == entity and a.position <= m.start]
+                    if told:
+                        start, end = told[0].start, told[0].end
+                    found.append((i, analysis.entities[entity].name, start, end, how))
         for match in _LINK_RE.finditer(analysis.text, sentence.start, sentence.end):
             name = (match.group(1) or match.group(2)).strip()
             words = name.split()
