@@ -4126,16 +4126,22 @@ def _headline_speaker(masked: str, lo: int, hi: int, mentions: list[Mention], en
     """The person or body a headline's line credits, by the surname it gives, as the text names them anywhere; -1 if none
     or several."""
     match = _HEADLINE_SPEAKER_RE.search(masked, lo, hi)
-    if match is None:
-        return -1
-    surname = re.sub(r"['’]s$", "", (match.group(1) or match.group(2)).split()[-1])
+    return _named_by_last_word(match.group(1) or match.group(2), mentions, entities) if match else -1
+
+
+def _named_by_last_word(
+    name: str, mentions: list[Mention], entities: list[Entity], kinds: tuple = (*PERSONLIKE, "organisation"), acronyms: bool = False
+) -> int:
+    """The one entity of ``kinds`` the story names whose name ends with a headline's last word for it ("Trump" for
+    Donald Trump), or, with ``acronyms``, whose initials it is ("AEI"); -1 if none or several."""
+    word = re.sub(r"['’]s$", "", name.split()[-1])
     named = {
         m.entity
         for m in mentions
         if m.entity >= 0
         and m.kind == "name"
-        and entities[m.entity].type in (*PERSONLIKE, "organisation")
-        and entities[m.entity].name.split()[-1] == surname
+        and entities[m.entity].type in kinds
+        and (entities[m.entity].name.split()[-1] == word or acronyms and _acronym(entities[m.entity].name) == word)
     }
     return named.pop() if len(named) == 1 else -1
 
@@ -4804,7 +4810,9 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     line_end = line_end if line_end >= 0 else len(analysis.text)
     if _is_title_case(analysis.text[line_start:line_end]):
         match = _HEADLINE_GIVER_RE.search(analysis.text, line_start, line_end)
-        giver = _named_by_last_word(match.group(1) or match.group(2), analysis) if match else -1
+        kinds = (*PERSONLIKE, "organisation", "country")
+        name = (match.group(1) or match.group(2)) if match else ""
+        giver = _named_by_last_word(name, analysis.mentions, analysis.entities, kinds, acronyms=True) if name else -1
         if giver >= 0:
             return Owner(analysis.name(giver), _public_type(analysis.type(giver)), "before", "")
     return Owner("", "", "none", "")
@@ -4821,21 +4829,6 @@ _HEADLINE_GIVER_RE = re.compile(
     rf"|,\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_GIVING_VERBS}\s*$",
     re.MULTILINE,
 )
-
-
-def _named_by_last_word(name: str, analysis: Analysis) -> int:
-    """The one person or body the story names whose name ends with a headline's last word for them ("Trump" for Donald
-    Trump), or whose acronym it is ("AEI"); -1 if none or several."""
-    word = re.sub(r"['’]s$", "", name.split()[-1])
-    named = {
-        m.entity
-        for m in analysis.mentions
-        if m.entity >= 0
-        and m.kind == "name"
-        and analysis.type(m.entity) in (*PERSONLIKE, "organisation", "country")
-        and (analysis.name(m.entity).split()[-1] == word or _acronym(analysis.name(m.entity)) == word)
-    }
-    return named.pop() if len(named) == 1 else -1
 
 
 # A paragraph opening with a speaker's name and a colon, as a transcript sets a turn: "Dr. Williams: …", "KARAKO: …".
@@ -5277,12 +5270,10 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
         for a in analysis.attributions[i]:
             for entity, how in ((a.entity, a.how), (a.outlet, "told")):
                 if entity >= 0 and analysis.entities[entity].type == "outlet":
-                    start, end = a.subject if a.subject >= 0 else a.position, a.position
                     # (the outlet told is named where the text names it, after the verb, not where the speaker is: "the
                     # Pentagon told Bloomberg" credits both)
-                    told = [m for m in analysis.mentions if how == "told" and m.entity == entity and a.position <= m.start]
-                    if told:
-                        start, end = told[0].start, told[0].end
+                    told = how == "told" and next((m for m in analysis.mentions if m.entity == entity and a.position <= m.start), None)
+                    start, end = (told.start, told.end) if told else (a.subject if a.subject >= 0 else a.position, a.position)
                     found.append((i, analysis.entities[entity].name, start, end, how))
         for match in _LINK_RE.finditer(analysis.text, sentence.start, sentence.end):
             name = (match.group(1) or match.group(2)).strip()
@@ -5318,7 +5309,7 @@ def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
 
 def _sentence_at(analysis: Analysis, position: int) -> int:
     """The index of the sentence a position of the text is in (the last sentence for one past them all)."""
-    return next((k for k, s in enumerate(analysis.sentences) if s.start <= position < s.end), len(analysis.sentences) - 1)
+    return min(bisect.bisect_right([s.end for s in analysis.sentences], position), len(analysis.sentences) - 1)
 
 
 def merged_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
