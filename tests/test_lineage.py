@@ -712,6 +712,12 @@ def test_an_outlet_named_in_quotation_marks_is_cited(closing):
         ("BERLIN (dpa-AFX) - The chancellor said Europe should watch the shield closely.", ["dpa-AFX"]),
         ("Pyongyang condemned the plan again.\n\nSOURCE: TRT World & Agencies", ["Agencies", "TRT World"]),
         ("The system was built for short-range rockets, not for missiles from across the globe. AFP", ["AFP"]),
+        # a reposted story's line of its outlet and the date it ran, glued or spaced, the outlet's own "The" kept, a
+        # plain-word name too
+        ("Why the shield matters\n\nThe Hill03-11-2025\nThe radar debate moved to Alaska.", ["The Hill"]),
+        ("Czar answers critics\n\nPayload\nPayloadApril 2, 2026\nThe office set a deadline.", ["Payload"]),
+        # ... but not a date after a name of unknown kind
+        ("Notes from Huntsville\n\nAnn Roe 03-11-2025\nThe radar debate moved to Alaska.", []),
         # ... but not a name of unknown kind ending a text, nor a "Source:" line naming no publication
         ("The bill passed the House on Friday. Golden Dome", []),
         ("Funding tables follow.\n\nSource: Office of the Budget Director", []),

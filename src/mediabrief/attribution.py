@@ -5252,11 +5252,16 @@ _LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(https?://[^)\s]+\)|<a\s[^>]*href=\"
 _WIRE_CREDIT_RE = re.compile(r"\(([A-Z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—]|$)")
 # Credit lines that name a listed outlet outside the running text: a dateline's credit before a date or a lower-case
 # name ("Washington DC (UPI) Jun 13, 2025", "WASHINGTON (dpa-AFX) -"), a "Source:" line ("SOURCE: TRT World &
-# Agencies"), and the credit a wire story ends on ("… ballistic missiles. AFP").
+# Agencies"), the credit a wire story ends on ("… ballistic missiles. AFP"), and a line of an outlet's name and the
+# date it ran, as pages that repost a story head it ("The Hill22-06-2025", "Payload May 14, 2026").
 _CREDIT_LINE_RES = (
     re.compile(r"(?m)^[A-Z][\w .,'-]{1,40}?\s\((?P<name>[A-Za-z][\w.&'’ -]{1,40}?)\)\s*(?:[-–—:]|[A-Z][a-z]{2}\.?\s+\d)"),
     re.compile(r"(?mi)^(?:source|sources|with\s+inputs\s+from)\s*:\s*(?P<name>[^\n]{2,80})$"),
     re.compile(r"[.!?”\"]\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\s*$"),
+    re.compile(
+        r"(?m)^[ \t]*(?P<name>[A-Z][\w.&'’ -]{1,40}?)[ \t]*(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
+        r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d)[ \t]*$"
+    ),
 )
 
 
@@ -5296,10 +5301,16 @@ def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
     found = []
     for pattern in _CREDIT_LINE_RES:
         for match in pattern.finditer(analysis.text):
-            # (a story's last words are a credit only for a listed outlet; a credit line's, for any name that is one)
-            known = outlet_name if pattern is _CREDIT_LINE_RES[2] else lambda n: entity_type(n) == "outlet"
+            # (a story's last words are a credit only for a listed outlet, a name heading a date only for one too, even
+            # one named by a plain word: "Payload"; a credit line's, for any name that is one)
+            if pattern is _CREDIT_LINE_RES[3]:
+                known = lambda n: bool(outlet_name(n)) or any(o.name == n for o in news_outlets())  # noqa: E731
+            else:
+                known = outlet_name if pattern is _CREDIT_LINE_RES[2] else lambda n: entity_type(n) == "outlet"
             for part in re.finditer(r"[^,&]+", match.group("name")):
-                name = re.sub(r"^(?:and|the)\s+|\s+and$", "", part.group(0).strip(" .;"), flags=re.IGNORECASE)
+                name = re.sub(r"^and\s+|\s+and$", "", part.group(0).strip(" .;"), flags=re.IGNORECASE)
+                if not known(name):  # (the outlet's own "The" kept where the list names it so: "The Hill")
+                    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
                 if known(name) or name.lower() == "agencies":
                     start = match.start("name") + part.start() + part.group(0).index(name)
                     shown = name.capitalize() if name.lower() == "agencies" else name
