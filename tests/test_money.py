@@ -1237,6 +1237,18 @@ def test_a_price_basis_year_is_no_amount_and_a_legislatures_commitment_is_an_app
     assert table["referent"].tolist() == ["partner purchase or pledge"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget office estimated that building the shield would cost about $900 billion over two decades.",
+        "The Senate Appropriations Committee chair said the shield could cost $900 billion in all.",
+    ],
+)
+def test_a_cue_word_inside_a_bodys_name_says_nothing_of_the_figure(codebook, text):
+    # "budget" and "appropriations" here name who speaks, not a budget line
+    assert _table(text, codebook)["referent"].tolist() == ["program total"]
+
+
 def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentagon(codebook):
     text = "The CBO figure compares with the $185 billion that the Golden Dome office now uses for its architecture."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Golden Dome office"]

@@ -748,6 +748,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     # "in fiscal year 2026 dollars" says whose prices a figure is in, not that it is a fiscal year's budget
     basis = [m.span() for m in _PRICE_BASIS_RE.finditer(text, sentence.start, sentence.end)]
     found = [c for c in found if not any(lo <= c.start < hi for lo, hi in basis)]
+    # "the budget office estimated", "the Senate Appropriations Committee's chair said": a cue in a body's name
+    found = [c for c in found if not _BODY_NAMED_AFTER_RE.match(text, c.end)]
     # "$25 billion for the shield's first phase": the programme's name after "for" says where money goes,
     # not that the figure is its price ("$175 billion for the entire system" is still the system's price).
     if cues.program_total:
@@ -966,6 +968,8 @@ _DIFFERENCE_BEFORE_RE = re.compile(
 
 _FOR_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|into|toward|towards)\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
 _PRICE_BASIS_RE = re.compile(r"(?i)\b(?:constant\s+|real\s+|then-year\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)?(?:19|20)\d\d\s+dollars\b")
+# The rest of a cue's word and a noun that makes it a body's name: "budget office", "Appropriations Committee".
+_BODY_NAMED_AFTER_RE = re.compile(r"\w*\s+(?:office|committee|subcommittee|panel|director|chief|chair(?:man|woman)?)\b", re.IGNORECASE)
 _GOVERNING_GAP_RE = re.compile(r"(?i)\s+(?:(?:about|roughly|around|nearly|some|an\s+estimated|up\s+to|as\s+much\s+as|more\s+than)\s+)?")
 # A cue that opens with one of these ("over 20 years", "for the program") qualifies the figure; it does not name it.
 _LEADING_FUNCTION_WORD_RE = re.compile(r"(?i)(?:over|for|in|to|a|an|the|of|per|by|on|through|from|with|and|or)\b")
