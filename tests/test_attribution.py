@@ -734,6 +734,28 @@ def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, gr
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # an excerpt that opens on "he", naming no one before, is about the person it names most
+        (
+            "Speaking to reporters after the summit, he said: “We will have the shield up before the vote.”\nLars Holm of"
+            " Denmark said talks would go on. Mr Bale has called the shield vital.\nCritics say President Tom Bale wants too"
+            " much, too soon.",
+            "Tom Bale",
+        ),
+        # ... but no one where two people are named as often
+        (
+            "Speaking to reporters after the summit, he said: “We will have the shield up before the vote.”\nLars Holm"
+            " and Tom Bale met again. Holm said talks would go on; Bale called the shield vital.",
+            "",
+        ),
+    ],
+)
+def test_he_opening_an_excerpt_is_the_person_it_names_most(text, speaker, grammar):
+    assert speakers(text, grammar)[0] == ("quotation", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # whatever the other quotation says: its "whether" opens no clause between the first and the verb
         (
             "The shield is meant to “protect the homeland” against “cruise missiles, drones, whether they are conventional"

@@ -30,11 +30,12 @@ referent is not the last person named, a name written in lower case. Those cases
 from __future__ import annotations
 
 import bisect
+import collections
 import csv
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import NamedTuple
 
@@ -2843,6 +2844,10 @@ def _references(
                 if subject
                 else last(match.start(), lambda e, p=pronoun: entities[e].type in PERSONLIKE and not _other_pronoun(pronouns_of, e, p))
             )
+        if person < 0 and not any(m.start < match.start() and entities[m.entity].type in PERSONLIKE for m in named):
+            # An excerpt that opens on "he", naming no one before, is about the person it names most: "Speaking after
+            # the talks, he said: '…'" in a story on the president's remarks.
+            person = _most_named_person(named, entities, lambda e, p=pronoun: not _other_pronoun(pronouns_of, e, p))
         added.append(Mention(match.start(), match.end(), person, "pronoun"))
         if person >= 0 and match.group(0)[0].isupper():
             pronoun_subjects.append(added[-1])
@@ -3136,6 +3141,16 @@ _GENDERED_TITLE_RE = re.compile(
     r"\b(?:(Ms\.?|Mrs\.?|Miss|Madam|spokeswoman|chairwoman|congresswoman|businesswoman|Baroness|Dame|Lady|Queen)|"
     r"Mr\.?|spokesman|chairman|congressman|businessman|Lord|Sir|King)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
+
+
+def _most_named_person(named: list[Mention], entities: list[Entity], allowed: Callable[[int], bool]) -> int:
+    """The person (or name of unknown kind) an article names most often, at least twice and more often than anyone
+    else; -1 if none."""
+    counts = collections.Counter(m.entity for m in named if entities[m.entity].type in PERSONLIKE and allowed(m.entity))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return -1
+    return ranked[0][0]
 
 
 def _titled_pronouns(
