@@ -725,6 +725,21 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "According to Iran's state media, the country's foreign ministry condemned the shield as \"reckless.\"",
             "Iran's foreign ministry",
         ),
+        # a quotation in a second that-clause is the first verb of speech's, past a finite verb and a participle
+        (
+            "Tom Bale said the Danish cabinet had written to his office, signalling it wants in, and that he will see that"
+            ' Denmark pays "a fair price."',
+            "Tom Bale",
+        ),
+        # ... but a participle right on the first verb's object keeps its own
+        (
+            'Jane Roe wrote a column. She goes on to quote Gen. Ann Lee saying the office is frugal and that the budget office "priced'
+            ' old parts."',
+            "Ann Lee",
+        ),
+        # the agent of a passive verb of praise or blame, before the words or after them
+        ('Jim Roe, who was introduced by Governor Ada Voss as a "tireless friend of the base," spoke next.', "Ada Voss"),
+        ('Gen. Ann Lee was praised as "the one officer fit for the job" by Governor Ada Voss.', "Ada Voss"),
     ],
 )
 def test_the_speaker_is_found_from_the_grammar_of_the_sentence(text, speaker, grammar):

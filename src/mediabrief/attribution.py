@@ -3871,7 +3871,9 @@ _LEADING_CONJUNCTION_RE = re.compile(r"^\s*(?:But|And|Yet|Still|However,|Also,)\
 
 # A phrase described as someone's, its agent named: "described by the administration as a", "dubbed by critics as".
 _DESCRIBED_AS_RE = re.compile(
-    r"\b(?:described|called|dubbed|labell?ed|branded|characteri[sz]ed|hailed|touted|billed)\s+by\s+((?:the\s+)?[\w.'’ -]{2,60}?)"
+    r"\b(?:described|called|dubbed|labell?ed|branded|characteri[sz]ed|hailed|touted|billed|praised|lauded|recogni[sz]ed|"
+    r"introduced|referred\s+to|derided|dismissed|denounced|critici[sz]ed|mocked|ridiculed|slammed|condemned|portrayed)"
+    r"\s+by\s+((?:the\s+)?[\w.'’ -]{2,60}?)"
     r"\s+as\s+(?:an?\s+|the\s+)?$"
 )
 # A phrase someone calls something, in their words: "what he called the 'finest shield ever built'".
@@ -3886,8 +3888,11 @@ _AS_STATED_IN_RE = re.compile(
 )
 # The same, its agent after the phrase: "has been termed a 'system of systems' by Gen. X".
 _CALLED_PASSIVE_RE = re.compile(
-    r"\b(?:been|was|is|were|are)\s+(?:termed|called|dubbed|labell?ed|branded|described\s+as|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$"
+    r"\b(?:been|was|is|were|are)\s+(?:termed|called|dubbed|labell?ed|branded|(?:described|characteri[sz]ed|praised|hailed|lauded|"
+    r"touted|billed|referred\s+to|introduced|derided|dismissed|denounced|critici[sz]ed|mocked)\s+as)\s+(?:an?\s+|the\s+)?$"
 )
+_AND_THAT_RE = re.compile(r",?\s+and\s+that\s")
+_FINITE_AUXILIARY_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|can|did|does)\b")
 _BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})")
 _BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders)\b")
 # A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
@@ -4015,6 +4020,21 @@ def _quotations(
         # "…", reports the Mirror US.')
         colon = [a for a in people if a.position < match.start() and re.fullmatch(r"[^.;:\"“”]*:\s*", text[a.position : match.start()])]
         people = colon or people
+        # A quotation in a second that-clause is the first verb of speech's, which both clauses complete, not a nearer
+        # verb's inside the first: in "Trump said Ottawa had called his office, indicating it wants in, and that he will
+        # see that it pays its 'fair share'", the words are Trump's.
+        # (not where the nearer verb is a participle on the first verb's object: in "He goes on to quote Gen. X saying
+        # the program is '…' and that the CBO '…'", the words are the general's; a finite verb between tells them apart)
+        coordinated = sorted(
+            (a for a in people if a.position < match.start() and _AND_THAT_RE.search(text, a.position, match.start())),
+            key=lambda a: a.position,
+        )
+        if (
+            len(coordinated) > 1
+            and _SPEECH_VERB_RE.match(text, coordinated[0].position)
+            and _FINITE_AUXILIARY_RE.search(text, coordinated[0].position, coordinated[-1].position)
+        ):
+            people = coordinated[:1]
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
             entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
