@@ -737,6 +737,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' old parts."',
             "Ann Lee",
         ),
+        # a stock ticker after a company's name is no name: the company speaks past it
+        ('Harbour Dynamics (NYSE: HBD) said the award is "a vote of trust in our sensors."', "Harbour Dynamics"),
         # the agent of a passive verb of praise or blame, before the words or after them
         ('Jim Roe, who was introduced by Governor Ada Voss as a "tireless friend of the base," spoke next.', "Ada Voss"),
         ('Gen. Ann Lee was praised as "the one officer fit for the job" by Governor Ada Voss.', "Ada Voss"),

@@ -1842,6 +1842,18 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
 # --- Attributions in a sentence --------------------------------------------------------------------------------------
 
 
+# A company's stock ticker, after its name or alone: "Lockheed Martin (NYSE: LMT)", "(NASDAQ:PLTR)", "$ASTS".
+_TICKER_RE = re.compile(
+    r"\s?\((?:NYSE|NASDAQ|Nasdaq|NYSEAMERICAN|NYSEArca|TSX|TSXV|LSE|OTC|OTCQX|ASX|TYO|KRX)\s*:\s*[A-Z][A-Z.]{0,5}\)|\$[A-Z]{1,5}\b"
+)
+
+
+def _mask_tickers(masked: str) -> str:
+    """The text with stock tickers blanked (same length): a ticker is no name, and the company named before it speaks
+    past it ("Lockheed Martin (NYSE: LMT) said …")."""
+    return _TICKER_RE.sub(lambda m: " " * len(m.group(0)), masked)
+
+
 def _mask_quotes(text: str) -> str:
     """The text with the inside of every quotation blanked (same length), so attributions are sought outside."""
     # (line breaks kept: a quotation cut by one still leaves the lines their starts; an outlet's name set in quotation
@@ -3922,7 +3934,7 @@ def _quotations(
 ) -> list[Quotation]:
     """Every quoted span with its kind and speaker (see the module's docstring for the order of the rules)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    masked = normalise(_mask_quotes(text)) if masked is None else masked
+    masked = _mask_tickers(normalise(_mask_quotes(text))) if masked is None else masked
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
     left_open: set[int] = set()  # quotations whose paragraph ends before they close
@@ -4312,7 +4324,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # Guillemets some translated pages quote with («…») are read as the curly marks they stand for, and curly marks typed
     # on the wrong side as the side they stand on (one character for one, so every offset holds).
     written, text = text, _quote_marks_as_meant(_GUILLEMETS_RE.sub(r"“\1”", text))
-    masked = normalise(_mask_quotes(text))
+    masked = _mask_tickers(normalise(_mask_quotes(text)))
     entities, mentions, roles = find_entities(masked, grammar)
     entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
     starts = [m.start for m in mentions]
