@@ -737,6 +737,10 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' old parts."',
             "Ann Lee",
         ),
+        # a body, then "which has" and a verb of speech: the body's words, a phrase it frames a thing as among them
+        ('The plan drew fire from Beijing, which has framed it as a bid to "militarize orbit."', "China"),
+        # a publication's own piece speaks for the publication
+        ('An editorial in The Harbour Post called the shield "an expensive dream that leaves the country poorer."', "Harbour Post"),
         # a stock ticker after a company's name is no name: the company speaks past it
         ('Harbour Dynamics (NYSE: HBD) said the award is "a vote of trust in our sensors."', "Harbour Dynamics"),
         # the agent of a passive verb of praise or blame, before the words or after them

@@ -341,6 +341,9 @@ DEFAULT_VERBS = [
     "clarifies",
     "characterizes",
     "characterises",
+    "framed",  # "Beijing, which has framed it as a bid to '…'"
+    "frames",
+    "framing",
     "celebrated",
     "celebrates",
     "read",  # "…," a White House statement read.
@@ -1991,7 +1994,9 @@ _DOCUMENT_BY_RE = re.compile(
     rf"(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
     r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     # "Estimated projections from the White House put the cost at …": figures from a body, their sentence's subject
-    r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?)$"
+    r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?"
+    # "An editorial in the Global Times called …": a publication's own piece speaks for it
+    r"|(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+)?(?:editorial|commentary|column|op-ed|opinion\s+piece|leader)\s+(?:in|by|from)\s+(?:the\s+)?)$"
 )
 
 
@@ -2036,6 +2041,8 @@ def _subject_before(
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
         if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
+        if mention.entity >= 0 and _WHICH_HAS_SAID_RE.fullmatch(masked, mention.end, verb) and _SPEECH_VERB_RE.match(masked, verb):
+            return mention
         # (an aside in commas may follow "who": "…, who, in a January lecture, called …")
         who = re.fullmatch(r"\s*,\s*who(?:\s*,[^,;:.\"“”]{1,60},)?\s+(?:also\s+|has\s+|had\s+)?", masked[mention.end : verb])
         if mention.entity >= 0 and who and _SPEECH_VERB_RE.match(masked, verb):
@@ -2279,6 +2286,8 @@ _ANNOUNCED_BY_ASIDE_RE = re.compile(
 _WHICH_SAID_RE = re.compile(
     r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
 )
+# The same with an auxiliary before a verb of speech: "… Beijing, which has framed it as …".
+_WHICH_HAS_SAID_RE = re.compile(r"\s*,\s*which\s+(?:also\s+)?(?:has|had)\s+(?:also\s+|since\s+|repeatedly\s+|publicly\s+)?")
 # A document's maker in commas before the verb the document speaks by: ", conducted by the conservative ".
 _MADE_BY_RE = re.compile(
     r",\s*(?:conducted|written|authored|produced|prepared|published|commissioned|released)\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
