@@ -739,6 +739,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a body, then "which has" and a verb of speech: the body's words, a phrase it frames a thing as among them
         ('The plan drew fire from Beijing, which has framed it as a bid to "militarize orbit."', "China"),
+        # "the statement" is the body's that a sentence opening "In a separate statement," names
+        (
+            "In a separate statement, the Prime Minister's Office said talks on NORAD would go on. The country \"will stay"
+            ' independent,\" the statement said.',
+            "Prime Minister's Office",
+        ),
         # a publication's own piece speaks for the publication
         ('An editorial in The Harbour Post called the shield "an expensive dream that leaves the country poorer."', "Harbour Post"),
         # a stock ticker after a company's name is no name: the company speaks past it

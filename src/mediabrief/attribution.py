@@ -3267,7 +3267,7 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             if subject >= 0:
                 return subject
         # "In a note attached to the funding bill, the two chambers' appropriators backed …": the clause's subject
-        if _IN_A_DOCUMENT_RE.search(masked, max(0, document.start() - 12), document.start()):
+        if _IN_A_DOCUMENT_RE.search(masked, max(0, document.start() - 40), document.start()):
             comma = masked.find(", ", document.end(), document.end() + 150)
             head = _noun_phrase_head(masked, [m for m in named if comma >= 0 and comma < m.start < comma + 30])
             if head is not None and entities[head.entity].type in (*PERSONLIKE, "organisation", "group"):
