@@ -745,6 +745,18 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             ' independent,\" the statement said.',
             "Prime Minister's Office",
         ),
+        # a post "in charge" is named by the apposition after it, and "he" after it is the one named there
+        (
+            'Sen. Tom Reyes spoke in June.\n\nThe general in charge, Dan Okafor, is capable. He has told senators he will give'
+            ' them "full visibility" into what he buys.',
+            "Dan Okafor",
+        ),
+        # ... and a sentence holding "in charge" after a lone quotation says nothing of who spoke it: no price is charged
+        (
+            'Sen. Tom Reyes, the committee chairman, said as much in June.\n\n"Nobody is writing a blank check here."\n\nThe'
+            " general in charge, Dan Okafor, is by most accounts a capable officer.",
+            "Tom Reyes",
+        ),
         # a publication's own piece speaks for the publication
         ('An editorial in The Harbour Post called the shield "an expensive dream that leaves the country poorer."', "Harbour Post"),
         # a stock ticker after a company's name is no name: the company speaks past it

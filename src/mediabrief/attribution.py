@@ -2120,6 +2120,8 @@ def _subject_before(
                 return mention  # "A ministry spokesperson, Audrey Champoux, said": the name the role is given
             if named:
                 return named[-1]
+        if _IN_CHARGE_OF_RE.fullmatch(masked, mention.end, verb):
+            return mention  # "The general in charge of President Trump's missile shield told senators": the general
         between = _words_between(masked, mention.end, verb)
         passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
         if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
@@ -2149,6 +2151,8 @@ _DISMISSED_ESTIMATES_RE = re.compile(
     r"\w*\s+(?:(?:the|those|these|such|some|all|any)\s+)?(?:[\w-]+\s+){0,3}?(?:estimates?|projections?|figures?|claims?|reports?|forecasts?|"
     r"numbers|calculations?|suggestions?|predictions?|assessments?)\b"
 )
+# What a post's holder is in charge of, between the post and its verb: " in charge of the Golden Dome program ".
+_IN_CHARGE_OF_RE = re.compile(r"\s+in\s+charge(?:\s+of\s+(?:[\w$.'’-]+\s+){1,8}?)?\s*")
 # A description in apposition opening right after a name: "Jane Roe, a researcher at …".
 _DESCRIPTION_AFTER_RE = re.compile(r",\s+(?:a|an|the)\s")
 # A relative clause in commas between a subject and its verb (abbreviations' stops inside: "George W. Bush").
@@ -2381,6 +2385,8 @@ def sentence_attributions(
             continue  # "Carney has not responded", "The Pentagon did not respond to a request", "has said little": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
+        if verb.group(0).lower() == "charge" and re.search(r"\bin\s+$", masked[max(lo, verb.start() - 4) : verb.start()]):
+            continue  # "the general in charge": a post, no price asked
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
         inverted = _is_inverted(masked, lo, verb.start()) and not verb.group(0).lower().endswith("ing")
         subject = _subject_after(masked, verb.end(), hi, inside, names) if inverted else None
@@ -2589,6 +2595,8 @@ def _references(
         # "The Kremlin's spokesman, Dmitry Peskov, …": the role is the person its apposition names
         apposition = next((m for m in named if m.start > match.end() and _is_apposition(masked[match.end() : m.start])), None)
         if apposition is not None and entities[apposition.entity].type in PERSONLIKE:
+            # (a name a person's post is given is a person's: "The general in charge, Dan Okafor,")
+            entities[apposition.entity] = entities[apposition.entity]._replace(type="person")
             added.append(Mention(match.start(), match.end(), apposition.entity, "role"))
             continue
         # "the U.S. president" after "Russian President Vladimir Putin": not a president of another country
@@ -3663,8 +3671,10 @@ def _is_apposition(gap: str) -> bool:
 
 
 # A role's place or body, written after it: "the President of the United States", "the head of Space Command",
-# "Norway's envoy to the UN".
-_ROLE_OF_PLACE_RE = re.compile(r"^\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?=,)")
+# "Norway's envoy to the UN"; or what the role is in charge of: "The general in charge, Michael Guetlein,".
+_ROLE_OF_PLACE_RE = re.compile(
+    r"^\s+(?:(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}|in\s+charge(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?)(?=,)"
+)
 
 
 def _only_titles(gap: str) -> bool:
