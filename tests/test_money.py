@@ -1702,6 +1702,9 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
             ["other", "other"],
         ),
         ("The agency's entire budget, which came to about $11 billion last year, is small beside it.", ["other"]),
+        # ... nor is a whole service's or command's
+        ("The request holds $29 billion in funding for the Space Force, up from last year.", ["other"]),
+        ("The bill also sets aside $11 billion for U.S. Indo-Pacific Command.", ["other"]),
         # ... while money the clause gives the programme is
         ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
         # ... and a whole budget a legislature enacts stays one
