@@ -1718,6 +1718,23 @@ def test_a_budget_not_the_programmes_is_no_budget_line_of_it(text, referents, co
     assert _table(text, codebook)["referent"].tolist() == referents
 
 
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # another programme's cost, a relative clause between it and its verb
+        ("The Apollo program, which put twelve people on the Moon, cost about $260 billion in today's money.", "other"),
+        # ... but not a clause of its own after the aside
+        (
+            "Tokyo already pays its share of the interceptor, which it began building in 2024, and the ministry has asked for"
+            " ¥90 billion next year.",
+            "budget or appropriation",
+        ),
+    ],
+)
+def test_a_subject_before_a_relative_clause_says_what_the_figure_after_it_is(text, referent, codebook):
+    assert _table(text, codebook)["referent"].tolist() == [referent]
+
+
 def test_a_disclosure_threshold_is_no_contracts_price(codebook):
     text = "Awards for the interceptor prototypes stay secret, because contracts under $9 million need not be published."
     assert _table(text, codebook)["referent"].tolist() == ["other"]

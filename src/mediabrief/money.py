@@ -795,6 +795,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             words.append("difference")
             continue
         lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
+        # (a relative clause closing right before the figure's clause stands between it and its subject: in "the
+        # Manhattan Project, which built the first atomic bomb, cost about $35 billion", the subject is read too)
+        # (the clause after it going on with the subject's verb, not opening one of its own: "…, and the ministry …")
+        aside = _ASIDE_BEFORE_CLAUSE_RE.search(text, figures[i - 1].end if i else sentence.start, lo)
+        if aside and aside.end() == lo and not _OWN_CLAUSE_OPENING_RE.match(text, lo):
+            lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, aside.start()))
         after = figure.end
         if i + 1 in conversion:
             after = text.index(")", figures[i + 1].end) + 1
@@ -995,6 +1001,11 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return last
 
 
+# A relative clause in commas that closes where a clause begins: ", which led to the first atomic bomb, ".
+_ASIDE_BEFORE_CLAUSE_RE = re.compile(r",\s*(?:which|who)\b[^,;:—–()]{1,120},\s*")
+_OWN_CLAUSE_OPENING_RE = re.compile(
+    r"\s*(?:(?:and|but|or|while|whereas|yet|so|as|with|the|a|an|its|their|his|her|this|that|it|they|he|she|we)\b|[A-Z$€£¥\d])"
+)
 # After a figure, a relative clause describes the noun before it, not the figure: "$25 billion for the
 # shield that envisions orbiting interceptors" is money for the shield.
 _RELATIVE_AFTER_RE = re.compile(r"\b(?:that|who)\s+(?:envisions?|would|will|could|includes?|relies|aims|promises|is|are)\b")
