@@ -2042,7 +2042,7 @@ def _subject_before(
         if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
         if mention.entity >= 0 and _WHICH_HAS_SAID_RE.fullmatch(masked, mention.end, verb) and _SPEECH_VERB_RE.match(masked, verb):
-            return mention
+            return mention  # "… drew fire from Beijing, which has framed it as …": a verb of speech after "has"
         # (an aside in commas may follow "who": "…, who, in a January lecture, called …")
         who = re.fullmatch(r"\s*,\s*who(?:\s*,[^,;:.\"“”]{1,60},)?\s+(?:also\s+|has\s+|had\s+)?", masked[mention.end : verb])
         if mention.entity >= 0 and who and _SPEECH_VERB_RE.match(masked, verb):
@@ -5370,7 +5370,7 @@ def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
             # (a story's last words are a credit only for a listed outlet, a name heading a date only for one too, even
             # one named by a plain word: "Payload"; a credit line's, for any name that is one)
             if pattern is _CREDIT_LINE_RES[3]:
-                known = lambda n: bool(outlet_name(n)) or any(o.name == n for o in news_outlets())  # noqa: E731
+                known = _listed_outlet
             else:
                 known = outlet_name if pattern is _CREDIT_LINE_RES[2] else lambda n: entity_type(n) == "outlet"
             for part in re.finditer(r"[^,&]+", match.group("name")):
@@ -5382,6 +5382,12 @@ def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
                     shown = name.capitalize() if name.lower() == "agencies" else name
                     found.append((_sentence_at(analysis, start), shown, start, start + len(name), "wire credit"))
     return found
+
+
+def _listed_outlet(name: str) -> bool:
+    """Whether a name is a listed outlet's, even a name that is a plain word ("Payload", "Time"), which running text
+    is not searched for."""
+    return bool(outlet_name(name)) or any(o.name == name for o in news_outlets())
 
 
 def _sentence_at(analysis: Analysis, position: int) -> int:
