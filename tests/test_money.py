@@ -733,6 +733,19 @@ def test_a_possessive_opening_a_sentence_gives_the_figure_inside_it(codebook):
     assert one(text, codebook)["attributed_to"] == "Congressional Budget Office"
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a possessor's price, what it is for between the noun and the verb that gives it
+        ("President Tom Bale spoke in May. The president's price for the whole network is $90 billion.", "Tom Bale"),
+        # ... but not a budget's year: a budget enacted is no one's estimate
+        ("Japan's defense budget for the coming fiscal year is about ¥9 trillion.", "unattributed"),
+    ],
+)
+def test_a_possessors_price_for_a_thing_is_theirs(text, owner, codebook):
+    assert one(text, codebook)["attributed_to"] == owner
+
+
 def test_a_sum_restated_in_another_currency_says_what_the_first_says(codebook):
     table = _table(
         "Trump said Canada would have to pay $71 billion to join. At today's rates, $71 billion is roughly C$99 billion.", codebook

@@ -5222,6 +5222,9 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     # $25 billion …"
     r"(?:promise|pledge|claim|announcement)(?=(?:\s+(?:last|this|earlier|in)\s+\w+)?\s+that\s))\s+"
     r"(?:(?:last|this|earlier|in)\s+\w+\s+(?=that\s))?"
+    # (what the figure is for, before the verb that gives it: "the president's price for the entire system is"; not a
+    # budget's year: "Japan's defense budget for the coming fiscal year is", an enacted budget no one estimates)
+    r"(?:(?<!budget\s)for\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){1,3}?(?=(?:is|was|stands|remains|sits)\s))?"
     r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
     r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
