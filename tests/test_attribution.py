@@ -2023,3 +2023,9 @@ def test_a_title_case_headline_gives_its_figure_to_the_name_before_its_verb(text
     found = analyse(text, compile_grammar(book, extra_verbs=book["money"]["owner_verbs"]))
     start = found.text.index("$")
     assert owner_of_span(found, start, found.text.index(" ", start)).name == owner
+
+
+def test_a_bodys_name_holds_no_shorter_body_inside_it(grammar):
+    # "The Congressional Budget Office" ends like "the budget office" but is one body, named once
+    found = analyse("The Congressional Budget Office released its estimate on Tuesday.", grammar)
+    assert [e.name for e in found.entities if e.type == "organisation"] == ["Congressional Budget Office"]

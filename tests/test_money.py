@@ -746,6 +746,23 @@ def test_a_possessors_price_for_a_thing_is_theirs(text, owner, codebook):
     assert one(text, codebook)["attributed_to"] == owner
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Congressional Budget Office released its estimate in May. Its analysts assumed $22 million per interceptor.",
+        # "its" is the body the sentence before opens with, not the last one named there
+        "The budget office said it could not price the Pentagon's plan. Its analysts assumed $22 million per interceptor.",
+    ],
+)
+def test_its_analysts_speak_for_the_body_its_stands_for(text, codebook):
+    assert one(text, codebook)["attributed_to"] == "Congressional Budget Office"
+
+
+def test_the_one_a_price_was_told_to_does_not_give_it(codebook):
+    # "was told" is passive: Canada hears the price, it does not set it
+    assert one("Canada was told it would have to pay $40 billion to join.", codebook)["attributed_to"] == "unattributed"
+
+
 def test_a_sum_restated_in_another_currency_says_what_the_first_says(codebook):
     table = _table(
         "Trump said Canada would have to pay $71 billion to join. At today's rates, $71 billion is roughly C$99 billion.", codebook

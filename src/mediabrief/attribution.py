@@ -2124,8 +2124,8 @@ def _subject_before(
             return mention  # "The general in charge of President Trump's missile shield told senators": the general
         between = _words_between(masked, mention.end, verb)
         passive = bool(between) and bool({w.lower() for w in between} & {"is", "was", "are", "were", "be", "been", "being"})
-        if passive and re.match(r"\w+ed\b", masked[verb : verb + 20]):
-            return None  # passive: "it is estimated", "the system was projected" names no estimator
+        if passive and re.match(r"(?:\w+ed|told|shown|given|written)\b", masked[verb : verb + 20]):
+            return None  # passive: "it is estimated", "the system was projected" names no estimator; "Canada was told" no speaker
         # (a body's document between them speaks for it: "Space Force budget documents show", "The CBO cost estimate found")
         extra = [w for w in between or [] if w.lower() not in _GAP_WORDS | _DOCUMENT_WORDS | _BUDGET_WORDS]
         # One word of its own may stand between ("Trump reportedly said"), but not a verb of another clause: in "the
@@ -2695,6 +2695,9 @@ def _references(
             continue
         if qualifier and match.group(0).split()[-1][:1].isupper():
             # "the State Department", "the Treasury Department": a body's name, not "the department" named before
+            # (not the end of a longer name already found: "The Congressional Budget Office" is no "Budget Office")
+            if any(n.kind == "name" and n.start < match.end() and match.start() < n.end for n in named):
+                continue
             name = " ".join(match.group(0).split()[-2:])
             name = grammar.gazetteer.get(normalise(name), (name, ""))[0]
             same = [i for i, e in enumerate(entities) if e.name == name]
@@ -2886,6 +2889,16 @@ def _references(
     def body_before(group: Mention) -> int:
         owner = [n for n in named if n.end <= group.start and masked[n.end : group.start] == " "]
         word = masked[group.start : group.end].lower()
+        if not owner and word in _BODY_GROUPS and re.search(r"\b[Ii]ts\s+$", masked[max(0, group.start - 5) : group.start]):
+            # "The CBO released its estimate. Its analysts assumed …": the body "its" stands for, the one the sentence
+            # before opens with ("The agency said it could not price the Pentagon's plan. Its analysts …"), else the
+            # last body named
+            opening = _sentence_start(masked, group.start)
+            before = _sentence_start(masked, opening - 2) if opening >= 2 else opening
+            first = _opening_mention(masked, [n for n in named if before <= n.start < opening and n.entity >= 0], entities)
+            if first is not None and entities[first.entity].type == "organisation":
+                return first.entity
+            return last(group.start, lambda e: entities[e].type == "organisation")
         kind = entities[owner[-1].entity].type if owner else ""
         return owner[-1].entity if owner and kind in ("organisation", "country") and word in _BODY_GROUPS else -1
 
