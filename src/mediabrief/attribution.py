@@ -1851,10 +1851,10 @@ _TICKER_RE = re.compile(
 )
 
 
-def _mask_tickers(masked: str) -> str:
-    """The text with stock tickers blanked (same length): a ticker is no name, and the company named before it speaks
-    past it ("Lockheed Martin (NYSE: LMT) said …")."""
-    return _TICKER_RE.sub(lambda m: " " * len(m.group(0)), masked)
+def _masked_text(text: str) -> str:
+    """The text attributions are sought in (same length): quotations' insides and stock tickers blanked, a ticker being
+    no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …")."""
+    return _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
 
 
 def _mask_quotes(text: str) -> str:
@@ -2152,7 +2152,8 @@ _DISMISSED_ESTIMATES_RE = re.compile(
     r"numbers|calculations?|suggestions?|predictions?|assessments?)\b"
 )
 # What a post's holder is in charge of, between the post and its verb: " in charge of the Golden Dome program ".
-_IN_CHARGE_OF_RE = re.compile(r"\s+in\s+charge(?:\s+of\s+(?:[\w$.'’-]+\s+){1,8}?)?\s*")
+_IN_CHARGE_OF = r"in\s+charge(?:\s+of(?:\s+[\w$.'’-]+){1,8}?)?"
+_IN_CHARGE_OF_RE = re.compile(rf"\s+{_IN_CHARGE_OF}\s*")
 # A description in apposition opening right after a name: "Jane Roe, a researcher at …".
 _DESCRIPTION_AFTER_RE = re.compile(r",\s+(?:a|an|the)\s")
 # A relative clause in commas between a subject and its verb (abbreviations' stops inside: "George W. Bush").
@@ -3685,9 +3686,7 @@ def _is_apposition(gap: str) -> bool:
 
 # A role's place or body, written after it: "the President of the United States", "the head of Space Command",
 # "Norway's envoy to the UN"; or what the role is in charge of: "The general in charge, Michael Guetlein,".
-_ROLE_OF_PLACE_RE = re.compile(
-    r"^\s+(?:(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}|in\s+charge(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?)(?=,)"
-)
+_ROLE_OF_PLACE_RE = re.compile(rf"^\s+(?:(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){{1,4}}|{_IN_CHARGE_OF})(?=,)")
 
 
 def _only_titles(gap: str) -> bool:
@@ -3966,7 +3965,7 @@ def _quotations(
 ) -> list[Quotation]:
     """Every quoted span with its kind and speaker (see the module's docstring for the order of the rules)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    masked = _mask_tickers(normalise(_mask_quotes(text))) if masked is None else masked
+    masked = _masked_text(text) if masked is None else masked
     paragraph = _paragraph_of(text, starts)
     found: list[Quotation] = []
     left_open: set[int] = set()  # quotations whose paragraph ends before they close
@@ -4356,7 +4355,7 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
     # Guillemets some translated pages quote with («…») are read as the curly marks they stand for, and curly marks typed
     # on the wrong side as the side they stand on (one character for one, so every offset holds).
     written, text = text, _quote_marks_as_meant(_GUILLEMETS_RE.sub(r"“\1”", text))
-    masked = _mask_tickers(normalise(_mask_quotes(text)))
+    masked = _masked_text(text)
     entities, mentions, roles = find_entities(masked, grammar)
     entities, mentions = _references(text, masked, grammar, entities, mentions, roles)
     starts = [m.start for m in mentions]

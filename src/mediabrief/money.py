@@ -794,13 +794,14 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             labels.append(OTHER)  # "$10 billion more than the figure he posted", "up $10bn from": a difference, not a price
             words.append("difference")
             continue
-        lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, figure.start))
+        begin = figures[i - 1].end if i else sentence.start
+        lo = max(begin, _clause_start(text, sentence.start, figure.start))
         # (a relative clause closing right before the figure's clause stands between it and its subject: in "the
-        # Manhattan Project, which built the first atomic bomb, cost about $35 billion", the subject is read too)
-        # (the clause after it going on with the subject's verb, not opening one of its own: "…, and the ministry …")
-        aside = _ASIDE_BEFORE_CLAUSE_RE.search(text, figures[i - 1].end if i else sentence.start, lo)
+        # Manhattan Project, which built the first atomic bomb, cost about $35 billion", the subject is read too;
+        # not where what follows it opens a clause of its own: "…, and the ministry …")
+        aside = _ASIDE_BEFORE_CLAUSE_RE.search(text, begin, lo)
         if aside and aside.end() == lo and not _OWN_CLAUSE_OPENING_RE.match(text, lo):
-            lo = max(figures[i - 1].end if i else sentence.start, _clause_start(text, sentence.start, aside.start()))
+            lo = max(begin, _clause_start(text, sentence.start, aside.start()))
         after = figure.end
         if i + 1 in conversion:
             after = text.index(")", figures[i + 1].end) + 1
