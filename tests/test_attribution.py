@@ -2029,3 +2029,57 @@ def test_a_bodys_name_holds_no_shorter_body_inside_it(grammar):
     # "The Congressional Budget Office" ends like "the budget office" but is one body, named once
     found = analyse("The Congressional Budget Office released its estimate on Tuesday.", grammar)
     assert [e.name for e in found.entities if e.type == "organisation"] == ["Congressional Budget Office"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "It" opening a sentence is the order the sentence before opens with, and speaks by its participle or its clause
+        (
+            "The executive order admits the idea is old. It recalls the Strategic Defense Initiative, noting that the"
+            " earlier effort \u201cyielded useful radar work\u201d before it was shelved.",
+            [("quotation", "executive order")],
+        ),
+        (
+            "However, the current order argues the danger is new. It singles out \u201crival missiles that fly low and"
+            " change course\u201d as the reason.",
+            [("quotation", "executive order")],
+        ),
+        # ... not where the sentence before opens with an order of something else
+        (
+            "The order for interceptors grows each year. It includes \u201cthree layers of radars and launchers\u201d at most.",
+            [("quotation", "")],
+        ),
+        # a directive named after an executive order is that order
+        (
+            "The executive order sets a deadline. According to the directive, the Pentagon must draft \u201ca plan for"
+            " orbiting interceptors\u201d within weeks.",
+            [("quotation", "executive order")],
+        ),
+        # an order's participle after the date it was signed on, or its purpose
+        (
+            "The president signed an executive order in late January ordering work on \u201ca shield for the whole"
+            " country against missiles\u201d at once.",
+            [("quotation", "executive order")],
+        ),
+        (
+            "The president signed an executive order aimed at building \u201ca shield for the whole country against"
+            " missiles\u201d at once.",
+            [("quotation", "executive order")],
+        ),
+        # an executive order's short form standing before its number names it
+        (
+            "In January the president issued Executive Order (EO) 14186. The EO tells the Pentagon to build \u201ca shield"
+            " for the whole country\u201d soon.",
+            [("quotation", "Executive Order 14186")],
+        ),
+    ],
+)
+def test_an_order_is_it_in_the_next_sentence_and_speaks_by_its_purpose_and_short_form(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+def test_a_document_subject_quoting_a_single_word_names_it_a_term(grammar):
+    # an order's clause quoting one word gives the thing the name it is known by; the order says no sentence there
+    text = "The executive order named the new post a \u201cczar\u201d for the shield."
+    assert speakers(text, grammar) == [("term", "")]

@@ -1285,7 +1285,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             tokens = tokens[1:]
         if not tokens or tokens[0] in things or (tokens[0].endswith("s") and tokens[0][:-1] in things):
             continue
-        number = re.match(r"\s+(\d{2,6})\b", text[match.end() :]) if tokens[-1] in _NUMBERED_DOCUMENTS else None
+        # (its short form may stand before the number: "Executive Order (EO) 14186")
+        number = re.match(r"(?:\s+\([A-Z]{2,4}\))?\s+(\d{2,6})\b", text[match.end() :]) if tokens[-1] in _NUMBERED_DOCUMENTS else None
         if number:  # "Executive Order 14186", "Public Law 119": a document named by its number, no title split off
             found.append((start, match.end() + number.end(), f"{' '.join(tokens)} {number.group(1)}", [], "document"))
             continue
@@ -1828,6 +1829,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         else:
             acronym_match = _ACRONYM_AFTER_RE.match(text, end)
             acronym = acronym_match.group(1) if acronym_match else ""
+            if kind == "document" and (inside := re.search(r"\(([A-Z]{2,4})\)", text[start:end])):
+                acronym = inside.group(1)  # "Executive Order (EO) 14186": its short form stands before its number
             if kind == "name":  # "consulting firm Summit Strategy", "the news website Orbital Ledger": what it is, said before
                 described = _DESCRIBED_BODY_RE.search(text, max(0, start - 40), start)
                 kind = ("outlet" if described.group(1) else "organisation") if described else kind
@@ -2490,6 +2493,33 @@ def sentence_attributions(
 _PLATFORM_POST_RE = re.compile(r"\b[Tt]he\s+(?:X|Truth\s+Social|Facebook|Instagram|Telegram|social[-\s]media)\s+post\b")
 
 
+# A sentence whose subject is an order, treaty or agreement: "The executive order admits …", "However, the current
+# order justifies …" (not "the order of battle", "the order for interceptors").
+_ORDER_SUBJECT_RE = re.compile(
+    r"(?:(?:However|But|Yet|Still|Instead|Moreover|Meanwhile|And),?\s+)?(?:[Tt]he|[Tt]his)\s+"
+    r"(?:(?:current|new|original|presidential|decades-old|\d{4})\s+){0,2}(executive\s+order|order|directive|treaty|agreement)\s+"
+    r"(?!of\b|for\b|to\b|from\b|by\b|with\b|and\b)(?:[a-z]+\s+)?[a-z]+s\b"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])")
+
+
+def _opening_order(text: str, at: int) -> str:
+    """The document ("executive order", "treaty", "agreement") the sentence before ``at`` opens with as its subject,
+    where ``at`` opens a sentence ("The executive order admits the idea is old. It cites …"); "" otherwise. An order or
+    directive is the executive order."""
+    end = re.search(r"[.!?][\"”’]?\s+$", text[max(0, at - 6) : at])
+    if end is None:
+        return ""
+    before = at - len(end.group(0))
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, before - 400), before)]
+    start = max([text.rfind("\n", 0, before) + 1, *ends])
+    subject = _ORDER_SUBJECT_RE.match(text, start)
+    if not subject:
+        return ""
+    noun = " ".join(subject.group(1).lower().split())
+    return "executive order" if noun in ("order", "directive") else noun
+
+
 # "it said" right after a quotation's closing mark (in masked text).
 def _opening_of_closed_quote(masked: str, at: int) -> int:
     """Where the quotation that closes right before ``at`` ('"…," it said') opens, -1 if none closes there."""
@@ -3015,6 +3045,9 @@ def _references(
         after = masked.find(". ", document[-1].end, match.start()) if document else -1  # the document's own sentence ends
         if document and match.group(0) == "It" and not any(after <= m.start < match.start() for m in named if after >= 0):
             entity = document[-1].entity
+        # "The executive order admits the idea is old. It cites …": the order the sentence before opens with
+        elif match.group(0) == "It" and (order := _opening_order(text, match.start())):
+            entity = _document_entity(order, entities)
         # '"The shield," as the order names it, must guard the nation against "…," it said':
         # a credit after a quotation is the document its paragraph has just named, not the last body
         elif (
@@ -3762,9 +3795,12 @@ _DOCUMENT_VOICE_RE = re.compile(
     # (its author and date between: "an order from the president in late January, tasking the Pentagon with …")
     # (its abbreviation, and another verb of its relative clause: "an executive order (EO) that set a new course for
     # homeland defense and called for …")
-    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?,?\s+"
+    # (and when it came, before the verb: "an executive order at the end of January mandating …")
+    rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?"
+    rf"(?:\s+(?:on|in|at|during)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-)?(?:{_MONTH}|\d{{4}})(?:\s+\d{{1,2}})?)?,?\s+"
     r"(?:(?:which|that)\s+(?:(?:[^,.;“”\"]|(?-i:(?<=[A-Z])\.)){1,90}?\s+and\s+)?)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
-    r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks|tasked)\b"
+    r"instructing|instructs|instructed|requiring|requires|ordering|orders|mandating|mandates|tasking|tasks|tasked|"
+    r"aimed\s+at|aiming\s+at|aiming\s+to|intended\s+to|seeking\s+to)\b"
     rf"|\bwhat\s+the\s+(?P<w>{_DOCUMENT_NOUNS})\s+(?:calls|describes\s+as|terms)\b"
     rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
     rf"|\bas\s+(?:envisioned|described|laid\s+out|set\s+out|outlined|defined)\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<e>{_DOCUMENT_NOUNS})\b"
@@ -3799,7 +3835,10 @@ def _document_voice(masked: str, start: int, quote: int, entities: list[Entity])
     if not found:
         return -1
     noun = " ".join(next(g for g in found[-1].groups() if g).lower().split())
-    noun = "executive order" if noun == "order" else noun
+    # (a directive after an executive order was named is that order: "The executive order outlines a plan. According
+    # to the directive, …")
+    if noun == "order" or noun == "directive" and _ORDER_RE.search(masked, 0, found[-1].start()):
+        noun = "executive order"
     if noun == "document":  # "The proposal … what the document calls": the document named before
         named = [" ".join(m.group(0).lower().split()) for m in _DOCUMENT_NAMED_RE.finditer(masked, max(0, start - 600), found[-1].start())]
         noun = next((n for n in reversed(named) if n != "document"), noun)
@@ -3827,7 +3866,7 @@ def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Menti
     subject = _opening_mention(masked, inside, entities)
     # A country's quoted words are its policy's name ("Japan decided to acquire a 'counterstrike capability'"), unless
     # it issues words ("North Korea has issued a statement on an 'outer space nuclear war'").
-    if subject is None or entities[subject.entity].type not in (*PERSONLIKE, "organisation", "group", "country"):
+    if subject is None or entities[subject.entity].type not in (*PERSONLIKE, "organisation", "group", "country", "document"):
         return -1
     gap = masked[subject.end : quote]
     if entities[subject.entity].type == "country" and not _WORDS_ISSUED_RE.search(gap):
@@ -4146,6 +4185,9 @@ def _quotations(
             how = "document" if entity >= 0 else how
         if entity < 0 and not alone:
             entity = _clause_subject_of(masked, sentences[first].start, match.start(), mentions, entities)
+            # (a document's clause quotes its words, not a word it is known by: "the order created a 'czar'")
+            if entity >= 0 and entities[entity].type == "document" and len(_WORD_RE.findall(quote)) < grammar.min_quote_words:
+                entity = -1
             how = "clause subject" if entity >= 0 else how
         if entity < 0 and not alone and first > 0 and paragraph[first - 1] == paragraph[first] and attributions[first - 1]:
             # Words quoted inside a sentence (not opening it: '"…," one of its members told me') that names no one, right
