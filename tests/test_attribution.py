@@ -2083,3 +2083,19 @@ def test_a_document_subject_quoting_a_single_word_names_it_a_term(grammar):
     # an order's clause quoting one word gives the thing the name it is known by; the order says no sentence there
     text = "The executive order named the new post a \u201cczar\u201d for the shield."
     assert speakers(text, grammar) == [("term", "")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon credits a quotation opening a line to the body after it, "The" before its name
+        ("\u201cNo cause for alarm\u201d: The Russian Foreign Ministry assessed the plans for a shield.", "Russian Foreign Ministry"),
+        # a line in capitals, as links to related stories are set, credits the country or person its verb follows
+        (
+            "China spoke on Monday.\n\nCHINA ACCUSES US OF \u2018MAKING ORBIT A BATTLEFIELD\u2019 WITH SHIELD\n\nMore follows.",
+            "China",
+        ),
+    ],
+)
+def test_a_headline_credit_after_the_or_in_capitals_names_the_speaker(text, expected, grammar):
+    assert speakers(text, grammar) == [("quotation", expected)]

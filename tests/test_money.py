@@ -1768,3 +1768,17 @@ def test_a_subject_before_a_relative_clause_says_what_the_figure_after_it_is(tex
 def test_a_disclosure_threshold_is_no_contracts_price(codebook):
     text = "Awards for the interceptor prototypes stay secret, because contracts under $9 million need not be published."
     assert _table(text, codebook)["referent"].tolist() == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a body's own expectation or intent before its verb of spending keeps it the giver
+        ("The U.S. government expects to spend $6 billion on radars over a decade.", ["United States"]),
+        ("The Japanese government aims to spend $1.5 billion on interceptors next year.", ["Japan"]),
+        # ... not another's expectation of it
+        ("The U.S. government is expected to spend $6 billion on radars over a decade.", ["unattributed"]),
+    ],
+)
+def test_a_givers_own_expectation_before_its_verb_keeps_the_figure_its(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

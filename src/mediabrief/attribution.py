@@ -1878,7 +1878,8 @@ _DOCUMENT_WORDS = frozenset(
 )
 _BUDGET_WORDS = frozenset("budget request requests proposal documents cost spending fiscal tables rollout".split())
 _GAP_WORDS = frozenset(
-    """is are was were to poised plans planning set expected ready willing will would could may might must""".split()
+    """is are was were to poised plans planning set expected ready willing will would could may might must
+    expects intends aims hopes""".split()
 ) | frozenset(
     "has have had also later then further previously again once recently repeatedly publicly has been would will did does".split()
 )
@@ -4030,7 +4031,7 @@ def _quotations(
             or not _NEW_CLAUSE_RE.search(masked[match.end() : min(a.position, a.subject)])
             # ("'That's our stuff': Trump tells Bibi …", a headline's credit after a colon)
             or (
-                re.fullmatch(r"\s*:\s*", text[match.end() : min(a.position, a.subject)])
+                re.fullmatch(r"\s*:\s*(?:[Tt]he\s+)?", text[match.end() : min(a.position, a.subject)])
                 and not text[sentences[first].start : match.start()].strip()
             )
             or _CLOSES_SENTENCE_RE.match(text, a.position, sentences[last].end)  # '"…," including …, Hegseth said last year.'
@@ -4206,6 +4207,8 @@ def _quotations(
         headline_like = headline_like or (
             _is_title_case(quote) and bool(_NAME_COLON_RE.match(text, line_start, match.start())) and len(_WORD_RE.findall(around)) <= 12
         )
+        # (or a line set in capitals, as links to related stories are: "CHINA ACCUSES US OF '…' WITH …")
+        headline_like = headline_like or (not re.search(r"[a-z]", around) and len(_WORD_RE.findall(around)) >= 3)
         if entity < 0 and headline_like:
             # A headline credits by surname, its verb capitalised, whom the story names in full: "Roe: Outside Costings
             # Are '…'", "'…': Jane Roe Blasts …", "Lee Tells Suppliers To '…'"
@@ -4245,8 +4248,14 @@ _NAME_COLON_RE = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-
 def _headline_speaker(masked: str, lo: int, hi: int, mentions: list[Mention], entities: list[Entity]) -> int:
     """The person or body a headline's line credits, by the surname it gives, as the text names them anywhere; -1 if none
     or several."""
-    match = _HEADLINE_SPEAKER_RE.search(masked, lo, hi)
-    return _named_by_last_word(match.group(1) or match.group(2), mentions, entities) if match else -1
+    line, kinds = masked, (*PERSONLIKE, "organisation")
+    if not re.search(r"[a-z]", masked[lo:hi]):
+        # a line set in capitals, as a page's links to related stories are, read as if in title case (the same length):
+        # "CHINA ACCUSES US OF ‘…’" credits China, a country named as the story names it
+        line = masked[:lo] + re.sub(r"(?<=[A-Z])[A-Z]+", lambda m: m.group(0).lower(), masked[lo:hi]) + masked[hi:]
+        kinds = (*kinds, "country")
+    match = _HEADLINE_SPEAKER_RE.search(line, lo, hi)
+    return _named_by_last_word(match.group(1) or match.group(2), mentions, entities, kinds) if match else -1
 
 
 def _named_by_last_word(
