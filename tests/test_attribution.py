@@ -2099,3 +2099,9 @@ def test_a_document_subject_quoting_a_single_word_names_it_a_term(grammar):
 )
 def test_a_headline_credit_after_the_or_in_capitals_names_the_speaker(text, expected, grammar):
     assert speakers(text, grammar) == [("quotation", expected)]
+
+
+def test_a_place_opening_a_publications_longer_name_is_no_country(grammar):
+    # "Tokyo" opens the name of a publication set in three capitalised words; the publication is cited, not Japan
+    found = analyse("Within that, according to the Tokyo Security Digest, about ¥90 billion is set aside for radars.", grammar)
+    assert [(e.name, e.type) for e in found.entities] == [("Tokyo Security Digest", "outlet")]

@@ -1703,6 +1703,8 @@ def _inside_longer_name(text: str, start: int, end: int, country: bool = False) 
         # the first word of a school's or institute's name, or of a country's agency: "US" in "US Naval War College",
         # "US Defense Intelligence Agency"
         return True
+    if body and body.group(1).lower() in OUTLET_WORDS:
+        return True  # the first word of a longer publication's name: "Tokyo" in "the Tokyo Defence Digest"
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
     if not after:
         return False
