@@ -1782,3 +1782,25 @@ def test_a_disclosure_threshold_is_no_contracts_price(codebook):
 )
 def test_a_givers_own_expectation_before_its_verb_keeps_the_figure_its(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # "the report" goes back to the body whose report it was introduced as: "X, whose new paper …", "Its report, …"
+        (
+            "This time the critique comes from the Fiscal Futures Center, whose new paper is titled \u201cNo Free Shield.\u201d"
+            " Congress has released $23 billion so far. The report notes that the country has spent $450 billion on such"
+            " defenses since 1985.",
+            ["unattributed", "Fiscal Futures Center"],
+        ),
+        (
+            "Last week the Congressional Budget Office weighed in. Its report, \u201cCosts of a Shield,\u201d ran to 30 pages."
+            " The Golden Dome office declined to comment on its own architecture. The report assumes each interceptor"
+            " costs $22 million.",
+            ["Congressional Budget Office"],
+        ),
+    ],
+)
+def test_the_report_is_the_bodys_it_was_introduced_as_being_by(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

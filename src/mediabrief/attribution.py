@@ -3314,6 +3314,11 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         owner = [m for m in named if m.end <= document.start() and _DOCUMENT_OWNER_GAP_RE.fullmatch(masked, m.end, document.start())]
         if owner:
             return owner[-1].entity
+        if re.search(r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}$", masked[max(0, document.start() - 30) : document.start()]):
+            # "the Congressional Budget Office handed it one. Its report, …": the body "its" stands for, the last named
+            body = [m for m in named if m.end <= document.start() and m.entity >= 0 and entities[m.entity].type == "organisation"]
+            if body:
+                return body[-1].entity
         # "the Congressional Budget Office estimated in a cost-projection analysis", "North Korea has issued a disturbing
         # statement": the subject of the verb of saying or issuing before it (a country may issue one)
         for verb_before, types in (
@@ -3379,8 +3384,9 @@ _IN_DOCUMENT_RE = re.compile(
 )
 # A verb of issuing a document and its article, right before the document's noun.
 _ISSUED_DOCUMENT_RE = re.compile(rf"(?i)\b{_ISSUING_VERBS}\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}$")
-# What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study".
-_DOCUMENT_OWNER_GAP_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
+# What stands between a document's owner and the document: "the CBO's May 2025 report", "Harrison's new study",
+# "Taxpayers for Common Sense, whose new paper".
+_DOCUMENT_OWNER_GAP_RE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){0,3}")
 # What stands between a document and its author: "report, titled …, was authored by", "study by", "analysis from".
 _AUTHORED_BY_RE = re.compile(r"[^.;]{0,120}?\b(?:(?:written|authored|published|produced|released|prepared)\s+by|by|from)\s+(?:the\s+)?")
 
