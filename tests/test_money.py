@@ -1804,3 +1804,20 @@ def test_a_givers_own_expectation_before_its_verb_keeps_the_figure_its(text, own
 )
 def test_the_report_is_the_bodys_it_was_introduced_as_being_by(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # the publisher of a document whose clause gives the figure, past the publisher's affiliation and a month
+        ("Jane Roe of the Fiscal Futures Center released a study that put the cost at $2.9 trillion.", ["Jane Roe"]),
+        # ... the document named by its quoted title
+        (
+            "Last October, Jane Roe of the Fiscal Futures Center published \u201cShields and Ledgers,\u201d which priced five"
+            " designs at $300 billion to $2.9 trillion.",
+            ["Jane Roe"],
+        ),
+    ],
+)
+def test_a_documents_publisher_gives_the_figure_its_clause_states(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

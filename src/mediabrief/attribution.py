@@ -4330,7 +4330,7 @@ _CIRCUMSTANCE_RE = re.compile(
     r"Earlier|After|Before|On|Following|Shortly|According\s+to|"  # (one relaying: "According to state media, the ministry …")
     # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
-    r"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH[3:-3]}))\b"
 )
 
 
@@ -4755,7 +4755,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         if (
             subject is not None
             and re.fullmatch(r"\s*(?:(?:the|a|an)\s+)?", analysis.text[head : subject.start], re.IGNORECASE)
-            and re.fullmatch(r"\s+", analysis.text[subject.end : published.start()])
+            and _PUBLISHER_GAP_RE.fullmatch(analysis.text, subject.end, published.start())
         ):
             return Owner(analysis.name(subject.entity), _public_type(analysis.type(subject.entity)), "before", "")
     # "Its report concluded …", "His high-end scenarios run as far as …": the sentence opens with a possessive
@@ -5043,11 +5043,16 @@ _REQUEST_FROM_RE = re.compile(
 _FIGURE_IN_DOCUMENT_RE = re.compile(r"\s+in\s+(?:a|an|one|the|its|their)\s+(?:(?:new|recent|latest|separate|earlier|\d{4})\s+)?(?:the\s+)?")
 _DOCUMENT_NOUN_RE = re.compile(rf"(?:['’]s)?\s+(?:[a-z-]+\s+)?{_FINDING_DOCUMENTS}\b")
 # A body publishing a document that gives a finding: "released an analysis on Tuesday that estimates that …".
+# (or a document named by its quoted title: "published “Build Your Own Shield,” which priced six designs at …")
 _PUBLISHED_FINDING_RE = re.compile(
-    rf"(?i){_ISSUING_VERBS}\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"{_FINDING_DOCUMENTS}\b[^.;:]{{0,40}}?\b(?:that|which)\s+"
-    r"(?:estimates|estimated|finds|found|concludes|concluded|projects|projected|says|said|puts|put|shows|showed|predicts|predicted)\b"
+    rf"(?i){_ISSUING_VERBS}\s+(?:(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_FINDING_DOCUMENTS}\b|[“\"][^”\"\n]{{3,80}}[”\"])"
+    r"[^.;:]{0,40}?\b(?:that|which)\s+"
+    r"(?:estimates|estimated|finds|found|concludes|concluded|projects|projected|says|said|puts|put|shows|showed|predicts|predicted|"
+    r"prices|priced|costs|costed)\b"
 )
+# What may stand between a document's publisher and the verb of publishing: a person's affiliation ("Todd Harrison of
+# the American Enterprise Institute released …").
+_PUBLISHER_GAP_RE = re.compile(r",?\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*,?\s+)?")
 
 
 # A clause joined on to the one before ("…, while …", "…, and …", "…; …") whose own subject gives a figure in it.
