@@ -1821,3 +1821,15 @@ def test_the_report_is_the_bodys_it_was_introduced_as_being_by(text, owners, cod
 )
 def test_a_documents_publisher_gives_the_figure_its_clause_states(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessor's qualified office is the codebook's body whose alias holds both words ("Golden Dome program office")
+        "The president promised a shield for $175 billion. His own program office has since raised that to $189 billion.",
+        "The plan links radars and satellites. The Pentagon's program office now cites a figure of $189 billion.",
+    ],
+)
+def test_a_possessors_program_office_is_the_codebooks_office(text, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist()[-1] == "Golden Dome office"

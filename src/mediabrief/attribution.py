@@ -2806,6 +2806,13 @@ def _references(
         if entity < 0 and role not in _NATION_ROLES:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
         added.append(Mention(match.start(), match.end(), entity, "role"))
+    for match in _POSSESSED_BODY_ROLE_RE.finditer(masked):
+        # "his program office", "the Pentagon's program office": the one body of the codebook whose name or alias holds
+        # both words (the "Golden Dome office", alias "Golden Dome program office"), whoever the possessor is
+        wanted = {match.group(1).lower(), match.group(2).lower()}
+        known = {n for alias, (n, k) in grammar.gazetteer.items() if k == "organisation" and wanted <= set(_WORD_RE.findall(alias.lower()))}
+        if len(known) == 1 and not any(m.start <= match.start(1) < m.end for m in added):
+            added.append(Mention(match.start(1), match.end(), role_entity(known.pop(), "organisation"), "role"))
     # He and she refer to the last person named or referred to by role ("the president made it cheaper. Here is his
     # post"): the roles just resolved count as mentions of their person.
     named = sorted([*named, *(m for m in added if m.kind == "role" and m.entity >= 0)])
@@ -3360,6 +3367,10 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     return -1
 
 
+# A body named by a possessor and a qualified role: "his own program office", "the Pentagon's program office".
+_POSSESSED_BODY_ROLE_RE = re.compile(
+    r"\b(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?:\s+own)?|[A-Z][\w.-]*['’]s)\s+([a-z][\w-]+)\s+(office|agency|ministry|department)\b"
+)
 # A sentence or clause opening with "In a/its …" document.
 _IN_A_DOCUMENT_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*|,\s+)[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
 
