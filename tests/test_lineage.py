@@ -725,3 +725,9 @@ def test_an_outlet_named_in_quotation_marks_is_cited(closing):
 )
 def test_a_credit_line_outside_the_running_text_cites_its_outlet(text, expected):
     assert sorted(set(lineage.citations_table(articles(Own=text), load_codebook())["cited_source"])) == expected
+
+
+def test_a_request_sent_to_congress_cites_no_one():
+    # sending Congress a budget request is an act on money, not a source the article cites
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["The White House sent Congress a request of $1.4 trillion."]})
+    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == []

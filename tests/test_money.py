@@ -1833,3 +1833,17 @@ def test_a_documents_publisher_gives_the_figure_its_clause_states(text, owners, 
 )
 def test_a_possessors_program_office_is_the_codebooks_office(text, codebook):
     assert _table(text, codebook)["attributed_to"].tolist()[-1] == "Golden Dome office"
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # two figures joined before the one who gave them are both the giver's
+        ("Ottawa balked at the $61 billion and later $76 billion prices President Trump has floated.", [WH, WH]),
+        # a body that sends Congress a request gives its sum
+        ("The White House on Friday sent Congress a defense request of about $1.4 trillion.", [WH]),
+    ],
+)
+def test_joined_figures_and_a_request_sent_to_congress_have_their_giver(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners
+

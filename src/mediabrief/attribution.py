@@ -4726,9 +4726,12 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             m = subject[-1]
             return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
     after_figure = [m for m in near if m.start >= end]
+    # (past a figure joined on to this one: "the $61 billion and later $71 billion figures President Trump has floated")
+    joined = re.match(r"\s+(?:and|or)\s+(?:(?:later|then|eventually|now)\s+)?", analysis.text[end:])
+    last_end = next((e for s, e in spans[1:] if joined and s == end + joined.end()), end)
     if (
         after_figure
-        and _GIVEN_BY_RE.fullmatch(analysis.text[end : after_figure[0].start])
+        and _GIVEN_BY_RE.fullmatch(analysis.text[last_end : after_figure[0].start])
         and _GIVING_VERB_RE.match(analysis.text, after_figure[0].end)
     ):
         m = after_figure[0]

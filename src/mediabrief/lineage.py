@@ -379,7 +379,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
 # Verbs of acting on money, whose subject spends, passes or pledges a sum rather than gives information.
 _MONEY_ACTS = re.compile(
     r"(?i)(?:allocat|appropriat|approv|set\s+aside|sets\s+aside|spen[dt]|invest|paid|pays?\b|charg|commit|pledg|earmark|budgeted|"
-    r"award|put\b|puts\b|offer|request|seek|sought|asked\s+for|wants?\b)"
+    r"award|put\b|puts\b|offer|request|seek|sought|asked\s+for|wants?\b|sen(?:t|ds)\s+(?:Congress|lawmakers)\b)"
 )
 
 
