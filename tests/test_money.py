@@ -1847,3 +1847,21 @@ def test_a_possessors_program_office_is_the_codebooks_office(text, codebook):
 def test_joined_figures_and_a_request_sent_to_congress_have_their_giver(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
 
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a body opening the sentence is the subject of its second verb too
+        ("Then the Congressional Budget Office, that busy office, ran the numbers and came back with $1.1 trillion.", [CBO]),
+        # ... not a place in a phrase before the subject
+        ("Based in Denver, the firm employs 3,000 people and reported revenue of $1.3 billion last year.", ["unattributed"]),
+    ],
+)
+def test_a_body_opening_a_sentence_gives_the_figure_of_its_second_verb(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+def test_a_possessors_target_well_under_a_figure_is_its(codebook):
+    text = "A rocket gets you to orbit for $2,700 per kilogram, and SpaceX's own target for its next one is well under $300 per kilogram."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed", "SpaceX"]

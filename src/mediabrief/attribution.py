@@ -192,6 +192,8 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 # Titles written abbreviated before a name ("Gen. Michael Guetlein"), whose full stop ends no clause.
 TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
 # A second verb of the same subject: "… and said", "… and has requested", "… and later told".
+# A modal or a form of "be" between a body and a second verb: what it should do, or what it is, says no figure of its own.
+_MODAL_OR_COPULA_RE = re.compile(r"\b(?:should|must|could|would|may|might|will|can|is|was|are|were)\b")
 _SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will|[a-z]+ly)\s+){0,2}$")
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
 # China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
@@ -2427,7 +2429,17 @@ def sentence_attributions(
                 # leader visited the White House … and told his host plainly that …")
                 head = _FRONTED_PHRASE_RE.sub("", masked[lo : opening.start], count=1) if opening else ""
                 words_before = len(_WORD_RE.findall(head)) if opening else 99
-                if opening and opening.entity >= 0 and entities[opening.entity].type in PERSONLIKE and words_before <= 3:
+                # (a body too, where the sentence opens with it as its subject and says what it did, not what it should
+                # do: "Then the Congressional Budget Office … ran the numbers and came back with $1.2 trillion")
+                body = (
+                    opening is not None
+                    and opening.entity >= 0
+                    and entities[opening.entity].type == "organisation"
+                    and re.fullmatch(r"\W*(?:(?:Then|But|And|So|Still|Yet|Now)\s+)?(?:the\s+)?", masked[lo : opening.start], re.IGNORECASE)
+                    and opening.kind != "pronoun"
+                    and not _MODAL_OR_COPULA_RE.search(masked, opening.end, verb.start())
+                )
+                if opening and opening.entity >= 0 and (entities[opening.entity].type in PERSONLIKE or body) and words_before <= 3:
                     subject = opening
         elif subject is None:
             subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
@@ -5315,7 +5327,8 @@ _POSSESSIVE_NOUN_FIGURE_RE = re.compile(
     # (what the figure is for, before the verb that gives it: "the president's price for the entire system is"; not a
     # budget's year: "Japan's defense budget for the coming fiscal year is", an enacted budget no one estimates)
     r"(?:(?<!budget\s)for\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){1,3}?(?=(?:is|was|stands|remains|sits)\s))?"
-    r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|under|over|more than|less than)\s+)*"
+    r"(?:(?:is|was|of|at|for|that|now|still|stands|remains|sits|roughly|about|around|nearly|some|just|well|far|under|over|"
+    r"more than|less than)\s+)*"
     r"(?:(?<=for\s)|(?<=of\s))?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
 )
 # An aside set off by commas or dashes.
