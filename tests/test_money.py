@@ -1865,3 +1865,17 @@ def test_a_body_opening_a_sentence_gives_the_figure_of_its_second_verb(text, own
 def test_a_possessors_target_well_under_a_figure_is_its(codebook):
     text = "A rocket gets you to orbit for $2,700 per kilogram, and SpaceX's own target for its next one is well under $300 per kilogram."
     assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed", "SpaceX"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a passive of pricing whose agent follows the figure
+        ("A second order signed last year was put at about €2 billion by the German defence ministry.", ["German defence ministry"]),
+        ("The radar contract was valued at about $3 billion by the Pentagon.", ["Pentagon"]),
+        # a body that "returned with" a figure gives it, as one that "came back with" it does
+        ("In May the budget office returned with a full estimate of about $1.1 trillion over two decades.", [CBO]),
+    ],
+)
+def test_a_passives_agent_after_the_figure_and_a_body_returning_with_it_give_it(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

@@ -2285,6 +2285,12 @@ _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced|pegged|"
     r"estimated|put|valued|set)\s+by\s+"
 )
+# A passive of pricing right before its figure, its agent after it: "was put at about … by", "is valued at … by".
+_PRICED_AT_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:put|valued|priced|pegged|estimated|set|costed|tallied)\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|just|up\s+to|more\s+than)\s+)?$"
+)
+_FIGURE_BY_RE = re.compile(r"(?:\s+(?:in|over|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 _FRONTED_ANNOUNCED_BY_RE = re.compile(
     r"[\s\"“‘']*(?:First\s+|Originally\s+)?(?:Announced|Unveiled|Proposed|Introduced|Launched|Floated|Put forward)"
     r"(?:\s+[\w-]+){0,4}?\s+by\s+"
@@ -4829,6 +4835,13 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         first = _opening_mention(analysis.text, by, analysis.entities) if by and by[0].start - agent.end() <= 20 else None
         if first is not None:
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "before", "")
+    # ... or its agent right after the figure: "a follow-on order was put at about €3 billion by the German defence ministry"
+    agent_after = _PRICED_AT_RE.search(analysis.text, max(sentence.start, start - 60), start) and _FIGURE_BY_RE.match(analysis.text, end)
+    if agent_after and not analysis.attributions[i]:
+        by = [m for m in near if agent_after.end() <= m.start <= agent_after.end() + 20]
+        first = _opening_mention(analysis.text, by, analysis.entities) if by else None
+        if first is not None and analysis.type(first.entity) in (*PERSONLIKE, "organisation", "country"):
+            return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "after", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
     # A fronted passive that names no agent: "Said to cost US$175 billion, the president later announced …" gives the
