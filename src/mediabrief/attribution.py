@@ -192,9 +192,9 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 # Titles written abbreviated before a name ("Gen. Michael Guetlein"), whose full stop ends no clause.
 TITLE_ABBREVIATIONS = ("Gen", "Sen", "Rep", "Gov", "Adm", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Maj", "Capt", "Sgt", "Cmdr", "Amb")
 # A second verb of the same subject: "… and said", "… and has requested", "… and later told".
+_SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will|[a-z]+ly)\s+){0,2}$")
 # A modal or a form of "be" between a body and a second verb: what it should do, or what it is, says no figure of its own.
 _MODAL_OR_COPULA_RE = re.compile(r"\b(?:should|must|could|would|may|might|will|can|is|was|are|were)\b")
-_SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|since|has\s+since|would|will|[a-z]+ly)\s+){0,2}$")
 # After "citing": a thing from somewhere, not a source ("citing threats from North Korea", "citing concerns over
 # China"); a report, study or figures from a body are the body's ("citing a report from the CBO").
 _PARTICIPLE_RE = re.compile(r"\w+ing\b")
@@ -2285,12 +2285,6 @@ _ANNOUNCED_BY_RE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:first\s+)?(?:announced|unveiled|proposed|introduced|launched|floated|put forward|priced|pegged|"
     r"estimated|put|valued|set)\s+by\s+"
 )
-# A passive of pricing right before its figure, its agent after it: "was put at about … by", "is valued at … by".
-_PRICED_AT_RE = re.compile(
-    r"\b(?:was|were|is|are|been|being)\s+(?:put|valued|priced|pegged|estimated|set|costed|tallied)\s+at\s+"
-    r"(?:(?:about|around|roughly|some|nearly|just|up\s+to|more\s+than)\s+)?$"
-)
-_FIGURE_BY_RE = re.compile(r"(?:\s+(?:in|over|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 _FRONTED_ANNOUNCED_BY_RE = re.compile(
     r"[\s\"“‘']*(?:First\s+|Originally\s+)?(?:Announced|Unveiled|Proposed|Introduced|Launched|Floated|Put forward)"
     r"(?:\s+[\w-]+){0,4}?\s+by\s+"
@@ -2301,6 +2295,13 @@ _ANNOUNCED_BY_ASIDE_RE = re.compile(
     r",\s*(?:first\s+|originally\s+)?(?:announced|unveiled)(?:\s+[\w-]+){0,4}?\s+by\s+"
     r"|\b(?:[Aa]nnouncement|[Uu]nveiling)\s+by\s+"
 )
+# A passive of pricing right before its figure, its agent after it: "was put at about … by", "is valued at … by".
+_PRICED_AT_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:put|valued|priced|pegged|estimated|set|costed|tallied)\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|just|up\s+to|more\s+than)\s+)?$"
+)
+# ... and what stands between that figure and its agent: " by ", " over ten years by ".
+_FIGURE_BY_RE = re.compile(r"(?:\s+(?:in|over|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
     r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
@@ -4359,7 +4360,7 @@ _CIRCUMSTANCE_RE = re.compile(
     r"Earlier|After|Before|On|Following|Shortly|According\s+to|"  # (one relaying: "According to state media, the ministry …")
     # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
-    rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH[3:-3]}))\b"
+    rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH}))\b"
 )
 
 
