@@ -3834,7 +3834,7 @@ _DOCUMENT_VOICE_RE = re.compile(
     # (its author and date between: "an order from the president in late January, tasking the Pentagon with …")
     # (its abbreviation, and another verb of its relative clause: "an executive order (EO) that set a new course for
     # homeland defense and called for …")
-    # (and when it came, before the verb: "an executive order at the end of January mandating …")
+    # (and when it came, before the verb: "an executive order in early March directing …")
     rf"(?i)\b(?P<d>{_DOCUMENT_NOUNS})(?:\s+(?:from|by|signed\s+by|issued\s+by)\s+[^,.;“”\"]{{1,60}})?(?:\s*(?-i:\([A-Z]{{2,5}}\)))?"
     rf"(?:\s+(?:on|in|at|during)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-)?(?:{_MONTH}|\d{{4}})(?:\s+\d{{1,2}})?)?,?\s+"
     r"(?:(?:which|that)\s+(?:(?:[^,.;“”\"]|(?-i:(?<=[A-Z])\.)){1,90}?\s+and\s+)?)?(?:calling\s+for|calls\s+for|called\s+for|directing|directs|directed|"
