@@ -1879,3 +1879,22 @@ def test_a_possessors_target_well_under_a_figure_is_its(codebook):
 )
 def test_a_passives_agent_after_the_figure_and_a_body_returning_with_it_give_it(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a figure's conversion in brackets is no other figure between it and the verb that gives both
+        ("The shield would cost at least $175 billion (€150 billion) and take three years, the president explained.", [WH, WH]),
+        # a sum described as appropriated or set aside is a fact, not the estimate of whoever speaks in the sentence
+        (
+            "Work has stalled for want of a plan to spend the first $24 billion (S$31 billion) appropriated for the shield,"
+            " six people familiar with the matter told Reuters.",
+            ["unattributed", "unattributed"],
+        ),
+        # ... unless "according to" credits it
+        ("According to the Tokyo Security Digest, roughly ¥90 billion is earmarked for the interceptor.", ["Tokyo Security Digest"]),
+    ],
+)
+def test_a_conversion_in_brackets_and_a_sum_set_aside(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

@@ -2295,6 +2295,13 @@ _ANNOUNCED_BY_ASIDE_RE = re.compile(
     r",\s*(?:first\s+|originally\s+)?(?:announced|unveiled)(?:\s+[\w-]+){0,4}?\s+by\s+"
     r"|\b(?:[Aa]nnouncement|[Uu]nveiling)\s+by\s+"
 )
+# Between a figure and its conversion in brackets: " (", " (about ".
+_CONVERSION_OPENING_RE = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|some)?\s*")
+# What follows a sum passed or set aside: "(S$32.7 billion) appropriated for", "earmarked for", "set aside in".
+_BUDGET_FACT_AFTER_RE = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?\s+(?:(?:already|previously|recently|originally|first|just)\s+)?"
+    r"(?:appropriated|approved|earmarked|allocated|set\s+aside|authorized|authorised)\b(?!\s+by\b)"
+)
 # A passive of pricing right before its figure, its agent after it: "was put at about … by", "is valued at … by".
 _PRICED_AT_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:put|valued|priced|pegged|estimated|set|costed|tallied)\s+at\s+"
@@ -4600,8 +4607,14 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         lo, hi = sorted((span[0], a.position))
         return ";" not in analysis.text[lo:hi]
 
+    # A sum described as passed or set aside ("the first $25 billion appropriated for the programme", "$25bn set aside in
+    # a House-passed bill") is a fact the outlet states, not the estimate of whoever speaks in the sentence.
+    budget_fact = bool(_BUDGET_FACT_AFTER_RE.match(analysis.text, end))
+
     def binds(a: Attribution) -> bool:
         if not same_clause((start, end), a):  # "… could cost $1.2 trillion, budget office says; Pentagon says it …"
+            return False
+        if budget_fact and a.how != "according to":
             return False
         if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
             clause = [span for span in spans if same_clause(span, a)] or spans
@@ -4644,7 +4657,12 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return False
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
-        if a.position > end and any(end <= o[0] and o[1] <= a.position for o in spans[1:]):
+        # (a figure's conversion in brackets right after it is no other figure: "$175 billion (€154 billion) …, Trump
+        # explained")
+        if a.position > end and any(
+            end <= o[0] and o[1] <= a.position and not _CONVERSION_OPENING_RE.fullmatch(analysis.text, end, o[0])
+            for o in spans[1:]
+        ):
             return False
         # ... nor over a clause of its own: in "Its budget stands at $175 billion, though some analysts say the real
         # cost could exceed $500 billion", the analysts' is the $500 billion only.
