@@ -2297,7 +2297,7 @@ _ANNOUNCED_BY_ASIDE_RE = re.compile(
 )
 # Between a figure and its conversion in brackets: " (", " (about ".
 _CONVERSION_OPENING_RE = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|some)?\s*")
-# What follows a sum passed or set aside: "(S$32.7 billion) appropriated for", "earmarked for", "set aside in".
+# What follows a sum passed or set aside: "(S$31 billion) appropriated for", "earmarked for", "set aside in".
 _BUDGET_FACT_AFTER_RE = re.compile(
     r"(?:\s*\([^()]{0,30}\))?\s+(?:(?:already|previously|recently|originally|first|just)\s+)?"
     r"(?:appropriated|approved|earmarked|allocated|set\s+aside|authorized|authorised)\b(?!\s+by\b)"
@@ -4607,8 +4607,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         lo, hi = sorted((span[0], a.position))
         return ";" not in analysis.text[lo:hi]
 
-    # A sum described as passed or set aside ("the first $25 billion appropriated for the programme", "$25bn set aside in
-    # a House-passed bill") is a fact the outlet states, not the estimate of whoever speaks in the sentence.
+    # A sum described as passed or set aside ("the first $24 billion appropriated for the shield", "$20bn set aside in
+    # the Senate's bill") is a fact the outlet states, not the estimate of whoever speaks in the sentence.
     budget_fact = bool(_BUDGET_FACT_AFTER_RE.match(analysis.text, end))
 
     def binds(a: Attribution) -> bool:
@@ -4657,8 +4657,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return False
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5
         # trillion budget the administration has requested", the request is the $1.5 trillion's.
-        # (a figure's conversion in brackets right after it is no other figure: "$175 billion (€154 billion) …, Trump
-        # explained")
+        # (a figure's conversion in brackets right after it is no other figure: "$90 billion (¥13 trillion) …, the
+        # minister explained")
         if a.position > end and any(
             end <= o[0] and o[1] <= a.position and not _CONVERSION_OPENING_RE.fullmatch(analysis.text, end, o[0])
             for o in spans[1:]
