@@ -2799,13 +2799,9 @@ def _references(
             # ... or the one body of the codebook so named, where the text named it only inside a quotation: "If it costs
             # what the Congressional Budget Office thinks," … "The budget office estimated …"
             # (or an alias of it: "the program office" is the codebook's "Golden Dome office", alias "Golden Dome program office")
-            known = {
-                n
-                for alias, (n, k) in grammar.gazetteer.items()
-                if k == "organisation" and wanted <= set(_WORD_RE.findall(f"{alias} {n}".lower()))
-            }
-            if len(known) == 1:
-                entity = role_entity(known.pop(), "organisation")
+            known = _codebook_body_named(grammar, wanted)
+            if known:
+                entity = role_entity(known, "organisation")
         if entity < 0:
             entity = last(
                 match.start(),
@@ -2835,10 +2831,9 @@ def _references(
     for match in _POSSESSED_BODY_ROLE_RE.finditer(masked):
         # "his program office", "the Pentagon's program office": the one body of the codebook whose name or alias holds
         # both words (the "Golden Dome office", alias "Golden Dome program office"), whoever the possessor is
-        wanted = {match.group(1).lower(), match.group(2).lower()}
-        known = {n for alias, (n, k) in grammar.gazetteer.items() if k == "organisation" and wanted <= set(_WORD_RE.findall(alias.lower()))}
-        if len(known) == 1 and not any(m.start <= match.start(1) < m.end for m in added):
-            added.append(Mention(match.start(1), match.end(), role_entity(known.pop(), "organisation"), "role"))
+        known = _codebook_body_named(grammar, {match.group(1).lower(), match.group(2).lower()})
+        if known and not any(m.start <= match.start(1) < m.end for m in added):
+            added.append(Mention(match.start(1), match.end(), role_entity(known, "organisation"), "role"))
     # He and she refer to the last person named or referred to by role ("the president made it cheaper. Here is his
     # post"): the roles just resolved count as mentions of their person.
     named = sorted([*named, *(m for m in added if m.kind == "role" and m.entity >= 0)])
@@ -3391,6 +3386,15 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
         if reporters:
             return reporters[-1].entity
     return -1
+
+
+def _codebook_body_named(grammar: Grammar, wanted: set[str]) -> str:
+    """The one body of the codebook whose name or an alias holds all the ``wanted`` words ("program", "office": the
+    "Golden Dome office", alias "Golden Dome program office"); "" if none or several."""
+    known = {
+        n for alias, (n, k) in grammar.gazetteer.items() if k == "organisation" and wanted <= set(_WORD_RE.findall(f"{alias} {n}".lower()))
+    }
+    return known.pop() if len(known) == 1 else ""
 
 
 # A body named by a possessor and a qualified role: "his own program office", "the Pentagon's program office".
