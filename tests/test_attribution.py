@@ -1156,6 +1156,14 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
+        # a document's title in commas after it
+        ('Estimates differ. A Heritage Foundation paper, "Pricing the Shield," put the sensors at $40 billion.', "Heritage Foundation", ""),
+        # a document and its date between the subject and its verb, no commas around them
+        (
+            "For comparison, the Heritage Foundation in a 2024 paper estimated the sensor layer alone at $40 billion.",
+            "Heritage Foundation",
+            "",
+        ),
         # "the budget office" is the body named Budget Office, not the last office named
         (
             "A spokesperson sent questions to the Prime Minister's Office. "
@@ -1207,6 +1215,18 @@ def test_the_owner_of_a_figure_is_who_the_sentence_says_gives_it(text, owner, re
         (
             "The estimate compares with the $175bn Trump cited and the $185bn the Pentagon's Golden Dome office now uses.",
             "Golden Dome office",
+        ),
+        # the codebook has two bodies with "budget" and "office" in their names: "the budget office" is the one that
+        # has the words side by side, the Congressional Budget Office, not the Office of Management and Budget
+        (
+            "Ottawa wrote to the Prime Minister's Office. The budget office estimated in June that one layer alone costs $410bn in all.",
+            "Congressional Budget Office",
+        ),
+        # a codebook body's name may open a longer one: the White House's budget office is a body of its own
+        (
+            "Only $390 million of the request sits in the base budget, according to tables from the White House Office of Management "
+            "and Budget.",
+            "Office of Management and Budget",
         ),
     ],
 )

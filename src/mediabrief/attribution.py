@@ -1919,6 +1919,15 @@ _AFFILIATION_RE = re.compile(
 _POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)"
 )
+# ... or the document, its date, with no commas: "the budget office in a 2025 letter estimated …"
+_IN_ITS_DOCUMENT_GAP_RE = re.compile(
+    r"\bin\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:letter|report|study|analysis|paper|memo|assessment|filing|review|"
+    r"briefing|testimony|statement)\s*$"
+)
+# A document's title in commas after it: "An American Enterprise Institute framework, "…," put …".
+_TITLE_IN_COMMAS_RE = re.compile(
+    r"\b(framework|report|study|paper|analysis|letter|memo|assessment|review|estimate)\s*,\s*[\"“][^\"“”]*[\"”]\s*,?"
+)
 # "Todd Harrison of the American Enterprise Institute, in a 2025 study titled "…", estimated …"
 _IN_A_STUDY_RE = re.compile(r"^,\s*in\s+(?:a|an|his|her|its|their)\s+[^,;:“\"]{0,60}?(?:[“\"][^”\"]{0,80}[”\"]\s*,?|,)\s*$")
 # A gap that makes the name before it the subject: an apposition closed ("Mao Ning, said"), "…, which said", "…, whose
@@ -1972,6 +1981,8 @@ def _words_between(masked: str, start: int, end: int) -> list[str] | None:
         (_POSSESSIVE_DOCUMENT_RE, ""),
         (_SEEN_BY_RE, " "),
         (_POSSESSIVE_WORDS_RE, ""),
+        (_IN_ITS_DOCUMENT_GAP_RE, " "),
+        (_TITLE_IN_COMMAS_RE, r"\1 "),
     ):
         gap = said_nothing.sub(left, gap).strip()
     gap = _IN_A_STUDY_RE.sub(",", gap)
@@ -2786,11 +2797,11 @@ def _references(
         # Congressional Budget Office, not the Prime Minister's Office named since; "the defense ministry" the Ministry
         # of Defense.
         narrowed = qualifier is None and re.match(r"\w+\s+([a-z][\w-]+)\s+\w", match.group(0))
-        wanted = {narrowed.group(1).lower(), role} if narrowed else set()
+        wanted = (narrowed.group(1).lower(), role) if narrowed else ()
         entity = (
             last(
                 match.start(),
-                lambda e, w=wanted: entities[e].type == "organisation" and w <= set(_WORD_RE.findall(entities[e].name.lower())),
+                lambda e, w=set(wanted): entities[e].type == "organisation" and w <= set(_WORD_RE.findall(entities[e].name.lower())),
             )
             if wanted
             else -1
@@ -2831,7 +2842,7 @@ def _references(
     for match in _POSSESSED_BODY_ROLE_RE.finditer(masked):
         # "his program office", "the Pentagon's program office": the one body of the codebook whose name or alias holds
         # both words (the "Golden Dome office", alias "Golden Dome program office"), whoever the possessor is
-        known = _codebook_body_named(grammar, {match.group(1).lower(), match.group(2).lower()})
+        known = _codebook_body_named(grammar, (match.group(1).lower(), match.group(2).lower()))
         if known and not any(m.start <= match.start(1) < m.end for m in added):
             added.append(Mention(match.start(1), match.end(), role_entity(known, "organisation"), "role"))
     # He and she refer to the last person named or referred to by role ("the president made it cheaper. Here is his
@@ -3388,12 +3399,16 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
     return -1
 
 
-def _codebook_body_named(grammar: Grammar, wanted: set[str]) -> str:
+def _codebook_body_named(grammar: Grammar, wanted: tuple[str, ...]) -> str:
     """The one body of the codebook whose name or an alias holds all the ``wanted`` words ("program", "office": the
-    "Golden Dome office", alias "Golden Dome program office"); "" if none or several."""
-    known = {
-        n for alias, (n, k) in grammar.gazetteer.items() if k == "organisation" and wanted <= set(_WORD_RE.findall(f"{alias} {n}".lower()))
-    }
+    "Golden Dome office", alias "Golden Dome program office"); of several, the one that holds them in that order, side
+    by side ("budget office": the Congressional Budget Office, not the Office of Management and Budget); "" if none or
+    several still."""
+    names = [(alias.lower(), n.lower(), n) for alias, (n, k) in grammar.gazetteer.items() if k == "organisation"]
+    known = {n for alias, name, n in names if set(wanted) <= set(_WORD_RE.findall(f"{alias} {name}"))}
+    if len(known) > 1:
+        phrase = re.compile(rf"\b{re.escape(' '.join(wanted))}\b")
+        known = {n for alias, name, n in names if n in known and (phrase.search(alias) or phrase.search(name))}
     return known.pop() if len(known) == 1 else ""
 
 
