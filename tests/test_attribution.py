@@ -1156,6 +1156,12 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         # unnamed sources keep how they know in their name
         ("According to people briefed on the plan, the first tranche would be $5 billion.", "people briefed on the plan", ""),
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
+        # two people joined as the subject, the second with a title that holds "of": the first gives it
+        (
+            "President Trump and Secretary of Defense Pete Hegseth on Monday announced the design, at an expected cost of $176 billion.",
+            "Donald Trump",
+            "",
+        ),
         # a document's title in commas after it
         ('Estimates differ. A Heritage Foundation paper, "Pricing the Shield," put the sensors at $40 billion.', "Heritage Foundation", ""),
         # a document and its date between the subject and its verb, no commas around them
@@ -1770,6 +1776,25 @@ def test_a_quotation_over_lines_a_wire_wrapped_is_read_whole(grammar):
         "said of the shield.\n"
     )
     assert speakers(clean_article(raw).text, grammar) == [("quotation", "Mark Carney")]
+
+
+def test_a_quotation_in_copy_wrapped_throughout_is_read_whole_where_a_name_opens_a_line(grammar):
+    from mediabrief.cleaning import clean_article
+
+    # (every line of this copy is cut at a printed width, so a line that opens with a capital is no new paragraph)
+    raw = (
+        "Leaders in Ottawa spent the week weighing the shield and its\n"
+        "price, which the president first put at sixty billion dollars,\n"
+        "then raised during a stop in Scotland.\n"
+        "Carney told reporters he had spoken to Trump twice and\n"
+        "said talks with senior officials would go on. Trump said the\n"
+        "Canadian cabinet had written to his office asking to join and\n"
+        "that he would make sure the country paid its “proper share.”\n"
+        "Officials in both capitals declined to give a date for a deal\n"
+        "or to say whether radar sites in the north would count toward\n"
+        "any payment.\n"
+    )
+    assert speakers(clean_article(raw).text, grammar) == [("quotation", "Donald Trump")]
 
 
 @pytest.mark.parametrize(

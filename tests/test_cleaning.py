@@ -122,3 +122,18 @@ def test_a_line_of_page_furniture_between_paragraphs_is_boilerplate():
 
     cleaned = clean_article('"It will be $61 Billion Dollars," Trump said.\n\nAdvertisement\n\n"But it will be ZERO DOLLARS."')
     assert "Advertisement" not in cleaned.text and [r["kind"] for r in cleaned.removed] == ["page furniture"]
+
+
+def test_a_list_and_headings_are_not_joined_as_copy_wrapped_at_a_width():
+    # (lines that end without a full stop but are list items and headings, not a column cut at a printed width)
+    raw = (
+        "Shield costs, line by line\n\n"
+        "Key points of the new estimate for the missile shield and its orbiting layer\n"
+        "The sensor layer would be launched first and tested over the Pacific by 2028\n"
+        "Interceptors in orbit would follow, replaced every five years at the same price\n"
+        "Ground radars in Alaska and Greenland would be upgraded under existing contracts\n"
+        "Congress has yet to see a schedule, a count of interceptors or a total cost\n"
+        "What the budget office assumed about launch prices and the size of the fleet\n"
+        "The office priced launch at a level no rocket company offers today, it said.\n"
+    )
+    assert clean_article(raw).text.count("\n") == raw.strip().count("\n") - 2  # only the headline and its blank line go

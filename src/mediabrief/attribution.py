@@ -1535,8 +1535,9 @@ _DESCRIBED_BODY_RE = re.compile(
 )
 
 
-# Between two people joined in one phrase: "and", then the second's titles ("… and SpaceX CEO …").
-_SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}")
+# Between two people joined in one phrase: "and", then the second's titles ("… and SpaceX CEO …", "… and Secretary of
+# Defense …").
+_SECOND_CONJUNCT_RE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?){0,4}")
 
 
 # Between two of a list of speakers: ", ", " and ", ", and ", then the next one's titles ("… and House Armed Services

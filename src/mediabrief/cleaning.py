@@ -244,6 +244,14 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
 _WRAPPED_LINE_RE = re.compile(r"(?m)^([^\n]{40,}[a-z,;])\n(?=[a-z])")
 
 
+# In a text wrapped throughout, the next line may open with a name too: "Trump said the\nCanadian government had …".
+_WRAPPED_BEFORE_NAME_RE = re.compile(r"(?m)^([^\n]{40,}[a-z,;])\n(?=[A-Za-z“\"‘(])")
+# How many of a text's long lines must end inside a sentence for it to count as wrapped throughout.
+WRAPPED_SHARE = 0.5
+WRAPPED_MIN_LINES = 5
+WRAPPED_WIDTH = 100  # characters: wider lines are paragraphs, not a printed column
+
+
 def _unwrapped(text: str) -> str:
     r"""The text with lines a wire's copy wrapped mid-sentence joined again, so that a sentence and a quotation over
     them are read whole.
@@ -253,7 +261,28 @@ def _unwrapped(text: str) -> str:
     >>> _unwrapped("Media Contact:\nJenna Park\npress@example.org")
     'Media Contact:\nJenna Park\npress@example.org'
     """
+    if _wrapped_throughout(text):
+        # (its first line stays apart: a headline above the wrapped paragraphs)
+        first, newline, rest = text.partition("\n")
+        return first + newline + _WRAPPED_BEFORE_NAME_RE.sub(r"\1 ", rest)
     return _WRAPPED_LINE_RE.sub(r"\1 ", text)
+
+
+def _wrapped_throughout(text: str) -> bool:
+    """Whether a text is copy hard-wrapped at a fixed width: its long lines no longer than a printed line, and most of
+    them ending inside a sentence (an article whose paragraphs are its lines ends nearly all of them with a full stop or
+    a quotation mark; a list's items and headings are not that narrow)."""
+    long_lines = [line.rstrip() for line in text.split("\n") if len(line.strip()) >= 40]
+    inside = sum(1 for line in long_lines if re.search(r"[a-z,;]$", line))
+    narrow = sum(1 for line in long_lines if len(line) <= WRAPPED_WIDTH)
+    # (and a sentence must be seen to go on in lower case after some of those lines: items of a list each open anew)
+    going_on = len(_WRAPPED_LINE_RE.findall(text))
+    return (
+        inside >= WRAPPED_MIN_LINES
+        and inside >= WRAPPED_SHARE * len(long_lines)
+        and narrow >= 0.9 * len(long_lines)
+        and going_on >= inside / 3
+    )
 
 
 def _norm(text: str) -> str:
