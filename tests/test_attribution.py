@@ -1757,6 +1757,29 @@ def test_the_lawmakers_after_a_list_of_them_are_the_list_however_far_on(grammar)
     assert speakers(text, grammar) == [("quotation", "Ed Markey, Jeff Merkley, Don Beyer and John Garamendi")] * 3
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both chambers' committees are one body, not the chamber the codebook knows; "they" after a singular body
+        # named since is still the committees, and "the appropriators" are the members of the committee named
+        (
+            "In a report on the spending bill, the House and Senate Appropriations Committees said the Pentagon had sent "
+            'no schedule. "We cannot oversee money we cannot see," they wrote. The appropriators also said the plan was '
+            '"too thin to judge."',
+            [("quotation", "House and Senate Appropriations Committees")] * 2,
+        ),
+        # a committee in a person's post after a longer run of capitals stays the person's post
+        (
+            "Sen. Ann Lee of Ohio, the top Democrat on the Senate Budget Committee, who had sought the figures, said the "
+            'plan was "a blank cheque for contractors."',
+            [("quotation", "Ann Lee")],
+        ),
+    ],
+)
+def test_appropriations_committees_and_their_members_speak_as_one_body(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
 def test_a_headline_in_capitals_names_only_whom_the_story_knows(grammar):
     text = "Moylan spoke on Guam.\nTRUMP CALLS FOR BIGGER DEFENSE BUDGET TO BUILD 'DREAM FORCE'\nThe test is set for next year."
     found = analyse(text, grammar)

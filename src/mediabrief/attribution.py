@@ -1706,6 +1706,15 @@ def _inside_longer_name(text: str, start: int, end: int, country: bool = False) 
         # the first word of a school's or institute's name, or of a country's agency: "US" in "US Naval War College",
         # "US Defense Intelligence Agency"
         return True
+    if (
+        body
+        and not country
+        and re.sub(r"(?<=e)s$", "", body.group(1).lower()) in ("committee", "subcommittee")
+        and not re.search(r"[A-Z][\w.'’-]*\s+(?:on|of|for|at)\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    ):
+        # a chamber's committee: "Senate" in "the House and Senate Appropriations Committees" (not where a longer run of
+        # capitals opens before it: "the top Democrat on the Senate Budget Committee" is a post, and the chamber its body)
+        return True
     if body and body.group(1).lower() in OUTLET_WORDS:
         return True  # the first word of a longer publication's name: "Tokyo" in "the Tokyo Defence Digest"
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
@@ -3006,6 +3015,13 @@ def _references(
         if body >= 0:
             added.append(Mention(match.start(), match.end(), body, "group"))  # "analysts at the American Enterprise Institute"
             continue
+        # Members named by the body they sit on ("appropriators"): that body, where the text named it before ("The House
+        # Appropriations Committee said … '…,' the appropriators wrote"); else the group as written.
+        sits_on = _MEMBERS_OF_BODY.get(word, "")
+        body = last(match.start(), lambda e, w=sits_on: entities[e].type == "organisation" and w in entities[e].name.lower())
+        if sits_on and body >= 0:
+            added.append(Mention(match.start(), match.end(), body, "group"))
+            continue
         # "the lawmakers", "the senators" after a list of them named ("Sens. Jane Roe and Ann Lee, along with Rep. Tom Ash,
         # signed a letter …. '…,' the lawmakers wrote"): the list, named for them all
         if match.group(0).lower().startswith("the ") and word in _LISTED_MEMBERS:
@@ -3144,6 +3160,11 @@ def _references(
         singular = entity >= 0 and entities[entity].type == "organisation" and not entities[entity].name.endswith("s")
         if singular and group >= 0 and any(m.entity == group and paragraph <= m.start < match.start() for m in named):
             entity = group
+        # ... or a body whose name is plural, named before the singular one in this paragraph or the one before ("the House
+        # and Senate Appropriations Committees said the Pentagon had …. '…,' they wrote": the committees)
+        plural = last(match.start(), lambda e: entities[e].type == "organisation" and bool(_PLURAL_BODY_RE.search(entities[e].name)))
+        if singular and entity != plural >= 0 and any(m.entity == plural and paragraph <= m.start < match.start() for m in named):
+            entity = plural
         # ... or, inside a clause of its own sentence, the body that sentence opens with, no group named between
         # ("Bloomberg released a cost analysis, where they estimate …")
         opening = _sentence_start(masked, match.start())
@@ -3581,6 +3602,10 @@ _ONE_OF_THEM_RE = re.compile(
 )
 
 
+# The last word of a body's name that makes it plural: "the House and Senate Armed Services Committees".
+_PLURAL_BODY_RE = re.compile(r"\b(?:Committees|Subcommittees|Chiefs)$")
+# Group words for the members of a body, and the word its name holds: "appropriators" sit on an Appropriations Committee.
+_MEMBERS_OF_BODY = {"appropriators": "appropriations"}
 # Group words that speak for the body named right before them: "White House officials", "Chinese officials".
 _BODY_GROUPS = frozenset(
     {
