@@ -731,3 +731,18 @@ def test_a_request_sent_to_congress_cites_no_one():
     # sending Congress a budget request is an act on money, not a source the article cites
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": ["The White House sent Congress a request of $1.4 trillion."]})
     assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body that pushes a plan or asks for one gives no information; one that says or estimates does
+        ("In April the Pentagon asked contractors how they would build a network of sensors.", []),
+        ("The Missile Defense Agency proposed a layered defense in 2020.", []),
+        ("The Pentagon has submitted several plans to the White House.", []),
+        ("The Pentagon said the network of sensors would be ready in 2028.", ["Pentagon"]),
+    ],
+)
+def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
+    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected

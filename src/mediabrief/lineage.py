@@ -382,6 +382,13 @@ _MONEY_ACTS = re.compile(
     r"award|put\b|puts\b|offer|request|seek|sought|asked\s+for|wants?\b|sen(?:t|ds)\s+(?:Congress|lawmakers)\b)"
 )
 
+# Verbs by which a body acts or pushes a plan rather than gives information: "the Pentagon asked contractors how they
+# would build it", "the administration has proposed a shield", "the firms pitched their designs", "has submitted a plan".
+_PLAN_ACTS = re.compile(
+    r"(?i)(?:propos(?:e|es|ed|ing)|pitch(?:es|ed|ing)?|ask(?:s|ed)?|submit(?:s|ted)?|threaten(?:s|ed)?|tout(?:s|ed)?|"
+    r"continu(?:es|ed))\b"
+)
+
 
 # Between a body's name and its spokesperson's: "Kremlin spokesman Dmitry Peskov", "Foreign Ministry Spokeswoman Maria
 # Zakharova", "the ministry's press secretary, Jane Roe,".
@@ -397,11 +404,13 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
     """Bodies (not persons, not outlets) that an attribution credits, as (sentence index, name, start, end, how): "the
     Pentagon estimated", "according to the Congressional Budget Office". A body named only as a speaker's employer is
     not credited here, nor one that only acts on money (``acts``: "the administration has allocated $25 billion" cites
-    nobody)."""
+    nobody) or pushes a plan ("the administration has proposed a shield")."""
     found = []
     for i, attributions in enumerate(analysis.attributions):
         for a in attributions:
-            if acts is not None and a.how != "according to" and acts.match(analysis.text, a.position):
+            if a.how != "according to" and (
+                (acts is not None and acts.match(analysis.text, a.position)) or _PLAN_ACTS.match(analysis.text, a.position)
+            ):
                 continue
             # A body whose spokesperson speaks is cited ("Kremlin spokesman Dmitry Peskov told reporters"); a body that
             # only employs the speaker is not ("Aerospace Industries Association vice president Eric Fanning said").
