@@ -746,3 +746,18 @@ def test_a_request_sent_to_congress_cites_no_one():
 def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
     assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a release, an article or a note by a body after "according to" cites the body, a day's date before it too
+        ("The first tests are set for 2028, according to a press release posted by the Pentagon.", ["Pentagon"]),
+        ("According to an April 3 article on the Department of Defense website, the tests went well.", ["Pentagon"]),
+        # a bank's or a broker's research arm is a body by its name's last word
+        ("The layers will share one network, according to a recent Harbor Securities research note.", ["Harbor Securities"]),
+    ],
+)
+def test_a_document_a_body_put_out_cites_the_body(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
+    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected

@@ -225,7 +225,9 @@ _BACKGROUND_RE = re.compile(
 _PER_UNIT_AFTER_RE = re.compile(r"\s+(?:satellite|interceptor|missile|kilogram|unit|launch|launcher|battery|ship|shot|round)s?\b")
 _CITED_THING_RE = re.compile(
     r"(?!.*\b(?:reports?|stud(?:y|ies)|analys[ie]s|data|figures|estimates?|documents?|statements?|sources?|officials?|people|"
-    r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?)\b)"
+    r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?|"
+    # (a release, a note, an article or a notice by a body is a source too: "according to a press release posted by the Pentagon")
+    r"releases?|notes?|articles?|notices?|readouts?|assessments?|overviews?|transcripts?|websites?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
 # (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
@@ -246,7 +248,8 @@ ORG_WORDS = frozenset(
     commission service senate house congress pentagon kremlin laboratories laboratory lab labs systems technologies
     industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
     taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
-    authority program programme initiative project court police federation organization organisation college chamber forces""".split()
+    authority program programme initiative project court police federation organization organisation college chamber forces
+    securities capital partners advisors advisers consulting analytics holdings investments""".split()
 )
 OUTLET_WORDS = frozenset(
     """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
@@ -2522,9 +2525,10 @@ def sentence_attributions(
         after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
         if not after and _BACK_REFERENCE_RE.match(masked, lo, hi):  # "That was the view of the panel's chair, Sen. X"
             after = [m for m in inside if marker.end() <= m.start and m.entity >= 0][:1]
-        if after and re.search(r"[$€£¥\d]", re.sub(r"\b(?:19|20)\d\d\b", "", masked[marker.end() : min(after).start])):
-            # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source (a year
-            # dates a report: "according to a 2024 report by X")
+        undated = re.sub(rf"\b(?:{_MONTH}\s+\d{{1,2}}\b|(?:19|20)\d\d\b)", "", masked[marker.end() : min(after).start]) if after else ""
+        if after and re.search(r"[$€£¥\d]", undated):
+            # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source (a year or
+            # a day dates a report: "according to a 2024 report by X", "according to a March 19 article on X's website")
             after = []
         if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
             after = []  # "citing threats from North Korea": what is cited is a thing, not a source
