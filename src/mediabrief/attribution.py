@@ -3021,10 +3021,12 @@ def _references(
             continue
         # Members named by the body they sit on ("appropriators"): that body, where the text named it before ("The House
         # Appropriations Committee said … '…,' the appropriators wrote"); else the group as written.
-        sits_on = _MEMBERS_OF_BODY.get(word, "")
-        body = last(match.start(), lambda e, w=sits_on: entities[e].type == "organisation" and w in entities[e].name.lower())
-        if sits_on and body >= 0:
-            added.append(Mention(match.start(), match.end(), body, "group"))
+        sits_on = _MEMBERS_OF_BODY.get(word)
+        committee = -1
+        if sits_on:
+            committee = last(match.start(), lambda e, w=sits_on: entities[e].type == "organisation" and w in entities[e].name.lower())
+        if committee >= 0:
+            added.append(Mention(match.start(), match.end(), committee, "group"))
             continue
         # "the lawmakers", "the senators" after a list of them named ("Sens. Jane Roe and Ann Lee, along with Rep. Tom Ash,
         # signed a letter …. '…,' the lawmakers wrote"): the list, named for them all
@@ -3167,7 +3169,8 @@ def _references(
         # ... or a body whose name is plural, named before the singular one in this paragraph or the one before ("the House
         # and Senate Appropriations Committees said the Pentagon had …. '…,' they wrote": the committees)
         plural = last(match.start(), lambda e: entities[e].type == "organisation" and bool(_PLURAL_BODY_RE.search(entities[e].name)))
-        if singular and entity != plural >= 0 and any(m.entity == plural and paragraph <= m.start < match.start() for m in named):
+        plural_here = plural >= 0 and any(m.entity == plural and paragraph <= m.start < match.start() for m in named)
+        if singular and plural_here and plural != entity:
             entity = plural
         # ... or, inside a clause of its own sentence, the body that sentence opens with, no group named between
         # ("Bloomberg released a cost analysis, where they estimate …")
