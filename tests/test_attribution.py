@@ -1158,7 +1158,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("Two people with knowledge of the talks said Tokyo could pledge $3 billion.", "people with knowledge of the talks", ""),
         # two people joined as the subject, the second with a title that holds "of": the first gives it
         (
-            "President Trump and Secretary of Defense Pete Hegseth on Monday announced the design, at an expected cost of $176 billion.",
+            "President Trump and Secretary of State Marco Rubio announced the design on Monday, at an expected cost of $176 billion.",
             "Donald Trump",
             "",
         ),

@@ -738,7 +738,7 @@ def test_a_request_sent_to_congress_cites_no_one():
     [
         # a body that pushes a plan or asks for one gives no information; one that says or estimates does
         ("In April the Pentagon asked contractors how they would build a network of sensors.", []),
-        ("The Missile Defense Agency proposed a layered defense in 2020.", []),
+        ("The Missile Defense Agency proposed a two-tier shield for Guam in 2021.", []),
         ("The Pentagon has submitted several plans to the White House.", []),
         ("The Pentagon said the network of sensors would be ready in 2028.", ["Pentagon"]),
     ],
@@ -752,7 +752,7 @@ def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
     ("text", "expected"),
     [
         # a release, an article or a note by a body after "according to" cites the body, a day's date before it too
-        ("The first tests are set for 2028, according to a press release posted by the Pentagon.", ["Pentagon"]),
+        ("The first tests are set for 2028, according to a notice posted by the Pentagon on Friday.", ["Pentagon"]),
         ("According to an April 3 article on the Department of Defense website, the tests went well.", ["Pentagon"]),
         # a bank's or a broker's research arm is a body by its name's last word
         ("The layers will share one network, according to a recent Harbor Securities research note.", ["Harbor Securities"]),

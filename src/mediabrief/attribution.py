@@ -226,7 +226,7 @@ _PER_UNIT_AFTER_RE = re.compile(r"\s+(?:satellite|interceptor|missile|kilogram|u
 _CITED_THING_RE = re.compile(
     r"(?!.*\b(?:reports?|stud(?:y|ies)|analys[ie]s|data|figures|estimates?|documents?|statements?|sources?|officials?|people|"
     r"persons?|briefings?|testimony|letters?|papers?|surveys?|polls?|values|numbers|projections?|presentations?|memos?|slides|tables|filings?|"
-    # (a release, a note, an article or a notice by a body is a source too: "according to a press release posted by the Pentagon")
+    # (a release, a note, an article or a notice by a body is a source too: "according to a notice posted by the Army")
     r"releases?|notes?|articles?|notices?|readouts?|assessments?|overviews?|transcripts?|websites?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
@@ -2528,7 +2528,7 @@ def sentence_attributions(
         undated = re.sub(rf"\b(?:{_MONTH}\s+\d{{1,2}}\b|(?:19|20)\d\d\b)", "", masked[marker.end() : min(after).start]) if after else ""
         if after and re.search(r"[$€£¥\d]", undated):
             # "keeps citing a $175 billion price tag that …": the marker's object is the figure, not a source (a year or
-            # a day dates a report: "according to a 2024 report by X", "according to a March 19 article on X's website")
+            # a day dates a report: "according to a 2024 report by X", "according to an article of June 2 on X's site")
             after = []
         if after and _CITED_THING_RE.match(masked, marker.end(), min(after).start):
             after = []  # "citing threats from North Korea": what is cited is a thing, not a source
