@@ -1780,6 +1780,30 @@ def test_appropriations_committees_and_their_members_speak_as_one_body(text, exp
     assert speakers(text, grammar) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the source", "the person" go back to the unnamed source so described
+        (
+            'A source familiar with the negotiations said the request would grow. "Nobody expects the number to hold," the '
+            "source said.",
+            [("quotation", "source familiar with the negotiations")],
+        ),
+        (
+            'A person briefed on the plan said the first launch had slipped. "It is months late," the person said.',
+            [("quotation", "person briefed on the plan")],
+        ),
+        # ... never a name that stands after a word for sources ("sources told Harbor Ledger")
+        (
+            'Two sources told Harbor Ledger that the first launch had slipped. "It is months late," the source said.',
+            [("quotation", "the source")],
+        ),
+    ],
+)
+def test_the_source_is_the_unnamed_source_described_before(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
 def test_a_headline_in_capitals_names_only_whom_the_story_knows(grammar):
     text = "Moylan spoke on Guam.\nTRUMP CALLS FOR BIGGER DEFENSE BUDGET TO BUILD 'DREAM FORCE'\nThe test is set for next year."
     found = analyse(text, grammar)

@@ -586,6 +586,8 @@ DEFAULT_PERSON_ROLES = [
     "secretary",
     "general",
     "official",
+    "source",  # "A source familiar with the talks said … '…,' the source said."
+    "person",  # "A person briefed on the plan said … '…,' the person said."
     "analyst",
     "executive",
     "chief",
@@ -626,6 +628,8 @@ DEFAULT_PERSON_ROLES = [
     "chief executive",
     "ceo",
 ]
+# Roles an unnamed source is given: "the source said" with no source described before is not the last person named.
+_UNNAMED_SOURCE_ROLES = frozenset({"source", "person"})
 # Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
 _OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
 DEFAULT_BODY_ROLES = [
@@ -2719,7 +2723,8 @@ def _references(
         # "the Space Force spokesperson": named by the body it speaks for, as an unnamed source is
         body = re.fullmatch(r"\w+\s+((?:[A-Z][\w.-]*(?:['’]s)?\s+){1,2})\w+", " ".join(match.group(0).split()))
         placed = _POSSESSIVE_RE.sub("", body.group(1)).strip() if body else ""
-        if entity < 0:  # "the executive said" of a chief operating officer: the last person named, as a reader takes it
+        if entity < 0 and role not in _UNNAMED_SOURCE_ROLES:
+            # "the executive said" of a chief operating officer: the last person named, as a reader takes it
             # (but not one named only as a possessor: "Rep. Dale Strong urged Congress to fund President Donald Trump's
             # shield. '…,' the Alabama Republican said" is Strong's)
             # (a party's member is a person, whatever kind the name was read as: "Mark Kelly questioned the cost. The
