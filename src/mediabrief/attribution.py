@@ -1936,15 +1936,12 @@ _AFFILIATION_RE = re.compile(
 _POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^['’]s\s+(?:(?:own|earlier|latest|new|first|recent|annual|\d{4})\s+){0,2}(?:work|report|study|analysis|letter|estimate)(?=,)"
 )
-# ... or the document, its date, with no commas: "the budget office in a 2025 letter estimated …"
-_IN_ITS_DOCUMENT_GAP_RE = re.compile(
-    r"\bin\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:letter|report|study|analysis|paper|memo|assessment|filing|review|"
-    r"briefing|testimony|statement)\s*$"
-)
+# Documents a body or a person puts its words or figures in.
+_WRITTEN_DOCUMENTS = r"(?:letter|report|study|analysis|paper|memo|assessment|filing|review|briefing|testimony|statement|framework|estimate)"
+# ... the document, its date, with no commas: "the budget office in a 2025 letter estimated …"
+_IN_ITS_DOCUMENT_GAP_RE = re.compile(rf"\bin\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_WRITTEN_DOCUMENTS}\s*$")
 # A document's title in commas after it: "An American Enterprise Institute framework, "…," put …".
-_TITLE_IN_COMMAS_RE = re.compile(
-    r"\b(framework|report|study|paper|analysis|letter|memo|assessment|review|estimate)\s*,\s*[\"“][^\"“”]*[\"”]\s*,?"
-)
+_TITLE_IN_COMMAS_RE = re.compile(rf"\b({_WRITTEN_DOCUMENTS})\s*,\s*[\"“][^\"“”]*[\"”]\s*,?")
 # "Todd Harrison of the American Enterprise Institute, in a 2025 study titled "…", estimated …"
 _IN_A_STUDY_RE = re.compile(r"^,\s*in\s+(?:a|an|his|her|its|their)\s+[^,;:“\"]{0,60}?(?:[“\"][^”\"]{0,80}[”\"]\s*,?|,)\s*$")
 # A gap that makes the name before it the subject: an apposition closed ("Mao Ning, said"), "…, which said", "…, whose
