@@ -2197,3 +2197,48 @@ def test_a_place_opening_a_publications_longer_name_is_no_country(grammar):
     # "Tokyo" opens the name of a publication set in three capitalised words; the publication is cited, not Japan
     found = analyse("Within that, according to the Tokyo Security Digest, about ¥90 billion is set aside for radars.", grammar)
     assert [(e.name, e.type) for e in found.entities] == [("Tokyo Security Digest", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a committee chair's own title after the post: the holder speaks, not the chamber in the committee's name
+        ("\u201cWe are behind on munitions,\u201d said House Armed Services Committee Chairman Rep. Alan Ferris.", "Alan Ferris"),
+        # the United Nations is a body, so the envoy set beside it in commas is the one who speaks ...
+        ("Canada\u2019s envoy to the United Nations, Jane Roe, said: \u201cThis plan is a mistake.\u201d", "Jane Roe"),
+        # ... also through a participle hung on the clause ("posting")
+        (
+            "Canada\u2019s envoy to the United Nations, Jane Roe, was blunter, posting online: \u201cThis plan is a mistake.\u201d",
+            "Jane Roe",
+        ),
+        # an unnamed "individual" is described by how they know, as a person or a source is
+        ("One individual close to the bid called the process \u201cnothing like the usual way.\u201d", "individual close to the bid"),
+        # a verb in a clause describing a noun is not the sentence's: the second verb goes back to its subject
+        (
+            "Dana Whitfield, the envoy, spoke first. Whitfield said she had not seen the $61 billion figure Trump cited, but conceded that"
+            " the shield would be \u201ca very expensive project.\u201d",
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_holders_title_an_envoy_beside_a_body_and_a_describing_clause(text, expected, grammar):
+    assert speakers(text, grammar)[-1] == ("quotation", expected)
+
+
+def test_a_bodys_short_form_ending_a_post_is_no_part_of_the_name_after_it(grammar):
+    # "the UN" closes the envoy's post; the person after it is named without it
+    text = "Norway\u2019s envoy to the UN Ingrid Halvorsen said that \u201cthis would be called extortion anywhere else.\u201d"
+    assert speakers(text, grammar) == [("quotation", "Ingrid Halvorsen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prime minister's office is the body known by that name
+        ("Prime Minister Mark Carney left Ottawa. \u201cCanada will stay sovereign,\u201d said his office.", "Prime Minister's Office"),
+        # anyone else's office speaks for its holder
+        ("Sen. Jane Roe left early. \u201cWe will not fund a shield without a plan,\u201d her office said.", "Jane Roe"),
+    ],
+)
+def test_his_or_her_office_is_a_prime_ministers_office_or_speaks_for_its_holder(text, expected, grammar):
+    assert speakers(text, grammar) == [("quotation", expected)]

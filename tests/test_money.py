@@ -1898,3 +1898,59 @@ def test_a_passives_agent_after_the_figure_and_a_body_returning_with_it_give_it(
 )
 def test_a_conversion_in_brackets_and_a_sum_set_aside(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # "which" after a body and a date stands for the body
+        ("The lower bound came from the budget office in March 2025, which estimated that the layer could cost $161 billion.", [CBO]),
+        # ... and is the subject of a second verb joined by "and"
+        (
+            "The range came from the Congressional Budget Office, which examined only the orbital layer and concluded that"
+            " it could cost $400 billion over two decades.",
+            [CBO],
+        ),
+        # "it" after "and" in a sentence that "It" opens is that same body, not the one named in between
+        (
+            "The budget office released its study on Tuesday. It modelled a notional design rather than the one the Missile"
+            " Defense Agency has in mind, and it put each interceptor at about $20 million.",
+            [CBO],
+        ),
+    ],
+)
+def test_which_after_a_dated_body_and_it_joined_by_and_keep_the_body(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a verb in a clause that describes what the figure's verb is about gives no figure
+        ("The CBO now estimates that a shield able to do what the order demands would cost about $1.1 trillion.", [CBO]),
+        ("The budget office estimated that a network of the kind the administration has described would cost $900 billion.", [CBO]),
+        # the budget office's scoring, a price demanded of a partner, and the American administration as the White House
+        ("The Congressional Budget Office has scored one version of the shield at $600 billion to $800 billion.", [CBO]),
+        ("Trump demanded $65 billion from Ottawa for a seat in the programme.", [WH]),
+        ("The U.S. administration says the system will cost 170 billion dollars.", [WH]),
+    ],
+)
+def test_a_describing_clause_gives_no_figure_and_scoring_or_demanding_one_does(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "referents"),
+    [
+        # a line of a bill that funds the shield, but whose purpose after "for" is something else, is another budget's
+        (
+            "Besides the shield, the package carries $12 billion for six new frigates and $4 billion for artillery shells.",
+            ["other", "other"],
+        ),
+        # ... while a part of the shield, a time, or words pointing back to it keep it a budget line
+        ("Congress set aside $8.1 billion for tracking satellites in the shield's first year.", ["budget or appropriation"]),
+        ("Lawmakers appropriated $17.5 billion for fiscal 2027 for Golden Dome.", ["budget or appropriation"]),
+    ],
+)
+def test_a_budget_line_for_something_else_is_another_budgets(text, referents, codebook):
+    assert _table(text, codebook)["referent"].tolist() == referents

@@ -249,7 +249,7 @@ ORG_WORDS = frozenset(
     industries aerospace dynamics budget society union forum fund bank board coalition alliance nato academy
     taxpayers scientists endowment secretariat parliament cabinet government army navy marines guard directorate
     authority program programme initiative project court police federation organization organisation college chamber forces
-    securities capital partners advisors advisers consulting analytics holdings investments""".split()
+    securities capital partners advisors advisers consulting analytics holdings investments nations""".split()
 )
 OUTLET_WORDS = frozenset(
     """news times post journal daily press herald tribune gazette magazine review wire broadcasting radio television tv
@@ -361,6 +361,7 @@ DEFAULT_VERBS = [
     "wrote",
     "writes",
     "posted",
+    "posting",  # a participle hung on the clause's subject: "the envoy was blunter, posting on social media: …"
     "added",
     "adds",
     "noted",
@@ -588,6 +589,7 @@ DEFAULT_PERSON_ROLES = [
     "official",
     "source",  # "A source familiar with the talks said … '…,' the source said."
     "person",  # "A person briefed on the plan said … '…,' the person said."
+    "individual",  # "One individual close to the bid called it '…'"
     "analyst",
     "executive",
     "chief",
@@ -629,7 +631,7 @@ DEFAULT_PERSON_ROLES = [
     "ceo",
 ]
 # Roles an unnamed source is given: "the source said" with no source described before is not the last person named.
-_UNNAMED_SOURCE_ROLES = frozenset({"source", "person"})
+_UNNAMED_SOURCE_ROLES = frozenset({"source", "person", "individual"})
 # Roles that stand for a publication: "the newspaper reported" is the outlet named last, not a body.
 _OUTLET_ROLES = frozenset({"newspaper", "paper", "daily", "broadcaster", "news agency", "magazine", "publication"})
 DEFAULT_BODY_ROLES = [
@@ -1302,6 +1304,16 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
         title, name = _strip_title(tokens, grammar.titles)
         if title:
             start = text.index(name[0], start + len(" ".join(title)))
+        # A body's short form glued to the name after it, where a post ends in it: "Ambassador to the UN Bob Rae" is Bob Rae
+        if (
+            not title
+            and len(name) in (3, 4)
+            and re.fullmatch(r"[A-Z]{2,5}", name[0])
+            and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) and t.lower() not in ORG_WORDS | OUTLET_WORDS for t in name[1:])
+            and re.search(r"\b(?:to|of|at|for)\s+the\s+$", text[max(0, start - 12) : start])
+        ):
+            start = text.index(name[1], start + len(name[0]))
+            name = name[1:]
         if len(name) >= 2 and name[-1].lower() in grammar.titles and all(_affiliation_or_title(t, grammar.titles) for t in name[:-1]):
             continue  # a post alone, its holder named after it: "Canadian Ambassador to the US Kirsten Hillman"
         if len(name) == 1 and _SENTENCE_ADVERB_RE.fullmatch(name[0]) and text[match.end() : match.end() + 1] == ",":
@@ -2072,7 +2084,7 @@ def _subject_before(
         if _DESCRIBED_WHO_RE.fullmatch(masked, mention.end, verb):
             return mention
     for mention in sorted((m for m in candidates if lo <= m.start and m.end <= verb), key=lambda m: m.end, reverse=True):
-        if mention.entity >= 0 and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
+        if mention.entity >= 0 and mention.entity not in people | names and _WHICH_SAID_RE.fullmatch(masked, mention.end, verb):
             return mention  # "… referred questions to the Prime Minister's Office, which said …" ("who" may follow an apposition)
         if mention.entity >= 0 and _WHICH_HAS_SAID_RE.fullmatch(masked, mention.end, verb) and _SPEECH_VERB_RE.match(masked, verb):
             return mention  # "… drew fire from Beijing, which has framed it as …": a verb of speech after "has"
@@ -2282,14 +2294,17 @@ def _subject_after(
         if named and re.fullmatch(r"['’]s\s+", masked[first.end : named[0].start]) and named[0].entity in personlike:
             return named[0]
         # ... and "said Missile Defense Agency spokesman Mark Wright": the body only qualifies the role of the one named
-        # ("said Senate Armed Services Committee Chairman Roger Wicker": the title may be capitalised)
-        role = re.fullmatch(r"\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s+", masked[first.end : named[0].start]) if named else None
+        # ("said Senate Armed Services Committee Chairman Roger Wicker": the title may be capitalised, and the holder's own
+        # title may follow it: "… Committee Chairman Sen. Roger Wicker")
+        role = _ROLE_BEFORE_NAME_RE.fullmatch(masked, first.end, named[0].start) if named else None
         if role and role.group(1).lower() in DEFAULT_PERSON_ROLES:
             return named[0]
         return first
     return None
 
 
+# The role between a body's name and its holder's, and the holder's own title: " spokesman ", " Chairman Rep. ".
+_ROLE_BEFORE_NAME_RE = re.compile(rf"\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s+(?:(?:{'|'.join(TITLE_ABBREVIATIONS)})\.\s+)?")
 # A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
 # Verbs of speech that are also plural nouns, and the words that make them nouns where they stand before them, a name
@@ -2336,7 +2351,11 @@ _PRICED_AT_RE = re.compile(
 _FIGURE_BY_RE = re.compile(r"(?:\s+(?:in|over|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 # A body, perhaps its document, then "which" and the verb: "…, which said", "the latest CBO report, which estimates".
 _WHICH_SAID_RE = re.compile(
-    r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?\s*,\s*which\s+"
+    r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:report|study|analysis|estimate|assessment|letter|review|paper))?"
+    # (a time after the name: "… came from the budget office in May 2025, which found …")
+    r"(?:\s+(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2},?\s*)?(?:\d{4})?)?\s*,\s*which\s+"
+    # (another verb of its own before "and": "…, which looked only at the interceptors and found …")
+    r"(?:[a-z]+ed\b[^,;:.“”\"]{0,80}?\s+and\s+(?:then\s+)?)?"
 )
 # The same with an auxiliary before a verb of speech: "… Beijing, which has framed it as …".
 _WHICH_HAS_SAID_RE = re.compile(r"\s*,\s*which\s+(?:also\s+)?(?:has|had)\s+(?:also\s+|since\s+|repeatedly\s+|publicly\s+)?")
@@ -2398,6 +2417,11 @@ _INVERTED_BEFORE_QUOTE_RE = re.compile(r"\w+\s+(?:the\s+|a\s+)?[\w .'’-]{1,40}
 # "with" opening an absolute clause whose participle follows: ", with Canadian Ambassador to the UN, Bob Rae, likening"
 # (after a comma: not "cooperation with Washington, its ally, pledging").
 _WITH_SUBJECT_RE = re.compile(r"(?:^|,)\s*[Ww]ith\s+(?:[\w.'’-]+[\s,]+){1,10}$")
+# The opening of a clause that describes a thing, right before that clause's subject: "what his order demands", "of the
+# kind the administration has described".
+_DESCRIBING_CLAUSE_RE = re.compile(r"\b(?:what|kind|sort|type)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$", re.IGNORECASE)
+# A noun that a clause of its own describes, right before that clause's subject: "the $61 billion figure Trump cited".
+_OBJECT_RELATIVE_RE = re.compile(r"\b(?:figure|number|estimate|price|sum|amount|claim|remark|words|comments|language)\s+$")
 
 
 def sentence_attributions(
@@ -2460,8 +2484,11 @@ def sentence_attributions(
         elif subject is None and _SECOND_VERB_RE.search(masked, lo, verb.start()) and not re.search(r"[;:]", masked[lo : verb.start()]):
             # A second verb of the sentence's subject: "Mao Ning said … and warned …", "He put the price at $175 billion
             # and said …": the speaker of the verb before, else the person the sentence opens with.
-            if found:
-                subject = Mention(found[-1].subject, found[-1].subject, found[-1].entity, "name")
+            # (not a verb in a clause that describes a noun: in "Pompeo knew nothing of the figure Trump cited, but
+            # conceded …", Pompeo concedes)
+            governing = [a for a in found if not _OBJECT_RELATIVE_RE.search(masked, max(lo, a.subject - 30), a.subject)]
+            if governing:
+                subject = Mention(governing[-1].subject, governing[-1].subject, governing[-1].entity, "name")
             else:
                 opening = _opening_mention(masked, inside)
                 # (a phrase of time or place before it in commas is not the subject's: "Back in early May, the Canadian
@@ -2480,6 +2507,12 @@ def sentence_attributions(
                 )
                 if opening and opening.entity >= 0 and (entities[opening.entity].type in PERSONLIKE or body) and words_before <= 3:
                     subject = opening
+            if subject is None:
+                # "… came from the budget office, which looked only at the interceptors and found …": what "which"
+                # stands for
+                which = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
+                if which is not None and _WHICH_SAID_RE.fullmatch(masked, which.end, verb.start()):
+                    subject = which
         elif subject is None:
             subject = _subject_before(masked, lo, verb.start(), inside, grammar.not_after, people, names)
         if subject is None or subject.entity < 0:
@@ -2653,6 +2686,21 @@ def _references(
         order = sorted(range(len(named)), key=lambda k: named[k].start)
         named[:] = [named[k] for k in order]
         starts[:] = [m.start for m in named]
+    # "'…,' said his office": a prime minister's office is a body known by that name ("Prime Minister's Office");
+    # anyone else's speaks for its holder, the last person named ("his office continues to put the baseline at …")
+    for match in re.finditer(r"\b(?:[Hh]is|[Hh]er)\s+office\b", masked):
+        person = last(match.start(), lambda e: entities[e].type in PERSONLIKE)
+        if person < 0:
+            continue
+        if not any("prime minister" in r for r in roles[person] | {introduced.get(person, "").lower()}):
+            added.append(Mention(match.start(), match.end(), person, "pronoun"))
+            continue
+        index = next((k for k, e in enumerate(entities) if e.name == "Prime Minister's Office"), -1)
+        if index < 0:
+            entities.append(Entity("Prime Minister's Office", "organisation"))
+            roles.append(set())
+            index = len(entities) - 1
+        added.append(Mention(match.start(), match.end(), index, "name"))
     unnamed_roles: dict[str, int] = {}
 
     def role_entity(role: str, kind: str) -> int:
@@ -3115,6 +3163,15 @@ def _references(
         # "The executive order admits the idea is old. It cites …": the order the sentence before opens with
         elif match.group(0) == "It" and (order := _opening_order(text, match.start())):
             entity = _document_entity(order, entities)
+        # "It modelled a notional design, not the one the Space Force has in mind, and it assumed …": "it" after "and" in a
+        # sentence that "It" opens is that same one, not the body named in between
+        elif (
+            match.group(0) == "it"
+            and re.search(r",\s+(?:and|but)\s+$", masked[max(0, match.start() - 8) : match.start()])
+            and (opener := [m for m in added if m.kind == "pronoun" and m.start == _sentence_start(masked, match.start())])
+            and masked[opener[0].start : opener[0].end] == "It"
+        ):
+            entity = opener[0].entity
         # '"The shield," as the order names it, must guard the nation against "…," it said':
         # a credit after a quotation is the document its paragraph has just named, not the last body
         elif (
@@ -3527,7 +3584,7 @@ _ANONYMOUS_RE = re.compile(
     # ("one of the" in the plural: "one of the U.S. officials told Reuters"; "the" before an outlet's source, the one it
     # described before: "'…,' the CNN source said")
     rf"\b(?:[Aa]n?|[Oo]ne(?:\s+of\s+the(?=\s+(?:[\w.&-]+\s+){{0,3}}(?:officials|sources|diplomats|aides)\b))?|"
-    rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+"
+    rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|individual|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+"
     # (one of several counted before: "The second source said that …")
     r"|\s+(?:first|second|third|fourth|other)\s+(?:source|official|person|aide|diplomat)\s+(?:said|says|told|added)\b))\s+"
     r"(?:(?:senior|former|top|another|second|third)\s+)?((?:[A-Z][\w.&-]*\s+){1,3})?"
@@ -3535,7 +3592,7 @@ _ANONYMOUS_RE = re.compile(
     r"(official|officer|diplomat|spokesperson|spokesman|spokeswoman|executive|analyst|aide|lawmaker|colleague|engineer|resident|reporter|"
     r"journalist|correspondent|"
     rf"researcher|staffer|source|adviser|advisor|backbencher|strategist|lobbyist|consultant|manager|banker|scientist|expert|representative"
-    rf"|person(?=\s+{_HOW_THEY_KNOW}))(?:(?:(?<=official)|(?<=source)|(?<=diplomat)|(?<=aide))s(?=\s+(?:said|says|told)\b))?\b"
+    rf"|(?:person|individual)(?=\s+{_HOW_THEY_KNOW}))(?:(?:(?<=official)|(?<=source)|(?<=diplomat)|(?<=aide))s(?=\s+(?:said|says|told)\b))?\b"
     # not the adjective: "a revised official estimate", "an official figure"
     r"(?!\s+(?:estimate|estimates|figure|figures|baseline|price|cost|number|statement|documents?|data|position|visit|report|plan|"
     r"policy|line|tally|projection|count|name|title|record|order|orders|branch|sample|example|selection|survey|poll)\b)"
@@ -4385,6 +4442,17 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
         if entities is not None and first.entity >= 0 and entities[first.entity].type == "person":
             break  # a person qualifies no one: "Strong spoke alongside Raytheon President Phil Jasper" opens with Strong
         gap = masked[first.end : after.start]
+        # "Canada's envoy to the United Nations, Jane Roe, went further": the holder the post is set beside in commas
+        if (
+            entities is not None
+            and first.entity >= 0
+            and after.entity >= 0
+            and entities[after.entity].type == "person"
+            and re.fullmatch(r",\s+", gap)
+            and masked[after.end : after.end + 1] == ","
+        ):
+            first = after
+            continue
         # "US Space Force General Michael Guetlein", "Space Force Gen. Michael Guetlein": a title, then the person.
         titled = (
             entities is not None
@@ -4707,6 +4775,16 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             a.position < start
             and _DISMISSED_ESTIMATES_RE.match(analysis.text, a.position)
             and (_DISMISSED_ESTIMATES_RE.match(analysis.text, a.position).end() <= start)
+        ):
+            return False
+        # A verb in a clause that only describes the subject of the figure's own verb gives no figure: in "the CBO
+        # estimates that a system able to do what his order demands would cost $1.2 trillion" (or "a shield of the
+        # kind the White House has described would cost …"), the figure is the estimate's.
+        if (
+            a.position < start
+            and a.subject >= 0
+            and _DESCRIBING_CLAUSE_RE.search(analysis.text, max(0, a.subject - 20), a.subject)
+            and _MODAL_OR_COPULA_RE.search(analysis.text, a.position, start)
         ):
             return False
         # A verb after the figure does not reach over another figure: in "$60 billion a year, 4 percent of the $1.5

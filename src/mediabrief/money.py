@@ -612,7 +612,7 @@ class MoneyCues(NamedTuple):
     named_by_modifiers: frozenset = frozenset()  # words that may stand between a figure and a ``named_by`` noun
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
     requires_named: dict | None = None  # a referent label -> the names (as written) one of which its sentence must hold
-    whole_budgets: tuple | None = None  # (label, cues of a budget not the programme's, the programme's names)
+    whole_budgets: tuple | None = None  # (label, cues of a budget not the programme's, the programme's names, its parts)
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -655,6 +655,7 @@ class MoneyCues(NamedTuple):
                 str(money["whole_budgets"]["label"]),
                 CueSet({"whole": money["whole_budgets"]["cues"]}),
                 CueSet({"programme": money["whole_budgets"]["programme"]}),
+                CueSet({"part": money["whole_budgets"].get("parts") or []}),
             )
             if money.get("whole_budgets")
             else None,
@@ -867,11 +868,17 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         # (or where the words that made it a budget line are such a budget's: "the Space Force's entire budget, which
         # was about $40 billion")
         if cues.enacted and labels[-1] == cues.enacted.referent and cues.whole_budgets:
-            label, whole, programme = cues.whole_budgets
+            label, whole, programme, parts = cues.whole_budgets
             in_clause = whole.find(text, lo, hi)
             if (in_clause or _is_whole_budget(cues, label, words[-1])) and not programme.find(text, lo, hi):
                 labels[-1] = label
                 words[-1] = _cue_words(text, in_clause[0]) if in_clause else words[-1]
+            # ... nor is a line the words after it say is for something else: in a bill that funds the shield, "$29
+            # billion for 14 new naval vessels" (not "$17.5 billion for fiscal 2027": a time says when, not what)
+            purpose = _PURPOSE_AFTER_RE.match(text, figure.end)
+            if purpose and not programme.find(text, *purpose.span(1)) and not parts.find(text, *purpose.span(1)):
+                labels[-1] = label
+                words[-1] = re.sub(r"\s+(?:and|or)$", "", " ".join(purpose.group(0).split()))
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
@@ -904,6 +911,13 @@ _LIST_ITEM_GAP_RE = re.compile(
     r"(?:(?:about|approximately|nearly|roughly|some|another|an\s+additional|up\s+to)\s+)?"
 )
 _FOR_AFTER_RE = re.compile(r"\s+for\s")
+# What a sum is for, right after it, unless a time ("for fiscal 2027", "for the next five years"): "for ammunition production".
+_PURPOSE_AFTER_RE = re.compile(
+    r"\s+(?:(?:a\s+year|annually|each\s+year)\s+)?for\s+"
+    r"(?!(?:fiscal|fy|the\s+(?:next|coming|current|first|following)|next|this|each|every|a\s+year|years?|\d{4}|\w+\s+years?|the\s+year|now|"
+    r"decades?|over)\b)([^,;:.()—–$€£¥\n]{3,80})",
+    re.IGNORECASE,
+)
 
 
 def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> bool:
