@@ -761,3 +761,25 @@ def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
 def test_a_document_a_body_put_out_cites_the_body(text, expected):
     articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
     assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "telling" an outlet hangs on the clause's subject: the body and the outlet it told are both sources
+        (
+            "The Prime Minister's Office rejected the offer, telling CTV News that the country would stay sovereign.",
+            ["Prime Minister's Office", "CTV News"],
+        ),
+        # a post of a body's before its holder's title qualifies the person, who is no body to cite
+        ("Space Force Chief of Space Operations Gen. Jane Roe agreed last week, telling Politico that costs will rise.", ["Politico"]),
+        # an aggregator's credit line sets the agency first, its fields apart by bars
+        ("Japan weighs role in shield\n\nReuters | Tokyo | Updated: 04-06-2025 10:12 IST\n\nTokyo is weighing a role.", ["Reuters"]),
+        # ... and a dateline's agency may be set in lower case, read only for a listed agency
+        ("Japan may help\nTOKYO, June 4. /tass/. Tokyo has begun to weigh a role in the shield.", ["TASS"]),
+        ("Japan may help\nTOKYO, June 4. /about/. Tokyo has begun to weigh a role in the shield.", []),
+    ],
+)
+def test_telling_an_outlet_a_posts_holder_and_credit_lines_of_aggregators(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
+    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected

@@ -299,8 +299,22 @@ def outlet_name(name: str) -> str:
 
     >>> outlet_name("Wall Street Journal"), outlet_name("the Asahi Shimbun"), outlet_name("Harbour Gazette")
     ('The Wall Street Journal', 'The Asahi Shimbun', '')
+
+    A name set all in lower case, as some sites set a dateline's agency ("/tass/"), is looked up in lower case.
     """
-    return _outlets_by_name().get(re.sub(r"^the\s", "The ", " ".join(name.split())), "")
+    name = re.sub(r"^the\s", "The ", " ".join(name.split()))
+    if name.islower():
+        return _outlets_by_lower_name().get(name, "")
+    return _outlets_by_name().get(name, "")
+
+
+@functools.cache
+def _outlets_by_lower_name() -> dict[str, str]:
+    """:func:`_outlets_by_name` in lower case (the first outlet to claim a spelling keeps it)."""
+    names: dict[str, str] = {}
+    for n, outlet in _outlets_by_name().items():
+        names.setdefault(n.lower(), outlet)
+    return names
 
 
 def outlet_of_site(domain: str) -> str:
@@ -356,6 +370,7 @@ DEFAULT_VERBS = [
     "says",
     "say",
     "saying",
+    "telling",  # a participle hung on the clause's subject: "the office rejected it, telling CTV News that …"
     "told",
     "tells",
     "wrote",
@@ -2518,7 +2533,7 @@ def sentence_attributions(
         if subject is None or subject.entity < 0:
             continue
         outlet = -1
-        if verb.group(0).lower() in ("told", "tells"):
+        if verb.group(0).lower() in ("told", "tells", "telling"):
             told = [m for m in inside if m.start >= verb.end() and entities[m.entity].type == "outlet" if m.entity >= 0]
             if told and re.fullmatch(r"\s*(?:[Tt]he\s+)?", masked[verb.end() : told[0].start]):  # "told The Daily Signal"
                 outlet = told[0].entity
@@ -4458,7 +4473,15 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
             entities is not None
             and after.entity >= 0
             and entities[after.entity].type in PERSONLIKE
-            and (not gap.strip() or all(w.lower() in _TITLE_WORDS for w in gap.split()) and len(gap.split()) <= 2)
+            and (
+                not gap.strip()
+                or all(w.lower() in _TITLE_WORDS for w in gap.split())
+                and len(gap.split()) <= 2
+                # (a post of the body's, then the holder's title: "Space Force Chief of Space Operations Gen. Jane Roe")
+                or len(gap.split()) <= 6
+                and gap.split()[-1].rstrip(".") in TITLE_ABBREVIATIONS
+                and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap.split())))
+            )
         )
         # lower-case words of a role between, and a title's abbreviation: "NASA astronaut Sen. Mark Kelly"
         # (two roles joined: "retired Navy pilot and policy writer Jane Roe")
@@ -5598,6 +5621,8 @@ _CREDIT_LINE_RES = (
         r"(?m)^[ \t]*(?P<name>[A-Z][\w.&'’ -]{1,40}?)[ \t]*(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d)[ \t]*$"
     ),
+    # an aggregator's credit line, the agency first and its fields set apart by bars: "Reuters | Tokyo | Updated: …"
+    re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w.&'’ -]{1,40}?)[ \t]*\|[ \t]*[A-Z][\w .,'’-]{1,40}?[ \t]*\|"),
 )
 
 
@@ -5639,7 +5664,7 @@ def _credit_lines(analysis: Analysis) -> list[tuple[int, str, int, int, str]]:
         for match in pattern.finditer(analysis.text):
             # (a story's last words are a credit only for a listed outlet, a name heading a date only for one too, even
             # one named by a plain word: "Payload"; a credit line's, for any name that is one)
-            if pattern is _CREDIT_LINE_RES[3]:
+            if pattern in (_CREDIT_LINE_RES[3], _CREDIT_LINE_RES[4]):
                 known = _listed_outlet
             else:
                 known = outlet_name if pattern is _CREDIT_LINE_RES[2] else lambda n: entity_type(n) == "outlet"

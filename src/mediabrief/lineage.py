@@ -474,8 +474,9 @@ OUTLET_CREDIT_RES = (
         rf"\b(?:(?:in\s+)?an?\s+(?:\w+\s+)?(?:statement|email|e-mail|comment)\s+to|[Ss]peaking\s+(?:to|with))\s+"
         rf"(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
     ),
-    # an agency's dateline credit between slashes: "MOSCOW, May 27. /TASS/."
-    re.compile(r"^(?:[A-Z][A-Z .,'-]*,[^/\n]{0,30})?/(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?P<kind>/)"),
+    # an agency's dateline credit between slashes: "MOSCOW, May 27. /TASS/." (its English site sets it in lower case:
+    # "/tass/.")
+    re.compile(r"^(?:[A-Z][A-Z .,'-]*,[^/\n]{0,30})?/(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?|[a-z]{3,8})(?P<kind>/)"),
 )
 # Credits that name a publication only by its name, read only for a name known to be one (a listed outlet, or one
 # whose words say so): "the Bloomberg report", "quoted as saying by ABC News", "a statement carried by KCNA", "spoke
@@ -614,6 +615,10 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
     for pattern in OUTLET_CREDIT_RES:
         for match in pattern.finditer(sentence):
             name = re.sub(r"^[Tt]he\s+", "", match.group("name")).rstrip(".,’'")
+            if name.islower():  # a dateline's agency in lower case ("/tass/") only as a listed outlet, as it is listed
+                name = attribution.outlet_name(name) or ""
+                if not name:
+                    continue
             # (what the text says of the publication is no part of its name: "South Korea's Yonhap news agency", "the
             # Kremlin-controlled TASS news agency")
             name = _undescribed(name)
