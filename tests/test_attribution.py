@@ -2242,3 +2242,24 @@ def test_a_bodys_short_form_ending_a_post_is_no_part_of_the_name_after_it(gramma
 )
 def test_his_or_her_office_is_a_prime_ministers_office_or_speaks_for_its_holder(text, expected, grammar):
     assert speakers(text, grammar) == [("quotation", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naming words before the thing's own name make the quoted word a term, even with a speaker in the sentence
+        (
+            "According to Guetlein, his post\u2014informally known as the Golden Dome \u201cczar\u201d\u2014carries wide powers.",
+            [("term", "")],
+        ),
+        # a nickname between a first name and a last one is a term
+        ("Gen. Jane Roe met retired Gen. John \u201cJack\u201d Smith on Monday.", [("term", "")]),
+        # a country's service, then a title, before the name after the verb: the holder speaks
+        (
+            "\u201cThe north gives us the warning time,\u201d explained retired U.S. Air Force General Dale Ferris, a former commander.",
+            [("quotation", "Dale Ferris")],
+        ),
+    ],
+)
+def test_a_name_before_a_named_word_a_nickname_and_a_services_post_before_a_name(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -1019,7 +1019,12 @@ def _strip_title(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], 
     body_end = tokens[-1].lower().strip(".") in ORG_WORDS and not {"of", "for"} & set(tokens[last + 1 : -1])
     if last < 0 or body_end or tokens[last + 1] in ("of", "for", "on", "and", "the", "&"):
         return [], tokens  # no title, or a body's name that holds one ("General Dynamics", "Office of the Secretary")
-    return tokens[: last + 1], tokens[last + 1 :]
+    # (a body's name and a title may follow a leading one: "U.S. Air Force General Glen Roe")
+    rest = tokens[last + 1 :]
+    more = _title_after_body(rest, titles) if len(rest) >= 3 and rest[-1].lower().strip(".") not in ORG_WORDS else -1
+    if more >= 0:
+        return tokens[: last + 2 + more], rest[more + 1 :]
+    return tokens[: last + 1], rest
 
 
 # The words a minister's or secretary's portfolio ends with, after which a person's name may follow in the same run.
@@ -2282,6 +2287,16 @@ def _subject_after(
     )
     if described:
         first = _opening_mention(masked, sorted(after)) or first
+        # (a country's or body's post before its holder's title and name: "explained retired U.S. Air Force General Jane Roe")
+        held = [m for m in sorted(after) if m.start >= first.end and m.entity in personlike]
+        post_words = masked[first.end : held[0].start].split() if held else []
+        if (
+            post_words
+            and len(post_words) <= 6
+            and (post_words[-1].rstrip(".") in TITLE_ABBREVIATIONS or post_words[-1].lower() in _TITLE_WORDS)
+            and _POST_BEFORE_NAME_RE.fullmatch(" ".join(post_words))
+        ):
+            first = held[0]
     # a post and its holder's title before the name: "said Deputy Chief of Naval Operations Adm. Jane Roe"
     post = bool(gap) and gap[-1].rstrip(".") in TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
     if (
@@ -3730,7 +3745,7 @@ def _is_title_case(quote: str) -> bool:
 _SENTENCE_SUBJECTS = frozenset("It We I They He She You This That There".split())
 
 
-def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_headline: bool = False) -> str:
+def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_headline: bool = False, after: str = "") -> str:
     """Whether a quoted span is speech (``quotation``) or a ``term``: a name, a title, a scare-quoted phrase.
 
     >>> g = compile_grammar({})
@@ -3744,7 +3759,17 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     calls_it = has_speaker and bool(_CALLS_IT_RE.search(before[-60:]) or _WHAT_THEY_CALLED_RE.search(before[-60:]))
     if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
         return "term"
-    if grammar.naming.search(before[-40:]) and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
+    # (the naming words may stand before the thing's own name: "informally known as the Golden Dome 'czar'")
+    named_as = grammar.naming.search(before[-40:]) or grammar.naming.search(_NAME_BEFORE_QUOTE_RE.sub("", before[-60:]))
+    if named_as and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
+        return "term"
+    # A nickname between a first name and a last one: 'Gen. John "Jay" Roe'
+    if (
+        n_words == 1
+        and stripped[:1].isupper()
+        and re.search(r"\b[A-Z][a-z]+\s+[“\"‘']?$", before[-30:])
+        and re.match(r"[”\"’']?\s+[A-Z][a-z]+\b", after)
+    ):
         return "term"
     # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
     # promised SDI, Strategic Defense Initiative,' Hegseth said"; in a headline, where every word is capitalised, a
@@ -3763,6 +3788,8 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     return "quotation"
 
 
+# A thing's own name of up to three capitalised words right before a quotation (and "the"): " the Golden Dome ".
+_NAME_BEFORE_QUOTE_RE = re.compile(r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})$")
 # Verbs that name a thing by quoted words: "called it a '…'", "described the plan as '…'".
 # (its object between, then the quotation: "called a joint effort a ")
 _NAMING_VERB_RE = re.compile(
@@ -4385,7 +4412,8 @@ def _quotations(
             # Are '…'", "'…': Jane Roe Blasts …", "Lee Tells Suppliers To '…'"
             entity = _headline_speaker(masked, line_start, line_end if line_end >= 0 else len(text), mentions, entities)
             how = "before" if entity >= 0 else how
-        kind = quote_kind(quote, text[max(0, match.start() - 60) : match.start()], entity >= 0, grammar, in_headline=headline_like)
+        text_before, text_after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 20]
+        kind = quote_kind(quote, text_before, entity >= 0, grammar, in_headline=headline_like, after=text_after)
         if kind == "term":
             entity, how = -1, "none"
         found.append(Quotation(match.start(), match.end(), " ".join(quote.split()), kind, entity, how, first, last))
@@ -4477,9 +4505,10 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
                 not gap.strip()
                 or all(w.lower() in _TITLE_WORDS for w in gap.split())
                 and len(gap.split()) <= 2
-                # (a post of the body's, then the holder's title: "Space Force Chief of Space Operations Gen. Jane Roe")
+                # (a post of the body's, then the holder's title: "Space Force Chief of Space Operations Gen. Jane Roe",
+                # "U.S. Air Force General Jane Roe")
                 or len(gap.split()) <= 6
-                and gap.split()[-1].rstrip(".") in TITLE_ABBREVIATIONS
+                and (gap.split()[-1].rstrip(".") in TITLE_ABBREVIATIONS or gap.split()[-1].lower() in _TITLE_WORDS)
                 and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap.split())))
             )
         )
