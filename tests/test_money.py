@@ -1954,3 +1954,22 @@ def test_a_describing_clause_gives_no_figure_and_scoring_or_demanding_one_does(t
 )
 def test_a_budget_line_for_something_else_is_another_budgets(text, referents, codebook):
     assert _table(text, codebook)["referent"].tolist() == referents
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # a name between a figure and its noun of estimating gives the figure, whoever speaks in the sentence
+        ("Guetlein pushed back on Tuesday against a $1.1 trillion CBO estimate.", [CBO]),
+        # a possessive's "current" figure stays the possessor's, past an "according to" that opens the sentence
+        (
+            "According to a new study by the CBO, the shield could cost $1.1 trillion over 20 years, well above the White"
+            " House\u2019s current $185 billion estimate.",
+            [CBO, WH],
+        ),
+        # ... but a programme's name there is no giver
+        ("The $175 billion Golden Dome estimate is a year old.", ["unattributed"]),
+    ],
+)
+def test_a_name_between_a_figure_and_its_estimate_gives_it(text, owners, codebook):
+    assert _table(text, codebook)["attributed_to"].tolist() == owners

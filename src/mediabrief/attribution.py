@@ -4936,6 +4936,15 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
+    # "Guetlein pushed back on a $1.2 trillion CBO estimate": a name between the figure and its noun gives it
+    labelled = next((m for m in near if m.start >= end and not analysis.text[end : m.start].strip()), None)
+    if (
+        labelled is not None
+        and _ESTIMATE_NOUN_AFTER_RE.match(analysis.text, labelled.end)
+        and not is_thing(analysis.name(labelled.entity))
+        and analysis.type(labelled.entity) != "outlet"
+    ):
+        return Owner(analysis.name(labelled.entity), _public_type(analysis.type(labelled.entity)), "estimate of", "")
     # "The administration has pushed a far lower figure, roughly $185 billion", "The CBO sketched out estimates for
     # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
     # ... or plans it at that cost: "Trump expects to have the shield finished by 2029 at a cost of $175 billion", "the
@@ -5572,8 +5581,12 @@ def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool =
 
 
 _PLEDGE_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pledge|commitment|offer|contribution|proposal|bid|request|estimate)s?\b")
+# A noun of estimating right after a name that follows a figure: "a $1.2 trillion CBO estimate" (" estimate").
+_ESTIMATE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:cost\s+)?(?:estimates?|figure|projections?|forecast|price\s+tag|baseline|score)\b", re.IGNORECASE
+)
 _POSSESSIVE_FIGURE_RE = re.compile(
-    r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|cited|stated|promised|proposed|quoted|"
+    r"['’]s\s+(?:(?:own|original|initial|latest|new|first|earlier|revised|official|current|public|cited|stated|promised|proposed|quoted|"
     r"preferred|touted|claimed|desired|requested|planned|announced|sought|envisioned|favou?red)\s+)?"
     r"(?:about\s+|roughly\s+)?"
 )
