@@ -2263,3 +2263,25 @@ def test_his_or_her_office_is_a_prime_ministers_office_or_speaks_for_its_holder(
 )
 def test_a_name_before_a_named_word_a_nickname_and_a_services_post_before_a_name(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline in capitals before a colon names no body for an unnamed spokesperson to belong to
+        (
+            "OTTAWA: Canada is \u201cnot for sale at any price,\u201d a foreign ministry spokesperson said on Monday.",
+            [("quotation", "foreign ministry spokesperson")],
+        ),
+        # a short name a headline sets before the noun it qualifies is a term
+        ("Trump Orders Planning For \u2018Silver Lattice\u2019 Missile Shield\n\nTrump signed the order on Monday.", [("term", "")]),
+        # "he" after a sentence opening with a person whom a body's name qualifies is that person, not an earlier speaker
+        (
+            "\u201cIt will be ready in three years,\u201d Trump said in May.\nU.S. Space Force Gen. Michael Guetlein has finished"
+            " a blueprint.\n\u201cThe hard part is the interceptor,\u201d he said at a summit.",
+            [("quotation", "Donald Trump"), ("quotation", "Michael Guetlein")],
+        ),
+    ],
+)
+def test_a_dateline_a_headlines_qualifying_name_and_he_after_a_qualified_subject(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -1348,8 +1348,8 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             # part of it, though the mention covers them
             name, postnominal = name[:-1], True
         joined = " ".join(name)
-        if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]", text[match.end() : match.end() + 3]):
-            continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -"
+        if joined.isupper() and len(joined) >= 5 and re.match(r"\s*[,(/–—-]|:\s+[A-Z]", text[match.end() : match.end() + 3]):
+            continue  # a dateline: "SEOUL, May 2 -", "WASHINGTON (Reuters) -", "BEIJING: China is …"
         if joined.replace(".", "") == "DC" and re.search(r"Washington,?\s*$", text[max(0, start - 14) : start]):
             continue  # "Washington, DC – …": the capital's district, no body
         if (
@@ -3774,7 +3774,14 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
     # promised SDI, Strategic Defense Initiative,' Hegseth said"; in a headline, where every word is capitalised, a
     # speaker is enough: "'Cannot Possibly Work': Rep. Jane Roe Slams …")
-    lower_word = in_headline or any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
+    # (not a short name a headline sets before the noun it qualifies: "Trump Orders Planning for 'Iron Dome' Missile Shield")
+    qualifying = (
+        in_headline
+        and n_words <= 3
+        and bool(re.match(r"[”\"’']?\s+[A-Z][a-z]+", after))
+        and not re.match(rf"[”\"’']?\s+{_HEADLINE_VERBS}\b", after)
+    )
+    lower_word = (in_headline and not qualifying) or any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
     if (
         _is_title_case(stripped)
         and n_words <= 16
@@ -4661,11 +4668,11 @@ def analyse(text: str, grammar: Grammar, sentences: list[Sentence] | None = None
                 finite = sorted(finite, key=lambda a: bool(_PARTICIPLE_RE.match(masked, a.position)))
             speakers += [a.entity for a in finite if entities[a.entity].type == "person"]
             # ... or the person a sentence opens with ("The president first put a price on it in a post ...").
-            first = _opening_mention(
-                masked, mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)], entities
-            )
+            inside = mentions[bisect.bisect_left(starts, sentences[j].start) : bisect.bisect_left(starts, sentences[j].end)]
+            first = _opening_mention(masked, inside, entities)
             is_person = first is not None and first.entity >= 0 and entities[first.entity].type == "person"
-            if is_person and len(_WORD_RE.findall(masked[sentences[j].start : first.start])) <= 3:
+            # (counted from the body that qualifies the person, if one does: "U.S. Space Force Gen. Jane Roe has …")
+            if is_person and len(_WORD_RE.findall(masked[sentences[j].start : inside[0].start])) <= 3:
                 speakers.append(first.entity)
         if not speakers:
             continue
