@@ -1949,6 +1949,8 @@ def test_a_describing_clause_gives_no_figure_and_scoring_or_demanding_one_does(t
         ),
         # ... while a part of the shield, a time, or words pointing back to it keep it a budget line
         ("Congress set aside $8.1 billion for tracking satellites in the shield's first year.", ["budget or appropriation"]),
+        # (a part's word is matched whole: "planes" is not "plan")
+        ("Congress set aside $3 billion for new planes.", ["other"]),
         ("Lawmakers appropriated $17.5 billion for fiscal 2027 for Golden Dome.", ["budget or appropriation"]),
     ],
 )

@@ -655,7 +655,7 @@ class MoneyCues(NamedTuple):
                 str(money["whole_budgets"]["label"]),
                 CueSet({"whole": money["whole_budgets"]["cues"]}),
                 CueSet({"programme": money["whole_budgets"]["programme"]}),
-                CueSet({"part": money["whole_budgets"].get("parts") or []}),
+                CueSet({"part": money["whole_budgets"].get("parts") or []}, stems=False),
             )
             if money.get("whole_budgets")
             else None,
