@@ -3774,7 +3774,7 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     # (a speaker's sentence with a word in lower case is speech, however many names it holds: "'President Reagan
     # promised SDI, Strategic Defense Initiative,' Hegseth said"; in a headline, where every word is capitalised, a
     # speaker is enough: "'Cannot Possibly Work': Rep. Jane Roe Slams …")
-    # (not a short name a headline sets before the noun it qualifies: "Trump Orders Planning for 'Iron Dome' Missile Shield")
+    # (not a short name a headline sets before the noun it qualifies: "Pentagon Studies 'Sky Fence' Radar Layer")
     qualifying = (
         in_headline
         and n_words <= 3
