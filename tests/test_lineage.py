@@ -733,6 +733,12 @@ def test_a_request_sent_to_congress_cites_no_one():
     assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == []
 
 
+def _cited_sources(text: str) -> list[str]:
+    """The sources the citations table lists for one article of ``text``, in order."""
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
+    return lineage.citations_table(articles, load_codebook())["cited_source"].tolist()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -744,8 +750,7 @@ def test_a_request_sent_to_congress_cites_no_one():
     ],
 )
 def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
-    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
-    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected
+    assert _cited_sources(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -759,8 +764,7 @@ def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
     ],
 )
 def test_a_document_a_body_put_out_cites_the_body(text, expected):
-    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
-    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected
+    assert _cited_sources(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -781,5 +785,4 @@ def test_a_document_a_body_put_out_cites_the_body(text, expected):
     ],
 )
 def test_telling_an_outlet_a_posts_holder_and_credit_lines_of_aggregators(text, expected):
-    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "text": [text]})
-    assert lineage.citations_table(articles, load_codebook())["cited_source"].tolist() == expected
+    assert _cited_sources(text) == expected

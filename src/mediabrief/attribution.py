@@ -2261,6 +2261,20 @@ def _clause_subject(masked: str, lo: int, verb: int, candidates: list[Mention], 
 _POST_BEFORE_NAME_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w.'’-]*){0,7}")
 
 
+def _is_post_then_title(words: list[str]) -> bool:
+    """Whether the words between a body's name and a person's are a post of the body's that ends in the holder's title
+    ("Chief of Space Operations Gen.", "Air Force General"), so that the person, not the body, is meant.
+
+    >>> _is_post_then_title("Air Force General".split()), _is_post_then_title("said on Monday".split())
+    (True, False)
+    """
+    return (
+        0 < len(words) <= 6
+        and (words[-1].rstrip(".") in TITLE_ABBREVIATIONS or words[-1].lower() in _TITLE_WORDS)
+        and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(words)))
+    )
+
+
 def _subject_after(
     masked: str, verb_end: int, hi: int, candidates: list[Mention], personlike: frozenset[int] = frozenset()
 ) -> Mention | None:
@@ -2289,13 +2303,7 @@ def _subject_after(
         first = _opening_mention(masked, sorted(after)) or first
         # (a country's or body's post before its holder's title and name: "explained retired U.S. Air Force General Jane Roe")
         held = [m for m in sorted(after) if m.start >= first.end and m.entity in personlike]
-        post_words = masked[first.end : held[0].start].split() if held else []
-        if (
-            post_words
-            and len(post_words) <= 6
-            and (post_words[-1].rstrip(".") in TITLE_ABBREVIATIONS or post_words[-1].lower() in _TITLE_WORDS)
-            and _POST_BEFORE_NAME_RE.fullmatch(" ".join(post_words))
-        ):
+        if held and _is_post_then_title(masked[first.end : held[0].start].split()):
             first = held[0]
     # a post and its holder's title before the name: "said Deputy Chief of Naval Operations Adm. Jane Roe"
     post = bool(gap) and gap[-1].rstrip(".") in TITLE_ABBREVIATIONS and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap)))
@@ -4514,9 +4522,7 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
                 and len(gap.split()) <= 2
                 # (a post of the body's, then the holder's title: "Space Force Chief of Space Operations Gen. Jane Roe",
                 # "U.S. Air Force General Jane Roe")
-                or len(gap.split()) <= 6
-                and (gap.split()[-1].rstrip(".") in TITLE_ABBREVIATIONS or gap.split()[-1].lower() in _TITLE_WORDS)
-                and bool(_POST_BEFORE_NAME_RE.fullmatch(" ".join(gap.split())))
+                or _is_post_then_title(gap.split())
             )
         )
         # lower-case words of a role between, and a title's abbreviation: "NASA astronaut Sen. Mark Kelly"
