@@ -2285,3 +2285,57 @@ def test_a_name_before_a_named_word_a_nickname_and_a_services_post_before_a_name
 )
 def test_a_dateline_a_headlines_qualifying_name_and_he_after_a_qualified_subject(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order or a report named by the day it came speaks as "the order", "the report" do
+        (
+            "The president signed the order on Monday. \u201cThe danger from long-range weapons has only grown,\u201d Monday's"
+            " executive order said.",
+            [("quotation", "executive order")],
+        ),
+        (
+            "The Congressional Budget Office weighed in on Tuesday. \u201cThe orbital layer drives most of the cost,\u201d"
+            " Tuesday's report said.",
+            [("quotation", "Congressional Budget Office")],
+        ),
+        # a possessive body's name never takes in the word that ended the sentence before it
+        (
+            "Pyongyang condemned the plan, state media said on Tuesday.\n\nPyongyang's foreign ministry rejected it."
+            " \u201cThe plan opens a new race in orbit,\u201d it said.",
+            [("quotation", "Pyongyang's foreign ministry")],
+        ),
+    ],
+)
+def test_a_document_named_by_its_day_and_a_possessive_body_after_a_sentence_end(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+def test_a_memorandum_relayed_by_a_news_agency_is_its_issuers(grammar):
+    # a government's memorandum speaks for the body that issued it; the news agency after the words relays it
+    text = (
+        "Seoul watched closely. Pyongyang's foreign ministry issued a memorandum calling the system \u201ca reckless bid to"
+        " arm the heavens,\u201d the Korean Central News Agency said."
+    )
+    assert speakers(text, grammar) == [("quotation", "Pyongyang's foreign ministry")]
+
+
+def test_a_party_before_names_in_a_headline_is_no_part_of_them(grammar):
+    # "Republicans Roe, Lee" in a headline: the party is not the first name of the surname the story quotes
+    text = (
+        "Republicans Roe, Lee launch House shield caucus\n\nRep. Dana Roe, R-Ohio, spoke at a think tank on Tuesday.\n\n"
+        "\u201cThe caucus will keep the program on schedule,\u201d Roe told the audience."
+    )
+    assert speakers(text, grammar) == [("quotation", "Dana Roe")]
+
+
+def test_the_two_sides_of_a_joint_statement_and_its_it(grammar):
+    # "the two sides" are the two countries named before; "it" after their statement stands for them too
+    text = (
+        "Russia and China warned on Wednesday that the plan would upset the balance.\n\n\u201cThe shield is deeply"
+        " destabilizing,\u201d the two sides said in a joint statement. The plan \u201cturns orbit into a battlefield,\u201d"
+        " it added."
+    )
+    assert speakers(text, grammar) == [("quotation", "Russia and China"), ("quotation", "Russia and China")]

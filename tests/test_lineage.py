@@ -786,3 +786,23 @@ def test_a_document_a_body_put_out_cites_the_body(text, expected):
 )
 def test_telling_an_outlet_a_posts_holder_and_credit_lines_of_aggregators(text, expected):
     assert _cited_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link to an outlet's other domain names the outlet by its letters; two parts of one unknown site are one site
+        ("The shield [would track missiles](https://www.bbc.com/news/articles/abc123) from orbit.", ["BBC"]),
+        (
+            "The [first award](https://ssc.harborspace.example/news/1) and [the second](https://www.harborspace.example/a/2)"
+            " came in one week.",
+            ["harborspace.example"],
+        ),
+        # a phrase a sign-up form sets in brackets is no wire's credit
+        ("Sign up for our daily newsletter.\n\n(Optional for Local News)\nWe never share your address.", []),
+        # "reporting by" a listed outlet credits it
+        ("Earlier reporting by The Wall Street Journal indicated that the award would be about $2 billion.", ["Wall Street Journal"]),
+    ],
+)
+def test_links_by_a_sites_letters_form_brackets_and_reporting_by(text, expected):
+    assert _cited_sources(text) == expected

@@ -773,6 +773,11 @@ DEFAULT_TITLES = [
     "senator",
     "sens.",  # a plural title before the first of several names: "U.S. Senators Dan Sullivan (R-Alaska), Kevin Cramer …"
     "senators",
+    # a party before the names a headline gives ("Republicans Crank, Strong create a caucus", "Democrat Jeff Roe")
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
     "rep.",
     "rep",
     "representative",
@@ -940,7 +945,8 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
         # With its article, or bare where a headline or a clause starts with it ("…, budget office says").
         body_roles=re.compile(
             # (where it is based, a city and its state: "the Arlington, Virginia-based manufacturer")
-            rf"\b(?:the|this|that)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER}|(?-i:[A-Z][a-z]+),\s+[\w-]+-based\s+)?"
+            # (or the day it came: "Tuesday's report")
+            rf"\b(?:the|this|that|{_DAY}['’]s)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER}|(?-i:[A-Z][a-z]+),\s+[\w-]+-based\s+)?"
             rf"({_alternation(body_roles)})s?\b"
             rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
             re.IGNORECASE | re.MULTILINE,
@@ -1179,9 +1185,10 @@ _DOCUMENT_OF_RE = re.compile(
     r"briefing paper|briefing|slide deck|presentation|statement|readout|press release|news release|communiqu[eé])(?![\w-])"
     r"|(?:analyst|research|investor|client)\s+note\s+from\s+((?:[A-Z][\w.&-]*\s*){1,4}))"
 )
-# A president's order named as a document, with its date: "the January 2025 executive order", "Trump's executive order".
+# A president's order named as a document, with its date: "the January 2025 executive order", "Trump's executive order",
+# "Monday's executive order".
 _ORDER_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]rump['’]s)\s+(?:(?:initial|original|first|sweeping|new|{_MONTH}|\d{{4}})\s+){{0,3}}"
+    rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]rump['’]s|{_DAY}['’]s)\s+(?:(?:initial|original|first|sweeping|new|{_MONTH}|\d{{4}})\s+){{0,3}}"
     r"(?:executive\s+order|Executive\s+Order)\b"
 )
 _LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w)|{_MONTH}|{_DAY})(?:['’]s)?(?:\s+|$)")
@@ -1190,7 +1197,9 @@ _HOLDERS_OFFICE_RE = re.compile(
 )
 _POSSESSIVE_BODY_RE = re.compile(
     # (the written-out name first: "North Korea's Ministry of Foreign Affairs")
-    r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+((?i:ministry\s+of\s+(?:foreign\s+affairs|(?:national\s+)?defen[cs]e)"
+    # (on one line, no word a sentence's end: not "… reported Tuesday.\n\nPyongyang's foreign ministry")
+    r"\b((?:[A-Z][\w.-]*(?<![a-z]{3}\.)[ \t]+){0,2}[A-Z][\w.-]*)['’]s\s+"
+    r"((?i:ministry\s+of\s+(?:foreign\s+affairs|(?:national\s+)?defen[cs]e)"
     r"|(?:foreign|defen[cs]e|finance|state|trade|interior|economy)?\s*"
     r"(?:ministry|government|military|embassy|cabinet|parliament|defen[cs]e department|state media|news agency|presidential office|"
     r"office)))\b"
@@ -2657,6 +2666,8 @@ def _opening_of_closed_quote(masked: str, at: int) -> int:
 
 
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
+# Speaking through a statement: "the two sides said in a joint statement", whose "it" then stands for the speakers.
+_SAID_IN_STATEMENT_RE = re.compile(r"\s+(?:said|say|says|stated|declared|warned)\s+in\s+(?:a|an|their|its|the)\s+(?:joint\s+)?statement\b")
 
 
 # A verb right before a name and its titles, of which the name is the object: "requires Defense Secretary Pete Hegseth".
@@ -3235,6 +3246,22 @@ def _references(
             )
         ):
             entity = max(order, key=lambda m: m.start).entity
+        # '"…," the two sides said in a joint statement. The plan "…," it added.': the statement's speakers
+        elif (
+            _IT_SAID_RE.match(masked, match.start())
+            and re.search(r"[\"'”’]\s*,?\s*$", masked[max(0, match.start() - 4) : match.start()])
+            and (
+                through := [
+                    m
+                    for m in named
+                    if match.start() - 300 < m.start
+                    and m.end < match.start()
+                    and (said := _SAID_IN_STATEMENT_RE.match(masked, m.end)) is not None
+                    and said.end() <= match.start()
+                ]
+            )
+        ):
+            entity = through[-1].entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         # a plural group named in this paragraph or the one before, over a body named since in the singular
@@ -3355,7 +3382,10 @@ _SPEECH_PARTICIPLES = frozenset(
     | {"estimating", "projecting", "concluding", "predicting", "forecasting", "indicating", "showing"}
 )
 # A document that reports through a participle: "released a report estimating the shield would cost …".
-_DOCUMENT_BEFORE_RE = re.compile(r"(?i)\b(?:report|analysis|study|estimate|assessment|paper|statement|letter)\s+$")
+# (or a government's note: "the ministry issued a memorandum calling the system '…'")
+_DOCUMENT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:report|analysis|study|estimate|assessment|paper|statement|letter|memorandum|memo|communiqu[eé]|commentary)\s+$"
+)
 
 
 # What follows a participle that reports speech ("saying it would cost", "warning that"), not a noun ("missile warning
@@ -4190,7 +4220,8 @@ _CALLED_PASSIVE_RE = re.compile(
 _AND_THAT_RE = re.compile(r",?\s+and\s+that\s")
 _FINITE_AUXILIARY_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|can|did|does)\b")
 _BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})")
-_BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders)\b")
+# ("the two sides" of a joint statement are its two countries: "'…,' the two sides said in a joint statement")
+_BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders|sides)\b")
 # A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
 _CALLS_IT_RE = re.compile(
     r"\b(?:call|calls|called|calling|termed|likened\s+(?:it|the\s+\w+)\s+to)\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
@@ -5704,6 +5735,9 @@ def credited_outlets(analysis: Analysis) -> list[tuple[int, str, int, int, str]]
                 found.append((i, name, match.start(), match.end(), "link"))
         for match in _WIRE_CREDIT_RE.finditer(analysis.text, sentence.start, sentence.end):
             name = match.group(1).strip()
+            # (a name's words, not a phrase a form puts in brackets: "(Optional for Local News)")
+            if any(w[:1].islower() and w not in ("of", "and", "the", "de") for w in name.split()):
+                continue
             line = analysis.text[analysis.text.rfind("\n", 0, match.start()) + 1 : match.start()]
             dateline = bool(re.match(r"\s*[A-Z]{3,}", line)) and len(line) < 60  # "WASHINGTON, May 2 (Reuters) -"
             if dateline or entity_type(name) == "outlet":

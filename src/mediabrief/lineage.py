@@ -501,6 +501,8 @@ KNOWN_OUTLET_CREDIT_RES = (
         r"\b(?:carried|reported|published|broadcast|quoted)\s+by\s+(?:[\w’'.-]+\s+){0,5}?"
         rf"(?:news\s+agency|agency|media|outlet|broadcaster|newspaper|daily|television|TV|network),?\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})"
     ),
+    # "Earlier reporting by The Wall Street Journal indicated …", "coverage from Bloomberg"
+    re.compile(rf"\b(?:[Rr]eporting|[Cc]overage)\s+(?:by|from|in)\s+(?P<name>{_OUTLET_NAME})"),
     # "Six sources confirmed the plan for Reuters", "he said in remarks for Politico": words given for a publication
     re.compile(rf"\b(?:confirmed|told|said|spoke|commented|explained)\b[^.;:“”\"]{{0,80}}?\s+for\s+(?P<name>{_OUTLET_NAME})\s*[.;,]"),
     # "The Yomiuri newspaper, which first reported the plan"
@@ -729,21 +731,35 @@ _GENERIC_LABELS = frozenset({"co", "com", "or", "ac", "gov", "org", "net", "ne",
 
 def site_name(url: str, known: Iterable[str] = ()) -> str:
     """The source a link points to: the known name whose letters are the site's name ("defenseone.com" is "Defense
-    One"), else the news outlet whose site it is (:func:`mediabrief.attribution.outlet_of_site`), else the site's domain
-    without "www.".
+    One"), else the news outlet whose site it is (:func:`mediabrief.attribution.outlet_of_site`) or whose name its
+    letters are ("bbc.com" is BBC), else the site's own domain, without "www." or another part of the site
+    ("ssc.spaceforce.mil" and "spaceforce.mil" are one site).
 
     >>> site_name("https://www.defenseone.com/x/y", ["Defense One", "Reuters"]), site_name("https://www3.nhk.or.jp/news/")
     ('Defense One', 'NHK')
-    >>> site_name("https://news.example.org/a")
-    'news.example.org'
+    >>> site_name("https://www.bbc.com/news/a"), site_name("https://news.example.org/a"), site_name("https://example.co.uk/a")
+    ('BBC', 'example.org', 'example.co.uk')
     """
     match = _URL_RE.match(url)
     if not match:
         return url
     domain = match.group(1).lower()
     labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_LABELS]
-    squashed = {re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the ")): name for name in known}
-    return next((squashed[label] for label in reversed(labels) if label in squashed), attribution.outlet_of_site(domain) or domain)
+    squashed = {_letters(name): name for name in known}
+    named = next((squashed[label] for label in reversed(labels) if label in squashed), "")
+    if named:
+        return named
+    listed = {_letters(alias): outlet.name for outlet in attribution.news_outlets() for alias in (outlet.name, *outlet.aliases)}
+    by_letters = next((listed[label] for label in reversed(labels) if label in listed), "")
+    # (the site's own domain: its last two labels, three where the second is generic, "example.co.uk")
+    parts = domain.split(".")
+    own = ".".join(parts[-3:] if len(parts) >= 3 and parts[-2] in _GENERIC_LABELS else parts[-2:])
+    return attribution.outlet_of_site(domain) or by_letters or own
+
+
+def _letters(name: str) -> str:
+    """A name's letters and digits, lower case, without a leading "the" ("The Hill" is "hill")."""
+    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
 
 
 def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = ()) -> list[tuple[int, str, int, int]]:
