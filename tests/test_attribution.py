@@ -2339,3 +2339,9 @@ def test_the_two_sides_of_a_joint_statement_and_its_it(grammar):
         " it added."
     )
     assert speakers(text, grammar) == [("quotation", "Russia and China"), ("quotation", "Russia and China")]
+
+
+def test_a_countrys_body_named_after_it_speaks_for_itself(grammar):
+    # "the foreign ministry of X" is a body named as written, not "the ministry" left unnamed
+    text = "The foreign ministry of North Korea condemned the plan, calling it \u201ca scheme to put weapons in orbit.\u201d"
+    assert speakers(text, grammar) == [("quotation", "foreign ministry of North Korea")]

@@ -800,9 +800,12 @@ def test_telling_an_outlet_a_posts_holder_and_credit_lines_of_aggregators(text, 
         ),
         # a phrase a sign-up form sets in brackets is no wire's credit
         ("Sign up for our daily newsletter.\n\n(Optional for Local News)\nWe never share your address.", []),
+        # a representative from a country's ministry credits the ministry; a ministry named after its country is a body
+        ("A representative from China's foreign ministry warned of an arms race in orbit.", ["China's Ministry of Foreign Affairs"]),
+        ("The defense ministry of South Korea said it would study the plan.", ["defense ministry of South Korea"]),
         # "reporting by" a listed outlet credits it
         ("Earlier reporting by The Wall Street Journal indicated that the award would be about $2 billion.", ["Wall Street Journal"]),
     ],
 )
-def test_links_by_a_sites_letters_form_brackets_and_reporting_by(text, expected):
+def test_links_by_site_letters_form_brackets_reporting_by_and_ministries(text, expected):
     assert _cited_sources(text) == expected

@@ -249,6 +249,9 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         # a magnitude a cost reaches
         ("it will likely cost in the trillions", "USD", 1e12, 1e13, False, True),
         ("outside estimates reach into the trillions", "USD", 1e12, 1e13, False, True),
+        ("total costs are expected to run into the hundreds of billions", "USD", 1e11, 1e12, False, True),
+        # whose money it is, between the magnitude and the currency
+        ("a plan to spend hundreds of billions of taxpayer dollars", "USD", 1e11, 1e12, False, True),
         # a hedge on a range's high end
         ("estimates span $500 billion to as much as $1 trillion across 20 years", "USD", 500e9, 1e12, True, False),
         ("a lifetime price put at $161 billion to over $830 billion", "USD", 161e9, 830e9, True, False),

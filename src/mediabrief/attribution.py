@@ -1211,6 +1211,11 @@ _DEMONYM_BODY_RE = re.compile(
     r"(?:ministry|government|military|embassy|cabinet|state media|presidential office))\b"
     r"(?!\s+(?:sources?|officials?|insiders?|aides?|spokes(?:man|woman|person)))"  # (unnamed people: "Japanese government sources")
 )
+# ... and a country's body named after it: "the foreign ministry of North Korea", "the government of Japan".
+_BODY_OF_COUNTRY_RE = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he\s+)(((?:foreign|defen[cs]e|finance|trade|interior)\s+ministry|government|military|cabinet)\s+of\s+"
+    r"(?:North\s+|South\s+)?[A-Z][a-z]+)\b"
+)
 _SPEECH_AFTER_RE = re.compile(
     r"(?:,[^,.;:]{1,90},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|wrote|writes|added|argued|argues|warned|warns|noted|insisted|posted|explained|stated)\b"
 )
@@ -1833,6 +1838,11 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         if not taken.overlaps(match.start(), match.end()) and match.group(1).split()[-1] not in _NOT_DEMONYMS:
             index = registry.add(f"{' '.join(match.group(1).split())} {' '.join(match.group(2).split())}", "organisation")
             mentions.append(Mention(match.start(), match.end(), index, "name"))
+            taken.add(match.start(), match.end())
+    for match in _BODY_OF_COUNTRY_RE.finditer(text):
+        if not taken.overlaps(match.start(), match.end()):
+            index = registry.add(" ".join(match.group(1).split()), "organisation")
+            mentions.append(Mention(match.start(1), match.end(), index, "name"))
             taken.add(match.start(), match.end())
     if grammar.gazetteer_re is not None:
         for match in grammar.gazetteer_re.finditer(plain):

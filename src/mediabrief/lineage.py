@@ -563,7 +563,8 @@ REPUBLISHED_RE = re.compile(
 # National Defense warned", "Audrey Champoux, a spokesperson at Carney's office, said".
 SPOKESPERSON_FOR_RE = re.compile(
     r"\b(?:spokes(?:person|man|woman)|press\s+secretary|official|representative)\s+(?:for|from|at|of|with)\s+(?:the\s+)?"
-    rf"(?P<name>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*['’]s\s+[Oo]ffice|{_OUTLET_NAME})"
+    # (an office or a ministry by whose it is: "the Prime Minister's Office", "China's foreign ministry")
+    rf"(?P<name>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*['’]s\s+(?:[Oo]ffice|(?:foreign|defen[cs]e)\s+ministry)|{_OUTLET_NAME})"
     # ... or before it, unnamed: "A Pentagon spokesperson told Defense News", "a State Department spokeswoman said"
     rf"|\b(?i:an?)\s+(?P<before>{_OUTLET_NAME})\s+(?:spokes(?:person|man|woman)|press\s+secretary)\b"
 )
@@ -719,7 +720,7 @@ def _spokesperson_credits(sentence: str, known: set[str]) -> list[tuple[str, int
         name = match.group(group)
         # (before the role, a name of unknown kind is a body: "a Pentagon spokesperson", "a Kremlin spokesman")
         body = attribution.entity_type(name) == "organisation" or (group == "before" and attribution.entity_type(name) == "unknown")
-        if body or name.lower() in known or re.search(r"['’]s\s+[Oo]ffice$", name):
+        if body or name.lower() in known or re.search(r"['’]s\s+(?:[Oo]ffice|(?:foreign|defen[cs]e)\s+ministry)$", name):
             found.append((name, match.start(group), match.end(group), "spokesperson"))
     return found
 

@@ -167,7 +167,8 @@ RANGE_RE = re.compile(
 VAGUE_RE = re.compile(
     rf"(?:(?P<m1>tens|dozens|hundreds)\s+of\s+)?(?P<g1>{_MAGNITUDE})"
     rf"(?:,?\s+(?:if\s+not|or\s+even|or\s+possibly|or\s+perhaps|perhaps\s+even|or|to)\s+(?:(?P<m2>tens|dozens|hundreds)\s+of\s+)?"
-    rf"(?P<g2>{_MAGNITUDE}))?\s+of\s+(?P<w>{_CURRENCY_WORD})"
+    # (whose money it is between: "hundreds of billions of taxpayer dollars")
+    rf"(?P<g2>{_MAGNITUDE}))?\s+of\s+(?:(?:taxpayer|taxpayers['’]|public|federal)\s+)?(?P<w>{_CURRENCY_WORD})"
     rf"|(?P<few>several|a\s+few|a\s+couple\s+of)\s+(?P<fs>thousand|million|billion|trillion)\s+(?P<fw>{_CURRENCY_WORD})"
     # "a trillion-dollar mistake", "the multibillion-dollar project": an adjective of size
     # (with a fraction or a hundred: "a half-trillion-dollar boondoggle", "a multi-hundred-billion-dollar project"; any
@@ -243,8 +244,11 @@ _MONEY_VERB_BEFORE_RE = re.compile(
 _SCALE_WORD_RE = re.compile(r"(?i)(?<![\w-])(?:billion|trillion)(?![\w-])(?!\s*(?:dollars?|yen|euros?|pounds?|of)\b)")
 _NUMBER_BEFORE_RE = re.compile(rf"(?i)(?:(?<![\w$€£¥.,]){_NUM}|(?<![\w-])(?:{_WORD_NUM}|half[\s-]+an?|an?))\s+$")
 _PAY_AFTER_RE = re.compile(r"(?i)\s+(?:[\w'’]+\s+){0,4}?(?:to\s+)?(?:pay|paying|cost|costing|spend|spending)\b")
-# "will cost in the trillions", "estimates running well into the trillions": a magnitude a cost reaches
-_IN_THE_MAGNITUDE_RE = re.compile(r"(?i)(?<![\w-])in(?:to)?\s+the\s+(?P<g1>billions|trillions)(?![\w-])")
+# "will cost in the trillions", "estimates running well into the trillions", "costs that run into the hundreds of
+# billions": a magnitude a cost reaches
+_IN_THE_MAGNITUDE_RE = re.compile(
+    r"(?i)(?<![\w-])in(?:to)?\s+the\s+(?:(?P<m1>tens|hundreds)\s+of\s+)?(?P<g1>billions|trillions)(?![\w-])(?!\s+of\b)"
+)
 _COST_BEFORE_RE = re.compile(
     r"(?i)\b(?:cost|costs|costing|price|price\s+tag|tab|bill|run|runs|running|ran|reach\w*|climb\w*|soar\w*|spend\w*|spent|estimates?)"
     r"(?:\s+[\w-]+){0,2}\s+$"
@@ -268,7 +272,7 @@ def _bare_scaled_numbers(text: str) -> list[Found]:
             found.append(Found(number.start(), scale.end(), Amount("USD", amount, amount)))
     for match in _IN_THE_MAGNITUDE_RE.finditer(text):
         if _COST_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
-            low = SCALES[match.group("g1").lower()[:-1]]
+            low = VAGUE_MULTIPLIERS[_lower(match.group("m1"))] * SCALES[match.group("g1").lower()[:-1]]
             found.append(Found(match.start(), match.end(), Amount("USD", low, 10 * low, is_vague=True)))
     return found
 
