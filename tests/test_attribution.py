@@ -2345,3 +2345,8 @@ def test_a_countrys_body_named_after_it_speaks_for_itself(grammar):
     # "the foreign ministry of X" is a body named as written, not "the ministry" left unnamed
     text = "The foreign ministry of North Korea condemned the plan, calling it \u201ca scheme to put weapons in orbit.\u201d"
     assert speakers(text, grammar) == [("quotation", "foreign ministry of North Korea")]
+
+
+def test_confirmed_after_the_words_is_a_verb_of_speech(grammar):
+    text = "\u201cThe options will be announced in the coming days,\u201d Pentagon spokesperson Dana Roe confirmed."
+    assert speakers(text, grammar) == [("quotation", "Dana Roe")]

@@ -639,6 +639,12 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "White House / the President",
         ),
         ("Tokyo weighs joining Golden Dome, a multibillion-dollar initiative announced by Trump in May.", "program total", "unattributed"),
+        # ... also where someone speaks in the sentence: the size describes the thing, in the outlet's words
+        (
+            "Trump has argued that Greenland is vital for his shield, a multibillion-dollar system he wants by 2029.",
+            "program total",
+            "unattributed",
+        ),
         ("The price tag has been pegged by the Heritage Foundation at $175 billion.", "program total", "Heritage Foundation"),
         # a giver's name alone in parentheses after a figure or its horizon; a price tag someone "pitched"
         ("Estimates run from $1.2 trillion over 20 years (CBO) to more.", "program total", "Congressional Budget Office"),

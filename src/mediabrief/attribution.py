@@ -440,6 +440,9 @@ DEFAULT_VERBS = [
     "puts it",
     "revealed",
     "confirmed that",  # "Carney's office confirmed that talks were under way" (not "the Senate confirmed Gen. X")
+    "confirmed",  # '"…," the spokesperson confirmed.' (a person confirmed in a post is no speech: _CONFIRMED_IN_POST_RE)
+    "confirms",
+    "informed",  # "The Department of War informed certain companies that they could compete"
     "confirms that",
     "confirming that",
     "unveiled",
@@ -1913,6 +1916,12 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         if registry.entities[index].type in PERSONLIKE and _says_person(text, start, end, title, roles, grammar):
             registry.promote(index)
         mentions.append(Mention(start, end, index, "name"))
+    # A country right before a body's name qualifies it ("according to the US Department of Defence", "the U.S. Space
+    # Force"): the body is the one named, not the country.
+    body_at = {m.start for m in mentions if registry.entities[m.entity].type == "organisation"}
+    countries = [m for m in mentions if registry.entities[m.entity].type == "country"]
+    qualifying = [m for m in countries if text[m.end : m.end + 1] == " " and m.end + 1 in body_at]
+    mentions = [m for m in mentions if m not in qualifying]
     mentions.sort()
     return registry.entities, mentions, registry.roles
 
@@ -2502,7 +2511,7 @@ def sentence_attributions(
     people = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type == "person")
     names = frozenset(m.entity for m in inside if m.entity >= 0 and entities[m.entity].type in PERSONLIKE)
     for verb in verbs:
-        if _DRAFTING_RE.match(masked, verb.start()):
+        if _DRAFTING_RE.match(masked, verb.start()) or _CONFIRMED_IN_POST_RE.match(masked, verb.start()):
             continue  # "the appropriators writing next year's defense bill": drafting a law is not speech
         if verb.group(0).lower() in ("think", "believe", "show") and re.search(
             r"\b(?:to|a|the)\s+$", masked[max(lo, verb.start() - 5) : verb.start()]
@@ -2675,6 +2684,8 @@ def _opening_of_closed_quote(masked: str, at: int) -> int:
     return masked.rfind({"”": "“", "’": "‘"}.get(close.group(1), close.group(1)), 0, end)
 
 
+# A size in words, as an adjective: "multibillion-dollar", "trillion-dollar", "multi-hundred-billion-dollar".
+_SIZE_IN_WORDS_RE = re.compile(r"(?i)(?:multi[-‐‑]?)?(?:half[-‐‑]|hundred[-‐‑])?(?:billion|trillion)[-‐‑ ]dollar")
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
 # Speaking through a statement: "the two sides said in a joint statement", whose "it" then stands for the speakers.
 _SAID_IN_STATEMENT_RE = re.compile(r"\s+(?:said|say|says|stated|declared|warned)\s+in\s+(?:a|an|their|its|the)\s+(?:joint\s+)?statement\b")
@@ -3635,6 +3646,11 @@ _ACCOUNT_RE = re.compile(
 
 
 # Writing a law or a budget, not words: "writing next year's defense bill", "wrote the legislation".
+# A person confirmed in a post, not a statement confirmed: "the Senate confirmed Gen. Roe", "confirmed him as director";
+# nor someone's view borne out: "the report confirmed his fears".
+_CONFIRMED_IN_POST_RE = re.compile(
+    r"(?:confirmed|confirms)\s+(?:[A-Z]|him\b|her\b|them\b|his\b|their\b|my\b|our\b|the\s+(?:nomination|nominee|appointment|pick)\b)"
+)
 _DRAFTING_RE = re.compile(
     r"(?i)(?:writing|wrote|writes|written)\s+(?:(?:the|a|an|next|this|that|their|his|her|its)\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:bill|bills|law|laws|legislation|budget|code|rules|check|checks)\b"
@@ -4825,6 +4841,11 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             # only a thin layer …" is Trump's figure in Harrison's words.
             return _quoted_giver(analysis, end) or Owner(analysis.name(quote.entity), analysis.type(quote.entity), "quotation", "")
     if i >= len(analysis.sentences):
+        return Owner("", "", "none", "")
+    # A size in words outside a quotation ("a multibillion-dollar system", "a trillion-dollar program") is the outlet's
+    # own description of the thing, not an estimate of whoever speaks in its sentence ("Trump has argued that Greenland
+    # is vital for his shield, a multibillion-dollar system").
+    if _SIZE_IN_WORDS_RE.fullmatch(analysis.text, start, end):
         return Owner("", "", "none", "")
     spans = [(start, end), *[o for o in others if o != (start, end)]]
 
