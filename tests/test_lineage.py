@@ -824,3 +824,11 @@ def test_links_by_site_letters_form_brackets_and_reporting_by(text, expected):
 )
 def test_bodies_credited_through_a_ministry_a_country_before_them_and_confirming(text, expected):
     assert _cited_sources(text) == expected
+
+
+def test_a_byline_naming_a_wire_agency_credits_it_and_a_writers_does_not(tmp_path):
+    # the cleaner takes both bylines out of the text; the agency's tells where the story came from
+    (tmp_path / "01_wire.txt").write_text("Pyongyang condemns the shield\n\nBy REUTERS\n\nPyongyang called the plan a threat.\n")
+    (tmp_path / "02_own.txt").write_text("Tokyo weighs a role\n\nBy Jane Roe\n\nTokyo is weighing a role in the plan.\n")
+    cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
+    assert cited[["file", "cited_source"]].values.tolist() == [["01_wire.txt", "Reuters"]]

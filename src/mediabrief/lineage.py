@@ -331,9 +331,10 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     money_acts = _MONEY_ACTS
     canonical = {alias.lower(): name for alias, name, _ in rules.aliases}
     outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(articles)
-    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), outlets, strict=True)
+    removed_lines = articles["removed"].tolist() if "removed" in articles else [[]] * len(articles)
+    rows = zip(articles["article_id"], articles["file"], articles["text"], article_sentences(articles), outlets, removed_lines, strict=True)
     found = []
-    for article_id, file, text, split, outlet in rows:
+    for article_id, file, text, split, outlet, removed in rows:
         by_codebook = {
             sentence: cited
             for sentence, spans in _naming_sentences(text, split, rules.aliases)
@@ -372,8 +373,28 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             cited = [m for m in cited if not attribution.is_thing(m.source)]
             if cited:
                 found.append(CitedSentence(article_id, file, sentence.text, sorted(cited, key=lambda m: m.start)))
+        found += _agency_bylines(article_id, file, removed, own)
     names = source_names([m.source for c in found for m in c.cited], codebook)
     return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
+
+
+# A byline that names a wire agency, not a writer ("By REUTERS", "By Agence France-Presse"): the cleaner takes it out of
+# the text as a byline or a credit, and it tells where the story came from.
+_AGENCY_BYLINE_RE = re.compile(r"^\s*[Bb][Yy]\s+(?P<name>[A-Za-z][\w .&'’-]{1,40}?)\s*$")
+
+
+def _agency_bylines(article_id: str, file: str, removed: object, own: str) -> list[CitedSentence]:
+    """The listed outlets an article's removed byline names, as wire credits (not its own outlet)."""
+    found = []
+    for line in removed if isinstance(removed, list) else []:
+        match = _AGENCY_BYLINE_RE.match(str(line.get("text", "")))
+        name = match.group("name") if match else ""
+        agency = attribution.outlet_name(name) or attribution.outlet_name(name.lower()) if name else ""
+        if agency and not (own and is_own_outlet(agency, own)):
+            start = match.start("name")
+            credit = Mention(agency, start, start + len(name), "wire credit")
+            found.append(CitedSentence(article_id, file, match.group(0).strip(), [credit]))
+    return found
 
 
 # Verbs of acting on money, whose subject spends, passes or pledges a sum rather than gives information.
