@@ -2345,6 +2345,9 @@ def test_a_countrys_body_named_after_it_speaks_for_itself(grammar):
     # "the foreign ministry of X" is a body named as written, not "the ministry" left unnamed
     text = "The foreign ministry of North Korea condemned the plan, calling it \u201ca scheme to put weapons in orbit.\u201d"
     assert speakers(text, grammar) == [("quotation", "foreign ministry of North Korea")]
+    # ... but a holder's title after "of" is no country: no body is named "government of Prime"
+    text = "The government of Prime Minister Jane Roe has welcomed the plan. \u201cIt keeps us safe,\u201d the government said."
+    assert "government of Prime" not in [speaker for _, speaker in speakers(text, grammar)]
 
 
 def test_confirmed_after_the_words_is_a_verb_of_speech(grammar):

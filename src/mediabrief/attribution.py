@@ -1214,10 +1214,11 @@ _DEMONYM_BODY_RE = re.compile(
     r"(?:ministry|government|military|embassy|cabinet|state media|presidential office))\b"
     r"(?!\s+(?:sources?|officials?|insiders?|aides?|spokes(?:man|woman|person)))"  # (unnamed people: "Japanese government sources")
 )
-# ... and a country's body named after it: "the foreign ministry of North Korea", "the government of Japan".
+# ... and a country's body named after it: "the foreign ministry of North Korea", "the government of Japan" (not a
+# holder's title: "the government of Prime Minister Jane Roe"; nor another's possession: "the government of Canada's …").
 _BODY_OF_COUNTRY_RE = re.compile(
     r"(?<![\w'’-])(?:[Tt]he\s+)(((?:foreign|defen[cs]e|finance|trade|interior)\s+ministry|government|military|cabinet)\s+of\s+"
-    r"(?:North\s+|South\s+)?[A-Z][a-z]+)\b"
+    r"(?:North\s+|South\s+)?[A-Z][a-z]+)\b(?![ \t]+[A-Z]|['’]s\b)"
 )
 _SPEECH_AFTER_RE = re.compile(
     r"(?:,[^,.;:]{1,90},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|wrote|writes|added|argued|argues|warned|warns|noted|insisted|posted|explained|stated)\b"
@@ -3645,12 +3646,12 @@ _ACCOUNT_RE = re.compile(
 )
 
 
-# Writing a law or a budget, not words: "writing next year's defense bill", "wrote the legislation".
 # A person confirmed in a post, not a statement confirmed: "the Senate confirmed Gen. Roe", "confirmed him as director";
 # nor someone's view borne out: "the report confirmed his fears".
 _CONFIRMED_IN_POST_RE = re.compile(
     r"(?:confirmed|confirms)\s+(?:[A-Z]|him\b|her\b|them\b|his\b|their\b|my\b|our\b|the\s+(?:nomination|nominee|appointment|pick)\b)"
 )
+# Writing a law or a budget, not words: "writing next year's defense bill", "wrote the legislation".
 _DRAFTING_RE = re.compile(
     r"(?i)(?:writing|wrote|writes|written)\s+(?:(?:the|a|an|next|this|that|their|his|her|its)\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:bill|bills|law|laws|legislation|budget|code|rules|check|checks)\b"

@@ -389,7 +389,7 @@ def _agency_bylines(article_id: str, file: str, removed: object, own: str) -> li
     for line in removed if isinstance(removed, list) else []:
         match = _AGENCY_BYLINE_RE.match(str(line.get("text", "")))
         name = match.group("name") if match else ""
-        agency = attribution.outlet_name(name) or attribution.outlet_name(name.lower()) if name else ""
+        agency = (attribution.outlet_name(name) or attribution.outlet_name(name.lower())) if name else ""
         if agency and not (own and is_own_outlet(agency, own)):
             start = match.start("name")
             credit = Mention(agency, start, start + len(name), "wire credit")
@@ -771,7 +771,7 @@ def site_name(url: str, known: Iterable[str] = ()) -> str:
     named = next((squashed[label] for label in reversed(labels) if label in squashed), "")
     if named:
         return named
-    listed = {_letters(alias): outlet.name for outlet in attribution.news_outlets() for alias in (outlet.name, *outlet.aliases)}
+    listed = _outlets_by_letters()
     by_letters = next((listed[label] for label in reversed(labels) if label in listed), "")
     # (the site's own domain: its last two labels, three where the second is generic, "example.co.uk")
     parts = domain.split(".")
@@ -782,6 +782,12 @@ def site_name(url: str, known: Iterable[str] = ()) -> str:
 def _letters(name: str) -> str:
     """A name's letters and digits, lower case, without a leading "the" ("The Hill" is "hill")."""
     return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
+
+
+@functools.cache
+def _outlets_by_letters() -> dict[str, str]:
+    """The listed outlets by the letters of each of their names ("bbc" is BBC), read once."""
+    return {_letters(alias): outlet.name for outlet in attribution.news_outlets() for alias in (outlet.name, *outlet.aliases)}
 
 
 def linked_sources(text: str, sentences: list[Sentence], known: Iterable[str] = ()) -> list[tuple[int, str, int, int]]:
