@@ -304,6 +304,15 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said Canada would now have to pay $71 billion to join, up from the $61 billion he posted in May.",
             "Canada would have to pay $71 billion to join the shield, the president said.",
         ),
+        # ... or a value told as more than someone's previous one, or as raised to, in another outlet's sentence
+        (
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
+            "Ottawa would now need to pay $71 billion to join the shield, $10 billion more than his previous demand.",
+        ),
+        (
+            "Trump said Canada would have to pay $61 billion for a place in the shield.",
+            "Trump raised Canada's price to join the shield to $71 billion on Friday.",
+        ),
         # a partner's own spending in its own dollars is no rival asking price
         (
             "Trump said Canada would have to pay $61 billion for a place in the shield.",
@@ -358,6 +367,8 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "revised-target",
         "initial",
         "change-over-time",
+        "more-than-his-previous",
+        "raised-to",
         "own-currency",
         "trade-deal",
         "programme-cost-before",

@@ -369,6 +369,9 @@ def test_a_short_form_and_a_full_name_are_one_source():
     assert names["AP"] == "Associated Press"
     # The codebook's name wins over the spellings found.
     assert lineage.source_names(["Nikkei Asia", "the Nikkei"], BOOK) == {"Nikkei Asia": "Nikkei", "the Nikkei": "Nikkei"}
+    # ... and a body the codebook's actors list goes by their name for it, whatever spelling the text used
+    book = {"actors": [{"name": "Harbor Agency", "type": "organisation", "aliases": ["Harbor Agency", "HBA"]}]}
+    assert lineage.source_names(["HBA", "Harbor Agency"], book) == {"HBA": "Harbor Agency", "Harbor Agency": "Harbor Agency"}
 
 
 def test_outlets_the_codebook_does_not_list_are_found_and_named_consistently():

@@ -78,6 +78,12 @@ def test_hedges_soften_and_longest_cue_wins(rules):
     assert cue_score("The Golden Dome is destabilizing and an arms race.", dome(rules), rules) == -1.0
 
 
+def test_a_stem_inside_a_capitalised_name_is_no_cue(rules):
+    # "Destabiliz" opening a name mid-sentence is the name's, not a verdict; the same stem in a word is one
+    assert cue_score("The Golden Dome was debated at the Destabilizer Forum in Berlin.", dome(rules), rules) == 0
+    assert cue_score("Destabilizing, the Golden Dome may yet prove.", dome(rules), rules) < 0
+
+
 def test_a_sentence_naming_no_target_has_an_empty_target():
     table = sentence_table(articles(a="The weather was destabilizing. The Golden Dome is a deterrent."), BOOK)
     assert table["target"].tolist() == ["", "dome"]

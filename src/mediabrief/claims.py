@@ -378,7 +378,10 @@ def contradictions(matrix: pd.DataFrame) -> pd.DataFrame:
 # Words that tell a value as a revision of an earlier one.
 _REVISED_RE = re.compile(
     r"(?i)\b(?:delay(?:ed|s)?|pushed\s+back|push(?:es|ing)?\s+back|slipp(?:ed|ing)|postpon\w+|revis\w+|no\s+longer|"
-    r"(?:from|than)\s+(?:the\s+)?(?:earlier|previous|original|initial|prior)\b|up\s+from|down\s+from|now\s+(?:slated|expected|set|targeted|planned))"
+    r"(?:from|than)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:earlier|previous|original|initial|prior)\b|up\s+from|down\s+from|"
+    # (a value raised or cut to: "raised Canada's price to join to $71 billion")
+    r"(?:rais|hik|increas|lower|cut|reduc)(?:ed|es|ing|s)?\b[^.;]{0,60}?\bto\s+(?:about\s+|roughly\s+)?(?:US)?[$€£¥\d]|"
+    r"now\s+(?:slated|expected|set|targeted|planned))"
 )
 
 

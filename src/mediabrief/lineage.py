@@ -856,6 +856,11 @@ def source_names(names: Iterable[str], codebook: dict | None = None) -> dict[str
     """
     names = list(dict.fromkeys(names))
     listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
+    # (a body the codebook's actors name is named as they name it: "DoD" is the Pentagon)
+    for actor in (codebook or {}).get("actors", []) or []:
+        if actor.get("type") == "organisation":
+            for alias in [actor["name"], *actor.get("aliases", [])]:
+                listed.setdefault(source_key(str(alias)), str(actor["name"]))
     groups: dict[str, list[str]] = {}
     for name in names:
         groups.setdefault(source_key(name), []).append(name)

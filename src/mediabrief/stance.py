@@ -274,6 +274,9 @@ def cue_hits(sentence: str, target: Target, rules: Rules, previous: str = "") ->
 def _hits(text: str, target: Target, rules: Rules, spots: Spots | None, previous: str = "") -> list[tuple[str, int, float]]:
     """Cue matches of a normalised sentence as (cue, position, signed weight), overlaps resolved, negation applied."""
     found = [(m, 1.0) for m in find_all(target.supportive, text, spots)] + [(m, -1.0) for m in find_all(target.critical, text, spots)]
+    # (a stem at the start of a longer capitalised word inside the sentence is part of a name: "the Prudential Center"
+    # holds no "prudent")
+    found = [(m, w) for m, w in found if not _inside_a_name(text, m)]
     side = None
     for phrases, sign in ((rules.rebuttals, 1.0), (rules.endorsements, -1.0)):
         if phrases is None or (spots is not None and phrases not in spots):
@@ -297,6 +300,14 @@ def _hits(text: str, target: Target, rules: Rules, spots: Spots | None, previous
         ]
     hits = [(m.group(0), m.start(), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in found]
     return [hit for hit in hits if not _their_claim(text, hit, rules, found)]
+
+
+def _inside_a_name(text: str, match: re.Match) -> bool:
+    """Whether a cue matched the start of a longer capitalised word that opens no sentence (nor a quoted one)."""
+    word_goes_on = match.end() < len(text) and text[match.end()].isalpha()
+    before = text[: match.start()].rstrip(" \"'“‘([")
+    opens = not before or before.endswith((".", "!", "?", ":", ";", "\n"))
+    return match.group(0)[:1].isupper() and word_goes_on and not opens
 
 
 def _their_claim(text: str, hit: tuple[str, int, float], rules: Rules, found: list) -> bool:
