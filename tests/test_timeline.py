@@ -449,3 +449,26 @@ def test_evidence_that_opens_with_a_quotation_is_nested_not_doubled():
         }
     )
     assert changes_for_print(changes)["Evidence"].tolist() == ["“‘Even if we spent $3.6 trillion, it would fail,’ he said.”"]
+
+
+def test_a_count_never_prints_over_a_dot_its_own_or_another():
+    # eight reports of one figure (a large dot with "×8") beside another source's dot two days on, at the same height
+    dates = ["2025-05-20"] * 8 + ["2025-05-22", "2025-09-01", "2025-09-01"]
+    outlets = [f"Outlet {i}" for i in range(len(dates))]
+    money = _money([(f"a{i}", 175e9, "White House") for i in range(8)] + [("a8", 175e9, "unattributed")])
+    money = pd.concat([money, _money([("a9", 1.2e12, "CBO"), ("a10", 1.2e12, "CBO")])], ignore_index=True)
+    fig = tl.estimates_chart(tl.program_estimates(money, _articles(dates, outlets), "program total"), "Source: test.")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    dots = []
+    for collection in ax.collections:
+        for (x, y), size in zip(collection.get_offsets(), collection.get_sizes(), strict=False):
+            cx, cy = ax.transData.transform((x, y))
+            r = (size**0.5) / 2 * fig.dpi / 72
+            dots.append((cx - r, cy - r, cx + r, cy + r))
+    counts = [t for t in ax.texts if t.get_text().strip().startswith("×")]
+    for text in counts:
+        box = text.get_window_extent(renderer)
+        assert not any(min(box.x1, d[2]) - max(box.x0, d[0]) > 1 and min(box.y1, d[3]) - max(box.y0, d[1]) > 1 for d in dots)
+    assert [t.get_text() for t in counts if t.get_text().endswith("2")], "the CBO's count, with room, is kept"

@@ -227,9 +227,10 @@ def _boxes_overlap(a, b, tolerance: float = 0.0) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > tolerance and min(a.y1, b.y1) - max(a.y0, b.y0) > tolerance
 
 
-def drop_overlapping(texts: list, fig: Figure) -> int:
-    """Remove each text (in the order given: the first are kept first) that would print over one already kept; how
-    many were removed. For labels that may crowd (counts beside close marks), not for titles or axes.
+def drop_overlapping(texts: list, fig: Figure, marks: list | None = None) -> int:
+    """Remove each text (in the order given: the first are kept first) that would print over one already kept, or over
+    one of ``marks`` (functions giving a drawn mark's box on the final layout); how many were removed. For labels that
+    may crowd (counts beside close marks), not for titles or axes.
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -242,9 +243,10 @@ def drop_overlapping(texts: list, fig: Figure) -> int:
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     kept, removed = [], 0
+    obstacles = [mark() for mark in marks or []]
     for text in texts:
         box = text.get_window_extent(renderer)
-        if any(_boxes_overlap(box, k) for k in kept):
+        if any(_boxes_overlap(box, k) for k in kept) or any(_boxes_overlap(box, o, OVERLAP_TOLERANCE_PX) for o in obstacles):
             text.remove()
             removed += 1
         else:

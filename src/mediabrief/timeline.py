@@ -195,6 +195,18 @@ def _period_words(stamp: pd.Timestamp, unit: str) -> str:
     return f"{stamp:%b %Y}" if unit == "month" else format_date(stamp)
 
 
+def _mark_box(ax, x, y, radius_px: float):
+    """A function giving the box a dot of ``radius_px`` pixels at data point (x, y) covers on the drawn figure."""
+    from matplotlib.dates import date2num
+    from matplotlib.transforms import Bbox
+
+    def box() -> Bbox:
+        cx, cy = ax.transData.transform((date2num(x), y))
+        return Bbox([[cx - radius_px, cy - radius_px], [cx + radius_px, cy + radius_px]])
+
+    return box
+
+
 def _date_axis(ax, unit: str) -> None:
     import matplotlib.dates as mdates
 
@@ -452,6 +464,8 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
             ax.plot(own["first_published"], own["amount_high_usd"], color=palette[owner], lw=1, alpha=0.6, drawstyle="steps-post")
     labelled: set[str] = set()
     counts: list[tuple[int, object]] = []  # (times reported, its "×n" label)
+    marks: list = []  # where each dot is drawn, for the counts to keep clear of
+    pixels = fig.dpi / 72
     for row in placed.sort_values("n_reports", kind="stable").itertuples(index=False):
         if row.attributed_to in palette:
             color, legend, face = palette[row.attributed_to], row.attributed_to, None
@@ -475,14 +489,18 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
         else:
             size = min(20 + 14 * row.n_reports, 160)
             ax.scatter([x], [row.amount_high_usd], s=size, color=color, facecolors=face, label=label, zorder=3, linewidths=1.2)
+        # (a dot's size is its area in points squared: its count starts past its edge, not on it)
+        radius = math.sqrt(size) / 2 if not (row.is_range or row.is_vague) else 0.0
+        if radius:
+            marks.append(_mark_box(ax, x, row.amount_high_usd, radius * pixels))
         if row.n_reports > 1 and row.attributed_to in palette:
             counts.append(
                 (
                     row.n_reports,
                     ax.annotate(
-                        f" ×{row.n_reports}",
+                        f"×{row.n_reports}",
                         (x, row.amount_high_usd),
-                        xytext=(5, 0),
+                        xytext=(radius + 2, 0),
                         textcoords="offset points",
                         va="center",
                         fontsize=7.5,
@@ -517,7 +535,8 @@ def estimates_chart(estimates: pd.DataFrame, note: str, shift: dict | None = Non
     fig.tight_layout()
     # Marks close together would print their counts over each other: the largest counts keep theirs. Decided on the
     # final layout (the title and the legend change the axes' size, and with it the room between marks).
-    dropped = drop_overlapping([t for _, t in sorted(counts, key=lambda c: -c[0])], fig)
+    # ... nor over another dot, drawn beside its own
+    dropped = drop_overlapping([t for _, t in sorted(counts, key=lambda c: -c[0])], fig, marks)
     undated = int(estimates["first_published"].isna().sum())
     add_source_note(
         fig,
