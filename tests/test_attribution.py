@@ -2335,7 +2335,7 @@ def test_the_two_sides_of_a_joint_statement_and_its_it(grammar):
     # "the two sides" are the two countries named before; "it" after their statement stands for them too
     text = (
         "Russia and China warned on Wednesday that the plan would upset the balance.\n\n\u201cThe shield is deeply"
-        " destabilizing,\u201d the two sides said in a joint statement. The plan \u201cturns orbit into a battlefield,\u201d"
+        " destabilizing,\u201d the two sides said in their joint statement. The plan \u201cturns orbit into a battlefield,\u201d"
         " it added."
     )
     assert speakers(text, grammar) == [("quotation", "Russia and China"), ("quotation", "Russia and China")]

@@ -307,7 +307,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         # ... or a value told as more than someone's previous one, or as raised to, in another outlet's sentence
         (
             "Trump said Canada would have to pay $61 billion for a place in the shield.",
-            "Ottawa would now need to pay $71 billion to join the shield, $10 billion more than his previous demand.",
+            "Canada would now have to hand over $71 billion to join the shield, $10 billion more than his previous demand.",
         ),
         (
             "Trump said Canada would have to pay $61 billion for a place in the shield.",

@@ -804,7 +804,7 @@ def test_telling_an_outlet_a_posts_holder_and_credit_lines_of_aggregators(text, 
         # a phrase a sign-up form sets in brackets is no wire's credit
         ("Sign up for our daily newsletter.\n\n(Optional for Local News)\nWe never share your address.", []),
         # "reporting by" a listed outlet credits it
-        ("Earlier reporting by The Wall Street Journal indicated that the award would be about $2 billion.", ["Wall Street Journal"]),
+        ("Prior reporting by The Wall Street Journal put the award at about $2 billion.", ["Wall Street Journal"]),
     ],
 )
 def test_links_by_site_letters_form_brackets_and_reporting_by(text, expected):
@@ -818,7 +818,7 @@ def test_links_by_site_letters_form_brackets_and_reporting_by(text, expected):
         ("A representative from China's foreign ministry warned of an arms race in orbit.", ["China's Ministry of Foreign Affairs"]),
         ("The defense ministry of South Korea said it would study the plan.", ["defense ministry of South Korea"]),
         # a country before a body's name qualifies the body, in either spelling; a body that "informed" others tells them
-        ("As per the US Department of Defence, the shield will resemble other layered systems.", ["Pentagon"]),
+        ("As per the US Department of Defence, a shield of several layers is planned.", ["Pentagon"]),
         ("The Department of War informed some firms that they could bid for the work.", ["Pentagon"]),
         # a body that confirms a statement is credited; one that confirms a person in a post is not
         ("The Space Force confirmed it had signed the first agreements.", ["U.S. Space Force"]),

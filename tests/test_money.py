@@ -601,7 +601,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("Under the defense bill, $6 billion would go to classified space programs.", "other", "unattributed"),
         ("The defense bill sets aside $6 billion for Golden Dome.", "budget or appropriation", "unattributed"),
         # ... or to buy something else, a fact the outlet states whoever enacted it
-        ("For shipbuilding, appropriators have allocated $36.9 billion to build 28 ships.", "other", "unattributed"),
+        ("For the navy, appropriators have allocated $30 billion to build a dozen frigates.", "other", "unattributed"),
         ("The final agreement cements an $840 billion topline for the year.", "other", "unattributed"),
         # an inverted verb whose subject has an apposition; a document that "tallies"
         (
@@ -683,7 +683,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("Canada committed C$38.6 billion to modernize its radars.", "partner purchase or pledge", "unattributed"),
         ("Canada pledged C$38.6 billion to modernize its radars.", "partner purchase or pledge", "Canada"),
         # (and money to buy weapons of every kind is no line of the programme's: another budget's, as a line "to build
-        # 28 ships" is)
+        # a dozen frigates" is)
         (
             "Our base budget and the reconciliation law include about $760 billion to buy and develop weapons.",
             "other",

@@ -442,7 +442,7 @@ DEFAULT_VERBS = [
     "confirmed that",  # "Carney's office confirmed that talks were under way" (not "the Senate confirmed Gen. X")
     "confirmed",  # '"…," the spokesperson confirmed.' (a person confirmed in a post is no speech: _CONFIRMED_IN_POST_RE)
     "confirms",
-    "informed",  # "The Department of War informed certain companies that they could compete"
+    "informed",  # "the agency informed bidders that the first awards were near"
     "confirms that",
     "confirming that",
     "unveiled",
@@ -2688,7 +2688,7 @@ def _opening_of_closed_quote(masked: str, at: int) -> int:
 # A size in words, as an adjective: "multibillion-dollar", "trillion-dollar", "multi-hundred-billion-dollar".
 _SIZE_IN_WORDS_RE = re.compile(r"(?i)(?:multi[-‐‑]?)?(?:half[-‐‑]|hundred[-‐‑])?(?:billion|trillion)[-‐‑ ]dollar")
 _IT_SAID_RE = re.compile(r"it\s+(?:said|says|added|stated|states|reads|declared|declares)\b")
-# Speaking through a statement: "the two sides said in a joint statement", whose "it" then stands for the speakers.
+# Speaking through a statement: "both sides said in their joint statement", whose "it" then stands for the speakers.
 _SAID_IN_STATEMENT_RE = re.compile(r"\s+(?:said|say|says|stated|declared|warned)\s+in\s+(?:a|an|their|its|the)\s+(?:joint\s+)?statement\b")
 
 
@@ -3226,6 +3226,10 @@ def _references(
     documents = [m for m in added if m.kind == "role" and m.entity >= 0 and _DOCUMENT_MENTION_RE.match(masked, m.start)]
     for match in re.finditer(r"\b(?:it|It)\b", masked):  # "It attributed the largest share to ...": the last body named
         entity = last(match.start(), lambda e: entities[e].type == "organisation")
+        # ('"…," it said': a credit right after a quotation)
+        credits_quote = bool(
+            _IT_SAID_RE.match(masked, match.start()) and re.search(r"[\"'”’]\s*,?\s*$", masked[max(0, match.start() - 4) : match.start()])
+        )
         # "… the report said. It added that …": the document just quoted, whoever it was found to be by
         document = [m for m in documents if match.start() - 300 < m.end <= match.start()]
         after = masked.find(". ", document[-1].end, match.start()) if document else -1  # the document's own sentence ends
@@ -3246,8 +3250,7 @@ def _references(
         # '"The shield," as the order names it, must guard the nation against "…," it said':
         # a credit after a quotation is the document its paragraph has just named, not the last body
         elif (
-            _IT_SAID_RE.match(masked, match.start())
-            and re.search(r"[\"'”’]\s*,?\s*$", masked[max(0, match.start() - 4) : match.start()])
+            credits_quote
             and (
                 order := [
                     m
@@ -3268,20 +3271,16 @@ def _references(
             )
         ):
             entity = max(order, key=lambda m: m.start).entity
-        # '"…," the two sides said in a joint statement. The plan "…," it added.': the statement's speakers
-        elif (
-            _IT_SAID_RE.match(masked, match.start())
-            and re.search(r"[\"'”’]\s*,?\s*$", masked[max(0, match.start() - 4) : match.start()])
-            and (
-                through := [
-                    m
-                    for m in named
-                    if match.start() - 300 < m.start
-                    and m.end < match.start()
-                    and (said := _SAID_IN_STATEMENT_RE.match(masked, m.end)) is not None
-                    and said.end() <= match.start()
-                ]
-            )
+        # '"…," both sides said in their joint statement. The plan "…," it added.': the statement's speakers
+        elif credits_quote and (
+            through := [
+                m
+                for m in named
+                if match.start() - 300 < m.start
+                and m.end < match.start()
+                and (said := _SAID_IN_STATEMENT_RE.match(masked, m.end)) is not None
+                and said.end() <= match.start()
+            ]
         ):
             entity = through[-1].entity
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
@@ -4247,7 +4246,7 @@ _CALLED_PASSIVE_RE = re.compile(
 _AND_THAT_RE = re.compile(r",?\s+and\s+that\s")
 _FINITE_AUXILIARY_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|can|did|does)\b")
 _BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})")
-# ("the two sides" of a joint statement are its two countries: "'…,' the two sides said in a joint statement")
+# ("the two sides" of a joint statement are its two countries: "'…,' the two sides said in their joint statement")
 _BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders|sides)\b")
 # A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
 _CALLS_IT_RE = re.compile(

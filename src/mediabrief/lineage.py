@@ -522,7 +522,7 @@ KNOWN_OUTLET_CREDIT_RES = (
         r"\b(?:carried|reported|published|broadcast|quoted)\s+by\s+(?:[\w’'.-]+\s+){0,5}?"
         rf"(?:news\s+agency|agency|media|outlet|broadcaster|newspaper|daily|television|TV|network),?\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})"
     ),
-    # "Earlier reporting by The Wall Street Journal indicated …", "coverage from Bloomberg"
+    # "Prior reporting by The Wall Street Journal put the award at …", "coverage from Bloomberg"
     re.compile(rf"\b(?:[Rr]eporting|[Cc]overage)\s+(?:by|from|in)\s+(?P<name>{_OUTLET_NAME})"),
     # "Six sources confirmed the plan for Reuters", "he said in remarks for Politico": words given for a publication
     re.compile(rf"\b(?:confirmed|told|said|spoke|commented|explained)\b[^.;:“”\"]{{0,80}}?\s+for\s+(?P<name>{_OUTLET_NAME})\s*[.;,]"),

@@ -903,8 +903,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
 
 def _is_whole_budget(cues: MoneyCues, referent: str, cue: str) -> bool:
     """Whether a reading is the codebook's for a budget that is not the programme's: its label, and words of such a
-    budget opening its cue ("defense budget", "entire budget"), or a line of a bill for something else ("to build 28
-    ships")."""
+    budget opening its cue ("defense budget", "entire budget"), or a line of a bill for something else ("to build a dozen
+    frigates")."""
     if cues.whole_budgets is None or referent != cues.whole_budgets[0]:
         return False
     return any(c.start == 0 for c in cues.whole_budgets[1].find(cue)) or bool(_PURPOSE_AFTER_RE.match(" " + cue))
@@ -918,7 +918,7 @@ _LIST_ITEM_GAP_RE = re.compile(
 _FOR_AFTER_RE = re.compile(r"\s+for\s")
 # What a sum is for, right after it, unless a time ("for fiscal 2027", "for the next five years"): "for ammunition production".
 _PURPOSE_AFTER_RE = re.compile(
-    # (or what the money is to buy: "allocated $36.9 billion to build 28 ships")
+    # (or what the money is to buy: "allocated $30 billion to build a dozen frigates")
     r"\s+(?:(?:a\s+year|annually|each\s+year)\s+)?(?:for|to\s+(?:build|buy|purchase|procure|fund|develop|modernize|modernise|upgrade))\s+"
     r"(?!(?:fiscal|fy|the\s+(?:next|coming|current|first|following)|next|this|each|every|a\s+year|years?|\d{4}|\w+\s+years?|the\s+year|now|"
     r"decades?|over)\b)([^,;:.()—–$€£¥\n]{3,80})",
