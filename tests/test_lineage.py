@@ -835,3 +835,32 @@ def test_a_byline_naming_a_wire_agency_credits_it_and_a_writers_does_not(tmp_pat
     (tmp_path / "02_own.txt").write_text("Tokyo weighs a role\n\nBy Jane Roe\n\nTokyo is weighing a role in the plan.\n")
     cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
     assert cited[["file", "cited_source"]].values.tolist() == [["01_wire.txt", "Reuters"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government named as its administration is the government at large, no office a reader could look up
+        ("The Trump administration insists the sensors in orbit will be ready well before 2030.", []),
+        ("The US administration says the whole shield will be working within three years.", []),
+        # ... while the office itself is a source
+        ("The White House says the whole shield will be working within three years.", ["White House"]),
+    ],
+)
+def test_an_administration_is_no_source_its_office_is(text, expected):
+    assert _cited_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a marker rests on ends where a clause of its own begins
+        ("The office said its figure is based on a notional design because the Pentagon has shown none of its own.", []),
+        ("The figure is based on numbers from the Pentagon, the office said.", ["Pentagon"]),
+        # a word after a preposition is a noun, never a verb of saying: "for details", "for reports"
+        ("At the hearing, members pressed the Missile Defense Agency for details on the schedule.", []),
+        ("At the hearing, the Missile Defense Agency details the schedule.", ["Missile Defense Agency"]),
+    ],
+)
+def test_a_markers_object_ends_at_a_new_clause_and_a_noun_after_a_preposition_says_nothing(text, expected):
+    assert _cited_sources(text) == expected

@@ -231,6 +231,8 @@ _CITED_THING_RE = re.compile(
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
 # (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
+# A conjunction that opens a clause of its own inside a sentence.
+_CLAUSE_CONJUNCTION_RE = re.compile(r"\b(?:because|while|although|though|whereas|unless|until|since|when|where|if|but)\b")
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
@@ -2376,6 +2378,7 @@ _ROLE_BEFORE_NAME_RE = re.compile(rf"\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s+(?:(?:{'|
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
 # Verbs of speech that are also plural nouns, and the words that make them nouns where they stand before them, a name
 # perhaps between ("initial Wall Street estimates", "independent estimates").
+_PREPOSITION_BEFORE_RE = re.compile(r"(?i)\b(?:for|of|with|without|on|about|into|from)\s+$")
 _VERB_NOUNS = frozenset({"estimates", "projects", "reports", "figures", "claims", "calls", "forecasts", "warns"})
 _NOUN_BEFORE_RE = re.compile(
     r"\b(?:initial|early|earlier|previous|prior|official|independent|outside|latest|current|rough|conservative|higher|lower|"
@@ -2524,6 +2527,8 @@ def sentence_attributions(
             continue  # "Carney has not responded", "The Pentagon did not respond to a request", "has said little": nothing said
         if verb.group(0).lower() in _VERB_NOUNS and _NOUN_BEFORE_RE.search(masked, max(lo, verb.start() - 50), verb.start()):
             continue  # "surpasses initial Wall Street estimates": a noun after its adjective, no verb
+        if _PREPOSITION_BEFORE_RE.search(masked, max(lo, verb.start() - 12), verb.start()):
+            continue  # "pressed the department for details on the plan": after a preposition, a noun
         if verb.group(0).lower() == "charge" and re.search(r"\bin\s+$", masked[max(lo, verb.start() - 4) : verb.start()]):
             continue  # "the general in charge": a post, no price asked
         # (never after a participle: in '"…," calling it "…"' what follows is its object, not its subject)
@@ -2623,6 +2628,10 @@ def sentence_attributions(
     for marker in markers:
         end = _CLAUSE_END_RE.search(masked, marker.end(), hi)
         clause_end = end.start() if end else hi
+        # (a new clause ends the marker's object: in "based on a notional design because the Pentagon has not shown
+        # its own", the Pentagon is no source of the estimate)
+        joined = _CLAUSE_CONJUNCTION_RE.search(masked, marker.end(), clause_end)
+        clause_end = joined.start() if joined else clause_end
         after = [m for m in inside if marker.end() <= m.start < clause_end and m.entity >= 0]
         if not after and _BACK_REFERENCE_RE.match(masked, lo, hi):  # "That was the view of the panel's chair, Sen. X"
             after = [m for m in inside if marker.end() <= m.start and m.entity >= 0][:1]

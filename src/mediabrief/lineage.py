@@ -418,6 +418,8 @@ _SPOKESPERSON_OF = re.compile(
 )
 
 
+_ADMINISTRATION_AT = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.]*\s+){0,2}administration\b")
+
 _BODY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)$")
 
 
@@ -452,10 +454,13 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
                 found.append((i, named.group(1), named.start(1), a.position, "spokesperson"))
             # A body only a role stands for ("the administration", "the government" with none named) is not a source
             # a reader could look up: it is not credited.
+            # Nor is a government named as its administration ("the Trump administration says"): the codebook files it
+            # under the White House for owners and speakers, but no office of that name is credited.
             if (
                 a.entity >= 0
                 and analysis.entities[a.entity].type == "organisation"
                 and not analysis.entities[a.entity].name.startswith("the ")
+                and not (a.subject >= 0 and _ADMINISTRATION_AT.match(analysis.text, a.subject))
             ):
                 found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
     return found
