@@ -137,3 +137,12 @@ def test_a_list_and_headings_are_not_joined_as_copy_wrapped_at_a_width():
         "The office priced launch at a level no rocket company offers today, it said.\n"
     )
     assert clean_article(raw).text.count("\n") == raw.strip().count("\n") - 2  # only the headline and its blank line go
+
+
+def test_a_sharing_widgets_label_is_page_furniture_and_no_headline():
+    from mediabrief.cleaning import clean_article
+
+    raw = " date 2026-01-21 Send this page to someone via email\n\nThe premier spoke on Wednesday.\n\nShare on Facebook\n\nHe left."
+    cleaned = clean_article(raw)
+    assert cleaned.title is None and cleaned.text == "The premier spoke on Wednesday.\n\nHe left."
+    assert [r["kind"] for r in cleaned.removed] == ["date header", "page furniture", "page furniture"]

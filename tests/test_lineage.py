@@ -259,7 +259,13 @@ def test_cited_sentences_are_those_found_sentence_by_sentence():
         rules = lineage.citation_rules(book)
         sentences = [(a, s.text) for a, text in zip(corpus["article_id"], corpus["text"], strict=True) for s in split_sentences(text)]
         expected = [(a, s, cited) for a, s in sentences if (cited := lineage.mentions(s, rules))]
-        assert [(c.article_id, c.sentence, c.cited) for c in lineage.cited_sentences(corpus, book)] == expected and expected
+        # (leaving out the one credit that needs an earlier sentence: a spokesperson's body, named where they were)
+        found = [
+            (c.article_id, c.sentence, cited)
+            for c in lineage.cited_sentences(corpus, book)
+            if (cited := [m for m in c.cited if m.marker != lineage.SPOKESPERSON_NAMED_BEFORE])
+        ]
+        assert found == expected and expected
 
 
 def test_one_pattern_marker_tests_change_no_citation():
@@ -864,3 +870,21 @@ def test_an_administration_is_no_source_its_office_is(text, expected):
 )
 def test_a_markers_object_ends_at_a_new_clause_and_a_noun_after_a_preposition_says_nothing(text, expected):
     assert _cited_sources(text) == expected
+
+
+def test_a_spokesperson_speaks_for_the_body_named_with_them_where_first_named():
+    text = (
+        "In a briefing, Kremlin spokesman Dmitry Peskov made a pointed remark on the shield. "
+        "Peskov stressed that every state able to build such defences was building them."
+    )
+    assert _cited_sources(text) == ["Kremlin"]
+
+
+def test_a_source_line_naming_a_wire_agency_credits_it_whatever_the_cleaner_took_it_for(tmp_path):
+    # the cleaner takes "Source: …" below a picture out as a photo credit; it still says where the story came from
+    (tmp_path / "01_wire.txt").write_text(
+        "Shield slides show the layers\n\nSource: Reuters.\n\nSlides shown to industry set out four layers of the shield.\n"
+    )
+    (tmp_path / "02_own.txt").write_text("Shield slides\n\nSource: our own reporting.\n\nSlides set out four layers of the shield.\n")
+    cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
+    assert cited[["file", "cited_source"]].values.tolist() == [["01_wire.txt", "Reuters"]]

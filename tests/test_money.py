@@ -689,6 +689,12 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "other",
             "unattributed",
         ),
+        # an outlet's earlier reporting speaks for the outlet, as "a report by" a body speaks for the body
+        (
+            "Earlier reporting by the Harbor Ledger indicated that one firm would win a $2 billion contract for the sensors.",
+            "part or unit cost",
+            "Harbor Ledger",
+        ),
     ],
 )
 def test_referents_and_attributions(text, referent, attributed_to, codebook):

@@ -2087,7 +2087,7 @@ _FINDING_DOCUMENTS = r"(?:study|report|analysis|paper|estimate|assessment|projec
 _DOCUMENT_BY_RE = re.compile(
     # (after a word that links the sentence to the one before: "Still, a study from the U.S. budget office …")
     r"(?i)\W*(?:(?:however|but|and|yet|still|meanwhile|moreover|instead|separately|indeed|now),?\s+)?"
-    rf"(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings)\s+"
+    rf"(?:(?:(?:an?|the|one|its|this)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FINDING_DOCUMENTS}|survey|letter|memo|documents|filings|reports|reporting|coverage|studies)\s+"
     r"(?:(?:released|published|issued|prepared|written|produced|conducted)\s+)?(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     # "Estimated projections from the White House put the cost at …": figures from a body, their sentence's subject
     r"|(?:[\w-]+\s+){0,2}?(?:estimates|projections|projects|figures|numbers|calculations)\s+from\s+(?:the\s+)?"

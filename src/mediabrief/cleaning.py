@@ -71,7 +71,10 @@ DISCLAIMER_START_RE = re.compile(r"^(?:disclaimer|editor'?s note|note)\s*:", re.
 # A line of the page's own furniture between paragraphs: "Advertisement", "Story continues below advertisement".
 PAGE_FURNITURE_RE = re.compile(
     r"^(?:advertisement|advertising|sponsored|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?"
-    r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?))\s*$",
+    r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?)"
+    # a sharing widget's label: "Send this page to someone via email", "Share this article", "Share on Facebook"
+    r"|(?:send|e-?mail)\s+this\s+(?:page|article|story)(?:\s+to\s+(?:someone|a\s+friend))?(?:\s+(?:via|by)\s+e-?mail)?"
+    r"|share\s+(?:this\s+(?:page|article|story)|(?:on|via)\s+[A-Z]\w*)|print\s+this\s+(?:page|article|story)|copy\s+link)\s*$",
     re.I,
 )
 

@@ -364,7 +364,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
                 # A source already found at the same place is the same one, however long a name each reading took.
                 # (a body whose spokesperson speaks stands inside the span of the credit to whom they spoke: "A Pentagon
                 # spokesperson told Defense News" credits both)
-                apart = m.marker == "spokesperson" or all(m.end <= c.start or m.start >= c.end for c in cited)
+                apart = m.marker.startswith("spokesperson") or all(m.end <= c.start or m.start >= c.end for c in cited)
                 if source_key(m.source) not in keys and apart:
                     keys.add(source_key(m.source))
                     cited.append(m)
@@ -378,9 +378,10 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
 
 
-# A byline that names a wire agency, not a writer ("By REUTERS", "By Agence France-Presse"): the cleaner takes it out of
-# the text as a byline or a credit, and it tells where the story came from.
-_AGENCY_BYLINE_RE = re.compile(r"^\s*[Bb][Yy]\s+(?P<name>[A-Za-z][\w .&'’-]{1,40}?)\s*$")
+# A byline that names a wire agency, not a writer ("By REUTERS", "By Agence France-Presse"), or a source line that does
+# ("Source: Reuters."): the cleaner takes it out of the text as a byline or a credit, and it tells where the story came
+# from.
+_AGENCY_BYLINE_RE = re.compile(r"^\s*(?:[Bb][Yy]|Sources?:)\s+(?P<name>[A-Za-z][\w .&'’-]{1,40}?)\.?\s*$")
 
 
 def _agency_bylines(article_id: str, file: str, removed: object, own: str) -> list[CitedSentence]:
@@ -418,6 +419,8 @@ _SPOKESPERSON_OF = re.compile(
 )
 
 
+# How a body is credited whose spokesperson speaks under a name, a pronoun or a role given earlier in the text.
+SPOKESPERSON_NAMED_BEFORE = "spokesperson named before"
 _ADMINISTRATION_AT = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.]*\s+){0,2}administration\b")
 
 _BODY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)$")
@@ -438,20 +441,26 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
             # A body whose spokesperson speaks is cited ("Kremlin spokesman Dmitry Peskov told reporters"); a body that
             # only employs the speaker is not ("Aerospace Industries Association vice president Eric Fanning said").
             spokes = _SPOKESPERSON_OF.search(analysis.text, max(0, a.subject - 60), a.subject) if a.subject >= 0 else None
+            marker = "spokesperson"
+            if spokes is None and a.subject >= 0 and a.entity >= 0 and analysis.entities[a.entity].type == "person":
+                # ... or named so where first named ("Kremlin spokesman Dmitry Peskov made a statement. He said …"): the
+                # credit is marked at the speaker, in this sentence
+                first = next((m.start for m in analysis.mentions if m.entity == a.entity and m.kind == "name"), -1)
+                spokes = _SPOKESPERSON_OF.search(analysis.text, max(0, first - 60), first) if 0 <= first < a.subject else None
+                marker = SPOKESPERSON_NAMED_BEFORE
             body = [
                 m
                 for m in analysis.mentions
                 if spokes and m.end == spokes.start() and m.entity >= 0 and analysis.entities[m.entity].type == "organisation"
             ]
-            if body:
-                found.append((i, analysis.entities[body[0].entity].name, body[0].start, a.position, "spokesperson"))
-            elif (
-                spokes
-                and (named := _BODY_BEFORE.search(analysis.text, max(0, spokes.start() - 60), spokes.start()))
-                and attribution.entity_type(named.group(1)) == "organisation"
-            ):
-                # a body the grammar took as the person's titles: "Russian Foreign Ministry Spokeswoman Maria Zakharova"
-                found.append((i, named.group(1), named.start(1), a.position, "spokesperson"))
+            named = (
+                _BODY_BEFORE.search(analysis.text, max(0, spokes.start() - 60), spokes.start()) if spokes is not None and not body else None
+            )
+            # (a body the grammar took as the person's titles: "Russian Foreign Ministry Spokeswoman Maria Zakharova")
+            name = analysis.entities[body[0].entity].name if body else named.group(1) if named else ""
+            if name and (body or attribution.entity_type(name) == "organisation"):
+                at = a.subject if marker == SPOKESPERSON_NAMED_BEFORE else body[0].start if body else named.start(1)
+                found.append((i, name, at, a.position, marker))
             # A body only a role stands for ("the administration", "the government" with none named) is not a source
             # a reader could look up: it is not credited.
             # Nor is a government named as its administration ("the Trump administration says"): the codebook files it
