@@ -2353,3 +2353,18 @@ def test_a_countrys_body_named_after_it_speaks_for_itself(grammar):
 def test_confirmed_after_the_words_is_a_verb_of_speech(grammar):
     text = "\u201cThe options will be announced in the coming days,\u201d Pentagon spokesperson Dana Roe confirmed."
     assert speakers(text, grammar) == [("quotation", "Dana Roe")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline that opens with who speaks, their words before a preposition: theirs, a country's too
+        ("Pyongyang 'Deeply Worried' Over Orbital Shield\n\nPyongyang is worried about the plan.", [("quotation", "North Korea")]),
+        ("Kremlin 'Not Alarmed' About Space Layer\n\nThe Kremlin said it was calm.", [("quotation", "Kremlin")]),
+        # ... not words that qualify the noun after them, nor a possessive's thing
+        ("Pentagon Weighs 'Sky Fence' Radar Layer\n\nThe Pentagon is weighing a radar.", [("term", "")]),
+        ("Trump's 'Sky Fence' Faces Hurdles In Congress\n\nTrump is pushing it.", [("term", "")]),
+    ],
+)
+def test_a_headline_opening_with_who_speaks_credits_their_words(text, expected, grammar):
+    assert speakers(text, grammar) == expected

@@ -3853,6 +3853,8 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
         and n_words <= 3
         and bool(re.match(r"[”\"’']?\s+[A-Z][a-z]+", after))
         and not re.match(rf"[”\"’']?\s+{_HEADLINE_VERBS}\b", after)
+        # (nor words a preposition follows, which qualify no noun: "China 'Seriously Concerned' Over …")
+        and not re.match(rf"[”\"’']?\s+{_HEADLINE_PREPOSITIONS}\b", after)
     )
     lower_word = (in_headline and not qualifying) or any(len(w) >= 4 and w.islower() for w in re.findall(r"[A-Za-z][\w'’-]*", stripped))
     if (
@@ -4512,6 +4514,7 @@ def _quotations(
 
 # A headline's verb of speech, capitalised as headlines set every word, and the one to three capitalised words before it
 # (after the line's start, a colon or a dash, or a quotation's closing mark); or a name and a colon opening the line.
+_HEADLINE_PREPOSITIONS = r"(?:Over|On|About|At|In|Of|For|To|With|After|Amid|From|By|As|Against|Despite)"
 _HEADLINE_VERBS = (
     r"(?:Says|Slams|Warns|Tells|Calls|Vows|Urges|Blasts|Hails|Dismisses|Claims|Insists|Admits|Accuses|Mocks|Brands|Labels|"
     r"Touts|Praises|Criticizes|Criticises|Questions|Argues|Cautions|Predicts|Pledges|Promises)"
@@ -4519,6 +4522,14 @@ _HEADLINE_VERBS = (
 _HEADLINE_SPEAKER_RE = re.compile(
     rf"(?:^|[:—–]\s+|[’'\"”]\s*:?\s+)((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_VERBS}\b"
     r"|^\s*((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+):\s",
+    re.MULTILINE,
+)
+# A name opening a line, right before a quotation that a preposition or the line's end follows, as a verb's words
+# would be: "China 'Seriously Concerned' Over …"; not a possessive ("Trump's 'Golden Dome' …"), nor words that qualify
+# the noun after them ("Pentagon Studies 'Sky Fence' Radar Layer").
+_HEADLINE_NAME_QUOTE_RE = re.compile(
+    r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w-]*[A-Za-z])[ \t]+[‘'\"“][^\n‘'\"“’”]+[’'\"”]"
+    rf"(?:[ \t]+{_HEADLINE_PREPOSITIONS}\b|[ \t]*$)",
     re.MULTILINE,
 )
 # A name and a colon opening a line: "Roe: ".
@@ -4535,6 +4546,12 @@ def _headline_speaker(masked: str, lo: int, hi: int, mentions: list[Mention], en
         line = masked[:lo] + re.sub(r"(?<=[A-Z])[A-Z]+", lambda m: m.group(0).lower(), masked[lo:hi]) + masked[hi:]
         kinds = (*kinds, "country")
     match = _HEADLINE_SPEAKER_RE.search(line, lo, hi)
+    if match is None and (match := _HEADLINE_NAME_QUOTE_RE.match(line, lo, hi)):
+        # a headline that opens with who speaks, then their words: "China 'Seriously Concerned' Over …", a country too
+        # (by a name of its own: "Pyongyang" is North Korea)
+        kinds = (*kinds, "country")
+        there = [m.entity for m in mentions if (m.start, m.end) == match.span(1) and m.entity >= 0 and entities[m.entity].type in kinds]
+        return there[0] if there else _named_by_last_word(match.group(1), mentions, entities, kinds)
     return _named_by_last_word(match.group(1) or match.group(2), mentions, entities, kinds) if match else -1
 
 
