@@ -689,6 +689,13 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "other",
             "unattributed",
         ),
+        # a "with" clause's participle gives what follows it, not the figure of the clause it hangs on
+        (
+            "A further $40 billion has been set aside this year, with Gen. Jane Roe suggesting the whole may cost more.",
+            "budget or appropriation",
+            "unattributed",
+        ),
+        ("The money is flowing, with Gen. Jane Roe suggesting the whole shield may reach $190 billion.", "program total", "Jane Roe"),
         # an outlet's earlier reporting speaks for the outlet, as "a report by" a body speaks for the body
         (
             "Earlier reporting by the Harbor Ledger indicated that one firm would win a $2 billion contract for the sensors.",

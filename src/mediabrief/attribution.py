@@ -4848,6 +4848,10 @@ def is_thing(name: str) -> bool:
 _THING_WORDS = frozenset({"bill", "act", "law", "dome", "treaty", "initiative", "shield"})
 
 
+# A "with" clause's opening, up to its subject's name: ", with Gen. ".
+_WITH_CLAUSE_BEFORE_RE = re.compile(r",\s*with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+
+
 def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:
     """Who an article gives a span to (a figure, a claim): the speaker of the quotation it is in; else its sentence's
     attribution nearest to it (not an outlet, if there is another: the outlet relays), where "according to X" binds
@@ -4959,6 +4963,10 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             joined = [m for m in _AND_NEW_SUBJECT_RE.finditer(analysis.text, end, a.subject + 1) if m.end() == a.subject]
             if joined:
                 return False
+        # ... nor back over a comma into the clause a "with" clause hangs on: in "An initial $25 billion has been set
+        # aside, with Trump suggesting the total may reach $175 billion", the $25 billion is not Trump's.
+        if a.position > end and a.subject > end and _WITH_CLAUSE_BEFORE_RE.search(analysis.text, end, a.subject):
+            return False
         # ... nor into a clause the sentence opens with: "While the project received $23 billion last year, Gen. X
         # maintains that funding is flowing" (the $23 billion is not the general's).
         opening = analysis.sentences[i].start
