@@ -689,6 +689,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "other",
             "unattributed",
         ),
+        # a verb in a clause the sentence opens with gives nothing past the clause's comma
+        ("While the Pentagon projects a smaller bill, the whole shield could in fact reach $900 billion.", "program total", "unattributed"),
         # a "with" clause's participle gives what follows it, not the figure of the clause it hangs on
         (
             "A further $40 billion has been set aside this year, with Gen. Jane Roe suggesting the whole may cost more.",

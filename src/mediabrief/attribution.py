@@ -4963,6 +4963,17 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             joined = [m for m in _AND_NEW_SUBJECT_RE.finditer(analysis.text, end, a.subject + 1) if m.end() == a.subject]
             if joined:
                 return False
+        # ... nor does a verb inside a clause the sentence opens with reach a figure past the clause's comma: in "While the
+        # White House projects $185 billion, the budget office's analysis put it at $1.2 trillion", the trillion is not
+        # the White House's.
+        opening = analysis.sentences[i].start
+        if (
+            a.position < start
+            and _FRONTED_CLAUSE_RE.match(analysis.text, opening)
+            and "," not in analysis.text[opening : a.position]
+            and "," in analysis.text[a.position : start]
+        ):
+            return False
         # ... nor back over a comma into the clause a "with" clause hangs on: in "An initial $25 billion has been set
         # aside, with Trump suggesting the total may reach $175 billion", the $25 billion is not Trump's.
         if a.position > end and a.subject > end and _WITH_CLAUSE_BEFORE_RE.search(analysis.text, end, a.subject):
