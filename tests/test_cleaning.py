@@ -142,7 +142,7 @@ def test_a_list_and_headings_are_not_joined_as_copy_wrapped_at_a_width():
 def test_a_sharing_widgets_label_is_page_furniture_and_no_headline():
     from mediabrief.cleaning import clean_article
 
-    raw = " date 2026-01-21 Send this page to someone via email\n\nThe premier spoke on Wednesday.\n\nShare on Facebook\n\nHe left."
+    raw = " date 2026-02-03 Send this story to a friend by email\n\nThe premier spoke on Wednesday.\n\nShare on Facebook\n\nHe left."
     cleaned = clean_article(raw)
     assert cleaned.title is None and cleaned.text == "The premier spoke on Wednesday.\n\nHe left."
     assert [r["kind"] for r in cleaned.removed] == ["date header", "page furniture", "page furniture"]

@@ -230,9 +230,9 @@ _CITED_THING_RE = re.compile(
     r"releases?|notes?|articles?|notices?|readouts?|assessments?|overviews?|transcripts?|websites?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
-# (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
 # A conjunction that opens a clause of its own inside a sentence.
 _CLAUSE_CONJUNCTION_RE = re.compile(r"\b(?:because|while|although|though|whereas|unless|until|since|when|where|if|but)\b")
+# (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
 # Function words that start a sentence in capitals and are not part of the name that follows: "But Trump said".
 LEADING_STOP = frozenset(
@@ -2376,9 +2376,10 @@ def _subject_after(
 _ROLE_BEFORE_NAME_RE = re.compile(rf"\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s+(?:(?:{'|'.join(TITLE_ABBREVIATIONS)})\.\s+)?")
 # A figure a sentence opens with: "At $175 billion, Donald Trump's Golden Dome …" (read up to the figure).
 _AT_FIGURE_RE = re.compile(r"\W*At\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?")
+# A preposition right before a word, which makes the word a noun ("for details", "of reports").
+_PREPOSITION_BEFORE_RE = re.compile(r"(?i)\b(?:for|of|with|without|on|about|into|from)\s+$")
 # Verbs of speech that are also plural nouns, and the words that make them nouns where they stand before them, a name
 # perhaps between ("initial Wall Street estimates", "independent estimates").
-_PREPOSITION_BEFORE_RE = re.compile(r"(?i)\b(?:for|of|with|without|on|about|into|from)\s+$")
 _VERB_NOUNS = frozenset({"estimates", "projects", "reports", "figures", "claims", "calls", "forecasts", "warns"})
 _NOUN_BEFORE_RE = re.compile(
     r"\b(?:initial|early|earlier|previous|prior|official|independent|outside|latest|current|rough|conservative|higher|lower|"
@@ -4512,9 +4513,10 @@ def _quotations(
 # --- The engine ------------------------------------------------------------------------------------------------------
 
 
+# A preposition as a headline capitalises it.
+_HEADLINE_PREPOSITIONS = r"(?:Over|On|About|At|In|Of|For|To|With|After|Amid|From|By|As|Against|Despite)"
 # A headline's verb of speech, capitalised as headlines set every word, and the one to three capitalised words before it
 # (after the line's start, a colon or a dash, or a quotation's closing mark); or a name and a colon opening the line.
-_HEADLINE_PREPOSITIONS = r"(?:Over|On|About|At|In|Of|For|To|With|After|Amid|From|By|As|Against|Despite)"
 _HEADLINE_VERBS = (
     r"(?:Says|Slams|Warns|Tells|Calls|Vows|Urges|Blasts|Hails|Dismisses|Claims|Insists|Admits|Accuses|Mocks|Brands|Labels|"
     r"Touts|Praises|Criticizes|Criticises|Questions|Argues|Cautions|Predicts|Pledges|Promises)"
@@ -4980,7 +4982,6 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return False
         # ... nor into a clause the sentence opens with: "While the project received $23 billion last year, Gen. X
         # maintains that funding is flowing" (the $23 billion is not the general's).
-        opening = analysis.sentences[i].start
         if a.position > end and _FRONTED_CLAUSE_RE.match(analysis.text, opening) and "," in analysis.text[end : a.position]:
             return False
         # A participle after a figure named as someone's known figure says what follows it: in "the CBO doubted

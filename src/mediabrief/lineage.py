@@ -421,6 +421,7 @@ _SPOKESPERSON_OF = re.compile(
 
 # How a body is credited whose spokesperson speaks under a name, a pronoun or a role given earlier in the text.
 SPOKESPERSON_NAMED_BEFORE = "spokesperson named before"
+# A government named as its administration: "the Trump administration", "the US administration".
 _ADMINISTRATION_AT = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.]*\s+){0,2}administration\b")
 
 _BODY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)$")
