@@ -720,7 +720,8 @@ def test_an_outlet_named_in_quotation_marks_is_cited(closing):
         ("Shield plans shift\n\nby Ann Roe\nWashington DC (UPI) Jun 13, 2025\nHomeland defence enters a new era.", ["UPI"]),
         ("BERLIN (dpa-AFX) - The chancellor said Europe should watch the shield closely.", ["dpa-AFX"]),
         ("Pyongyang condemned the plan again.\n\nSOURCE: TRT World & Agencies", ["Agencies", "TRT World"]),
-        ("The system was built for short-range rockets, not for missiles from across the globe. AFP", ["AFP"]),
+        # (named as the codebook names the agency)
+        ("The system was built for short-range rockets, not for missiles from across the globe. AFP", ["Agence France-Presse"]),
         # a reposted story's line of its outlet and the date it ran, glued or spaced, the outlet's own "The" kept, a
         # plain-word name too
         ("Why the shield matters\n\nThe Hill03-11-2025\nThe radar debate moved to Alaska.", ["The Hill"]),
@@ -889,3 +890,8 @@ def test_a_source_line_naming_a_wire_agency_credits_it_whatever_the_cleaner_took
     (tmp_path / "02_own.txt").write_text("Shield slides\n\nSource: our own reporting.\n\nSlides set out four layers of the shield.\n")
     cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
     assert cited[["file", "cited_source"]].values.tolist() == [["01_wire.txt", "Reuters"]]
+
+
+def test_two_spellings_of_one_listed_outlet_are_one_source_named_as_the_codebook_names_it():
+    names = lineage.source_names(["SpaceNews", "Space News", "AFP"], load_codebook())
+    assert names == {"SpaceNews": "SpaceNews", "Space News": "SpaceNews", "AFP": "Agence France-Presse"}

@@ -871,17 +871,21 @@ def source_names(names: Iterable[str], codebook: dict | None = None) -> dict[str
     """
     names = list(dict.fromkeys(names))
     listed = {source_key(alias): name for alias, name in alias_table(codebook or {})}
-    # (a body the codebook's actors name is named as they name it: "DoD" is the Pentagon)
+    # (a body or an outlet the codebook's actors name is named as they name it: "DoD" is the Pentagon)
     for actor in (codebook or {}).get("actors", []) or []:
-        if actor.get("type") == "organisation":
+        if actor.get("type") in ("organisation", "outlet"):
             for alias in [actor["name"], *actor.get("aliases", [])]:
                 listed.setdefault(source_key(str(alias)), str(actor["name"]))
+    # (two spellings of one listed outlet are one source: "SpaceNews" and "Space News")
+    def key(name: str) -> str:
+        return source_key(attribution.outlet_name(name) or name)
+
     groups: dict[str, list[str]] = {}
     for name in names:
-        groups.setdefault(source_key(name), []).append(name)
-    display = {key: listed.get(key) or max(spellings, key=lambda n: (len(n), n)) for key, spellings in groups.items()}
+        groups.setdefault(key(name), []).append(name)
+    display = {k: listed.get(k) or max(spellings, key=lambda n: (len(n), n)) for k, spellings in groups.items()}
     merged = attribution.merged_names((name, "outlet") for name in display.values())
-    return {name: merged.get(display[source_key(name)], display[source_key(name)]) for name in names}
+    return {name: merged.get(display[key(name)], display[key(name)]) for name in names}
 
 
 def _naming_sentences(
