@@ -230,7 +230,8 @@ _CITED_THING_RE = re.compile(
     r"releases?|notes?|articles?|notices?|readouts?|assessments?|overviews?|transcripts?|websites?)\b)"
     r"\s+(?:[a-z-]+\s+){1,4}(?:from|over|about|in|of|on|against|by)\s+(?:the\s+)?$"
 )
-# A conjunction that opens a clause of its own inside a sentence.
+# A conjunction that opens a clause of its own inside a sentence (not "and", "or", "with": unlike _NEW_CLAUSE_RE's
+# words, these never join two sources, "according to Reuters and the Los Angeles Times").
 _CLAUSE_CONJUNCTION_RE = re.compile(r"\b(?:because|while|although|though|whereas|unless|until|since|when|where|if|but)\b")
 # (not the full stop of an initial: "according to U.S. Army Gen. Jane Roe")
 _CLAUSE_END_RE = re.compile(r"[;:!?“”\"]|,\s|" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z])\.(?=\s|$)|$")
@@ -4850,10 +4851,6 @@ def is_thing(name: str) -> bool:
 _THING_WORDS = frozenset({"bill", "act", "law", "dome", "treaty", "initiative", "shield"})
 
 
-# A "with" clause's opening, up to its subject's name: ", with Gen. ".
-_WITH_CLAUSE_BEFORE_RE = re.compile(r",\s*with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
-
-
 def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> Owner:
     """Who an article gives a span to (a figure, a claim): the speaker of the quotation it is in; else its sentence's
     attribution nearest to it (not an outlet, if there is another: the outlet relays), where "according to X" binds
@@ -4978,7 +4975,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return False
         # ... nor back over a comma into the clause a "with" clause hangs on: in "An initial $25 billion has been set
         # aside, with Trump suggesting the total may reach $175 billion", the $25 billion is not Trump's.
-        if a.position > end and a.subject > end and _WITH_CLAUSE_BEFORE_RE.search(analysis.text, end, a.subject):
+        if a.position > end and a.subject > end and _WITH_SUBJECT_RE.search(analysis.text, end, a.position):
             return False
         # ... nor into a clause the sentence opens with: "While the project received $23 billion last year, Gen. X
         # maintains that funding is flowing" (the $23 billion is not the general's).

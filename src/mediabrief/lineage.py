@@ -433,6 +433,10 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
     not credited here, nor one that only acts on money (``acts``: "the administration has allocated $25 billion" cites
     nobody) or pushes a plan ("the administration has proposed a shield")."""
     found = []
+    first_named: dict[int, int] = {}  # where each entity is first named
+    for m in analysis.mentions:
+        if m.kind == "name" and m.entity >= 0:
+            first_named.setdefault(m.entity, m.start)
     for i, attributions in enumerate(analysis.attributions):
         for a in attributions:
             if a.how != "according to" and (
@@ -446,7 +450,7 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
             if spokes is None and a.subject >= 0 and a.entity >= 0 and analysis.entities[a.entity].type == "person":
                 # ... or named so where first named ("Kremlin spokesman Dmitry Peskov made a statement. He said …"): the
                 # credit is marked at the speaker, in this sentence
-                first = next((m.start for m in analysis.mentions if m.entity == a.entity and m.kind == "name"), -1)
+                first = first_named.get(a.entity, -1)
                 spokes = _SPOKESPERSON_OF.search(analysis.text, max(0, first - 60), first) if 0 <= first < a.subject else None
                 marker = SPOKESPERSON_NAMED_BEFORE
             body = [
