@@ -537,6 +537,9 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("The spokesman said in a statement to Vedomosti that the work goes on.", ["Vedomosti"]),
         ("Speaking to Meridian News Digital while leaving the base, the minister said it works.", ["Meridian News Digital"]),
         ("Trump first reported the figure. Speaking to Mark Carney, the envoy said so.", []),
+        # an interview in a place is no publication's, one with a broadcaster is
+        ("The treasury secretary made the case during an interview in Geneva on Monday.", []),
+        ("The treasury secretary made the case during a Bloomberg TV interview in Geneva.", ["Bloomberg TV"]),
     ],
 )
 def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):

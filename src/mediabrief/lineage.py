@@ -490,7 +490,8 @@ _OUTLET_KIND = (
 OUTLET_CREDIT_RES = (
     # "according to a report in X", "an article in X said", "a report by X", "A recent report from X"
     re.compile(
-        rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?:in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"
+        rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+){{0,2}}(?:report|article|story|dispatch|interview)\s+(?P<preposition>in|by|from|with)\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?"
+        rf"(?P<name>{_OUTLET_NAME})"
     ),
     # "first reported by X", "was reported by X"
     re.compile(rf"\breported\s+(?:\w+\s+)?by\s+(?:the\s+(?P<kind>{_OUTLET_KIND})\s+)?(?P<name>{_OUTLET_NAME})"),
@@ -682,6 +683,9 @@ def credited_by_pattern(sentence: str, known: Iterable[str] = ()) -> list[tuple[
             readable = ("outlet", "unknown", "name") if first else ("outlet",) if pattern is OUTLET_CREDIT_RES[2] else ("outlet", "unknown")
             if not match.group("kind") and attribution.entity_type(name) not in readable:
                 continue
+            place = match.groupdict().get("preposition") == "in" and len(words) == 1 and not match.group("kind")
+            if place and attribution.entity_type(name) != "outlet":
+                continue  # a place, not a publication: "during an interview in Davos", "a report in Tokyo"
             if re.fullmatch(_OUTLET_KIND, name, re.IGNORECASE):
                 continue
             found.append((name, match.start("name"), match.end("name"), "reported"))
