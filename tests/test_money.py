@@ -1763,8 +1763,15 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
         # ... nor is a whole service's or command's
         ("The request holds $29 billion in funding for the Space Force, up from last year.", ["other"]),
         ("The bill also sets aside $11 billion for U.S. Indo-Pacific Command.", ["other"]),
+        # ... nor a whole year's defence appropriation, nor what a bill adds to the country's deficit
+        (
+            "The request would lift military spending to $1.4 trillion, 40 percent over this year's $1 trillion defense appropriation.",
+            ["other", "other"],
+        ),
+        ("The package is expected to add roughly $4 trillion to the federal deficit over ten years.", ["other"]),
         # ... while money the clause gives the programme is
         ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
+        ("The House defense appropriations bill adds roughly $13 billion more for related work.", ["budget or appropriation"]),
         # ... and a whole budget a legislature enacts stays one
         (
             "House Democrats are seeking a $90 billion defense spending package this spring, with $4 billion earmarked for the shield.",
@@ -1774,6 +1781,52 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
 )
 def test_a_budget_not_the_programmes_is_no_budget_line_of_it(text, referents, codebook):
     assert _table(text, codebook)["referent"].tolist() == referents
+
+
+@pytest.mark.parametrize(
+    ("text", "referents"),
+    [
+        # the same quantity a year before, or elsewhere, is what the figure it is set against is
+        ("The bill would push total defense spending past $1 trillion, up from the $880 billion already approved.", ["other", "other"]),
+        (
+            "Each tracking satellite now costs under $50 million apiece, compared with well over $1 billion a decade ago.",
+            ["part or unit cost"] * 2,
+        ),
+        # ... unless a word at the figure names it otherwise
+        (
+            "Spending on the shield would reach $17 billion next year, compared with the $13 billion requested this year.",
+            ["program total", "budget or appropriation"],
+        ),
+    ],
+)
+def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents, codebook):
+    assert _table(text, codebook)["referent"].tolist() == referents
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # the figure "part of" names is the whole, even where no other word of its clause says what it is
+        ("This plant, part of a wider $250 million investment in the state, adds room for 60 satellites a year.", "other"),
+        # ... and a figure that is part of a request for money is a budget line
+        ("The $25 billion is part of the White House's first request for the shield.", "budget or appropriation"),
+        # a whole bill's topline, whatever it puts first; what a bill takes from another programme
+        ("The final statement locks in an $838.7 billion topline that puts the shield first.", "other"),
+        ("The same bill will cut $300 billion from food aid.", "other"),
+    ],
+)
+def test_what_a_figure_is_part_of_and_what_a_bill_cuts_are_no_cost_of_the_programme(text, referent, codebook):
+    assert _table(text, codebook)["referent"].tolist() == [referent]
+
+
+def test_a_figure_heading_a_line_of_a_list_is_named_by_the_rest_of_the_line(codebook):
+    text = (
+        "What the request holds:\n"
+        "- $1.4 trillion — the full fiscal 2027 defense budget request\n"
+        "- $17 billion — the shield's line in that request\n"
+        "- $2 billion: one prototype contract\n"
+    )
+    assert _table(text, codebook)["referent"].tolist() == ["other", "budget or appropriation", "part or unit cost"]
 
 
 @pytest.mark.parametrize(

@@ -817,7 +817,13 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         # (a horizon alone says how long, not what: "what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to
         # modernize NORAD" is read with the clause it interrupts too)
         horizon_only = own and all(_HORIZON_AFTER_RE.fullmatch(text[c.start : c.end]) for c in own)
-        if (not own or horizon_only) and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
+        heading = _LIST_HEADING_AFTER_RE.match(text, after) if not own and _opens_its_line(text, figure.start) else None
+        if heading:
+            # A figure that opens a line of a list is named by the rest of the line after its dash or colon: "- $1.4
+            # trillion — the whole fiscal 2027 defense request"
+            lo, hi = heading.end(), min(sentence.end, _line_end(text, heading.end()))
+            own = [c for c in found if lo <= c.start and c.end <= hi]
+        elif (not own or horizon_only) and _DASH_BEFORE_RE.search(text, max(sentence.start, lo - 3), lo) and _DASH_AFTER_RE.match(text, hi):
             horizon = own
             # A figure set off by dashes names the noun phrase before them: "most of the total — some
             # $700 billion — goes to interceptors" is read with the clause it interrupts.
@@ -844,6 +850,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             for c in cues.named_before.find(text, max(sentence.start, figure.start - 60), figure.start)
             if _GOVERNING_GAP_RE.fullmatch(text, c.end, figure.start)
         ]
+        pinned = bool(named or adjacent or governing)
         own = named or adjacent or governing or own
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
@@ -853,7 +860,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         elif period:
             labels.append(cues.per_unit_label)
             words.append(" ".join(period.group(0).split()))
-        elif cue := _nearest(found, figure):
+        elif cue := _nearest([c for c in found if not _names_no_part(text, c, figure.start, cues)], figure):
             labels.append(cue.label)
             words.append(_cue_words(text, cue))
         elif asked := _question_cues(text, sentence.start, cues):
@@ -887,6 +894,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
+        # A figure set against the one before it as the same quantity at another time is what that one is: "past $1
+        # trillion, up from the $880 billion already approved", "under $50 million apiece, compared with well over $1
+        # billion" (not after a difference: "a $10 billion rise from the earlier $175 billion"; nor where a word at the
+        # figure names it: "compared with the $13 billion requested")
+        if i and words[-2] != "difference" and not pinned and _SAME_QUANTITY_GAP_RE.fullmatch(text, figures[i - 1].end, figure.start):
+            labels[-1], words[-1] = labels[-2], words[-2]
         # A list of lines under one verb of allocating: in "$9.2 billion is allocated for tracking satellites, $5.6 billion
         # for orbiting interceptors, and $1 billion for testing", every figure is a budget line, whatever it buys.
         budget = cues.enacted.referent if cues.enacted else ""
@@ -952,9 +965,10 @@ def _whole_named_before(text: str, at: int, cues: MoneyCues) -> bool:
 
 
 _PART_OF_WHOLE_RE = re.compile(r"(?i)\bof\s+(?:(?:the|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}$")
-# What a figure is "part of" when that is a law or a package of spending, not the programme.
+# What a figure is "part of" when that is a law, a package of spending or a request for one, not the programme.
 _LAW_AFTER_RE = re.compile(
-    r"(?i)\s+(?:a|an|the|this|that|its)\s+(?:[\w'’-]+\s+){0,5}?(?:bill|act|law|package|legislation|budget|reconciliation|appropriations?)\b"
+    r"(?i)\s+(?:a|an|the|this|that|its)\s+(?:[\w'’-]+\s+){0,5}?(?:bill|act|law|package|legislation|budget|reconciliation|appropriations?|"
+    r"requests?)\b"
 )
 _QUOTED_NAME_RE = re.compile(r"\s+[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
 
@@ -970,6 +984,23 @@ def _qualifies(gap: str, modifiers: frozenset[str]) -> bool:
 _LISTED_PARTS_RE = re.compile(r"(?i)\b(?:including|of\s+which|among\s+them)\b")
 _DASH_BEFORE_RE = re.compile(r"[—–]\s*$")
 _DASH_AFTER_RE = re.compile(r"\s*[—–]")
+# After a figure that heads a line of a list: the dash or colon that opens what the line says it is.
+_LIST_HEADING_AFTER_RE = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*")
+# Between two figures, the words that set the second against the first as the same quantity then or elsewhere.
+_SAME_QUANTITY_GAP_RE = re.compile(
+    r"[^$€£¥.;:\n]{0,60}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w'’-]+\s+){0,3}", re.IGNORECASE
+)
+
+
+def _opens_its_line(text: str, at: int) -> bool:
+    """Whether only a list's bullet, if anything, stands before position ``at`` on its line."""
+    return bool(re.fullmatch(r"[ \t]*(?:[-•*·▪][ \t]*)?", text[text.rfind("\n", 0, at) + 1 : at]))
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding position ``at`` ends."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _question_cues(text: str, start: int, cues: MoneyCues) -> list:
