@@ -525,6 +525,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"We submitted proposals for interceptors and other emerging technologies," said Taiclet.', "Taiclet"),
         ('"We are changing how we spend our research money at this company," Taiclet said.', "Taiclet"),
         ('"We are ready to build at scale," Taiclet told analysts on a call.', "Taiclet"),
+        # ... or after a person's role, the role's body before it (and the live-blog shorthand for a spokesperson)
+        ('"Any state that sees a threat builds defences," said Kremlin spokesman Orlov.', "Orlov"),
+        ("'Any state that sees a threat builds defences,' added Kremlin spox Orlov.", "Orlov"),
         # ... or between a sentence's two halves, the second a quotation
         ('That may not make it a wise buy, said Ostrander, "but the physics allows it."', "Ostrander"),
         # ... or after a quotation, its verb and the possessive of the body the person is at

@@ -652,12 +652,36 @@ def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected
     assert expected in [name for name, *_ in lineage.credited_by_pattern(sentence)]
 
 
-def test_a_body_that_only_places_the_titled_person_after_it_is_not_cited(tmp_path):
-    (tmp_path / "01_a.txt").write_text(
-        "Cost rises\n\nAccording to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.\n", encoding="utf-8"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the news agency" is the publication named last ...
+        ("Northgate Systems leads the bidding, Reuters said. The letter came after the news agency reported it leads.", ["Reuters"]),
+        # ... or none, never the last body named
+        ("The Pentagon picked Northgate Systems. The letter came after the news agency reported it leads.", []),
+    ],
+)
+def test_the_news_agency_is_a_publication_not_the_last_body_named(text, expected, tmp_path):
+    (tmp_path / "01_a.txt").write_text(f"Bids\n\n{text}\n", encoding="utf-8")
+    assert sorted(set(lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())["cited_source"])) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.",
+        # ... or the person before it, of whom it is said where they work or what they lead
+        "Gen. Chance Saltzman, head of the U.S. Space Force, said the shield needs missions never flown before.",
+        "Flanked by Gen. Michael Guetlein of the U.S. Space Force, Trump said the shield would be done in three years.",
+    ],
+)
+def test_a_body_that_only_places_the_titled_person_is_not_cited(sentence, tmp_path):
+    (tmp_path / "01_a.txt").write_text(f"Cost rises\n\n{sentence}\n", encoding="utf-8")
     cited = lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())
     assert "U.S. Space Force" not in cited["cited_source"].tolist()
+    # ... while the body speaking for itself is
+    (tmp_path / "01_a.txt").write_text("Cost rises\n\nThe U.S. Space Force said the shield needs new missions.\n", encoding="utf-8")
+    assert "U.S. Space Force" in lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())["cited_source"].tolist()
 
 
 def test_a_law_or_a_programme_is_not_a_cited_source(tmp_path):

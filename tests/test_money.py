@@ -1808,6 +1808,8 @@ def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents
     [
         # the figure "part of" names is the whole, even where no other word of its clause says what it is
         ("This plant, part of a wider $250 million investment in the state, adds room for 60 satellites a year.", "other"),
+        # ... not the figure a part is priced at
+        ("The CBO put the interceptor layer, the costliest part of its design, at roughly $743 billion.", "part or unit cost"),
         # ... and a figure that is part of a request for money is a budget line
         ("The $25 billion is part of the White House's first request for the shield.", "budget or appropriation"),
         # a whole bill's topline, whatever it puts first; what a bill takes from another programme
@@ -1817,6 +1819,13 @@ def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents
 )
 def test_what_a_figure_is_part_of_and_what_a_bill_cuts_are_no_cost_of_the_programme(text, referent, codebook):
     assert _table(text, codebook)["referent"].tolist() == [referent]
+
+
+def test_according_to_closing_a_sentence_gives_every_figure_before_it_even_with_a_clause_on_who_it_is(codebook):
+    text = "The service's budget holds $26.1 billion in discretionary and $13.8 billion in mandatory money, according to the Air Force"
+    for ending in (".", ", which keeps the service's books."):
+        owners = money_mentions(_corpus(text + ending), _without_known_figures(codebook))["attributed_to"].tolist()
+        assert owners == ["Air Force", "Air Force"]
 
 
 def test_a_figure_heading_a_line_of_a_list_is_named_by_the_rest_of_the_line(codebook):

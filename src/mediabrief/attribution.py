@@ -598,6 +598,7 @@ DEFAULT_PERSON_ROLES = [
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "spox",  # tabloid and live-blog shorthand: "added Kremlin spox Peskov"
     "senator",
     "lawmaker",
     "congressman",
@@ -1895,9 +1896,11 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             index = registry.find(name, as_subject=as_subject)
             if index is None and _BODY_APPOSITION_RE.match(text, end) and not _ROLE_SPEAKS_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
-            if index is None and (
-                (title and _plain_capitalised(name, grammar)) or name in speaking or _lone_speaker(text, start, end, grammar)
-            ):
+            # (a person's role right before it names a person too: '"…," said Kremlin spokesman Peskov')
+            role_before = re.search(r"([a-z]+)\s+$", text[max(0, start - 20) : start])
+            role_before = bool(role_before) and role_before.group(1) in DEFAULT_PERSON_ROLES and not re.fullmatch(rf"{_DAY}|{_MONTH}", name)
+            introduced = (title or role_before) and _plain_capitalised(name, grammar)
+            if index is None and (introduced or name in speaking or _lone_speaker(text, start, end, grammar)):
                 # '"…," said Taiclet.', "President Brenner would revive it", "And Brenner has … Brenner says": a surname the
                 # excerpt never gave in full, a person by where it stands, by the title before it or by speaking
                 index = registry.add(name, "person", roles)
@@ -1992,6 +1995,8 @@ _TIME_ADVERBIAL_RE = re.compile(
 )
 
 
+# A relative clause that closes a sentence, saying what its last-named source is: ", which keeps the service's books."
+_SOURCE_DESCRIBED_AFTER_RE = re.compile(r"^\s*,\s*(?:which|who)\b[^;:\n]*$")
 # "Sen. Jack Reed of Rhode Island, the top Democrat …, told", "Todd Harrison over at AEI figures"
 _AFFILIATION_RE = re.compile(
     r"^(?:over\s+)?(?:of|at|from|for)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*"
@@ -2902,6 +2907,8 @@ def _references(
         added.append(Mention(match.start(), match.end(), same[0] if same else len(entities) - 1, "role"))
     for match in grammar.body_roles.finditer(masked):
         role = (match.group(1) or match.group(2)).lower()
+        if role == "agency" and re.search(r"(?i)\bnews\s+agency$", match.group(0)):
+            role = "news agency"  # "after the news agency reported": a publication, not the last body named
         if role in ("manufacturer", "contractor") and match.group(0).lower().endswith("s"):
             continue  # "the contractors": several companies, not the one named last
         qualifier = re.match(r"\w+\s+([A-Z][\w-]+)\s", match.group(0))
@@ -4898,8 +4905,10 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             clause = [span for span in spans if same_clause(span, a)] or spans
             # ... unless it closes the sentence after them all, no verb naming anyone else: "… a $1.15 trillion request
             # and an additional $350 billion, according to a spokesperson for the budget office." credits the sentence
-            # (a time may follow it: "…, according to the program's director on Tuesday.")
+            # (a time may follow it: "…, according to the program's director on Tuesday."; or what the source is: "…,
+            # according to the Air Force, which keeps the service's books.")
             tail = _TIME_ADVERBIAL_RE.sub("", analysis.text[a.subject : analysis.sentences[i].end])
+            tail = _SOURCE_DESCRIBED_AFTER_RE.sub("", tail)
             closing = a.subject >= 0 and not tail.strip(" .,;:!?\"”’')\n")
             alone = all(other.how == "according to" for other in analysis.attributions[i])
             if closing and alone and all(span[1] <= a.position for span in clause):

@@ -231,6 +231,13 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
 
 
 # A title and a capitalised name right after a source's name, which then only places the person.
+# A person, or a person's post, that a body is "of" right before the body's name: "Gen. Michael Guetlein of the", "head
+# of the", "the secretary of the" (not a body's own name: "the Department of the Air Force").
+_PERSON_OF_BEFORE_RE = re.compile(
+    r"(?:\b(?i:head|chief|commander|director|leader|chair|chairman|chairwoman|administrator|secretary|boss)|"
+    r"\b[A-Z][a-z'’]+(?<!Department)(?<!Ministry)(?<!Office)(?<!Agency)(?<!Bureau)(?<!Committee)(?<!Institute)(?<!Council)"
+    r"(?<!University)),?\s+(?:of|at)\s+(?:the\s+)?$"
+)
 _TITLED_NAME_AFTER_RE = re.compile(
     rf"\s+(?:{'|'.join(attribution.TITLE_ABBREVIATIONS)}|Brig)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
     r"|\s+(?:General|Lieutenant|Major|Colonel|Admiral|Captain|Secretary|Director|Chief|Commander|Senator|Representative)\s+[A-Z][\w'’-]+"
@@ -248,6 +255,8 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
     for name, start, end in _spans(sentence, rules.aliases) if spans is None else spans:
         if _TITLED_NAME_AFTER_RE.match(sentence, end):
             continue  # "according to Space Force Gen. Michael Guetlein": the person speaks, the body only places him
+        if _PERSON_OF_BEFORE_RE.search(sentence[max(0, start - 40) : start]):
+            continue  # "Gen. Chance Saltzman, head of the U.S. Space Force, said": the same, the body after the person
         marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
             sentence[end:], rules.after, rules.after_window, rules.any_after
         )

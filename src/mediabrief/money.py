@@ -945,11 +945,14 @@ def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> b
     the budget); "part of" a law or a package makes it a budget line ("$25 billion … as part of the One Big Beautiful
     Bill Act"); "alone" after the programme's own noun prices all of it ("the Golden Dome project alone")."""
     if _PART_OF_RE.fullmatch(text, cue.start, cue.end):
-        return cue.end <= figure_start or bool(_LAW_AFTER_RE.match(text, cue.end))
+        # (the figure inside what "part of" names, not one the part is priced at: "the costliest part of the design, at
+        # roughly $743 billion" is a part)
+        return bool(_PART_OF_WHOLE_GAP_RE.fullmatch(text, cue.end, figure_start)) or bool(_LAW_AFTER_RE.match(text, cue.end))
     return bool(_ALONE_RE.fullmatch(text, cue.start, cue.end)) and _whole_named_before(text, cue.start, cues)
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
+_PART_OF_WHOLE_GAP_RE = re.compile(r"\s+[^,;:.()—–\n]{0,60}")
 _ALONE_RE = re.compile(r"(?i)alone|on\s+its\s+own|by\s+itself")
 
 
