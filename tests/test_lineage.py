@@ -540,6 +540,13 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         # an interview in a place is no publication's, one with a broadcaster is
         ("The treasury secretary made the case during an interview in Geneva on Monday.", []),
         ("The treasury secretary made the case during a Bloomberg TV interview in Geneva.", ["Bloomberg TV"]),
+        # a body's center "for" something, named in full, not the body that holds it
+        (
+            "Spending is shifting, according to a report by the Harbor Corporation’s Center for Orbital Policy and Strategy.",
+            ["Harbor Corporation’s Center for Orbital Policy and Strategy"],
+        ),
+        # ... and a company's legal form written two ways is one source
+        ("Spending shifts, says a new study by the Harbor Corp. The Harbor Corporation study states that it is.", ["Harbor Corporation"]),
     ],
 )
 def test_publications_the_codebook_does_not_list_are_cited_in_any_of_the_usual_forms(sentence, expected):

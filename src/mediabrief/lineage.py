@@ -374,6 +374,13 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
                 # (a body whose spokesperson speaks stands inside the span of the credit to whom they spoke: "A Pentagon
                 # spokesperson told Defense News" credits both)
                 apart = m.marker.startswith("spokesperson") or all(m.end <= c.start or m.start >= c.end for c in cited)
+                # (a longer name read at the same place is the fuller credit: "a report by the Aerospace Corporation's
+                # Center for Space Policy and Strategy" credits the center, not the corporation the grammar read first)
+                shorter = [c for c in cited if c not in by_codebook.get(sentence.text, []) and m.start <= c.start < c.end <= m.end]
+                if shorter and len(m.source) > max(len(c.source) for c in shorter) and source_key(m.source) not in keys:
+                    cited = [c for c in cited if c not in shorter]
+                    keys = {source_key(c.source) for c in cited}
+                    apart = all(m.end <= c.start or m.start >= c.end for c in cited)
                 if source_key(m.source) not in keys and apart:
                     keys.add(source_key(m.source))
                     cited.append(m)
@@ -485,12 +492,23 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
                 and not analysis.entities[a.entity].name.startswith("the ")
                 and not (a.subject >= 0 and _ADMINISTRATION_AT.match(analysis.text, a.subject))
             ):
-                found.append((i, analysis.entities[a.entity].name, a.subject if a.subject >= 0 else a.position, a.position, a.how))
+                start, end = a.subject if a.subject >= 0 else a.position, a.position
+                if a.how == "according to":  # the name after the marker, where the text names it there
+                    start, end = next(((m.start, m.end) for m in analysis.mentions if m.end == a.subject), (a.position, a.subject))
+                found.append((i, analysis.entities[a.entity].name, start, end, a.how))
     return found
 
 
-# A publication's name: capitalised words, "of"/"and" inside ("The Japan Times", "South China Morning Post").
-_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5}"
+# A publication's name: capitalised words, "of"/"and" inside ("The Japan Times", "South China Morning Post"), and "for"
+# after a body's word ("Center for Space Policy and Strategy").
+_FOR_BODIES = ("Center", "Centre", "Institute", "Council", "Foundation", "Alliance", "Coalition", "Committee", "Association", "Society",
+               "Project", "Fund", "Campaign", "Taxpayers", "Partnership", "Initiative", "Office", "Scientists", "Network")
+_OUTLET_NAME = (
+    r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+|"
+    # ("for" only after a body's word: "Center for Space Policy and Strategy", not "(Optional for Local News)")
+    + "(?:" + "|".join(f"(?<={w} )" for w in _FOR_BODIES) + r")for\s+"
+    r")?[A-Z][\w&'’.-]*){0,5}"
+)
 # What an article calls a publication before or after its name: "the Hong Kong daily", "the Kyodo news agency".
 _OUTLET_KIND = (
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}(?:daily|newspaper|weekly|news\s+agency|wire\s+service|broadcaster|public\s+broadcaster|"
@@ -865,15 +883,19 @@ def is_own_outlet(source: str, outlet: str) -> bool:
 
 
 def source_key(name: str) -> str:
-    """A source's name reduced to what tells it from others: lower case, without "the", a leading "U.S." and a trailing
-    "News" ("The Wall Street Journal" and "Wall Street Journal" are one; so are "Bloomberg News" and "Bloomberg").
+    """A source's name reduced to what tells it from others: lower case, without "the", a leading "U.S.", a trailing
+    "News" and a company's legal form ("The Wall Street Journal" and "Wall Street Journal" are one; so are "Bloomberg
+    News" and "Bloomberg", "Aerospace Corp." and "Aerospace Corporation").
 
     >>> source_key("The Wall Street Journal"), source_key("U.S. Space Force"), source_key("Bloomberg News")
     ('wall street journal', 'space force', 'bloomberg')
+    >>> source_key("Aerospace Corp."), source_key("Aerospace Corporation")
+    ('aerospace', 'aerospace')
     """
     key = re.sub(r"[’']", "'", str(name)).lower().strip()
     key = re.sub(r"^(?:the|u\.s\.|us)\s+", "", key)
     key = re.sub(r"\s+news$", "", key)
+    key = re.sub(r"(?<=\w),?\s+(?:corp|corporation|inc|incorporated|co|company|ltd|llc|plc)\.?$", "", key)
     return re.sub(r"\s+", " ", key.replace(".", "")).strip()
 
 
