@@ -931,6 +931,9 @@ def test_a_quotation_carrying_on_its_paragraphs_speaker_is_not_the_next_paragrap
             "Senator Jane Roe stated: “Our rivals have built faster missiles in recent years. We must answer them with a shield.\n",
             [("quotation", "Jane Roe")],
         ),
+        # ... or cut after a comma, in the paragraph that opens it or at the end of a sentence before
+        ("The chairman praised the bill.\n“This bill is about the future of our defense, building now, ", [("quotation", "the chairman")]),
+        ("Oren Gal wants in, saying Israel could help. “With an ally this close, it can be done,", [("quotation", "Oren Gal")]),
         # a paragraph whose opening mark the page lost, closed and credited after it
         (
             "President Donald Trump spoke first.\n\nWe have picked a design for this system that will put sensors on land and"

@@ -59,10 +59,17 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
         ("5 June 2025 10:00 GMT", datetime.date(2025, 6, 5)),
         ("Published: 2025-06-05", datetime.date(2025, 6, 5)),
         ("Updated Jun. 5, 2025 at 3:15 p.m. ET", datetime.date(2025, 6, 5)),
+        # a masthead's section path before the date, and the time set off by a slash
+        ("World|politics|June 5, 2025 / 11:44 AM", datetime.date(2025, 6, 5)),
     ],
 )
 def test_datelines_give_the_date(line, expected):
     assert parse_dateline(line)[0] == expected
+
+
+def test_a_date_in_words_is_not_said_to_be_read_as_month_day_year_for_a_slash_before_its_time():
+    assert parse_dateline("June 5, 2025 / 11:44 AM")[1] == "dateline"
+    assert parse_dateline("06/05/2025 / 11:44 AM")[1] == "dateline read as MM/DD/YYYY"
 
 
 def test_impossible_or_embedded_dates_are_not_datelines():
@@ -146,3 +153,8 @@ def test_a_sharing_widgets_label_is_page_furniture_and_no_headline():
     cleaned = clean_article(raw)
     assert cleaned.title is None and cleaned.text == "The premier spoke on Wednesday.\n\nHe left."
     assert [r["kind"] for r in cleaned.removed] == ["date header", "page furniture", "page furniture"]
+
+
+def test_a_skip_link_is_page_furniture():
+    cleaned = clean_article("Skip to main content\nThe premier spoke on Wednesday.\n\nHe left.")
+    assert cleaned.text == "The premier spoke on Wednesday.\n\nHe left." and [r["kind"] for r in cleaned.removed] == ["page furniture"]

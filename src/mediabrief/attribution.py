@@ -169,8 +169,9 @@ QUOTE_RE = re.compile(
     # a quotation opened with a closing mark by mistake: '”I am impressed by the industry,” Saltzman said.'
     r"|(?<![\w”])”([A-Z][^“”\"\n]{5,}?[,.?!])”(?=\s)"
     # a quotation opened inside a paragraph and never closed before the text ends: the excerpt cut it ('Cramer said: “Our
-    # adversaries have built … Our bill backs the president's order.' at the end)
-    rf"|(?<=\s)“((?:(?!{_NARRATION})[^“”\"\n])+?[.?!])[ \t]*(?=\s*\Z)"
+    # adversaries have built … Our bill backs the president's order.' at the end), after a sentence or a comma ("“When
+    # you have an ally like this, it can be done," at the end)
+    rf"|(?<=\s)“((?:(?!{_NARRATION})[^“”\"\n])+?[.?!,;])[ \t]*(?=\s*\Z)"
 )
 # A capitalised word of a name, with a romanised given name's second syllable ("Kim Yo-jong", "Lee Jae-myung").
 _CAP = (

@@ -32,7 +32,7 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
+_TIME = r"(?:\s*[-–—|,@/]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
 _PREFIX = r"(?:(?:published|updated|posted|first published)(?:\s+on)?\s*:?\s*)?"
 # Whole-line datelines: "Thu, 06/05/2025 - 14:02", "June 5, 2025", "5 June 2025 10:00 GMT", "Published: 2025-06-05".
 DATELINE_PATTERNS = [
@@ -71,7 +71,7 @@ DISCLAIMER_START_RE = re.compile(r"^(?:disclaimer|editor'?s note|note)\s*:", re.
 # A line of the page's own furniture between paragraphs: "Advertisement", "Story continues below advertisement".
 PAGE_FURNITURE_RE = re.compile(
     r"^(?:advertisement|advertising|sponsored|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?"
-    r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?)"
+    r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?)|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article)"
     # a sharing widget's label: "Send this page to someone via email", "Share this article", "Share on Facebook"
     r"|(?:send|e-?mail)\s+this\s+(?:page|article|story)(?:\s+to\s+(?:someone|a\s+friend))?(?:\s+(?:via|by)\s+e-?mail)?"
     r"|share\s+(?:this\s+(?:page|article|story)|(?:on|via)\s+[A-Z]\w*)|print\s+this\s+(?:page|article|story)|copy\s+link)\s*$",
@@ -119,7 +119,7 @@ def parse_dateline(line: str) -> tuple[date, str] | None:
             value = date(int(parts["year"]), month, int(parts["day"]))
         except ValueError:
             return None
-        how = "dateline read as MM/DD/YYYY" if "/" in text else "dateline"
+        how = "dateline read as MM/DD/YYYY" if parts.get("mon") and "/" in text else "dateline"
         return value, how
     return None
 
