@@ -163,6 +163,9 @@ def test_an_op_ed_for_the_shield_that_dismisses_objections_and_warns_of_threats_
     assert cue_hits_of("There is a widespread misconception that missile defense is impossible.", codebook) == [("misconception", 1.0)]
     assert cue_hits_of("We face a dangerous threat environment, and we are dangerously unprepared.", codebook) == []
     assert cue_hits_of("It is a dangerous plan.", codebook) == [("dangerous", -1.0)]
+    # ... nor is one said of the threat as its subject, while the same word said of the plan counts
+    assert cue_hits_of("The missile threats are escalating, and the country cannot wait.", codebook) == []
+    assert cue_hits_of("The plan is escalating tensions with Moscow.", codebook) == [("escalat", -1.0)]
 
 
 def test_the_headline_the_loader_keeps_apart_is_weighed_as_the_outlets_verdict(codebook):

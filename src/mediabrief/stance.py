@@ -117,6 +117,11 @@ class Target(NamedTuple):
 
 # Words between an evaluative word and a noun that show the word does not modify the noun.
 _NOT_MODIFYING = r"(?:that|whether|if|which|who|the|a|an|its|their|it|will|would|is|are|was|were|be|to|of)\b"
+# Words between a threat and what is said of it: "are", "keep", "continue to", "grow more", "have been".
+_THREAT_PREDICATE_WORDS = (
+    r"is|are|was|were|has|have|had|been|keep|keeps|kept|continue|continues|continued|to|grow|grows|growing|becoming|become|"
+    r"becomes|getting|gets|increasingly|ever|more|rapidly|steadily|only|now|already|still"
+)
 
 
 class Rules(NamedTuple):
@@ -145,6 +150,7 @@ class Rules(NamedTuple):
     opinion_markers: re.Pattern | None = None
     opinion_share: float = 1.0
     threats: re.Pattern | None = None
+    threat_subjects: re.Pattern | None = None
 
 
 def stance_rules(codebook: dict) -> Rules:
@@ -211,6 +217,13 @@ def stance_rules(codebook: dict) -> Rules:
         # A critical word whose noun is a threat describes the threat, not the target ("the most dangerous missile
         # environment in history", "dangerous adversaries"): it is the case for a defence, not against it.
         re.compile(rf"(?i)[\w-]*\s+(?:(?!{_NOT_MODIFYING})[\w-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, section['threat_nouns']))})\b")
+        if section.get("threat_nouns")
+        else None,
+        # ... and so does one said of a threat as its subject ("the threats are escalating", "as the threat
+        # keeps growing more dangerous"): the text ends right before the critical word.
+        re.compile(
+            rf"(?i)\b(?:{'|'.join(map(re.escape, section['threat_nouns']))})\s+(?:(?:{_THREAT_PREDICATE_WORDS})\s+){{0,3}}$"
+        )
         if section.get("threat_nouns")
         else None,
     )
@@ -298,6 +311,8 @@ def _hits(text: str, target: Target, rules: Rules, spots: Spots | None, previous
         found = [
             (m, w) for m, w in found if w > 0 or re.search(rf"\b{_NOT_MODIFYING}$", m.group(0)) or not rules.threats.match(text, m.end())
         ]
+    if rules.threat_subjects is not None:
+        found = [(m, w) for m, w in found if w > 0 or not rules.threat_subjects.search(text, max(0, m.start() - 80), m.start())]
     hits = [(m.group(0), m.start(), -0.5 * sign if _negated(text[: m.start()], rules) else sign) for m, sign in found]
     return [hit for hit in hits if not _their_claim(text, hit, rules, found)]
 
