@@ -662,6 +662,22 @@ def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a body named before a comma and a verb whose subject comes after it
+        ("The plan widens the role of the Space Force, says a new study by the Harbor Institute.", ["Harbor Institute"]),
+        # ... or inside a quotation another credits
+        ("“It is the biggest change since the birth of the Space Force,” the Harbor report states.", []),
+        # ... while a body parted from its verb by an aside still speaks
+        ("The Pentagon, however, said the plan is on track.", ["Pentagon"]),
+    ],
+)
+def test_a_body_is_cited_by_its_own_verb_not_by_one_whose_subject_is_another(text, expected, tmp_path):
+    (tmp_path / "01_a.txt").write_text(f"Plans\n\n{text}\n", encoding="utf-8")
+    assert sorted(set(lineage.citations_table(load_corpus(tmp_path).articles, load_codebook())["cited_source"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "the news agency" is the publication named last ...
         ("Northgate Systems leads the bidding, Reuters said. The letter came after the news agency reported it leads.", ["Reuters"]),
         # ... or none, never the last body named

@@ -231,6 +231,11 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
 
 
 # A title and a capitalised name right after a source's name, which then only places the person.
+# After a name, a comma that closes the quotation it is in, or that parts it from a verb whose subject follows the verb
+# ("…, says a new report", "…, said Hegseth"): that verb is not the name's.
+_COMMA_THEN_WORD_RE = re.compile(
+    r",(?:[”\"’]\s|\s+(?:says|said|writes|wrote|notes|noted|adds|added|states|stated|reports|reported)\s+(?:a|an|the|[A-Z]))"
+)
 # A person, or a person's post, that a body is "of" right before the body's name: "Gen. Michael Guetlein of the", "head
 # of the", "the secretary of the" (not a body's own name: "the Department of the Air Force").
 _PERSON_OF_BEFORE_RE = re.compile(
@@ -257,9 +262,11 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
             continue  # "according to Space Force Gen. Michael Guetlein": the person speaks, the body only places him
         if _PERSON_OF_BEFORE_RE.search(sentence[max(0, start - 40) : start]):
             continue  # "Gen. Chance Saltzman, head of the U.S. Space Force, said": the same, the body after the person
-        marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before) or _marker_after(
-            sentence[end:], rules.after, rules.after_window, rules.any_after
-        )
+        marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before)
+        if not marker and not _COMMA_THEN_WORD_RE.match(sentence, end):
+            # (a name a comma parts from a verb whose subject follows it, or a name inside a quotation, is not the verb's
+            # subject: in "… expanding the role of the Space Force, says a new report by X", the report speaks)
+            marker = _marker_after(sentence[end:], rules.after, rules.after_window, rules.any_after)
         if marker and _denied(sentence[end:], marker):
             continue  # "The White House did not say …", "the Space Force has said little about it": nothing credited
         if marker:
