@@ -663,7 +663,7 @@ def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected
     ("text", "expected"),
     [
         # a body named before a comma and a verb whose subject comes after it
-        ("The plan widens the role of the Space Force, says a new study by the Harbor Institute.", ["Harbor Institute"]),
+        ("The plan gives a bigger job to the Space Force, says a new study by the Harbor Institute.", ["Harbor Institute"]),
         # ... or inside a quotation another credits
         ("“It is the biggest change since the birth of the Space Force,” the Harbor report states.", []),
         # ... while a body parted from its verb by an aside still speaks
@@ -692,10 +692,10 @@ def test_the_news_agency_is_a_publication_not_the_last_body_named(text, expected
 @pytest.mark.parametrize(
     "sentence",
     [
-        "According to U.S. Space Force Gen. Michael Guetlein, the added $10 billion buys speed.",
+        "According to U.S. Space Force Gen. Dana Holt, the added $10 billion buys speed.",
         # ... or the person before it, of whom it is said where they work or what they lead
-        "Gen. Chance Saltzman, head of the U.S. Space Force, said the shield needs missions never flown before.",
-        "Flanked by Gen. Michael Guetlein of the U.S. Space Force, Trump said the shield would be done in three years.",
+        "Gen. Dana Holt, head of the U.S. Space Force, told senators the shield needs missions never flown before.",
+        "Flanked by Gen. Dana Holt of the U.S. Space Force, Trump said the shield would be done in three years.",
     ],
 )
 def test_a_body_that_only_places_the_titled_person_is_not_cited(sentence, tmp_path):

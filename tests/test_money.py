@@ -1811,7 +1811,7 @@ def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents
         # ... not the figure a part is priced at
         ("The CBO put the interceptor layer, the costliest part of its design, at roughly $743 billion.", "part or unit cost"),
         # ... and a figure that is part of a request for money is a budget line
-        ("The $25 billion is part of the White House's first request for the shield.", "budget or appropriation"),
+        ("That $25 billion forms part of the White House's opening request for the shield.", "budget or appropriation"),
         # a whole bill's topline, whatever it puts first; what a bill takes from another programme
         ("The final statement locks in an $838.7 billion topline that puts the shield first.", "other"),
         ("The same bill will cut $300 billion from food aid.", "other"),

@@ -231,9 +231,13 @@ def cited_sources(sentence: str, codebook: dict) -> list[Mention]:
 
 
 # A title and a capitalised name right after a source's name, which then only places the person.
+_TITLED_NAME_AFTER_RE = re.compile(
+    rf"\s+(?:{'|'.join(attribution.TITLE_ABBREVIATIONS)}|Brig)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
+    r"|\s+(?:General|Lieutenant|Major|Colonel|Admiral|Captain|Secretary|Director|Chief|Commander|Senator|Representative)\s+[A-Z][\w'’-]+"
+)
 # After a name, a comma that closes the quotation it is in, or that parts it from a verb whose subject follows the verb
 # ("…, says a new report", "…, said Hegseth"): that verb is not the name's.
-_COMMA_THEN_WORD_RE = re.compile(
+_PARTED_FROM_VERB_RE = re.compile(
     r",(?:[”\"’]\s|\s+(?:says|said|writes|wrote|notes|noted|adds|added|states|stated|reports|reported)\s+(?:a|an|the|[A-Z]))"
 )
 # A person, or a person's post, that a body is "of" right before the body's name: "Gen. Michael Guetlein of the", "head
@@ -242,10 +246,6 @@ _PERSON_OF_BEFORE_RE = re.compile(
     r"(?:\b(?i:head|chief|commander|director|leader|chair|chairman|chairwoman|administrator|secretary|boss)|"
     r"\b[A-Z][a-z'’]+(?<!Department)(?<!Ministry)(?<!Office)(?<!Agency)(?<!Bureau)(?<!Committee)(?<!Institute)(?<!Council)"
     r"(?<!University)),?\s+(?:of|at)\s+(?:the\s+)?$"
-)
-_TITLED_NAME_AFTER_RE = re.compile(
-    rf"\s+(?:{'|'.join(attribution.TITLE_ABBREVIATIONS)}|Brig)\.?\s+(?:Gen\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*"
-    r"|\s+(?:General|Lieutenant|Major|Colonel|Admiral|Captain|Secretary|Director|Chief|Commander|Senator|Representative)\s+[A-Z][\w'’-]+"
 )
 
 
@@ -261,11 +261,11 @@ def mentions(sentence: str, rules: CitationRules, spans: list[tuple[str, int, in
         if _TITLED_NAME_AFTER_RE.match(sentence, end):
             continue  # "according to Space Force Gen. Michael Guetlein": the person speaks, the body only places him
         if _PERSON_OF_BEFORE_RE.search(sentence[max(0, start - 40) : start]):
-            continue  # "Gen. Chance Saltzman, head of the U.S. Space Force, said": the same, the body after the person
+            continue  # "Gen. Dana Holt, head of the Space Force, told senators": the same, the body after the person
         marker = _marker_before(sentence[:start], rules.before, rules.before_window, rules.any_before)
-        if not marker and not _COMMA_THEN_WORD_RE.match(sentence, end):
+        if not marker and not _PARTED_FROM_VERB_RE.match(sentence, end):
             # (a name a comma parts from a verb whose subject follows it, or a name inside a quotation, is not the verb's
-            # subject: in "… expanding the role of the Space Force, says a new report by X", the report speaks)
+            # subject: in "… widening the Space Force's role, says a new study by X", the study speaks)
             marker = _marker_after(sentence[end:], rules.after, rules.after_window, rules.any_after)
         if marker and _denied(sentence[end:], marker):
             continue  # "The White House did not say …", "the Space Force has said little about it": nothing credited

@@ -940,9 +940,9 @@ _PURPOSE_AFTER_RE = re.compile(
 
 
 def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> bool:
-    """Whether a cue of a part, in a figure's clause, does not make the figure a part: "part of" before the figure makes
-    it the whole ("this $27 billion forms part of a larger defense budget totaling $150 billion": the $150 billion is
-    the budget); "part of" a law or a package makes it a budget line ("$25 billion … as part of the One Big Beautiful
+    """Whether a cue of a part, in a figure's clause, does not make the figure a part: a figure inside what "part of"
+    names is the whole ("this $27 billion forms part of a larger defense budget totaling $150 billion": the $150 billion
+    is the budget); "part of" a law or a package makes it a budget line ("$25 billion … as part of the One Big Beautiful
     Bill Act"); "alone" after the programme's own noun prices all of it ("the Golden Dome project alone")."""
     if _PART_OF_RE.fullmatch(text, cue.start, cue.end):
         # (the figure inside what "part of" names, not one the part is priced at: "the costliest part of the design, at
@@ -952,6 +952,7 @@ def _names_no_part(text: str, cue: Cue, figure_start: int, cues: MoneyCues) -> b
 
 
 _PART_OF_RE = re.compile(r"(?i)part\s+of")
+# Between "part of" and a figure inside what it names: no punctuation ("part of a wider $250 million investment").
 _PART_OF_WHOLE_GAP_RE = re.compile(r"\s+[^,;:.()—–\n]{0,60}")
 _ALONE_RE = re.compile(r"(?i)alone|on\s+its\s+own|by\s+itself")
 
