@@ -155,6 +155,12 @@ def test_a_sharing_widgets_label_is_page_furniture_and_no_headline():
     assert [r["kind"] for r in cleaned.removed] == ["date header", "page furniture", "page furniture"]
 
 
+def test_a_caption_ending_in_a_credit_label_is_boilerplate_not_the_headline():
+    cleaned = clean_article("The new launcher on parade. Photo: State media\n\nThe premier spoke on Wednesday.\n\nHe left.")
+    assert cleaned.title is None and [r["kind"] for r in cleaned.removed] == ["image caption and credit"]
+    assert credit_kind("He said the photo: was staged.") is None
+
+
 def test_a_skip_link_is_page_furniture():
     cleaned = clean_article("Skip to main content\nThe premier spoke on Wednesday.\n\nHe left.")
     assert cleaned.text == "The premier spoke on Wednesday.\n\nHe left." and [r["kind"] for r in cleaned.removed] == ["page furniture"]

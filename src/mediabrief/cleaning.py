@@ -58,8 +58,11 @@ CREDIT_START_RE = re.compile(
     r"credit\s*:|source\s*:\s*(?:" + _AGENCIES + r"))",
     re.I,
 )
-# A caption that ends with its credit: "Radar facilities ... March 5, 2023. Kyodo News/Getty Images".
-CAPTION_CREDIT_RE = re.compile(r"(?:/|\bvia\s+|\(|\s)(?:" + _AGENCIES + r")\)?\s*$", re.I)
+# A caption that ends with its credit: "Radar facilities ... March 5, 2023. Kyodo News/Getty Images", or with a credit
+# label and whoever it names: "The launcher at dawn. Photo: State media".
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:/|\bvia\s+|\(|\s)(?:" + _AGENCIES + r")\)?\s*$|[.!?]\s+(?:photo(?:graph)?|image|picture)\s*(?:credit)?\s*:\s*[^.!?:]{1,60}$", re.I
+)
 AI_DISCLAIMER_RE = re.compile(
     r"\b(?:AI tools|artificial intelligence|AI-generated|generated (?:with|by) AI|(?:with|by) (?:the help of )?AI|"
     r"AI assist(?:ed|ance))\b",
