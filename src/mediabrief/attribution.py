@@ -1886,7 +1886,8 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             if taken.overlaps(end - len(rest.group(1)), end):
                 continue
             start, name, title, kind = end - len(rest.group(1)), rest.group(1), [post.group(1).lower()], "name"
-        roles = [*title, *_roles_before(text, start, grammar), *_apposition_roles(text, end)]
+        roles_before = _roles_before(text, start, grammar)
+        roles = [*title, *roles_before, *_apposition_roles(text, end)]
         if len(name.split()) == 1 and kind != "organisation":
             if text[end : end + 1] == "." and f"{name.lower()}." in grammar.titles:
                 continue  # "Gen." before a name is a title, not Defense Minister Gen Nakatani's first name
@@ -1898,8 +1899,7 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             if index is None and _BODY_APPOSITION_RE.match(text, end) and not _ROLE_SPEAKS_RE.match(text, end):
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             # (a person's role right before it names a person too: '"…," said Kremlin spokesman Peskov')
-            role_before = re.search(r"([a-z]+)\s+$", text[max(0, start - 20) : start])
-            role_before = bool(role_before) and role_before.group(1) in DEFAULT_PERSON_ROLES and not re.fullmatch(rf"{_DAY}|{_MONTH}", name)
+            role_before = roles_before[:1] and roles_before[0] in DEFAULT_PERSON_ROLES and not re.fullmatch(rf"{_DAY}|{_MONTH}", name)
             introduced = (title or role_before) and _plain_capitalised(name, grammar)
             if index is None and (introduced or name in speaking or _lone_speaker(text, start, end, grammar)):
                 # '"…," said Taiclet.', "President Brenner would revive it", "And Brenner has … Brenner says": a surname the
@@ -5531,6 +5531,15 @@ _LIST_HEAD_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")
 _JOINS_FIGURES_RE = re.compile(r"(?:\s*(?:,|;|–|—|-|\bthen\b|\band\b|\bor\b|\bto\b))*\s*")
 
 
+def opens_list_item(text: str, start: int, at: int) -> bool:
+    """Whether only a list item's opening (a bullet, a number, marks) stands between ``start`` and a figure at ``at``.
+
+    >>> opens_list_item("- $151bn: the ceiling", 0, 2), opens_list_item("It costs $5.", 0, 9)
+    (True, False)
+    """
+    return bool(_LIST_HEAD_RE.fullmatch(text, start, at))
+
+
 def list_heading(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether the stretch ``text[start:end]`` (a sentence) is only a list item's heading of the figures at ``spans``:
     a list number, the figures and what joins them, its description on the next line.
@@ -5540,7 +5549,7 @@ def list_heading(text: str, start: int, end: int, spans: Iterable[tuple[int, int
     (True, False)
     """
     spans = sorted(spans)
-    if not spans or not _LIST_HEAD_RE.fullmatch(text, start, spans[0][0]):
+    if not spans or not opens_list_item(text, start, spans[0][0]):
         return False
     between = [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False)]
     return all(_JOINS_FIGURES_RE.fullmatch(text, lo, hi) for lo, hi in between) and not re.search(r"\w", text[spans[-1][1] : end])
@@ -5561,7 +5570,7 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
     if list_heading(analysis.text, sentence.start, sentence.end, spans) and i + 1 < len(analysis.sentences):
         k = i + 1  # the figures are a heading; the next line describes them
         lo, hi = analysis.sentences[k].start, analysis.sentences[k].end
-    elif _LIST_HEAD_RE.fullmatch(analysis.text, sentence.start, start):
+    elif opens_list_item(analysis.text, sentence.start, start):
         k, lo, hi = i, end, sentence.end  # "- $151bn: the ceiling of …"
     else:
         return None

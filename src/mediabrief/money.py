@@ -817,7 +817,10 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         # (a horizon alone says how long, not what: "what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to
         # modernize NORAD" is read with the clause it interrupts too)
         horizon_only = own and all(_HORIZON_AFTER_RE.fullmatch(text[c.start : c.end]) for c in own)
-        heading = _LIST_HEADING_AFTER_RE.match(text, after) if not own and _opens_its_line(text, figure.start) else None
+        line_start = text.rfind("\n", 0, figure.start) + 1
+        heading = None
+        if not own and attribution.opens_list_item(text, line_start, figure.start):
+            heading = _LIST_HEADING_AFTER_RE.match(text, after)
         if heading:
             # A figure that opens a line of a list is named by the rest of the line after its dash or colon: "- $1.4
             # trillion — the whole fiscal 2027 defense request"
@@ -994,11 +997,6 @@ _LIST_HEADING_AFTER_RE = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*")
 _SAME_QUANTITY_GAP_RE = re.compile(
     r"[^$€£¥.;:\n]{0,60}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w'’-]+\s+){0,3}", re.IGNORECASE
 )
-
-
-def _opens_its_line(text: str, at: int) -> bool:
-    """Whether only a list's bullet, if anything, stands before position ``at`` on its line."""
-    return bool(re.fullmatch(r"[ \t]*(?:[-•*·▪][ \t]*)?", text[text.rfind("\n", 0, at) + 1 : at]))
 
 
 def _line_end(text: str, at: int) -> int:
