@@ -668,6 +668,11 @@ def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected
         ("“It is the biggest change since the birth of the Space Force,” the Harbor report states.", []),
         # ... while a body parted from its verb by an aside still speaks
         ("The Pentagon, however, said the plan is on track.", ["Pentagon"]),
+        # "it" in a sentence a country opens is that country, not a body named in an earlier sentence
+        ("The Pentagon picked a design in May. In reply: Russia said it thinks the plan unwise.", []),
+        ("The Pentagon picked a design in May. China has long doubted the plan, which it says will spur an arms race.", []),
+        # ... while "it" with no country or body opening its sentence still stands for the last body named
+        ("The Pentagon picked a design in May. In a memo, it says the plan will be on time.", ["Pentagon"]),
     ],
 )
 def test_a_body_is_cited_by_its_own_verb_not_by_one_whose_subject_is_another(text, expected, tmp_path):

@@ -3302,6 +3302,14 @@ def _references(
             ]
         ):
             entity = through[-1].entity
+        # "China said it believes …", "…, which it says would weaken …": "it" inside a sentence that a country or a body
+        # opens, none other named between, is that one, not the last body named before the sentence
+        elif (
+            match.group(0) == "it"
+            and not credits_quote
+            and (subject := _sentence_subject_body(masked, match.start(), named, entities)) is not None
+        ):
+            entity = subject
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         # a plural group named in this paragraph or the one before, over a body named since in the singular
@@ -3508,6 +3516,21 @@ def _sentence_start(masked: str, at: int) -> int:
     ):
         stop = masked.rfind(". ", 0, stop)
     return max(stop + 2 if stop >= 0 else 0, masked.rfind("\n", 0, at) + 1)
+
+
+def _sentence_subject_body(masked: str, at: int, named: list[Mention], entities: list[Entity]) -> int | None:
+    """The country or body that opens the sentence holding ``at`` (at most one word before it, or after a colon: "While
+    China has …", "Around the world: China has …"), when no other country, body, group or person is named between it and
+    ``at``; else None."""
+    opening = _sentence_start(masked, at)
+    within = [m for m in named if opening <= m.start and m.end <= at and m.entity >= 0]
+    subject = _opening_mention(masked, within, entities) if within else None
+    if subject is None or entities[subject.entity].type not in ("country", "organisation"):
+        return None
+    if len(_WORD_RE.findall(masked[opening : subject.start].rsplit(":", 1)[-1])) > 1:
+        return None
+    between = [m for m in within if m.start > subject.start and m.entity != subject.entity]
+    return None if any(entities[m.entity].type in ("country", "organisation", "group", *PERSONLIKE) for m in between) else subject.entity
 
 
 # A title's abbreviation ending at a full stop: "Sen.", "Reps.", "Gen.", "Dr.".
