@@ -673,6 +673,9 @@ def test_a_publication_credited_in_the_forms_of_real_coverage(sentence, expected
         ("The Pentagon picked a design in May. China has long doubted the plan, which it says will spur an arms race.", []),
         # ... while "it" with no country or body opening its sentence still stands for the last body named
         ("The Pentagon picked a design in May. In a memo, it says the plan will be on time.", ["Pentagon"]),
+        # "the department" with no department named is none of the bodies named before it
+        ("A senator asked whether the White House had a plan. The secretary said the department believes it does.", []),
+        ("The Space Force asked for funds. The secretary said the department believes it needs them.", []),
     ],
 )
 def test_a_body_is_cited_by_its_own_verb_not_by_one_whose_subject_is_another(text, expected, tmp_path):

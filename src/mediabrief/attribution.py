@@ -2986,9 +2986,10 @@ def _references(
                 match.start(),
                 lambda e: entities[e].type == "organisation" and not _GOVERNMENT_WORDS & set(_WORD_RE.findall(entities[e].name.lower())),
             )
-        if entity < 0 and role == "ministry":
+        if entity < 0 and role in ("ministry", "department"):
             # a ministry nobody named is none of the other bodies ("Asked by a Communist Party lawmaker …, he said. …
-            # the ministry is setting aside ¥120 billion"): the one the text calls so
+            # the ministry is setting aside ¥120 billion"): the one the text calls so; so is a department ("asked whether
+            # the administration had a plan. The secretary said the department believes …")
             entity = role_entity(role, "organisation")
         if entity < 0 and role not in _NATION_ROLES:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
