@@ -338,7 +338,7 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
     Three readings are joined: the codebook's sources next to an attribution marker; the outlets that
     :func:`mediabrief.attribution.credited_outlets` finds from the grammar of attribution whatever their name ("X
     reported", "told X", a link, a wire credit), with the bodies the grammar finds as the subject of a reporting verb
-    or after "according to" ("the Pentagon estimated"); and links to another site (:func:`linked_sources`). Each source
+    or after "according to" ("the Pentagon estimated"); and links to another publication (:func:`linked_sources`). Each source
     is then named one way across the corpus (:func:`source_names`), and an article's own outlet (its byline or
     dateline credit, a link to its own site) is not a source it cites.
     """
@@ -371,6 +371,11 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
             known = [name for _, name in alias_table(codebook)]
             for i, name, start, end in linked_sources(text, split, known):
                 offset = split[i].start
+                # A link is a citation only where it names a publication (a listed or known one, or by the link's text):
+                # a site known by its address alone is a company's, an office's or the page's own ("lockheedmartin.com",
+                # "spaceforce.mil", a share link on a line of its own), which real coverage does not credit as a source.
+                if _ADDRESS_ONLY_RE.fullmatch(name) or not text[split[i].start : split[i].end].strip().count(" "):
+                    continue
                 by_grammar.setdefault(i, []).append(Mention(canonical.get(name.lower(), name), start - offset, end - offset, "link"))
         own = outlet if isinstance(outlet, str) else ""
         for i, sentence in enumerate(split if isinstance(text, str) else []):
@@ -399,6 +404,10 @@ def cited_sentences(articles: pd.DataFrame, codebook: dict) -> list[CitedSentenc
         found += _agency_bylines(article_id, file, removed, own)
     names = source_names([m.source for c in found for m in c.cited], codebook)
     return [c._replace(cited=[m._replace(source=names.get(m.source, m.source)) for m in c.cited]) for c in found]
+
+
+# A source named only by a site's address ("example.org"), as :func:`site_name` names a site it knows no name for.
+_ADDRESS_ONLY_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
 
 # A byline that names a wire agency, not a writer ("By REUTERS", "By Agence France-Presse"), or a source line that does
