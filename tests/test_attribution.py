@@ -2374,3 +2374,28 @@ def test_confirmed_after_the_words_is_a_verb_of_speech(grammar):
 )
 def test_a_headline_opening_with_who_speaks_credits_their_words(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that sets another's view against the words is not their credit
+        (
+            "Ambassador Jane Roe has likened the offer to \u201ca shakedown by a neighbour,\u201d while Ottawa insists that talks go on.",
+            [("quotation", "Jane Roe")],
+        ),
+        # a nickname between a first name and a last one leaves the two one name
+        (
+            'Priya "PJ" Jansen, head of the agency, said the layer will "see every launch from the first second."',
+            [("term", ""), ("quotation", "Priya Jansen")],
+        ),
+        # the commander in chief is the president; "interrupted" and "interjected" are verbs of speech
+        (
+            "President Dana Cole took questions. \u201cThere is no system at all today, none,\u201d the commander in chief interrupted.",
+            [("quotation", "Dana Cole")],
+        ),
+        ("\u201cThe threat sets the price, not us,\u201d Gen. Jane Roe interjected.", [("quotation", "Jane Roe")]),
+    ],
+)
+def test_a_contrasting_clause_a_nickname_and_the_commander_in_chief(text, expected, grammar):
+    assert speakers(text, grammar) == expected

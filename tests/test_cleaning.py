@@ -15,6 +15,9 @@ from mediabrief.cleaning import clean_article, credit_kind, parse_byline, parse_
         ("Officials meet in Washington, June 2, 2025. John Doe/Getty Images", "image caption and credit"),
         ("Disclaimer: This article was generated with AI and checked by editors.", "AI-use disclaimer"),
         ("This story was written with the help of AI tools.", "AI-use disclaimer"),
+        # a link to another story, its headline after a label
+        ("READ MORE: \u2018A quiet crisis\u2019: the harbour board has a plan to \u2018fix\u2019 the pier", "link to another story"),
+        ("Also read: Port city unveils new ferry budget", "link to another story"),
     ],
 )
 def test_credits_and_disclaimers_are_recognised(line, kind):
@@ -28,6 +31,9 @@ def test_credits_and_disclaimers_are_recognised(line, kind):
         "The Nikkei reported the talks, citing Getty Images of the meeting as evidence.",
         "Experts say artificial intelligence will change missile defense in the coming decade, and Japan knows it.",
         "Photographers were kept outside the room during the talks.",
+        # (a label glued to a long paragraph is the paragraph's)
+        "Related: the shield's budget grew again this year, and the committee, which meets every week, said it would ask the"
+        " agency for every document it holds on the interceptor layer before the next vote on the bill in the autumn.",
     ],
 )
 def test_body_sentences_are_not_credits(line):

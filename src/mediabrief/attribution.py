@@ -1945,8 +1945,14 @@ _TICKER_RE = re.compile(
 
 def _masked_text(text: str) -> str:
     """The text attributions are sought in (same length): quotations' insides and stock tickers blanked, a ticker being
-    no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …")."""
-    return _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
+    no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …"); a nickname between a
+    first name and a last one blanked with its marks, so that the two are one name ('Jane "JJ" Roe' is Jane Roe)."""
+    masked = _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
+    return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), masked)
+
+
+# A nickname in quotation marks between a first name and a last one, as masked: 'Jane "  " Roe'.
+_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+)( [“\"‘'] {1,12}[”\"’'])(?= [A-Z][a-z])")
 
 
 def _mask_quotes(text: str) -> str:
@@ -2805,6 +2811,8 @@ def _references(
         if re.match(r"\s+[A-Z]", masked[match.end() : match.end() + 2]):
             continue  # an adjective before a name: "the official Korean Central News Agency"
         role = match.group(1).lower()
+        # (an office by its other name: "the commander in chief", whose "commander in" the pattern reads as qualifiers)
+        role = next((office for other, office in _ROLE_SYNONYMS.items() if match.group(0).lower().endswith(other)), role)
         if role == "general" and _OFFICE_GENERAL_RE.search(masked, max(0, match.start(1) - 14), match.start(1)):
             continue  # an office of its own, not an officer: "the inspector general", "the attorney general"
         if role == "official" and re.match(
@@ -3399,6 +3407,8 @@ def _references(
 _CLOSING_CREDIT_RE = re.compile(r"\s+(?:said|says|added|wrote|told|noted|argued|insisted|stressed)\b[^.;:!?“”\"]{0,60}[.!?]")
 _SENTENCE_OPENING_NAME_RE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z]")
 _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier", "pope", "king", "queen"})
+# Roles that are another office's other name: the commander in chief is the president.
+_ROLE_SYNONYMS = {"commander in chief": "president"}
 
 
 # A body of the country last named, by the country's possessive: "the country's foreign ministry".
@@ -4234,6 +4244,10 @@ _CLOSES_SENTENCE_RE = re.compile(
 )
 
 
+# A clause after a quotation that opens by setting something against it: ', while Ottawa maintains …'.
+_CONTRAST_AFTER_QUOTE_RE = re.compile(r"[”\"’']?\s*,?\s*(?:while|whereas|but|though|although|yet)\b")
+
+
 # A credit after a quotation, set off by a dash: '"…" — a House Armed Services staffer', '"…" – Sen. Jack Reed'.
 _DASH_CREDIT_RE = re.compile(r"[ \t]*[—–][ \t]*(?:(?:the|a|an)\s+)?")
 
@@ -4349,7 +4363,9 @@ def _quotations(
                 re.fullmatch(r"\s*:\s*(?:[Tt]he\s+)?", text[match.end() : min(a.position, a.subject)])
                 and not text[sentences[first].start : match.start()].strip()
             )
-            or _CLOSES_SENTENCE_RE.match(text, a.position, sentences[last].end)  # '"…," including …, Hegseth said last year.'
+            # '"…," including …, Hegseth said last year.' (not a clause that sets another's view against the words: 'Rae
+            # called it a "protection racket," while Ottawa maintains that …')
+            or (_CLOSES_SENTENCE_RE.match(text, a.position, sentences[last].end) and not _CONTRAST_AFTER_QUOTE_RE.match(text, match.end()))
         ]
         # A speaker whose own clause reports another's ("He added that the group's review found 'no credible path'")
         # is the one quoting: the attribution inside the reported clause is not the quotation's.

@@ -81,6 +81,10 @@ PAGE_FURNITURE_RE = re.compile(
     re.I,
 )
 
+# A link to another story set in the text, its headline after a label: "READ MORE: …", "Also Read: …", "See also: …",
+# "RELATED: …" (a label glued to a long paragraph is the paragraph's, which stays).
+RELATED_LINK_RE = re.compile(r"^(?:read\s+more|also\s+read|related|see\s+also)\s*:\s+\S", re.I)
+
 MAX_CAPTION_WORDS = 60
 MAX_HEADLINE_WORDS = 25
 HEADER_ZONE_LINES = 5  # bylines and datelines are only looked for among the first non-empty lines
@@ -160,6 +164,8 @@ def credit_kind(line: str) -> str | None:
         return None
     if PAGE_FURNITURE_RE.match(text):
         return "page furniture"
+    if RELATED_LINK_RE.match(text) and n_words <= MAX_HEADLINE_WORDS:
+        return "link to another story"
     if CREDIT_START_RE.match(text):
         return "photo or image credit"
     if CAPTION_CREDIT_RE.search(text) and not text.endswith((".", "!", "?", "”", '"')):
