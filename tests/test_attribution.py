@@ -2399,3 +2399,19 @@ def test_a_headline_opening_with_who_speaks_credits_their_words(text, expected, 
 )
 def test_a_contrasting_clause_a_nickname_and_the_commander_in_chief(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the maker of remarks named before a pronoun's credit: the words are those remarks
+        "Governor Dana Cole spoke on Monday. Cole cancelled the visit in reply to remarks Mayor Jane Roe delivered at the port.\n"
+        '"Cities have started to treat harbours as weapons and ferries as leverage," she said.',
+        "Governor Dana Cole spoke on Monday. Cole cancelled the visit after Mayor Jane Roe's speech at the port.\n"
+        '"Cities have started to treat harbours as weapons and ferries as leverage," she said.',
+        "Governor Dana Cole spoke on Monday. Cole's outburst came right after Mayor Jane Roe's harbour speech, where she decried"
+        " the crumbling 'rules of the old port'.",
+    ],
+)
+def test_a_pronoun_after_the_maker_of_remarks_is_theirs(text, grammar):
+    assert speakers(text, grammar)[-1] == ("quotation", "Jane Roe")

@@ -3035,6 +3035,10 @@ def _references(
             return -1
         # A person named as a possessor inside another's description ("Gen. Jane Roe, President Trump's nominee for the
         # post, was confirmed … and said …") gives way to the one the sentence opens with.
+        # The maker of remarks the pronoun goes on with is theirs: "Carney's speech in Davos, where he decried …", "in
+        # response to remarks Carney delivered in Davos. '…,' he said".
+        if _remarks_maker(masked, people[0]):
+            return people[0].entity
         if _POSSESSIVE_RE.match(masked, people[0].end):
             opening = _sentence_start(masked, people[0].start)
             subjects = [
@@ -3081,7 +3085,16 @@ def _references(
         cut = max(masked.rfind(". ", lo, match.start()) + 2, masked.rfind("\n", lo, match.start()) + 1, lo if lo == 0 else -1)
         opening = _SENTENCE_OPENING_NAME_RE.match(masked, cut, match.start()) if cut >= 0 else None
         subject = [m for m in named if opening and m.start == opening.start(1) and entities[m.entity].type in PERSONLIKE]
-        if subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun):
+        # (unless the sentence then names the maker of remarks the pronoun goes on with: "Cole's outburst followed Roe's
+        # speech, where she decried …")
+        maker = [
+            m
+            for m in named
+            if subject and subject[0].end <= m.start < match.start() and entities[m.entity].type in PERSONLIKE and _remarks_maker(masked, m)
+        ]
+        if maker and not _other_pronoun(pronouns_of, maker[-1].entity, pronoun):
+            person = maker[-1].entity
+        elif subject and not _other_pronoun(pronouns_of, subject[0].entity, pronoun):
             person = subject[0].entity
         elif cut >= 0 and _REFERRING_TO_RE.fullmatch(masked, cut, match.start()):
             # the one a fronted phrase is about is not its subject: "Turning to the NATO chief, Mark Rutte, he went on"
@@ -4709,6 +4722,8 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
         return False
     if _ASKED_BY_RE.match(masked, home.start, last.start):
         return True  # "Asked by a Communist Party lawmaker whether …, he said": the one asking is not the one answering
+    if _remarks_maker(masked, last):
+        return False  # "… in response to remarks Carney delivered in Davos. '…,' he said": the words are those remarks
     start = home.start
     comma = masked.find(",", home.start, last.start)
     if comma > 0 and _CIRCUMSTANCE_RE.match(masked, home.start):
@@ -4716,6 +4731,21 @@ def _named_in_passing(masked: str, sentences: list[Sentence], mentions: list[Men
     first = _opening_mention(masked, [m for m in mentions if start <= m.start < home.end and m.entity >= 0])
     # Named in passing: not the first one the sentence names (its subject), or deep into the sentence.
     return (first is not None and first.entity != last.entity) or len(_WORD_RE.findall(masked[start : last.start])) > 3
+
+
+# A person named as the maker of remarks, after the name ("Carney's Davos speech", "Carney delivered", "Carney made")
+# or before it ("remarks Carney …", "a speech by Carney").
+_REMARKS_NOUNS = r"(?:remarks|speech|address|comments|statement|testimony|interview)"
+_REMARKS_MAKER_RE = re.compile(
+    rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_REMARKS_NOUNS}\b|\s+(?:had\s+)?(?:delivered|made|gave|given)\b(?!\s+(?:a|an|the|his|her)\s)"
+)
+_REMARKS_BEFORE_RE = re.compile(rf"\b{_REMARKS_NOUNS}\s+(?:(?:that|which)\s+)?(?:by\s+)?(?:[A-Z][\w.]*\s+){{0,3}}$")
+
+
+def _remarks_maker(masked: str, mention: Mention) -> bool:
+    """Whether a mention names the maker of remarks (its possessive may end the mention: "Mayor Jane Roe's speech")."""
+    end = mention.end - 2 if masked[mention.end - 2 : mention.end] in ("'s", "’s") else mention.end
+    return bool(_REMARKS_MAKER_RE.match(masked, end) or _REMARKS_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 
 # A pair of guillemets on one line: «war zone».
