@@ -2065,3 +2065,10 @@ def test_a_budget_line_for_something_else_is_another_budgets(text, referents, co
 )
 def test_a_name_between_a_figure_and_its_estimate_gives_it(text, owners, codebook):
     assert _table(text, codebook)["attributed_to"].tolist() == owners
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_cue_with_an_apostrophe_matches_either_apostrophe(apostrophe, codebook):
+    # "canada's entry" in the codebook finds the curly apostrophe most pages set
+    text = f"The White House has floated two figures for Canada{apostrophe}s entry, ranging from $40 billion to $55 billion."
+    assert _table(text, _without_known_figures(codebook))["referent"].tolist() == ["price quoted to a partner"]

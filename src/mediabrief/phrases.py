@@ -27,13 +27,16 @@ def normalise(text: str) -> str:
 
 def alternation(phrases) -> str:
     """Escaped phrases as one regex alternation, longest first (so "US$" wins over "$"), white space inside a phrase
-    matching any white space; a pattern that matches nothing for no phrases.
+    matching any white space and an apostrophe either apostrophe ("Canada's" finds "Canada’s"); a pattern that matches
+    nothing for no phrases.
 
     >>> re.match(alternation(["$", "US$"]), "US$5").group(0), bool(re.fullmatch(alternation(["per year"]), "per   year"))
     ('US$', True)
+    >>> bool(re.fullmatch(alternation(["canada's entry"]), "canada’s entry"))
+    True
     """
     unique = sorted({str(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) or r"(?!x)x"
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in unique) or r"(?!x)x"
 
 
 def phrase_regex(phrases: list[str], whole_word: bool = True, case_sensitive: bool = False) -> re.Pattern:
