@@ -1948,11 +1948,15 @@ def _masked_text(text: str) -> str:
     no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …"); a nickname between a
     first name and a last one blanked with its marks, so that the two are one name ('Jane "JJ" Roe' is Jane Roe)."""
     masked = _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
-    return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), masked)
+    for nickname in _NICKNAME_RE.finditer(text):
+        line_start, line_end = text.rfind("\n", 0, nickname.start()) + 1, text.find("\n", nickname.end())
+        if not _is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):  # (not a headline's word)
+            masked = masked[: nickname.start(1)] + " " * (nickname.end(1) - nickname.start(1)) + masked[nickname.end(1) :]
+    return masked
 
 
-# A nickname in quotation marks between a first name and a last one, as masked: 'Jane "  " Roe'.
-_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+)( [“\"‘'] {1,12}[”\"’'])(?= [A-Z][a-z])")
+# A nickname of one word in quotation marks between a first name and a last one: 'Jane "JJ" Roe'.
+_NICKNAME_RE = re.compile(r"\b[A-Z][a-z]+( [“\"‘'](?:[A-Z][a-z]{1,10}|[A-Z]{2,4})[”\"’'])(?= [A-Z][a-z])")
 
 
 def _mask_quotes(text: str) -> str:
