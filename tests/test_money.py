@@ -2072,3 +2072,12 @@ def test_a_cue_with_an_apostrophe_matches_either_apostrophe(apostrophe, codebook
     # "canada's entry" in the codebook finds the curly apostrophe most pages set
     text = f"The White House has floated two figures for Canada{apostrophe}s entry, ranging from $40 billion to $55 billion."
     assert _table(text, _without_known_figures(codebook))["referent"].tolist() == ["price quoted to a partner"]
+
+
+def test_a_scenario_says_no_more_than_the_figure_given_before(codebook):
+    # "scenario" names one of a study's cases, not what it covers: the figure keeps the reading it was given
+    text = (
+        "The Harbor Institute says the orbital interceptors alone could cost $5 trillion on their own. "
+        "Under the $5 trillion scenario, the institute estimates the service would field 80,000 of them."
+    )
+    assert _table(text, _without_known_figures(codebook))["referent"].tolist() == ["part or unit cost", "part or unit cost"]

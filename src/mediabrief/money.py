@@ -1864,7 +1864,9 @@ def _holds(table: pd.DataFrame, row, keys: list[str], value: str, side: str) -> 
 # Words that say a number is a figure of money, not what it covers ("the $71 billion figures", "would cost roughly $730
 # billion", "over 20 years"): one outlet's reading that rests on them alone is no side of a dispute over what a figure
 # covers (several outlets reading a figure so are).
-_GENERIC_CUE_RE = re.compile(r"(?i)costs?|costing|figures?|estimat\w*|projections?|price[ -]tags?|numbers?|over\s.*(?:years|decades)")
+_GENERIC_CUE_RE = re.compile(
+    r"(?i)costs?|costing|figures?|estimat\w*|projections?|price[ -]tags?|numbers?|scenarios?|over\s.*(?:years|decades)"
+)
 
 
 def _cue_next_to(sentence: str, surface: str, cue: str, words: int = 4) -> bool:
