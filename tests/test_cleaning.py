@@ -170,3 +170,20 @@ def test_a_caption_ending_in_a_credit_label_is_boilerplate_not_the_headline():
 def test_a_skip_link_is_page_furniture():
     cleaned = clean_article("Skip to main content\nThe premier spoke on Wednesday.\n\nHe left.")
     assert cleaned.text == "The premier spoke on Wednesday.\n\nHe left." and [r["kind"] for r in cleaned.removed] == ["page furniture"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Recommended Stories\n- Harbour board backs new pier\n- Ferry fares rise again",
+        # (each item's mark on a line of its own, its title on the next)
+        "Most Read News\n-\nHarbour board backs new pier\n-\nFerry fares rise again",
+    ],
+)
+def test_a_list_of_other_stories_under_its_heading_is_removed(block):
+    raw = f"The council met on Monday.\n{block}\nThe mayor said the plan would go ahead.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.text == "The council met on Monday.\nThe mayor said the plan would go ahead."
+    assert {r["kind"] for r in cleaned.removed} == {"list of other stories"}
+    # ... a sentence that opens with such words is the story's
+    assert clean_article("More news is expected on Monday, the mayor said.\n").text == "More news is expected on Monday, the mayor said."

@@ -85,6 +85,14 @@ PAGE_FURNITURE_RE = re.compile(
 # "RELATED: …" (a label glued to a long paragraph is the paragraph's, which stays).
 RELATED_LINK_RE = re.compile(r"^(?:read\s+more|also\s+read|related|see\s+also)\s*:\s+\S", re.I)
 
+# The heading of a list of other stories set in the page, and an item of it.
+OTHER_STORIES_RE = re.compile(
+    r"^(?:(?:recommended|related|more|top|popular|trending|latest)\s+(?:stories|news|articles)|most\s+(?:read|popular)(?:\s+(?:news|stories))?"
+    r"|you\s+may\s+also\s+like|read\s+next|trending\s+now)\s*:?\s*$",
+    re.I,
+)
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-•]\s*$|[-•]\s+\S)")
+
 MAX_CAPTION_WORDS = 60
 MAX_HEADLINE_WORDS = 25
 HEADER_ZONE_LINES = 5  # bylines and datelines are only looked for among the first non-empty lines
@@ -151,7 +159,8 @@ def parse_byline(line: str) -> str | None:
 
 
 def credit_kind(line: str) -> str | None:
-    """Whether a line is an image credit, a captioned credit or an AI-use disclaimer; None for body text.
+    """Whether a line is an image credit, a captioned credit, an AI-use disclaimer or page furniture (a link to another
+    story, the heading of a list of other stories); None for body text.
 
     >>> credit_kind("Photo by Chip Somodevilla/Getty Images"), credit_kind("Image via Shutterstock")
     ('photo or image credit', 'photo or image credit')
@@ -166,6 +175,8 @@ def credit_kind(line: str) -> str | None:
         return "page furniture"
     if RELATED_LINK_RE.match(text) and n_words <= MAX_HEADLINE_WORDS:
         return "link to another story"
+    if OTHER_STORIES_RE.match(text):
+        return "list of other stories"
     if CREDIT_START_RE.match(text):
         return "photo or image credit"
     if CAPTION_CREDIT_RE.search(text) and not text.endswith((".", "!", "?", "”", '"')):
@@ -210,9 +221,16 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
     header_zone = set(nonempty[:HEADER_ZONE_LINES])
     keep = [True] * len(lines)
 
+    in_list = False  # inside a list of other stories under a heading ("Recommended Stories", "Most Read News")
     for i in nonempty:
         line = lines[i]
         kind = credit_kind(line)
+        if kind == "list of other stories":
+            in_list = True
+        elif in_list and (_LIST_ITEM_RE.match(line) or (removed and removed[-1]["text"] in ("-", "•"))):
+            kind = "list of other stories"  # an item ("- Marines return home"), or the title after an item's lone mark
+        else:
+            in_list = False
         if kind is None and i in header_zone:
             if (name := parse_byline(line)) is not None:
                 kind = "byline"
