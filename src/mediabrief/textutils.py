@@ -38,9 +38,10 @@ _LIST_OPENING_RE = re.compile(r":\s+\(?\d{1,2}[.)]$")
 # address or a web address for one word with the sentence's full stop): "in May. Moscow", "at www.example.org. Its".
 _FULL_STOP_BEFORE_CAPITAL_RE = re.compile(r"\.\s+[\"“‘(\[]*[A-Z]")
 _FULL_WORDS = frozenset(["May", "no", "No", "me"])
-# ... and a full stop a page's extraction glued to the next sentence's first word: "… and North Korea.According to …"
-# (not a web address's: "Exec.Gov", "News.Az")
-_GLUED_STOP_RE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}\b)(?!(?:Gov|Com|Net|Org|Edu|Mil|Info|News)\b)")
+# ... and a full stop a page's extraction glued to the next sentence's first word: "… and North Korea.According to …",
+# "… over tariffs.It recently …", "… Command (NORAD).At the same time …" (not a web address's: "Exec.Gov", "News.Az";
+# nor a title's or an initial's, one lower-case letter before it: "Mr.Smith", "St.Louis")
+_GLUED_STOP_RE = re.compile(r"(?<=[a-z]{2}|\w\))[.!?](?=[A-Z][a-z])(?!(?:Gov|Com|Net|Org|Edu|Mil|Info|News|Az)\b)")
 _WEB_ADDRESS_STARTS = ("http://", "https://", "www.")
 # A line the library need not read: no sentence-ending mark followed by more text, and no list number such as "2)".
 _MAY_END_INSIDE_RE = re.compile(r"[.!?…]\S*\s+\S|\s\d{1,2}\)\s")
