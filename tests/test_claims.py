@@ -357,6 +357,11 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "The Space Force expects the initial constellation of satellites will be operational by 2028, with more through 2035.",
             "Before full completion, an operational capability demonstration is planned for the summer of 2028.",
         ),
+        # completing the groundwork for the shield is not completing the shield
+        (
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The department plans to complete its foundational engineering work for the shield by fiscal year 2026, an official said.",
+        ),
     ],
     ids=[
         "rounded",
@@ -378,6 +383,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "price-opening-the-sentence",
         "denied-year",
         "first-part-and-demonstration",
+        "groundwork",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):
