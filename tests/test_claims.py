@@ -357,6 +357,11 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "The Space Force expects the initial constellation of satellites will be operational by 2028, with more through 2035.",
             "Before full completion, an operational capability demonstration is planned for the summer of 2028.",
         ),
+        # a day's date is when something happened, not a target
+        (
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The government started the shield, which it means to complete within three years at great cost, on May 20, 2025.",
+        ),
         # completing the groundwork for the shield is not completing the shield
         (
             "Trump said the shield would become fully operational by the time his term ends in 2029.",
@@ -383,6 +388,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "price-opening-the-sentence",
         "denied-year",
         "first-part-and-demonstration",
+        "day-date",
         "groundwork",
     ],
 )

@@ -169,6 +169,8 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         # a year before the story can be no target of it ("operational in Israel since 2011"), nor one the text dates
         # in the past ("since 2011")
         years = [y for y in years if int(y.group(0)) >= int(spec.get("at_least", 0))]
+        # ... nor a day's date, when something happened ("launched on May 20, 2025"): a target is a year or a month
+        years = [y for y in years if not _DAY_BEFORE_YEAR_RE.search(sentence, max(0, y.start() - 16), y.start())]
         cues = [m.end() for p in spec.get("near", []) for m in re.finditer(p, sentence, re.IGNORECASE)]
         after = [y for y in years if any(c <= y.start() for c in cues)]
         chosen = min(after, key=lambda y: min(y.start() - c for c in cues if c <= y.start())) if after else None
@@ -182,6 +184,12 @@ def extract_value(sentence: str, spec: dict | None) -> str:
         return years[0].group(0) if years else ""
     match = re.search(spec["pattern"], sentence)
     return (match.group(1) if match.groups() else match.group(0)).strip() if match else ""
+
+
+# A month and a day right before a year: "May 20, ".
+_DAY_BEFORE_YEAR_RE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
+)
 
 
 def _stated_amount(match: re.Match) -> str:
