@@ -67,6 +67,9 @@ def test_values_are_extracted_by_kind():
     assert claims.extract_value("It has allocated US$25 billion.", {"kind": "amount"}) == "$25 billion"
     assert claims.extract_value("General Smith will lead it.", {"kind": "pattern", "pattern": r"General ([A-Z]\w+)"}) == "Smith"
     assert claims.extract_value("No figure here.", {"kind": "amount"}) == ""
+    # a unit's letter glued to the number, as tables and bullet lists write it
+    assert claims.extract_value("The $24.4B appropriation came first.", {"kind": "amount"}) == "$24.4 billion"
+    assert claims.extract_value("A $1.2T estimate and a $500M award.", {"kind": "amount"}) == "$1.2 trillion"
 
 
 def test_contradiction_between_two_hand_made_sources():

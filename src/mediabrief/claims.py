@@ -30,9 +30,9 @@ SOURCING_LEVELS = ["named person", "named body", "unnamed", "no source"]
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 AMOUNT_RE = re.compile(
     # (not another dollar: "C$2.5 billion" is Canadian, not a US figure a claim about dollars could state)
-    r"(?:(?<![A-Za-z])(?:US)?|(?<=USD))\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?)(?![-–]?[a-z]))?(?:-|\s*)(trillion|billion|million|bn|m)?\b",
+    r"(?:(?<![A-Za-z])(?:US)?|(?<=USD))\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?\$?(\d[\d,]*(?:\.\d+)?)(?![-–]?[a-z]))?(?:-|\s*)(trillion|billion|million|bn|tn|b|t|m)?\b",
     re.I,
-)  # "$61 billion", "$161-542 billion", "US$175-billion"
+)  # "$61 billion", "$161-542 billion", "US$175-billion", "$24.4B"
 
 
 def sentence_makes(sentence: str, claim: dict) -> bool:
@@ -195,7 +195,8 @@ _DAY_BEFORE_YEAR_RE = re.compile(
 def _stated_amount(match: re.Match) -> str:
     """An amount of :data:`AMOUNT_RE` as a claim's value: "$24.4 billion", "$175–831 billion"."""
     low, high = match.group(1).replace(",", ""), match.group(2)
-    unit = {"bn": "billion", "m": "million"}.get(str(match.group(3)).lower(), match.group(3))
+    units = {"bn": "billion", "b": "billion", "tn": "trillion", "t": "trillion", "m": "million"}
+    unit = units.get(str(match.group(3)).lower(), match.group(3))
     return f"${low}{'–' + high.replace(',', '') if high else ''}{' ' + unit.lower() if unit else ''}"
 
 
