@@ -2415,3 +2415,17 @@ def test_a_contrasting_clause_a_nickname_and_the_commander_in_chief(text, expect
 )
 def test_a_pronoun_after_the_maker_of_remarks_is_theirs(text, grammar):
     assert speakers(text, grammar)[-1] == ("quotation", "Jane Roe")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "It" speaking is the country the sentence before opens with, not the last body named
+        "The Harbor Institute held a panel. Pyongyang derided the plan on Monday. It accused Washington of \u201cplotting to arm"
+        " the heavens for good and for ever.\u201d",
+        "The Harbor Institute held a panel. On Monday, Pyongyang derided the plan. It accused Washington of \u201cplotting to arm"
+        " the heavens for good and for ever.\u201d",
+    ],
+)
+def test_it_speaking_is_the_country_the_sentence_before_opens_with(text, grammar):
+    assert speakers(text, grammar) == [("quotation", "North Korea")]

@@ -3336,6 +3336,14 @@ def _references(
             and (subject := _sentence_subject_body(masked, match.start(), named, entities)) is not None
         ):
             entity = subject
+        # "Ottawa is looking to diversify its partnerships. It recently announced …", "North Korea called the plan …. It
+        # added that …": "It" speaking is the country or body the sentence before opens with, not the last body named
+        elif (
+            match.group(0) == "It"
+            and _IT_SPOKE_RE.match(masked, match.start())
+            and (opener := _sentence_subject_body(masked, match.start() - 1, named, entities, anywhere=True)) is not None
+        ):
+            entity = opener
         added.append(Mention(match.start(), match.end(), entity, "pronoun"))
     for match in re.finditer(r"\b(?:they|They)\b", masked):
         # a plural group named in this paragraph or the one before, over a body named since in the singular
@@ -3546,19 +3554,31 @@ def _sentence_start(masked: str, at: int) -> int:
     return max(stop + 2 if stop >= 0 else 0, masked.rfind("\n", 0, at) + 1)
 
 
-def _sentence_subject_body(masked: str, at: int, named: list[Mention], entities: list[Entity]) -> int | None:
-    """The country or body that opens the sentence holding ``at`` (at most one word before it, or after a colon: "While
-    China has …", "Around the world: China has …"), when no other country, body, group or person is named between it and
-    ``at``; else None."""
+def _sentence_subject_body(
+    masked: str, at: int, named: list[Mention], entities: list[Entity], anywhere: bool = False
+) -> int | None:
+    """The country or body that opens the sentence holding ``at`` (at most one word before it, or after a colon or a
+    comma: "While China has …", "Around the world: China has …", "At the same time, Ottawa is …"), when no other
+    country, body, group or person is named between it and ``at`` (with ``anywhere``, whatever is named after it); else
+    None."""
     opening = _sentence_start(masked, at)
     within = [m for m in named if opening <= m.start and m.end <= at and m.entity >= 0]
     subject = _opening_mention(masked, within, entities) if within else None
     if subject is None or entities[subject.entity].type not in ("country", "organisation"):
         return None
-    if len(_WORD_RE.findall(masked[opening : subject.start].rsplit(":", 1)[-1])) > 1:
+    if len(_WORD_RE.findall(re.split(r"[:,]", masked[opening : subject.start])[-1])) > 1:
         return None
     between = [m for m in within if m.start > subject.start and m.entity != subject.entity]
+    if anywhere:
+        return subject.entity
     return None if any(entities[m.entity].type in ("country", "organisation", "group", *PERSONLIKE) for m in between) else subject.entity
+
+
+# "It" and a verb of speech or of stating a position: "It added that …", "It recently announced …".
+_IT_SPOKE_RE = re.compile(
+    r"It\s+(?:(?:also|further|then|recently|later|previously|earlier)\s+)?(?:said|says|added|adds|stated|states|declared|warned|"
+    r"urged|called|accused|noted|claimed|argued|insisted|announced|condemned|criticized|criticised|demanded)\b"
+)
 
 
 # A title's abbreviation ending at a full stop: "Sen.", "Reps.", "Gen.", "Dr.".
