@@ -3037,12 +3037,12 @@ def _references(
         ]
         if not people:
             return -1
-        # A person named as a possessor inside another's description ("Gen. Jane Roe, President Trump's nominee for the
-        # post, was confirmed … and said …") gives way to the one the sentence opens with.
         # The maker of remarks the pronoun goes on with is theirs: "Carney's speech in Davos, where he decried …", "in
         # response to remarks Carney delivered in Davos. '…,' he said".
         if _remarks_maker(masked, people[0]):
             return people[0].entity
+        # A person named as a possessor inside another's description ("Gen. Jane Roe, President Trump's nominee for the
+        # post, was confirmed … and said …") gives way to the one the sentence opens with.
         if _POSSESSIVE_RE.match(masked, people[0].end):
             opening = _sentence_start(masked, people[0].start)
             subjects = [
@@ -3568,9 +3568,9 @@ def _sentence_subject_body(
         return None
     if len(_WORD_RE.findall(re.split(r"[:,]", masked[opening : subject.start])[-1])) > 1:
         return None
-    between = [m for m in within if m.start > subject.start and m.entity != subject.entity]
     if anywhere:
         return subject.entity
+    between = [m for m in within if m.start > subject.start and m.entity != subject.entity]
     return None if any(entities[m.entity].type in ("country", "organisation", "group", *PERSONLIKE) for m in between) else subject.entity
 
 
