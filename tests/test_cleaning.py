@@ -187,3 +187,14 @@ def test_a_list_of_other_stories_under_its_heading_is_removed(block):
     assert {r["kind"] for r in cleaned.removed} == {"list of other stories"}
     # ... a sentence that opens with such words is the story's
     assert clean_article("More news is expected on Monday, the mayor said.\n").text == "More news is expected on Monday, the mayor said."
+
+
+@pytest.mark.parametrize(
+    "furniture", ["Connect with us", "Follow us:", "Search AI Powered", "Back to news", "Untitled 2026 01 02T101010.123"]
+)
+def test_the_headline_is_the_first_line_past_the_furniture_above_it(furniture):
+    raw = f"{furniture}\n\nHarbour Board Backs New Pier Plan\n\nThe board voted on Monday to fund the pier.\nIt was close.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Harbour Board Backs New Pier Plan"
+    assert cleaned.text == "The board voted on Monday to fund the pier.\nIt was close."
+    assert [r["kind"] for r in cleaned.removed] == ["headline", "page furniture"]

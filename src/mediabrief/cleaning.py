@@ -77,7 +77,11 @@ PAGE_FURNITURE_RE = re.compile(
     r"|continue\s+reading(?:\s+below)?|skip\s+(?:ad|advert(?:isement)?)|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article)"
     # a sharing widget's label: "Send this page to someone via email", "Share this article", "Share on Facebook"
     r"|(?:send|e-?mail)\s+this\s+(?:page|article|story)(?:\s+to\s+(?:someone|a\s+friend))?(?:\s+(?:via|by)\s+e-?mail)?"
-    r"|share\s+(?:this\s+(?:page|article|story)|(?:on|via)\s+[A-Z]\w*)|print\s+this\s+(?:page|article|story)|copy\s+link)\s*$",
+    r"|share\s+(?:this\s+(?:page|article|story)|(?:on|via)\s+[A-Z]\w*)|print\s+this\s+(?:page|article|story)|copy\s+link"
+    # a social widget's label ("Connect with us", "Follow us:"), and an image's default file name ("Untitled 2025 08 14T…")
+    r"|connect\s+with\s+us|follow\s+us(?:\s+on\s+[A-Z]\w*)?\s*:?|untitled[\s_-]*\d{4}[\s_-]\d{2}[\s_-]\d{2}\S*"
+    # ... a search box's ("Search", "Search AI Powered") and a way back ("Back to news")
+    r"|search(?:\s+(?:this\s+site|the\s+site|ai\s+powered))?|back\s+to\s+(?:news|top|home|homepage))\s*$",
     re.I,
 )
 
@@ -220,6 +224,7 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     header_zone = set(nonempty[:HEADER_ZONE_LINES])
     keep = [True] * len(lines)
+    kinds: dict[int, str] = {}  # what each removed line is
 
     in_list = False  # inside a list of other stories under a heading ("Recommended Stories", "Most Read News")
     for i in nonempty:
@@ -241,9 +246,13 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
                     published, published_how = stated
         if kind:
             keep[i] = False
+            kinds[i] = kind
             removed.append({"kind": kind, "text": line.strip()})
 
     # The first line is a headline when the text repeats the known title, or when a byline or dateline follows it.
+    # (the first past a page's furniture above it: "Connect with us", an image's file name)
+    above = ("page furniture", "link to another story", "list of other stories")
+    nonempty = nonempty[next((k for k, i in enumerate(nonempty) if kinds.get(i) not in above), len(nonempty)) :]
     if nonempty and keep[nonempty[0]] and _is_headline(lines[nonempty[0]]):
         first = lines[nonempty[0]].strip()
         same_as_title = known_title is not None and _norm(first) == _norm(known_title)
