@@ -3338,9 +3338,11 @@ def _references(
             entity = subject
         # "Ottawa is looking to diversify its partnerships. It recently announced …", "North Korea called the plan …. It
         # added that …": "It" speaking is the country or body the sentence before opens with, not the last body named
+        # (a verb of the grammar's, an adverb perhaps between; the sentence before is the one holding the space before "It")
         elif (
             match.group(0) == "It"
-            and _IT_SPOKE_RE.match(masked, match.start())
+            and (adverb := _IT_ADVERB_RE.match(masked, match.end())) is not None
+            and grammar.verbs.match(masked, adverb.end())
             and (opener := _sentence_subject_body(masked, match.start() - 1, named, entities, anywhere=True)) is not None
         ):
             entity = opener
@@ -3574,11 +3576,8 @@ def _sentence_subject_body(
     return None if any(entities[m.entity].type in ("country", "organisation", "group", *PERSONLIKE) for m in between) else subject.entity
 
 
-# "It" and a verb of speech or of stating a position: "It added that …", "It recently announced …".
-_IT_SPOKE_RE = re.compile(
-    r"It\s+(?:(?:also|further|then|recently|later|previously|earlier)\s+)?(?:said|says|added|adds|stated|states|declared|warned|"
-    r"urged|called|accused|noted|claimed|argued|insisted|announced|condemned|criticized|criticised|demanded)\b"
-)
+# What may stand between "It" and its verb: "It added …", "It recently announced …".
+_IT_ADVERB_RE = re.compile(r"\s+(?:(?:also|further|then|recently|later|previously|earlier)\s+)?")
 
 
 # A title's abbreviation ending at a full stop: "Sen.", "Reps.", "Gen.", "Dr.".
