@@ -2042,6 +2042,12 @@ def test_a_describing_clause_gives_no_figure_and_scoring_or_demanding_one_does(t
         # (a part's word is matched whole: "planes" is not "plan")
         ("Congress set aside $3 billion for new planes.", ["other"]),
         ("Lawmakers appropriated $17.5 billion for fiscal 2027 for Golden Dome.", ["budget or appropriation"]),
+        # money "to support" the shield is a line of the bill for it, after lines for other things in the same list
+        (
+            "The Senate's spending measure carries $9.2 billion to buy 12 submarines, $2.1 billion for 30 new helicopters,"
+            " among them 18 HH-60Ws, and $11 billion to support the Golden Dome missile shield.",
+            ["other", "other", "budget or appropriation"],
+        ),
     ],
 )
 def test_a_budget_line_for_something_else_is_another_budgets(text, referents, codebook):

@@ -767,6 +767,15 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
                 and _FOR_BEFORE_RE.search(text, max(0, c.start - 16), c.start)
             )
         ]
+        # ... and money "to support" it is money given it: "a measure that carries $11 billion to support the Golden
+        # Dome shield" is a budget line, whatever else the bill buys
+        if cues.enacted:
+            found = [
+                c._replace(label=cues.enacted.referent)
+                if c.label == cues.program_total[0] and _TO_SUPPORT_BEFORE_RE.search(text, max(0, c.start - 30), c.start)
+                else c
+                for c in found
+            ]
     rank = {label: i for i, label in enumerate(cues.priority or [])}
     # A conversion in parentheses right after a figure ("C$38.6 billion ($28 billion) plan") is the same figure: it is
     # read as the one it converts, whose clause runs on past it.
@@ -1027,6 +1036,8 @@ _DIFFERENCE_BEFORE_RE = re.compile(
 )
 
 _FOR_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|into|toward|towards)\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
+# Right after a figure, before the programme's name: "$11 billion to support the ".
+_TO_SUPPORT_BEFORE_RE = re.compile(r"(?i)(?:\d|illion|bn)\s+to\s+support\s+(?:the\s+|its\s+)?[\"“‘']?$")
 _PRICE_BASIS_RE = re.compile(r"(?i)\b(?:constant\s+|real\s+|then-year\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)?(?:19|20)\d\d\s+dollars\b")
 # The rest of a cue's word and a noun that makes it a body's name: "budget office", "Appropriations Committee".
 _BODY_NAMED_AFTER_RE = re.compile(r"\w*\s+(?:office|committee|subcommittee|panel|director|chief|chair(?:man|woman)?)\b", re.IGNORECASE)
