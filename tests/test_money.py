@@ -1769,6 +1769,12 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
             ["other", "other"],
         ),
         ("The package is expected to add roughly $4 trillion to the federal deficit over ten years.", ["other"]),
+        # ... nor a whole bill by its size, with its fiscal year between ("fiscal" alone is no budget line of the shield)
+        ("On Friday the Senate cleared its $852 billion fiscal 2027 defense appropriations bill.", ["other"]),
+        ("The $910 billion legislation carries 60 amendments.", ["other"]),
+        # ... nor the country's debt, nor all of a department's discretionary money
+        ('The senator objected to paying for the aid through the budget because "we are $36 trillion in debt."', ["other"]),
+        ("The Senate's version holds $870 billion in discretionary funding for the DoD.", ["other"]),
         # ... while money the clause gives the programme is
         ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
         ("The House defense appropriations bill adds roughly $13 billion more for related work.", ["budget or appropriation"]),

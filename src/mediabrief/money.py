@@ -801,6 +801,13 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             labels.append(cues.program_total[0])
             words.append(text[figure.start : figure.end])
             continue
+        bill = _WHOLE_BILL_AFTER_RE.match(text, figure.end) if cues.whole_budgets is not None else None
+        if bill:
+            # "the Senate cleared its $852 billion fiscal 2027 defense appropriations bill", "the $910 billion legislation": the size of
+            # a whole bill, not what the bill gives the programme
+            labels.append(cues.whole_budgets[0])
+            words.append(" ".join(bill.group(0).split()))
+            continue
         before = _DIFFERENCE_BEFORE_RE.search(text, max(sentence.start, figure.start - 120), figure.start)
         if _DIFFERENCE_AFTER_RE.match(text, figure.end) or (
             before and (not before.group(0).lower().startswith(("up", "down")) or re.match(r"\s+from\b", text[figure.end :]))
@@ -1035,6 +1042,12 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Right after a figure, a bill it is the size of: a fiscal year, then words of what kind of bill, then its noun.
+_WHOLE_BILL_AFTER_RE = re.compile(
+    r"(?i)[ \t]+(?:(?:fiscal(?:[ \t]+year)?|FY)[ \t]?(?:19|20)?\d\d[ \t]+)?"
+    r"(?:(?:defen[cs]e|military|national[ \t]+security|reconciliation|spending|appropriations|budget|tax|omnibus|annual|policy)[ \t]+){0,3}"
+    r"(?:bill|legislation|package|measure)\b"
+)
 _FOR_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|into|toward|towards)\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
 # Right after a figure, before the programme's name: "$11 billion to support the ".
 _TO_SUPPORT_BEFORE_RE = re.compile(r"(?i)(?:\d|illion|bn)\s+to\s+support\s+(?:the\s+|its\s+)?[\"“‘']?$")
