@@ -109,6 +109,21 @@ def test_reported_speech_is_not_own_voice():
     assert sentences[["voice", "speaker"]].values.tolist() == [["reported", "critics"]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's speaker after a comma, with no article before it and a word that says which body it is
+        "The Golden Dome is destabilizing, interior ministry warns",
+        "The Golden Dome is destabilizing, foreign ministry says.",
+        # (a role whose first word is lowercase stays whole: "budget office", not "office" qualified by "budget")
+        "The Golden Dome is destabilizing, budget office says.",
+    ],
+)
+def test_an_unnamed_body_after_a_comma_with_no_article_reports_what_comes_before(text):
+    sentences = sentence_table(articles(a=text), BOOK)
+    assert sentences["voice"].tolist() == ["reported"]
+
+
 def test_an_article_that_never_names_a_target_says_not_discussed():
     arts = articles(a="It rained in Osaka. Nothing else happened.", b="The Golden Dome is a deterrent and win-win.")
     table = article_table(sentence_table(arts, BOOK), arts, BOOK)

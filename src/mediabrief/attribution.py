@@ -956,7 +956,9 @@ def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_marke
             # (or the day it came: "Tuesday's report")
             rf"\b(?:the|this|that|{_DAY}['’]s)\s+(?:(?:{_QUALIFIER}\s+){{0,1}}|{_DATE_QUALIFIER}|(?-i:[A-Z][a-z]+),\s+[\w-]+-based\s+)?"
             rf"({_alternation(body_roles)})s?\b"
-            rf"|(?:(?<=, )|(?<=^))({_alternation(body_roles)})(?=\s+(?:says|said)\b)",
+            # (a lowercase word before it that is no role's own first word: "…, defense ministry warns")
+            rf"|(?:(?<=, )|(?<=^))(?:(?!(?:{_alternation(body_roles)})\b)(?-i:[a-z][\w-]+)\s+)?({_alternation(body_roles)})"
+            r"(?=\s+(?:says|said|warns|warned|adds|added)\b)",
             re.IGNORECASE | re.MULTILINE,
         ),
         # "people" only with how they know: "people familiar with the matter", "sources close to the talks"
