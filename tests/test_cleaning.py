@@ -190,7 +190,7 @@ def test_a_list_of_other_stories_under_its_heading_is_removed(block):
 
 
 @pytest.mark.parametrize(
-    "furniture", ["Connect with us", "Follow us:", "Search AI Powered", "Back to news", "Untitled 2026 01 02T101010.123"]
+    "furniture", ["Connect with us", "Follow us:", "Search AI Powered", "Back to news", "Untitled 2026 01 02T101010.123", "logo"]
 )
 def test_the_headline_is_the_first_line_past_the_furniture_above_it(furniture):
     raw = f"{furniture}\n\nHarbour Board Backs New Pier Plan\n\nThe board voted on Monday to fund the pier.\nIt was close.\n"
