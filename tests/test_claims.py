@@ -370,6 +370,11 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said the shield would become fully operational by the time his term ends in 2029.",
             "The department plans to complete its foundational engineering work for the shield by fiscal year 2026, an official said.",
         ),
+        # a contract's satellites made operational are a part, not the shield
+        (
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The new award asks the company to put an operational satellite constellation in orbit by 2028 for the Space Force.",
+        ),
     ],
     ids=[
         "rounded",
@@ -393,6 +398,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "first-part-and-demonstration",
         "day-date",
         "groundwork",
+        "contract-satellites",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):

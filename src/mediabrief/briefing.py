@@ -799,23 +799,40 @@ def claims_summary(tables: Tables, codebook: dict) -> str | None:
 
 
 def contradiction_rows(tables: Tables, codebook: dict) -> pd.DataFrame:
-    """Claims on which two sources state incompatible values, for print, with excerpts."""
+    """Claims on which sources state incompatible values, for print: one row per claim and pair of values, the outlets
+    on each side named (the first few, then how many more) with an excerpt from the first of them. contradictions.csv
+    holds a row per pair of outlets; two outlets giving 2028 against eleven giving 2029 are one disagreement to read,
+    not 22.
+
+    >>> found = pd.DataFrame({"claim_id": ["year"] * 3, "source_a": ["A", "B", "C"], "value_a": ["2029", "2029", "2035"],
+    ...     "quote_a": ["Done by 2029.", "Ready in 2029.", "Due 2035."], "source_b": ["C", "C", "D"],
+    ...     "value_b": ["2035", "2035", "2029"], "quote_b": ["Due 2035.", "Due 2035.", "Set for 2029."]})
+    >>> contradiction_rows({"contradictions.csv": found}, {}).values.tolist()
+    [['year', 'A; B; D: “Done by 2029.”', 'C: “Due 2035.”']]
+    """
     found = tables.get("contradictions.csv")
     if found is None or found.empty:
         return pd.DataFrame()
     labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
+    # (claim, lower value, higher value) -> for each value, its outlets in order and the first one's sentence
+    sides: dict[tuple[str, str, str], dict[str, tuple[list[str], str]]] = {}
+    for row in found.itertuples(index=False):
+        pair = sorted([(str(row.value_a), row.source_a, row.quote_a), (str(row.value_b), row.source_b, row.quote_b)])
+        both = sides.setdefault((row.claim_id, pair[0][0], pair[1][0]), {})
+        for value, outlet, quote in pair:
+            outlets, _ = both.setdefault(value, ([], quote))
+            if outlet not in outlets:
+                outlets.append(outlet)
+    said = lambda value, outlets, quote: f"{first_names(outlets, 3, '; ')}: “{excerpt(quote, value)}”"  # noqa: E731
     return pd.DataFrame(
-        {
-            "Claim": found["claim_id"].map(lambda c: labels.get(c, c)),
-            "One source says": found["source_a"]
-            + ": “"
-            + [excerpt(q, str(v)) for q, v in zip(found["quote_a"], found["value_a"], strict=True)]
-            + "”",
-            "Another says": found["source_b"]
-            + ": “"
-            + [excerpt(q, str(v)) for q, v in zip(found["quote_b"], found["value_b"], strict=True)]
-            + "”",
-        }
+        [
+            {
+                "Claim": labels.get(claim, claim),
+                "One side says": said(low, *both[low]),
+                "The other side says": said(high, *both[high]),
+            }
+            for (claim, low, high), both in sides.items()
+        ]
     )
 
 
