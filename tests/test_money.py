@@ -2038,6 +2038,23 @@ def test_a_describing_clause_gives_no_figure_and_scoring_or_demanding_one_does(t
 @pytest.mark.parametrize(
     ("text", "referents"),
     [
+        # money added to what the programme has is a budget line of it, never its price
+        ("With a new director named, the Golden Dome effort also picked up another $9 billion this week.", ["budget or appropriation"]),
+        (
+            "Congress set aside $25 billion in the spring law, with an additional $11 billion for work linked to Golden Dome.",
+            ["budget or appropriation", "budget or appropriation"],
+        ),
+        # ... and added to its cost, a difference
+        ("The Golden Dome may cost another $300 billion on top of the first estimate.", ["other"]),
+    ],
+)
+def test_an_amount_added_to_the_programme_is_no_programme_total(text, referents, codebook):
+    assert _table(text, codebook)["referent"].tolist() == referents
+
+
+@pytest.mark.parametrize(
+    ("text", "referents"),
+    [
         # a line of a bill that funds the shield, but whose purpose after "for" is something else, is another budget's
         (
             "Besides the shield, the package carries $12 billion for six new frigates and $4 billion for artillery shells.",

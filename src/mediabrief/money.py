@@ -913,6 +913,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
                 labels[-1], words[-1] = OTHER, ""
+            elif cues.enacted and (more := _MORE_MONEY_BEFORE_RE.search(text, max(sentence.start, figure.start - 40), figure.start)):
+                # an amount added to what the programme has ("gained another $13 billion", "an additional $13 billion for
+                # programs tied to Golden Dome") is money given it, never its whole price; added to its cost ("could cost
+                # another $200 billion"), a difference
+                added_cost = _COST_VERB_BEFORE_RE.search(text, max(sentence.start, more.start() - 30), more.start())
+                labels[-1], words[-1] = (OTHER, "difference") if added_cost else (cues.enacted.referent, " ".join(more.group(0).split()))
         # A figure set against the one before it as the same quantity at another time is what that one is: "past $1
         # trillion, up from the $880 billion already approved", "under $50 million apiece, compared with well over $1
         # billion" (not after a difference: "a $10 billion rise from the earlier $175 billion"; nor where a word at the
@@ -1042,6 +1048,11 @@ _DIFFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Right before a figure, words that make it an amount added to another: "another", "an additional", "a further".
+_MORE_MONEY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:another|an\s+additional|additional|a\s+further|an\s+extra)\s+(?:(?:about|roughly|nearly|some|potentially|approximately)\s+)?(?:US\s?)?$"
+)
+_COST_VERB_BEFORE_RE = re.compile(r"(?i)\bcost(?:s|ing)?\s+(?:[a-z]+\s+)?$")
 # Right after a figure, a bill it is the size of: a fiscal year, then words of what kind of bill, then its noun.
 _WHOLE_BILL_AFTER_RE = re.compile(
     r"(?i)[ \t]+(?:(?:fiscal(?:[ \t]+year)?|FY)[ \t]?(?:19|20)?\d\d[ \t]+)?"
