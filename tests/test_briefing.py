@@ -402,3 +402,10 @@ def test_a_long_reused_passage_is_cut_to_a_few_lines_in_print_and_kept_whole_in_
     shown = bf.reuse_rows({"reuse.csv": reuse, "articles.csv": ARTICLES})["Evidence"].iloc[0]
     assert len(shown) <= bf.REUSE_EVIDENCE_CHARS and shown.startswith('60-word passage: "word') and shown.endswith(' …"')
     assert reuse["evidence"].iloc[0] == passage
+
+
+def test_a_vague_size_is_listed_in_its_own_words_with_the_range_it_is_read_as():
+    table = money([("a", "$40 billion", 40e9, "total cost", "Ministry", None), ("b", "Multibillion-dollar", 2e9, "total cost", "", None)])
+    table.loc[1, ["amount_high_usd", "is_vague"]] = [10e9, True]
+    rows = bf.money_figure_rows(bf.cost_chart_rows(table, ARTICLES))
+    assert rows["Amount"].tolist() == ["$40 billion", "multibillion-dollar (read as $2 billion–$10 billion)"]

@@ -532,9 +532,13 @@ def first_names(names: list[str], shown: int = 4, sep: str = ", ") -> str:
 def money_figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
     """Every distinct money figure (:func:`mediabrief.money.cost_chart_rows`) for print: amount, what it covers, how many
     sources give it, which, and who they say it comes from."""
+    # A vague size is shown in its own words, its range as how it is read ("multi-billion-dollar (read as $2 billion-$10
+    # billion)"), so that no reader takes the range for someone's estimate.
+    words = figures["words"] if "words" in figures else pd.Series("", index=figures.index)
+    vague = figures["is_vague"].astype(bool) & words.astype(str).ne("")
     return pd.DataFrame(
         {
-            "Amount": figures["amount"],
+            "Amount": figures["amount"].where(~vague, words + " (read as " + figures["amount"] + ")"),
             "Covers": figures["referent"],
             "Sources": figures["n_sources"].astype(int),
             "Outlets": figures["outlets"].map(lambda o: first_names(o.split("; "))),

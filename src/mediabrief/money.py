@@ -2106,18 +2106,21 @@ def cost_chart_rows(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     """
     table = _with_outlets(mentions, articles)
     table = table[table["amount_high_usd"].gt(0) & table["amount_low_usd"].gt(0)]
-    columns = ["amount_low_usd", "amount_high_usd", "referent", "amount", "is_vague", "n_sources", "outlets", "given_by"]
+    columns = ["amount_low_usd", "amount_high_usd", "referent", "amount", "is_vague", "words", "n_sources", "outlets", "given_by"]
     if table.empty:
         return pd.DataFrame(columns=columns)
     table = table.assign(
         who=table["attributed_to"].map(lambda a: "no source" if a == UNATTRIBUTED else _short(str(a))),
         is_vague=table["is_vague"].astype(bool),
+        # (how the text puts a vague size, which its range only reads: "multibillion-dollar" is no estimate of $2-10 billion)
+        words=table["surface"].astype(str).str.lower() if "surface" in table else "",
     )
     rows = (
         table.groupby(["amount_low_usd", "amount_high_usd", "referent"], sort=False)
         .agg(
             amount=("amount", "first"),
             is_vague=("is_vague", "all"),
+            words=("words", lambda w: w.mode().iloc[0] if len(w) else ""),
             n_sources=("article_id", "nunique"),
             outlets=("outlet", lambda o: "; ".join(sorted(set(o.dropna())))),
             given_by=("who", lambda w: "; ".join(dict.fromkeys(sorted(w, key=lambda x: (x == "no source", x))))),
