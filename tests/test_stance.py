@@ -73,6 +73,23 @@ def test_a_negated_supportive_cue_is_not_supportive(rules):
     assert cue_score("The Golden Dome is no boondoggle.", dome(rules), rules) > 0
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # deterrence named as the strategy the shield is weighed against is no praise of it
+        ("The Golden Dome questions the old belief that safety rests chiefly on nuclear deterrence.", 0),
+        ("Lawmakers want the Golden Dome weighed within wider mutual deterrence frameworks.", 0),
+        # ... while the shield adding to it, or deterring, is
+        ("The Golden Dome would strengthen deterrence against a limited strike.", 1),
+        ("The Golden Dome deters an attacker by making a strike likely to fail.", 1),
+    ],
+)
+def test_deterrence_is_praise_only_where_the_shield_adds_to_it(sentence, sign):
+    real = stance_rules(load_codebook())
+    target = next(t for t in real.targets if t.name == "golden_dome")
+    assert np.sign(cue_score(sentence, target, real)) == sign
+
+
 def test_hedges_soften_and_longest_cue_wins(rules):
     assert cue_score("The Golden Dome could start an arms race.", dome(rules), rules) == -0.5
     assert cue_score("The Golden Dome is destabilizing and an arms race.", dome(rules), rules) == -1.0
