@@ -141,6 +141,15 @@ def test_an_unnamed_body_after_a_comma_with_no_article_reports_what_comes_before
     assert sentences["voice"].tolist() == ["reported"]
 
 
+def test_a_document_whose_author_is_no_body_still_reports_its_words():
+    text = (
+        "At a summit in Minsk, Russia and Belarus condemned the Golden Dome. The statement also faulted Washington for"
+        " quitting a treaty and warned that the Golden Dome is destabilizing."
+    )
+    sentences = sentence_table(articles(a=text), BOOK)
+    assert sentences["voice"].tolist()[-1] == "reported"
+
+
 def test_an_article_that_never_names_a_target_says_not_discussed():
     arts = articles(a="It rained in Osaka. Nothing else happened.", b="The Golden Dome is a deterrent and win-win.")
     table = article_table(sentence_table(arts, BOOK), arts, BOOK)

@@ -469,6 +469,8 @@ DEFAULT_VERBS = [
     "blasted",
     "decried",
     "condemned",
+    "faulted",  # "The statement also faulted Washington for …"
+    "faults",
     "touted",
     "defended",
     "vowed",
@@ -3007,6 +3009,10 @@ def _references(
             entity = role_entity(role, "organisation")
         if entity < 0 and role not in _NATION_ROLES:
             entity = last(match.start(), lambda e: entities[e].type == "organisation")
+        if entity < 0 and role in _DOCUMENT_ROLES | _STATEMENT_ROLES:
+            # a document whose author the text names as no body ("Moscow and Beijing condemned … The statement also
+            # warned …") still speaks: its words are not the outlet's own
+            entity = role_entity(role, "document")
         added.append(Mention(match.start(), match.end(), entity, "role"))
     for match in _POSSESSED_BODY_ROLE_RE.finditer(masked):
         # "his program office", "the Pentagon's program office": the one body of the codebook whose name or alias holds
