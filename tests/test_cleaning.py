@@ -18,6 +18,14 @@ from mediabrief.cleaning import clean_article, credit_kind, parse_byline, parse_
         # a link to another story, its headline after a label
         ("READ MORE: \u2018A quiet crisis\u2019: the harbour board has a plan to \u2018fix\u2019 the pier", "link to another story"),
         ("Also read: Port city unveils new ferry budget", "link to another story"),
+        # ... or a line that sends the reader to another piece of the site's, whatever its length
+        (
+            "Don\u2019t miss our Long Read \u201cThe Harbour Nobody Wanted: Money, Tides and the Politics of Piers\u201d. It is one of"
+            " the best pieces we have put out this year.",
+            "link to another story",
+        ),
+        # ... and a label over a story the editors picked
+        ("Editor's Pick", "page furniture"),
     ],
 )
 def test_credits_and_disclaimers_are_recognised(line, kind):
@@ -31,6 +39,7 @@ def test_credits_and_disclaimers_are_recognised(line, kind):
         "The Nikkei reported the talks, citing Getty Images of the meeting as evidence.",
         "Experts say artificial intelligence will change missile defense in the coming decade, and Japan knows it.",
         "Photographers were kept outside the room during the talks.",
+        "Don't miss the point: the board has no money for the pier.",
         # (a label glued to a long paragraph is the paragraph's)
         "Related: the shield's budget grew again this year, and the committee, which meets every week, said it would ask the"
         " agency for every document it holds on the interceptor layer before the next vote on the bill in the autumn.",

@@ -82,14 +82,16 @@ PAGE_FURNITURE_RE = re.compile(
     r"|connect\s+with\s+us|follow\s+us(?:\s+on\s+[A-Z]\w*)?\s*:?|untitled[\s_-]*\d{4}[\s_-]\d{2}[\s_-]\d{2}\S*"
     # ... a search box's ("Search", "Search AI Powered") and a way back ("Back to news")
     r"|search(?:\s+(?:this\s+site|the\s+site|ai\s+powered))?|back\s+to\s+(?:news|top|home|homepage)"
-    # ... and a site's logo, by the text that stands for its image ("logo")
-    r"|(?:site\s+)?logo)\s*$",
+    # ... and a site's logo, by the text that stands for its image ("logo"), and a label over a picked story
+    r"|(?:site\s+)?logo|editor['’]s\s+picks?)\s*$",
     re.I,
 )
 
 # A link to another story set in the text, its headline after a label: "READ MORE: …", "Also Read: …", "See also: …",
 # "RELATED: …" (a label glued to a long paragraph is the paragraph's, which stays).
 RELATED_LINK_RE = re.compile(r"^(?:read\s+more|also\s+read|related|see\s+also)\s*:\s+\S", re.I)
+# ... or a line that sends the reader to another piece of the site's: "Don't miss our Deep Dive “…”".
+PROMOTION_RE = re.compile(r"^don['’]t\s+miss\s+our\b", re.I)
 
 # The heading of a list of other stories set in the page, and an item of it.
 OTHER_STORIES_RE = re.compile(
@@ -179,7 +181,7 @@ def credit_kind(line: str) -> str | None:
         return None
     if PAGE_FURNITURE_RE.match(text):
         return "page furniture"
-    if RELATED_LINK_RE.match(text) and n_words <= MAX_HEADLINE_WORDS:
+    if (RELATED_LINK_RE.match(text) and n_words <= MAX_HEADLINE_WORDS) or PROMOTION_RE.match(text):
         return "link to another story"
     if OTHER_STORIES_RE.match(text):
         return "list of other stories"
