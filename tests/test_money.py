@@ -1540,6 +1540,8 @@ def test_a_lone_reading_no_word_at_the_figure_says_takes_the_corpus_reading(code
         ("Each layer of sensors would cost $175 billion per satellite batch, the study said.", "part or unit cost"),
         # a partner's pledge said right before the figure is that text's claim, to be set against the others
         ("Japan is poised to invest up to $175 billion in the shield.", "partner purchase or pledge"),
+        # ... and so is a part that the sentence says "alone" costs the figure
+        ("The auditors say the orbiting sensors alone could run to more than $175 billion over two decades.", "part or unit cost"),
     ],
 )
 def test_a_reading_written_at_the_figure_is_not_overruled_by_the_corpus(text, referent, codebook):

@@ -1658,12 +1658,13 @@ def read_as_most_sources(mentions: pd.DataFrame, codebook: dict | None = None) -
     if mentions.empty:
         return mentions
     table, partners, known = mentions.copy(), partner_readings(codebook), known_figures(codebook)
+    part = str(((codebook or {}).get("money", {}).get("per_unit") or {}).get("label", ""))
 
     def unsaid(rows: pd.DataFrame, reading: str) -> pd.Index:
         """The rows read otherwise than ``reading`` from no word written at their figure."""
         others = rows[rows["referent"].ne(reading)]
         keep = [
-            _named_at_figure(s, f, c, before=r in partners)
+            _named_at_figure(s, f, c, before=r in partners) or (bool(part) and r == part and _alone_before(s, f))
             for s, f, c, r in zip(others["sentence"], others["surface"], others["referent_cue"], others["referent"], strict=True)
         ]
         return others.index[~np.array(keep, dtype=bool)]
@@ -1699,6 +1700,17 @@ def read_by_corpus(mentions: pd.DataFrame) -> pd.Series:
     """Which mentions :func:`read_as_most_sources` read as the corpus (or the codebook's known figures) reads their
     amount, not from their own words."""
     return mentions["referent_cue"].astype(str).str.match(_CORPUS_READING_RE)
+
+
+def _alone_before(sentence: str, surface: str) -> bool:
+    """Whether a sentence says a part "alone" costs the figure, before it: "the orbital parts alone may come to over $500
+    billion", a part in so many words, whatever other articles make of the amount.
+
+    >>> _alone_before("The orbital layer alone could cost $500 billion.", "$500 billion"), _alone_before("It costs $5.", "$5")
+    (True, False)
+    """
+    at = sentence.find(surface)
+    return at > 0 and bool(re.search(r"(?i)\balone\b", sentence[:at]))
 
 
 def _named_at_figure(sentence: str, surface: str, cue: str, before: bool = False) -> bool:
