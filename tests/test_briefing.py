@@ -409,3 +409,38 @@ def test_a_vague_size_is_listed_in_its_own_words_with_the_range_it_is_read_as():
     table.loc[1, ["amount_high_usd", "is_vague"]] = [10e9, True]
     rows = bf.money_figure_rows(bf.cost_chart_rows(table, ARTICLES))
     assert rows["Amount"].tolist() == ["$40 billion", "multibillion-dollar (read as $2 billion–$10 billion)"]
+
+
+def test_two_amounts_from_one_source_show_when_each_side_was_published():
+    # One office's programme total at two amounts, a year apart: each version says when its dated articles came out, so
+    # that a reader sees a later estimate rather than two outlets at odds (an undated article adds no date).
+    money = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "surface": ["$400 billion", "$400 billion", "$900 billion"],
+            "amount_low_usd": [400e9, 400e9, 900e9],
+            "amount_high_usd": [400e9, 400e9, 900e9],
+            "referent": ["program total"] * 3,
+            "attributed_to": ["Audit Office"] * 3,
+            "sentence": ["The Audit Office put it at $400 billion.", "Auditors: $400 billion.", "The Audit Office now says $900 billion."],
+        }
+    )
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"], "published": ["2025-05-02", "", "2026-04-20"]}
+    )
+    found = pd.DataFrame(
+        {
+            "kind": ["same referent and source, different amount"],
+            "amount": [""],
+            "referent": ["program total"],
+            "attributed_to": ["Audit Office"],
+            "outlet_a": ["Alpha; Beta"],
+            "value_a": ["$400 billion"],
+            "sentence_a": ["The Audit Office put it at $400 billion."],
+            "outlet_b": ["Gamma"],
+            "value_b": ["$900 billion"],
+            "sentence_b": ["The Audit Office now says $900 billion."],
+        }
+    )
+    rows = bf.disputed_versions({"money_discrepancies.csv": found, "money.csv": money, "articles.csv": articles})
+    assert rows["Version"].tolist() == ["$400.0 bn (dated articles: May 2025)", "$900.0 bn (dated articles: Apr 2026)"]

@@ -578,7 +578,12 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
     found, money = tables.get("money_discrepancies.csv"), tables.get("money.csv")
     if found is None or found.empty or money is None:
         return pd.DataFrame()
-    mentions = money.merge(tables["articles.csv"][["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
+    articles = tables["articles.csv"]
+    mentions = money.merge(articles[["article_id", "outlet"]], on="article_id").dropna(subset=["amount_low_usd"])
+    # (when each outlet published, where the corpus says: two amounts from one source months apart may be one estimate
+    # and its successor, which the reader should see)
+    published = pd.to_datetime(articles["published"], errors="coerce") if "published" in articles else None
+    dated = dict(zip(articles["article_id"], published, strict=True)) if published is not None else {}
     mentions["amount"] = [format_usd(lo, hi) for lo, hi in zip(mentions["amount_low_usd"], mentions["amount_high_usd"], strict=True)]
     shown = dict(zip(mentions["amount"], map(billions_range, mentions["amount_low_usd"], mentions["amount_high_usd"]), strict=True))
     # (a sum in another currency is named as written, the dollars after it: "¥43 trillion ($296.7 bn)")
@@ -607,8 +612,26 @@ def disputed_versions(tables: Tables) -> pd.DataFrame:
         # (the outlets of one side as many as a cell can show; money_discrepancies.csv lists them all)
         names = sorted(outlets)
         shown = SIDE_OUTLETS_SHOWN if len(names) <= SIDE_OUTLETS_SHOWN else SIDE_OUTLETS_SHOWN - 1  # (never "and 1 more")
+        if column == "amount":
+            version += _published_span([dated.get(a) for a in mine["article_id"].unique()])
         table.append((disputed, version, first_names(names, shown, "; "), in_quotes(example)))
     return pd.DataFrame(table, columns=["Disputed", "Version", "Sources", "Example"])
+
+
+def _published_span(dates: list) -> str:
+    """When the dated articles of one side were published, for a version's cell: " (dated articles: Jun 2025)",
+    " (dated articles: May 2025 to Mar 2026)", "" if none is dated.
+
+    >>> _published_span([pd.Timestamp("2025-06-05"), None, pd.Timestamp("2025-06-20")]), _published_span([None])
+    (' (dated articles: Jun 2025)', '')
+    >>> _published_span([pd.Timestamp("2025-05-28"), pd.Timestamp("2026-03-13")])
+    ' (dated articles: May 2025 to Mar 2026)'
+    """
+    known = sorted(d for d in dates if d is not None and not pd.isna(d))
+    if not known:
+        return ""
+    first, last = f"{known[0]:%b %Y}", f"{known[-1]:%b %Y}"
+    return f" (dated articles: {first})" if first == last else f" (dated articles: {first} to {last})"
 
 
 def _not_repeated(sentences: list[str]) -> list[str]:
