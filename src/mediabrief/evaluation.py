@@ -74,10 +74,18 @@ def same_speaker(found: str, expected: str) -> bool:
     (True, False)
     >>> same_speaker("Michael O'Hanlon", "Michael O’Hanlon"), same_speaker("U.S. official", "one U.S. official")
     (True, True)
+    >>> same_speaker("Russia and China", "Moscow and Beijing"), same_speaker("Russia and China", "Russia and Iran")
+    (True, False)
     """
     a, b = _plain_name(found), _plain_name(expected)
     if not a or not b:
         return a == b
+    found_parts, expected_parts = _JOINED_RE.split(str(found)), _JOINED_RE.split(str(expected))
+    if len(found_parts) > 1 and len(found_parts) == len(expected_parts):
+        # two speakers together, each the same as one of the other pair's ("Russia and China", "Moscow and Beijing")
+        return all(any(same_speaker(x, y) for y in expected_parts) for x in found_parts) and all(
+            any(same_speaker(y, x) for x in found_parts) for y in expected_parts
+        )
     if a == b or _NATIONALITIES.get(a, a) == _NATIONALITIES.get(b, b):
         return True  # (a country speaking is its government: "Canada", "Canadian officials", "the Canadian government")
     a_words, b_words = a.split(), b.split()
@@ -86,6 +94,10 @@ def same_speaker(found: str, expected: str) -> bool:
     if a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0][0] == b_words[0][0]):
         return True
     return _initials(found) == expected.replace(".", "").upper() or _initials(expected) == found.replace(".", "").upper()
+
+
+# Between the names of speakers who speak together: "Russia and China", "Warren, Booker and Duckworth".
+_JOINED_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _plain_name(name: str) -> str:
