@@ -803,8 +803,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             continue
         bill = _WHOLE_BILL_AFTER_RE.match(text, figure.end) if cues.whole_budgets is not None else None
         if bill:
-            # "the Senate cleared its $852 billion fiscal 2027 defense appropriations bill", "the $910 billion legislation": the size of
-            # a whole bill, not what the bill gives the programme
+            # the size of a whole bill, not what the bill gives the programme: "the Senate cleared its $852 billion
+            # fiscal 2027 defense appropriations bill", "the $910 billion legislation"
             labels.append(cues.whole_budgets[0])
             words.append(" ".join(bill.group(0).split()))
             continue
@@ -1052,6 +1052,7 @@ _DIFFERENCE_BEFORE_RE = re.compile(
 _MORE_MONEY_BEFORE_RE = re.compile(
     r"(?i)\b(?:another|an\s+additional|additional|a\s+further|an\s+extra)\s+(?:(?:about|roughly|nearly|some|potentially|approximately)\s+)?(?:US\s?)?$"
 )
+# ... and a verb of cost right before those words, which makes the amount a difference: "could cost another".
 _COST_VERB_BEFORE_RE = re.compile(r"(?i)\bcost(?:s|ing)?\s+(?:[a-z]+\s+)?$")
 # Right after a figure, a bill it is the size of: a fiscal year, then words of what kind of bill, then its noun.
 _WHOLE_BILL_AFTER_RE = re.compile(
