@@ -1085,6 +1085,19 @@ def test_an_analyst_and_the_think_tank_he_wrote_for_give_one_figure(codebook):
     assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
 
 
+def test_the_pentagon_and_the_administration_give_one_figure(codebook):
+    texts = {
+        "A": "The Pentagon estimated the whole architecture at $190 billion.",
+        "B": "The administration estimated the whole architecture at $190 billion.",
+        "C": "The Pentagon now puts the full system at $190 billion.",
+        "D": "The administration now puts the full system at $190 billion.",
+    }
+    articles = _outlets(**texts)
+    mentions = money_mentions(articles, codebook)
+    assert set(mentions["attributed_to"]) == {"Pentagon", "White House / the President"}
+    assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
+
+
 def test_a_revision_the_sentence_tells_is_no_disagreement(codebook):
     found = _two_outlets(
         codebook,
@@ -1307,10 +1320,12 @@ def test_a_cue_word_inside_a_bodys_name_says_nothing_of_the_figure(codebook, tex
     assert _table(text, codebook)["referent"].tolist() == ["program total"]
 
 
-def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_pentagon(codebook):
+def test_the_programmes_own_office_is_named_as_itself_and_speaks_for_the_administration(codebook):
     text = "The CBO figure compares with the $185 billion that the Golden Dome office now uses for its architecture."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Golden Dome office"]
-    assert codebook["money"]["speaks_for"]["Golden Dome office"] == "Pentagon"
+    # (as the Pentagon it answers to does)
+    speaks_for = codebook["money"]["speaks_for"]
+    assert speaks_for["Golden Dome office"] == speaks_for["Pentagon"] == "White House / the President"
 
 
 WH = "White House / the President"
