@@ -1072,29 +1072,36 @@ def test_an_open_bound_or_a_rounding_is_no_disagreement(codebook):
     assert found["kind"].eq("same referent and source, different amount").any()
 
 
-def test_an_analyst_and_the_think_tank_he_wrote_for_give_one_figure(codebook):
-    texts = {
-        "A": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
-        "B": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
-        "C": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
-        "D": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
-    }
+@pytest.mark.parametrize(
+    ("texts", "owners"),
+    [
+        # an analyst and the think tank he wrote for
+        (
+            {
+                "A": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
+                "B": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
+                "C": "Todd Harrison estimated the most ambitious design at $3.6 trillion over 20 years.",
+                "D": "The American Enterprise Institute estimated the most ambitious design at $3.6 trillion over 20 years.",
+            },
+            {"Todd Harrison", "American Enterprise Institute"},
+        ),
+        # the Pentagon and the administration it answers to
+        (
+            {
+                "A": "The Pentagon estimated the whole architecture at $190 billion.",
+                "B": "The administration estimated the whole architecture at $190 billion.",
+                "C": "The Pentagon now puts the full system at $190 billion.",
+                "D": "The administration now puts the full system at $190 billion.",
+            },
+            {"Pentagon", "White House / the President"},
+        ),
+    ],
+    ids=["analyst-and-think-tank", "pentagon-and-administration"],
+)
+def test_one_who_speaks_for_another_gives_one_figure_with_it(texts, owners, codebook):
     articles = _outlets(**texts)
     mentions = money_mentions(articles, codebook)
-    assert set(mentions["attributed_to"]) == {"Todd Harrison", "American Enterprise Institute"}
-    assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
-
-
-def test_the_pentagon_and_the_administration_give_one_figure(codebook):
-    texts = {
-        "A": "The Pentagon estimated the whole architecture at $190 billion.",
-        "B": "The administration estimated the whole architecture at $190 billion.",
-        "C": "The Pentagon now puts the full system at $190 billion.",
-        "D": "The administration now puts the full system at $190 billion.",
-    }
-    articles = _outlets(**texts)
-    mentions = money_mentions(articles, codebook)
-    assert set(mentions["attributed_to"]) == {"Pentagon", "White House / the President"}
+    assert set(mentions["attributed_to"]) == owners
     assert discrepancies(mentions, articles, speaks_for=codebook["money"]["speaks_for"]).empty
 
 
