@@ -14,7 +14,7 @@ import pandas as pd
 
 from .analysis import read_table, source_labels
 from .claims import claim_presence, claims_heatmap  # noqa: F401  (re-exported: the briefing notebook draws it)
-from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd, read_by_corpus  # noqa: F401  (the notebook reads them)
+from .money import COST_CHART_MAX_ROWS, UNATTRIBUTED, cost_chart_rows, cost_headline, format_usd, one_row_per_disagreement, read_by_corpus  # noqa: F401  (the notebook reads them)
 from .money import cost_chart as _cost_chart
 from .plotting import add_source_note, without_crowded_legend
 from .reporting import format_date, md_escape
@@ -841,25 +841,17 @@ def contradiction_rows(tables: Tables, codebook: dict) -> pd.DataFrame:
     if found is None or found.empty:
         return pd.DataFrame()
     labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
-    # (claim, lower value, higher value) -> for each value, its outlets in order and the first one's sentence
-    sides: dict[tuple[str, str, str], dict[str, tuple[list[str], str]]] = {}
-    for row in found.itertuples(index=False):
-        pair = sorted([(str(row.value_a), row.source_a, row.quote_a), (str(row.value_b), row.source_b, row.quote_b)])
-        both = sides.setdefault((row.claim_id, pair[0][0], pair[1][0]), {})
-        for value, outlet, quote in pair:
-            outlets, _ = both.setdefault(value, ([], quote))
-            if outlet not in outlets:
-                outlets.append(outlet)
-    said = lambda value, outlets, quote: f"{first_names(outlets, 3, '; ')}: “{excerpt(quote, value)}”"  # noqa: E731
+    pairs = found.rename(columns={"source_a": "outlet_a", "source_b": "outlet_b", "quote_a": "sentence_a", "quote_b": "sentence_b"})
+    folded = one_row_per_disagreement(
+        pairs.assign(kind="", value_a=pairs["value_a"].astype(str), value_b=pairs["value_b"].astype(str)), ["claim_id"]
+    )
+    said = lambda outlets, value, sentence: f"{first_names(outlets.split('; '), 3, '; ')}: “{excerpt(sentence, value)}”"  # noqa: E731
     return pd.DataFrame(
-        [
-            {
-                "Claim": labels.get(claim, claim),
-                "One side says": said(low, *both[low]),
-                "The other side says": said(high, *both[high]),
-            }
-            for (claim, low, high), both in sides.items()
-        ]
+        {
+            "Claim": folded["claim_id"].map(lambda c: labels.get(c, c)),
+            "One side says": list(map(said, folded["outlet_a"], folded["value_a"], folded["sentence_a"])),
+            "The other side says": list(map(said, folded["outlet_b"], folded["value_b"], folded["sentence_b"])),
+        }
     )
 
 

@@ -1872,7 +1872,7 @@ def discrepancies(
         found["detail"] = [f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in zip(*sides, strict=True)]
         if value == "amount":
             found = _incompatible_amounts(found, usable)
-        found = _one_row_per_disagreement(found, keys)
+        found = one_row_per_disagreement(found, keys)
         if not found.empty:
             holds = [
                 _holds(usable, row, keys, value, "a") and _holds(usable, row, keys, value, "b") for row in found.itertuples(index=False)
@@ -1940,9 +1940,10 @@ def _specific(low: float, high: float) -> bool:
     return low != high or len(f"{high:.6e}".split("e")[0].replace(".", "").rstrip("0")) >= 2
 
 
-def _one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def one_row_per_disagreement(found: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Pairs of outlets folded into one row per (key, value, value): the outlets on each side listed, the first
-    sentence of each side kept."""
+    sentence of each side kept. ``found`` has a pair per row (``outlet_a``, ``value_a``, ``sentence_a``, the same for
+    ``b``, and ``kind``), as :func:`conflicts` gives it; the briefing folds the claims' contradictions with it too."""
     if found.empty:
         return found
     swap = found["value_a"].astype(str) > found["value_b"].astype(str)
