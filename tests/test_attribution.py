@@ -341,6 +341,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Elizabeth Warren and Tammy Duckworth",
         ),
         ('Earlier this month, Russia and China criticised it as "deeply destabilizing," stating it risked war.', "Russia and China"),
+        # a statement the pair put out speaks for both, its naming participle too, after a span of time counted
+        (
+            'Just days after the summit, Russia and China released a joint statement branding the plan "wholly reckless" and urging talks.',
+            "Russia and China",
+        ),
+        ('Moscow and Beijing issued a joint statement labeling the shield "a source of unease" in the region.', "Russia and China"),
+        ('Russia and China put out a joint statement branding the plan "wholly reckless" on Friday.', "Russia and China"),
         ('Hegseth met Guetlein and Trump said the shield "will work."', "Donald Trump"),
         (
             'He spoke.\n\nRussia and China earlier this month slammed the concept as "deeply destabilising," saying it risked war.',

@@ -497,6 +497,7 @@ DEFAULT_VERBS = [
     "dubbing",
     "labeling",
     "labelling",
+    "branding",
     "terming",
     "characterized",  # "The ministry characterized the project as '…'"
     "characterised",
@@ -1622,7 +1623,7 @@ _LIST_TO_VERB_RE = re.compile(rf"(?:,\s*[DRI]-[A-Z][A-Za-z.]{{0,12}}\s*,)?\s*(?:
 # ... or, for the subject of a participle's clause, the clause's verb: "Russia and China criticised it as …, stating …"
 # (an aside in commas may stand between: "China, North Korea and Russia, America's biggest adversaries, have all warned")
 _LIST_THEN_VERB_RE = re.compile(
-    rf"(?:,\s*[DRI]-[A-Z][A-Za-z.]{{0,12}},|{_LIST_ASIDE})?\s+(?:(?:have|has|had|also|both|all|jointly)\s+){{0,2}}[a-z]+(?:ed|s)\b"
+    rf"(?:,\s*[DRI]-[A-Z][A-Za-z.]{{0,12}},|{_LIST_ASIDE})?\s+(?:(?:have|has|had|also|both|all|jointly)\s+){{0,2}}(?:[a-z]+(?:ed|s)|put|sent|gave|made|wrote|took|set|held)\b"
 )
 
 
@@ -3474,6 +3475,8 @@ _SPEECH_PARTICIPLES = frozenset(
     {"saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "calling", "stating", "declaring", "explaining"}
     | {"stressing", "emphasizing", "emphasising", "acknowledging", "cautioning", "asserting", "conceding", "contending"}
     | {"estimating", "projecting", "concluding", "predicting", "forecasting", "indicating", "showing"}
+    # (participles that name or judge in someone's words: "issued a joint statement labeling the system '…'")
+    | {"labeling", "labelling", "describing", "branding", "dubbing", "terming", "characterizing", "characterising"}
 )
 # A document that reports through a participle: "released a report estimating the shield would cost …".
 # (or a government's note: "the ministry issued a memorandum calling the system '…'")
@@ -4732,7 +4735,10 @@ _CIRCUMSTANCE_RE = re.compile(
     r"Earlier|After|Before|On|Following|Shortly|According\s+to|"  # (one relaying: "According to state media, the ministry …")
     # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
-    rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH}))\b"
+    rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH})|"
+    # (a span of time counted or hedged: "Only days after the summit ended, Moscow and Beijing …")
+    r"(?:Just|Only|Barely|Some|Nearly|Almost|A\s+few|A|Two|Three|Four|Five|Six|Several|\d+)\s+(?:days?|weeks?|months?|hours?|years?)\s+"
+    r"(?:after|before|later|earlier|into|since|ago))\b"
 )
 
 
