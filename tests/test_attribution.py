@@ -2436,3 +2436,34 @@ def test_a_pronoun_after_the_maker_of_remarks_is_theirs(text, grammar):
 )
 def test_it_speaking_is_the_country_the_sentence_before_opens_with(text, grammar):
     assert speakers(text, grammar) == [("quotation", "North Korea")]
+
+
+def test_a_headline_names_an_unnamed_role_without_its_article_and_its_nationality_is_no_person(grammar):
+    text = "Senior Danish diplomat likens Golden Dome demands to a ‘shakedown’ of allies\n\nThe envoy spoke in Geneva on Monday."
+    assert speakers(text, grammar) == [("quotation", "senior Danish diplomat")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's words that a named person's quotation repeats are that person's: an unnamed role, a body
+        (
+            "Senior Danish diplomat likens Golden Dome demands to a ‘shakedown of allies’\n\nDenmark's envoy to NATO, Ida Holm, "
+            "spoke on Monday.\n\n“Anywhere else this would be called a shakedown of allies,” Holm said.",
+            [("quotation", "Ida Holm"), ("quotation", "Ida Holm")],
+        ),
+        (
+            "‘Nobody may say its name’: Pentagon gags staff on missile shield\n\nStaff at the symposium were told to keep quiet, "
+            "said Carl Voss, a contractor.\n\n“Nobody may say its name, not even in the hallways,” Voss said.",
+            [("quotation", "Carl Voss"), ("quotation", "Carl Voss")],
+        ),
+        # not where the headline names its speaker, nor where the story's quotation is an unnamed role's
+        (
+            "Holm calls the demands a ‘shakedown of allies’\n\nDenmark's envoy to NATO, Ida Holm, spoke. A Danish aide agreed."
+            "\n\n“It is a shakedown of allies,” the aide said.",
+            [("quotation", "Ida Holm"), ("quotation", "Danish aide")],
+        ),
+    ],
+)
+def test_a_headlines_quoted_words_repeated_in_the_story_are_the_speakers_there(text, expected, grammar):
+    assert speakers(text, grammar) == expected

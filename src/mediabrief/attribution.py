@@ -2758,7 +2758,8 @@ def _references(
                 return m.entity
         return -1
 
-    for match in _ANONYMOUS_RE.finditer(masked):
+    headline_roles = list(_HEADLINE_ANONYMOUS_RE.finditer(masked))
+    for match in [*_ANONYMOUS_RE.finditer(masked), *headline_roles]:
         if any(m.end <= match.start() and re.fullmatch(r",\s*", masked[m.end : match.start()]) for m in named):
             continue  # an apposition describes the name before it: "Gabe Murphy, a policy analyst at Taxpayers for …"
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman"; a
@@ -2767,6 +2768,7 @@ def _references(
         full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
         surface = surface[: full_stop.start()] if full_stop else surface
         name = re.sub(r"^(?:an?|one(?:\s+of\s+the)?|the)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
+        name = re.sub(r"^(Senior|Top|Former)\b", lambda w: w.group(1).lower(), name)  # a headline's capital: "Senior … diplomat"
         name = re.sub(r"(official|source|diplomat|aide)s$", r"\1", name)  # "one of the U.S. officials": a U.S. official
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
@@ -3419,6 +3421,11 @@ def _references(
             roles.append({singular})
             index = len(entities) - 1
         added.append(Mention(match.start(), match.end(), index, "name"))
+    # (a headline's nationality before the role is no name of its own: "Senior Canadian diplomat compares …")
+    in_headline_role = {
+        n for match in headline_roles for n in mentions if match.start() <= n.start and n.end <= match.end(1) and n.kind == "name"
+    }
+    mentions = [m for m in mentions if m not in in_headline_role]
     every = sorted([*mentions, *added])
     # A name inside a longer reference ("the agency" vs a name) keeps the name: drop references overlapping a name;
     # but a country or body that only qualifies a person's role gives way to it ("the US president", "the Japanese
@@ -3773,6 +3780,13 @@ _PLACE = (
 )
 # A body's kind written after its name: "a spokesman for the Golden Dome office".
 _BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
+# ... and as a headline names them, without the article, at its line's start, its verb after: "Senior Canadian diplomat
+# compares …", "Top Russian official warns …".
+_HEADLINE_ANONYMOUS_RE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Senior|Top|Former)[ \t]+)?((?:[A-Z][\w.&-]*[ \t]+){1,3})(?:(?:senior|top|former)[ \t]+)?"
+    r"(official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander)"
+    r"(?=[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+s\b)"
+)
 _ANONYMOUS_RE = re.compile(
     # ("the" where how they know follows: "'…,' the source familiar with the talks said", the one described before)
     # ("one of the" in the plural: "one of the U.S. officials told Reuters"; "the" before an outlet's source, the one it
@@ -4603,7 +4617,65 @@ def _quotations(
     for k in sorted(left_open, reverse=True):
         if found[k].entity < 0 and found[k].kind == "quotation" and k + 1 < len(found) and found[k + 1].entity >= 0:
             found[k] = found[k]._replace(entity=found[k + 1].entity, how="continuation")
+    return _headline_echoes(text, found, entities)
+
+
+def _headline_echoes(text: str, found: list[Quotation], entities: list[Entity]) -> list[Quotation]:
+    """A headline's quoted words that a quotation of the story repeats are the words of the person that quotation is
+    credited to, where the headline gives them to no one, to an unnamed role, or to a body or a country (for which a
+    person spoke): "Senior diplomat likens shield to a 'protection racket'" … "'… a protection racket,' Rae said"."""
+    for k, quote in enumerate(found):
+        if quote.kind != "quotation" or not _in_headline(text, quote.start):
+            continue
+        credited = entities[quote.entity] if quote.entity >= 0 else None
+        if credited is not None and credited.type not in ("organisation", "country") and not _is_unnamed_role(credited):
+            continue
+        words = _echo_words(quote.text)
+        if len(words.split()) < 2:
+            continue
+        line_end = text.find("\n", quote.end)
+        echo = next(
+            (
+                later
+                for later in found[k + 1 :]
+                if later.kind == "quotation"
+                and later.entity >= 0
+                and later.start > line_end >= 0
+                and entities[later.entity].type == "person"
+                and not _is_unnamed_role(entities[later.entity])
+                and f" {words} " in f" {_echo_words(later.text)} "
+            ),
+            None,
+        )
+        if echo is not None:
+            found[k] = quote._replace(entity=echo.entity, how="repeated in the story")
     return found
+
+
+def _echo_words(quote: str) -> str:
+    """A quotation's words in lower case, for finding them again: "'Protection Racket,'" is "protection racket"."""
+    return " ".join(_WORD_RE.findall(quote.lower()))
+
+
+def _is_unnamed_role(entity: Entity) -> bool:
+    """Whether a person is known only by a role ("senior Canadian diplomat", "Pentagon official"), not by name."""
+    return entity.type == "person" and bool(_UNNAMED_ROLE_END_RE.search(entity.name))
+
+
+# The role word that ends an unnamed person's name.
+_UNNAMED_ROLE_END_RE = re.compile(
+    r"\b(?:official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander|analyst|expert)$"
+)
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether a place in a text is on one of its first three lines that are not empty, a line that ends without a full
+    stop, as a headline does."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    earlier = [x for x in text[:line_start].split("\n") if x.strip()]
+    return len(earlier) < 3 and not line.endswith(".")
 
 
 # --- The engine ------------------------------------------------------------------------------------------------------
