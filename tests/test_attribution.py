@@ -1072,6 +1072,14 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
             "",
         ),
         ("The Liberals committed to add more than $30 billion in new defence spending.", "Liberals", ""),
+        # an aim; a request's participle after the clause; a place the subject sits in, being about to
+        ("Northrop Grumman aims to win $12 billion of the interceptor work by 2028.", "Northrop Grumman", ""),
+        (
+            "The Missile Defense Agency released the biggest budget in its history Friday, asking the Senate to fund $9 billion.",
+            "Missile Defense Agency",
+            "",
+        ),
+        ("The Liberals in the House of Commons are preparing to propose another $20 billion for radars.", "Liberals", ""),
         # a wire story's dateline is not the sentence's opening
         (
             "\n\nDENVER, Colo. — The Space Development Agency plans to spend $3.5 billion on 72 tracking satellites.",

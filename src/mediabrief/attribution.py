@@ -5560,7 +5560,17 @@ def _unnamed_estimates(text: str, lo: int, start: int) -> str:
 _DECIDING_VERB_RE = re.compile(
     r"(?i)\b(?:plans?|planned|intends?|intended|propos(?:es|ed|e|ing)|request(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"(?:is|are|was|were)\s+asking|commits|committed\s+to|allocat(?:es|e|ing)|earmarks|budgets|sets\s+aside|"
-    r"offer(?:s|ed))\b"
+    r"offer(?:s|ed)|aim(?:s|ed)?\s+to)\b"
+)
+# ... or its participle after a comma, the clause's subject its own: "The agency sent lawmakers its plan on Friday,
+# requesting $9 billion for sensors".
+_DECIDING_PARTICIPLE_RE = re.compile(r",\s+(?:asking|seeking|requesting|proposing)\b")
+# What may stand between a subject and its verb of deciding, no words of its own: a place it sits in ("Republican
+# lawmakers in the U.S. Congress"), and being about to ("are preparing to propose").
+_DECIDER_PLACE_RE = re.compile(r"^\s+(?:in|at|of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*")
+_ABOUT_TO_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had)\s+(?:(?:now|also|reportedly|already)\s+)?"
+    r"(?:preparing|planning|expected|set|poised|looking|moving|trying|due|getting\s+ready)\s+to\s+"
 )
 # (Nor a sum a body has committed, allocated, earmarked, budgeted or set aside: "The Canadian government has committed
 # nearly $40-billion" is a fact, as the development gold labels "Ottawa committed C$38.6 billion"; a plan or a request
@@ -5585,7 +5595,11 @@ def _deciding_subject(analysis: Analysis, i: int, start: int, near: list[Mention
     gap = analysis.text[subject.end : start]
     verb = _DECIDING_VERB_RE.search(gap)
     # the verb is the subject's own (within its first words) and the figure in its clause (no new clause between)
-    if verb is None or len(_WORD_RE.findall(gap[: verb.start()])) > 3 or re.search(r"[;:]|,\s+(?:but|while|and|which|who)\b", gap):
+    lead = _ABOUT_TO_RE.sub(" ", _DECIDER_PLACE_RE.sub("", gap[: verb.start()])) if verb else ""
+    participle = _DECIDING_PARTICIPLE_RE.search(gap) if verb is None or len(_WORD_RE.findall(lead)) > 3 else None
+    if participle is not None and gap.count(",") == 1 and len(_WORD_RE.findall(gap[: participle.start()])) <= 10:
+        verb, lead = participle, ""
+    if verb is None or len(_WORD_RE.findall(lead)) > 3 or re.search(r"[;:]|,\s+(?:but|while|and|which|who)\b", gap):
         return None
     if len(_WORD_RE.findall(gap)) > 16 or re.match(r"(?:'s|’s)\s", gap):
         return None
