@@ -2465,7 +2465,12 @@ def test_a_headline_names_an_unnamed_role_without_its_article_and_its_nationalit
             "said Carl Voss, a contractor.\n\n“Nobody may say its name, not even in the hallways,” Voss said.",
             [("quotation", "Carl Voss"), ("quotation", "Carl Voss")],
         ),
-        # not where the headline names its speaker, nor where the story's quotation is an unnamed role's
+        # not where the headline names its speaker, a body right before its words among them, nor where the story's
+        # quotation is an unnamed role's
+        (
+            "Japan ‘Deeply Troubled’ Over Shield Plan\n\nThe foreign minister, Kenta Mori, spoke.\n\n“We are deeply troubled,” Mori said.",
+            [("quotation", "Japan"), ("quotation", "Kenta Mori")],
+        ),
         (
             "Holm calls the demands a ‘shakedown of allies’\n\nDenmark's envoy to NATO, Ida Holm, spoke. A Danish aide agreed."
             "\n\n“It is a shakedown of allies,” the aide said.",

@@ -4622,13 +4622,17 @@ def _quotations(
 
 def _headline_echoes(text: str, found: list[Quotation], entities: list[Entity]) -> list[Quotation]:
     """A headline's quoted words that a quotation of the story repeats are the words of the person that quotation is
-    credited to, where the headline gives them to no one, to an unnamed role, or to a body or a country (for which a
-    person spoke): "Senior diplomat likens shield to a 'protection racket'" … "'… a protection racket,' Rae said"."""
+    credited to, where the headline gives them to no one, to an unnamed role, or to a body or a country by a colon's
+    credit (for which a person spoke): "Senior diplomat likens shield to a 'protection racket'" … "'… a protection
+    racket,' Rae said"."""
     for k, quote in enumerate(found):
         if quote.kind != "quotation" or not _in_headline(text, quote.start):
             continue
         credited = entities[quote.entity] if quote.entity >= 0 else None
-        if credited is not None and credited.type not in ("organisation", "country") and not _is_unnamed_role(credited):
+        # (a body or country whose words the headline sets right after its name keeps them: "China 'Seriously Concerned'
+        # Over …"; not one a colon's credit names: "'…': Pentagon gags staff")
+        body = credited is not None and credited.type in ("organisation", "country") and quote.how != "before"
+        if credited is not None and not _is_unnamed_role(credited) and not body:
             continue
         words = _echo_words(quote.text)
         if len(words.split()) < 2:
