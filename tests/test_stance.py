@@ -292,3 +292,14 @@ def test_intervals_drawn_block_by_block_are_each_samples_interval(monkeypatch):
     intervals = stance._bootstrap_cis(samples, SEED)
     assert all(math.isnan(bound) for bound in intervals[1])
     assert [interval for n, interval in enumerate(intervals) if n != 1] == [bootstrap_ci(v, key) for v, key in samples if len(v)]
+
+
+def test_a_sentence_naming_another_programme_and_no_target_is_not_about_the_main_one():
+    book = {"stance": {**BOOK["stance"], "targets": {"dome": {**BOOK["stance"]["targets"]["dome"], "implicit": True}}}}
+    text = "The Golden Dome was unveiled on Monday. The old Nike Zeus effort was a boondoggle. It is a boondoggle."
+    plain = sentence_table(articles(a=text), book)
+    assert plain["target"].tolist() == ["dome", "dome", "dome"]
+    book["stance"]["targets"]["dome"]["elsewhere"] = ["Nike Zeus"]
+    apart = sentence_table(articles(a=text), book)
+    assert apart["target"].tolist() == ["dome", "", "dome"]
+    assert apart.loc[1, "n_cues"] == 0  # its cue judges the other programme

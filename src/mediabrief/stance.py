@@ -8,7 +8,8 @@ The method, in plain words (the cue words are data: ``stance`` in ``data/codeboo
    quoted and reported ones are scored apart (``quoted_score``), so a neutral report that relays critics stays neutral.
 2. **About what.** A sentence is about a target when it names it (an alias: "Golden Dome", "Japan's participation", or
    a country and an act of cooperation together). The story's main target (``implicit: true``) also takes the
-   evaluative sentences that name no target, once the article discusses it: op-eds say "it" and "this folly". An
+   evaluative sentences that name no target, once the article discusses it: op-eds say "it" and "this folly"; not one
+   that names another programme instead (its ``elsewhere`` list: "BAMBI was cancelled for its cost" judges BAMBI). An
    article that never names a target has the label "not discussed" for it.
 3. **Evaluative words, not topic words.** Cues are judgements ("boondoggle", "unworkable", "long overdue", "worth the
    cost"), not the vocabulary of defence reporting ("threat", "attack", "intercept"), which describes the subject.
@@ -113,6 +114,7 @@ class Target(NamedTuple):
     anaphors: Phrases | None = None
     implicit_words: Phrases | None = None  # a sentence naming no target but one of these is about this one, once discussed
     min_net: float | None = None  # this target's own threshold on the net, if it has one
+    elsewhere: Phrases | None = None  # other things a sentence naming no target may be about (earlier programmes)
 
 
 # Words between an evaluative word and a noun that show the word does not modify the noun.
@@ -174,6 +176,7 @@ def stance_rules(codebook: dict) -> Rules:
             compile_phrases(spec.get("anaphors", [])),
             compile_phrases(spec.get("implicit_words", []), whole_word=False),
             float(spec["min_net"]) if spec.get("min_net") is not None else None,
+            compile_phrases(spec.get("elsewhere", [])) if spec.get("elsewhere") else None,
         )
         for name, spec in section.get("targets", {}).items()
     ]
@@ -509,7 +512,9 @@ def _sentence_rows(
         by_words = [
             t for t in rules.targets if counts[t.name] and t.implicit_words is not None and find_any(t.implicit_words, sentence, None)
         ]
-        scored = about or by_words[:1] or ([implicit] if implicit is not None else [])
+        # (a sentence naming another programme and no target is about that one: "BAMBI was cancelled for its cost")
+        elsewhere = implicit is not None and implicit.elsewhere is not None and find_any(implicit.elsewhere, sentence, None)
+        scored = about or by_words[:1] or ([implicit] if implicit is not None and not elsewhere else [])
         if sentence.rstrip().rstrip("\"”'’)").endswith("?"):
             scored = about if not evidence_only else []  # a question asks; it does not judge
         for target in scored:
