@@ -595,6 +595,13 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Chinese President Xi Jinping, the two countries said the shield was "a threat."',
             "Russia and China",
         ),
+        # a participle of a document's after the document its subject issued is the document's; not "saying"
+        (
+            "The president issued an executive order authorizing the shield, citing a danger that “has grown more acute with new"
+            " delivery systems of our rivals.”",
+            "executive order",
+        ),
+        ("Trump signed an executive order in January, saying “we will build the greatest shield ever made.”", "Donald Trump"),
         # an executive order's abbreviation and another verb of its clause before the one that quotes it
         (
             'Days after taking office, he signed an order (EO) that set out a new policy and called for "a shield over the whole country."',
@@ -2480,3 +2487,11 @@ def test_a_headline_names_an_unnamed_role_without_its_article_and_its_nationalit
 )
 def test_a_headlines_quoted_words_repeated_in_the_story_are_the_speakers_there(text, expected, grammar):
     assert speakers(text, grammar) == expected
+
+
+def test_a_documents_words_go_on_in_its_sentence_past_a_relative_clause(grammar):
+    text = (
+        "President Donald Trump issued an executive order in January mandating the creation of a “shield for the homeland,”"
+        " which would be a “next-generation defense against every aerial attack.”"
+    )
+    assert speakers(text, grammar) == [("quotation", "executive order"), ("quotation", "executive order")]

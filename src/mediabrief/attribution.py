@@ -4210,6 +4210,10 @@ _DOCUMENT_VOICE_RE = re.compile(
 )
 
 
+# Participles a document speaks with.
+_DOCUMENT_PARTICIPLE_RE = re.compile(
+    r"(?:citing|stating|declaring|noting|asserting|calling|describing|requiring|directing|mandating|ordering)\b", re.IGNORECASE
+)
 _DOCUMENT_NAMED_RE = re.compile(rf"(?i)\b{_DOCUMENT_NOUNS}\b")
 
 
@@ -4513,6 +4517,16 @@ def _quotations(
         if own:
             nearest = min(people or own, key=lambda a: min(abs(a.position - match.start()), abs(a.position - match.end())))
             entity, how = nearest.entity, "before" if nearest.position < match.start() else "after"
+            # A participle after a document its subject issued hangs on the document: in "Trump issued an executive
+            # order authorizing the shield, citing a threat that '…'", the order cites it.
+            issued = [
+                m
+                for m in mentions
+                if m.entity >= 0 and entities[m.entity].type == "document" and nearest.subject < m.start < nearest.position
+            ]
+            # (a document's own verbs: not "saying", which keeps the person: "signed the order, saying 'we will …'")
+            if how == "before" and issued and _DOCUMENT_PARTICIPLE_RE.match(text, nearest.position):
+                entity, how = issued[-1].entity, "document"
         elif (introduced := _introducer(text, sentences, first, match.start(), mentions, entities)) >= 0:
             # Introduced by a colon, without a verb of speech: "Laura Grego put it more politely: '…'", "Trump made
             # the offer in a post, which read in full: / '…'": the one the introducing sentence opens with.
@@ -4576,6 +4590,9 @@ def _quotations(
             # "an executive order calling for a shield to defend 'against …'", "what the document calls a '…'": the document's
             entity = _document_voice(masked, sentences[first].start, match.start(), entities)
             how = "document" if entity >= 0 else how
+        if entity < 0 and not alone and found and found[-1].first == first and found[-1].how == "document":
+            # a document's words go on in its sentence: "an order mandating a '…,' which would be a '…'"
+            entity, how = found[-1].entity, "document"
         if entity < 0 and not alone:
             entity = _clause_subject_of(masked, sentences[first].start, match.start(), mentions, entities)
             # (a document's clause quotes its words, not a word it is known by: "the order created a 'czar'")
