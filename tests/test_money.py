@@ -2135,3 +2135,38 @@ def test_a_scenario_says_no_more_than_the_figure_given_before(codebook):
         "Under the $5 trillion scenario, the institute estimates the service would field 80,000 of them."
     )
     assert _table(text, _without_known_figures(codebook))["referent"].tolist() == ["part or unit cost", "part or unit cost"]
+
+
+def test_one_figure_rounded_two_ways_is_one_side_of_a_disagreement(codebook):
+    found = _two_outlets(
+        codebook,
+        A="The CBO estimated the total cost at $1.19 trillion over 20 years.",
+        B="The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        C="The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        D="The CBO estimated the total cost at $700 billion over 20 years.",
+        E="The CBO estimated the total cost at $700 billion over 20 years.",
+    )
+    amounts = found[found["kind"].eq("same referent and source, different amount")]
+    assert amounts[["value_a", "value_b"]].values.tolist() == [["$1.2 trillion", "$700 billion"]]
+    assert set(amounts["outlet_a"].iloc[0].split("; ")) == {"A", "B", "C"}
+
+
+def test_a_revision_any_outlet_tells_in_its_own_voice_is_no_disagreement(codebook):
+    found = _two_outlets(
+        codebook,
+        A="The White House estimated the total cost at $175 billion.",
+        B="The White House estimated the total cost at $175 billion.",
+        C="The White House now puts the total cost at $185 billion.",
+        D="The White House now puts the total cost at $185 billion.",
+        E="Pegged at $175 billion a year ago, the total has since grown to $185 billion.",
+    )
+    assert not found["kind"].eq("same referent and source, different amount").any()
+    # without that sentence, the two totals disagree
+    found = _two_outlets(
+        codebook,
+        A="The White House estimated the total cost at $175 billion.",
+        B="The White House estimated the total cost at $175 billion.",
+        C="The White House now puts the total cost at $185 billion.",
+        D="The White House now puts the total cost at $185 billion.",
+    )
+    assert found["kind"].eq("same referent and source, different amount").any()

@@ -1863,6 +1863,8 @@ def discrepancies(
         if keys == ["amount"]:
             specific = [_specific(lo, hi) for lo, hi in zip(usable["amount_low_usd"], usable["amount_high_usd"], strict=True)]
             usable = usable.loc[pd.Series(specific, index=usable.index, dtype=bool)]
+        if value == "amount":
+            usable = _rounded_alike(usable, keys)
         found = conflicts(usable, keys, value)
         if found.empty:
             continue
@@ -1871,7 +1873,7 @@ def discrepancies(
         sides = (found[col].tolist() for col in ["outlet_a", "value_a", "outlet_b", "value_b"])
         found["detail"] = [f"{a} gives {va!r}, {b} gives {vb!r}" for a, va, b, vb in zip(*sides, strict=True)]
         if value == "amount":
-            found = _incompatible_amounts(found, usable)
+            found = _incompatible_amounts(found, usable, _revision_pairs(table))
         found = one_row_per_disagreement(found, keys)
         if not found.empty:
             holds = [
@@ -1981,15 +1983,59 @@ _REVISION_RE = re.compile(
     r"(?i)\b(?:rais\w*|increas\w*|lift\w*|revis\w*|bump\w*|hik\w*|upp\w*|cut\w*|lower\w*|reduc\w*|trimm\w*|grew|grown|climb\w*|"
     r"rising|rises|rose|jump\w*)\b[^.;]*?(?:[$€£¥][^.;]*?\bfrom\b[^.;]*?[$€£¥]|\bfrom\b[^.;]*?[$€£¥][^.;]*?\bto\b[^.;]*?[$€£¥])"
     r"|\b(?:up|down)\s+(?:[$€£¥][\d.,]+\s*(?:bn|billion|million|trillion)?\s+)?(?:from|on)\b|[$€£¥][^.;]*?\b(?:has|have|had)\s+(?:already\s+)?become\s+[$€£¥]"
+    # (a figure first given, then what it has since become: "Once put at $40 billion, the bill has since climbed to
+    # $52 billion")
+    r"|[$€£¥][^.;]*?\b(?:has|have|had)\s+(?:since\s+|now\s+)?(?:risen|grown|climbed|jumped|increased|ballooned|swelled|fallen|dropped)"
+    r"\s+to\s+[$€£¥]"
 )
 # The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
 OPEN_HEDGES = {"more than": "above", "at least": "above", "up to": "below", "as high as": "below", "less than": "below"}
 
 
-def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+def _rounded_alike(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One figure's amounts as its sources round it ("$1.191 trillion", "$1.19 trillion", "$1.2 trillion": within 5 %
+    of each other, for one referent from one source) written one way, the way most outlets write it, so that the
+    figure is one side of a disagreement, not three.
+
+    >>> t = pd.DataFrame({"referent": ["total"] * 3, "attributed_to": ["CBO"] * 3, "outlet": ["a", "b", "c"],
+    ...                   "amount": ["$1.19 trillion", "$1.2 trillion", "$1.2 trillion"], "amount_usd": [1.19e12, 1.2e12, 1.2e12]})
+    >>> _rounded_alike(t, ["referent", "attributed_to"])["amount"].tolist()
+    ['$1.2 trillion', '$1.2 trillion', '$1.2 trillion']
+    """
+    if table.empty or "amount_usd" not in table:
+        return table
+    spelled = {}
+    for _, group in table[table["amount_usd"].notna()].groupby(keys, sort=False):
+        counts = group.groupby(["amount", "amount_usd"])["outlet"].nunique().reset_index(name="n").sort_values("amount_usd")
+        cluster: list = []
+        for row in [*counts.itertuples(index=False), None]:
+            if row is not None and cluster and row.amount_usd <= cluster[0].amount_usd * 1.05:
+                cluster.append(row)
+                continue
+            if len(cluster) > 1:
+                most = max(cluster, key=lambda r: (r.n, r.amount_usd))
+                spelled.update({(tuple(group[k].iloc[0] for k in keys), r.amount): most.amount for r in cluster})
+            cluster = [row] if row is not None else []
+    if not spelled:
+        return table
+    key_of = zip(*(table[k] for k in keys), strict=True)
+    amounts = [spelled.get((tuple(k), a), a) for k, a in zip(key_of, table["amount"], strict=True)]
+    return table.assign(amount=amounts)
+
+
+def _revision_pairs(table: pd.DataFrame) -> list[set[str]]:
+    """The amounts of each sentence that tells a figure's revision ("Once put at $40 billion, the bill has since
+    climbed to $52 billion"), whoever the sentence gives them to: two of them are one figure over
+    time, not two sources' disagreement."""
+    telling = table[table["sentence"].map(lambda t: bool(_REVISION_RE.search(str(t))))]
+    return [set(group["amount"]) for _, group in telling.groupby("sentence", sort=False) if group["amount"].nunique() >= 2]
+
+
+def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: list[set[str]] | None = None) -> pd.DataFrame:
     """Of pairs that give one referent from one source different amounts, those a careful reader would call a
     disagreement: not a range and a figure inside it ("$161 billion to $542 billion" and "$542 billion"), not two
-    figures over different horizons that come to the same amount a year; where horizons differ, the detail compares
+    figures over different horizons that come to the same amount a year, not two amounts a sentence of the corpus tells
+    as one figure's revision (``revisions``, from :func:`_revision_pairs`); where horizons differ, the detail compares
     the per-year figures and says so."""
     first = table.drop_duplicates(["outlet", "referent", "attributed_to", "amount"])
     if "hedge" in first:  # "more than $1 trillion" does not disagree with $1.2 trillion, nor "up to $542 billion" with $300 billion
@@ -2011,7 +2057,8 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     }
     keep, per_years = [], []
     for row in found.itertuples(index=False):
-        if (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
+        told = any({row.value_a, row.value_b} <= amounts for amounts in revisions or ())
+        if told or (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
             keep.append(False)
             per_years.append("")
             continue
