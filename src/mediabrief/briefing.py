@@ -398,6 +398,18 @@ APPENDIX_MAX_ROWS = 40
 BODY_MAX_ROWS = 5
 
 
+def in_the_appendix(count: int, one: str, several: str) -> str:
+    """Where a section's rows went in a long briefing, in agreement with how many there are: ``one`` and ``several``
+    are the phrase for one row and for ``count`` rows.
+
+    >>> in_the_appendix(1, "The pair, with its evidence,", "pairs, with their evidence,")
+    'The pair, with its evidence, is in the appendix.'
+    >>> in_the_appendix(3, "The pair, with its evidence,", "pairs, with their evidence,")
+    'The 3 pairs, with their evidence, are in the appendix.'
+    """
+    return f"{one} is in the appendix." if count == 1 else f"The {count} {several} are in the appendix."
+
+
 def cut_table(table: pd.DataFrame, limit: int, csv_name: str | None) -> tuple[pd.DataFrame, str]:
     """The first ``limit`` rows of a table and a sentence saying where the rest are (empty if nothing is cut).
 
