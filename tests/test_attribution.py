@@ -2495,3 +2495,11 @@ def test_a_documents_words_go_on_in_its_sentence_past_a_relative_clause(grammar)
         " which would be a “next-generation defense against every aerial attack.”"
     )
     assert speakers(text, grammar) == [("quotation", "executive order"), ("quotation", "executive order")]
+
+
+def test_a_document_credited_after_a_quotation_speaks_as_a_person_would(grammar):
+    text = (
+        "The president signed an executive order on Friday. “The danger from missiles remains the gravest one facing the"
+        " nation,” the document reads. “Within 90 days the secretary shall send a plan for the shield,” the order adds."
+    )
+    assert speakers(text, grammar) == [("quotation", "executive order"), ("quotation", "executive order")]

@@ -4214,6 +4214,12 @@ _DOCUMENT_VOICE_RE = re.compile(
 _DOCUMENT_PARTICIPLE_RE = re.compile(
     r"(?:citing|stating|declaring|noting|asserting|calling|describing|requiring|directing|mandating|ordering)\b", re.IGNORECASE
 )
+# A document credited right after the quotation, as a person would be: '"…," the order adds.'
+_DOCUMENT_CREDIT_AFTER_RE = re.compile(
+    r"[,.]?\s*(?:the|this)\s+(?P<d>executive\s+order|order|directive|document|memo|memorandum|proposal)\s+"
+    r"(?:reads|read|says|said|states|stated|adds|added|notes|noted|continues|continued|declares|declared)\b",
+    re.IGNORECASE,
+)
 _DOCUMENT_NAMED_RE = re.compile(rf"(?i)\b{_DOCUMENT_NOUNS}\b")
 
 
@@ -4590,6 +4596,15 @@ def _quotations(
             # "an executive order calling for a shield to defend 'against …'", "what the document calls a '…'": the document's
             entity = _document_voice(masked, sentences[first].start, match.start(), entities)
             how = "document" if entity >= 0 else how
+        credit = _DOCUMENT_CREDIT_AFTER_RE.match(text, match.end()) if entity < 0 else None
+        if credit:
+            # '"…," the order adds.', '"…," the document reads.': the document the text named, an order its executive order
+            noun = " ".join(credit.group("d").lower().split())
+            if noun in ("order", "directive") and _ORDER_RE.search(masked, 0, match.start()):
+                noun = "executive order"
+            documents = [m.entity for m in mentions if m.end <= match.start() and m.entity >= 0 and entities[m.entity].type == "document"]
+            entity = documents[-1] if noun == "document" and documents else _document_entity(noun, entities)
+            how = "after"
         if entity < 0 and not alone and found and found[-1].first == first and found[-1].how == "document":
             # a document's words go on in its sentence: "an order mandating a '…,' which would be a '…'"
             entity, how = found[-1].entity, "document"
