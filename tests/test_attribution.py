@@ -595,6 +595,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Chinese President Xi Jinping, the two countries said the shield was "a threat."',
             "Russia and China",
         ),
+        # a sentence adverb and a phrase of time before the subject whose clause quotes the words
+        (
+            "Separately, earlier this month, the Space Force chose Rocket Lab for a deal aimed at a “hardened relay layer in orbit.”",
+            "US Space Force",
+        ),
         # a participle of a document's after the document its subject issued is the document's; not "saying"
         (
             "The president issued an executive order authorizing the shield, citing a danger that “has grown more acute with new"

@@ -4292,8 +4292,16 @@ def _clause_opening(text: str, start: int, stop: int) -> int:
         return dateline.end()
     comma = text.find(",", start, stop)
     if comma > 0 and (_CIRCUMSTANCE_RE.match(text, start) or re.match(r"\W*To\s", text[start:stop])):
-        return comma + 1
+        # (and a phrase of time after it: "Separately, earlier this week, the Space Force …")
+        time = _SECOND_TIME_PHRASE_RE.match(text, comma + 1, stop)
+        return time.end() if time else comma + 1
     return start
+
+
+# A phrase of time in commas after an opening phrase: " earlier this week,", " on Tuesday,".
+_SECOND_TIME_PHRASE_RE = re.compile(
+    rf"\s*(?:earlier|later|last|this|on|in)\s+(?:this\s+|last\s+|next\s+)?(?:week|month|year|day|{_DAY}|{_MONTH})[^,.;]{{0,20}},"
+)
 
 
 # A wire story's dateline before its first sentence's subject: "HUNTSVILLE, Ala. — ", "TOKYO, June 3 (Reuters) - ".
@@ -4822,6 +4830,8 @@ def _opening_mention(masked: str, mentions: list[Mention], entities: list[Entity
         joined_roles = {"and"} if role_between and gap.split()[0] != "and" else set()
         if not titled and (not role_between or (set(gap.split()) - joined_roles) & (_FUNCTION_WORDS | _AUXILIARIES)):
             break
+        if not titled and entities is not None and after.entity >= 0 and entities[after.entity].type not in PERSONLIKE:
+            break  # a lower-case word before a body is its verb, no role: "the Space Force chose Rocket Lab"
         if any(w.endswith("ed") and w != "retired" or w in _SPEECH_WORDS for w in gap.split()):
             break  # a verb between: "Dmitry Peskov reaffirmed Russia's position" does not open with Russia
         first = after
@@ -4841,6 +4851,8 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "wil
 _CIRCUMSTANCE_RE = re.compile(
     r"\W*(?:Asked|Pressed|Speaking|Writing|Responding|Testifying|Appearing|Interviewed|Questioned|In|At|During|When|Later|"
     r"Earlier|After|Before|On|Following|Shortly|According\s+to|"  # (one relaying: "According to state media, the ministry …")
+    # (a sentence adverb: "Separately, the Space Force picked …")
+    r"Separately|Meanwhile|Additionally|Moreover|Furthermore|However|Instead|Similarly|Likewise|Notably|Previously|Recently|"
     # (a time: "Last week on a trip to the U.S. capital, the defence minister …")
     r"(?:Last|This|Back|Days|Weeks|Months|Hours)\s+(?:week|month|year|spring|summer|fall|autumn|winter|in|on|at|during|before|after|"
     rf"later|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH})|"
