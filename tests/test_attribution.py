@@ -369,6 +369,14 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             'Xi Jinping met Vladimir Putin in Moscow. The two leaders said the shield was "deeply destabilizing."',
             "Xi Jinping and Vladimir Putin",
         ),
+        # "the chairmen": the last two people named, a few paragraphs back if need be
+        (
+            "Senate Armed Services Chairman Roger Wicker and House Armed Services Chairman Mike Rogers released the bill on"
+            " Monday.\n\n"
+            + "The bill sets out eleven priorities, from ships to munitions, and its money would flow at once. " * 10
+            + "\n\n“The two committees wrote this bill with the White House to rebuild the military,” stated the chairmen.",
+            "Roger Wicker and Mike Rogers",
+        ),
         # "they" after a sentence a list of names opens is the list
         ('Russia and China issued a joint statement on Thursday. "The plan is deeply destabilizing," they said.', "Russia and China"),
         (

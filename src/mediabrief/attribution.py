@@ -3235,10 +3235,12 @@ def _references(
     # "Both countries", "the two leaders": the last two of that kind named before, one voice named for them both
     # ("Russia … In a statement issued jointly with China last month, both countries condemned the plan").
     for match in _BOTH_OF_THEM_RE.finditer(masked):
-        kinds = ("person", "name") if match.group(1).lower() == "leaders" else ("country",)
+        kinds = ("person", "name") if (match.group(1) or match.group(2)).lower() in _BOTH_PEOPLE else ("country",)
         pair: list[int] = []
+        # (two chairs may have been named a few paragraphs before, each with words of their own)
+        reach = 1600 if kinds != ("country",) else 800
         for m in reversed(named[: bisect.bisect_left(starts, match.start())]):
-            if match.start() - m.start > 800:
+            if match.start() - m.start > reach:
                 break
             entity = m.entity
             if kinds == ("country",) and entity >= 0 and entities[entity].type == "person":
@@ -4385,7 +4387,13 @@ _AND_THAT_RE = re.compile(r",?\s+and\s+that\s")
 _FINITE_AUXILIARY_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|can|did|does)\b")
 _BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})")
 # ("the two sides" of a joint statement are its two countries: "'…,' the two sides said in their joint statement")
-_BOTH_OF_THEM_RE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders|sides)\b")
+_BOTH_OF_THEM_RE = re.compile(
+    r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders|sides|chairmen|chairs|co-chairs|ministers|presidents)\b"
+    # (a pair of chairs, as a joint statement names them: "… ,” stated the chairmen.")
+    r"|\bthe\s+(chairmen|co-chairs)\b"
+)
+# The words of _BOTH_OF_THEM_RE for two people, not two countries.
+_BOTH_PEOPLE = frozenset({"leaders", "chairmen", "chairs", "co-chairs", "ministers", "presidents"})
 # A verb of calling and its object before a quoted name: "call it a new ", "have called the plan ".
 _CALLS_IT_RE = re.compile(
     r"\b(?:call|calls|called|calling|termed|likened\s+(?:it|the\s+\w+)\s+to)\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
