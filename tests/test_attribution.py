@@ -2516,3 +2516,15 @@ def test_a_document_credited_after_a_quotation_speaks_as_a_person_would(grammar)
         " nation,” the document reads. “Within 90 days the secretary shall send a plan for the shield,” the order adds."
     )
     assert speakers(text, grammar) == [("quotation", "executive order"), ("quotation", "executive order")]
+
+
+def test_a_quotation_opening_a_paragraph_goes_on_with_the_voice_of_the_paragraph_before(grammar):
+    text = (
+        "Jane Roe, a senior fellow at a think tank, emphasizes that the island is vital to the plan. Unlike bases at home,"
+        " which leave less margin, sites there offer more warning.\n\n“By having our shield based on the island, every"
+        " future attack gets spotted sooner and stopped further from home.”"
+    )
+    assert speakers(text, grammar) == [("quotation", "Jane Roe")]
+    # ... not where a quotation of the paragraph before was someone else's since
+    other = text.replace("offer more warning.", "offer more warning, “a gift of minutes,” as Tom Ode put it.")
+    assert speakers(other, grammar)[-1] == ("quotation", "Tom Ode")

@@ -4592,6 +4592,18 @@ def _quotations(
                     and len(_WORD_RE.findall(masked[sentences[first - 1].start : subject.start])) <= 1
                 ):
                     entity, how = subject.entity, "continuation"
+            if entity < 0 and paragraph[first - 1] == paragraph[first] - 1:
+                # ... or, opening a paragraph, the person the paragraph before gave words to a sentence or two before its
+                # last: "Jane Roe, a fellow at a think tank, emphasizes that … Unlike bases at home, … / '…'"
+                spoken = [
+                    a
+                    for j in range(first - 1, max(-1, first - 4), -1)
+                    if paragraph[j] == paragraph[first] - 1
+                    for a in attributions[j]
+                    if _SPEECH_VERB_RE.match(text, a.position) and entities[a.entity].type == "person"
+                ]
+                if spoken:
+                    entity, how = spoken[0].entity, "previous sentence"
         dash = _DASH_CREDIT_RE.match(text, match.end())
         if entity < 0 and dash:
             # '"The Dome is a mirror." — a House Armed Services staffer': the one credited after a dash
