@@ -378,6 +378,11 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Roger Wicker and Mike Rogers",
         ),
         # "they" after a sentence a list of names opens is the list
+        (
+            "In a note sent to the Defense Department's Inspector General, Senators Jane Roe, Ann Lee, and Tom Ode raised concerns about a"
+            ' conflict of interest.\n"Any part he plays in the award raises serious concerns about fairness," they wrote.',
+            "Jane Roe, Ann Lee and Tom Ode",
+        ),
         ('Russia and China issued a joint statement on Thursday. "The plan is deeply destabilizing," they said.', "Russia and China"),
         (
             'Sens. Elizabeth Warren and Tammy Duckworth wrote to Hegseth. "The contract raises concerns," they wrote.',

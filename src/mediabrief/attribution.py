@@ -1704,6 +1704,9 @@ def _list_before(masked: str, at: int, named: list[Mention], entities: list[Enti
     own = _sentence_start(masked, at)
     before = _sentence_start(masked, max(0, own - 2)) if own > 1 else own
     for lo in (own, before):
+        # (past an opening phrase and its comma: "In a note sent to the department's Inspector General, Senators …")
+        lo = _clause_opening(masked, lo, at)
+        lo += len(masked[lo:at]) - len(masked[lo:at].lstrip())
         inside = [m for m in named if lo <= m.start < at]
         if (
             len(inside) >= 3
