@@ -4392,7 +4392,7 @@ _BY_AGENT_RE = re.compile(r"[”\"’']?,?\s+by\s+((?:the\s+)?[\w.'’ -]{2,60})
 # ("the two sides" of a joint statement are its two countries: "'…,' the two sides said in their joint statement")
 _BOTH_OF_THEM_RE = re.compile(
     r"(?i)\b(?:both|the\s+two)\s+(countries|nations|governments|capitals|leaders|sides|chairmen|chairs|co-chairs|ministers|presidents)\b"
-    # (a pair of chairs, as a joint statement names them: "… ,” stated the chairmen.")
+    # (a pair of chairs, as a joint statement names them: '"…," stated the chairmen.')
     r"|\bthe\s+(chairmen|co-chairs)\b"
 )
 # The words of _BOTH_OF_THEM_RE for two people, not two countries.

@@ -2025,8 +2025,8 @@ def _rounded_alike(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def _revision_pairs(table: pd.DataFrame) -> list[set[str]]:
     """The amounts of each sentence that tells a figure's revision ("Once put at $40 billion, the bill has since
-    climbed to $52 billion"), whoever the sentence gives them to: two of them are one figure over
-    time, not two sources' disagreement."""
+    climbed to $52 billion"), whoever the sentence gives them to: two of them are one figure over time, not two
+    sources' disagreement."""
     telling = table[table["sentence"].map(lambda t: bool(_REVISION_RE.search(str(t))))]
     return [set(group["amount"]) for _, group in telling.groupby("sentence", sort=False) if group["amount"].nunique() >= 2]
 
