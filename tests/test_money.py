@@ -2151,22 +2151,20 @@ def test_one_figure_rounded_two_ways_is_one_side_of_a_disagreement(codebook):
     assert set(amounts["outlet_a"].iloc[0].split("; ")) == {"A", "B", "C"}
 
 
-def test_a_revision_any_outlet_tells_in_its_own_voice_is_no_disagreement(codebook):
-    found = _two_outlets(
-        codebook,
-        A="The White House estimated the total cost at $175 billion.",
-        B="The White House estimated the total cost at $175 billion.",
-        C="The White House now puts the total cost at $185 billion.",
-        D="The White House now puts the total cost at $185 billion.",
-        E="Pegged at $175 billion a year ago, the total has since grown to $185 billion.",
-    )
-    assert not found["kind"].eq("same referent and source, different amount").any()
-    # without that sentence, the two totals disagree
-    found = _two_outlets(
-        codebook,
-        A="The White House estimated the total cost at $175 billion.",
-        B="The White House estimated the total cost at $175 billion.",
-        C="The White House now puts the total cost at $185 billion.",
-        D="The White House now puts the total cost at $185 billion.",
-    )
-    assert found["kind"].eq("same referent and source, different amount").any()
+# Two totals the White House is read to give, two outlets each: a dispute, unless a sentence tells the revision.
+_WHITE_HOUSE_TOTALS = {
+    "A": "The White House estimated the total cost at $175 billion.",
+    "B": "The White House estimated the total cost at $175 billion.",
+    "C": "The White House now puts the total cost at $185 billion.",
+    "D": "The White House now puts the total cost at $185 billion.",
+}
+
+
+@pytest.mark.parametrize(
+    ("revision", "disputed"),
+    [({"E": "Pegged at $175 billion a year ago, the total has since grown to $185 billion."}, False), ({}, True)],
+    ids=["a-revision-told-in-an-outlets-own-voice", "no-revision-told"],
+)
+def test_a_revision_any_outlet_tells_in_its_own_voice_is_no_disagreement(revision, disputed, codebook):
+    found = _two_outlets(codebook, **_WHITE_HOUSE_TOTALS, **revision)
+    assert found["kind"].eq("same referent and source, different amount").any() == disputed
