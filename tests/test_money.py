@@ -1800,6 +1800,8 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
         ('The senator objected to paying for the aid through the budget because "we are $36 trillion in debt."', ["other"]),
         ("The Senate's version holds $870 billion in discretionary funding for the DoD.", ["other"]),
         ("The shield's money rides on the wider budget package, which includes $4 trillion in tax cuts.", ["other"]),
+        # ... nor what the same bill takes from health care or food aid
+        ("The bill also cuts $600 billion from Medicaid and $200 billion from SNAP.", ["other", "other"]),
         # ... while money the clause gives the programme is
         ("The defense bill sets aside $6 billion for Golden Dome, part of a $900 billion topline.", ["budget or appropriation", "other"]),
         ("The House defense appropriations bill adds roughly $13 billion more for related work.", ["budget or appropriation"]),
