@@ -2170,3 +2170,13 @@ _WHITE_HOUSE_TOTALS = {
 def test_a_revision_any_outlet_tells_in_its_own_voice_is_no_disagreement(revision, disputed, codebook):
     found = _two_outlets(codebook, **_WHITE_HOUSE_TOTALS, **revision)
     assert found["kind"].eq("same referent and source, different amount").any() == disputed
+
+
+def test_a_years_money_a_body_asks_to_approve_is_a_budget_line_and_an_age_is_no_horizon(codebook):
+    table = _table(
+        "The Missile Defense Agency released the biggest request in its ten-year history Thursday, asking Congress to approve"
+        " $9 billion to spend next year as it takes on new work including the shield.",
+        codebook,
+    )
+    assert table["referent"].tolist() == ["budget or appropriation"]
+    assert table["horizon_years"].isna().all()

@@ -182,7 +182,11 @@ _HORIZON_AFTER_RE = re.compile(
     rf"(?P<n>\d+|{_alternation(NUMBER_WORDS)}|an?)\s+(?P<u>years?|decades?)\b",
     re.IGNORECASE,
 )
-_HORIZON_BEFORE_RE = re.compile(rf"\b(?P<n>\d+|{_alternation(NUMBER_WORDS)})[\s-](?P<u>year|decade)\b", re.IGNORECASE)
+# (not an age: "in its six-year history", "a 20-year-old treaty", "a 10-year veteran")
+_HORIZON_BEFORE_RE = re.compile(
+    rf"\b(?P<n>\d+|{_alternation(NUMBER_WORDS)})[\s-](?P<u>year|decade)\b(?![\s-](?:history|old|veteran|career|record|tenure))",
+    re.IGNORECASE,
+)
 _PER_YEAR_RE = re.compile(r"^\s*(?:(?:a|per|each|every)\s+year|annually|yearly|/\s*(?:yr|year))\b", re.IGNORECASE)
 # An aside that describes a noun (", which is estimated to cost $X,") does not carry the main clause's speaker.
 _ASIDE_RE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b", re.IGNORECASE)
