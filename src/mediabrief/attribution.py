@@ -3785,11 +3785,13 @@ _PLACE = (
 )
 # A body's kind written after its name: "a spokesman for the Golden Dome office".
 _BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
+# The roles an unnamed person is known by in a headline, and that end such a person's name ("senior Canadian diplomat").
+_UNNAMED_ROLES = r"official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander"
 # ... and as a headline names them, without the article, at its line's start, its verb after: "Senior Canadian diplomat
 # compares …", "Top Russian official warns …".
 _HEADLINE_ANONYMOUS_RE = re.compile(
     r"(?m)^[ \t]*(?:(?:Senior|Top|Former)[ \t]+)?((?:[A-Z][\w.&-]*[ \t]+){1,3})(?:(?:senior|top|former)[ \t]+)?"
-    r"(official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander)"
+    rf"({_UNNAMED_ROLES})"
     r"(?=[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+s\b)"
 )
 _ANONYMOUS_RE = re.compile(
@@ -4298,15 +4300,11 @@ def _clause_opening(text: str, start: int, stop: int) -> int:
     comma = text.find(",", start, stop)
     if comma > 0 and (_CIRCUMSTANCE_RE.match(text, start) or re.match(r"\W*To\s", text[start:stop])):
         # (and a phrase of time after it: "Separately, earlier this week, the Space Force …")
-        time = _SECOND_TIME_PHRASE_RE.match(text, comma + 1, stop)
-        return time.end() if time else comma + 1
+        after = comma + 1 + len(text[comma + 1 : stop]) - len(text[comma + 1 : stop].lstrip())
+        time = _TIME_ADVERBIAL_RE.match(text, after, stop)
+        closed = re.match(r"\s*,", text[time.end() : stop]) if time else None
+        return time.end() + closed.end() if closed else comma + 1
     return start
-
-
-# A phrase of time in commas after an opening phrase: " earlier this week,", " on Tuesday,".
-_SECOND_TIME_PHRASE_RE = re.compile(
-    rf"\s*(?:earlier|later|last|this|on|in)\s+(?:this\s+|last\s+|next\s+)?(?:week|month|year|day|{_DAY}|{_MONTH})[^,.;]{{0,20}},"
-)
 
 
 # A wire story's dateline before its first sentence's subject: "HUNTSVILLE, Ala. — ", "TOKYO, June 3 (Reuters) - ".
@@ -4729,10 +4727,8 @@ def _is_unnamed_role(entity: Entity) -> bool:
     return entity.type == "person" and bool(_UNNAMED_ROLE_END_RE.search(entity.name))
 
 
-# The role word that ends an unnamed person's name.
-_UNNAMED_ROLE_END_RE = re.compile(
-    r"\b(?:official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander|analyst|expert)$"
-)
+# The role word that ends an unnamed person's name (an analyst or expert too, as "a defense analyst" names one).
+_UNNAMED_ROLE_END_RE = re.compile(rf"\b(?:{_UNNAMED_ROLES}|analyst|expert)$")
 
 
 def _in_headline(text: str, at: int) -> bool:
