@@ -57,6 +57,14 @@ def test_a_years_slice_of_a_total_stays_out_of_the_range_of_totals():
     )
 
 
+def test_one_repeated_total_is_stated_as_one_amount_not_a_range_from_it_to_itself():
+    ids = [f"s{k}" for k in range(9)]
+    rows = [(i, "$175 billion", 175e9, "total cost", "", None) for i in ids[:8]] + [(ids[8], "$2 trillion", 2e12, "total cost", "", None)]
+    articles = pd.DataFrame({"article_id": ids, "outlet": ids, "file": [f"{i}.txt" for i in ids]})
+    sentence = bf.cost_judgment({"money.csv": money(rows), "articles.csv": articles}, "total cost")
+    assert sentence.startswith("Figures for the total cost that two or more of its 9 sources give are all $175 billion (1 more given once)")
+
+
 def test_stance_judgment_counts_own_voice_labels_and_names_the_strongest_verdicts():
     stance = pd.DataFrame(
         {

@@ -62,6 +62,15 @@ SIDE_OUTLETS_SHOWN = 6
 REPEATED_RANGE_MIN_SOURCES = 8
 
 
+def _spread(low: float, high: float) -> str:
+    """How far a set of figures runs, for the bottom line; one amount is no range.
+
+    >>> _spread(175e9, 3.6e12), _spread(175e9, 175e9)
+    ('run from $175 billion to $3.6 trillion', 'are all $175 billion')
+    """
+    return f"are all {format_usd(low)}" if low == high else f"run from {format_usd(low)} to {format_usd(high)}"
+
+
 def cost_judgment(tables: Tables, program_total: str | None = None) -> str | None:
     """The range of the programme totals (the codebook's ``money.program_total`` label; without one, the most reported
     kind of figure), who gives which, and what the other figures cover. Zero amounts ("nothing") are left out of the
@@ -117,14 +126,14 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
             else []
         )
         sentence = (
-            f"Figures for the {referent} that two or more of its {n_sources} sources give run from "
-            f"{format_usd(repeated['amount_low_usd'].min())} to {format_usd(repeated['amount_high_usd'].max())}"
+            f"Figures for the {referent} that two or more of its {n_sources} sources give "
+            f"{_spread(repeated['amount_low_usd'].min(), repeated['amount_high_usd'].max())}"
             + (f" ({'; '.join(notes)})" if notes else "")
         )
     else:
         sentence = (
-            f"Figures for the {referent} run from {format_usd(firm['amount_low_usd'].min())} to "
-            f"{format_usd(firm['amount_high_usd'].max())} in {n_sources} source{'s' * (n_sources != 1)}"
+            f"Figures for the {referent} {_spread(firm['amount_low_usd'].min(), firm['amount_high_usd'].max())} "
+            f"in {n_sources} source{'s' * (n_sources != 1)}"
             + (f" ({per_year} per-year figure{'s' * (per_year != 1)} left out)" if per_year else "")
         )
     headline = cost_headline(money, referent)
