@@ -1406,6 +1406,11 @@ AEI = "American Enterprise Institute"
         ("Open-source estimates place the whole effort between $150 billion and $200 billion.", ["open-source estimates"]),
         # an ask goes on to the whole its first figure is a part of
         ("Senate Republicans have proposed a first $20 billion tranche as part of a broader $140 billion package.", ["Republicans"] * 2),
+        # ... and to the parts it lists; an ask in the infinitive is one too
+        ("Senate Democrats are expected to propose $20 billion in new defense spending.", ["Democrats"]),
+        ("Senate Republicans are seeking a $60 billion package this spring, with $9 billion earmarked for sensors.", ["Republicans"] * 2),
+        # (what a legislature passed, with its parts, stays a fact)
+        ("Lawmakers approved $60 billion for defense, including $9 billion for sensors.", ["unattributed"] * 2),
         ("According to reports, Elon Musk's aerospace company SpaceX is set to receive approximately $2 billion.", ["reports"]),
         # who submits a request gives its figure, whoever describes it
         (

@@ -1259,9 +1259,14 @@ def _sentence_rows(
         if enacted and referent in enacted.instead_of and owner.lower() in enacted.legislatures:
             referent = enacted.referent  # "Congress committed $25 billion": an appropriation, not a partner's pledge
         # (a figure the ask goes on to set its first in: "proposed a first $20 billion tranche as part of a broader $140
-        # billion package" asks for both)
+        # billion package" asks for both; and the parts it lists: "are seeking a $150 billion boost, with $25 billion
+        # earmarked for the shield", "propose $150 billion, including $27 billion for Golden Dome")
+        between = text[figures[i - 1].end : figure.start] if i else ""
+        part_asked = i > 0 and asked and bool(_PART_OF_LARGER_RE.search(between) or _ASKED_PARTS_RE.match(between))
+        if part_asked and owner == UNATTRIBUTED and rows[-1]["attributed_to"] == sources[i - 1]:
+            owner = sources[i - 1]  # whoever asks for the whole asks for the part it lists
         asked = bool(_ASKING_BEFORE_RE.search(text, max(sentence.start, figure.start - 60), figure.start)) or (
-            i > 0 and asked and owner == sources[i - 1] and bool(_PART_OF_LARGER_RE.search(text, figures[i - 1].end, figure.start))
+            part_asked and owner == sources[i - 1]
         )
         # (a whole defence budget read as "other" is enacted all the same: "Japan's government has budgeted a record ¥9.04
         # trillion for defense")
@@ -1354,11 +1359,13 @@ _MENTIONED_FIGURE_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|
 # Words before a figure that say it is one someone else gave: "the promised $175 billion", "the president's proposed".
 _SOMEONES_FIGURE_RE = re.compile(r"(?i)\bthe\s+(?:(?:originally|initially)\s+)?(?:promised|touted|advertised|announced|quoted)\s+$")
 # The whole a first figure is a part of: "… $20 billion tranche as part of a broader $140 billion package".
+# Between an asked sum and a part it lists: "… boost in the reconciliation bill, with", "… spending, including".
+_ASKED_PARTS_RE = re.compile(r"[^.;:$€£¥]{0,80},\s+(?:with|including|of\s+which)\s+(?:(?:about|nearly|roughly|some|up\s+to)\s+)?$")
 _PART_OF_LARGER_RE = re.compile(
     r"(?i)\b(?:as\s+)?(?:part\s+of|under|within|in)\s+(?:a|an|the|its|their)\s+(?:larger|broader|wider|bigger)\s+$"
 )
 _ASKING_BEFORE_RE = re.compile(
-    r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
+    r"(?i)\b(?:seek(?:s|ing)?|sought|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|(?:is|are|was|were)\s+asking\s+for|asks?\s+for|wants?)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*$"
 )
 
