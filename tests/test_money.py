@@ -1852,6 +1852,7 @@ def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents
         ("That $25 billion forms part of the White House's opening request for the shield.", "budget or appropriation"),
         # a whole bill's topline, whatever it puts first; what a bill takes from another programme
         ("The final statement locks in an $838.7 billion topline that puts the shield first.", "other"),
+        ("Both chairmen backed the $90 billion supplemental funding measure the shield rides on.", "other"),
         ("The same bill will cut $300 billion from food aid.", "other"),
     ],
 )
