@@ -434,8 +434,8 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
             {"Congressional Budget Office"},
         ),
         (
-            "The shield risks a war in space, a spokesperson from the Chinese Ministry of National Defense warned.",
-            {"Chinese Ministry of National Defense"},
+            "The shield risks a war in space, warned a spokesman from the National Defense Ministry of China.",
+            {"National Defense Ministry of China"},
         ),
         ("This commentary was first published in The Breach in June.", {"The Breach"}),
         ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),

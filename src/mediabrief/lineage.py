@@ -643,8 +643,8 @@ REPUBLISHED_RE = re.compile(
     r"\b(?:(?:first|originally)\s+(?:appeared|published|ran|posted)|(?:re)?published\s+(?:first|originally)|[Rr]eprinted|[Rr]epublished|"
     rf"[Aa]dapted)\s+(?:\w+\s+)?(?:in|at|on|from|by)\s+(?P<name>{_OUTLET_NAME})"
 )
-# A body whose spokesperson or official speaks, named after the role: "a spokesperson from the Chinese Ministry of
-# National Defense warned", "Audrey Champoux, a spokesperson at Carney's office, said".
+# A body whose spokesperson or official speaks, named after the role: "the shield is dangerous, a spokesman for
+# Beijing's defence ministry said", "Ana Ruiz, a spokesperson at the premier's office, said".
 SPOKESPERSON_FOR_RE = re.compile(
     r"\b(?:spokes(?:person|man|woman)|press\s+secretary|official|representative)\s+(?:for|from|at|of|with)\s+(?:the\s+)?"
     # (an office or a ministry by whose it is: "the Prime Minister's Office", "China's foreign ministry")
@@ -652,6 +652,15 @@ SPOKESPERSON_FOR_RE = re.compile(
     # ... or before it, unnamed: "A Pentagon spokesperson told Defense News", "a State Department spokeswoman said"
     rf"|\b(?i:an?)\s+(?P<before>{_OUTLET_NAME})\s+(?:spokes(?:person|man|woman)|press\s+secretary)\b"
 )
+# Words whose full stop is their own: a name ending in one keeps it.
+_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "jr", "sr", "st", "dept", "bros"})
+
+
+def _closes_sentence(name: str) -> bool:
+    """Whether a name ends in its sentence's full stop ("Defense."), not an abbreviation's ("U.S.", "Acme Inc.")."""
+    last = name.split()[-1] if name.split() else ""
+    word = last[:-1]
+    return last.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in _ABBREVIATIONS
 # Publications named only by what they are: "told Russian state media", "in a statement to Russian state television",
 # "according to North Korean state media". A nationality must say which (whose "state media" is left to the name it
 # relays for: a reader cannot look it up).
@@ -804,11 +813,15 @@ def _spokesperson_credits(sentence: str, known: set[str]) -> list[tuple[str, int
     found = []
     for match in SPOKESPERSON_FOR_RE.finditer(sentence):
         group = "name" if match.group("name") else "before"
-        name = match.group(group)
+        name, end = match.group(group), match.end(group)
+        # (a name that closes its sentence does not take the full stop: "… warned a spokesman from the National Defense
+        # Ministry of China." names the ministry; "U.S." keeps its own)
+        if _closes_sentence(name):
+            name, end = name[:-1], end - 1
         # (before the role, a name of unknown kind is a body: "a Pentagon spokesperson", "a Kremlin spokesman")
         body = attribution.entity_type(name) == "organisation" or (group == "before" and attribution.entity_type(name) == "unknown")
         if body or name.lower() in known or re.search(r"['’]s\s+(?:[Oo]ffice|(?:foreign|defen[cs]e)\s+ministry)$", name):
-            found.append((name, match.start(group), match.end(group), "spokesperson"))
+            found.append((name, match.start(group), end, "spokesperson"))
     return found
 
 
