@@ -148,7 +148,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Michael Guetlein",
         ),
         # a platform is not a speaker; "the US president" is a role, not the United States
-        ('Trump began his post on Truth Social by declaring, "I told Canada that it would cost a lot."', "Donald Trump"),
+        ('Trump opened his Truth Social post by declaring, "Ottawa knows it will cost a lot."', "Donald Trump"),
         (
             'Trump posted. The US president, who announced the plan, made it clear the price applies "if they remain a nation."',
             "Donald Trump",
@@ -188,7 +188,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Todd Harrison",
         ),
         (
-            'Pentagon spokesman Kingsley Wilson confirmed the risks, stressing the programme would be "very expensive but critical."',
+            'Pentagon spokesman Kingsley Wilson confirmed the risks, stressing the effort was "costly yet vital."',
             "Kingsley Wilson",
         ),
         # a credit after a dash; a reply introduced with "His reply, in full:"; "The remark came from X, whose …"
@@ -280,7 +280,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Trump claimed that his team would ensure that Ottawa pays its "fair share of the bill."', "Donald Trump"),
         # "he" goes back to the speaker of the finite verb, not of a participle or of a background sentence
         (
-            "Despite his criticism of Trump, accusing him of trying to break the country, Mark Carney said cooperation helps."
+            "Despite his attacks on Trump, accusing him of wanting to weaken the country, Mark Carney said cooperation helps."
             ' "We cooperate when necessary," he added.',
             "Mark Carney",
         ),
@@ -291,7 +291,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # single quotation marks, as British and Asian outlets write them
         (
-            "‘It is not only about the homeland,’ said a U.S. defense official, speaking anonymously.",
+            "‘This goes beyond guarding our own soil,’ said a U.S. defense official, speaking anonymously.",
             "U.S. defense official",
         ),
         # ... and straight single ones, long and with contractions inside, as plain-text feeds carry them
@@ -406,7 +406,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ),
         # a phrase of time before the subject of a second verb ("… met with Trump … and firmly told him")
         (
-            "Back in early May, Canadian Prime Minister Mark Carney met with Trump at the White House and bluntly told him that Canada "
+            "Back in early May, Prime Minister Mark Carney sat down with Trump in Washington and plainly told him that Canada "
             "was “not for sale.”",
             "Mark Carney",
         ),
@@ -433,8 +433,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Executive Order 14186",
         ),
         (
-            "The effort started with an executive order from President Trump in late January, tasking the Pentagon with building a"
-            " “next-generation missile defense shield” for the homeland.",
+            "The effort started with an executive order from President Trump in late January, tasking the Pentagon to build a"
+            " “shield of the next generation” over the country.",
             "executive order",
         ),
         # verbs of assertion and hope
@@ -709,7 +709,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # unnamed people keep the words that say which they are; a common word is in lower case wherever it stands
         ('Army officials said the general\'s talk will stress "the value of layered defense."', "Army officials"),
         ('Defense officials described the plan as "a layered architecture."', "defense officials"),
-        ('Greenlandic leaders emphasise that the island "is not a bargaining chip" at all.', "Greenlandic leaders"),
+        ('Greenlandic leaders stress that their island "is no bargaining chip" at all.', "Greenlandic leaders"),
         ('Congressional aides said the vote would be "very close" this week.', "congressional aides"),
         ('But officials called the schedule "premature."', "officials"),
         # a present verb of feature writing, and a person placed by a body's possessive after it
@@ -722,12 +722,12 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('At the time, "allies and rivals were suddenly united," a former attache in Washington, Stan Orrin, writes.', "Stan Orrin"),
         # verbs of worrying, clarifying and making clear
         (
-            'The plan is nearly approved, but the Defense Department is making it clear that it intends to "rigorously" avoid'
+            'The plan is nearly done, yet the Defense Department is making it clear it intends to "rigorously" avoid'
             " sharing details.",
             "Pentagon",
         ),
         # a body's leaders speak for it, as its officials do
-        ('The agency chose twelve firms, even as Space Force leaders warn the system "may never be affordable."', "US Space Force"),
+        ('The agency chose twelve firms, while Space Force leaders warn the system "could prove unaffordable."', "US Space Force"),
         # a body's document speaks for it: by its verb, as the reckoning a sentence goes by, or as where words were stated
         (
             "The Congressional Budget Office released its study on Tuesday. The agency's statement underscores a key limit:"
@@ -735,7 +735,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
             "Congressional Budget Office",
         ),
         (
-            'Under the CBO\'s notional design, the system would "have the capacity to fully engage a small attack."',
+            'Under the CBO\'s notional design, the system would "be able to defeat a small attack."',
             "Congressional Budget Office",
         ),
         ('As stated in the Congressional Budget Office report, "the system would be costly."', "Congressional Budget Office"),
@@ -832,8 +832,8 @@ def test_he_opening_an_excerpt_is_the_person_it_names_most(text, speaker, gramma
     [
         # whatever the other quotation says: its "whether" opens no clause between the first and the verb
         (
-            "The shield is meant to “protect the homeland” against “cruise missiles, drones, whether they are conventional"
-            " or nuclear,” Defense Secretary Pete Hegseth explained.",
+            "The shield is meant to “guard the country” against “drones and missiles, whether they carry conventional"
+            " or nuclear warheads,” Pete Hegseth, the defense secretary, explained.",
             "Pete Hegseth",
         ),
         # a participle hangs on the clause's subject, not on the relay the sentence opens with
@@ -1092,7 +1092,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("Lockheed Martin won a $2 billion share of the work.", "", ""),  # winning money is no decision on it
         # an opening phrase of purpose; an auxiliary between two names ends the first one's run of titles
         (
-            "To bypass gridlock, the White House is asking Republicans to use reconciliation for $350 billion of that.",
+            "To get around a stalemate, the White House is asking Republicans to use reconciliation for $350 billion of that.",
             "White House",
             "",
         ),
@@ -1141,7 +1141,7 @@ def test_a_term_has_no_speaker_and_short_quotes_with_a_speaker_are_speech(gramma
         ("It would cost far more than Trump's stated cost of $175 billion.", "Donald Trump", ""),
         ("A system meeting Trump's goals would cost about $1.2 trillion, the study found.", "Congressional Budget Office", ""),
         # a verb of requesting after an intention
-        ("In the base budget, the administration intends to request about $260 billion for procurement.", "White House", ""),
+        ("In the regular budget, the administration intends to request some $260 billion for buying weapons.", "White House", ""),
         # a relative clause closed before the verb; a date inside a body's document; "according to" before a time
         (
             "Jane Roe, who was budget chief under President George W. Bush, estimated in a column that it could cost $90 billion a year.",
@@ -1392,7 +1392,7 @@ def test_a_short_form_a_text_defines_for_a_thing_is_no_speaker(grammar):
 def test_a_source_closing_a_sentence_credits_all_its_figures_where_no_one_else_is_named(grammar):
     text = (
         "The plan is a $1.5 trillion budget, split into a $1.15 trillion request and $350 billion more, according to a"
-        " spokesperson for the Office of Management and Budget. It will be sent on Friday."
+        " spokesperson for the Office of Management and Budget. Congress gets it on Friday."
     )
     found = analyse(text, grammar)
     spans = [(found.text.index(s), found.text.index(s) + len(s)) for s in ("$1.5 trillion", "$1.15 trillion", "$350 billion")]

@@ -342,7 +342,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         # another system working since a past year; a component's blind spots; a price a sentence opens with
         (
             "Trump said the shield would become fully operational by the time his term ends in 2029.",
-            "Iron Dome is a land-based system, operational in Israel since 2011, with a record of blocking rockets.",
+            "Iron Dome, a land-based system Israel has run since 2011, has a record of blocking rockets.",
             "The funding should field a sensor layer by 2028, giving the military early cover over operational blind spots.",
         ),
         (
@@ -352,7 +352,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         # a year the sentence denies is no target
         (
             "Trump said the shield would become fully operational by the time his term ends in 2029.",
-            "Officials said there is no strict \u201c2028 mandate\u201d for full completion.",
+            "Officials said there is no hard \u201c2028 mandate\u201d for completing the whole shield.",
         ),
         # a first part's date, and a demonstration's, are no completion target
         (

@@ -253,11 +253,11 @@ def test_the_same_outlet_does_not_conflict_with_itself():
         # whose money it is, between the magnitude and the currency
         ("a plan to spend hundreds of billions of taxpayer dollars", "USD", 1e11, 1e12, False, True),
         # a hedge on a range's high end
-        ("estimates span $500 billion to as much as $1 trillion across 20 years", "USD", 500e9, 1e12, True, False),
+        ("estimates span $400 billion to as much as $1 trillion across 20 years", "USD", 400e9, 1e12, True, False),
         ("a lifetime price put at $161 billion to over $830 billion", "USD", 161e9, 830e9, True, False),
         # a scale written without a space; a decimal comma before a scale
         ("the scheme could hit £831billion", "GBP", 831e9, 831e9, False, False),
-        ("Congress approved $24,5 billion for the purpose", "USD", 24.5e9, 24.5e9, False, False),
+        ("lawmakers passed $24,5 billion for that purpose", "USD", 24.5e9, 24.5e9, False, False),
     ],
 )
 def test_parse_amount_formats(text, currency, low, high, is_range, is_vague):
@@ -339,7 +339,7 @@ def test_hedges(text, hedge, codebook):
     [
         ("The CBO says it could cost $831 billion over 20 years.", 20),
         ("The CBO says it could cost $831 billion over two decades.", 20),
-        ("The CBO estimated more than $500 billion, over the course of 20 years, for a viable system.", 20),
+        ("A workable design would need more than $450 billion, over the course of 20 years, the CBO found.", 20),
         ("The CBO puts the 20-year cost at $831 billion.", 20),
         ("It costs $5 billion a year.", 1),
         ("It costs $5 billion, to be finished in 2029.", math.nan),
@@ -356,7 +356,7 @@ def test_horizons(text, years, codebook):
 def test_an_increase_is_a_difference_however_long_the_phrase_before_it(codebook):
     table = _table(
         "The Pentagon increased the baseline cost estimate it keeps for the whole missile shield by $10 billion,"
-        " to $185 billion. The total rose to $185 billion, an increase of $10 billion.",
+        " to $185 billion. That put the total at $185 billion, an increase of $10 billion.",
         codebook,
     )
     assert table["referent"].tolist() == ["other", "program total", "program total", "other"]
@@ -386,8 +386,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "budget or appropriation",
             "unattributed",
         ),
-        ('White House seeks $17.5B for "Golden Dome" in its budget fight', "budget or appropriation", "White House / the President"),
-        ("The Senate version keeps $25 billion for the Golden Dome missile shield.", "budget or appropriation", "unattributed"),
+        ('Budget fight: White House seeks $17.5B more for Golden Dome', "budget or appropriation", "White House / the President"),
+        ("The Senate's version keeps $25 billion for the Golden Dome shield.", "budget or appropriation", "unattributed"),
         ("The legislation also carries about $1.4 billion for missile-warning programmes.", "budget or appropriation", "unattributed"),
         # a partner's price however it is put: to be included, for coverage, a fee stated inside a condition
         (
@@ -396,7 +396,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "White House / the President",
         ),
         (
-            "Trump spoke on Tuesday. He stated that if Canada wants in as an independent nation, it will have to pay a $61 billion fee.",
+            "Trump spoke on Tuesday. He wrote that if Ottawa wants to join as a separate country, it will have to pay a $61 billion fee.",
             "price quoted to a partner",
             "White House / the President",
         ),
@@ -404,14 +404,14 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The shield might need ten years of work and require more than $1 trillion in funding.", "program total", "unattributed"),
         # "alone" after the programme's own noun prices all of it; after a part of it, the part
         ("Experts say the whole project alone could cost over $500 billion.", "program total", "experts"),
-        ("That slice of the project alone could cost $8 billion, sources said.", "part or unit cost", "sources"),
+        ("That slice of the project alone could run to $8 billion, sources said.", "part or unit cost", "sources"),
         # a figure "part of" a law or a package is a budget line, not a part of the programme
         ("The shield got $9 billion as part of a wider defense spending package.", "budget or appropriation", "unattributed"),
         # a unit after "a" is a rate only where it ends its noun phrase: "a missile defense system" is no missile
         ("Launches now cost about $1,500 a kilogram to orbit.", "part or unit cost", "unattributed"),
         # a plan or programme named right after its figure is the whole
         ("Trump said the work is to begin as part of a wider $175 billion funding plan.", "program total", "White House / the President"),
-        ("Experts doubt the economy could afford a multi-trillion dollar program.", "program total", "unattributed"),
+        ("Experts doubt the country could pay for a multi-trillion dollar program.", "program total", "unattributed"),
         # another programme set beside the shield, and a trade measure, are "other"
         (
             "Lt. Gen. Ann Roy testified that the cost of a missile defense system, in effect a scaled-down Golden Dome for Guam,"
@@ -426,10 +426,10 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # what a government set aside or committed is a fact the outlet states, as the development gold labels "Denmark
         # … set aside about €2bn" and "Ottawa committed C$38.6 billion"; what it asks for is its own figure
         ("Ottawa set aside $4 billion to develop a missile defense radar.", "budget or appropriation", "unattributed"),
-        ("The Canadian government has committed nearly $40 billion to the radar work.", "partner purchase or pledge", "unattributed"),
+        ("Ottawa's government has committed close to $40 billion to the radar work.", "partner purchase or pledge", "unattributed"),
         ("Ottawa is seeking $4 billion to develop a missile defense radar.", "budget or appropriation", "Canada"),
         # a cost per unit named before the figure; a subtotal is a share
-        ("Its model assumes an average cost per SBI satellite of $22 million.", "part or unit cost", "unattributed"),
+        ("The model behind it takes an average cost per interceptor satellite of $22 million.", "part or unit cost", "unattributed"),
         ("Operating them adds up to a $743 billion subtotal.", "part or unit cost", "unattributed"),
         # a size in words describes the whole; a company's piece is a part
         ('Sen. Ed Markey called it "a trillion-dollar giveaway to defense contractors."', "program total", "Ed Markey"),
@@ -440,7 +440,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "budget or appropriation",
             "White House / the President",
         ),
-        ("The Pentagon has about $23 billion available for initial work on the program.", "budget or appropriation", "unattributed"),
+        ("The Pentagon has about $23 billion available for early work on the shield.", "budget or appropriation", "unattributed"),
         # the national debt, the money in circulation are no programme's price
         ("The national debt has passed $36 trillion since the plan was announced.", "other", "unattributed"),
         # a legislature seeking money to start the work is funding it; joining is a partner's price
@@ -452,7 +452,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("Trump said that joining would cost Ottawa $61 billion.", "price quoted to a partner", "White House / the President"),
         # a price offered in an aside, by extending the shield to a partner
         (
-            "Ottawa has not answered since the president offered to extend the shield to its northern neighbour for $61 billion.",
+            "Ottawa has not answered since Trump offered to extend the shield to Canada for $61 billion.",
             "price quoted to a partner",
             "White House / the President",
         ),
@@ -482,7 +482,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The CBO released a report estimating the shield would cost about $1.2 trillion.", "program total", "Congressional Budget Office"),
         # A figure given by someone, written after it, active or passive.
         (
-            "That is well above the initial $175 billion forecast provided by the Trump administration.",
+            "That is far above the first $175 billion forecast provided by the Trump administration.",
             "program total",
             "White House / the President",
         ),
@@ -514,8 +514,8 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # budget coverage: an appropriation's "initial investment", a fiscal year, a noun that names a figure only right
         # after it ("system" elsewhere in the sentence says nothing: "a larger system of systems")
-        ("In last year's bill, Congress approved an initial investment of $24.4 billion.", "budget or appropriation", "unattributed"),
-        ("The Golden Dome missile shield would get $17.5 billion in FY27.", "budget or appropriation", "unattributed"),
+        ("In last year's bill, lawmakers voted an initial investment of $24.4 billion.", "budget or appropriation", "unattributed"),
+        ("Golden Dome would receive $17.5 billion in FY27.", "budget or appropriation", "unattributed"),
         (
             "The bill includes programs that feed a larger system of systems, like $1.4 billion for sensors.",
             "budget or appropriation",
@@ -565,7 +565,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The White House did not answer a request for comment on the $1.2 trillion estimate.", "program total", "unattributed"),
         # a name in quotation marks and the programme's modifiers may stand between the figure and its noun
         (
-            'The proposed $175-billion "Golden Dome" missile defense system will lift defense stocks for years.',
+            'The planned $175-billion "Golden Dome" missile shield will lift defense stocks for years.',
             "program total",
             "unattributed",
         ),
@@ -610,7 +610,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
             "Congressional Budget Office",
         ),
         (
-            "A recent Congressional Budget Office projection tallies the whole system at $1.2 trillion.",
+            "A new Congressional Budget Office projection tallies the full system at $1.2 trillion.",
             "program total",
             "Congressional Budget Office",
         ),
@@ -651,7 +651,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # a giver's name alone in parentheses after a figure or its horizon; a price tag someone "pitched"
         ("Estimates run from $1.2 trillion over 20 years (CBO) to more.", "program total", "Congressional Budget Office"),
         (
-            "It is seven times the $175 billion price tag the administration originally pitched.",
+            "It is seven times the $175 billion price tag the White House first pitched.",
             "program total",
             "White House / the President",
         ),
@@ -674,7 +674,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # what a partner would pay to join, however it is put
         ("Ottawa would have to pony up $50 billion, Trump said.", "price quoted to a partner", "White House / the President"),
         (
-            'Trump said Canada could have the shield for "ZERO DOLLARS" if it became part of the U.S.',
+            'Trump said Canada could have the shield for "ZERO DOLLARS" if it joined as part of the U.S.',
             "price quoted to a partner",
             "White House / the President",
         ),
@@ -685,7 +685,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         # (and money to buy weapons of every kind is no line of the programme's: another budget's, as a line "to build
         # a dozen frigates" is)
         (
-            "Our base budget and the reconciliation law include about $760 billion to buy and develop weapons.",
+            "Our base budget and the reconciliation law hold about $760 billion for buying and developing weapons.",
             "other",
             "unattributed",
         ),
@@ -1192,9 +1192,9 @@ def test_a_lone_reading_without_words_next_to_the_figure_is_not_set_against_the_
     # B's $831 billion is near "pledg" only far from the figure: more likely a misreading than a dispute.
     found = _two_outlets(
         codebook,
-        A="The CBO projects the total cost could reach $831 billion over 20 years.",
+        A="The CBO projects the whole bill could reach $831 billion over 20 years.",
         B="Tokyo pledged support at a summit, and the program, critics note, would cost $831 billion over 20 years.",
-        C="According to the CBO, the total cost could reach $831 billion over 20 years.",
+        C="According to the CBO, the whole bill could reach $831 billion over 20 years.",
     )
     assert not found["kind"].eq("same amount, different referent").any()
 
@@ -1228,9 +1228,9 @@ def test_a_figure_given_to_the_programme_director_and_to_the_pentagon_is_no_disp
 def test_a_pledge_said_in_so_many_words_is_set_against_the_cbo_total(codebook):
     found = _two_outlets(
         codebook,
-        A="The CBO projects the total cost could reach $831 billion over 20 years.",
+        A="The CBO projects the whole bill could reach $831 billion over 20 years.",
         B="Japan is poised to invest up to $831 billion in the shield.",
-        C="According to the CBO, the total cost could reach $831 billion over 20 years.",
+        C="According to the CBO, the whole bill could reach $831 billion over 20 years.",
     )
     row = found[found["kind"].eq("same amount, different referent")]
     assert len(row) == 1 and {row.iloc[0]["outlet_a"], row.iloc[0]["outlet_b"]} == {"B", "A; C"}
@@ -1285,7 +1285,7 @@ def test_a_figure_repeated_with_only_a_cost_word_keeps_what_its_giver_called_it_
 
 def test_the_parts_of_an_enacted_budget_are_budget_and_a_fronted_clause_is_not_the_speakers(codebook):
     text = (
-        "In the bill, Congress approved $24.4 billion, with $18.8 billion appropriated for new interceptors and $5.9 billion for "
+        "Lawmakers passed $24.4 billion in the bill, with $18.8 billion appropriated for new interceptors and $5.9 billion for "
         "homeland sensors. "
         "While the programme received $23 billion through the reconciliation bill, Gen. Michael Guetlein maintains that "
         "the money is flowing."
@@ -1351,7 +1351,7 @@ AEI = "American Enterprise Institute"
         ),
         # a possessive with a participle, a verb of setting a price
         (
-            "Donald Trump announced the shield in May. He set the cost at $175 billion, without saying what it included. "
+            "Donald Trump announced the shield in May. He set the cost at $175 billion but did not say what it covered. "
             "Todd Harrison argues Trump's cited $175 billion price tag could pay for only a limited system.",
             [WH, WH],
         ),
@@ -1364,7 +1364,7 @@ AEI = "American Enterprise Institute"
         ),
         # a label in parentheses names whose figure it is
         (
-            "Trump promised an early finish, with a price tag of around $831 billion (CBO estimate) or $175 billion (White House"
+            "Trump promised an early finish; the price runs to about $831 billion (CBO estimate) or $175 billion (White House"
             " estimate).",
             ["Congressional Budget Office", WH],
         ),
@@ -1400,7 +1400,7 @@ AEI = "American Enterprise Institute"
         ),
         ("Japan's Cabinet approved a record ¥9.04 trillion for defense on Friday.", ["unattributed"]),
         # estimates or reports credited without a name are named as the text calls them
-        ("The project may cost $175 billion, with some estimates as high as $542 billion.", ["unattributed", "some estimates"]),
+        ("The project may cost $175 billion, with some estimates reaching $542 billion.", ["unattributed", "some estimates"]),
         ("According to reports, a first USD 25 billion is set aside for the shield.", ["reports"]),
         ("Trump cited $175 billion, though congressional estimates have run past $1 trillion.", [WH, "congressional estimates"]),
         ("Open-source estimates place the whole effort between $150 billion and $200 billion.", ["open-source estimates"]),
@@ -1491,7 +1491,7 @@ def test_a_dollar_sign_and_the_word_dollar_before_a_noun_leave_the_word_out():
 
 
 def test_a_dash_between_a_figure_and_a_smaller_one_is_no_range(codebook):
-    table = _table("Trump upped the price for Canada to join to $71 billion\u2014$10 billion more than his previous ask.", codebook)
+    table = _table("Trump upped the price for Canada to join to $71 billion\u2014$10 billion more than he first asked.", codebook)
     assert table[["surface", "amount_low_usd", "referent"]].values.tolist() == [
         ["$71 billion", 71e9, "price quoted to a partner"],
         ["$10 billion", 10e9, "other"],
@@ -1514,7 +1514,7 @@ def test_every_line_of_a_list_under_one_verb_of_allocating_is_a_budget_line(code
 def test_a_figure_written_again_as_a_plain_figure_keeps_what_it_was_said_to_cover(codebook):
     text = (
         "Trump has upped the cost for Norway to join the shield to $71 billion. "
-        "Trump confirmed the new $71 billion figure while speaking to reporters."
+        "Trump confirmed the new $71 billion figure to reporters aboard his plane."
     )
     assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"] * 2
 
@@ -1692,7 +1692,7 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
     [
         # "has provided estimates", the cheapest and dearest designs in a clause after it
         (
-            "The Congressional Budget Office has provided estimates for several designs, with the cheapest near $150 billion.",
+            "The Congressional Budget Office has offered estimates for several designs, with the cheapest near $150 billion.",
             "Congressional Budget Office",
         ),
         # "finds that", past a share of the figure set off in dashes
@@ -1715,7 +1715,7 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
         # a verb that puts a figure's noun forward, the figure in apposition or in the range a clause gives it, past a
         # contrasting clause of its own
         (
-            "The Congressional Budget Office sketched out cost estimates for several designs, which ranged from $160 billion to"
+            "The Congressional Budget Office sketched out estimates for a few designs, which ranged from $160 billion to"
             " $528 billion.",
             "Congressional Budget Office",
         ),
@@ -1738,7 +1738,7 @@ def test_whose_figure_a_noun_phrase_or_a_fronted_participle_names(text, owner, c
             "unattributed",
         ),
         # a subject that plans something at a cost, or "it" standing for it
-        ("Trump expects to have the shield finished by the end of his term at a cost of $175 billion.", "White House / the President"),
+        ("Trump expects the shield to be done before his term ends, at a cost of $175 billion.", "White House / the President"),
         (
             "The Space Force launched the effort, which it plans to finish by 2030 with a total budget of $90 billion.",
             "US Space Force",

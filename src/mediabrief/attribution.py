@@ -353,7 +353,7 @@ class Grammar(NamedTuple):
 
 DEFAULT_VERBS = [
     "said",
-    "made clear",  # "…, made it clear that this cost would only apply 'if they remain …'"
+    "made clear",  # "…, made it clear the price held only 'if they stay …'"
     "made it clear",
     "making it clear",  # "the department is making it clear that it intends to '…'"
     "makes it clear",
@@ -764,7 +764,7 @@ DEFAULT_GROUPS = [
     "defence analysts",
     "arms control experts",
     "arms-control experts",
-    "respondents",  # a poll's: "63 per cent of respondents said Canada 'should not be part of' it"
+    "respondents",  # a poll's: "most respondents said Ottawa 'should stay out of' it"
     "voters",
 ]
 DEFAULT_TITLES = [
@@ -782,7 +782,7 @@ DEFAULT_TITLES = [
     "sen.",
     "sen",
     "senator",
-    "sens.",  # a plural title before the first of several names: "U.S. Senators Dan Sullivan (R-Alaska), Kevin Cramer …"
+    "sens.",  # a plural title before the first of several names: "Senators Ann Lee (R-Utah), Tom Ford …"
     "senators",
     # a party before the names a headline gives ("Republicans Crank, Strong create a caucus", "Democrat Jeff Roe")
     "republican",
@@ -1311,7 +1311,7 @@ def _in_heading(text: str, start: int, end: int) -> bool:
     small = ("and", "of", "the", "for", "in", "on", "to", "a", "&")
     title_case = all(w[:1].isupper() or not w[:1].isalpha() or w in small for w in words)
     if title_case and len(words) >= 5 and any(w in small for w in words) and not re.search(r"[!?:]$|[a-z]\.(?:\s|$)", line):
-        return True  # a headline in title case: "Russia Reacts to U.S. “Golden Dome” Defense Project" names no body
+        return True  # a headline in title case: "Moscow Weighs In on U.S. “Golden Dome” Plan" names no body
     return line_start > 0 and len(words) >= 3 and line == text[start:end].strip() and title_case
 
 
@@ -2198,7 +2198,7 @@ def _subject_before(
         )
         if mention.entity >= 0 and _DOCUMENT_BY_RE.fullmatch(masked, lo, mention.start) and _words_between(masked, mention.end, verb) == []:
             return mention  # "A report by the Defense Intelligence Agency warned that …": the document speaks for its author
-        # ("63 per cent of respondents said", "a majority of voters say": a share of a group speaks for it)
+        # ("most respondents said", "a majority of voters say": a share of a group speaks for it)
         share = (
             len(before) >= 2
             and before[-1].lower() == "of"
@@ -2238,7 +2238,7 @@ def _subject_before(
                 return mention  # "Canada's ambassador to the UN, Bob Rae, likened": the person, not the body in his title
             role = masked[named[-1].start : named[-1].end].split() if named else []
             if role and role[-1].islower() and masked[mention.start].isupper():
-                return mention  # "A ministry spokesperson, Audrey Champoux, said": the name the role is given
+                return mention  # "A ministry spokesperson, Ana Ruiz, said": the name the role is given
             if named:
                 return named[-1]
         if _IN_CHARGE_OF_RE.fullmatch(masked, mention.end, verb):
@@ -2380,7 +2380,7 @@ def _subject_after(
             and all(w.lower() in ("the", "a", "an") or w in _TITLE_WORDS or re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in gap)
         )
     ):
-        # "said Carney's spokesperson Audrey Champoux": the one whose role the possessive names, not its owner
+        # "said the premier's spokesperson Ana Ruiz": the one whose role the possessive names, not its owner
         named = [m for m in after if m.start > first.start and m.kind == "name"]
         if named and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", masked[first.end : named[0].start]):
             return named[0]
@@ -2766,7 +2766,7 @@ def _references(
         if any(m.end <= match.start() and re.fullmatch(r",\s*", masked[m.end : match.start()]) for m in named):
             continue  # an apposition describes the name before it: "Gabe Murphy, a policy analyst at Taxpayers for …"
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman"; a
-        # place or body ends with its sentence ("… for the Office of Management and Budget. It will …").
+        # place or body ends with its sentence ("… speaking for the budget office. It will …").
         surface = match.group(0)
         full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
         surface = surface[: full_stop.start()] if full_stop else surface
@@ -3182,7 +3182,7 @@ def _references(
     for match in grammar.groups.finditer(masked):
         word = re.sub(r"^(?:some|many|other|most|several|multiple|the)\s+", "", match.group(0), flags=re.IGNORECASE).lower()
         owner = [m for m in named if m.end <= match.start() and not masked[m.end : match.start()].strip()]
-        # "Audrey Champoux, a spokesperson for Carney, told the BBC": the apposition is the person named before it
+        # "Ana Ruiz, the minister's spokesperson, told the BBC": the apposition is the person named before it
         named_before = [m for m in named if m.end <= match.start() and re.fullmatch(r",\s+", masked[m.end : match.start()])]
         if (
             named_before
@@ -4198,8 +4198,8 @@ _DOCUMENT_VOICE_RE = re.compile(
     rf"|\b(?:one\s+)?(?:line|section|passage|part|clause)\s+of\s+the\s+(?P<l>{_DOCUMENT_NOUNS})\b"
     rf"|\bas\s+(?:envisioned|described|laid\s+out|set\s+out|outlined|defined)\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<e>{_DOCUMENT_NOUNS})\b"
     # a joint statement, whose signatories none speaks alone, as the subject of a verb of speech or a participle in its
-    # clause: "A joint statement adopted on May 8 after talks between Putin and Xi highlighted that …", "issued a joint
-    # statement reaffirming their stance that …"
+    # clause: "A joint statement the two leaders signed after their talks stressed that …", "issued a joint
+    # statement restating that …"
     r"|\b(?P<j>joint\s+statement)\b[^,.;:“”\"]{0,120}?\b(?:said|says|stated|states|noted|notes|highlighted|highlights|"
     r"warned|warns|stressed|stresses|described|describes|declared|declares|saying|stating|noting|warning|stressing|describing|"
     r"declaring|reaffirming|calling|promising|pledging|expressing|vowing|emphasizing|emphasising)\b"
@@ -4211,7 +4211,7 @@ _DOCUMENT_VOICE_RE = re.compile(
     r"obligates|obliges|requires|commits|acknowledges|acknowledging|emphasizes|warns|warning|outlines|outlined|designates|"
     r"designated|stipulates|specifies|defines|envisions|references|referencing)\b"
     # what a sentence says going by a document: "According to the directive, the Pentagon must draft '…'", "Under the
-    # decades-old agreement, the U.S. has the right to '…'"
+    # old treaty, Washington may '…'"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:[Aa]ccording\s+to|[Uu]nder)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<a>executive\s+order|order|directive|agreement|treaty|memo|memorandum)\s*,"
 )
@@ -4259,8 +4259,8 @@ def _document_entity(noun: str, entities: list[Entity]) -> int:
 
 def _clause_subject_of(masked: str, start: int, quote: int, mentions: list[Mention], entities: list[Entity]) -> int:
     """The person or body whose clause a quoted phrase stands in, without a verb of speech: the subject its sentence
-    opens with ("Guetlein has advocated … and raised alarms about 'an enormous amount of threats'", "Testifying in
-    March, Rae likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
+    opens with ("The general has argued … and warned of 'a great many threats'", "Testifying in
+    March, the envoy likened it to a 'protection racket'"), -1 if the sentence opens otherwise or names no one first."""
     dateline = _DATELINE_RE.match(masked, start, quote)
     if _OPENING_SUBORDINATE_RE.match(masked, dateline.end() if dateline else start):
         return -1  # "As Japan makes space a priority, the Space Force has called it …": the subject is past the clause
@@ -4500,7 +4500,7 @@ def _quotations(
         possessor = [m for m in mentions if words_of and m.end == words_of.start() and m.entity >= 0] if words_of else []
         if possessor and entities[possessor[0].entity].type in (*PERSONLIKE, "organisation", "country"):
             own, people = [Attribution(words_of.start(), possessor[0].entity, "before", -1, possessor[0].start)], []
-        # "described by the administration as a 'state-of-the-art' defense shield": the agent of the describing;
+        # "a shield the White House describes as 'state-of-the-art'": the agent of the describing;
         # "promising what he called the 'finest shield ever built'": the one who called it so
         opening = sentences[first].start
         named_as = _named_in_group(_DESCRIBED_AS_RE.search(text, max(opening, match.start() - 120), match.start()), mentions)
@@ -5319,8 +5319,8 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         and analysis.type(labelled.entity) != "outlet"
     ):
         return Owner(analysis.name(labelled.entity), _public_type(analysis.type(labelled.entity)), "estimate of", "")
-    # "The administration has pushed a far lower figure, roughly $185 billion", "The CBO sketched out estimates for
-    # several designs, which ranged from $160 billion to …": the clause's subject puts the figure forward.
+    # "The White House keeps citing a much lower figure, about $185 billion", "The CBO costed several designs, which
+    # ran from $160 billion to …": the clause's subject puts the figure forward.
     # ... or plans it at that cost: "Trump expects to have the shield finished by 2029 at a cost of $175 billion", "the
     # agency's effort, which it plans to finish by 2030 with a total budget of $90 billion"
     offered = _figure_put_forward(analysis.text, max(sentence.start, start - 160), start)
@@ -5430,7 +5430,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return Owner(analysis.name(first.entity), _public_type(analysis.type(first.entity)), "after", "")
     # The figure a clause compares with is not the clause's own: in "the CBO has estimated $542 billion, far higher
     # than the $175 billion projection", the $175 billion is whoever gave it before (the money ledger carries it).
-    # A fronted passive that names no agent: "Said to cost US$175 billion, the president later announced …" gives the
+    # A fronted passive that names no agent: "Said to cost US$175 billion, it would, the president later wrote, …" gives the
     # figure to no one; the sentence's subject speaks of something else.
     fronted = _FRONTED_PASSIVE_RE.fullmatch(analysis.text, sentence.start, start)
     if (
@@ -5597,7 +5597,7 @@ _HEADLINE_GIVER_RE = re.compile(
 _SPEAKER_TURN_RE = re.compile(
     r"[ \t]*(?:(?:Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Prof|Adm|Amb)\.?\s+)?([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)"
 )
-# Estimates or reports the text credits without naming whose: "with some estimates as high as $542 billion", "outside
+# Estimates or reports the text credits without naming whose: "with some estimates reaching $542 billion", "outside
 # estimates reach into the trillions", "According to reports, a first tranche of about $25 billion".
 _UNNAMED_ESTIMATES_RE = re.compile(
     r"(?i)\b(?:according\s+to\s+(?P<bare>(?:media\s+|news\s+|press\s+)?reports|estimates)|(?P<qualified>(?:some|other|outside|independent|"
@@ -5610,7 +5610,7 @@ def _unnamed_estimates(text: str, lo: int, start: int) -> str:
     """The unnamed estimates or reports a figure is credited to in its sentence, as the text calls them ("some
     estimates"), where they stand a few words before it; "" if none.
 
-    >>> _unnamed_estimates("It may cost $175 billion, with some estimates as high as $542 billion.", 0, 57)
+    >>> _unnamed_estimates("It may cost $175 billion, with some estimates reaching $542 billion.", 0, 55)
     'some estimates'
     """
     found = list(_UNNAMED_ESTIMATES_RE.finditer(text, lo, start))
@@ -5639,8 +5639,8 @@ _ABOUT_TO_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had)\s+(?:(?:now|also|reportedly|already)\s+)?"
     r"(?:preparing|planning|expected|set|poised|looking|moving|trying|due|getting\s+ready)\s+to\s+"
 )
-# (Nor a sum a body has committed, allocated, earmarked, budgeted or set aside: "The Canadian government has committed
-# nearly $40-billion" is a fact, as the development gold labels "Ottawa committed C$38.6 billion"; a plan or a request
+# (Nor a sum a body has committed, allocated, earmarked, budgeted or set aside: "Ottawa has committed close to
+# $40-billion" is a fact, as the development gold labels "Ottawa committed C$38.6 billion"; a plan or a request
 # is the body's own figure, and so is what it committed to do: "The Liberals committed to add more than $30 billion".)
 # (Not a verb by which a body acts on money decided: "The Space Force has awarded SpaceX $4.16 billion", "the House
 # approved $25 billion" state a fact the outlet reports, whose figure is no one's estimate.)
@@ -5851,7 +5851,8 @@ _COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s
 _SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")
 # A verb of speech or estimate with the clause it reports: "has estimated that", "said", "projects that".
 _REPORTED_THAT_RE = re.compile(
-    r"(?i)(?:said|says|stated|states|estimated|estimates|projected|projects|predicted|predicts|found|concluded|calculated|warned|reported)"
+    r"(?i)(?:said|says|stated|states|estimated|estimates|projected|projects|predicted|predicts|found|concluded|calculated|warned|reported|"
+    r"wrote|writes|posted|posts|added|adds|claimed|claims|declared|declares|insisted|insists|argued|argues|announced|announces)"
     r"(?:\s+that)?\s"
 )
 # A reporting verb, "that" and a condition, up to the condition's subject: "stated that if ".
@@ -5877,8 +5878,8 @@ _GIVEN_BY_RE = re.compile(
     rf"(?:(?:{_alternation(DEFAULT_TITLES)})\s+)?",
     re.IGNORECASE,
 )
-# A verb that puts a figure forward, its object a figure's noun: "has publicly pushed a far lower figure", "sketched out
-# some cost estimates for various proposals" (not one that doubts it: "dismissed the figure").
+# A verb that puts a figure forward, its object a figure's noun: "keeps citing a much lower figure", "sketched out
+# estimates for several designs" (not one that doubts it: "dismissed the figure").
 _PUT_FORWARD_RE = re.compile(
     r"(?<=\s)(?:(?:has|have|had)\s+)?(?:(?:publicly|recently|also|since|now|first)\s+)?"
     r"(?:pushed|floated|offered|put\s+forward|released|published|produced|sketched(?:\s+out)?|issued|touted|circulated|"

@@ -159,7 +159,7 @@ POINT_RE = re.compile(
 )
 RANGE_RE = re.compile(
     rf"(?:(?P<between>between)\s+)?(?P<c1>{_PREFIX})?(?P<n1>{_NUM}|{_WORD_NUM}){_scale('s1')}?\s*(?P<sep>-|–|—|(?:up\s+)?to|and)\s*"
-    # (a hedge on the high end: "$500 billion to as much as $1 trillion", "$161 billion to over $830 billion")
+    # (a hedge on the high end: "$400 billion to as much as $1 trillion", "$161 billion to over $830 billion")
     r"(?:(?<=to)\s*(?:as\s+(?:much|high)\s+as|over|more\s+than|nearly|almost|about|roughly|around|perhaps|possibly|potentially)\s+)?"
     rf"(?P<c2>{_PREFIX})?(?P<n2>{_NUM}|{_WORD_NUM}){_scale('s2')}?(?:\s+(?P<w>{_CURRENCY_WORD}))?",
     re.IGNORECASE,
@@ -519,7 +519,7 @@ def _read_range(match: re.Match) -> Found | None:
     # "$175-831 billion": a scale written once applies to both ends.
     start_value, end_value = _value(low, scale1 or scale2), _value(high, scale2 or scale1)
     if match.group("sep") in "-–—" and start_value > end_value:
-        return None  # "$71 billion—$10 billion more than his previous ask": a figure, then a difference
+        return None  # "$71 billion—$10 billion more than he first asked": a figure, then a difference
     low_value, high_value = sorted((start_value, end_value))
     return Found(match.start(), match.end(), Amount(currency, low_value, high_value, is_range=True))
 
@@ -834,8 +834,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         hi = min(figures[following].start if following < len(figures) else sentence.end, _clause_end(text, after, sentence.end))
         # (a cue of a part that makes the figure no part is none of its own: see _names_no_part)
         own = [c for c in found if lo <= c.start and c.end <= hi and not _names_no_part(text, c, figure.start, cues)]
-        # (a horizon alone says how long, not what: "what Ottawa pledged in 2022 — C$38.6 billion over 20 years — to
-        # modernize NORAD" is read with the clause it interrupts too)
+        # (a horizon alone says how long, not what: "what Ottawa promised — C$38.6 billion over 20 years — for
+        # NORAD's upgrade" is read with the clause it interrupts too)
         horizon_only = own and all(_HORIZON_AFTER_RE.fullmatch(text[c.start : c.end]) for c in own)
         line_start = text.rfind("\n", 0, figure.start) + 1
         heading = None
@@ -857,7 +857,7 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         named = [
             c
             for c in cues.named_by.find(text, figure.end, min(sentence.end, figure.end + 60))
-            # right after it, or after the words that qualify the noun: 'a $175-billion "Golden Dome" missile defense system'
+            # right after it, or after the words that qualify the noun: 'a $175-billion "Golden Dome" missile shield'
             if (c.start - figure.end <= 1 or _qualifies(text[figure.end : c.start], cues.named_by_modifiers))
             and not text[c.start : c.end].isupper()  # "the $151 billion SHIELD vehicle" is a name
         ]
@@ -990,7 +990,7 @@ def _whole_named_before(text: str, at: int, cues: MoneyCues) -> bool:
     """Whether the noun right before ``at`` names the programme as a whole: "the Golden Dome project alone could cost
     $500 billion" prices all of it, "the interceptor layer alone" a part."""
     program = cues.program_total[0] if cues.program_total else ""
-    # (not the programme as what a part is of: "That slice of the project alone could cost $6 billion")
+    # (not the programme as what a part is of: "That one piece of the project could cost $6 billion")
     return any(
         c.label == program and 0 <= at - c.end <= 1 and not _PART_OF_WHOLE_RE.search(text, max(0, c.start - 40), c.start)
         for c in cues.named_by.find(text, max(0, at - 40), at)
@@ -1008,7 +1008,7 @@ _QUOTED_NAME_RE = re.compile(r"\s+[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
 
 def _qualifies(gap: str, modifiers: frozenset[str]) -> bool:
     """Whether the words between a figure and a noun only qualify the noun: a name in quotation marks and up to three
-    of the codebook's ``named_by_modifiers`` ('$175-billion "Golden Dome" missile defense system')."""
+    of the codebook's ``named_by_modifiers`` ('$175-billion "Golden Dome" missile shield')."""
     rest = _QUOTED_NAME_RE.sub("", gap, count=1) if _QUOTED_NAME_RE.match(gap) else gap
     words = rest.split()
     return bool(modifiers) and rest[:1].isspace() and len(words) <= 3 and all(w.lower() in modifiers for w in words)
@@ -1117,9 +1117,9 @@ _APPOSED_RE = re.compile(r"(?:,|—|–|\s-{1,2})\s*(?:(?:a|an)\s+(?:[\w-]+\s+)?
 
 def _arithmetic_apposition(text: str, after: int, figure: Found) -> bool:
     """Whether a figure, set off a few words after the figure before it, is the difference between two figures: the
-    outlet's arithmetic, no one's estimate ("…, US$10 billion less than he cited on Monday").
+    outlet's arithmetic, no one's estimate ("…, US$10 billion below the figure he gave a day earlier").
 
-    >>> text = "Trump upped the price to $71 billion—$10 billion more than his previous ask."
+    >>> text = "Trump raised the price to $71 billion—$10 billion more than he first asked."
     >>> _arithmetic_apposition(text, text.index("—"), find_amounts(text)[1])
     True
     """
@@ -1215,14 +1215,14 @@ def _sentence_rows(
     """One row per figure of one sentence."""
     rows = []
     sources, readings = attributions(text, sentence, figures, cues, analysis), referent_readings(text, sentence, figures, cues)
-    # A sentence that enacts a budget enacts its parts: in "Congress approved $24.4 billion, with $18.8 billion
-    # appropriated for X and $5.9 billion for Y", the $5.9 billion is part of the appropriation, not a unit cost.
+    # A sentence that enacts a budget enacts its parts: in "Lawmakers passed $24.4 billion, $18.8 billion of it
+    # for X and $5.9 billion for Y", the $5.9 billion is part of the appropriation, not a unit cost.
     enacted = cues.enacted
     enacting = enacted is not None and any(
         r == enacted.referent and o.lower() in enacted.by for o, (r, _) in zip(sources, readings, strict=True)
     )
-    # The parts a budget figure lists are the budget's: "set aside about $24.4 billion for missile defense, including
-    # $18.8 billion for … and $5.9 billion for layered homeland defense" (a "layer" there is a budget line's name).
+    # The parts a budget figure lists are the budget's: "set aside $24.4 billion for missile defense, of which
+    # $18.8 billion goes to … and $5.9 billion to a homeland defense layer" (a "layer" there is a budget line's name).
     if enacted is not None:
         for i in range(1, len(figures)):
             listed = _LISTED_PARTS_RE.search(text, figures[0].end, figures[i].start)
@@ -1248,7 +1248,7 @@ def _sentence_rows(
             # the words before it say, is not the speaker's (its giver, where the article named one, is found below)
             owner = UNATTRIBUTED
         if i and _arithmetic_apposition(text, figures[i - 1].end, figure):
-            owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than his previous ask": the outlet's own arithmetic
+            owner = UNATTRIBUTED  # "to $71 billion—$10 billion more than he first asked": the outlet's own arithmetic
         # (a country's legislature or cabinet is one: "Japan's Cabinet approved ¥9.04 trillion")
         body = re.sub(r"^.*['’]s\s+", "", owner).lower() if enacted is not None else ""
         # (a whole defence budget stays one where a legislature enacts or seeks it: "House Democrats are seeking a $90
@@ -1429,7 +1429,7 @@ def _repeat_owners(rows: list[dict]) -> list[dict]:
         if not row["referent_cue"] and described:
             row = row | {"referent": described[-1]["referent"], "referent_cue": described[-1]["referent_cue"]}
         # A word that only says it is a cost ("it would cost $61 billion") says less than what the same giver called the
-        # same figure before ("Canada will have to pay $61 billion to join"): it keeps that reading.
+        # same figure before ("Ottawa must pay $61 billion to join"): it keeps that reading.
         specific = [r for r in described if r["attributed_to"] == row["attributed_to"] and not _GENERIC_CUE_RE.fullmatch(r["referent_cue"])]
         # (so does a word that only says it is a figure: "Trump confirmed the new $71 billion figure")
         if row["referent_cue"] and _GENERIC_CUE_RE.fullmatch(row["referent_cue"]) and specific:
