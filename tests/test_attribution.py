@@ -1948,6 +1948,24 @@ def test_an_unnamed_source_among_several_or_an_outlets_source_is_named_as_descri
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # two senators, each with a title: the first is named too, and "she" is hers, not a body's named later
+        (
+            "Sen. Ann Roe and Sen. Tom Doe praised the plan. Ms. Roe spoke at Orbit Forum\u2019s summit on Tuesday."
+            ' \u201cWe have waited forty years,\u201d she said.',
+            [("quotation", "Ann Roe")],
+        ),
+        # an honorific before a surname the excerpt never gave in full names a person
+        ('Ms. Roe, an Ohio Democrat, backs the plan. "It works," she said.', [("quotation", "Roe")]),
+        ('"We are not there yet," said Mr. Okafor.', [("quotation", "Okafor")]),
+    ],
+)
+def test_a_name_before_another_title_and_a_surname_after_an_honorific_are_people(text, expected, grammar):
+    assert speakers(text, grammar) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # an order, treaty or agreement as its clause's subject speaks by what it states or binds one to
         (
             "Washington wants to rewrite its 1951 pact with Denmark. The treaty reportedly obliges the US to"
@@ -2049,6 +2067,13 @@ def test_a_possessive_pronouns_pronouncement_is_its_persons_words(grammar):
         (
             'Two sources spoke to CNN. The second source said the tests may be just the "opening round" of the effort.',
             [("quotation", "second source")],
+        ),
+        # ... or "another" one, before or after the words, in single or double marks
+        ("The launch may be only \u2018a first step,\u2019 another source said.", [("quotation", "another source")]),
+        ('According to another source, the launch is just "step one."', [("quotation", "another source")]),
+        (
+            'Another engineer, who asked not to be named, was blunter. "We are years away," he said.',
+            [("quotation", "another engineer")],
         ),
     ],
 )

@@ -1338,7 +1338,10 @@ def _names(text: str, grammar: Grammar, not_names: re.Pattern | None) -> list[tu
             surface = surface[: possessive.start()]
         tokens = surface.split()
         if tokens and tokens[-1] in TITLE_ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
-            continue  # "Vice Chief of Space Operations Gen. Michael Guetlein": the post of the person named next
+            if "and" not in tokens[:-1]:
+                continue  # "Vice Chief of Space Operations Gen. Michael Guetlein": the post of the person named next
+            # ... but a name before "and" is one of its own: "Sen. Ann Roe and Sen. Tom Doe praised it"
+            tokens = tokens[: len(tokens) - 1 - tokens[::-1].index("and")]
         while tokens and tokens[0].lower().strip(".,") in LEADING_STOP:
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
             tokens = tokens[1:]
@@ -1908,7 +1911,9 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
                 index = registry.add(name, "organisation", roles)  # "Keidanren, the business lobby, welcomed ..."
             # (a person's role right before it names a person too: '"…," said Kremlin spokesman Peskov')
             role_before = roles_before[:1] and roles_before[0] in DEFAULT_PERSON_ROLES and not re.fullmatch(rf"{_DAY}|{_MONTH}", name)
-            introduced = (title or role_before) and _plain_capitalised(name, grammar)
+            # (so does an honorific: "Ms. Fischer, a Nebraska Republican, said", "Mr. Mobolade told the council")
+            honorific = re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$", text[max(0, start - 5) : start])
+            introduced = (title or role_before or honorific) and _plain_capitalised(name, grammar)
             if index is None and (introduced or name in speaking or _lone_speaker(text, start, end, grammar)):
                 # '"…," said Taiclet.', "President Brenner would revive it", "And Brenner has … Brenner says": a surname the
                 # excerpt never gave in full, a person by where it stands, by the title before it or by speaking
@@ -2771,7 +2776,8 @@ def _references(
         full_stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", surface)
         surface = surface[: full_stop.start()] if full_stop else surface
         name = re.sub(r"^(?:an?|one(?:\s+of\s+the)?|the)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
-        name = re.sub(r"^(Senior|Top|Former)\b", lambda w: w.group(1).lower(), name)  # a headline's capital: "Senior … diplomat"
+        # a headline's or a sentence's capital: "Senior … diplomat", "Another analyst, who asked not to be named, …"
+        name = re.sub(r"^(Senior|Top|Former|Another)\b", lambda w: w.group(1).lower(), name)
         name = re.sub(r"(official|source|diplomat|aide)s$", r"\1", name)  # "one of the U.S. officials": a U.S. official
         # "a spokesperson for the Defense Ministry", "an official at the Pentagon": the Defense Ministry's spokesperson
         name = re.sub(r"^(spokesperson|spokesman|spokeswoman|official)\s+(?:for|at|of)\s+(?:the\s+)?([A-Z][\w\s.'’-]*)$", r"\2 \1", name)
@@ -3796,9 +3802,9 @@ _HEADLINE_ANONYMOUS_RE = re.compile(
 )
 _ANONYMOUS_RE = re.compile(
     # ("the" where how they know follows: "'…,' the source familiar with the talks said", the one described before)
-    # ("one of the" in the plural: "one of the U.S. officials told Reuters"; "the" before an outlet's source, the one it
-    # described before: "'…,' the CNN source said")
-    rf"\b(?:[Aa]n?|[Oo]ne(?:\s+of\s+the(?=\s+(?:[\w.&-]+\s+){{0,3}}(?:officials|sources|diplomats|aides)\b))?|"
+    # ("another": "'…,' another source said"; "one of the" in the plural: "one of the U.S. officials told Reuters"; "the"
+    # before an outlet's source, the one it described before: "'…,' the CNN source said")
+    rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne(?:\s+of\s+the(?=\s+(?:[\w.&-]+\s+){{0,3}}(?:officials|sources|diplomats|aides)\b))?|"
     rf"[Tt]he(?=\s+(?:senior\s+)?(?:source|official|person|individual|aide|diplomat|insider)\s+{_HOW_THEY_KNOW}|\s+[A-Z][\w.&-]*\s+source\s+[a-z]+"
     # (one of several counted before: "The second source said that …")
     r"|\s+(?:first|second|third|fourth|other)\s+(?:source|official|person|aide|diplomat)\s+(?:said|says|told|added)\b))\s+"
