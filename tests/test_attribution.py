@@ -1963,6 +1963,15 @@ def test_a_name_before_another_title_and_a_surname_after_an_honorific_are_people
     assert speakers(text, grammar) == expected
 
 
+def test_a_title_in_a_clause_after_a_name_is_the_next_persons_not_the_names(grammar):
+    # a photo caption's "Roe, listens as President Doe speaks": Roe is no president, so "the president" is Doe
+    text = (
+        "Prime Minister Ann Roe, listens as President Tom Doe speaks at the summit. Roe later met reporters, and the president"
+        ' said the deal was "very close."'
+    )
+    assert speakers(text, grammar) == [("quotation", "Tom Doe")]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

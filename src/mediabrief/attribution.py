@@ -1594,6 +1594,20 @@ def _apposition_roles(text: str, end: int) -> list[str]:
     if match and _ROLE_SPEAKS_RE.match(text, end):
         return []  # "… for the Dome, the company said on its website": the role speaks, it describes no name
     words = match.group(1).split() if match else []
+    # (a title before a second name is that person's: "Ann Roe, listens as President Tom Doe speaks" gives
+    # Roe no role of president)
+    title_of_next = next(
+        (
+            k
+            for k in range(len(words) - 1)
+            if words[k][:1].isupper()
+            and words[k].lower() in DEFAULT_PERSON_ROLES
+            and words[k + 1][:1].isupper()
+            and words[k + 1].lower() not in DEFAULT_PERSON_ROLES
+        ),
+        len(words),
+    )
+    words = words[:title_of_next]
     return [w if w.islower() else w.lower() for w in words if w.islower() or w.lower() in DEFAULT_PERSON_ROLES]
 
 
