@@ -1758,6 +1758,15 @@ def test_a_figure_in_a_transcripts_turn_is_the_speakers(codebook):
     assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Jane Roe"]
 
 
+def test_a_figure_in_a_transcripts_turn_named_in_capitals_is_the_speakers_named_in_full_before(codebook):
+    text = (
+        "The senator spoke to Mary Ann De Luca on her evening show.\n\n"
+        "DE LUCA: A tidy sum. The state itself was bought for $9 million once.\n\n"
+        "SENATOR: Times have changed."
+    )
+    assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Mary Ann De Luca"]
+
+
 def test_who_announced_a_plan_does_not_give_a_figure_past_a_clause_of_its_own(codebook):
     text = "The shield, unveiled by Trump in January, will cost $175 billion, but the bill includes only a $25 billion down payment."
     owners = money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist()

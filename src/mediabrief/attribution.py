@@ -5581,6 +5581,15 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         ]
         if speaker:
             return Owner(analysis.name(speaker[-1].entity), "person", "speaker turn", relay)
+        # a transcript's speaker in capitals, named in full before: "DE LUCA: …" is Mary Ann De Luca's turn
+        said = " ".join(turn.group(1).split()).lower()
+        named = [
+            e
+            for e in range(len(analysis.entities))
+            if analysis.type(e) in PERSONLIKE and f" {analysis.name(e).lower()}".endswith(f" {said}")
+        ]
+        if turn.group(1).isupper() and len(said) > 2 and named:
+            return Owner(analysis.name(named[0]), "person", "speaker turn", relay)
     if outlets:
         return Owner(relay, "outlet", outlets[0].how, "")
     generic = _unnamed_estimates(analysis.text, sentence.start, start)
