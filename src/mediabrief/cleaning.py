@@ -87,6 +87,9 @@ PAGE_FURNITURE_RE = re.compile(
     re.I,
 )
 
+# An advertiser's line, its label before a colon or a bar: "Sponsor: QWIKET: Elevate your game!", "Advertisement|Remove ads."
+AD_LINE_RE = re.compile(r"^(?:sponsor(?:ed)?(?:\s+(?:by|content|post))?|advertisement|paid\s+(?:content|post|partner))\s*[:|]", re.I)
+
 # A link to another story set in the text, its headline after a label: "READ MORE: …", "Also Read: …", "See also: …",
 # "RELATED: …" (a label glued to a long paragraph is the paragraph's, which stays).
 RELATED_LINK_RE = re.compile(r"^(?:read\s+more|also\s+read|related|see\s+also)\s*:\s+\S", re.I)
@@ -179,7 +182,7 @@ def credit_kind(line: str) -> str | None:
     n_words = len(text.split())
     if n_words == 0 or n_words > MAX_CAPTION_WORDS:
         return None
-    if PAGE_FURNITURE_RE.match(text):
+    if PAGE_FURNITURE_RE.match(text) or AD_LINE_RE.match(text):
         return "page furniture"
     if (RELATED_LINK_RE.match(text) and n_words <= MAX_HEADLINE_WORDS) or PROMOTION_RE.match(text):
         return "link to another story"
