@@ -1726,6 +1726,12 @@ def test_a_plural_title_before_the_first_of_several_names_is_no_part_of_the_name
         ("Golden opportunity for the pact in space, says Rook\nThe pact should grow.", ["Rook"]),
         # ... not a day
         ("The plan works, said Monday.", []),
+        # someone unnamed, by their role, and the day after them
+        (
+            "The shield will start a race in orbit, said a Danish foreign ministry spokesperson on Friday.",
+            ["Danish foreign ministry spokesperson"],
+        ),
+        ("The plan cannot work, said a senior U.S. official.", ["senior U.S. official"]),
     ],
 )
 def test_a_verb_closing_a_sentence_credits_the_name_after_it_past_a_title_in_lower_case(text, expected, grammar):

@@ -2517,8 +2517,13 @@ _LOWER_TITLE_WORDS = (
     # (a profession before the name: "wrote Jefferies analyst Sheila Kahyaoglu")
     r"analyst|expert|economist|researcher|scientist|professor|fellow|strategist)"
 )
+_UNNAMED_ROLE_END = (
+    r"(?:spokes(?:man|woman|person)|official|officer|source|aide|diplomat|lawmaker|analyst|expert|adviser|advisor|executive)"
+)
 _INVERTED_AT_END_RE = re.compile(
-    r"(?!told\b|tells\b)\w+\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
+    r"(?!told\b|tells\b)\w+\s+(?:(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
+    # (or someone unnamed, by their role: "…, said a Chinese defense spokesperson.", "…, said a senior U.S. official.")
+    r"|an?\s+(?:(?:[A-Z][\w.&'’-]*|[a-z]+)\s+){0,4}" + _UNNAMED_ROLE_END + r")"
     r"(?:\s+news\s+agency)?"
     # (the name's body after it: "…, said Laura Grego of the Union of Concerned Scientists.")
     r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|on|for|and|the)\s+){0,2}[A-Z][\w.&'’-]*){0,6})?"
@@ -3833,7 +3838,8 @@ _ANONYMOUS_RE = re.compile(
     r"policy|line|tally|projection|count|name|title|record|order|orders|branch|sample|example|selection|survey|poll)\b)"
     # What places them, kept in their name: "an executive at a mid-sized defense contractor", "an official in the
     # minister's office", "a person familiar with the talks".
-    rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
+    # (not a day or a month: "a defense spokesperson on Thursday" is the spokesperson)
+    rf"(?:\s+(?:at|from|with|in|on|of|for)\s+(?!{_DAY}|{_MONTH})(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?{_ADJ}{{0,2}}"
     rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*)|{_BODY_WORD})?|{_PLACE})\b"
     rf"|\s+{_HOW_THEY_KNOW})?"
 )
