@@ -73,6 +73,14 @@ def test_a_negated_supportive_cue_is_not_supportive(rules):
     assert cue_score("The Golden Dome is no boondoggle.", dome(rules), rules) > 0
 
 
+def test_the_alternative_a_comparison_turns_down_counts_the_other_way():
+    real = stance_rules(load_codebook())
+    target = next(t for t in real.targets if t.name == "golden_dome")
+    assert cue_score("On reflection the Golden Dome is much more stabilizing than destabilizing.", target, real) > 0
+    # (what the comparison says of the shield itself keeps its sign)
+    assert cue_score("The Golden Dome is more destabilizing than any earlier system.", target, real) < 0
+
+
 @pytest.mark.parametrize(
     ("sentence", "sign"),
     [

@@ -269,10 +269,13 @@ def _negated(before: str, rules: Rules) -> bool:
             return True
     clause = re.split(r"[,;:—–]", before)[-1]
     opening = words(clause)[:1]
-    return bool(opening) and opening[0].lower() in _CLAUSE_NEGATIONS
+    # (and the alternative a comparison turns down: "far more stabilizing than destabilizing", "less a boondoggle than
+    # a bet")
+    return bool(opening) and opening[0].lower() in _CLAUSE_NEGATIONS or bool(_TURNED_DOWN_RE.search(before))
 
 
 _CLAUSE_NEGATIONS = frozenset({"none", "nothing", "no", "neither", "nor", "never", "nobody"})
+_TURNED_DOWN_RE = re.compile(r"(?i)\b(?:more|less)\b[^.;:!?]{0,60}\bthan\s+(?:an?\s+|the\s+)?$")
 
 
 def cue_hits(sentence: str, target: Target, rules: Rules, previous: str = "") -> list[tuple[str, float]]:
