@@ -437,6 +437,8 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
             "The shield risks a war in space, warned a spokesman from the National Defense Ministry of China.",
             {"National Defense Ministry of China"},
         ),
+        # a day after "confirmed" says when, it is no person confirmed in a post
+        ("The Prime Minister's Office confirmed Tuesday that the talks cover radar sites.", {"Prime Minister's Office"}),
         ("This commentary was first published in The Breach in June.", {"The Breach"}),
         ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),
         # a wire's bracketed credit after a dateline; "via"; "telling X that"; words voiced "to X"; an outlet's writer;

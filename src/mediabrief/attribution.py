@@ -3784,8 +3784,10 @@ _ACCOUNT_RE = re.compile(
 
 # A person confirmed in a post, not a statement confirmed: "the Senate confirmed Gen. Roe", "confirmed him as director";
 # nor someone's view borne out: "the report confirmed his fears".
+# (a day or a month is when: "The Prime Minister's Office confirmed Tuesday that talks were under way")
 _CONFIRMED_IN_POST_RE = re.compile(
-    r"(?:confirmed|confirms)\s+(?:[A-Z]|him\b|her\b|them\b|his\b|their\b|my\b|our\b|the\s+(?:nomination|nominee|appointment|pick)\b)"
+    rf"(?:confirmed|confirms)\s+(?:(?!{_DAY}|{_MONTH})[A-Z]|him\b|her\b|them\b|his\b|their\b|my\b|our\b"
+    r"|the\s+(?:nomination|nominee|appointment|pick)\b)"
 )
 # Writing a law or a budget, not words: "writing next year's defense bill", "wrote the legislation".
 _DRAFTING_RE = re.compile(
