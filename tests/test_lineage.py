@@ -439,6 +439,8 @@ def test_a_link_to_an_outlets_site_cites_that_outlet_but_not_its_own_site():
         ),
         # a day after "confirmed" says when, it is no person confirmed in a post
         ("The Prime Minister's Office confirmed Tuesday that the talks cover radar sites.", {"Prime Minister's Office"}),
+        # ... nor after an outlet told something: "told Bloomberg Wednesday that" credits Bloomberg
+        ("A Space Force spokesman told Reuters Friday that the test slipped.", {"Reuters", "Space Force"}),
         ("This commentary was first published in The Breach in June.", {"The Breach"}),
         ("This article originally appeared at TomDispatch.com.", {"TomDispatch"}),
         # a wire's bracketed credit after a dateline; "via"; "telling X that"; words voiced "to X"; an outlet's writer;

@@ -1805,8 +1805,8 @@ def _inside_longer_name(text: str, start: int, end: int, country: bool = False) 
     if body and body.group(1).lower() in OUTLET_WORDS:
         return True  # the first word of a longer publication's name: "Tokyo" in "the Tokyo Defence Digest"
     after = re.match(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])", text[end : end + 30])
-    if not after:
-        return False
+    if not after or re.fullmatch(_DAY, after.group(1)):
+        return False  # (a weekday says when: "told Bloomberg Wednesday that …")
     return after.group(1).lower() in OUTLET_WORDS or after.group(1).lower() not in ORG_WORDS
 
 
