@@ -1758,6 +1758,11 @@ def test_a_figure_in_a_transcripts_turn_is_the_speakers(codebook):
     assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Jane Roe"]
 
 
+def test_a_firm_named_once_by_its_name_alone_gives_the_figure_it_announces(codebook):
+    text = "Shares rose on the news. Tampa-based Orbitra announced the new contract has a ceiling of $9 billion."
+    assert money_mentions(_corpus(text), _without_known_figures(codebook))["attributed_to"].tolist() == ["Orbitra"]
+
+
 def test_a_figure_in_a_transcripts_turn_named_in_capitals_is_the_speakers_named_in_full_before(codebook):
     text = (
         "The senator spoke to Mary Ann De Luca on her evening show.\n\n"

@@ -1439,7 +1439,10 @@ def _in_capitals_line(text: str, at: int) -> bool:
 
 
 # A lone capitalised word that speaks right after a quotation: '…,” said Taiclet.', '…,” Taiclet said.'
-_LONE_CREDIT_VERBS = r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|tells)"
+# (and announcing: "Jacksonville-based Redwire announced the contract has a ceiling of …")
+_LONE_CREDIT_VERBS = (
+    r"(?:said|says|added|explained|continued|noted|wrote|argued|warned|told|tells|announced|announces|confirmed|confirms|stated|states)"
+)
 _SAID_BEFORE_LONE_RE = re.compile(rf"[,.!?…]?\s*[”\"’]\s*,?\s*{_LONE_CREDIT_VERBS}\s+$")
 _SAID_AFTER_QUOTE_RE = re.compile(r"[”\"’]\s*,?\s*$")
 _SAID_BODYS_BEFORE_LONE_RE = re.compile(
