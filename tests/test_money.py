@@ -1404,6 +1404,7 @@ AEI = "American Enterprise Institute"
         ("According to reports, a first USD 25 billion is set aside for the shield.", ["reports"]),
         ("Trump cited $175 billion, though congressional estimates have run past $1 trillion.", [WH, "congressional estimates"]),
         ("Open-source estimates place the whole effort between $150 billion and $200 billion.", ["open-source estimates"]),
+        ("The general waved away outside cost estimates that put the shield past $2 trillion.", ["outside cost estimates"]),
         # an ask goes on to the whole its first figure is a part of
         ("Senate Republicans have proposed a first $20 billion tranche as part of a broader $140 billion package.", ["Republicans"] * 2),
         # ... and to the parts it lists; an ask in the infinitive is one too

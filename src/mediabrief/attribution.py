@@ -5642,7 +5642,7 @@ _SPEAKER_TURN_RE = re.compile(
 _UNNAMED_ESTIMATES_RE = re.compile(
     r"(?i)\b(?:according\s+to\s+(?P<bare>(?:media\s+|news\s+|press\s+)?reports|estimates)|(?P<qualified>(?:some|other|outside|independent|"
     r"unofficial|earlier|higher|lower|several|various|media|news|press|recent|congressional|open[- ]source|external|private|"
-    r"industry|academic|official)\s+(?:estimates|projections|reports|forecasts|analyses)))\b"
+    r"industry|academic|official)\s+(?:cost\s+|price\s+)?(?:estimates|projections|reports|forecasts|analyses)))\b"
 )
 
 
