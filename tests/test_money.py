@@ -1868,6 +1868,11 @@ def test_a_figure_set_against_the_one_before_is_read_as_that_one(text, referents
         # a whole bill's topline, whatever it puts first; what a bill takes from another programme
         ("The final statement locks in an $838.7 billion topline that puts the shield first.", "other"),
         ("Both chairmen backed the $90 billion supplemental funding measure the shield rides on.", "other"),
+        # buying the hardware is one part of a total that also runs and replaces it
+        ("Of that total, roughly $900 billion would go to acquisition costs, the agency found.", "part or unit cost"),
+        ("A fleet of 5,000 satellites would cost $410B to acquire and more to keep flying.", "part or unit cost"),
+        # (a firm buying another is no part of the shield)
+        ("The firm agreed to acquire a small antenna maker for $210 million last year.", "other"),
         ("The same bill will cut $300 billion from food aid.", "other"),
     ],
 )
