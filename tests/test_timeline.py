@@ -472,3 +472,22 @@ def test_a_count_never_prints_over_a_dot_its_own_or_another():
         box = text.get_window_extent(renderer)
         assert not any(min(box.x1, d[2]) - max(box.x0, d[0]) > 1 and min(box.y1, d[3]) - max(box.y0, d[1]) > 1 for d in dots)
     assert [t.get_text() for t in counts if t.get_text().endswith("2")], "the CBO's count, with room, is kept"
+
+
+def test_an_articles_figure_is_the_one_it_gives_most_not_a_higher_one_it_names_once():
+    # a story on a $185 billion baseline that names a dismissed $1 trillion estimate once is about the $185 billion
+    money = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "b", "b", "b"],
+            "amount_low_usd": [175e9, 185e9, 185e9, 1e12, 185e9],
+            "amount_high_usd": [175e9, 185e9, 185e9, 1e12, 185e9],
+            "is_range": [False] * 5,
+            "is_vague": [False] * 5,
+            "referent": ["program total"] * 5,
+            "attributed_to": ["White House", "unattributed", "Programme office", "outside estimates", "Programme office"],
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2025-05-20", "2026-03-17"])})
+    given = tl.article_figures(money, articles, "program total")
+    assert given[["amount_usd", "attributed_to"]].values.tolist() == [[175e9, "White House"], [185e9, "Programme office"]]
+    assert tl.shift_phrase(tl.figure_shift(money, articles, "program total")).endswith("to $185 billion (Programme office, from Mar 2026)")
