@@ -375,6 +375,11 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
             "Trump said the shield would become fully operational by the time his term ends in 2029.",
             "The new award asks the company to put an operational satellite constellation in orbit by 2028 for the Space Force.",
         ),
+        # ... nor is the term of a contract's work
+        (
+            "Trump said the shield would become fully operational by the time his term ends in 2029.",
+            "The operational timeline for the contracted work runs to the end of 2035 if every option is taken up.",
+        ),
     ],
     ids=[
         "rounded",
@@ -399,6 +404,7 @@ def test_spellings_of_one_persons_name_are_no_contradiction():
         "day-date",
         "groundwork",
         "contract-satellites",
+        "contract-term",
     ],
 )
 def test_sources_that_do_not_disagree_are_no_contradiction(texts):
