@@ -435,15 +435,20 @@ def shift_phrase(shift: dict | None) -> str | None:
     >>> shift_phrase({"early": 175e9, "early_owner": "White House", "early_until": pd.Timestamp("2025-06-01"), "late": 1.2e12,
     ...     "late_owner": "CBO", "late_from": pd.Timestamp("2026-05-13"), "grew": True, "window": 2})
     'the programme total most articles gave rose from $175 billion (White House, to Jun 2025) to $1.2 trillion (CBO, from May 2026)'
+    >>> shift_phrase({"early": 175e9, "early_owner": "White House", "early_until": pd.Timestamp("2025-06-01"), "late": 185e9,
+    ...     "late_owner": "Gen. Jane Roe (Space Force)", "late_from": pd.Timestamp("2026-03-17"), "grew": True, "window": 1})[-56:]
+    '$185 billion (Gen. Jane Roe, Space Force, from Mar 2026)'
     """
     if not shift:
         return None
     verb = "rose" if shift["grew"] else "fell" if shift["late"] < shift["early"] else "stayed at"
+    # (an owner written with brackets of its own is set off by commas inside these: "Gen. Jane Roe, Space Force, from …")
+    early, late = (re.sub(r"\s*\(([^()]*)\)", r", \1", _owner(shift[k])) for k in ("early_owner", "late_owner"))
     if verb == "stayed at":
-        return f"the programme total most articles gave stayed at {format_usd(shift['late'])} ({_owner(shift['late_owner'])})"
+        return f"the programme total most articles gave stayed at {format_usd(shift['late'])} ({late})"
     return (
-        f"the programme total most articles gave {verb} from {format_usd(shift['early'])} ({_owner(shift['early_owner'])}, "
-        f"to {shift['early_until']:%b %Y}) to {format_usd(shift['late'])} ({_owner(shift['late_owner'])}, from {shift['late_from']:%b %Y})"
+        f"the programme total most articles gave {verb} from {format_usd(shift['early'])} ({early}, "
+        f"to {shift['early_until']:%b %Y}) to {format_usd(shift['late'])} ({late}, from {shift['late_from']:%b %Y})"
     )
 
 
