@@ -29,6 +29,8 @@ from mediabrief.cleaning import clean_article, credit_kind, parse_byline, parse_
         # ... and an advertiser's line, whatever its words ("fantasy" in a game's ad is no view of the story)
         ("Sponsor:  GAMEBOX: Take your fantasy league further! Tips and Odds for Weekend Players.", "page furniture"),
         ("Advertisement|Remove ads.", "page furniture"),
+        # ... and a blog's search box
+        ("Search This Blog", "page furniture"),
         # (a sentence that opens with the word is text)
         ("Sponsors of the bill said it would pass easily.", None),
     ],

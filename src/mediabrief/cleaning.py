@@ -81,7 +81,7 @@ PAGE_FURNITURE_RE = re.compile(
     # a social widget's label ("Connect with us", "Follow us:"), and an image's default file name ("Untitled 2025 08 14T…")
     r"|connect\s+with\s+us|follow\s+us(?:\s+on\s+[A-Z]\w*)?\s*:?|untitled[\s_-]*\d{4}[\s_-]\d{2}[\s_-]\d{2}\S*"
     # ... a search box's ("Search", "Search AI Powered") and a way back ("Back to news")
-    r"|search(?:\s+(?:this\s+site|the\s+site|ai\s+powered))?|back\s+to\s+(?:news|top|home|homepage)"
+    r"|search(?:\s+(?:this\s+(?:site|blog)|the\s+(?:site|blog)|ai\s+powered))?|back\s+to\s+(?:news|top|home|homepage)"
     # ... and a site's logo, by the text that stands for its image ("logo"), and a label over a picked story
     r"|(?:site\s+)?logo|editor['’]s\s+picks?)\s*$",
     re.I,
