@@ -2520,9 +2520,10 @@ _LOWER_TITLE_WORDS = (
     # (a profession before the name: "wrote Jefferies analyst Sheila Kahyaoglu")
     r"analyst|expert|economist|researcher|scientist|professor|fellow|strategist)"
 )
-_UNNAMED_ROLE_END = (
-    r"(?:spokes(?:man|woman|person)|official|officer|source|aide|diplomat|lawmaker|analyst|expert|adviser|advisor|executive)"
-)
+# The roles an unnamed person is known by in a headline, and that end such a person's name ("senior Canadian diplomat").
+_UNNAMED_ROLES = r"official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander"
+# ... and, with a few more, the role that ends a sentence's closing credit: "…, said a senior U.S. official."
+_UNNAMED_ROLE_END = rf"(?:{_UNNAMED_ROLES}|officer|analyst|expert|executive)"
 _INVERTED_AT_END_RE = re.compile(
     r"(?!told\b|tells\b)\w+\s+(?:(?:the\s+|a\s+)?(?:(?:[A-Z][\w.&'’-]*|" + _LOWER_TITLE_WORDS + r")\s+){0,6}[A-Z][\w&'’-]*(?:\.(?=[\w]))?"
     # (or someone unnamed, by their role: "…, said a Chinese defense spokesperson.", "…, said a senior U.S. official.")
@@ -3815,8 +3816,6 @@ _PLACE = (
 )
 # A body's kind written after its name: "a spokesman for the Golden Dome office".
 _BODY_WORD = r"\s+(?:office|agency|ministry|department|command|committee|program|programme|directorate)"
-# The roles an unnamed person is known by in a headline, and that end such a person's name ("senior Canadian diplomat").
-_UNNAMED_ROLES = r"official|diplomat|spokesperson|spokesman|spokeswoman|aide|lawmaker|source|adviser|advisor|envoy|commander"
 # ... and as a headline names them, without the article, at its line's start, its verb after: "Senior Canadian diplomat
 # compares …", "Top Russian official warns …".
 _HEADLINE_ANONYMOUS_RE = re.compile(
