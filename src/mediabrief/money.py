@@ -621,6 +621,7 @@ class MoneyCues(NamedTuple):
     carried: re.Pattern | None = None  # words that point back to the last estimate: "of that", "its 20-year total", "It came to"
     requires_named: dict | None = None  # a referent label -> the names (as written) one of which its sentence must hold
     whole_budgets: tuple | None = None  # (label, cues of a budget not the programme's, the programme's names, its parts)
+    budget_line_at_most: float = math.inf  # US dollars: the most one budget line of the programme can be
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -644,6 +645,7 @@ class MoneyCues(NamedTuple):
             default_large=(str(money["default_large"]["label"]), float(money["default_large"]["at_least_usd"]))
             if money.get("default_large")
             else None,
+            budget_line_at_most=float(money.get("budget_line_at_most_usd", math.inf)),
             program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
             if money.get("program_total")
             else None,
@@ -913,6 +915,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             if purpose and not programme.find(text, *purpose.span(1)) and not parts.find(text, *purpose.span(1)):
                 labels[-1] = label
                 words[-1] = re.sub(r"\s+(?:and|or)$", "", " ".join(purpose.group(0).split()))
+            # ... nor a sum larger than any one line of it can be: "the $113 billion DoD reconciliation bill", "$150
+            # billion in new funding" for many priorities at once (a size in words, "billions of dollars", says no
+            # such thing)
+            usd = figure.amount.low * cues.usd_rates.get(figure.amount.currency, math.nan)
+            if not figure.amount.is_vague and usd > cues.budget_line_at_most:
+                labels[-1] = label
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
             if usd < cues.program_total[1]:  # NaN (no rate) passes: a total in another currency is not judged
