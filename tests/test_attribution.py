@@ -258,6 +258,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         # a group is named as written where it is a proper name ("the Democrats"), in lower case where a sentence opens with it
         ('"We urge you to rein in this plan," the Democrats wrote.', "Democrats"),
         ('Critics say the plan "will never work as promised."', "critics"),
+        # ... as are other plain plurals that speak as one, with a word of their own before them and a tense of any kind
+        ('Its European allies are now saying "we would rather build our own interceptors."', "allies"),
+        ('Defense contractors say the timetable "leaves almost no room for a failed test."', "contractors"),
         # a run-on credit ("according to Japan Today - U.S. Space Force General …") keeps the outlet; a dash is no word
         ('"Talks went well," according to Japan Today - U.S. Space Force General Jane Roe leads the project.', "Japan Today"),
         # participles of speech and "continues"
@@ -1647,6 +1650,11 @@ def test_a_questions_verb_in_a_title_case_headline_is_no_part_of_the_name_after_
 )
 def test_pronouns_roles_and_credits_after_a_quotation(text, expected, grammar):
     assert speakers(text, grammar)[-1] == ("quotation", expected)
+
+
+def test_a_trade_that_coins_a_technical_name_gives_a_term_not_a_quotation(grammar):
+    text = 'Orbits carry most satellites away from the target. Engineers call this the "coverage gap," and it drives cost.'
+    assert speakers(text, grammar) == [("term", "")]
 
 
 def test_a_share_of_a_polls_respondents_speaks_for_them(grammar):

@@ -766,6 +766,26 @@ DEFAULT_GROUPS = [
     "arms-control experts",
     "respondents",  # a poll's: "most respondents said Ottawa 'should stay out of' it"
     "voters",
+    # more people who speak as one, with or without a word before them: "European allies are saying …", "defense
+    # contractors say" (not the trades that coin technical names: "engineers call this the 'absentee ratio'" is a term)
+    "allies",
+    "partners",
+    "contractors",
+    "executives",
+    "insiders",
+    "commanders",
+    "strategists",
+    "academics",
+    "scholars",
+    "commentators",
+    "activists",
+    "campaigners",
+    "detractors",
+    "backers",
+    "residents",
+    "veterans",
+    "negotiators",
+    "policymakers",
 ]
 DEFAULT_TITLES = [
     "president",
