@@ -1840,6 +1840,9 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
             ["budget or appropriation", "other"],
         ),
         ("On Monday the panel lined up about $140 billion in fresh funding for a range of the president's priorities.", ["other"]),
+        # ... nor one smaller than any line can be (a share's price target), nor a company's funding round
+        ("Brokers provide a mean one-year price target for the stock of $212.40.", ["other"]),
+        ("The satellite start-up closed a $90 million funding round this week.", ["other"]),
         # ... while an uncounted size in words says nothing of which budget it is
         ("Appropriators have set aside tens of billions of dollars for the shield.", ["budget or appropriation"]),
     ],

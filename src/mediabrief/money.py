@@ -622,6 +622,7 @@ class MoneyCues(NamedTuple):
     requires_named: dict | None = None  # a referent label -> the names (as written) one of which its sentence must hold
     whole_budgets: tuple | None = None  # (label, cues of a budget not the programme's, the programme's names, its parts)
     budget_line_at_most: float = math.inf  # US dollars: the most one budget line of the programme can be
+    budget_line_at_least: float = 0.0  # ... and the least (below it, a share price or a fee)
 
     @classmethod
     def from_codebook(cls, codebook: dict) -> MoneyCues:
@@ -646,6 +647,7 @@ class MoneyCues(NamedTuple):
             if money.get("default_large")
             else None,
             budget_line_at_most=float(money.get("budget_line_at_most_usd", math.inf)),
+            budget_line_at_least=float(money.get("budget_line_at_least_usd", 0)),
             program_total=(str(money["program_total"]), float(money.get("program_total_at_least_usd", 0)))
             if money.get("program_total")
             else None,
@@ -917,9 +919,9 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
                 words[-1] = re.sub(r"\s+(?:and|or)$", "", " ".join(purpose.group(0).split()))
             # ... nor a sum larger than any one line of it can be: "the $113 billion DoD reconciliation bill", "$150
             # billion in new funding" for many priorities at once (a size in words, "billions of dollars", says no
-            # such thing)
+            # such thing); nor one smaller than any can be: "analysts provide an average price target of $529.83"
             usd = figure.amount.low * cues.usd_rates.get(figure.amount.currency, math.nan)
-            if not figure.amount.is_vague and usd > cues.budget_line_at_most:
+            if not figure.amount.is_vague and (usd > cues.budget_line_at_most or 0 < usd < cues.budget_line_at_least):
                 labels[-1] = label
         if cues.program_total and labels[-1] == cues.program_total[0]:
             usd = figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan)
