@@ -1843,6 +1843,14 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
         # ... nor one smaller than any line can be (a share's price target), nor a company's funding round
         ("Brokers provide a mean one-year price target for the stock of $212.40.", ["other"]),
         ("The satellite start-up closed a $90 million funding round this week.", ["other"]),
+        # ... nor a whole that holds the programme's own line, whatever noun it is given ("initiative" names a programme)
+        (
+            "A $140 billion defense initiative sent to Congress contains a hefty allocation of $23 billion reserved for the"
+            " Golden Dome.",
+            ["other", "budget or appropriation"],
+        ),
+        # ... though the programme itself may hold one of its lines
+        ("The $175 billion shield includes $20 billion for the first sensors.", ["program total", "budget or appropriation"]),
         # ... while an uncounted size in words says nothing of which budget it is
         ("Appropriators have set aside tens of billions of dollars for the shield.", ["budget or appropriation"]),
     ],

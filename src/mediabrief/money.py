@@ -950,7 +950,38 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             and _FOR_AFTER_RE.match(text, figure.end)
         ):
             labels[-1], words[-1] = budget, words[-2]
+    # A sum that holds the programme's own line is a whole of many lines, neither its total nor its budget line: "A $150
+    # billion defense initiative … includes an allocation of $27 billion specifically for the Golden Dome"
+    if cues.whole_budgets is not None:
+        label, _, programme, _ = cues.whole_budgets
+        for i, figure in enumerate(figures[:-1]):
+            held = figures[i + 1]
+            goes_to = _FOR_PROGRAMME_AFTER_RE.match(text, held.end)
+            if (
+                labels[i] != label
+                and _HOLDS_GAP_RE.fullmatch(text, figure.end, held.start)
+                and goes_to
+                and programme.find(text, goes_to.end(), min(sentence.end, goes_to.end() + 30))
+                and programme.find(text, goes_to.end(), min(sentence.end, goes_to.end() + 30))[0].start == goes_to.end()
+                and held.amount.high < figure.amount.low
+                # (not where the whole is the programme itself: "the $175 billion shield includes $25 billion for …")
+                and not programme.find(text, sentence.start, held.start)
+            ):
+                labels[i], words[i] = label, "holds the programme's line"
     return list(zip(labels, words, strict=True))
+
+
+# Between a whole and the line it holds: "… includes a significant allocation of", ", with", ", including".
+_HOLDS_GAP_RE = re.compile(
+    r"(?i)[^;:$€£¥]{0,80}?\b(?:includ(?:es|ed|ing|e)|contain(?:s|ed|ing)?|with|of\s+which)\b"
+    r"(?:\s+(?:a|an|the|some|about|nearly|roughly|up\s+to|(?:a\s+)?(?:significant|large|major|sizable|sizeable|hefty)|allocations?|"
+    r"earmarks?|set-asides?|of))*\s+"
+)
+# What a line goes to, right after it: "for the", "specifically earmarked for", "set aside for".
+_FOR_PROGRAMME_AFTER_RE = re.compile(
+    r"(?i)\s+(?:(?:specifically|solely|exclusively|earmarked|set\s+aside|allocated|dedicated|reserved|in\s+funding|in\s+new\s+funding)\s+){0,2}"
+    r"(?:for|to)\s+(?:the\s+|its\s+|Trump['’]s\s+|President\s+(?:Donald\s+)?Trump['’]s\s+)?[\"“‘']?"
+)
 
 
 def _is_whole_budget(cues: MoneyCues, referent: str, cue: str) -> bool:
