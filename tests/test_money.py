@@ -2229,3 +2229,17 @@ def test_a_years_money_a_body_asks_to_approve_is_a_budget_line_and_an_age_is_no_
     )
     assert table["referent"].tolist() == ["budget or appropriation"]
     assert table["horizon_years"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # the programme's name before another noun only qualifies it: the noun says what the figure is
+        ("Rocket Lab books $515 million Golden Dome tracking contract", "part or unit cost"),
+        ("Northrop takes a $1.3 billion Golden Dome interceptor award on Friday.", "part or unit cost"),
+        # ... and the programme's own noun after its name keeps the whole
+        ("Critics call the $175 billion Golden Dome system a fantasy.", "program total"),
+    ],
+)
+def test_the_programmes_name_qualifying_a_noun_gives_way_to_the_noun(text, referent, codebook):
+    assert _table(text, codebook)["referent"].tolist() == [referent]

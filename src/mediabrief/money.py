@@ -882,6 +882,11 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         period = cues.per_period.match(text, figure.end, sentence.end) if cues.per_period is not None and cues.per_unit_label else None
         if own:
             best = min(own, key=lambda c: (rank.get(c.label, len(rank)), _gap(c.start, c.end, figure.start, figure.end), c.start - c.end))
+            if cues.program_total and best.label == cues.program_total[0] and text[best.start].isupper():
+                # the programme's name may only qualify the noun after it, which says what the figure is: "a $4.16B Golden
+                # Dome satellite deal", "a $2 billion Golden Dome award" (not "the $175 billion Golden Dome system")
+                head = (c for c in found if c.start > best.end and c.label != best.label)
+                best = next((c for c in head if _NOUN_PHRASE_GAP_RE.fullmatch(text, best.end, c.start)), best)
             labels.append(best.label)
             words.append(_cue_words(text, best))
         elif period:
@@ -971,6 +976,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
     return list(zip(labels, words, strict=True))
 
 
+# Between a name and the noun it qualifies: up to two words in lower case ("Golden Dome satellite deal").
+_NOUN_PHRASE_GAP_RE = re.compile(r"(?:\s+(?-i:[a-z][\w-]*)){0,2}\s+")
 # Between a whole and the line it holds: "… includes a significant allocation of", ", with", ", including".
 _HOLDS_GAP_RE = re.compile(
     r"(?i)[^;:$€£¥]{0,80}?\b(?:includ(?:es|ed|ing|e)|contain(?:s|ed|ing)?|with|of\s+which)\b"
