@@ -713,6 +713,9 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Army officials said the general\'s talk will stress "the value of layered defense."', "Army officials"),
         ('Defense officials described the plan as "a layered architecture."', "defense officials"),
         ('Greenlandic leaders stress that their island "is no bargaining chip" at all.', "Greenlandic leaders"),
+        # ... by a country's name as by its adjective, after "according to" too: the officials, not the country
+        ('U.S. officials said the radar site "could be running within two years."', "U.S. officials"),
+        ('According to US officials, the radar site "could be running within two years."', "US officials"),
         ('Congressional aides said the vote would be "very close" this week.', "congressional aides"),
         ('But officials called the schedule "premature."', "officials"),
         # a present verb of feature writing, and a person placed by a body's possessive after it

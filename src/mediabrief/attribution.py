@@ -2720,6 +2720,9 @@ def sentence_attributions(
             after = []  # "a cost per SBI satellite": a unit, not a source
         if after:
             source = _opening_mention(masked, sorted(after), entities) or min(after)  # "according to Space Force Gen. X": X
+            # (a name that only says which group: "according to U.S. officials" is the officials, not the country)
+            which = (m for m in after if m.kind == "group" and m.start > source.start)
+            source = next((m for m in which if not masked[source.end : m.start].strip()), source)
             found.append(Attribution(marker.start(), source.entity, "according to", -1, source.end))
     return sorted(set(found))
 
@@ -3241,7 +3244,16 @@ def _references(
         ):
             added.append(Mention(match.start(), match.end(), named_before[-1].entity, "group"))
             continue
-        if owner and entities[owner[-1].entity].type in ("organisation", "country") and word in _BODY_GROUPS:
+        if owner and entities[owner[-1].entity].type == "country" and word in _BODY_GROUPS:
+            # "U.S. officials", "Japan officials": which ones, by the country's name as written (as "Canadian officials"
+            # are by its adjective), not the country itself
+            qualified = f"{masked[owner[-1].start : owner[-1].end]} {word}"
+            if qualified.lower() not in group_index:
+                group_index[qualified.lower()] = len(entities)
+                entities.append(Entity(qualified, "group"))
+            added.append(Mention(match.start(), match.end(), group_index[qualified.lower()], "group"))
+            continue
+        if owner and entities[owner[-1].entity].type == "organisation" and word in _BODY_GROUPS:
             added.append(Mention(match.start(), match.end(), owner[-1].entity, "group"))  # "White House officials"
             continue
         body = _body_of_group(masked, match.end(), named, entities)
