@@ -552,9 +552,9 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("The spokesman said in a statement to Vedomosti that the work goes on.", ["Vedomosti"]),
         ("Speaking to Meridian News Digital while leaving the base, the minister said it works.", ["Meridian News Digital"]),
         ("Trump first reported the figure. Speaking to Mark Carney, the envoy said so.", []),
-        # an interview in a place is no publication's, one with a broadcaster is
+        # an interview in a place is no publication's; a broadcaster's report is
         ("The treasury secretary made the case during an interview in Geneva on Monday.", []),
-        ("The treasury secretary made the case during a Bloomberg TV interview in Geneva.", ["Bloomberg TV"]),
+        ("The treasury secretary's case was laid out in a Bloomberg TV report on Monday.", ["Bloomberg TV"]),
         # a body's center "for" something, named in full, not the body that holds it
         (
             "Spending is shifting, according to a report by the Harbor Corporation’s Center for Orbital Policy and Strategy.",
@@ -833,6 +833,19 @@ def _cited_sources(text: str) -> list[str]:
     ],
 )
 def test_a_body_that_asks_or_proposes_is_no_source(text, expected):
+    assert _cited_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the programme a person spoke on is where their words were said, not a source of the article's
+        ("Jan Holm said in a Fox News interview that the island's status was not on the table.", []),
+        # ... while a publication's own report is
+        ("A CNBC report said the island's status was not on the table.", ["CNBC"]),
+    ],
+)
+def test_an_outlets_interview_is_a_venue_its_report_a_source(text, expected):
     assert _cited_sources(text) == expected
 
 

@@ -568,7 +568,8 @@ OUTLET_CREDIT_RES = (
 KNOWN_OUTLET_CREDIT_RES = (
     re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|previous|earlier|recent|several|numerous|many)\s+(?P<name>{_OUTLET_NAME})(?:['’]s)?\s+"
-        r"(?:report|article|story|investigation|analysis|interview|opinion\s+piece|op-ed|column|editorial|poll|survey)s?\b"
+        # (not "a Fox News interview": the programme a person spoke on, as "told Fox News" is not, is the venue of their words)
+        r"(?:report|article|story|investigation|analysis|opinion\s+piece|op-ed|column|editorial|poll|survey)s?\b"
     ),
     # "Inside Defense was the first to report", "Bloomberg recently released a noteworthy report on …"
     re.compile(
