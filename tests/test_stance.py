@@ -98,6 +98,21 @@ def test_deterrence_is_praise_only_where_the_shield_adds_to_it(sentence, sign):
     assert np.sign(cue_score(sentence, target, real)) == sign
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # plain words of alarm in the outlet's own voice, and sums it says fail, are a verdict against
+        "Behind the Golden Dome's promises lies a troubling record of missed dates.",
+        "The Golden Dome's schedule is alarming for anyone who has watched a satellite programme slip.",
+        "The Golden Dome's figures simply do not add up.",
+    ],
+)
+def test_alarm_and_sums_that_fail_are_critical(sentence):
+    real = stance_rules(load_codebook())
+    target = next(t for t in real.targets if t.name == "golden_dome")
+    assert cue_score(sentence, target, real) < 0
+
+
 def test_hedges_soften_and_longest_cue_wins(rules):
     assert cue_score("The Golden Dome could start an arms race.", dome(rules), rules) == -0.5
     assert cue_score("The Golden Dome is destabilizing and an arms race.", dome(rules), rules) == -1.0
