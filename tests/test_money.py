@@ -2243,3 +2243,16 @@ def test_a_years_money_a_body_asks_to_approve_is_a_budget_line_and_an_age_is_no_
 )
 def test_the_programmes_name_qualifying_a_noun_gives_way_to_the_noun(text, referent, codebook):
     assert _table(text, codebook)["referent"].tolist() == [referent]
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # no word names the sum, but what it pays someone to make does: one contract's price
+        ("The start-up will receive $800 million to build a ring of 120 satellites with a partner.", "part or unit cost"),
+        # ... not where the words after it make nothing ("to build support", "to launch a campaign")
+        ("The group spent $800 million to launch a campaign against the plan.", "other"),
+    ],
+)
+def test_a_sum_paid_to_build_a_part_is_a_part(text, referent, codebook):
+    assert _table(text, codebook)["referent"].tolist() == [referent]

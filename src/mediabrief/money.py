@@ -903,6 +903,16 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         elif cues.default_large and figure.amount.high * cues.usd_rates.get(figure.amount.currency, math.nan) >= cues.default_large[1]:
             labels.append(cues.default_large[0])
             words.append("")
+        elif (
+            cues.whole_budgets
+            and cues.per_unit_label
+            and (built := _BUILDS_AFTER_RE.match(text, figure.end))
+            and cues.whole_budgets[3].find(text, built.end(), min(sentence.end, built.end() + 40))
+        ):
+            # no word names it, but what it pays someone to make does: a firm given "$2 billion to build" hundreds of
+            # satellites is paid one contract's price
+            labels.append(cues.per_unit_label)
+            words.append(" ".join(built.group(0).split()))
         else:
             labels.append(OTHER)
             words.append("")
@@ -978,6 +988,8 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
 
 # Between a name and the noun it qualifies: up to two words in lower case ("Golden Dome satellite deal").
 _NOUN_PHRASE_GAP_RE = re.compile(r"(?:\s+(?-i:[a-z][\w-]*)){0,2}\s+")
+# What a sum pays someone to make, right after it: "$2 billion to build", "$90 million to develop".
+_BUILDS_AFTER_RE = re.compile(r"(?i)\s+to\s+(?:build|develop|produce|design|supply|deliver|manufacture|launch)\b")
 # Between a whole and the line it holds: "… includes a significant allocation of", ", with", ", including".
 _HOLDS_GAP_RE = re.compile(
     r"(?i)[^;:$€£¥]{0,80}?\b(?:includ(?:es|ed|ing|e)|contain(?:s|ed|ing)?|with|of\s+which)\b"
