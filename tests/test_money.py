@@ -2256,3 +2256,10 @@ def test_the_programmes_name_qualifying_a_noun_gives_way_to_the_noun(text, refer
 )
 def test_a_sum_paid_to_build_a_part_is_a_part(text, referent, codebook):
     assert _table(text, codebook)["referent"].tolist() == [referent]
+
+
+def test_a_headline_verb_of_giving_ends_the_name_before_it(codebook):
+    # a headline's capitalised verb ends the name before it, on a line of a page's list of stories too
+    text = "  \u2022 Latest\n  \u2022 Trump Demands $40 Billion from Norway to Join Golden Dome\n\nPresident Trump raised the price."
+    row = one(text, codebook)
+    assert (row["referent"], row["attributed_to"]) == ("price quoted to a partner", "White House / the President")

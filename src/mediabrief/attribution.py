@@ -1280,7 +1280,7 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
     """The capitalised runs of a text, a run of two people joined by "and" split in two: "President Donald Trump and
     SpaceX CEO Elon Musk" (the second has a title of its own), "Defense Secretary Pete Hegseth and Michael Guetlein",
     "Xi Jinping and Vladimir Putin"."""
-    for match in NAME_RE.finditer(text):
+    for match in _headline_verb_split(NAME_RE.finditer(text)):
         tokens = match.group(0).split()
         if "and" in tokens[1:-1]:
             k = tokens.index("and")
@@ -1305,6 +1305,20 @@ def _person_runs(text: str, titles: frozenset[str]) -> Iterator[_Run]:
                 yield _Run(second, text[second : match.end()], match.end())
                 continue
         yield _Run(match.start(), match.group(0), match.end())
+
+
+def _headline_verb_split(matches: Iterable[re.Match]) -> Iterator[re.Match | _Run]:
+    """Capitalised runs cut at a headline's verb, capitalised as headlines set every word: "Trump Demands $71 Billion"
+    is Trump, "Harrison Warns Golden Dome Costs Will Climb" is Harrison, then "Golden Dome Costs Will Climb"."""
+    for match in matches:
+        verb = _HEADLINE_VERB_IN_RUN_RE.search(match.group(0))
+        if verb is None:
+            yield match
+            continue
+        yield _Run(match.start(), match.group(0)[: verb.start()], match.start() + verb.start())
+        rest = match.group(0)[verb.end() :].lstrip()
+        if rest:
+            yield _Run(match.end() - len(rest), rest, match.end())
 
 
 def _affiliation_or_title(word: str, titles: frozenset[str]) -> bool:
@@ -5657,6 +5671,8 @@ _HEADLINE_GIVING_VERBS = (
     r"(?:Unveils|Announces|Requests|Proposes|Seeks|Wants|Estimates|Projects|Puts|Pegs|Prices|Offers|Demands|Asks|Says|Sets|"
     r"Eyes|Plans|Pitches|Floats|Touts|Tells|Warns|Pledges|Commits|Quotes)"
 )
+# A headline's verb inside a capitalised run, after a word of the name before it.
+_HEADLINE_VERB_IN_RUN_RE = re.compile(rf"(?<=\S)[ \t]+(?:{_HEADLINE_VERBS}|{_HEADLINE_GIVING_VERBS})(?=[ \t]|$)")
 _HEADLINE_GIVER_RE = re.compile(
     rf"(?:^|[:—–]\s+)((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_GIVING_VERBS}\b"
     rf"|,\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+{_HEADLINE_GIVING_VERBS}\s*$",
