@@ -1026,6 +1026,10 @@ def test_a_relaying_outlet_is_kept_apart_from_the_speaker(grammar):
         # (a technical term of the codebook stays one: counted on unseen real pages, crediting it made two false quotations)
         ('The Pentagon plan is what experts call a "system of systems."', "term"),
         ('Detractors have dubbed the project "Star Wars."', "term"),
+        # a short name filling a bracket after a noun, and words quoted to be talked about, are terms
+        ('The agency said it will count every warhead core ("pit") it makes next year.', "term"),
+        ('The Defense Department (now the "War Department") said the award was final.', "term"),
+        ('Officials, the minister said, avoided the words "space weapons" at the meeting.', "term"),
     ],
 )
 def test_names_titles_and_scare_quotes_are_terms_not_quotations(text, kind, grammar):

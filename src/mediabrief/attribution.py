@@ -915,6 +915,15 @@ DEFAULT_NAMING = [
     "the phrase",
     "the slogan",
     "codenamed",
+    # words quoted to be talked about: "using phrases like 'advanced capabilities'", "the words 'Golden Dome'"
+    "the words",
+    "the word",
+    "phrases like",
+    "phrases such as",
+    "words like",
+    "words such as",
+    "terms like",
+    "terms such as",
 ]
 
 
@@ -4024,6 +4033,9 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     named_as = grammar.naming.search(before[-40:]) or grammar.naming.search(_NAME_BEFORE_QUOTE_RE.sub("", before[-60:]))
     if named_as and n_words <= 12 and not (has_speaker and _WHAT_THEY_CALLED_RE.search(before[-60:])):
         return "term"
+    # A short name that fills a bracket after a noun: 'weapons plutonium parts ("pits")', '(now the "Ministry of War")'
+    if n_words <= 3 and _BRACKET_BEFORE_RE.search(before[-24:]) and re.match(r"[”\"’']?\s*\)", after):
+        return "term"
     # A nickname between a first name and a last one: 'Gen. John "Jay" Roe'
     if (
         n_words == 1
@@ -4058,6 +4070,8 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     return "quotation"
 
 
+# A bracket opening right before a quotation, perhaps with a word that renames: "(", "(now the ", "(or ".
+_BRACKET_BEFORE_RE = re.compile(r"\(\s*(?:(?:now|or|also|formerly|aka)\s+)?(?:the\s+)?$")
 # A thing's own name of up to three capitalised words right before a quotation (and "the"): " the Golden Dome ".
 _NAME_BEFORE_QUOTE_RE = re.compile(r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})$")
 # Verbs that name a thing by quoted words: "called it a '…'", "described the plan as '…'".
