@@ -1659,6 +1659,14 @@ def test_pronouns_roles_and_credits_after_a_quotation(text, expected, grammar):
     assert speakers(text, grammar)[-1] == ("quotation", expected)
 
 
+def test_the_rest_of_a_list_of_terms_nobody_said_are_terms(grammar):
+    text = (
+        'Panels leaned on phrases like "layered defense," "homeland protection," "a shield for every city in the land"'
+        ' and "peace through strength for the next age" all week.'
+    )
+    assert speakers(text, grammar) == [("term", "")] * 4
+
+
 def test_a_trade_that_coins_a_technical_name_gives_a_term_not_a_quotation(grammar):
     text = 'Orbits carry most satellites away from the target. Engineers call this the "coverage gap," and it drives cost.'
     assert speakers(text, grammar) == [("term", "")]

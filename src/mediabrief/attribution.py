@@ -4759,6 +4759,12 @@ def _quotations(
             how = "before" if entity >= 0 else how
         text_before, text_after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 20]
         kind = quote_kind(quote, text_before, entity >= 0, grammar, in_headline=headline_like, after=text_after)
+        # (the next of a list of terms nobody is credited with is one too: 'phrases like "A," "B," "C" and "D"')
+        if kind == "quotation" and entity < 0 and found and found[-1].kind == "term":
+            gap = text[found[-1].end : match.start()]
+            # (the comma may stand inside the last item's marks: '"advanced capabilities," "integrated defense"')
+            if _LIST_JOIN_RE.fullmatch(gap) or (found[-1].text.endswith(",") and re.fullmatch(r"\s*[“\"‘']?", gap)):
+                kind = "term"
         if kind == "term":
             entity, how = -1, "none"
         found.append(Quotation(match.start(), match.end(), " ".join(quote.split()), kind, entity, how, first, last))
@@ -4769,6 +4775,10 @@ def _quotations(
         if found[k].entity < 0 and found[k].kind == "quotation" and k + 1 < len(found) and found[k + 1].entity >= 0:
             found[k] = found[k]._replace(entity=found[k + 1].entity, how="continuation")
     return _headline_echoes(text, found, entities)
+
+
+# Between two quoted items of one list: a comma, "and" or "or", the marks perhaps outside the span.
+_LIST_JOIN_RE = re.compile(r"[”\"’']?\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[“\"‘']?")
 
 
 def _headline_echoes(text: str, found: list[Quotation], entities: list[Entity]) -> list[Quotation]:
