@@ -972,12 +972,12 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
         for i, figure in enumerate(figures[:-1]):
             held = figures[i + 1]
             goes_to = _FOR_PROGRAMME_AFTER_RE.match(text, held.end)
+            named = programme.find(text, goes_to.end(), min(sentence.end, goes_to.end() + 30)) if goes_to else []
             if (
                 labels[i] != label
+                and named
+                and named[0].start == goes_to.end()
                 and _HOLDS_GAP_RE.fullmatch(text, figure.end, held.start)
-                and goes_to
-                and programme.find(text, goes_to.end(), min(sentence.end, goes_to.end() + 30))
-                and programme.find(text, goes_to.end(), min(sentence.end, goes_to.end() + 30))[0].start == goes_to.end()
                 and held.amount.high < figure.amount.low
                 # (not where the whole is the programme itself: "the $175 billion shield includes $25 billion for …")
                 and not programme.find(text, sentence.start, held.start)
@@ -999,7 +999,8 @@ _HOLDS_GAP_RE = re.compile(
 # What a line goes to, right after it: "for the", "specifically earmarked for", "set aside for".
 _FOR_PROGRAMME_AFTER_RE = re.compile(
     r"(?i)\s+(?:(?:specifically|solely|exclusively|earmarked|set\s+aside|allocated|dedicated|reserved|in\s+funding|in\s+new\s+funding)\s+){0,2}"
-    r"(?:for|to)\s+(?:the\s+|its\s+|Trump['’]s\s+|President\s+(?:Donald\s+)?Trump['’]s\s+)?[\"“‘']?"
+    # (an owner's possessive between: "for the president's", "for Trump's")
+    r"(?:for|to)\s+(?:(?:the|its|his|her|their)\s+|(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Za-z][\w-]*['’]s\s+)?[\"“‘']?"
 )
 
 
