@@ -1074,6 +1074,28 @@ def test_an_open_bound_or_a_rounding_is_no_disagreement(codebook):
     assert found["kind"].eq("same referent and source, different amount").any()
 
 
+def test_one_source_s_earlier_and_newer_estimates_are_no_disagreement(codebook):
+    # A budget office that published one figure last year and a higher one this year has revised its estimate; the
+    # outlets printing each are not disputing what it said.
+    found = _two_outlets(
+        codebook,
+        A="In a new analysis, the CBO estimated the total cost at $1.2 trillion over 20 years.",
+        B="Last year the CBO estimated the total cost at $542 billion over 20 years.",
+        C="The CBO's latest estimate puts the total cost at $1.2 trillion over 20 years.",
+        D="In May 2025, the CBO estimated the total cost at $542 billion over 20 years.",
+    )
+    assert not found["kind"].eq("same referent and source, different amount").any()
+    # ... while the same figures with nothing that dates them still disagree
+    found = _two_outlets(
+        codebook,
+        A="The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        B="The CBO estimated the total cost at $542 billion over 20 years.",
+        C="The CBO puts the total cost at $1.2 trillion over 20 years.",
+        D="The CBO puts the total cost at $542 billion over 20 years.",
+    )
+    assert found["kind"].eq("same referent and source, different amount").any()
+
+
 @pytest.mark.parametrize(
     ("texts", "owners"),
     [

@@ -2060,6 +2060,17 @@ _REVISION_RE = re.compile(
     r"|[$€£¥][^.;]*?\b(?:has|have|had)\s+(?:since\s+|now\s+)?(?:risen|grown|climbed|jumped|increased|ballooned|swelled|fallen|dropped)"
     r"\s+to\s+[$€£¥]"
 )
+# Words that date a figure as one of its source's estimates over time, near it: "its earlier estimate of $542
+# billion", "the CBO's latest estimate puts … at $1.2 trillion", "Last year the CBO estimated …", "In May 2025, …". One
+# source's two dated figures are a revision, not two outlets disputing what it said.
+_DATED_ESTIMATE_RE = re.compile(
+    r"(?i)\b(?:earlier|previous|prior|initial|original|new|newer|latest|updated|revised|fresh|first)\s+(?:\w+\s+){0,2}?"
+    r"(?:estimates?|analys[ie]s|projections?|figures?|reports?|scores?|assessments?|forecasts?|study|studies)\b"
+    r"|\blast\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bin\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?20\d\d\b"
+)
+
+
 # The codebook's hedges (money.hedges) that leave one side of a figure open: "more than $1 trillion" may be any sum above.
 OPEN_HEDGES = {"more than": "above", "at least": "above", "up to": "below", "as high as": "below", "less than": "below"}
 
@@ -2127,9 +2138,13 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
         for source, amount, sentence in zip(table["attributed_to"], table["amount"], table["sentence"], strict=True)
         if _REVISION_RE.search(str(sentence))
     }
+    # A source one of whose figures a sentence dates as an earlier or newer estimate: its amounts are estimates over time.
+    columns = zip(table["attributed_to"], table["amount"], table["sentence"], table["surface"], strict=True)
+    dated = {(source, amount) for source, amount, sentence, surface in columns if _dated_near(str(sentence), str(surface))}
     keep, per_years = [], []
     for row in found.itertuples(index=False):
         told = any({row.value_a, row.value_b} <= amounts for amounts in revisions or ())
+        told = told or (row.attributed_to, row.value_a) in dated or (row.attributed_to, row.value_b) in dated
         if told or (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
             keep.append(False)
             per_years.append("")
@@ -2151,6 +2166,25 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
         per_years.append(per_year_text)
     return found.assign(per_year=per_years).loc[pd.Series(keep, index=found.index, dtype=bool)] if len(found) else found
 
+
+
+def _dated_near(sentence: str, surface: str, words: int = 10) -> bool:
+    """Whether words that date an estimate ("its earlier estimate", "last year", "in May 2025") stand within a few
+    words of a figure in its sentence.
+
+    >>> _dated_near("Last year the CBO estimated the cost at $542 billion.", "$542 billion")
+    True
+    >>> _dated_near("The CBO estimated the cost at $542 billion. Critics scoffed at the new estimate.", "$542 billion", 3)
+    False
+    """
+    if surface not in sentence:
+        return False
+    at = sentence.index(surface)
+    for match in _DATED_ESTIMATE_RE.finditer(sentence):
+        lo, hi = (match.end(), at) if match.start() < at else (at + len(surface), match.start())
+        if len(sentence[lo:hi].split()) <= words:
+            return True
+    return False
 
 # --- Charts ---------------------------------------------------------------------------------------------------------
 
