@@ -2596,3 +2596,13 @@ def test_a_quotation_opening_a_paragraph_goes_on_with_the_voice_of_the_paragraph
     # ... not where a quotation of the paragraph before was someone else's since
     other = text.replace("offer more warning.", "offer more warning, “a gift of minutes,” as Tom Ode put it.")
     assert speakers(other, grammar)[-1] == ("quotation", "Tom Ode")
+
+
+def test_a_hyphenated_modifier_in_marks_is_a_term_unless_someone_is_credited_with_it(grammar):
+    # A firm that "will provide" a service is the sentence's subject, not the one who coined the jargon it qualifies.
+    text = 'Orbitline Systems will provide sensor fusion, vital for the "left-of-launch" warning the plan relies on.'
+    assert speakers(text, grammar) == [("term", "")]
+    assert speakers('Officials say its "hit-to-kill" design has matured.', grammar) == [("term", "")]
+    # ... but a naming verb's object, or words a credit follows, stay someone's
+    assert speakers('Carney called the accord a "win-win" arrangement for both sides.', grammar) == [("quotation", "Mark Carney")]
+    assert speakers('It is a "win-win" arrangement, Carney said.', grammar) == [("quotation", "Mark Carney")]

@@ -4036,6 +4036,20 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     # A short name that fills a bracket after a noun: 'weapons plutonium parts ("pits")', '(now the "Ministry of War")'
     if n_words <= 3 and _BRACKET_BEFORE_RE.search(before[-24:]) and re.match(r"[”\"’']?\s*\)", after):
         return "term"
+    # A hyphenated word set in marks as a modifier inside a noun phrase is a term of art, whoever the sentence is about:
+    # 'data fusion for the "left-of-launch" tracking', 'its "hit-to-kill" design' (not a credit after it: 'It is a
+    # "win-win" deal, Carney said'; nor a naming verb's object: 'called it a "win-win" deal')
+    if (
+        n_words == 1
+        and "-" in stripped
+        and stripped.islower()
+        and not calls_it
+        and not re.search(r"\b(?:call|describ|dub|term|label|brand|characteri[sz])\w*\b", before[-80:], re.IGNORECASE)
+        and re.search(r"\b(?:the|a|an|its|their|this|that|his|her|our)\s+$", before[-12:], re.IGNORECASE)
+        and re.match(r"[”\"’']?\s+[a-z]{3,}", after)
+        and not re.search(r",\s+(?:(?:[A-Z][\w.'’-]*|he|she|they)\s+){1,3}(?:said|says|told|added|wrote|argued|noted|stated)\b", after[:80])
+    ):
+        return "term"
     # A nickname between a first name and a last one: 'Gen. John "Jay" Roe'
     if (
         n_words == 1
@@ -4757,7 +4771,7 @@ def _quotations(
             # Are '…'", "'…': Jane Roe Blasts …", "Lee Tells Suppliers To '…'"
             entity = _headline_speaker(masked, line_start, line_end if line_end >= 0 else len(text), mentions, entities)
             how = "before" if entity >= 0 else how
-        text_before, text_after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 20]
+        text_before, text_after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 80]
         kind = quote_kind(quote, text_before, entity >= 0, grammar, in_headline=headline_like, after=text_after)
         # (the next of a list of terms nobody is credited with is one too: 'phrases like "A," "B," "C" and "D"')
         if kind == "quotation" and entity < 0 and found and found[-1].kind == "term":
