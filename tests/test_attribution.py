@@ -2606,3 +2606,11 @@ def test_a_hyphenated_modifier_in_marks_is_a_term_unless_someone_is_credited_wit
     # ... but a naming verb's object, or words a credit follows, stay someone's
     assert speakers('Carney called the accord a "win-win" arrangement for both sides.', grammar) == [("quotation", "Mark Carney")]
     assert speakers('It is a "win-win" arrangement, Carney said.', grammar) == [("quotation", "Mark Carney")]
+
+
+def test_a_bare_ticker_after_a_company_leaves_the_company_speaking(grammar):
+    # Investor notes set the ticker after the name with no brackets.
+    text = 'Contractors are keen, with Northrop Grumman NOC calling the shield "a once-in-a-generation build" this week.'
+    assert speakers(text, grammar) == [("quotation", "Northrop Grumman")]
+    text = 'Shares rose after Palantir Technologies Inc. PLTR said it saw "a generational opening" in the shield.'
+    assert speakers(text, grammar) == [("quotation", "Palantir")]

@@ -2015,12 +2015,32 @@ _TICKER_RE = re.compile(
     r"\s?\((?:NYSE|NASDAQ|Nasdaq|NYSEAMERICAN|NYSEArca|TSX|TSXV|LSE|OTC|OTCQX|ASX|TYO|KRX)\s*:\s*[A-Z][A-Z.]{0,5}\)|\$[A-Z]{1,5}\b"
 )
 
+# ... or bare, in capitals between a name of two capitalised words or more and a word in lower case: "Lockheed
+# Martin LMT calling", "Palantir Technologies Inc. PLTR said" (not a post, a country or a regnal number: "Lockheed
+# Martin CEO", "the U.S.", "Margrethe II").
+_BARE_TICKER_RE = re.compile(
+    r"\b[A-Z][a-z]+\.? [A-Z][a-z]+\.? ((?!(?:CEO|CFO|COO|CTO|US|UK|UN|EU|USA|NATO|[IVX]+)\b)[A-Z]{2,5})(?=,? [a-z])"
+)
+_NOT_BEFORE_TICKER = frozenset(
+    "The A An This That Its Their His Her Our In On At By For With From Of To As And But Or Last Next Each Both When While".split()
+    + "January February March April May June July August September October November December".split()
+    + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
 
 def _masked_text(text: str) -> str:
     """The text attributions are sought in (same length): quotations' insides and stock tickers blanked, a ticker being
     no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …"); a nickname between a
     first name and a last one blanked with its marks, so that the two are one name ('Jane "JJ" Roe' is Jane Roe)."""
     masked = _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
+    # (a ticker set bare after the company's name, as investor notes do: "with Lockheed Martin LMT calling it …")
+    # (a body's short form the text uses elsewhere is no ticker: "In May CBO estimated …", "the CBO" later)
+    for ticker in _BARE_TICKER_RE.finditer(masked):
+        if ticker.group(0).split()[0] not in _NOT_BEFORE_TICKER and all(
+            re.search(r"\b[A-Z][a-z]+\.? $", masked[max(0, m.start() - 20) : m.start()])
+            for m in re.finditer(rf"\b{ticker.group(1)}\b", masked)
+        ):
+            masked = masked[: ticker.start(1)] + " " * len(ticker.group(1)) + masked[ticker.end(1) :]
     for nickname in _NICKNAME_RE.finditer(text):
         line_start, line_end = text.rfind("\n", 0, nickname.start()) + 1, text.find("\n", nickname.end())
         if not _is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):  # (not a headline's word)
