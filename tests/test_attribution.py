@@ -2614,3 +2614,23 @@ def test_a_bare_ticker_after_a_company_leaves_the_company_speaking(grammar):
     assert speakers(text, grammar) == [("quotation", "Northrop Grumman")]
     text = 'Shares rose after Palantir Technologies Inc. PLTR said it saw "a generational opening" in the shield.'
     assert speakers(text, grammar) == [("quotation", "Palantir")]
+
+
+def test_a_colon_closing_a_second_clause_gives_the_words_to_that_clause_s_subject(grammar):
+    text = (
+        'Trump has praised the plan as "a shield over the whole nation," while Space Command chief Gen. Dana Whitfield'
+        ' boils the doctrine down to four words: "defend from the orbit."'
+    )
+    assert speakers(text, grammar) == [("quotation", "Donald Trump"), ("quotation", "Dana Whitfield")]
+    # ... while a second clause with no one in it leaves the words with the sentence's subject
+    assert speakers('Trump spoke briefly, but the message was plain: "Pay your share."', grammar) == [("quotation", "Donald Trump")]
+
+
+def test_a_story_term_whose_naming_the_sentence_credits_is_the_namer_s_words(grammar):
+    # The codebook lists "system of systems" as a term of the story; credited to a named officer, it is his phrase.
+    text = 'As Gen. Dana Whitfield, the senior officer, described it, the shield is a "system of systems" above the country.'
+    assert speakers(text, grammar) == [("quotation", "Dana Whitfield")]
+    text = 'The layout was dubbed a "system of systems" by Gen. Dana Whitfield, the senior officer.'
+    assert speakers(text, grammar) == [("quotation", "Dana Whitfield")]
+    # ... not a generic naming nobody is credited with
+    assert speakers('Planners see the shield as a "system of systems" in orbit.', grammar) == [("term", "")]

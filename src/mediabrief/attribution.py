@@ -4047,7 +4047,11 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     # (a name someone is said to call a thing is their words: 'opponents call it a "Star Wars" for this century'; not
     # a technical term of the codebook: "what experts call a 'system of systems'")
     calls_it = has_speaker and bool(_CALLS_IT_RE.search(before[-60:]) or _WHAT_THEY_CALLED_RE.search(before[-60:]))
-    if grammar.terms is not None and grammar.terms.match(normalise(stripped)):
+    # (unless the sentence credits the naming to the one it names: "As Gen. Roe described it, the shield is a 'system of
+    # systems'", "was dubbed a 'system of systems' by Gen. Roe")
+    passive = bool(_CALLED_PASSIVE_RE.search(before[-40:]) and _BY_AGENT_RE.match(after))
+    credited = has_speaker and (passive or bool(_AS_THEY_PUT_IT_RE.search(before[-120:])))
+    if grammar.terms is not None and grammar.terms.match(normalise(stripped)) and not credited:
         return "term"
     # (the naming words may stand before the thing's own name: "informally known as the Golden Dome 'czar'")
     named_as = grammar.naming.search(before[-40:]) or grammar.naming.search(_NAME_BEFORE_QUOTE_RE.sub("", before[-60:]))
@@ -4104,6 +4108,10 @@ def quote_kind(quote: str, before: str, has_speaker: bool, grammar: Grammar, in_
     return "quotation"
 
 
+# "As X (, a description,) described it, …" opening the sentence that quotes: X names the thing so.
+_AS_THEY_PUT_IT_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n)As\s+[^,;]{2,50}(?:,[^,;]{2,70},)?\s+(?:described|put|called|termed|dubbed|characteri[sz]ed)\s+it,\s+[^“”\"]*$"
+)
 # A bracket opening right before a quotation, perhaps with a word that renames: "(", "(now the ", "(or ".
 _BRACKET_BEFORE_RE = re.compile(r"\(\s*(?:(?:now|or|also|formerly|aka)\s+)?(?:the\s+)?$")
 # A thing's own name of up to three capitalised words right before a quotation (and "the"): " the Golden Dome ".
@@ -4279,13 +4287,23 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
         inside = [m for m in mentions if candidate.start <= m.start < candidate.end and m.entity >= 0]
         if candidate is not sentence:
             inside = [m for m in inside if m.kind == "pronoun" and text[m.start : m.end].lower() in ("his", "her")]
+        # (the last of two clauses a conjunction joins opens with the one the colon speaks for: "Trump has called it
+        # '…,' while Space Command's leader Gen. Roe sums it up in one phrase: '…'" is Roe's)
+        clauses = [c.end() for c in _CLAUSE_JOIN_RE.finditer(text, candidate.start, quote)] if candidate is sentence else []
+        start = candidate.start
+        if clauses and _opening_mention(text, [m for m in inside if m.start >= clauses[-1]]) is not None:
+            inside, start = [m for m in inside if m.start >= clauses[-1]], clauses[-1]
         opening = _opening_mention(text, inside)
         if opening is None or entities[opening.entity].type not in (*PERSONLIKE, "organisation", "country"):
             continue
         # Within the first words, or the first name after a leading phrase ("A representative sample, from Lena Marsh").
-        if candidate is not sentence or len(_WORD_RE.findall(text[candidate.start : opening.start])) <= 5:
+        if candidate is not sentence or len(_WORD_RE.findall(text[start : opening.start])) <= 5:
             return opening.entity
     return -1
+
+
+# A comma (perhaps a quotation's closing mark after it) and a conjunction opening a second clause: ", while ", ", but ".
+_CLAUSE_JOIN_RE = re.compile(r"[,;][”\"’']?\s+(?:while|whereas|but|yet)\s+")
 
 
 # A country's verb of issuing words: "issued a statement on", "released remarks about", "sent a warning".
@@ -4503,7 +4521,7 @@ _AS_STATED_IN_RE = re.compile(
     r"((?:the|a|an|its|their)?\s*[^,;:.“”\"]{2,80}?)(?:,\s+(?:which\s+was\s+)?(?:authored|written|issued|released|published)\s+by\s+"
     r"[^,;:“”\"]{2,60})?[,:]\s*$"
 )
-# The same, its agent after the phrase: "has been termed a 'system of systems' by Gen. X".
+# The same, its agent after the phrase: "was dubbed a 'network of networks' by Gen. X".
 _CALLED_PASSIVE_RE = re.compile(
     r"\b(?:been|was|is|were|are)\s+(?:termed|called|dubbed|labell?ed|branded|(?:described|characteri[sz]ed|praised|hailed|lauded|"
     r"touted|billed|referred\s+to|introduced|derided|dismissed|denounced|critici[sz]ed|mocked)\s+as)\s+(?:an?\s+|the\s+)?$"
@@ -4638,7 +4656,7 @@ def _quotations(
             stated = _AS_STATED_IN_RE.search(text, max(opening, match.start() - 120), match.start())
             named_as = _named_in_group(stated, mentions, entities)
         if named_as is None and _CALLED_PASSIVE_RE.search(text, max(opening, match.start() - 40), match.start()):
-            # "The design has been termed a 'system of systems' by Gen. X": the agent after the words
+            # "The layout was dubbed a 'network of networks' by Gen. X": the agent after the words
             named_as = _named_in_group(_BY_AGENT_RE.match(text, match.end()), mentions)
         if named_as is not None:
             own, people = [named_as], []
@@ -4646,6 +4664,18 @@ def _quotations(
         # "…", reports the Mirror US.')
         colon = [a for a in people if a.position < match.start() and re.fullmatch(r"[^.;:\"“”]*:\s*", text[a.position : match.start()])]
         people = colon or people
+        # ... and a colon closing a second clause that no verb of the sentence speaks in gives the words to whom that
+        # clause opens with: in "Trump has called it '…,' while Gen. Roe sums up the plan in one phrase: '…'", Roe's
+        joins = [j.end() for j in _CLAUSE_JOIN_RE.finditer(text, sentences[first].start, match.start())]
+        if (
+            not colon
+            and joins
+            and not named_as
+            and text[sentences[first].start : match.start()].rstrip(" “\"‘'").endswith(":")
+            and not any(a.position > joins[-1] for a in own)
+            and (introduced := _introducer(text, sentences, first, match.start(), mentions, entities)) >= 0
+        ):
+            own = people = [Attribution(match.start(), introduced, "before", -1, joins[-1])]
         # A quotation in a second that-clause is the first verb of speech's, which both clauses complete, not a nearer
         # verb's inside the first: in "Trump said Ottawa had called his office, indicating it wants in, and that he will
         # see that it pays its 'fair share'", the words are Trump's.
@@ -4791,7 +4821,7 @@ def _quotations(
             # Are '…'", "'…': Jane Roe Blasts …", "Lee Tells Suppliers To '…'"
             entity = _headline_speaker(masked, line_start, line_end if line_end >= 0 else len(text), mentions, entities)
             how = "before" if entity >= 0 else how
-        text_before, text_after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 80]
+        text_before, text_after = text[max(0, match.start() - 120) : match.start()], text[match.end() : match.end() + 80]
         kind = quote_kind(quote, text_before, entity >= 0, grammar, in_headline=headline_like, after=text_after)
         # (the next of a list of terms nobody is credited with is one too: 'phrases like "A," "B," "C" and "D"')
         if kind == "quotation" and entity < 0 and found and found[-1].kind == "term":
