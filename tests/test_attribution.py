@@ -2634,3 +2634,11 @@ def test_a_story_term_whose_naming_the_sentence_credits_is_the_namer_s_words(gra
     assert speakers(text, grammar) == [("quotation", "Dana Whitfield")]
     # ... not a generic naming nobody is credited with
     assert speakers('Planners see the shield as a "system of systems" in orbit.', grammar) == [("term", "")]
+
+
+def test_those_were_the_words_of_a_person_a_description_opens(grammar):
+    text = (
+        '"We will keep our options open." Those were the words from newly appointed Defence Minister Claire Beaulieu'
+        " on Tuesday, before a journalist pressed her on the price."
+    )
+    assert speakers(text, grammar) == [("quotation", "Claire Beaulieu")]

@@ -2732,6 +2732,15 @@ def sentence_attributions(
     if back:  # '"…" That was Gen. Michael Guetlein, speaking to reporters.' / '"…" So wrote Grant Whitley.'
         named = [m for m in inside if m.start >= back.end() and m.entity >= 0 and not masked[back.end() : m.start].strip(" the")]
         named = named or [m for m in inside if m.start >= back.end() and m.entity >= 0 and _only_titles(masked[back.end() : m.start])]
+        # (or a person a few words of description open: "Those were the words from newly appointed Defence Minister X")
+        named = named or [
+            m
+            for m in inside
+            if back.end() < m.start <= back.end() + 60
+            and m.entity >= 0
+            and entities[m.entity].type in PERSONLIKE
+            and re.fullmatch(r"[\w .'’-]*", masked[back.end() : m.start])
+        ][:1]
         if named:
             found.append(Attribution(back.start(), named[0].entity, "according to", -1, named[0].start))
     for match in _POSSESSOR_ACCOUNT_RE.finditer(masked, lo, hi):  # "By the CBO's count, …", "Under the CBO's estimate, …"
@@ -4183,7 +4192,9 @@ def _attributes_back(text: str, sentence: Sentence, found: list[Attribution]) ->
 # A sentence that names the speaker of the quotation before it: "That was Gen. X, speaking ...", "So wrote X".
 _BACK_NAMING_RE = re.compile(
     r"\W*(?:(?:That|This)\s+(?:was|is)|So\s+(?:said|wrote|argued|says|writes)"
-    r"|(?:The|That|This)\s+(?:remark|comment|warning|line|quip|assessment|view|words|criticism|complaint)\s+(?:came\s+from|was|belonged\s+to))\s+"
+    r"|(?:The|That|This)\s+(?:remark|comment|warning|line|quip|assessment|view|words|criticism|complaint)\s+(?:came\s+from|was|belonged\s+to)"
+    # ("Those were the words of X", "These were the remarks from X")
+    r"|(?:Those|These)\s+were\s+the\s+(?:words|remarks|comments|thoughts|views)\s+(?:of|from))\s+"
 )
 
 
