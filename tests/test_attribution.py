@@ -2642,3 +2642,15 @@ def test_those_were_the_words_of_a_person_a_description_opens(grammar):
         " on Tuesday, before a journalist pressed her on the price."
     )
     assert speakers(text, grammar) == [("quotation", "Claire Beaulieu")]
+
+
+def test_a_spokesperson_whose_description_names_another_kind_of_body_is_not_the_last_body_s(grammar):
+    # A caption named the White House; the foreign ministry's spokesperson is not the White House's.
+    text = (
+        "The president spoke from the White House's Oval Office on Tuesday.\n\n"
+        'Beijing is "gravely worried" about the plan and wants it dropped, a foreign ministry spokesperson said on Wednesday.'
+    )
+    assert speakers(text, grammar) == [("quotation", "foreign ministry spokesperson")]
+    # ... while a word any of the body's staff may go by still places them there
+    text = 'Lockheed Martin shares rose. "We are ready to build," a company spokesman said.'
+    assert speakers(text, grammar) == [("quotation", "Lockheed Martin spokesman")]

@@ -2882,6 +2882,10 @@ def _references(
         body = last(match.start(), lambda e: entities[e].type == "organisation")
         body_mention = next((m for m in reversed(named) if m.entity == body and m.end <= match.start()), None)
         placed = match.end() > match.end(2)  # its description says whom it speaks for: "a spokesperson for the Defense Ministry"
+        # (as do words before it naming a kind of body the last one named is not: "a foreign ministry spokesperson" is no
+        # spokesperson of the White House a caption named)
+        kind_of_body = _KIND_OF_BODY_RE.findall(masked[match.start() : match.start(2)].lower())
+        placed = placed or (body >= 0 and any(k not in entities[body].name.lower() for k in kind_of_body))
         if (
             not match.group(1)
             and not placed
@@ -3931,6 +3935,10 @@ _ANONYMOUS_RE = re.compile(
     rf"(?:[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.-]*)*(?:['’]s\s+(?:{_ADJ}?{_PLACE}|[A-Z][\w.-]*)|{_BODY_WORD})?|{_PLACE})\b"
     rf"|\s+{_HOW_THEY_KNOW})?"
 )
+
+
+# A kind of body a speaker's description may name that is no kind of company or department: "a foreign ministry spokesperson".
+_KIND_OF_BODY_RE = re.compile(r"\b(?:ministry|embassy|committee|institute|agency)\b")
 
 
 # Words that say which officials or sources they are: "senior defense", "Army", "Danish".
