@@ -218,3 +218,26 @@ def test_two_spellings_of_one_codebook_actor_are_one_speaker_when_scored(codeboo
     )
     assert evaluation.match_quotes(found, gold, codebook)["speaker_ok"].tolist() == [True]
     assert evaluation.match_quotes(found, gold)["speaker_ok"].tolist() == [False]
+
+
+def test_a_span_quoted_twice_is_matched_in_reading_order():
+    # A headline's scare-quoted phrase (a term) and the same words in the story (a quotation) are two gold rows.
+    found = pd.DataFrame(
+        {
+            "file": ["a.txt", "a.txt"],
+            "quote": ["gravely worried", "gravely worried"],
+            "kind": ["term", "quotation"],
+            "speaker": ["", "Li Wen"],
+        }
+    )
+    gold = pd.DataFrame(
+        {
+            "file": ["a.txt", "a.txt"],
+            "quote_opening": ["gravely worried", "gravely worried"],
+            "kind": ["term", "quotation"],
+            "speaker": ["", "Li Wen"],
+            "speaker_type": ["", "person"],
+            "how": ["none", "after"],
+        }
+    )
+    assert evaluation.match_quotes(found, gold)["speaker_ok"].tolist() == [True, True]

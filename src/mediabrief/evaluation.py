@@ -151,13 +151,17 @@ def match_quotes(found: pd.DataFrame, gold: pd.DataFrame, codebook: dict | None 
     money owners are scored (:func:`match_money`)."""
     actor_of = _actor_names(codebook)
     rows = []
-    by_file = {file: group for file, group in found.groupby("file")}
+    by_file = {file: list(group.itertuples(index=False)) for file, group in found.groupby("file")}
+    used: set[tuple[str, int]] = set()
     for row in gold.itertuples(index=False):
-        candidates = by_file.get(row.file, found.iloc[0:0])
+        candidates = by_file.get(row.file, [])
         opening = _opening(row.quote_opening)
-        hit = next(
-            (q for q in candidates.itertuples(index=False) if _opening(q.quote).startswith(opening[: max(len(opening) - 2, 1)])), None
-        )
+        matching = [k for k, q in enumerate(candidates) if _opening(q.quote).startswith(opening[: max(len(opening) - 2, 1)])]
+        # A span quoted twice in a file ("'seriously concerned'" in a headline, then in the story) is matched in reading
+        # order, each gold row to the next span found; a gold row with none left takes the last one.
+        k = next((k for k in matching if (row.file, k) not in used), matching[-1] if matching else None)
+        hit = candidates[k] if k is not None else None
+        used.add((row.file, k))
         found_kind = hit.kind if hit is not None else "missed"
         found_speaker = hit.speaker if hit is not None else ""
         rows.append(
