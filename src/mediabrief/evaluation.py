@@ -182,9 +182,16 @@ def _actor_names(codebook: dict | None) -> dict[str, str]:
 
     >>> _actor_names({"actors": [{"name": "Pentagon", "aliases": ["Department of Defense"]}]})
     {'pentagon': 'Pentagon', 'department of defense': 'Pentagon'}
+    >>> _actor_names({"actors": [{"name": "White House", "aliases": ["the administration"]}]})
+    {'white house': 'White House', 'administration': 'White House'}
     """
     actors = (codebook or {}).get("actors") or []
-    return {str(spelling).lower(): str(actor["name"]) for actor in actors for spelling in [actor["name"], *(actor.get("aliases") or [])]}
+    # (keyed without "the", as names are looked up: the alias "the administration" is how a label "administration" reads)
+    return {
+        re.sub(r"^the\s+", "", str(spelling).strip(), flags=re.IGNORECASE).lower(): str(actor["name"])
+        for actor in actors
+        for spelling in [actor["name"], *(actor.get("aliases") or [])]
+    }
 
 
 def _same_speaker_or_actor(found: str, expected: str, actor_of: dict[str, str]) -> bool:
