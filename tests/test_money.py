@@ -2285,3 +2285,11 @@ def test_a_headline_verb_of_giving_ends_the_name_before_it(codebook):
     text = "  \u2022 Latest\n  \u2022 Trump Demands $40 Billion from Norway to Join Golden Dome\n\nPresident Trump raised the price."
     row = one(text, codebook)
     assert (row["referent"], row["attributed_to"]) == ("price quoted to a partner", "White House / the President")
+
+
+def test_a_closing_according_to_gives_the_sentence_s_unclaimed_figure_past_another_s_credit(codebook):
+    text = (
+        "The shield is now expected to cost about $1.3 trillion, well above the $175 billion figure Trump once gave,"
+        " according to Bloomberg calculations."
+    )
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Bloomberg", "White House / the President"]
