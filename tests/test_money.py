@@ -2293,3 +2293,10 @@ def test_a_closing_according_to_gives_the_sentence_s_unclaimed_figure_past_anoth
         " according to Bloomberg calculations."
     )
     assert _table(text, codebook)["attributed_to"].tolist() == ["Bloomberg", "White House / the President"]
+
+
+def test_a_bill_someone_must_pay_is_no_legislation(codebook):
+    text = "The offer has a catch: Ottawa would have to foot a $71 billion bill to come under the shield."
+    assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"]
+    # ... while a bill lawmakers pass is a whole bill's size
+    assert _table("Senators passed a $150 billion bill for defense.", codebook)["referent"].tolist() == ["other"]

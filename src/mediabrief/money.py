@@ -810,6 +810,9 @@ def referent_readings(text: str, sentence: Sentence, figures: list[Found], cues:
             words.append(text[figure.start : figure.end])
             continue
         bill = _WHOLE_BILL_AFTER_RE.match(text, figure.end) if cues.whole_budgets is not None else None
+        invoice = _INVOICE_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start)
+        if bill and invoice and bill.group(0).split()[-1].lower() == "bill":
+            bill = None  # a bill someone is to pay, no legislation: "Ottawa would have to foot a $71 billion bill"
         if bill:
             # the size of a whole bill, not what the bill gives the programme: "the Senate cleared its $852 billion
             # fiscal 2027 defense appropriations bill", "the $910 billion legislation"
@@ -1124,6 +1127,11 @@ _WHOLE_BILL_AFTER_RE = re.compile(
     r"(?i)[ \t]+(?:(?:fiscal(?:[ \t]+year)?|FY)[ \t]?(?:19|20)?\d\d[ \t]+)?"
     r"(?:(?:defen[cs]e|military|national[ \t]+security|reconciliation|spending|appropriations|budget|tax|omnibus|annual|policy)[ \t]+){0,3}"
     r"(?:bill|legislation|package|measure)\b"
+)
+# ... unless the bill is one to pay: "foot a", "pick up the", "stuck with a", "hand Ottawa a".
+_INVOICE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:foot\w*|pay|pays|paying|paid|pick\w*\s+up|stuck\s+with|fac\w*|hand\w*(?:\s+[A-Z]\w+)?|sen[dt]\w*(?:\s+[A-Z]\w+)?)\s+"
+    r"(?:a|an|the)\s+(?:(?:hefty|huge|steep|big|massive|whopping)\s+)?(?:US\s?|C)?$"
 )
 _FOR_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|into|toward|towards)\s+(?:the\s+|its\s+|his\s+|Trump['’]s\s+)?[\"“‘']?$")
 # Right after a figure, before the programme's name: "$11 billion to support the ".
