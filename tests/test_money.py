@@ -554,8 +554,16 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ),
         # A verb of another clause does not make its subject the owner: Trump signed the law, he did not set the sum aside.
         ("The law Trump signed set aside about $25 billion for the shield.", "budget or appropriation", "unattributed"),
-        # A cue right after the figure names it, whatever else its clause holds; the whole system is the total.
-        ("Trump's $175 billion shield would include a space-based interceptor layer.", "program total", "White House / the President"),
+        # A cue right after the figure names it, whatever else its clause holds; the whole system is the total. (A
+        # possessive right before a figure and a programme's noun names who runs the programme, not who priced it: the
+        # labels of real pages read "Trump's $831 billion 'Golden Dome'" and "the administration's $175 billion
+        # initiative" so, December 2026.)
+        ("Trump's $175 billion shield would include a space-based interceptor layer.", "program total", "unattributed"),
+        (
+            "Trump's proposed $175 billion shield would include a space-based interceptor layer.",
+            "program total",
+            "White House / the President",
+        ),
         (
             "The CBO counted 7,800 satellites in the constellation: it priced the whole system at $1.2 trillion.",
             "program total",
@@ -2300,3 +2308,12 @@ def test_a_bill_someone_must_pay_is_no_legislation(codebook):
     assert _table(text, codebook)["referent"].tolist() == ["price quoted to a partner"]
     # ... while a bill lawmakers pass is a whole bill's size
     assert _table("Senators passed a $150 billion bill for defense.", codebook)["referent"].tolist() == ["other"]
+
+
+def test_a_possessive_before_a_figure_and_a_programme_names_who_runs_it_not_who_priced_it(codebook):
+    # The $831 billion is a budget office's estimate; the possessive says whose shield it is.
+    text = "Seoul is weighing whether to sign on to Trump's $831 billion 'Golden Dome' shield."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed"]
+    # ... while a figure's own noun after it keeps the possessive's owner
+    text = "Trump's $175 billion price tag for the shield drew scorn from budget hawks."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"]

@@ -5503,7 +5503,13 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     if (
         before_figure
         and any(p.fullmatch(gap_before) for p in (_POSSESSIVE_FIGURE_RE, _FIGURE_OF_RE, _POSSESSIVE_NOUN_FIGURE_RE))
-        and not _holds_figure(analysis, before_figure[-1], end, adjacent=bool(_POSSESSIVE_FIGURE_RE.fullmatch(gap_before)))
+        and not _holds_figure(
+            analysis,
+            before_figure[-1],
+            end,
+            adjacent=bool(_POSSESSIVE_FIGURE_RE.fullmatch(gap_before)),
+            bare=bool(_BARE_POSSESSIVE_RE.fullmatch(gap_before)),
+        )
     ):
         m = before_figure[-1]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
@@ -5724,8 +5730,9 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
         if analysis.type(mention.entity) == "outlet":
             continue
         gap = analysis.text[mention.end : start]
+        bare = bool(_BARE_POSSESSIVE_RE.fullmatch(gap))
         if _ESTIMATE_OF_RE.match(analysis.text, mention.end) or (
-            _POSSESSIVE_FIGURE_RE.fullmatch(gap) and not _holds_figure(analysis, mention, end)
+            _POSSESSIVE_FIGURE_RE.fullmatch(gap) and not _holds_figure(analysis, mention, end, bare=bare)
         ):
             return Owner(analysis.name(mention.entity), _public_type(analysis.type(mention.entity)), "estimate of", relay)
     described = _described_owner(analysis, i, start, end, spans)
@@ -6175,15 +6182,30 @@ _POSSESSIVE_OPENER_RE = re.compile(
 )
 
 
-def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool = True) -> bool:
+def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool = True, bare: bool = False) -> bool:
     """Whether a name in the possessive before a figure ending at ``end`` is what the figure belongs to, not whose
     estimate it is: a company's contract ("Anduril's $20 billion Lattice contract"), a country's programme right
     after its possessive (``adjacent``: "Pyongyang slams Washington's $175 billion 'Golden Dome'"; but its pledge is its
     own, "Japan's $3 billion pledge", and so is what it names itself, "Canada's defence budget is C$41 billion")."""
     kind = analysis.type(owner.entity)
+    # (anyone's programme named after the figure, right after the possessive, is theirs to run, the figure no estimate
+    # of theirs: "Trump's $831 billion 'Golden Dome' shield", "the administration's $175 billion
+    # initiative"; but "Trump's proposed $175 billion shield" is the figure he proposed)
+    if bare and _PROGRAMME_AFTER_RE.match(analysis.text, end) and not _PLEDGE_AFTER_RE.match(analysis.text, end):
+        return True
     if kind == "organisation":
         return bool(_HELD_FIGURE_RE.match(analysis.text, end))
     return kind == "country" and adjacent and not _PLEDGE_AFTER_RE.match(analysis.text, end)
+
+
+# A possessive right before a figure, no word of proposing or estimating between: "Trump's $175 billion".
+_BARE_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:about\s+|roughly\s+)?")
+# A programme's noun after a figure, a few words of its name or kind between: "$831 billion 'Golden Dome' anti-missile
+# network", "$175 billion initiative" (not a figure's noun first: "$175 billion price tag for the shield").
+_PROGRAMME_AFTER_RE = re.compile(
+    r"(?i)(?:[\s“”\"‘’'-]+(?!(?:price|cost|estimate|figure|tag|budget|request|bill)\b)[\w-]+){0,4}?[\s“”\"‘’'-]+"
+    r"(?:shield|system|dome|initiative|project|program|programme|architecture|network|umbrella)\b"
+)
 
 
 _PLEDGE_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pledge|commitment|offer|contribution|proposal|bid|request|estimate)s?\b")
