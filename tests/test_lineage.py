@@ -981,3 +981,8 @@ def test_a_source_line_naming_a_wire_agency_credits_it_whatever_the_cleaner_took
 def test_two_spellings_of_one_listed_outlet_are_one_source_named_as_the_codebook_names_it():
     names = lineage.source_names(["SpaceNews", "Space News", "AFP"], load_codebook())
     assert names == {"SpaceNews": "SpaceNews", "Space News": "SpaceNews", "AFP": "Agence France-Presse"}
+
+
+def test_reporting_straight_to_someone_is_answering_to_them_not_a_report():
+    text = "A Direct Reporting Program Manager, General Dana Whitfield, has been named, reporting straight to the top of the department."
+    assert _cited_sources(text) == []

@@ -2021,6 +2021,7 @@ _TICKER_RE = re.compile(
 _BARE_TICKER_RE = re.compile(
     r"\b[A-Z][a-z]+\.? [A-Z][a-z]+\.? ((?!(?:CEO|CFO|COO|CTO|US|UK|UN|EU|USA|NATO|[IVX]+)\b)[A-Z]{2,5})(?=,? [a-z])"
 )
+_ANSWERS_TO_RE = re.compile(r"(?i)\breport(?:s|ed|ing)?(?=\s+(?:directly|straight)\s+to\b)")
 _NOT_BEFORE_TICKER = frozenset(
     "The A An This That Its Their His Her Our In On At By For With From Of To As And But Or Last Next Each Both When While".split()
     + "January February March April May June July August September October November December".split()
@@ -2034,6 +2035,9 @@ def _masked_text(text: str) -> str:
     first name and a last one blanked with its marks, so that the two are one name ('Jane "JJ" Roe' is Jane Roe)."""
     masked = _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
     # (a ticker set bare after the company's name, as investor notes do: "with Lockheed Martin LMT calling it …")
+    # (reporting straight to someone is answering to them, no report: "a program manager, reporting directly to the
+    # deputy secretary")
+    masked = _ANSWERS_TO_RE.sub(lambda m: " " * len(m.group(0)), masked)
     # (a body's short form the text uses elsewhere is no ticker: "In May CBO estimated …", "the CBO" later)
     for ticker in _BARE_TICKER_RE.finditer(masked):
         if ticker.group(0).split()[0] not in _NOT_BEFORE_TICKER and all(
