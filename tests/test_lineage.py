@@ -986,3 +986,10 @@ def test_two_spellings_of_one_listed_outlet_are_one_source_named_as_the_codebook
 def test_reporting_straight_to_someone_is_answering_to_them_not_a_report():
     text = "A Direct Reporting Program Manager, General Dana Whitfield, has been named, reporting straight to the top of the department."
     assert _cited_sources(text) == []
+
+
+def test_a_body_that_uses_or_provides_something_with_no_figure_is_not_cited():
+    text = "The Orbital Tracking Office (OTO) runs the sensor layer. It uses infrared satellites to follow missiles in flight."
+    assert _cited_sources(text) == []
+    # ... while a figure it uses is its own
+    assert _cited_sources("The Orbital Tracking Office runs the layer. It uses a $9 billion estimate for the sensors.") != []

@@ -444,6 +444,14 @@ _PLAN_ACTS = re.compile(
 )
 
 
+# Verbs the money ledger reads as giving a figure ("the White House uses a $185 billion figure"), that say nothing
+# without one.
+_FIGURE_ONLY_ACTS = re.compile(r"(?i)(?:uses|use|used|using|provides?|provided|providing)\b")
+
+
+_FIGURE_IN_RE = re.compile(r"(?i)[$€£¥]|\d[\d.,]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn)\b")
+
+
 # Between a body's name and its spokesperson's: "Kremlin spokesman Dmitry Peskov", "Foreign Ministry Spokeswoman Maria
 # Zakharova", "the ministry's press secretary, Jane Roe,".
 _SPOKESPERSON_OF = re.compile(
@@ -474,6 +482,10 @@ def _credited_bodies(analysis: attribution.Analysis, acts: re.Pattern | None = N
             if a.how != "according to" and (
                 (acts is not None and acts.match(analysis.text, a.position)) or _PLAN_ACTS.match(analysis.text, a.position)
             ):
+                continue
+            # (a verb that gives a figure only when one follows: "It uses advanced sensors to track missiles" cites nobody)
+            rest = analysis.text[a.position : analysis.sentences[i].end]
+            if a.how != "according to" and _FIGURE_ONLY_ACTS.match(rest) and not _FIGURE_IN_RE.search(rest):
                 continue
             # A body whose spokesperson speaks is cited ("Kremlin spokesman Dmitry Peskov told reporters"); a body that
             # only employs the speaker is not ("Aerospace Industries Association vice president Eric Fanning said").
