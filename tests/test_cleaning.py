@@ -214,3 +214,22 @@ def test_the_headline_is_the_first_line_past_the_furniture_above_it(furniture):
     assert cleaned.title == "Harbour Board Backs New Pier Plan"
     assert cleaned.text == "The board voted on Monday to fund the pier.\nIt was close."
     assert [r["kind"] for r in cleaned.removed] == ["headline", "page furniture"]
+
+
+def test_a_quotation_a_wrapped_column_carries_past_a_full_stop_is_one_quotation():
+    # Copy wrapped at a printed width throughout: the second quotation runs over a line that ends a sentence.
+    raw = (
+        "Ottawa weighs the shield\n"
+        "The prime minister said on Tuesday that the country was studying the plan and\n"
+        "that officials had met their counterparts in Washington twice this spring, with\n"
+        "more meetings planned before the summer summit in the capital, where the\n"
+        "two leaders are expected to discuss radar sites in the Arctic and who would\n"
+        "pay for them, a question neither side has answered in public so far.\n"
+        '"We are studying it closely and the talks have been at a senior level," he said.\n'
+        '"But I doubt this is something one haggles over.\n'
+        "These are defence choices made in that setting, and we will weigh it on\n"
+        'its merits." He added that a decision could come within months, and that\n'
+        "the cabinet would be consulted before any commitment was signed by Ottawa.\n"
+    )
+    text = clean_article(raw).text
+    assert '"But I doubt this is something one haggles over. These are defence choices' in text

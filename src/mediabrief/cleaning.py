@@ -310,8 +310,29 @@ def _unwrapped(text: str) -> str:
     if _wrapped_throughout(text):
         # (its first line stays apart: a headline above the wrapped paragraphs)
         first, newline, rest = text.partition("\n")
-        return first + newline + _WRAPPED_BEFORE_NAME_RE.sub(r"\1 ", rest)
+        return first + newline + _joined_inside_quotations(_WRAPPED_BEFORE_NAME_RE.sub(r"\1 ", rest))
     return _WRAPPED_LINE_RE.sub(r"\1 ", text)
+
+
+def _joined_inside_quotations(text: str) -> str:
+    r"""Wrapped lines that end a sentence inside a quotation still open, joined to the next: in copy wrapped throughout,
+    '"We will not bargain over this.\nThe generals decide it."' is one quotation.
+
+    >>> _joined_inside_quotations('Roe said. "We will wait.\nThen we decide," she said.\nNext line.')
+    'Roe said. "We will wait. Then we decide," she said.\nNext line.'
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    open_quote = False
+    for line in lines:
+        if out and open_quote and line.strip() and re.search(r"[.!?]$", out[-1].rstrip()):
+            out[-1] = out[-1].rstrip() + " " + line
+        else:
+            out.append(line)
+        # (a straight or curly double mark opens or closes; a blank line ends any quotation a paragraph left open)
+        marks = len(re.findall(r'["“”]', line))
+        open_quote = line.strip() != "" and (open_quote != (marks % 2 == 1))
+    return "\n".join(out)
 
 
 def _wrapped_throughout(text: str) -> bool:
