@@ -41,8 +41,8 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('Mr. Tom Hale said the plan was sound. He met Ms. Anna Berg on Monday. "We will see," she said.', "Anna Berg"),
         # "the report" is the document the text introduced, as an analysis or a study too, not the body named last
         (
-            "The Congressional Budget Office estimated in a cost-projection analysis that it would cost $1.2 trillion. No plans"
-            ' from the White House nor the Pentagon are public, "making any long-term estimate impossible," per the report.',
+            "The Congressional Budget Office estimated in a long-range cost analysis that it would cost $1.2 trillion. Neither the"
+            ' White House nor the Pentagon has published detailed plans, "making any long-term estimate impossible," per the report.',
             "Congressional Budget Office",
         ),
         # ... not the byline's writer
@@ -265,7 +265,7 @@ def speakers(text: str, grammar) -> list[tuple[str, str]]:
         ('"Talks went well," according to Japan Today - U.S. Space Force General Jane Roe leads the project.', "Japan Today"),
         # participles of speech and "continues"
         (
-            "Donald Trump spoke. At a White House briefing, he went further, claiming the system would be"
+            "Donald Trump spoke. At a White House briefing, he went further, claiming the shield could prove"
             ' "very close to 100 percent" effective.',
             "Donald Trump",
         ),

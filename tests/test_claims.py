@@ -239,7 +239,7 @@ def test_claims_made_finds_what_trying_every_cue_on_every_sentence_finds(seeds):
 def test_another_general_named_in_a_sentence_claims_nothing_about_who_leads():
     book = load_codebook()
     corpus = articles(
-        A="Trump named Space Force General Michael Guetlein to lead the Golden Dome project.",
+        A="Trump said Space Force General Michael Guetlein would head the Golden Dome project.",
         B="Gen. Gregory Guillot, who leads U.S. Northern Command, said the Golden Dome would take years.",
         C="Gen. Michael Guetlein, who runs the program, spoke on Tuesday.",
     )

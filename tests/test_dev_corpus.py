@@ -171,11 +171,11 @@ def test_an_op_ed_for_the_shield_that_dismisses_objections_and_warns_of_threats_
 def test_the_headline_the_loader_keeps_apart_is_weighed_as_the_outlets_verdict(codebook):
     # The corpus loader takes the first line out of the text as the title; an op-ed's verdict is often only there.
     text = (
-        "Commentary\n\nDonald Trump signed an order to develop a Golden Dome for America. The shield would be modeled on"
+        "Commentary\n\nDonald Trump signed an order calling for a Golden Dome for America. The shield would be modeled on"
         " Israel's Iron Dome. The threats are growing, and the country cannot wait."
     )
     articles = pd.DataFrame(
-        {"article_id": ["a"], "file": ["a.txt"], "outlet": ["A"], "title": ["America's Golden Dome push is long overdue"], "text": [text]}
+        {"article_id": ["a"], "file": ["a.txt"], "outlet": ["A"], "title": ["The Golden Dome push is long overdue"], "text": [text]}
     )
     tables = stance_tables(articles, codebook)
     assert tables["stance.csv"].set_index("target").loc["golden_dome", "label"] == "supportive"

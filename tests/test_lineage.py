@@ -112,12 +112,13 @@ def test_reuse_relations():
 
 def test_shared_passages_stop_at_sentence_ends_and_skip_name_chains():
     a = lineage.sentence_words(
-        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today. It ends by the end of his term in 2029."
+        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today. It ends well before the close of his second term in 2029."
     )
     b = lineage.sentence_words(
-        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today. Others say by the end of his term in 2029 too."
+        "Prime Minister Shigeru Ishiba and President Donald Trump Met Today."
+        " Others say well before the close of his second term in 2029 too."
     )
-    assert lineage.shared_passages(a, b) == ["by the end of his term in 2029"]
+    assert lineage.shared_passages(a, b) == ["well before the close of his second term in 2029"]
 
 
 def test_candidate_pairs_use_nearest_neighbours_above_the_limit():
@@ -534,7 +535,7 @@ def test_dev_corpus_citations_against_gold(gold, measured):
         ("MOSCOW, May 27. /TASS/. The plan is destabilizing, the diplomat said.", ["TASS"]),
         ('"Nobody should be alarmed," the envoy said in a talk with a TASS correspondent.', ["TASS"]),
         # a body whose spokesperson speaks, named as a body by its words, but not one that only employs the speaker
-        ("The plan undermines stability, Russian Foreign Ministry Spokeswoman Maria Zakharova said.", ["Russian Foreign Ministry"]),
+        ("The plan is dangerous, Russian Foreign Ministry Spokeswoman Maria Zakharova said.", ["Russian Foreign Ministry"]),
         ('"We build what we need," Aerospace Industries Association vice president Eric Fanning said.', []),
         # a publication whose name starts with a place's ("Washington"), a body a common noun says is one
         ("According to a Washington Post report, the company has won $38 billion in contracts.", ["Washington Post"]),

@@ -615,7 +615,7 @@ def test_a_conversion_in_parentheses_is_read_as_the_figure_it_converts(codebook)
         ("The final agreement cements an $840 billion topline for the year.", "other", "unattributed"),
         # an inverted verb whose subject has an apposition; a document that "tallies"
         (
-            "Building it would take just over $1 trillion, said the CBO, a nonpartisan agency that advises Congress.",
+            "Building it would take a little more than $1 trillion, said the CBO, a nonpartisan scorekeeper for Congress.",
             "program total",
             "Congressional Budget Office",
         ),
@@ -1287,7 +1287,7 @@ def test_a_figure_someone_compares_or_would_spend_is_not_theirs_and_the_estimato
         "cost up to $542 billion. "
         "The CBO has estimated that the U.S. could end up spending as much as $831 billion over 20 years, far higher than "
         "the $175 billion projection. "
-        "Four Democrats drew on estimates by the Congressional Budget Office that the sensor layer could cost $161 billion."
+        "Four Democrats leaned on estimates by the Congressional Budget Office that a sensor layer could cost $161 billion."
     )
     table = _table(text, codebook)
     owners = dict(zip(table["surface"] + " #" + table.groupby("surface").cumcount().astype(str), table["attributed_to"], strict=True))
@@ -1402,7 +1402,7 @@ AEI = "American Enterprise Institute"
         ),
         # a report no one is named for is the body's the next sentence names as its author
         (
-            "WASHINGTON - A new report estimates the shield could cost between $252 billion and $3.6 trillion over two "
+            "WASHINGTON - A new report estimates the shield could total between $252 billion and $3.6 trillion over two "
             "decades. The range shows how much is still undecided, according to a study published in mid-September by the "
             "American Enterprise Institute. Trump put the cost at $175 billion.",
             ["American Enterprise Institute", WH],
@@ -1495,7 +1495,7 @@ AEI = "American Enterprise Institute"
         # a named possessor's reckoning; a body's analysts speak for it, as its officials do
         ("By the CBO's count, the system would cost $542 billion.", [CBO]),
         ("Under the Congressional Budget Office's latest estimate, the interceptors would cost $542 billion.", [CBO]),
-        ("It could cost as much as $831 billion over 20 years, CBO analysts found.", [CBO]),
+        ("It might run as much as $831 billion over 20 years, CBO analysts found.", [CBO]),
         # a passive's agent prices it; a side in the argument gives the price it puts, not one it refers to
         ("The shield, priced by the White House at $175 billion, faces doubts.", [WH]),
         ("The cost has been pegged by the shield's proponents at $176 billion.", ["proponents"]),
@@ -1711,7 +1711,7 @@ def test_what_a_partner_will_buy_is_its_purchase(codebook):
             "Bloomberg",
         ),
         # a possessive's wished-for figure is the possessor's
-        ("It is unclear how the Pentagon will pay for Trump's desired $1.5 trillion defense budget.", "White House / the President"),
+        ("It is unclear how the Pentagon will pay for Trump's preferred $1.5 trillion defense budget.", "White House / the President"),
         # unnamed people in an aside relay the figure a possessive names; a verb inside the aside is the aside's
         ("The Pentagon's own figure, according to two officials, remains $185 billion.", "Pentagon"),
         ("The Pentagon's own figure — for what it calls a first step, say two aides — remains $185 billion.", "Pentagon"),
@@ -1842,7 +1842,8 @@ def test_a_figure_in_the_conditional_right_after_an_estimate_goes_on_with_it(sec
         ("The bill also sets aside $11 billion for U.S. Indo-Pacific Command.", ["other"]),
         # ... nor a whole year's defence appropriation, nor what a bill adds to the country's deficit
         (
-            "The request would lift military spending to $1.4 trillion, 40 percent over this year's $1 trillion defense appropriation.",
+            "The request would lift military spending to $1.4 trillion, 40 percent above the current year's $1 trillion defense"
+            " appropriation.",
             ["other", "other"],
         ),
         ("The package is expected to add roughly $4 trillion to the federal deficit over ten years.", ["other"]),

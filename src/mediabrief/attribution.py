@@ -2871,7 +2871,7 @@ def _references(
     headline_roles = list(_HEADLINE_ANONYMOUS_RE.finditer(masked))
     for match in [*_ANONYMOUS_RE.finditer(masked), *headline_roles]:
         if any(m.end <= match.start() and re.fullmatch(r",\s*", masked[m.end : match.start()]) for m in named):
-            continue  # an apposition describes the name before it: "Gabe Murphy, a policy analyst at Taxpayers for …"
+            continue  # an apposition describes the name before it: "Jane Roe, a policy analyst at a watchdog group, …"
         # Named as the text describes them, without the article: "senior defense official", "Pentagon spokesman"; a
         # place or body ends with its sentence ("… speaking for the budget office. It will …").
         surface = match.group(0)
@@ -3181,8 +3181,8 @@ def _references(
             if subjects:
                 return subjects[-1].entity
         # A person named as a verb's object ("The directive tells Defense Secretary Pete Hegseth to deliver a plan") gives
-        # way to the one named before as a subject, a paragraph or so back: '"I'm directing our new Secretary of Defense
-        # …," he said' is the president's, who signed the order.
+        # way to the one named before as a subject, a paragraph or so back: '"I am ordering the new defense chief
+        # to …," he said' is the president's, who signed the order.
         if _OBJECT_BEFORE_RE.search(masked, max(0, people[0].start - 60), people[0].start):
             # (the subject may be a pronoun opening the sentence: "He didn't name Trump, but he cited …")
             opening = [
@@ -3745,7 +3745,7 @@ def _verb_subject(masked: str, verb: re.Match, named: list[Mention], entities: l
 
 def _document_author(masked: str, at: int, role: str, named: list[Mention], entities: list[Entity]) -> int:
     """Who the document a role names ("the report") was introduced as being by, the last time the text named such a
-    document before ``at``: "X's report", "a report by X", "the report … was authored by AEI senior fellow Todd Harrison"
+    document before ``at``: "X's report", "a report by X", "the study … was put together by the think tank's Todd Harrison"
     (the person the body qualifies); -1 where it does not say."""
     # ... or the role itself, where its sentence says so: "The report was written by AEI senior fellow Jane Roe"
     # (a report may have been introduced as an analysis or a study: any document word counts)
@@ -3768,7 +3768,7 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             body = [m for m in named if m.end <= document.start() and m.entity >= 0 and entities[m.entity].type == "organisation"]
             if body:
                 return body[-1].entity
-        # "the Congressional Budget Office estimated in a cost-projection analysis", "North Korea has issued a disturbing
+        # "the CBO estimated in a long-range cost analysis", "North Korea has issued a disturbing
         # statement": the subject of the verb of saying or issuing before it (a country may issue one)
         for verb_before, types in (
             (_IN_DOCUMENT_RE, (*PERSONLIKE, "organisation")),
@@ -4345,7 +4345,7 @@ _DESCRIPTION_WORDS = (
 
 
 # A document that speaks through its words: "an executive order calling for …", "the proposal, which calls for …", "what
-# the document calls", "one line of the proposal", "as envisioned in the president's executive order".
+# the document calls", "one line of the proposal", "as laid out in the president's executive order".
 _DOCUMENT_NOUNS = (
     r"(?:executive\s+order|order|proposal|budget\s+proposal|bill|document|memo|memorandum|directive|agreement|treaty|joint\s+statement)"
 )
@@ -5571,7 +5571,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
     ):
         m = after_figure[0]
         return Owner(analysis.name(m.entity), _public_type(analysis.type(m.entity)), "estimate of", "")
-    # "The CBO released an analysis on Tuesday that estimates that the scheme may cost $1.2 trillion": the analysis's
+    # "The CBO published a study on Monday which estimates the shield could cost $1.2 trillion": the study's
     # publisher, the sentence's subject, where nobody else is said to speak.
     published = _PUBLISHED_FINDING_RE.search(analysis.text, sentence.start, start)
     if published and not analysis.attributions[i]:
@@ -5900,7 +5900,7 @@ _REQUEST_FROM_RE = re.compile(
 # A figure said to be in someone's document: "… $3.6 trillion in one American Enterprise Institute study", "in a CBO report".
 _FIGURE_IN_DOCUMENT_RE = re.compile(r"\s+in\s+(?:a|an|one|the|its|their)\s+(?:(?:new|recent|latest|separate|earlier|\d{4})\s+)?(?:the\s+)?")
 _DOCUMENT_NOUN_RE = re.compile(rf"(?:['’]s)?\s+(?:[a-z-]+\s+)?{_FINDING_DOCUMENTS}\b")
-# A body publishing a document that gives a finding: "released an analysis on Tuesday that estimates that …".
+# A body publishing a document that gives a finding: "published a study on Monday which estimates that …".
 # (or a document named by its quoted title: "published “Build Your Own Shield,” which priced six designs at …")
 _PUBLISHED_FINDING_RE = re.compile(
     rf"(?i){_ISSUING_VERBS}\s+(?:(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_FINDING_DOCUMENTS}\b|[“\"][^”\"\n]{{3,80}}[”\"])"
@@ -6189,7 +6189,7 @@ _POSSESSIVE_OPENER_RE = re.compile(
 def _holds_figure(analysis: Analysis, owner: Mention, end: int, adjacent: bool = True, bare: bool = False) -> bool:
     """Whether a name in the possessive before a figure ending at ``end`` is what the figure belongs to, not whose
     estimate it is: a company's contract ("Anduril's $20 billion Lattice contract"), a country's programme right
-    after its possessive (``adjacent``: "Pyongyang slams Washington's $175 billion 'Golden Dome'"; but its pledge is its
+    after its possessive (``adjacent``: "Pyongyang denounces Washington's $175 billion 'Golden Dome'"; but its pledge is its
     own, "Japan's $3 billion pledge", and so is what it names itself, "Canada's defence budget is C$41 billion")."""
     kind = analysis.type(owner.entity)
     # (anyone's programme named after the figure, right after the possessive, is theirs to run, the figure no estimate

@@ -10,7 +10,7 @@ Reuse between two articles is measured three times:
 
 - verbatim: passages of at least ``MIN_VERBATIM_WORDS`` consecutive words, inside one sentence, that both contain
   (word 8-grams, merged), except chains of names and titles (more than ``NAME_CHAIN_SHARE`` of the words capitalised:
-  "President Trump and Japanese Prime Minister Shigeru Ishiba"), which any two articles on a story share;
+  "Prime Minister Shigeru Ishiba and President Donald Trump"), which any two articles on a story share;
 - paraphrase: TF-IDF cosine between sentences (an aligned pair scores at least ``ALIGN_THRESHOLD``, both sentences
   of at least ``ALIGN_MIN_WORDS`` words: a short heading matches any other), and between the whole documents
   (``similarity``);
@@ -593,7 +593,7 @@ KNOWN_OUTLET_CREDIT_RES = (
         rf"(?:,\s+(?:reports|reported|writes|wrote)|\b(?:Published|Reported)\s+by|\b(?:explains|explained|writes|wrote|argues|argued|said|says)"
         rf"\s+in)\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})\s*(?:[.,;:]|$)"
     ),
-    # "carried by North Korea's state news agency, KCNA": the publication named after what it is
+    # "carried by the North's official news agency, KCNA": the publication named after what it is
     re.compile(
         r"\b(?:carried|reported|published|broadcast|quoted)\s+by\s+(?:[\w’'.-]+\s+){0,5}?"
         rf"(?:news\s+agency|agency|media|outlet|broadcaster|newspaper|daily|television|TV|network),?\s+(?:the\s+)?(?P<name>{_OUTLET_NAME})"
