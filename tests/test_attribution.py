@@ -2654,3 +2654,8 @@ def test_a_spokesperson_whose_description_names_another_kind_of_body_is_not_the_
     # ... while a word any of the body's staff may go by still places them there
     text = 'Lockheed Martin shares rose. "We are ready to build," a company spokesman said.'
     assert speakers(text, grammar) == [("quotation", "Lockheed Martin spokesman")]
+
+
+def test_a_body_inside_a_ministry_is_named_with_it_not_as_the_country(grammar):
+    text = '"The shield is a blueprint for war in orbit," said the Institute for Disarmament Studies of North Korea\'s foreign ministry.'
+    assert speakers(text, grammar) == [("quotation", "Institute for Disarmament Studies of North Korea's foreign ministry")]

@@ -1237,6 +1237,14 @@ _LEADING_DATE_RE = re.compile(rf"^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct
 _HOLDERS_OFFICE_RE = re.compile(
     r"\b(Prime\s+Minister|President|Premier|Chancellor|Governor|Mayor)(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[Oo]ffice\b"
 )
+# A body inside a ministry or government, named with it: "the Institute for Disarmament Studies of Ruritania's foreign
+# ministry", "the Research Center of the Chinese Defense Ministry" (one body, not the country or the ministry).
+_BODY_OF_MINISTRY_RE = re.compile(
+    r"(?-i:(?:[A-Z][\w&-]*[ \t]+(?:(?:for|of|on|and)[ \t]+)?){0,4}(?:Institute|Center|Centre|Bureau|Commission|Council|Academy)"
+    r"(?:[ \t]+(?:for|of|on)(?:[ \t]+[A-Z][\w&-]*){1,3})?)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+(?:['’]s|n|an|ese)?[ \t]+"
+    r"(?:[Ff]oreign[ \t]+|[Dd]efen[cs]e[ \t]+)?(?:[Mm]inistry|[Gg]overnment)\b"
+)
 _POSSESSIVE_BODY_RE = re.compile(
     # (the written-out name first: "North Korea's Ministry of Foreign Affairs")
     # (on one line, no word a sentence's end: not "… reported Tuesday.\n\nPyongyang's foreign ministry")
@@ -1909,6 +1917,11 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
         index = registry.add(f"{' '.join(match.group(1).split())}'s Office", "organisation")
         mentions.append(Mention(match.start(), match.end(), index, "name"))
         taken.add(match.start(), match.end())
+    for match in _BODY_OF_MINISTRY_RE.finditer(text):  # "the Institute for Disarmament Studies of a country's foreign ministry"
+        if not taken.overlaps(match.start(), match.end()):
+            index = registry.add(" ".join(match.group(0).split()), "organisation")
+            mentions.append(Mention(match.start(), match.end(), index, "name"))
+            taken.add(match.start(), match.end())
     for match in _POSSESSIVE_BODY_RE.finditer(text):  # "North Korea's foreign ministry": a body, not the country
         if not taken.overlaps(match.start(), match.end()):
             index = registry.add(f"{match.group(1)}'s {match.group(2)}", "organisation")
