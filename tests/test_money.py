@@ -2318,3 +2318,8 @@ def test_a_possessive_before_a_figure_and_a_programme_names_who_runs_it_not_who_
     # ... while a figure's own noun after it keeps the possessive's owner
     text = "Trump's $175 billion price tag for the shield drew scorn from budget hawks."
     assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"]
+
+
+def test_a_document_dated_by_month_and_year_is_its_author_s(codebook):
+    text = "The Pentagon set up the contest as prize rounds. The March 2026 briefing described a $210 million purse for the winners."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Pentagon"]

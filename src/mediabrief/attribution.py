@@ -933,7 +933,8 @@ _QUALIFIER = r"(?:[\w-]+|(?:[A-Za-z]\.){2,})"
 # A place's or body's name in the possessive before a role, as its determiner: "Denmark's prime minister", "North
 # Korea's foreign minister" (a person's possessive is sorted out where the role is read).
 _PLACE_POSSESSIVE = r"(?<![\w.'’-])(?-i:(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+['’]s\s+)"
-_DATE_QUALIFIER = r"[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s+"  # "the Jan. 20 report"
+# "the Jan. 20 report", "the July 2025 briefing"
+_DATE_QUALIFIER = r"(?:[A-Z][a-z]{2,3}\.?\s+\d{1,2}|(?-i:[A-Z][a-z]{2,8})\s+(?:19|20)\d\d)\s+"
 
 
 def compile_grammar(codebook: dict, extra_verbs: Iterable[str] = (), extra_markers: Iterable[str] = ()) -> Grammar:
