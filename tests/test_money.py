@@ -2323,3 +2323,8 @@ def test_a_possessive_before_a_figure_and_a_programme_names_who_runs_it_not_who_
 def test_a_document_dated_by_month_and_year_is_its_author_s(codebook):
     text = "The Pentagon set up the contest as prize rounds. The March 2026 briefing described a $210 million purse for the winners."
     assert _table(text, codebook)["attributed_to"].tolist() == ["Pentagon"]
+
+
+def test_whom_a_verb_of_reacting_names_before_an_ing_verb_gives_that_verb_s_figure(codebook):
+    text = "Panelists on the podcast reacted to President Trump offering Ottawa a seat in the shield for $61 billion."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"]

@@ -2312,7 +2312,16 @@ def _subject_before(
             continue  # a post without its holder's name ("Sergey Ryabkov, Deputy Foreign Minister, indicated"): the holder's
         if mention.entity >= 0 and _INCLUDING_THOSE_RE.search(masked, lo, mention.start) and masked[mention.end : verb].strip() == ",":
             return mention  # "Outside estimates, including those from the CBO, put …": the one body named among them
-        if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with") and not share:
+        # ... nor is one a verb of reacting governs, unless an -ing form follows it as its own verb: "the hosts reacted to
+        # President Trump offering Canada a place for $61 billion" is Trump's offer
+        gerund = (
+            participle
+            and len(before) >= 2
+            and before[-1].lower() in ("to", "about")
+            and bool(re.fullmatch(r"(?:react|respond|object|refer|point|listen|alarm)\w*", before[-2].lower()))
+            and "," not in masked[mention.end : verb]
+        )
+        if before and before[-1].lower() in not_after and not (participle and before[-1].lower() == "with") and not share and not gerund:
             continue  # "talks with Trump said" is not Trump's; "with Beijing accusing Tokyo of ..." is Beijing's
         if mention.entity < 0:
             continue
