@@ -2328,3 +2328,11 @@ def test_a_document_dated_by_month_and_year_is_its_author_s(codebook):
 def test_whom_a_verb_of_reacting_names_before_an_ing_verb_gives_that_verb_s_figure(codebook):
     text = "Panelists on the podcast reacted to President Trump offering Ottawa a seat in the shield for $61 billion."
     assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"]
+
+
+def test_a_credit_inside_a_with_clause_gives_the_clause_s_figure_not_the_one_before_it(codebook):
+    text = (
+        "First-year money stands at $23 billion, with longer-range estimates from the Congressional Budget Office"
+        " putting the total past $800 billion."
+    )
+    assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed", "Congressional Budget Office"]

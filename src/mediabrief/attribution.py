@@ -5315,6 +5315,8 @@ def is_thing(name: str) -> bool:
 _THING_WORDS = frozenset({"bill", "act", "law", "dome", "treaty", "initiative", "shield"})
 
 
+# A comma and "with" opening a clause of its own, between a figure and a credit after it.
+_WITH_CLAUSE_BETWEEN_RE = re.compile(r",\s+with\s")
 # What a source made, after its name at the close of a sentence: "according to Bloomberg calculations", "according to
 # the agency's own tally".
 _SOURCE_WORK_AFTER_RE = re.compile(
@@ -5367,6 +5369,9 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             return False
         if a.how == "according to":  # "according to X" binds the figure nearest to it, not every figure of the sentence
             clause = [span for span in spans if same_clause(span, a)] or spans
+            # (not one a "with" clause the credit stands in leaves behind: in "funding is set at $175 billion, with
+            # projections from the CBO suggesting costs may exceed $500 billion", the CBO's is the $500 billion)
+            clause = [span for span in clause if not _WITH_CLAUSE_BETWEEN_RE.search(analysis.text, span[1], a.position)] or clause
             # ... unless it closes the sentence after them all, no verb naming anyone else: "… a $1.15 trillion request
             # and an additional $350 billion, according to a spokesperson for the budget office." credits the sentence
             # (a time may follow it: "…, according to the program's director on Tuesday."; or what the source is: "…,
