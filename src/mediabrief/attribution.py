@@ -1241,7 +1241,7 @@ _HOLDERS_OFFICE_RE = re.compile(
 # A body inside a ministry or government, named with it: "the Institute for Disarmament Studies of Ruritania's foreign
 # ministry", "the Research Center of the Chinese Defense Ministry" (one body, not the country or the ministry).
 _BODY_OF_MINISTRY_RE = re.compile(
-    r"(?-i:(?:[A-Z][\w&-]*[ \t]+(?:(?:for|of|on|and)[ \t]+)?){0,4}(?:Institute|Center|Centre|Bureau|Commission|Council|Academy)"
+    r"(?:(?:[A-Z][\w&-]*[ \t]+(?:(?:for|of|on|and)[ \t]+)?){0,4}(?:Institute|Center|Centre|Bureau|Commission|Council|Academy)"
     r"(?:[ \t]+(?:for|of|on)(?:[ \t]+[A-Z][\w&-]*){1,3})?)"
     r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+(?:['’]s|n|an|ese)?[ \t]+"
     r"(?:[Ff]oreign[ \t]+|[Dd]efen[cs]e[ \t]+)?(?:[Mm]inistry|[Gg]overnment)\b"
@@ -2048,11 +2048,11 @@ def _masked_text(text: str) -> str:
     no name (the company named before it speaks past it: "Lockheed Martin (NYSE: LMT) said …"); a nickname between a
     first name and a last one blanked with its marks, so that the two are one name ('Jane "JJ" Roe' is Jane Roe)."""
     masked = _TICKER_RE.sub(lambda m: " " * len(m.group(0)), normalise(_mask_quotes(text)))
-    # (a ticker set bare after the company's name, as investor notes do: "with Lockheed Martin LMT calling it …")
     # (reporting straight to someone is answering to them, no report: "a program manager, reporting directly to the
     # deputy secretary")
     masked = _ANSWERS_TO_RE.sub(lambda m: " " * len(m.group(0)), masked)
-    # (a body's short form the text uses elsewhere is no ticker: "In May CBO estimated …", "the CBO" later)
+    # (a ticker set bare after the company's name, as investor notes do: "with Lockheed Martin LMT calling it …"; but a
+    # body's short form the text uses elsewhere is no ticker: "In May CBO estimated …", "the CBO" later)
     for ticker in _BARE_TICKER_RE.finditer(masked):
         if ticker.group(0).split()[0] not in _NOT_BEFORE_TICKER and all(
             re.search(r"\b[A-Z][a-z]+\.? $", masked[max(0, m.start() - 20) : m.start()])
