@@ -163,3 +163,17 @@ def test_a_headline_standing_alone_and_a_masthead_date_are_read_when_metadata_is
     )
     assert (f"{article['published']:%Y-%m-%d}", article["published_origin"]) == ("2025-05-22", "text")
     assert not article["text"].startswith("Kremlin softens line")
+
+
+def test_a_date_in_the_page_s_address_dates_it_where_metadata_and_text_are_silent(tmp_path):
+    metadata = (
+        "file,outlet,url,published,title,author\n"
+        "a.txt,A,https://news.example.org/world/2026/05/12/shield-cost-soars/,,,\n"
+        "b.txt,B,https://news.example.org/world/2026/05/shield-cost-soars/,,,\n"
+        "c.txt,C,https://news.example.org/2026/05/12/shield/,2026-05-13,,\n"
+    )
+    texts = {"a.txt": "The shield's cost rose.", "b.txt": "Ottawa weighed the offer.", "c.txt": "Tokyo said little."}
+    articles = load_corpus(write_corpus(tmp_path, texts, metadata)).articles.set_index("file")
+    assert f"{articles.loc['a.txt', 'published']:%Y-%m-%d}" == "2026-05-12" and articles.loc["a.txt", "published_origin"] == "url"
+    assert pd.isna(articles.loc["b.txt", "published"])  # a month is no date
+    assert f"{articles.loc['c.txt', 'published']:%Y-%m-%d}" == "2026-05-13"  # the metadata first

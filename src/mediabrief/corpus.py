@@ -35,7 +35,9 @@ PARALLEL_READ_MIN_FILES = 500
 PARALLEL_READ_CHUNK = 50
 METADATA_COLUMNS = ["file", "outlet", "url", "published", "title", "author"]
 # Values of the *_origin columns.
-FROM_METADATA, FROM_TEXT, FROM_FILE_NAME, UNKNOWN = "metadata", "text", "file name", "unknown"
+FROM_METADATA, FROM_TEXT, FROM_FILE_NAME, FROM_URL, UNKNOWN = "metadata", "text", "file name", "url", "unknown"
+# A date a site writes into its page's address: ".../2026/05/12/trumps-golden-dome-…".
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # Outcomes in the ingest report, from best to worst.
 PROCESSED, WARNED, SKIPPED = "processed", "processed with warning", "skipped"
 MISSING, NOT_ARTICLE, METADATA = "missing file", "not an article", "metadata"
@@ -250,6 +252,10 @@ def _article_row(path: Path, data: bytes, text: str, meta: dict | None, stated: 
     elif stated_date is not None:
         row["published"], row["published_origin"] = stated_date, FROM_TEXT
         note("info", "date from text", f"published {stated_date:%Y-%m-%d}, from the text's {how}")
+    elif (dated := _URL_DATE_RE.search(row["url"] or "")) is not None:
+        # (the metadata and the text silent, the address's date: a site's own record of when it published the page)
+        row["published"], row["published_origin"] = pd.Timestamp("-".join(dated.groups())), FROM_URL
+        note("info", "date from url", f"published {row['published']:%Y-%m-%d}, from the page's address")
     else:
         row["published"], row["published_origin"] = pd.NaT, UNKNOWN
     for column in ("title", "author"):
