@@ -2336,3 +2336,19 @@ def test_a_credit_inside_a_with_clause_gives_the_clause_s_figure_not_the_one_bef
         " putting the total past $800 billion."
     )
     assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed", "Congressional Budget Office"]
+
+
+def test_one_source_s_figures_given_by_outlets_a_year_apart_are_a_revision_not_a_dispute(codebook):
+    texts = {
+        "A": "The CBO estimated the total cost at $1.2 trillion over 20 years.",
+        "B": "The CBO estimated the total cost at $542 billion over 20 years.",
+        "C": "The CBO puts the total cost at $1.2 trillion over 20 years.",
+        "D": "The CBO puts the total cost at $542 billion over 20 years.",
+    }
+    articles = _outlets(**texts)
+    kind = "same referent and source, different amount"
+    dated = articles.assign(published=pd.to_datetime(["2026-05-12", "2025-06-02", pd.NaT, "2025-07-08"]))
+    assert not discrepancies(money_mentions(dated, codebook), dated)["kind"].eq(kind).any()
+    # ... but outlets of the same weeks do dispute it
+    close = articles.assign(published=pd.to_datetime(["2026-05-12", "2026-05-20", pd.NaT, "2026-05-14"]))
+    assert discrepancies(money_mentions(close, codebook), close)["kind"].eq(kind).any()

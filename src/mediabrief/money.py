@@ -1834,7 +1834,8 @@ def format_usd(low: float, high: float | None = None) -> str:
 
 def _with_outlets(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The mentions that have a USD amount, with their article's outlet and a readable amount."""
-    table = mentions.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    columns = ["article_id", "outlet", *(["published"] if "published" in articles else [])]
+    table = mentions.merge(articles[columns], on="article_id", how="left")
     table = table[table["amount_low_usd"].notna()].copy()
     table["amount"] = [format_usd(lo, hi) for lo, hi in zip(table["amount_low_usd"], table["amount_high_usd"], strict=True)]
     return table
@@ -2149,10 +2150,20 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
     # A source one of whose figures a sentence dates as an earlier or newer estimate: its amounts are estimates over time.
     columns = zip(table["attributed_to"], table["amount"], table["sentence"], table["surface"], strict=True)
     dated = {(source, amount) for source, amount, sentence, surface in columns if _dated_near(str(sentence), str(surface))}
+    # When each figure's outlets were published: a source's figure that every dated outlet gives months after every dated
+    # outlet giving its other figure is a later estimate (the budget office's 2025 and 2026 costings), not a dispute.
+    published: dict[tuple, list] = {}
+    if "published" in table:
+        when_published = pd.to_datetime(table["published"], errors="coerce")
+        for source, amount, when in zip(table["attributed_to"], table["amount"], when_published, strict=True):
+            if not pd.isna(when):
+                published.setdefault((source, amount), []).append(when)
     keep, per_years = [], []
     for row in found.itertuples(index=False):
         told = any({row.value_a, row.value_b} <= amounts for amounts in revisions or ())
         told = told or (row.attributed_to, row.value_a) in dated or (row.attributed_to, row.value_b) in dated
+        dates_a, dates_b = (published.get((row.attributed_to, value), []) for value in (row.value_a, row.value_b))
+        told = told or _apart_in_time(dates_a, dates_b)
         if told or (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
             keep.append(False)
             per_years.append("")
@@ -2174,6 +2185,23 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
         per_years.append(per_year_text)
     return found.assign(per_year=per_years).loc[pd.Series(keep, index=found.index, dtype=bool)] if len(found) else found
 
+
+
+# How far apart in time two figures' outlets must be for the figures to be one source's estimates at two times.
+APART_IN_TIME_DAYS = 60
+
+
+def _apart_in_time(dates_a: list, dates_b: list, days: int = APART_IN_TIME_DAYS) -> bool:
+    """Whether every date of one list falls ``days`` or more before every date of the other (both lists non-empty).
+
+    >>> t = pd.Timestamp
+    >>> _apart_in_time([t("2025-06-01"), t("2025-07-08")], [t("2026-05-12")]), _apart_in_time([t("2026-05-01")], [t("2026-05-12")])
+    (True, False)
+    """
+    if not dates_a or not dates_b:
+        return False
+    gap = pd.Timedelta(days=days)
+    return max(dates_a) + gap <= min(dates_b) or max(dates_b) + gap <= min(dates_a)
 
 
 def _dated_near(sentence: str, surface: str, words: int = 10) -> bool:
