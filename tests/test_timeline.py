@@ -491,3 +491,25 @@ def test_an_articles_figure_is_the_one_it_gives_most_not_a_higher_one_it_names_o
     given = tl.article_figures(money, articles, "program total")
     assert given[["amount_usd", "attributed_to"]].values.tolist() == [[175e9, "White House"], [185e9, "Programme office"]]
     assert tl.shift_phrase(tl.figure_shift(money, articles, "program total")).endswith("to $185 billion (Programme office, from Mar 2026)")
+
+
+def test_the_figure_shift_gives_the_figure_most_of_the_last_articles_give_and_when_they_began():
+    # The last quarter holds one older $400 billion, one $175 billion and three $1.1 trillion: most gave $1.1 trillion.
+    amounts = [175e9] * 12 + [400e9, 175e9, 1.1e12, 1.1e12, 1.1e12]
+    owners = ["White House"] * 12 + ["Budget Office", "White House", "Budget Office", "Budget Office", "Budget Office"]
+    ids = [f"a{k:02d}" for k in range(len(amounts))]
+    money = pd.DataFrame(
+        {
+            "article_id": ids,
+            "amount_low_usd": amounts,
+            "amount_high_usd": amounts,
+            "is_range": False,
+            "is_vague": False,
+            "referent": "program total",
+            "attributed_to": owners,
+        }
+    )
+    dates = [f"2025-05-{k + 10:02d}" for k in range(12)] + ["2025-07-08", "2026-02-01", "2026-05-12", "2026-05-13", "2026-05-14"]
+    articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
+    shift = tl.figure_shift(money, articles, "program total")
+    assert (shift["late"], shift["late_owner"], f"{shift['late_from']:%Y-%m-%d}") == (1.1e12, "Budget Office", "2026-05-12")

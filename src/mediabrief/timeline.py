@@ -387,10 +387,10 @@ def article_figures(money: pd.DataFrame, articles: pd.DataFrame, program_total: 
 
 
 def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str | None) -> dict | None:
-    """How the programme-total figure readers were given moved: the middle of the articles' figures (the median, taken
-    as one of the figures) in the first quarter of the dated articles that give one, against the last quarter, with
-    the source most of those articles name for it. Robust to one article misreading a figure or its source. None
-    with fewer than two dates.
+    """How the programme-total figure readers were given moved: the figure most articles give in the first quarter of
+    the dated articles that give one (the middle one where several tie), against the last quarter, with the source
+    most of those articles name for it and the dates the articles giving it span. Robust to one article misreading a
+    figure or its source. None with fewer than two dates.
 
     >>> money = pd.DataFrame({"article_id": list("abcd"), "amount_low_usd": [175e9, 175e9, 1.2e12, 1.2e12],
     ...     "amount_high_usd": [175e9, 175e9, 1.2e12, 1.2e12], "is_range": [False] * 4, "is_vague": [False] * 4,
@@ -408,7 +408,11 @@ def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str
     early, late = given.head(window), given.tail(window)
 
     def middle(rows: pd.DataFrame) -> tuple[float, str]:
-        value = float(rows["amount_usd"].quantile(0.5, interpolation="lower"))
+        # The figure most of the window's articles give (the middle one of those tied), so that "most articles gave"
+        # holds: a window of $542 billion once, $175 billion once and $1.2 trillion three times gave $1.2 trillion.
+        counts = rows["amount_usd"].value_counts()
+        tied = pd.Series(sorted(counts.index[counts.eq(counts.max())]))
+        value = float(tied.quantile(0.5, interpolation="lower"))
         # Whose figure it is, by all the articles that give it (a senator quoted repeating Trump's $175 billion in the
         # first weeks does not make it the senator's); someone named before no one.
         owners = given.loc[given["amount_usd"].eq(value), "attributed_to"].value_counts()
@@ -419,10 +423,10 @@ def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str
     return {
         "early": low,
         "early_owner": low_owner,
-        "early_until": early["published"].max(),
+        "early_until": early.loc[early["amount_usd"].eq(low), "published"].max(),
         "late": high,
         "late_owner": high_owner,
-        "late_from": late["published"].min(),
+        "late_from": late.loc[late["amount_usd"].eq(high), "published"].min(),
         "n_articles": len(given),
         "window": window,
         "grew": high > low,
