@@ -513,3 +513,23 @@ def test_the_figure_shift_gives_the_figure_most_of_the_last_articles_give_and_wh
     articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
     shift = tl.figure_shift(money, articles, "program total")
     assert (shift["late"], shift["late_owner"], f"{shift['late_from']:%Y-%m-%d}") == (1.1e12, "Budget Office", "2026-05-12")
+
+
+def test_the_figure_shift_takes_the_latest_figure_where_the_last_articles_all_differ():
+    amounts = [175e9] * 6 + [542e9, 175e9, 1.2e12]
+    ids = [f"a{k}" for k in range(len(amounts))]
+    money = pd.DataFrame(
+        {
+            "article_id": ids,
+            "amount_low_usd": amounts,
+            "amount_high_usd": amounts,
+            "is_range": False,
+            "is_vague": False,
+            "referent": "program total",
+            "attributed_to": ["White House"] * 6 + ["Budget Office", "White House", "Budget Office"],
+        }
+    )
+    dates = [f"2025-05-{k + 20:02d}" for k in range(6)] + ["2025-07-08", "2026-03-07", "2026-05-12"]
+    articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
+    shift = tl.figure_shift(money, articles, "program total")
+    assert (shift["late"], f"{shift['late_from']:%Y-%m-%d}") == (1.2e12, "2026-05-12")

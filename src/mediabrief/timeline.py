@@ -388,9 +388,9 @@ def article_figures(money: pd.DataFrame, articles: pd.DataFrame, program_total: 
 
 def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str | None) -> dict | None:
     """How the programme-total figure readers were given moved: the figure most articles give in the first quarter of
-    the dated articles that give one (the middle one where several tie), against the last quarter, with the source
-    most of those articles name for it and the dates the articles giving it span. Robust to one article misreading a
-    figure or its source. None with fewer than two dates.
+    the dated articles that give one (the earliest where several tie), against the last quarter (the latest), with
+    the source most of those articles name for it and the dates the articles giving it span. Robust to one article
+    misreading a figure or its source. None with fewer than two dates.
 
     >>> money = pd.DataFrame({"article_id": list("abcd"), "amount_low_usd": [175e9, 175e9, 1.2e12, 1.2e12],
     ...     "amount_high_usd": [175e9, 175e9, 1.2e12, 1.2e12], "is_range": [False] * 4, "is_vague": [False] * 4,
@@ -407,19 +407,20 @@ def figure_shift(money: pd.DataFrame, articles: pd.DataFrame, program_total: str
     window = max(1, -(-len(given) // 4))
     early, late = given.head(window), given.tail(window)
 
-    def middle(rows: pd.DataFrame) -> tuple[float, str]:
-        # The figure most of the window's articles give (the middle one of those tied), so that "most articles gave"
-        # holds: a window of $542 billion once, $175 billion once and $1.2 trillion three times gave $1.2 trillion.
+    def middle(rows: pd.DataFrame, latest: bool) -> tuple[float, str]:
+        # The figure most of the window's articles give, so that "most articles gave" holds: a window of $542 billion
+        # once, $175 billion once and $1.2 trillion three times gave $1.2 trillion; where several tie, the one at the
+        # window's outer end (the first window's earliest, the last window's latest), as the chart's ends show them.
         counts = rows["amount_usd"].value_counts()
-        tied = pd.Series(sorted(counts.index[counts.eq(counts.max())]))
-        value = float(tied.quantile(0.5, interpolation="lower"))
+        tied = rows[rows["amount_usd"].isin(counts.index[counts.eq(counts.max())])]
+        value = float(tied["amount_usd"].iloc[-1 if latest else 0])
         # Whose figure it is, by all the articles that give it (a senator quoted repeating Trump's $175 billion in the
         # first weeks does not make it the senator's); someone named before no one.
         owners = given.loc[given["amount_usd"].eq(value), "attributed_to"].value_counts()
         named = owners.drop(UNATTRIBUTED, errors="ignore")
         return value, str((named if len(named) else owners).index[0])
 
-    (low, low_owner), (high, high_owner) = middle(early), middle(late)
+    (low, low_owner), (high, high_owner) = middle(early, latest=False), middle(late, latest=True)
     return {
         "early": low,
         "early_owner": low_owner,
