@@ -445,3 +445,12 @@ def test_a_completion_target_is_a_completion_claim_and_a_complete_system_is_not(
     made = claims.claims_matrix(corpus, book)
     completion = made[made["claim_id"].eq("completion_year")]
     assert completion[["outlet", "value"]].values.tolist() == [["A", "2029"]]
+
+
+def test_the_programme_s_cost_in_a_clause_on_it_is_not_canada_s_price():
+    corpus = articles(
+        A="The president posted that Canada's place under the shield would cost $61 billion.",
+        B="Ottawa confirmed it is weighing a stake in the shield, which carries an overall price of $175 billion.",
+    )
+    found = claims.claims_matrix(corpus, load_codebook())
+    assert found.loc[found["claim_id"].eq("canada_price"), "value"].tolist() == ["$61 billion", ""]
