@@ -493,10 +493,8 @@ def test_an_articles_figure_is_the_one_it_gives_most_not_a_higher_one_it_names_o
     assert tl.shift_phrase(tl.figure_shift(money, articles, "program total")).endswith("to $185 billion (Programme office, from Mar 2026)")
 
 
-def test_the_figure_shift_gives_the_figure_most_of_the_last_articles_give_and_when_they_began():
-    # The last quarter holds one older $400 billion, one $175 billion and three $1.1 trillion: most gave $1.1 trillion.
-    amounts = [175e9] * 12 + [400e9, 175e9, 1.1e12, 1.1e12, 1.1e12]
-    owners = ["White House"] * 12 + ["Budget Office", "White House", "Budget Office", "Budget Office", "Budget Office"]
+def _programme_totals(amounts: list[float], owners: list[str], dates: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One programme-total figure per article, with its owner and the article's date: money and articles tables."""
     ids = [f"a{k:02d}" for k in range(len(amounts))]
     money = pd.DataFrame(
         {
@@ -509,27 +507,25 @@ def test_the_figure_shift_gives_the_figure_most_of_the_last_articles_give_and_wh
             "attributed_to": owners,
         }
     )
-    dates = [f"2025-05-{k + 10:02d}" for k in range(12)] + ["2025-07-08", "2026-02-01", "2026-05-12", "2026-05-13", "2026-05-14"]
-    articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
+    return money, pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
+
+
+def test_the_figure_shift_gives_the_figure_most_of_the_last_articles_give_and_when_they_began():
+    # The last quarter holds one older $400 billion, one $175 billion and three $1.1 trillion: most gave $1.1 trillion.
+    money, articles = _programme_totals(
+        [175e9] * 12 + [400e9, 175e9, 1.1e12, 1.1e12, 1.1e12],
+        ["White House"] * 12 + ["Budget Office", "White House", "Budget Office", "Budget Office", "Budget Office"],
+        [f"2025-05-{k + 10:02d}" for k in range(12)] + ["2025-07-08", "2026-02-01", "2026-05-12", "2026-05-13", "2026-05-14"],
+    )
     shift = tl.figure_shift(money, articles, "program total")
     assert (shift["late"], shift["late_owner"], f"{shift['late_from']:%Y-%m-%d}") == (1.1e12, "Budget Office", "2026-05-12")
 
 
 def test_the_figure_shift_takes_the_latest_figure_where_the_last_articles_all_differ():
-    amounts = [175e9] * 6 + [542e9, 175e9, 1.2e12]
-    ids = [f"a{k}" for k in range(len(amounts))]
-    money = pd.DataFrame(
-        {
-            "article_id": ids,
-            "amount_low_usd": amounts,
-            "amount_high_usd": amounts,
-            "is_range": False,
-            "is_vague": False,
-            "referent": "program total",
-            "attributed_to": ["White House"] * 6 + ["Budget Office", "White House", "Budget Office"],
-        }
+    money, articles = _programme_totals(
+        [175e9] * 6 + [542e9, 175e9, 1.2e12],
+        ["White House"] * 6 + ["Budget Office", "White House", "Budget Office"],
+        [f"2025-05-{k + 20:02d}" for k in range(6)] + ["2025-07-08", "2026-03-07", "2026-05-12"],
     )
-    dates = [f"2025-05-{k + 20:02d}" for k in range(6)] + ["2025-07-08", "2026-03-07", "2026-05-12"]
-    articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime(dates)})
     shift = tl.figure_shift(money, articles, "program total")
     assert (shift["late"], f"{shift['late_from']:%Y-%m-%d}") == (1.2e12, "2026-05-12")

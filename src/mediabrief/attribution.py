@@ -4335,7 +4335,7 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
             inside = [m for m in inside if m.kind == "pronoun" and text[m.start : m.end].lower() in ("his", "her")]
         # (the last of two clauses a conjunction joins opens with the one the colon speaks for: "Trump has called it
         # '…,' while Space Command's leader Gen. Roe sums it up in one phrase: '…'" is Roe's)
-        clauses = [c.end() for c in _CLAUSE_JOIN_RE.finditer(text, candidate.start, quote)] if candidate is sentence else []
+        clauses = [c.end() for c in _CONTRASTING_CLAUSE_RE.finditer(text, candidate.start, quote)] if candidate is sentence else []
         start = candidate.start
         if clauses and _opening_mention(text, [m for m in inside if m.start >= clauses[-1]]) is not None:
             inside, start = [m for m in inside if m.start >= clauses[-1]], clauses[-1]
@@ -4347,9 +4347,6 @@ def _introducer(text: str, sentences: list[Sentence], first: int, quote: int, me
             return opening.entity
     return -1
 
-
-# A comma (perhaps a quotation's closing mark after it) and a conjunction opening a second clause: ", while ", ", but ".
-_CLAUSE_JOIN_RE = re.compile(r"[,;][”\"’']?\s+(?:while|whereas|but|yet)\s+")
 
 
 # A country's verb of issuing words: "issued a statement on", "released remarks about", "sent a warning".
@@ -4712,7 +4709,7 @@ def _quotations(
         people = colon or people
         # ... and a colon closing a second clause that no verb of the sentence speaks in gives the words to whom that
         # clause opens with: in "Trump has called it '…,' while Gen. Roe sums up the plan in one phrase: '…'", Roe's
-        joins = [j.end() for j in _CLAUSE_JOIN_RE.finditer(text, sentences[first].start, match.start())]
+        joins = [j.end() for j in _CONTRASTING_CLAUSE_RE.finditer(text, sentences[first].start, match.start())]
         if (
             not colon
             and joins
@@ -6093,7 +6090,8 @@ def _described_owner(analysis: Analysis, i: int, start: int, end: int, spans: li
 _FRONTED_CLAUSE_RE = re.compile(r"\W*(?:While|Although|Though|Whereas|Even though|Despite|Because|Since|After|Amid|Following)\s")
 # "and" opening a second clause, with its subject's determiner: ", and Trump has …", " and the president hopes …".
 _AND_NEW_SUBJECT_RE = re.compile(r",?\s+and\s+(?:the\s+|his\s+|her\s+|its\s+)?(?=[A-Za-z])")
-_CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–]\s*(?:though|although|but|while|whereas|yet)\s")
+# (a quotation's closing mark may stand between the comma and the word: '"… a survival architecture," while Gen. X …')
+_CONTRASTING_CLAUSE_RE = re.compile(r"[,;—–][”\"’']?\s*(?:though|although|but|while|whereas|yet)\s")
 _COMPARED_WITH_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s+the\s+(?:[a-z-]+\s+){0,2}$")
 _SPENDING_VERB_RE = re.compile(r"(?i)(?:spend|spends|spending|spent|invest|invests|invested|investing|pay|pays|paid|paying)\b")
 # A verb of speech or estimate with the clause it reports: "has estimated that", "said", "projects that".

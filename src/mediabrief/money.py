@@ -2141,15 +2141,14 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
     keys = zip(first["outlet"], first["referent"], first["attributed_to"], first["amount"], strict=True)
     figures = dict(zip(keys, (dict(zip(columns, values, strict=True)) for values in first[columns].itertuples(index=False)), strict=True))
     # A source whose figure any outlet tells the revision of ("raised its estimate … to $185 billion, from the $175
-    # billion", "the $175bn figure has already become $185 billion"): its two amounts are one figure over time.
+    # billion", "the $175bn figure has already become $185 billion") or dates as an earlier or newer estimate ("its
+    # latest estimate", "last year"): its two amounts are one figure over time.
+    columns = zip(table["attributed_to"], table["amount"], table["sentence"], table["surface"], strict=True)
     revised = {
         (source, amount)
-        for source, amount, sentence in zip(table["attributed_to"], table["amount"], table["sentence"], strict=True)
-        if _REVISION_RE.search(str(sentence))
+        for source, amount, sentence, surface in columns
+        if _REVISION_RE.search(str(sentence)) or _dated_near(str(sentence), str(surface))
     }
-    # A source one of whose figures a sentence dates as an earlier or newer estimate: its amounts are estimates over time.
-    columns = zip(table["attributed_to"], table["amount"], table["sentence"], table["surface"], strict=True)
-    dated = {(source, amount) for source, amount, sentence, surface in columns if _dated_near(str(sentence), str(surface))}
     # When each figure's outlets were published: a source's figure that every dated outlet gives months after every dated
     # outlet giving its other figure is a later estimate (the budget office's 2025 and 2026 costings), not a dispute.
     published: dict[tuple, list] = {}
@@ -2160,10 +2159,8 @@ def _incompatible_amounts(found: pd.DataFrame, table: pd.DataFrame, revisions: l
                 published.setdefault((source, amount), []).append(when)
     keep, per_years = [], []
     for row in found.itertuples(index=False):
-        told = any({row.value_a, row.value_b} <= amounts for amounts in revisions or ())
-        told = told or (row.attributed_to, row.value_a) in dated or (row.attributed_to, row.value_b) in dated
         dates_a, dates_b = (published.get((row.attributed_to, value), []) for value in (row.value_a, row.value_b))
-        told = told or _apart_in_time(dates_a, dates_b)
+        told = any({row.value_a, row.value_b} <= amounts for amounts in revisions or ()) or _apart_in_time(dates_a, dates_b)
         if told or (row.attributed_to, row.value_a) in revised or (row.attributed_to, row.value_b) in revised:
             keep.append(False)
             per_years.append("")
@@ -2213,14 +2210,8 @@ def _dated_near(sentence: str, surface: str, words: int = 10) -> bool:
     >>> _dated_near("The CBO estimated the cost at $542 billion. Critics scoffed at the new estimate.", "$542 billion", 3)
     False
     """
-    if surface not in sentence:
-        return False
-    at = sentence.index(surface)
-    for match in _DATED_ESTIMATE_RE.finditer(sentence):
-        lo, hi = (match.end(), at) if match.start() < at else (at + len(surface), match.start())
-        if len(sentence[lo:hi].split()) <= words:
-            return True
-    return False
+    return any(_cue_next_to(sentence, surface, match.group(0), words) for match in _DATED_ESTIMATE_RE.finditer(sentence))
+
 
 # --- Charts ---------------------------------------------------------------------------------------------------------
 
