@@ -2352,3 +2352,31 @@ def test_one_source_s_figures_given_by_outlets_a_year_apart_are_a_revision_not_a
     # ... but outlets of the same weeks do dispute it
     close = articles.assign(published=pd.to_datetime(["2026-05-12", "2026-05-20", pd.NaT, "2026-05-14"]))
     assert discrepancies(money_mentions(close, codebook), close)["kind"].eq(kind).any()
+
+
+def test_a_figure_the_article_points_back_to_with_the_stays_with_whoever_gave_it(codebook):
+    text = (
+        "The budget office now prices a full shield at $1.2 trillion over two decades."
+        " Todd Harrison, a think-tank analyst, said the $1.2 trillion looked modest next to his own high case."
+    )
+    rows = _table(text.replace("The budget office", "The Congressional Budget Office"), codebook)
+    assert rows["attributed_to"].tolist() == ["Congressional Budget Office", "Congressional Budget Office"]
+    # ... but a size in words is the speaker's own description, and a figure without "the" is the speaker's
+    other = "The Congressional Budget Office put the shield at $1.2 trillion. Todd Harrison said $1.2 trillion was too low."
+    assert _table(other, codebook)["attributed_to"].tolist() == ["Congressional Budget Office", "Todd Harrison"]
+
+
+def test_a_closing_according_to_keeps_its_figure_past_an_outlet_relaying_the_sentence(codebook):
+    text = (
+        "The shield would now cost about $1.1 trillion, well past the $175 billion that Donald Trump named,"
+        " according to Bloomberg calculations, Report informs."
+    )
+    assert _table(text, codebook)["attributed_to"].tolist() == ["Bloomberg", "White House / the President"]
+
+
+def test_a_body_known_by_a_common_noun_names_it_before_its_estimates(codebook):
+    text = "According to administration estimates, the shield would cost roughly $175 billion in all."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["White House / the President"]
+    # ... not a word that only describes something else
+    text = "Administration critics doubt it; the shield would cost roughly $175 billion in all."
+    assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed"]

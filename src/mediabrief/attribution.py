@@ -1956,6 +1956,15 @@ def find_entities(text: str, grammar: Grammar) -> tuple[list[Entity], list[Menti
             registry.by_key[match.group(0).lower()] = index
             mentions.append(Mention(match.start(), match.end(), index, "name"))
             taken.add(match.start(), match.end())
+    # A body the codebook knows by a common noun ("the administration") names it without "the" before its work:
+    # "according to administration estimates", "administration figures put it at …".
+    for alias, (name, kind) in grammar.gazetteer.items():
+        if not (alias.startswith("the ") and alias[4:].islower()):
+            continue
+        for match in re.finditer(rf"(?<![\w'-]){re.escape(alias[4:])}(?=\s+{_SOURCE_WORK_NOUNS})", plain, re.IGNORECASE):
+            if not taken.overlaps(match.start(), match.end()):
+                mentions.append(Mention(match.start(), match.end(), registry.add(name, kind), "name"))
+                taken.add(match.start(), match.end())
     found = _names(text, grammar, grammar.not_names)
     speaking = _speaking_words(text, grammar)
     # Full names first, wherever they stand, so that a surname written before the full name (a live blog, newest entry
@@ -2119,6 +2128,8 @@ _TIME_ADVERBIAL_RE = re.compile(
 
 # A relative clause that closes a sentence, saying what its last-named source is: ", which keeps the service's books."
 _SOURCE_DESCRIBED_AFTER_RE = re.compile(r"^\s*,\s*(?:which|who)\b[^;:\n]*$")
+# ... or who relays it, closing the sentence: "…, according to Bloomberg calculations, Report informs."
+_RELAYED_AFTER_RE = re.compile(r"^\s*,\s*(?:[A-Z][\w.&'’-]*\s+){1,4}(?:reports|reported|informs|informed)\s*[.!]?\s*$")
 # "Sen. Jack Reed of Rhode Island, the top Democrat …, told", "Todd Harrison over at AEI figures"
 _AFFILIATION_RE = re.compile(
     r"^(?:over\s+)?(?:of|at|from|for)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.'-]*)*"
@@ -5316,6 +5327,7 @@ _THING_WORDS = frozenset({"bill", "act", "law", "dome", "treaty", "initiative", 
 _WITH_CLAUSE_BETWEEN_RE = re.compile(r",\s+with\s")
 # What a source made, after its name at the close of a sentence: "according to Bloomberg calculations", "according to
 # the agency's own tally".
+_SOURCE_WORK_NOUNS = r"(?:calculations?|estimates?|figures|numbers|projections?|tally|count)\b"
 _SOURCE_WORK_AFTER_RE = re.compile(
     r"^\s*(?:['’]s\s+)?(?:own\s+)?(?:calculations?|estimates?|analys[ie]s|data|figures|reporting|tally|count|projections?|research)\b"
 )
@@ -5376,6 +5388,7 @@ def _owner_of_span(analysis: Analysis, start: int, end: int, others: Iterable[tu
             tail = _TIME_ADVERBIAL_RE.sub("", analysis.text[a.subject : analysis.sentences[i].end])
             tail = _SOURCE_DESCRIBED_AFTER_RE.sub("", tail)
             tail = _SOURCE_WORK_AFTER_RE.sub("", tail)  # "according to Bloomberg calculations", "… the CBO's own tally"
+            tail = _RELAYED_AFTER_RE.sub("", tail)
             closing = a.subject >= 0 and not tail.strip(" .,;:!?\"”’')\n")
             # (another verb of the sentence may name whose another figure is: in "… cost $1.1 trillion, far above the
             # $175 billion figure cited by Trump, according to Bloomberg's tally", the trillion is Bloomberg's)

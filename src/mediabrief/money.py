@@ -1392,7 +1392,7 @@ def article_mentions(
         analysis = attribution.analyse(text, cues.grammar or attribution.compile_grammar({}), sentences)
     for sentence, inside in _with_descriptions(text, found, analysis.sentences):
         rows.extend(_sentence_rows(article_id, file, text, sentence, inside, cues, analysis))
-    return _converted(_repeat_owners(_carry_owners(_named_next(rows, analysis, cues), text, analysis, cues)), text)
+    return _converted(_repeat_owners(_carry_owners(_named_next(rows, analysis, cues), text, analysis, cues), text), text)
 
 
 # Between a figure and the same sum in another currency: "¥100 billion ($690 million)", "$71 billion is roughly C$99
@@ -1479,10 +1479,16 @@ _VALUE_AFTER_WORDS_RE = re.compile(
 )
 
 
-def _repeat_owners(rows: list[dict]) -> list[dict]:
+# "the" right before a figure: one the article has given before ("the $1.2 trillion").
+_POINTED_BACK_RE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+
+
+def _repeat_owners(rows: list[dict], text: str) -> list[dict]:
     """A figure written again later in an article is the one given before, where nothing new is said of it: without
     anyone named for it, it is its owner's ("Trump put the cost at $175 billion. … Nobody has said what the $175 billion
-    buys." takes Trump's); without a word of what it covers, it covers what it covered."""
+    buys." takes Trump's); without a word of what it covers, it covers what it covered. So is one the article points
+    back to with "the", whoever speaks of it: in "The CBO put the cost at $1.2 trillion. … Harrison said the $1.2
+    trillion was no surprise", the figure stays the CBO's."""
     for k, row in enumerate(rows):
         same = [
             r
@@ -1492,7 +1498,11 @@ def _repeat_owners(rows: list[dict]) -> list[dict]:
             and r["amount_high_usd"] == row["amount_high_usd"]
         ]
         owned = [r for r in same if r["attributed_to"] != UNATTRIBUTED]
-        if row["attributed_to"] == UNATTRIBUTED and owned:
+        pointed_back = (
+            not row["is_vague"]  # (not a size in words: "the trillion-dollar shield" is the speaker's own description)
+            and _POINTED_BACK_RE.search(text, max(0, row["start"] - 5), row["start"]) is not None
+        )
+        if owned and (row["attributed_to"] == UNATTRIBUTED or pointed_back):
             row = row | {"attributed_to": owned[-1]["attributed_to"]}
         described = [r for r in same if r["referent_cue"]]
         if not row["referent_cue"] and described:
