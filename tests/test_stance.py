@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -326,3 +327,16 @@ def test_a_sentence_naming_another_programme_and_no_target_is_not_about_the_main
     apart = sentence_table(articles(a=text), book)
     assert apart["target"].tolist() == ["dome", "", "dome"]
     assert apart.loc[1, "n_cues"] == 0  # its cue judges the other programme
+
+
+def test_an_article_whose_headline_alone_names_the_target_discusses_it():
+    book = copy.deepcopy(BOOK)
+    book["stance"]["targets"]["dome"]["implicit"] = True
+    arts = articles(a="The budget office says the plan is a boondoggle. Its price keeps climbing.").assign(
+        title="Golden Dome could cost far more than promised"
+    )
+    row = stance_tables(arts, book)["stance.csv"].set_index("target").loc["dome"]
+    assert row["label"] == "critical" and row["mentions"] == 1
+    # ... and without the headline it is not discussed
+    row = stance_tables(arts.assign(title=""), book)["stance.csv"].set_index("target").loc["dome"]
+    assert row["label"] == "not discussed"

@@ -425,14 +425,23 @@ def is_opinion(text: str, sentences: list, rules: Rules) -> bool:
     return marked / len(own) >= rules.opinion_share
 
 
-def discussed(text: str, targets: list[Target]) -> dict[str, int]:
-    """How many times an article names each target (aliases and ``together`` pairs, by sentence), 0 if never.
+def _titles(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's headline by id ("" where the corpus has none)."""
+    if "title" not in articles:
+        return {}
+    return dict(zip(articles["article_id"], articles["title"].fillna("").astype(str), strict=True))
+
+
+def discussed(text: str, targets: list[Target], title: str = "") -> dict[str, int]:
+    """How many times an article names each target (aliases and ``together`` pairs, by sentence), 0 if never; its
+    headline, which the corpus loader keeps apart from the text, counts ("CBO Estimates Golden Dome May Cost $1.2
+    Trillion" over a text that only says "the scheme").
 
     >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["Golden Dome"]}}}})
     >>> discussed("The Golden Dome. More on the Golden Dome.", rules.targets)
     {'dome': 2}
     """
-    plain = normalise(text)
+    plain = normalise(f"{title}\n{text}" if isinstance(title, str) and title.strip() else text)
     return {t.name: len(find_all(t.aliases, plain, None)) + _together_count(plain, t) for t in targets}
 
 
@@ -456,9 +465,11 @@ def sentence_table(articles: pd.DataFrame, codebook: dict, analysed: dict | None
     analysed = analysed if analysed is not None else voices.voices_by_article(articles, codebook)
     rules = stance_rules(codebook)
     rows = []
+    titles = _titles(articles)
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
-        rows += _sentence_rows(article_id, file, text, sentences, *_scanned(rules.scanner, text, sentences), rules)
+        scanned = _scanned(rules.scanner, text, sentences)
+        rows += _sentence_rows(article_id, file, text, sentences, *scanned, rules, title=titles.get(article_id, ""))
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return with_tone(table) if tone else table
 
@@ -501,10 +512,12 @@ def _sentence_rows(
     spots: list[Spots | None],
     rules: Rules,
     evidence_only: bool = False,
+    title: str = "",
 ) -> list[tuple]:
     """The rows of :func:`sentence_table` for one article, tone left empty; with ``evidence_only``, only the sentences
-    with a target and a cue. A sentence naming no target goes to the implicit target if the article discusses it."""
-    counts = discussed(text if isinstance(text, str) else "", rules.targets)
+    with a target and a cue. A sentence naming no target goes to the implicit target if the article (its ``title`` or
+    text) discusses it."""
+    counts = discussed(text if isinstance(text, str) else "", rules.targets, title)
     implicit = next((t for t in rules.targets if t.implicit and counts[t.name]), None)
     weights = _sentence_weights(text, sentences, rules)
     rows = []
@@ -545,7 +558,7 @@ def _headline_rows(article_id: str, file: str, title: str, text: str, scanner: P
         return []
     plain = normalise(QUOTE_RE.sub(lambda m: " " * len(m.group(0)), title))
     spots = phrase_spots(scanner, plain, [(0, len(plain))])[0]
-    counts = discussed(text if isinstance(text, str) else "", rules.targets)
+    counts = discussed(text if isinstance(text, str) else "", rules.targets, title)
     about = [t for t in rules.targets if _mentions(plain, t, spots)] if spots != {} else []
     scored = about or [t for t in rules.targets if t.implicit and counts[t.name]][:1]
     if plain.rstrip().endswith("?"):
@@ -675,8 +688,9 @@ def article_table(
         groups.setdefault((article_id, target), []).append((score, weight, voice == "own"))
     rows = []
     opinion = opinion or {}
+    titles = _titles(articles)
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
-        counts = discussed(text if isinstance(text, str) else "", rules.targets)
+        counts = discussed(text if isinstance(text, str) else "", rules.targets, titles.get(article_id, ""))
         for target in rules.targets:
             chosen = groups.get((article_id, target.name), [])
             own = np.array([(s, w) for s, w, is_own in chosen if is_own], dtype=float).reshape(-1, 2)
@@ -772,14 +786,15 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
     # One scan of each text finds the stance's phrases and the frames' cues, for the rows of both tables.
     scanner = phrase_scanner([*_all_lists(rules), *frames.values()])
     evidence, framed, opinion = [], [], {}
-    titles = dict(zip(articles["article_id"], articles["title"].fillna("").astype(str), strict=True)) if "title" in articles else {}
+    titles = _titles(articles)
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
         sentences = analysed[article_id].sentences
         # The headline counts too ("Editorial: Japan has joined a shield it cannot see"): the loader takes it out of the text.
         opinion[article_id] = is_opinion(f"{titles.get(article_id, '')}\n{text}", sentences, rules)
         plain, spots = _scanned(scanner, text, sentences)
         evidence += _headline_rows(article_id, file, titles.get(article_id, ""), text, scanner, rules)
-        evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True)
+        title = titles.get(article_id, "")
+        evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True, title=title)
         framed += voices.frame_rows(article_id, file, plain, spots, frames)
     # With no evidence at all, the table of every sentence gives the empty evidence table its column types.
     sentences = pd.DataFrame(evidence, columns=SENTENCE_COLUMNS) if evidence else sentence_table(articles, codebook, analysed, tone=False)
