@@ -134,6 +134,16 @@ def test_a_short_line_standing_alone_above_the_text_is_its_headline_when_no_titl
     assert clean_article(raw, known_title="Another headline").text.startswith("Shield plan stalls")
 
 
+def test_a_line_in_title_case_right_above_the_first_paragraph_is_its_headline():
+    raw = "Ottawa Weighs Its Share Of The Shield As Talks Drag On\nCanada's defence minister said on Monday that talks went on.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Ottawa Weighs Its Share Of The Shield As Talks Drag On"
+    assert cleaned.text == "Canada's defence minister said on Monday that talks went on."
+    # ... not a line of prose, nor a short label
+    for first in ("Canada's defence minister said on Monday that talks went on", "Golden Dome Update"):
+        assert clean_article(f"{first}\nThe allies met on Tuesday and agreed on nothing at all.\n").title is None
+
+
 def test_a_masthead_line_ending_in_a_date_is_a_dateline():
     cleaned = clean_article("Kremlin softens line\n\nNewsPulse Now | World | May 22, 2025\n\nThe Kremlin spoke.\n")
     assert (cleaned.title, str(cleaned.published)) == ("Kremlin softens line", "2025-05-22")

@@ -202,6 +202,20 @@ def _is_headline(line: str) -> bool:
     return 0 < len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith((".", "!", "?", ",", ";"))
 
 
+def _title_cased(line: str) -> bool:
+    """Whether a line is written in title case: five words or more, nearly every word of four letters or more
+    capitalised.
+
+    >>> _title_cased("Trump Scolds Canadian PM At Davos, Says Country Lives Because Of US Security")
+    True
+    >>> _title_cased("President Donald Trump said on Wednesday that Canada would pay"), _title_cased("Golden Dome Update")
+    (False, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= 5 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
+
+
 def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
     """Remove boilerplate from an article's text; return what is left, what went, and what it stated.
 
@@ -268,7 +282,12 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
         stands_alone = (
             known_title is None and len(nonempty) > 2 and nonempty[1] > nonempty[0] + 1 and len(first.split()) >= 3 and first[0].isupper()
         )
-        if same_as_title or followed_by_header or stands_alone:
+        # ... or a line in title case right above the first paragraph ("Trump Scolds Canadian PM At Davos, Says …"),
+        # which no sentence of prose is
+        after = lines[nonempty[1]].strip() if len(nonempty) > 1 else ""
+        prose = len(after.split()) > len(first.split()) or after.endswith((".", "!", "?", '"', "”"))
+        title_cased = known_title is None and _title_cased(first) and prose and not _title_cased(after)
+        if same_as_title or followed_by_header or stands_alone or title_cased:
             keep[nonempty[0]] = False
             title = first
             removed.insert(0, {"kind": "headline", "text": first})
