@@ -94,7 +94,7 @@ def test_stance_judgment_says_when_no_outlet_takes_a_side():
 def test_voices_judgment_gives_the_top_speaker_and_share():
     quotes = pd.DataFrame({"article_id": ["a", "b", "b"], "speaker": ["Ann", "Ann", "Bo"], "n_words": [30, 30, 40]})
     assert bf.voices_judgment({"quotes.csv": quotes}) == (
-        "Ann dominates the quotations: 60 quoted words, 60% of all, in 2 sources; 2 speakers are quoted in all."
+        "Ann dominates the quotations: 60 quoted words, 60% of all, in 2 articles; 2 speakers are quoted in all."
     )
 
 
@@ -105,6 +105,21 @@ def _edges(rows: list[tuple[str, str, str, str]], isolated: list[tuple[str, str]
     table = [(u, v, "cites", label.get(u, u), label.get(v, v), uk, vk) for u, v, uk, vk in rows]
     table += [(a, "", "", outlet, "", "article", "") for a, outlet in isolated]
     return pd.DataFrame(table, columns=["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"])
+
+
+def test_origins_judgment_names_every_origin_tied_for_most_shared():
+    edges = _edges(
+        [
+            ("a", "Wire", "article", "source"),
+            ("b", "Ministry", "article", "source"),
+            ("c", "Wire", "article", "source"),
+            ("c", "Ministry", "article", "source"),
+        ]
+    )
+    tables = {"origins.csv": pd.DataFrame({"origin": ["Wire", "Ministry"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    assert bf.origins_judgment(tables).endswith(
+        "The most shared are Ministry and Wire: 2 of the 3 lead back to each, directly or through another source."
+    )
 
 
 def test_origins_judgment_counts_origins_and_the_most_shared():
@@ -452,3 +467,27 @@ def test_two_amounts_from_one_source_show_when_each_side_was_published():
     )
     rows = bf.disputed_versions({"money_discrepancies.csv": found, "money.csv": money, "articles.csv": articles})
     assert rows["Version"].tolist() == ["$400.0 bn (dated articles: May 2025)", "$900.0 bn (dated articles: Apr 2026)"]
+
+
+def test_two_articles_of_one_outlet_are_told_apart_where_the_stance_table_lists_articles():
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "outlet": ["Beta", "Beta"], "file": ["a.txt", "b.txt"], "published": ["2025-05-28", "2025-07-15"]}
+    )
+    stance = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "target": ["golden_dome"] * 2,
+            "label": ["critical", "neutral"],
+            "score": [-0.5, 0.0],
+            "confidence": [0.9, 1.0],
+            "n_evidence": [2, 0],
+            "quoted_score": [None, None],
+        }
+    )
+    evidence = pd.DataFrame({"article_id": ["a"], "target": ["golden_dome"], "rank": [1], "sentence": ["It is a boondoggle."]})
+    shown = bf.evidence_by_outlet(
+        {"stance.csv": stance, "stance_evidence.csv": evidence, "articles.csv": articles}, {"stance": {"targets": {"golden_dome": {}}}}
+    )
+    rows, rest = bf.evidence_rows_and_rest(shown)
+    assert rows["Outlet"].tolist() == ["Beta, 28 May 2025"]
+    assert rest == "No sentence of its own judges it in 1 article (neutral): Beta, 15 Jul 2025."

@@ -994,3 +994,24 @@ def test_a_body_that_uses_or_provides_something_with_no_figure_is_not_cited():
     assert _cited_sources(text) == []
     # ... while a figure it uses is its own
     assert _cited_sources("The Orbital Tracking Office runs the layer. It uses a $9 billion estimate for the sensors.") != []
+
+
+def test_a_folded_lineage_with_no_link_between_its_sources_is_drawn_as_ranked_bars():
+    import matplotlib.pyplot as plt
+
+    from mediabrief.briefing import lineage_chart
+
+    # 12 articles, each citing one of four sources directly: folded into its sources, the graph has no edge left
+    rows = [(f"a{i}", f"Source {i % 4}", "cites", f"Outlet {i}", f"Source {i % 4}", "article", "source") for i in range(12)]
+    edges = pd.DataFrame(rows, columns=["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"])
+    fig = lineage_chart({"lineage_edges.csv": edges}, {}, "Source: test.", max_articles=10)
+    assert [p.get_width() for p in fig.axes[0].patches] == [3, 3, 3, 3]
+    assert not any("more in lineage_edges.csv" in t.get_text() for t in fig.texts)
+    plt.close(fig)
+    # ... while a source relaying another keeps the folded graph, its edge drawn
+    rows.append(("Source 0", "Source 1", "relays", "Source 0", "Source 1", "source", "source"))
+    edges = pd.DataFrame(rows, columns=edges.columns)
+    fig = lineage_chart({"lineage_edges.csv": edges}, {}, "Source: test.", max_articles=10)
+    labels = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]
+    assert "Source 2 (3 articles)" in labels and not fig.axes[0].get_yticklabels()
+    plt.close(fig)

@@ -52,8 +52,27 @@ def billions(value: float) -> str:
 
 
 def _outlet(tables: Tables, article_id: str) -> str:
-    articles = tables["articles.csv"].set_index("article_id")
-    return articles.loc[article_id, "outlet"] if article_id in articles.index else article_id
+    """The outlet of one article, as a per-article row shows it: with the article's date, or its place among the
+    outlet's articles, where the corpus holds more than one from that outlet (else one outlet would seem to be
+    judged twice, once neutral and once not).
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"], "published": ["", "2025-05-28", ""]})
+    >>> [_outlet({"articles.csv": arts}, a) for a in ("a", "b", "c", "z")]
+    ['X', 'Y, 28 May 2025', 'Y, article 2 of 2', 'z']
+    """
+    articles = tables["articles.csv"]
+    row = articles[articles["article_id"].eq(article_id)]
+    if row.empty:
+        return article_id
+    outlet = row["outlet"].iloc[0]
+    same = articles[articles["outlet"].eq(outlet)]
+    if len(same) == 1:
+        return outlet
+    dates = pd.to_datetime(same["published"], errors="coerce") if "published" in same else pd.Series(pd.NaT, index=same.index)
+    date = dates.loc[row.index[0]]
+    if not pd.isna(date) and dates.eq(date).sum() == 1:
+        return f"{outlet}, {date.day} {date:%b %Y}"
+    return f"{outlet}, article {list(same.index).index(row.index[0]) + 1} of {len(same)}"
 
 
 # The outlets one side of a disagreement shows in the briefing's table before "and N more".
@@ -336,10 +355,11 @@ def voices_judgment(tables: Tables) -> str | None:
     named = named.assign(speaker=named["speaker"].map(lambda s: merged.get(s, s)))
     words = named.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
     share = words.iloc[0] / quotes["n_words"].sum()
-    outlets = named.loc[named["speaker"].eq(words.index[0]), "article_id"].nunique()
+    # (articles, as the briefing's header counts them: the chart's title counts outlets, which may be fewer)
+    n_articles = named.loc[named["speaker"].eq(words.index[0]), "article_id"].nunique()
     return (
         f"{words.index[0]} dominates the quotations: {words.iloc[0]:,.0f} quoted words, {share:.0%} of all, in "
-        f"{outlets} source{'s' * (outlets != 1)}; {len(words)} speakers are quoted in all."
+        f"{n_articles} article{'s' * (n_articles != 1)}; {len(words)} speakers are quoted in all."
     )
 
 
@@ -362,8 +382,15 @@ def origins_judgment(tables: Tables) -> str | None:
     reach = {
         o: sum(1 for a in tables["articles.csv"]["article_id"] if a in graph and o in nx.descendants(graph, a)) for o in origins["origin"]
     }
-    top = max(reach, key=lambda o: (reach[o], o))
-    return sentence + f" The most shared is {top}, which {reach[top]} of the {n_articles} lead back to, directly or through another source."
+    most = max(reach.values())
+    # (ties named together, in the order the lineage chart ranks them)
+    top = sorted(str(o) for o, n in reach.items() if n == most)
+    how = "directly or through another source"
+    if len(top) == 1:
+        return sentence + f" The most shared is {top[0]}, which {most} of the {n_articles} lead back to, {how}."
+    names = first_names(top, 3)
+    names = names if " more" in names else f"{', '.join(top[:-1])} and {top[-1]}"
+    return sentence + f" The most shared are {names}: {most} of the {n_articles} lead back to each, {how}."
 
 
 def bottom_line(tables: Tables, codebook: dict) -> list[str]:
@@ -709,7 +736,7 @@ def evidence_rows_and_rest(evidence: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     >>> table = pd.DataFrame({"Outlet": ["A", "B", "C"], "Sentences that decide it": ["“Bad.”", NO_OWN_SENTENCE, NOT_DISCUSSED_WHY]})
     >>> rows, rest = evidence_rows_and_rest(table)
     >>> list(rows["Outlet"]), rest
-    (['A'], 'No sentence of its own judges it in 1 outlet (neutral): B. 1 does not discuss it: C.')
+    (['A'], 'No sentence of its own judges it in 1 article (neutral): B. 1 does not discuss it: C.')
     """
     if evidence.empty:
         return evidence, ""
@@ -718,7 +745,7 @@ def evidence_rows_and_rest(evidence: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     parts = []
     if len(silent):
         parts.append(
-            f"No sentence of its own judges it in {len(silent)} outlet{'s' * (len(silent) != 1)} (neutral): {', '.join(silent['Outlet'])}."
+            f"No sentence of its own judges it in {len(silent)} article{'s' * (len(silent) != 1)} (neutral): {', '.join(silent['Outlet'])}."
         )
     if len(absent):
         parts.append(f"{len(absent)} do{'es' * (len(absent) == 1)} not discuss it: {', '.join(absent['Outlet'])}.")
@@ -947,6 +974,7 @@ def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_article
     (folded into its sources beyond ``max_articles`` articles)."""
     from .lineage import (
         LINEAGE_MAX_SOURCES,
+        folded_graph,
         graph_from_edges,
         independent_origins,
         lineage_figure,
@@ -960,10 +988,12 @@ def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_article
     title = origins_title(origin_counts(graph))
     sources = sources_reached(graph)
     n_articles = sum(1 for _, kind in graph.nodes(data="kind") if kind == "article")
-    if n_articles > max_articles and len(sources) > LINEAGE_MAX_SOURCES:
+    # (folded into its sources, a graph with no edge between them is a column of boxes: the ranked bars say more)
+    unlinked = n_articles > max_articles and folded_graph(graph).number_of_edges() == 0
+    if n_articles > max_articles and len(sources) > LINEAGE_MAX_SOURCES or unlinked and len(sources):
         # Too many sources for a graph a reader can follow: the sources ranked, the rest in the edge table.
         fig = sources_figure(graph, title, LINEAGE_MAX_SOURCES)
-        rest = len(sources) - LINEAGE_MAX_SOURCES
+        rest = max(0, len(sources) - LINEAGE_MAX_SOURCES)
         # (the title's origins count articles that others reuse, which the bars, sources only, leave out)
         reused = sum(1 for n in independent_origins(graph) if graph.nodes[n].get("kind") == "article")
         also = (
@@ -971,11 +1001,8 @@ def lineage_chart(tables: Tables, colors: dict[str, str], note: str, max_article
             if reused
             else ""
         )
-        add_source_note(
-            fig,
-            note
-            + f" The {LINEAGE_MAX_SOURCES} of {len(sources)} sources most articles lead back to; {rest} more in lineage_edges.csv.{also}",
-        )
+        ranked = f" The {LINEAGE_MAX_SOURCES} of {len(sources)} sources most articles lead back to; {rest} more in lineage_edges.csv."
+        add_source_note(fig, note + (ranked if rest else "") + also)
         return fig
     fig = lineage_figure(graph, colors, title=title, max_articles=max_articles)
     add_source_note(fig, note + " Edges: cites, relays (X citing Y), rewrites and quotes (text reuse).")

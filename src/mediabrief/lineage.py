@@ -56,6 +56,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from . import attribution, facts
 from .phrases import any_of
@@ -1864,6 +1865,7 @@ def sources_figure(graph: nx.DiGraph, title: str, top: int = LINEAGE_MAX_SOURCES
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.26 * len(shown) + 1.3))
     bars = ax.barh([textwrap.shorten(str(s), 40, placeholder="…") for s in shown.index], shown.to_numpy(), color="#0072B2")
     ax.bar_label(bars, padding=2, fontsize=7.5, color=TEXT_COLOR)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of articles: no half ticks
     ax.set_xlabel("Articles that lead back to it, directly or through another source")
     ax.margins(x=0.08)
     ax.set_title(textwrap.fill(title, 80))
