@@ -1015,3 +1015,14 @@ def test_a_folded_lineage_with_no_link_between_its_sources_is_drawn_as_ranked_ba
     labels = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]
     assert "Source 2 (3 articles)" in labels and not fig.axes[0].get_yticklabels()
     plt.close(fig)
+
+
+def test_the_report_goes_back_to_an_outlet_credited_after_its_verb():
+    text = (
+        "Ottawa is weighing the price.\n\n"
+        "The speech was given in Canada's Parliament by the King, \"during which he set out the country's defence plans,\""
+        " reported Canadian Broadcasting Corporation on Tuesday.\n\n"
+        "Carney told the network in an interview that he hoped to join a European plan by July, according to the report."
+    )
+    found = lineage.citations_table(articles(Wire=text), load_codebook())
+    assert found["cited_source"].tolist() == ["Canadian Broadcasting Corporation"] * 2

@@ -3836,7 +3836,11 @@ def _document_author(masked: str, at: int, role: str, named: list[Mention], enti
             if m.end <= at
             and at - m.end < 1500
             and entities[m.entity].type == "outlet"
-            and re.match(r"\s+(?:has\s+|had\s+)?report(?:ed|s)\b", masked[m.end :])
+            # (or after its verb, as a closing credit: '"…," reported Canadian Broadcasting Corporation on Tuesday.')
+            and (
+                re.match(r"\s+(?:has\s+|had\s+)?report(?:ed|s)\b", masked[m.end :])
+                or re.search(r"\breport(?:ed|s)\s+(?:the\s+)?$", masked[max(0, m.start - 14) : m.start])
+            )
         ]
         if reporters:
             return reporters[-1].entity
