@@ -131,3 +131,11 @@ def test_a_stance_count_too_wide_for_its_segment_is_not_printed():
     stance["label"] = ["supportive", "neutral"] + ["not discussed"] * 78
     fig = bf.stance_overview_chart(stance, {"japan": "Japan's part"}, "Source: made up.")
     assert [t.get_text() for t in fig.axes[0].texts] == ["78"]
+
+
+def test_an_outlet_named_by_a_long_web_address_keeps_its_start_on_the_claims_chart():
+    outlets_shown = ["Dawn", "main.d358xbzettaslu.amplifyapp.com"]
+    presence = pd.DataFrame([[1, 2]], index=["claim_0"], columns=outlets_shown)
+    fig = claims_heatmap(presence, {"claims": [{"id": "claim_0", "label": "The shield costs $175 billion"}]})
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == ["Dawn", "main.d358xbzettaslu.amp…"]

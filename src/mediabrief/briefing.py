@@ -467,7 +467,7 @@ def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], n
 
     import matplotlib.pyplot as plt
 
-    from .plotting import PAGE_WIDTH_IN, apply_style, readable_text_color
+    from .plotting import PAGE_WIDTH_IN, apply_style, readable_text_color, short_label
 
     apply_style()
     order = list(STANCE_COLORS)
@@ -483,7 +483,7 @@ def stance_overview_chart(stance: pd.DataFrame, target_labels: dict[str, str], n
                 color = readable_text_color(STANCE_COLORS[label])
                 labels.append((ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=7.5, color=color), n))
         left += counts[label]
-    ax.set_yticks(range(len(counts)), [textwrap.shorten(target_labels.get(t, t), 30, placeholder="…") for t in counts.index])
+    ax.set_yticks(range(len(counts)), [short_label(target_labels.get(t, t), 30) for t in counts.index])
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlabel("Articles, by their own-voice stance")
     ax.grid(False)

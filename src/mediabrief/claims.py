@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from .lineage import CitationRules, citation_rules, english_stop_words, mentions, named_sources
 from .money import conflicts, parse_amount
 from .phrases import any_of
-from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style, short_label
 from .textutils import Sentence, article_sentences, fold_case, split_sentences, words
 
 CLAIM_COLUMNS = ["article_id", "file", "outlet", "claim_id", "value", "evidence"]
@@ -669,7 +669,7 @@ def claims_heatmap(presence: pd.DataFrame, codebook: dict, max_outlets: int = HE
     than ``max_outlets`` outlets, one bar per claim: how many outlets make it."""
     apply_style()
     labels = {c["id"]: c.get("label", c["id"]) for c in codebook.get("claims", [])}
-    claim_names = [textwrap.shorten(labels.get(i, i), 60, placeholder="…") for i in presence.index]
+    claim_names = [short_label(labels.get(i, i), 60) for i in presence.index]
     widest = (presence > 0).sum(axis=1).idxmax()
     n_outlets = (presence.loc[widest] > 0).sum()
     if presence.shape[1] > max_outlets:
@@ -689,7 +689,7 @@ def claims_heatmap(presence: pd.DataFrame, codebook: dict, max_outlets: int = HE
         presence = made
         fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.2 * len(presence) + 1.6))
         ax.imshow(presence.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(2, presence.values.max()))
-        outlets = [textwrap.shorten(str(o), 24, placeholder="…") for o in presence.columns]
+        outlets = [short_label(o, 24) for o in presence.columns]
         ax.set_xticks(range(presence.shape[1]), outlets, rotation=90, fontsize=7.5)
         ax.set_yticks(range(presence.shape[0]), claim_names, fontsize=7.5)
         for (r, c), n in pd.DataFrame(presence.values).stack().items():

@@ -60,7 +60,7 @@ from matplotlib.ticker import MaxNLocator
 
 from . import attribution, facts
 from .phrases import any_of
-from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style, short_label
 from .textutils import WORD_RE, Sentence, article_sentences, split_sentences, words
 
 MIN_VERBATIM_WORDS = 8
@@ -1863,7 +1863,7 @@ def sources_figure(graph: nx.DiGraph, title: str, top: int = LINEAGE_MAX_SOURCES
     apply_style()
     shown = sources_reached(graph).head(top)[::-1]
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.26 * len(shown) + 1.3))
-    bars = ax.barh([textwrap.shorten(str(s), 40, placeholder="…") for s in shown.index], shown.to_numpy(), color="#0072B2")
+    bars = ax.barh([short_label(s, 40) for s in shown.index], shown.to_numpy(), color="#0072B2")
     ax.bar_label(bars, padding=2, fontsize=7.5, color=TEXT_COLOR)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of articles: no half ticks
     ax.set_xlabel("Articles that lead back to it, directly or through another source")

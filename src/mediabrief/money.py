@@ -2355,7 +2355,7 @@ def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str,
     import matplotlib.pyplot as plt
     from matplotlib.ticker import LogLocator, NullFormatter
 
-    from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style
+    from .plotting import PAGE_WIDTH_IN, TEXT_COLOR, apply_style, short_label
 
     apply_style()
     everything = cost_chart_rows(mentions, articles)
@@ -2378,7 +2378,7 @@ def cost_chart(mentions: pd.DataFrame, articles: pd.DataFrame, colors: dict[str,
         else:
             ax.plot(row.amount_low_usd, y, "o", color=color, ms=5 + 2 * min(row.n_sources, 5))
         sources = f"{row.n_sources} source{'s' * (row.n_sources != 1)}"
-        label = textwrap.shorten(f"{row.referent} · {sources}: {row.given_by}", 62, placeholder="…")
+        label = short_label(f"{row.referent} · {sources}: {row.given_by}", 62)
         ax.text(1.02, y, label, transform=ax.get_yaxis_transform(), va="center", fontsize=7.5, color=TEXT_COLOR)
     ax.set_xscale("log")
     if len(table):
@@ -2421,7 +2421,7 @@ def figure_matrix_chart(
 
     import matplotlib.pyplot as plt
 
-    from .plotting import PAGE_WIDTH_IN, apply_style
+    from .plotting import PAGE_WIDTH_IN, apply_style, short_label
 
     apply_style()
     table = _with_outlets(mentions, articles)
@@ -2430,7 +2430,7 @@ def figure_matrix_chart(
     reported = table.merge(shown[keys], on=keys) if len(shown) else table.iloc[:0]
     counts = reported.groupby("outlet")["amount"].size().sort_values(ascending=False, kind="stable")
     outlets = sorted(counts.index[:max_outlets])
-    rows = [textwrap.shorten(f"{r.amount} · {r.referent}", 48, placeholder="…") for r in shown.itertuples(index=False)]
+    rows = [short_label(f"{r.amount} · {r.referent}", 48) for r in shown.itertuples(index=False)]
     fig, ax = plt.subplots(figsize=(PAGE_WIDTH_IN, 0.3 * len(rows) + 2.2))
     for y, figure in enumerate(shown.itertuples(index=False)):
         same = reported[
@@ -2440,7 +2440,7 @@ def figure_matrix_chart(
         ]
         for outlet in sorted(set(same["outlet"]) & set(outlets)):
             ax.plot(outlets.index(outlet), y, "s", ms=7 if len(outlets) > 15 else 10, color=colors.get(outlet, "#555555"))
-    ax.set_xticks(range(len(outlets)), [textwrap.shorten(str(o), 26, placeholder="…") for o in outlets], rotation=90, fontsize=7)
+    ax.set_xticks(range(len(outlets)), [short_label(o, 26) for o in outlets], rotation=90, fontsize=7)
     ax.set_yticks(range(len(rows)), rows, fontsize=7.5)
     ax.set_xlim(-0.5, max(len(outlets), 1) - 0.5)
     ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
