@@ -2380,3 +2380,21 @@ def test_a_body_known_by_a_common_noun_names_it_before_its_estimates(codebook):
     # ... not a word that only describes something else
     text = "Administration critics doubt it; the shield would cost roughly $175 billion in all."
     assert _table(text, codebook)["attributed_to"].tolist() == ["unattributed"]
+
+
+def test_a_figure_its_speaker_denies_is_marked_and_set_against_no_estimate(codebook):
+    from mediabrief.money import cost_chart_rows
+
+    articles = _outlets(
+        A='Sen. Tim Sheehy was blunt: "It will not be a $25 billion or $35 billion project. It will cost far more."',
+        B="The White House puts the cost of the shield at $175 billion.",
+    )
+    found = money_mentions(articles, codebook)
+    assert found.set_index("surface")["hedge"].to_dict() == {"$25 billion": "not", "$35 billion": "not", "$175 billion": ""}
+    # no "White House's $175 billion is 5 times Sheehy's $35 billion": the one figure put forward has nothing to compare
+    assert headline_ratio(found, "program total") is None
+    denied = cost_chart_rows(found, articles).set_index("amount").loc["$35 billion", "given_by"]
+    assert denied.endswith(", denied")
+    # ... while "not" that denies something else leaves the figure alone
+    other = _outlets(C="Japan is not a party to the $175 billion shield, the White House said.")
+    assert money_mentions(other, codebook)["hedge"].tolist() == [""]

@@ -104,7 +104,9 @@ def cost_judgment(tables: Tables, program_total: str | None = None) -> str | Non
     money = tables.get("money.csv")
     if money is None or money.dropna(subset=["amount_low_usd"]).empty:
         return None
-    figures = money.dropna(subset=["amount_low_usd"])
+    from .money import given_as_estimates
+
+    figures = given_as_estimates(money).dropna(subset=["amount_low_usd"])
     figures = figures[figures["amount_high_usd"].gt(0)]
     if figures.empty:
         return None

@@ -1237,6 +1237,31 @@ def _stretch_start(text: str, sentence: Sentence, figures: list[Found], i: int) 
     return begin
 
 
+# The hedge of a figure its speaker denies: "It will not be a $25 billion or $35 billion project".
+DENIED = "not"
+# "not" (or "never") right before a figure, a verb of being or costing and an article between: "will not be a", "won't
+# cost", "is not just a"
+_DENIED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:not|never|n['’]t)\s+(?:(?:be|cost|run|total)\s+)?(?:(?:a|an)\s+)?(?:(?:mere|just|only|simply)\s+)?(?:a\s+)?$"
+)
+
+
+def is_denied(text: str, begin: int, figure: Found, previous: Found | None = None) -> bool:
+    """Whether the words right before a figure deny it ("will not be a $35 billion project", "won't cost $175
+    billion"), or it is the second of two figures a denial joins with "or" ("not a $25 billion or $35 billion project").
+
+    >>> t = "It will not be a $25 billion or $35 billion project."
+    >>> a, b = find_amounts(t)
+    >>> u = "Japan is not a party to the $175 billion plan"
+    >>> is_denied(t, 0, a), is_denied(t, a.end, b, a), is_denied(u, 0, find_amounts(u)[0])
+    (True, True, False)
+    """
+    if _DENIED_BEFORE_RE.search(text, max(begin, figure.start - 40), figure.start):
+        return True
+    joined = previous is not None and re.fullmatch(r"\s+or\s+(?:an?\s+)?", text[previous.end : figure.start])
+    return bool(joined) and is_denied(text, max(0, previous.start - 40), previous)
+
+
 def hedge_of(text: str, begin: int, figure: Found, cues: MoneyCues, n_words: int = 6) -> str:
     """The hedge in the last few words before a figure ("up to", "as high as", "estimated"), "" if none."""
     window = text[begin : figure.start]
@@ -1305,6 +1330,7 @@ def _sentence_rows(
         begin = figures[i - 1].end if i else sentence.start
         end = figures[i + 1].start if i + 1 < len(figures) else sentence.end
         horizon = horizon_of(text, begin, figure, end)
+        denied = is_denied(text, begin, figure, figures[i - 1] if i else None)
         point = not (amount.is_range or amount.is_vague)
         owner = sources[i]
         referent, referent_cue = readings[i]
@@ -1360,7 +1386,7 @@ def _sentence_rows(
                 "amount_high_usd": high,
                 "is_range": amount.is_range,
                 "is_vague": amount.is_vague,
-                "hedge": hedge_of(text, begin, figure, cues),
+                "hedge": DENIED if denied else hedge_of(text, begin, figure, cues),
                 "horizon_years": horizon,
                 "per_year_usd": high / horizon if horizon > 0 else math.nan,
                 "referent": referent,
@@ -1934,7 +1960,7 @@ def discrepancies(
     disagreement, the outlets on each side listed.
     ``speaks_for`` (the codebook's ``money.speaks_for``) names whom an owner speaks for: a figure one source gives to
     the programme's director and another to the Pentagon he works for is no dispute over who gives it."""
-    table = _with_outlets(mentions, articles)
+    table = _with_outlets(given_as_estimates(mentions), articles)
     checks = [
         ("same amount, different referent", ["amount"], "referent"),
         ("same amount, different attribution", ["amount"], "attributed_to"),
@@ -2226,6 +2252,12 @@ def _dated_near(sentence: str, surface: str, words: int = 10) -> bool:
 # --- Charts ---------------------------------------------------------------------------------------------------------
 
 
+def given_as_estimates(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The money rows that put a figure forward: without those whose speaker denies them ("It will not be a $35 billion
+    project"), which no comparison of estimates should set against another."""
+    return mentions[~mentions["hedge"].eq(DENIED)] if "hedge" in mentions else mentions
+
+
 def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict | None:
     """The spread of attributed point estimates for a referent (the programme total, if given and present; else the
     most reported one): highest vs lowest, and their ratio. Zero amounts are not estimates to compare.
@@ -2235,6 +2267,7 @@ def headline_ratio(mentions: pd.DataFrame, referent: str | None = None) -> dict 
     >>> r = headline_ratio(m); (r["high_by"], r["low_by"], round(float(r["ratio"]), 1))
     ('CBO', 'White House', 4.7)
     """
+    mentions = given_as_estimates(mentions)
     points = mentions[mentions["amount_usd"].notna() & ~mentions["is_range"] & ~mentions["is_vague"]]
     points = points[~points["referent"].eq(OTHER) & ~points["attributed_to"].eq(UNATTRIBUTED) & points["amount_usd"].gt(0)]
     if points.empty:
@@ -2313,8 +2346,13 @@ def cost_chart_rows(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     columns = ["amount_low_usd", "amount_high_usd", "referent", "amount", "is_vague", "words", "n_sources", "outlets", "given_by"]
     if table.empty:
         return pd.DataFrame(columns=columns)
+    denied = table["hedge"].eq(DENIED) if "hedge" in table else pd.Series(False, index=table.index)
     table = table.assign(
-        who=table["attributed_to"].map(lambda a: "no source" if a == UNATTRIBUTED else _short(str(a))),
+        # (a figure its speaker denies says so: "Tim Sheehy, denied")
+        who=[
+            ("no source" if a == UNATTRIBUTED else _short(str(a))) + (", denied" if d else "")
+            for a, d in zip(table["attributed_to"], denied, strict=True)
+        ],
         is_vague=table["is_vague"].astype(bool),
         # (how the text puts a vague size, which its range only reads: "multibillion-dollar" is no estimate of $2-10 billion)
         words=table["surface"].astype(str).str.lower() if "surface" in table else "",

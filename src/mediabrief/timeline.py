@@ -23,7 +23,7 @@ from typing import NamedTuple
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .money import UNATTRIBUTED, format_usd
+from .money import UNATTRIBUTED, format_usd, given_as_estimates
 from .reporting import format_date
 from .textutils import in_quotes
 
@@ -255,6 +255,7 @@ def program_estimates(money: pd.DataFrame, articles: pd.DataFrame, program_total
     ]
     if money is None or money.empty or not program_total:
         return pd.DataFrame(columns=columns)
+    money = given_as_estimates(money)  # (not a figure its speaker denies)
     totals = money[money["referent"].eq(program_total)].dropna(subset=["amount_low_usd", "amount_high_usd"])
     totals = totals[totals["amount_high_usd"].gt(0)]
     if totals.empty:
@@ -374,6 +375,7 @@ def article_figures(money: pd.DataFrame, articles: pd.DataFrame, program_total: 
     columns = ["article_id", "published", "amount_usd", "attributed_to"]
     if money is None or money.empty or not program_total:
         return pd.DataFrame(columns=columns)
+    money = given_as_estimates(money)
     firm = money[money["referent"].eq(program_total) & ~money["is_range"].astype(bool) & ~money["is_vague"].astype(bool)]
     firm = (
         firm.dropna(subset=["amount_high_usd"]).merge(articles[["article_id", "published"]], on="article_id").dropna(subset=["published"])
