@@ -412,6 +412,22 @@ def as_markdown_list(sentences: list[str]) -> str:
     return "\n".join(f"- {md_escape(s)}" for s in sentences)
 
 
+def figures_left_out(n_hidden: int, many: bool) -> str:
+    """The sentence after the cost section's opening that says where the figures the chart leaves out are ("" if none):
+    in the appendix of a briefing of many articles, else in the table beside it.
+
+    >>> figures_left_out(1, False)
+    ' The 1 figure left out of the chart is in money_figures.csv, beside this briefing.'
+    >>> figures_left_out(3, True), figures_left_out(0, True)
+    (' The 3 figures left out of the chart are in the appendix.', '')
+    """
+    if n_hidden <= 0:
+        return ""
+    where = "the appendix." if many else "money_figures.csv, beside this briefing."
+    figures, verb = ("figure", "is") if n_hidden == 1 else ("figures", "are")
+    return f" The {n_hidden} {figures} left out of the chart {verb} in {where}"
+
+
 def unattributed_share(tables: Tables) -> float | None:
     """The share of money mentions that name no source."""
     money = tables.get("money.csv")
