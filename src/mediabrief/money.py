@@ -1242,7 +1242,7 @@ DENIED = "not"
 # "not" (or "never") right before a figure, a verb of being or costing and an article between: "will not be a", "won't
 # cost", "is not just a"
 _DENIED_BEFORE_RE = re.compile(
-    r"(?i)\b(?:not|never|n['’]t)\s+(?:(?:be|cost|run|total)\s+)?(?:(?:a|an)\s+)?(?:(?:mere|just|only|simply)\s+)?(?:a\s+)?$"
+    r"(?i)(?:\bnot|\bnever|n['’]t)\s+(?:(?:be|cost|run|total)\s+)?(?:(?:a|an)\s+)?(?:(?:mere|just|only|simply)\s+)?(?:a\s+)?$"
 )
 
 
@@ -1255,6 +1255,9 @@ def is_denied(text: str, begin: int, figure: Found, previous: Found | None = Non
     >>> u = "Japan is not a party to the $175 billion plan"
     >>> is_denied(t, 0, a), is_denied(t, a.end, b, a), is_denied(u, 0, find_amounts(u)[0])
     (True, True, False)
+    >>> w = "The shield won't cost $175 billion."
+    >>> is_denied(w, 0, find_amounts(w)[0])
+    True
     """
     if _DENIED_BEFORE_RE.search(text, max(begin, figure.start - 40), figure.start):
         return True

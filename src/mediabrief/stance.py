@@ -788,12 +788,11 @@ def stance_tables(articles: pd.DataFrame, codebook: dict, seed: int = SEED) -> d
     evidence, framed, opinion = [], [], {}
     titles = _titles(articles)
     for article_id, file, text in rows_of(articles, "article_id", "file", "text"):
-        sentences = analysed[article_id].sentences
+        sentences, title = analysed[article_id].sentences, titles.get(article_id, "")
         # The headline counts too ("Editorial: Japan has joined a shield it cannot see"): the loader takes it out of the text.
-        opinion[article_id] = is_opinion(f"{titles.get(article_id, '')}\n{text}", sentences, rules)
+        opinion[article_id] = is_opinion(f"{title}\n{text}", sentences, rules)
         plain, spots = _scanned(scanner, text, sentences)
-        evidence += _headline_rows(article_id, file, titles.get(article_id, ""), text, scanner, rules)
-        title = titles.get(article_id, "")
+        evidence += _headline_rows(article_id, file, title, text, scanner, rules)
         evidence += _sentence_rows(article_id, file, text, sentences, plain, spots, rules, evidence_only=True, title=title)
         framed += voices.frame_rows(article_id, file, plain, spots, frames)
     # With no evidence at all, the table of every sentence gives the empty evidence table its column types.
