@@ -2386,14 +2386,14 @@ def test_a_figure_its_speaker_denies_is_marked_and_set_against_no_estimate(codeb
     from mediabrief.money import cost_chart_rows
 
     articles = _outlets(
-        A='Sen. Tim Sheehy was blunt: "It will not be a $25 billion or $35 billion project. It will cost far more."',
+        A='Sen. Tim Sheehy was blunt: "This will never be a $30 billion or $40 billion job. It will cost far more."',
         B="The White House puts the cost of the shield at $175 billion.",
     )
     found = money_mentions(articles, codebook)
-    assert found.set_index("surface")["hedge"].to_dict() == {"$25 billion": "not", "$35 billion": "not", "$175 billion": ""}
-    # no "White House's $175 billion is 5 times Sheehy's $35 billion": the one figure put forward has nothing to compare
+    assert found.set_index("surface")["hedge"].to_dict() == {"$30 billion": "not", "$40 billion": "not", "$175 billion": ""}
+    # no "White House's $175 billion is 4.4 times Sheehy's $40 billion": the one figure put forward has nothing to compare
     assert headline_ratio(found, "program total") is None
-    denied = cost_chart_rows(found, articles).set_index("amount").loc["$35 billion", "given_by"]
+    denied = cost_chart_rows(found, articles).set_index("amount").loc["$40 billion", "given_by"]
     assert denied.endswith(", denied")
     # ... while "not" that denies something else leaves the figure alone
     other = _outlets(C="Japan is not a party to the $175 billion shield, the White House said.")

@@ -206,7 +206,7 @@ def _title_cased(line: str) -> bool:
     """Whether a line is written in title case: five words or more, nearly every word of four letters or more
     capitalised.
 
-    >>> _title_cased("Trump Scolds Canadian PM At Davos, Says Country Lives Because Of US Security")
+    >>> _title_cased("Ottawa Weighs Its Share Of The Shield As Talks With Washington Drag On")
     True
     >>> _title_cased("President Donald Trump said on Wednesday that Canada would pay"), _title_cased("Golden Dome Update")
     (False, False)
@@ -282,7 +282,7 @@ def clean_article(raw: str, known_title: str | None = None) -> Cleaned:
         stands_alone = (
             known_title is None and len(nonempty) > 2 and nonempty[1] > nonempty[0] + 1 and len(first.split()) >= 3 and first[0].isupper()
         )
-        # ... or a line in title case right above the first paragraph ("Trump Scolds Canadian PM At Davos, Says …"),
+        # ... or a line in title case right above the first paragraph ("Ottawa Weighs Its Share Of The Shield …"),
         # which no sentence of prose is
         after = lines[nonempty[1]].strip() if len(nonempty) > 1 else ""
         prose = len(after.split()) > len(first.split()) or after.endswith((".", "!", "?", '"', "”"))

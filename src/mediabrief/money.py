@@ -1237,7 +1237,7 @@ def _stretch_start(text: str, sentence: Sentence, figures: list[Found], i: int) 
     return begin
 
 
-# The hedge of a figure its speaker denies: "It will not be a $25 billion or $35 billion project".
+# The hedge of a figure its speaker denies: "this will never be a $30 billion or $40 billion job".
 DENIED = "not"
 # "not" (or "never") right before a figure, a verb of being or costing and an article between: "will not be a", "won't
 # cost", "is not just a"
@@ -1247,10 +1247,10 @@ _DENIED_BEFORE_RE = re.compile(
 
 
 def is_denied(text: str, begin: int, figure: Found, previous: Found | None = None) -> bool:
-    """Whether the words right before a figure deny it ("will not be a $35 billion project", "won't cost $175
-    billion"), or it is the second of two figures a denial joins with "or" ("not a $25 billion or $35 billion project").
+    """Whether the words right before a figure deny it ("this is not a $40 billion job", "won't cost $175
+    billion"), or it is the second of two figures a denial joins with "or" ("never a $30 billion or $40 billion job").
 
-    >>> t = "It will not be a $25 billion or $35 billion project."
+    >>> t = "This will never be a $30 billion or $40 billion job."
     >>> a, b = find_amounts(t)
     >>> u = "Japan is not a party to the $175 billion plan"
     >>> is_denied(t, 0, a), is_denied(t, a.end, b, a), is_denied(u, 0, find_amounts(u)[0])
@@ -2256,8 +2256,8 @@ def _dated_near(sentence: str, surface: str, words: int = 10) -> bool:
 
 
 def given_as_estimates(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The money rows that put a figure forward: without those whose speaker denies them ("It will not be a $35 billion
-    project"), which no comparison of estimates should set against another."""
+    """The money rows that put a figure forward: without those whose speaker denies them ("this is not a $40 billion
+    job"), which no comparison of estimates should set against another."""
     return mentions[~mentions["hedge"].eq(DENIED)] if "hedge" in mentions else mentions
 
 

@@ -434,7 +434,7 @@ def _titles(articles: pd.DataFrame) -> dict[str, str]:
 
 def discussed(text: str, targets: list[Target], title: str = "") -> dict[str, int]:
     """How many times an article names each target (aliases and ``together`` pairs, by sentence), 0 if never; its
-    headline, which the corpus loader keeps apart from the text, counts ("CBO Estimates Golden Dome May Cost $1.2
+    headline, which the corpus loader keeps apart from the text, counts ("Budget Office Prices Golden Dome Above A
     Trillion" over a text that only says "the scheme").
 
     >>> rules = stance_rules({"stance": {"targets": {"dome": {"aliases": ["Golden Dome"]}}}})
