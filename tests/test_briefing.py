@@ -491,3 +491,12 @@ def test_two_articles_of_one_outlet_are_told_apart_where_the_stance_table_lists_
     rows, rest = bf.evidence_rows_and_rest(shown)
     assert rows["Outlet"].tolist() == ["Beta, 28 May 2025"]
     assert rest == "No sentence of its own judges it in 1 article (neutral): Beta, 15 Jul 2025."
+
+
+def test_the_most_shared_origin_is_named_by_its_outlet_where_it_is_an_article_others_reuse():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"], "file": ["a.txt", "b.txt", "c.txt"]})
+    edges = _edges([("a", "c", "article", "article"), ("b", "c", "article", "article")])
+    tables = {"origins.csv": pd.DataFrame({"origin": ["c"]}), "lineage_edges.csv": edges, "articles.csv": articles}
+    assert bf.origins_judgment(tables).endswith(
+        "The most shared is Gamma, which 2 of the 3 lead back to, directly or through another source."
+    )

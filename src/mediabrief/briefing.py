@@ -56,9 +56,10 @@ def _outlet(tables: Tables, article_id: str) -> str:
     outlet's articles, where the corpus holds more than one from that outlet (else one outlet would seem to be
     judged twice, once neutral and once not).
 
-    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"], "published": ["", "2025-05-28", ""]})
-    >>> [_outlet({"articles.csv": arts}, a) for a in ("a", "b", "c", "z")]
-    ['X', 'Y, 28 May 2025', 'Y, article 2 of 2', 'z']
+    >>> arts = pd.DataFrame({"article_id": list("abcdef"), "outlet": ["X", "Y", "Y", "Z", "Z", "Z"],
+    ...                      "published": ["", "2025-05-28", "", "", "", "2025-06-01"]})
+    >>> [_outlet({"articles.csv": arts}, a) for a in ("a", "b", "c", "d", "e", "f", "z")]
+    ['X', 'Y, 28 May 2025', 'Y, undated', 'Z, article 1 of 3', 'Z, article 2 of 3', 'Z, 1 Jun 2025', 'z']
     """
     articles = tables["articles.csv"]
     row = articles[articles["article_id"].eq(article_id)]
@@ -72,6 +73,8 @@ def _outlet(tables: Tables, article_id: str) -> str:
     date = dates.loc[row.index[0]]
     if not pd.isna(date) and dates.eq(date).sum() == 1:
         return f"{outlet}, {date.day} {date:%b %Y}"
+    if pd.isna(date) and dates.isna().sum() == 1:
+        return f"{outlet}, undated"
     return f"{outlet}, article {list(same.index).index(row.index[0]) + 1} of {len(same)}"
 
 
@@ -385,8 +388,9 @@ def origins_judgment(tables: Tables) -> str | None:
         o: sum(1 for a in tables["articles.csv"]["article_id"] if a in graph and o in nx.descendants(graph, a)) for o in origins["origin"]
     }
     most = max(reach.values())
-    # (ties named together, in the order the lineage chart ranks them)
-    top = sorted(str(o) for o, n in reach.items() if n == most)
+    # (ties named together, in the order the lineage chart ranks them; an article others reuse by its outlet)
+    ids = set(tables["articles.csv"]["article_id"].astype(str))
+    top = sorted(_outlet(tables, str(o)) if str(o) in ids else str(o) for o, n in reach.items() if n == most)
     how = "directly or through another source"
     if len(top) == 1:
         return sentence + f" The most shared is {top[0]}, which {most} of the {n_articles} lead back to, {how}."
