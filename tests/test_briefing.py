@@ -107,31 +107,24 @@ def _edges(rows: list[tuple[str, str, str, str]], isolated: list[tuple[str, str]
     return pd.DataFrame(table, columns=["source", "target", "kind", "source_label", "target_label", "source_kind", "target_kind"])
 
 
+def _lineage_tables(rows, origins: list[str], isolated=()) -> dict:
+    """The tables origins_judgment reads: known origins, the edge table from :func:`_edges` rows, the articles."""
+    return {"origins.csv": pd.DataFrame({"origin": origins}), "lineage_edges.csv": _edges(rows, isolated), "articles.csv": ARTICLES}
+
+
 def test_origins_judgment_names_every_origin_tied_for_most_shared():
-    edges = _edges(
-        [
-            ("a", "Wire", "article", "source"),
-            ("b", "Ministry", "article", "source"),
-            ("c", "Wire", "article", "source"),
-            ("c", "Ministry", "article", "source"),
-        ]
-    )
-    tables = {"origins.csv": pd.DataFrame({"origin": ["Wire", "Ministry"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    rows = [("a", "Wire", "article", "source"), ("b", "Ministry", "article", "source")]
+    rows += [("c", "Wire", "article", "source"), ("c", "Ministry", "article", "source")]
+    tables = _lineage_tables(rows, ["Wire", "Ministry"])
     assert bf.origins_judgment(tables).endswith(
         "The most shared are Ministry and Wire: 2 of the 3 lead back to each, directly or through another source."
     )
 
 
 def test_origins_judgment_counts_origins_and_the_most_shared():
-    edges = _edges(
-        [
-            ("a", "Wire", "article", "source"),
-            ("b", "Wire", "article", "source"),
-            ("c", "Ministry", "article", "source"),
-            ("Wire", "Daily", "source", "source"),
-        ]
-    )
-    tables = {"origins.csv": pd.DataFrame({"origin": ["Daily", "Ministry"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    rows = [("a", "Wire", "article", "source"), ("b", "Wire", "article", "source")]
+    rows += [("c", "Ministry", "article", "source"), ("Wire", "Daily", "source", "source")]
+    tables = _lineage_tables(rows, ["Daily", "Ministry"])
     assert bf.origins_judgment(tables) == (
         "3 of the 3 articles trace back to 2 known origins (Daily, Ministry); every article has a source found. "
         "The most shared is Daily, which 2 of the 3 lead back to, directly or through another source."
@@ -140,8 +133,7 @@ def test_origins_judgment_counts_origins_and_the_most_shared():
 
 def test_articles_without_a_source_found_are_their_own_origins_and_said_so():
     # a cites the Wire; b and c cite nothing and reuse nothing: the sentence must not say 3 articles trace back to 1 origin.
-    edges = _edges([("a", "Wire", "article", "source")], isolated=[("b", "Beta"), ("c", "Gamma")])
-    tables = {"origins.csv": pd.DataFrame({"origin": ["Wire"]}), "lineage_edges.csv": edges, "articles.csv": ARTICLES}
+    tables = _lineage_tables([("a", "Wire", "article", "source")], ["Wire"], isolated=[("b", "Beta"), ("c", "Gamma")])
     assert bf.origins_judgment(tables).startswith(
         "1 of the 3 articles trace back to 1 known origin (Wire); 2 have no source found, each its own origin."
     )
@@ -494,9 +486,7 @@ def test_two_articles_of_one_outlet_are_told_apart_where_the_stance_table_lists_
 
 
 def test_the_most_shared_origin_is_named_by_its_outlet_where_it_is_an_article_others_reuse():
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"], "file": ["a.txt", "b.txt", "c.txt"]})
-    edges = _edges([("a", "c", "article", "article"), ("b", "c", "article", "article")])
-    tables = {"origins.csv": pd.DataFrame({"origin": ["c"]}), "lineage_edges.csv": edges, "articles.csv": articles}
+    tables = _lineage_tables([("a", "c", "article", "article"), ("b", "c", "article", "article")], ["c"])
     assert bf.origins_judgment(tables).endswith(
         "The most shared is Gamma, which 2 of the 3 lead back to, directly or through another source."
     )

@@ -394,8 +394,7 @@ def origins_judgment(tables: Tables) -> str | None:
     how = "directly or through another source"
     if len(top) == 1:
         return sentence + f" The most shared is {top[0]}, which {most} of the {n_articles} lead back to, {how}."
-    names = first_names(top, 3)
-    names = names if " more" in names else f"{', '.join(top[:-1])} and {top[-1]}"
+    names = first_names(top, 3) if len(top) > 3 else f"{', '.join(top[:-1])} and {top[-1]}"
     return sentence + f" The most shared are {names}: {most} of the {n_articles} lead back to each, {how}."
 
 
