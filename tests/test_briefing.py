@@ -490,3 +490,10 @@ def test_the_most_shared_origin_is_named_by_its_outlet_where_it_is_an_article_ot
     assert bf.origins_judgment(tables).endswith(
         "The most shared is Gamma, which 2 of the 3 lead back to, directly or through another source."
     )
+
+
+def test_the_sourcing_sentence_ranks_no_outlet_where_every_outlet_names_no_one():
+    rows = pd.DataFrame(
+        {"outlet": ["A", "A", "B", "B"], "sourcing": ["named person", "unnamed"] * 2, "n_sentences": [0, 3, 0, 2], "share": [0.0, 1.0] * 2}
+    )
+    assert bf.sourcing_summary({"sourcing.csv": rows}) == "None of the 2 outlets with claim sentences names a person or body in them."

@@ -942,6 +942,11 @@ def sourcing_summary(tables: Tables) -> str | None:
     if totals.empty:
         return None
     named = (totals["named"] / totals["n_sentences"]).sort_values(kind="stable")
+    # (where every outlet has the same share, there is no highest and lowest to name: "X for 0%; Y for 0%" ranks nothing)
+    if len(named) > 1 and named.iloc[-1] == named.iloc[0]:
+        if named.iloc[0] == 0:
+            return f"None of the {len(named)} outlets with claim sentences names a person or body in them."
+        return f"Each of the {len(named)} outlets with claim sentences names a person or body for {named.iloc[0]:.0%} of them."
     return (
         f"{named.index[-1]} names a person or body for {named.iloc[-1]:.0%} of its claim sentences; "
         f"{named.index[0]} for {named.iloc[0]:.0%}."
